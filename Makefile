@@ -1,0 +1,55 @@
+# Two commands do all set-up: `make run` and `make test`. Both create .venv when missing.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOME_DIR ?= $(or $(POLICYKB_HOME),.policykb)
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test install install-test lint typecheck pytest browser-deps eval bench clean
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e '.[test,milvus]'
+	touch $(VENV)/.installed $@
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+run: install
+	@if [ -z "$$($(BIN)/policykb --home $(HOME_DIR) documents --json 2>/dev/null | tr -d '[] \n')" ]; then \
+		echo "Ingesting corpus/ into $(HOME_DIR) (first start; embedding takes a minute)..." >&2; \
+		$(BIN)/policykb --home $(HOME_DIR) ingest corpus/ || true; \
+	fi
+	$(BIN)/policykb --home $(HOME_DIR) serve --host $(HOST) --port $(PORT)
+
+# Debian's chromium for the browser test; skipped quietly where apt is not usable.
+browser-deps:
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || \
+		{ (apt-get update -qq && apt-get install -y -qq chromium chromium-driver) >/dev/null 2>&1 || \
+		  echo "note: could not install chromium; browser tests will be skipped" >&2; }
+
+lint: install-test
+	$(BIN)/ruff check .
+	$(BIN)/mypy ingest index api eval
+
+pytest: install-test browser-deps
+	$(BIN)/pytest
+
+test: lint pytest
+
+eval: install
+	$(BIN)/policykb --home $(HOME_DIR) eval
+
+bench: install-test
+	$(BIN)/python -m eval.bench
+
+clean:
+	rm -rf $(VENV) .policykb .pytest_cache .mypy_cache .ruff_cache

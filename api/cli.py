@@ -1,0 +1,286 @@
+"""The `policykb` command line (CONTRACT.md, "Command line").
+
+Every sub-command takes `--json` and then prints exactly one JSON document on stdout;
+progress bars and messages go to stderr. Exit codes: 0 success, 1 a file or lookup
+failed, 2 bad usage or a setting that cannot work.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from index.backend import MODES, SearchFilters
+from index.factory import BACKENDS
+from index.home import Home, resolve_home
+from ingest.errors import BadQueryError, NotFoundError, PolicyKBError
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def _print_json(obj: Any) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=None) + "\n")
+
+
+def _open(args: argparse.Namespace) -> Home:
+    return Home(resolve_home(args.home), backend=args.backend, embedder=args.embedder)
+
+
+# -- sub-commands ----------------------------------------------------------------------------
+def cmd_ingest(args: argparse.Namespace) -> int:
+    home = _open(args)
+    report = home.ingest([Path(p) for p in args.paths], progress=not args.quiet)
+    if args.json:
+        _print_json(report.to_dict())
+    else:
+        for d in report.ingested:
+            print(f"ingested  {d['source']}  ({d['doc_id']}): {d['chunks']} chunks, {d['tasks']} tasks, "
+                  f"{d['targets']} targets")
+        for d in report.skipped:
+            print(f"unchanged {d.get('source')}  ({d.get('doc_id')})")
+        for f in report.failed:
+            print(f"FAILED    {f['error']}", file=sys.stderr)
+        print(f"{len(report.ingested)} ingested, {len(report.skipped)} unchanged, {len(report.failed)} failed",
+              file=sys.stderr)
+    return EXIT_FAILED if report.failed else EXIT_OK
+
+
+def cmd_documents(args: argparse.Namespace) -> int:
+    docs = _open(args).store.documents()
+    if args.json:
+        _print_json(docs)
+    else:
+        for d in docs:
+            print(f"{d['doc_id']}  {d['lang']}  {d['chunks']:>4} chunks {d['tasks']:>3} tasks "
+                  f"{d['targets']:>4} targets  {d['source']}  {d['title']}")
+    return EXIT_OK
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    _open(args).remove(args.doc_id)
+    if args.json:
+        _print_json({"removed": args.doc_id})
+    else:
+        print(f"removed {args.doc_id}")
+    return EXIT_OK
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    if not args.query.strip():
+        raise BadQueryError("the query is empty")
+    hits = _open(args).search(args.query, k=args.k, mode=args.mode,
+                              filters=SearchFilters(doc_ids=args.doc or [], lang=args.lang,
+                                                    section_prefix=args.section))
+    if args.json:
+        _print_json({"query": args.query, "mode": args.mode, "hits": [h.to_dict() for h in hits]})
+    else:
+        for i, h in enumerate(hits, 1):
+            print(f"{i:>2}. {h.score:.4f}  {h.source} p.{h.page or '-'}  {h.section}")
+            print(f"    {h.quote[:160]}")
+    return EXIT_OK
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    from api.answer import answer_question
+
+    answer = answer_question(_open(args), args.question)
+    if args.json:
+        _print_json(answer)
+    else:
+        print(answer["answer"])
+        for i, c in enumerate(answer["citations"], 1):
+            print(f"  [{i}] {c['source']} {c['section']}: {c['quote'][:120]}")
+    return EXIT_OK
+
+
+def cmd_tasks(args: argparse.Namespace) -> int:
+    from api.records import export_rows, list_tasks, write_table
+
+    tasks = list_tasks(_open(args).store, unit=args.unit, doc_id=args.doc, due_before=args.due_before)
+    for path in (args.csv, args.xlsx):
+        if path:
+            write_table(Path(path), export_rows(tasks))
+    if args.json:
+        _print_json([t.to_dict() for t in tasks])
+    else:
+        for t in tasks:
+            units = "、".join(f"{u.name}({u.role})" for u in t.units)
+            dl = "; ".join(d.text for d in t.deadlines) or ("ongoing" if t.ongoing else "-")
+            print(f"{t.source} {t.number} {t.title}\n    units: {units}\n    deadline: {dl}")
+    return EXIT_OK
+
+
+def cmd_targets(args: argparse.Namespace) -> int:
+    from api.records import list_targets
+
+    targets = list_targets(_open(args).store, indicator=args.indicator, scope=args.scope, doc_id=args.doc)
+    if args.json:
+        _print_json([t.to_dict() for t in targets])
+    else:
+        for t in targets:
+            print(f"{t.source}  {t.scope}  {t.indicator}  {t.comparator} {t.value:g} {t.unit}  "
+                  f"{t.year or ''} {t.kind}")
+    return EXIT_OK
+
+
+def cmd_units(args: argparse.Namespace) -> int:
+    from api.records import matrix_rows, responsibility_matrix, write_table
+
+    matrix = responsibility_matrix(_open(args).store, doc_id=args.doc)
+    for path in (args.csv, args.xlsx):
+        if path:
+            write_table(Path(path), matrix_rows(matrix))
+    if args.json:
+        _print_json(matrix)
+    else:
+        for row in matrix:
+            roles = ", ".join(f"{t['task_id'][:8]}:{t['role']}" for t in row["tasks"])
+            print(f"{row['unit']}  ({len(row['tasks'])} tasks)  {roles}")
+    return EXIT_OK
+
+
+def cmd_crosscheck(args: argparse.Namespace) -> int:
+    from api.crosscheck import find_findings
+
+    findings = find_findings(_open(args).store)
+    if args.json:
+        _print_json(findings)
+    else:
+        for f in findings:
+            vals = " vs ".join(f"{v['value']:g}{v['unit']} ({v['citation']['source']})" for v in f["values"])
+            print(f"[{f['kind']}] {f['scope']} {f['indicator']}: {vals}\n    {f['note']}")
+    return EXIT_OK
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from eval.runner import print_table, run_all
+
+    results = run_all(_open(args), Path(args.gold), only=args.only)
+    if args.json:
+        _print_json(results)
+    else:
+        print_table(results)
+    return EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from api.app import create_app
+
+    app = create_app(resolve_home(args.home), backend=args.backend, embedder=args.embedder, host=args.host)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="info", timeout_keep_alive=5)
+    return EXIT_OK
+
+
+# -- parser ----------------------------------------------------------------------------------
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="policykb",
+        description="Knowledge base and grounded Q&A over Chinese and English policy and plan documents.",
+        epilog="Example: policykb ingest corpus/ && policykb ask '崩岗治理由哪些单位负责？'")
+    p.add_argument("--home", help="the folder holding the knowledge base (default $POLICYKB_HOME or ./.policykb)")
+    p.add_argument("--backend", choices=BACKENDS, default=None,
+                   help="retrieval backend (default $POLICYKB_BACKEND or local)")
+    p.add_argument("--embedder", default=None,
+                   help="embedding model: e5 (default), use, st:NAME_OR_PATH, hash (tests); $POLICYKB_EMBEDDER")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    def add(name: str, fn: Callable[[argparse.Namespace], int], help_: str) -> argparse.ArgumentParser:
+        sp = sub.add_parser(name, help=help_, description=help_)
+        sp.add_argument("--json", action="store_true", help="print exactly one JSON document on stdout")
+        sp.set_defaults(func=fn)
+        return sp
+
+    sp = add("ingest", cmd_ingest, "ingest files and folders (.pdf .txt .md .docx .html .htm, recursively)")
+    sp.add_argument("paths", nargs="+", metavar="PATH")
+    sp.add_argument("-q", "--quiet", action="store_true", help="no progress bars")
+    add("documents", cmd_documents, "list the documents in the home")
+    sp = add("remove", cmd_remove, "remove a document with its chunks, records and index entries")
+    sp.add_argument("doc_id", metavar="DOC_ID")
+    sp = add("search", cmd_search, "hybrid (BM25 + embedding) search; hits cite their best sentence")
+    sp.add_argument("query", metavar="QUERY")
+    sp.add_argument("-k", type=_positive_k, default=10, help="number of hits (1-100, default 10)")
+    sp.add_argument("--doc", action="append", metavar="DOC_ID", help="only these documents (repeatable)")
+    sp.add_argument("--mode", choices=MODES, default="hybrid", help="retrieval mode (default hybrid)")
+    sp.add_argument("--lang", choices=("zh", "en"), help="only documents in this language")
+    sp.add_argument("--section", metavar="PREFIX", help="only chunks whose heading path starts with PREFIX")
+    sp = add("ask", cmd_ask, "answer a question with citations (who, by when, what target, facts)")
+    sp.add_argument("question", metavar="QUESTION")
+    sp = add("tasks", cmd_tasks, "task records: measures with responsible units and deadlines")
+    sp.add_argument("--unit", metavar="U", help="only tasks of this unit (as written or normalised)")
+    sp.add_argument("--doc", metavar="DOC_ID")
+    sp.add_argument("--due-before", metavar="YYYY-MM-DD", type=_date_arg, help="only tasks due before this date")
+    sp.add_argument("--csv", metavar="FILE", help="also write the tasks to a CSV file")
+    sp.add_argument("--xlsx", metavar="FILE", help="also write the tasks to an Excel file")
+    sp = add("targets", cmd_targets, "target records: indicator, scope, value, unit, year, kind")
+    sp.add_argument("--indicator", metavar="I")
+    sp.add_argument("--scope", metavar="S")
+    sp.add_argument("--doc", metavar="DOC_ID")
+    sp = add("units", cmd_units, "responsibility matrix: each unit, its aliases, its tasks with role")
+    sp.add_argument("--doc", metavar="DOC_ID")
+    sp.add_argument("--csv", metavar="FILE", help="also write the matrix to a CSV file")
+    sp.add_argument("--xlsx", metavar="FILE", help="also write the matrix to an Excel file")
+    add("crosscheck", cmd_crosscheck, "target consistency findings across documents and tables")
+    sp = add("eval", cmd_eval, "score this home against gold sets (run after ingesting the corpus)")
+    sp.add_argument("--gold", default=str(Path(__file__).resolve().parent.parent / "eval" / "gold"),
+                    help="folder of gold sets (default eval/gold)")
+    sp.add_argument("--only", action="append", help="run only these scorers (repeatable)")
+    sp = add("serve", cmd_serve, "serve the HTTP API and the web page")
+    sp.add_argument("--host", default="127.0.0.1")
+    sp.add_argument("--port", type=int, default=8000)
+    return p
+
+
+def _positive_k(value: str) -> int:
+    try:
+        k = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"-k takes a whole number, not {value!r}") from None
+    if not 1 <= k <= 100:
+        raise argparse.ArgumentTypeError("-k must be between 1 and 100")
+    return k
+
+
+def _date_arg(value: str) -> str:
+    import datetime as dt
+
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, not {value!r}") from None
+    return value
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    try:
+        return int(args.func(args))
+    except NotFoundError as exc:
+        return _fail(args, exc, EXIT_FAILED)
+    except (BadQueryError,) as exc:
+        return _fail(args, exc, EXIT_USAGE)
+    except PolicyKBError as exc:
+        return _fail(args, exc, EXIT_USAGE)
+    except KeyboardInterrupt:
+        print("policykb: interrupted", file=sys.stderr)
+        return 130
+
+
+def _fail(args: argparse.Namespace, exc: PolicyKBError, code: int) -> int:
+    print(f"policykb: {exc}", file=sys.stderr)
+    if getattr(args, "json", False):
+        _print_json({"error": {"code": exc.code, "message": str(exc)}})
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,38 @@
+"""The retrieval backend interface: what ingestion and answering see of an index.
+
+The local backend (bm25s + FAISS files in the home) and the Milvus backend both implement
+it, chosen by name through `index.factory.make_backend`; nothing above this layer knows
+which one runs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal, Protocol
+
+from index.store import Store
+from ingest.models import Hit
+
+Mode = Literal["hybrid", "bm25", "dense"]
+MODES: tuple[str, ...] = ("hybrid", "bm25", "dense")
+
+
+@dataclass
+class SearchFilters:
+    doc_ids: list[str] = field(default_factory=list)
+    lang: str | None = None
+    section_prefix: str | None = None
+
+
+class RetrievalBackend(Protocol):
+    name: str
+
+    def sync(self, store: Store, progress: bool = False) -> None:
+        """Make the index cover exactly the store's current documents (embeds only what is new)."""
+
+    def search(self, query: str, k: int = 10, mode: Mode = "hybrid",
+               filters: SearchFilters | None = None) -> list[Hit]:
+        """The k best chunks for `query`, best first, each with its score breakdown."""
+
+    def close(self) -> None:
+        """Release files and connections."""

@@ -1,0 +1,199 @@
+"""Pages of raw extracted text -> the canonical text every offset refers to, plus a page map.
+
+The repairs are the ones PDF extraction makes necessary, and nothing more (CONTRACT.md):
+- unify character widths (NFKC) and drop control and zero-width characters;
+- drop page furniture: page-number lines ("-54-", "第 3 页", "Page 3"), running headers
+  and footers repeated on many pages, and journal furniture lines beside a page number;
+- re-join lines broken mid-sentence: Chinese lines hard-wrapped at a fixed width (often
+  with blank lines between), English lines wrapped inside a paragraph, and English words
+  hyphenated across lines ("sustaina-\\nble" -> "sustainable").
+Text is never reordered or rewritten. Table cells (lines that start with a tab, the way
+flattened tables arrive) are kept line by line, with blank lines between rows.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+
+_INVISIBLE = re.compile(r"[\u0000-\u0008\u000b\u000e-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\ufeff\ufff9-\ufffc]")
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:[-—–~·]\s*\d{1,4}\s*[-—–~·]|第\s*\d{1,4}\s*页(?:\s*[/,,]?\s*共\s*\d{1,4}\s*页)?|"
+    r"(?:page|p\.)\s*\d{1,4}(?:\s*of\s*\d{1,4})?|\d{1,4}\s*/\s*\d{1,4})\s*$",
+    re.IGNORECASE,
+)
+_FURNITURE_CUES = re.compile(
+    r"published by|issn\b|\bdoi\b|\bvol\.|\bissue\b|copyright|©|all rights reserved|journal of|"
+    r"学报|期刊|第\s*\d+\s*卷|第\s*\d+\s*期|版权所有",
+    re.IGNORECASE,
+)
+# A line that starts a new block: numbering, table/box captions; such lines are never joined onto.
+_BLOCK_START = re.compile(
+    r"^\s*(?:第[一二三四五六七八九十百零〇\d]+[章节部分篇条]|[一二三四五六七八九十百]+[、.．]|"
+    r"[(（][一二三四五六七八九十\d]+[)）]|\d+(?:\.\d+)*[.、．)）]\s*(?!\d)\S|[①-⑳]|"
+    r"(?:附表|附件|专栏|表|图)\s*\d|[•·▪■●◆\-*]\s|abstract|摘\s*要|关键词|key ?words|references|参考文献)",
+    re.IGNORECASE,
+)
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_SENTENCE_END = tuple("。！？!?；;:：…」』”\"")
+
+
+@dataclass
+class CanonicalText:
+    text: str
+    page_starts: list[int]  # offset of each page's first character; empty when the format has no pages
+
+
+@dataclass
+class _Line:
+    text: str
+    page: int
+
+
+def normalize_chars(text: str) -> str:
+    """NFKC plus removal of invisible characters; line ends become \\n."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    text = unicodedata.normalize("NFKC", text)
+    return _INVISIBLE.sub("", text)
+
+
+def is_page_number(line: str) -> bool:
+    return bool(_PAGE_NUMBER.match(line))
+
+
+def _furniture_indexes(lines: list[_Line], n_pages: int) -> set[int]:
+    """Indexes of page-furniture lines: page numbers, repeated running heads, journal lines."""
+    drop: set[int] = set()
+    stripped = [ln.text.strip() for ln in lines]
+    for i, s in enumerate(stripped):
+        if s and is_page_number(s):
+            drop.add(i)
+            # journal furniture within a few lines of a page number
+            for j in range(max(0, i - 5), min(len(lines), i + 7)):
+                sj = stripped[j]
+                if sj and len(sj) < 120 and _FURNITURE_CUES.search(sj) and not sj.endswith(_SENTENCE_END):
+                    drop.add(j)
+            # a short title-like line directly after the blank gap that follows a page number
+            # (a journal's running title) is furniture only if it also has a cue; handled above
+    if n_pages >= 3:
+        # running headers/footers: the first and last two lines of pages, repeated on many pages
+        edges: dict[int, list[int]] = {}
+        for i, ln in enumerate(lines):
+            if stripped[i]:
+                edges.setdefault(ln.page, []).append(i)
+        candidates = Counter()
+        key_of: dict[int, str] = {}
+        for idxs in edges.values():
+            for i in set(idxs[:2] + idxs[-2:]):
+                key = re.sub(r"\d+", "#", stripped[i])
+                if len(key) <= 120:
+                    key_of[i] = key
+                    candidates[key] += 1
+        threshold = max(3, int(0.4 * n_pages))
+        for i, key in key_of.items():
+            if candidates[key] >= threshold:
+                drop.add(i)
+    return drop
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The fixed width of hard-wrapped CJK text, or None when lines are not hard-wrapped."""
+    lengths = [len(s) for s in lines if len(s) >= 15 and _CJK.search(s)]
+    if len(lengths) < 8:
+        return None
+    counts = Counter(lengths)
+    mode, _ = counts.most_common(1)[0]
+    near = sum(c for n, c in counts.items() if abs(n - mode) <= 2)
+    return mode if near >= 0.3 * len(lengths) and mode >= 20 else None
+
+
+def _english_wrap_width(lines: list[str]) -> int | None:
+    """Typical length of wrapped English lines, or None when English prose is not hard-wrapped."""
+    latin = sorted(len(s) for s in lines if len(s) >= 40 and not _CJK.search(s))
+    if len(latin) < 5:
+        return None
+    mid = sum(1 for s in lines if len(s) >= 40 and not _CJK.search(s) and not s.endswith(_SENTENCE_END + (".",)))
+    return latin[len(latin) // 2] if mid >= 0.5 * len(latin) else None
+
+
+def _joiner(prev: str, nxt: str, wrap: int | None, en_wrap: int | None) -> str | None:
+    """How to join `prev` and `nxt` lines of one paragraph: '' (no space), ' ', or None (keep apart)."""
+    if not prev or not nxt or nxt.startswith("\t") or prev.startswith("\t"):
+        return None
+    if _BLOCK_START.match(nxt):
+        return None
+    if re.search(r"[A-Za-z]-$", prev) and re.match(r"[a-z]", nxt):
+        return "-"  # hyphenated word: drop the hyphen
+    en_full = en_wrap is not None and len(prev) >= 0.6 * en_wrap
+    if en_full and not _CJK.search(prev[-1:]) and re.match(r"[a-z]", nxt):
+        return " "  # an English sentence goes on in lower case, whatever ended the line
+    if prev.endswith(_SENTENCE_END):
+        return None
+    if _CJK.search(prev[-1:]) or prev[-1] in "，、（(《“":
+        if wrap is not None and len(prev) >= wrap - 3 and (_CJK.search(nxt[:1]) or nxt[:1] in "，、。；）)》”"):
+            return ""
+        return None
+    if en_full and re.search(r"[A-Za-z0-9,;)\]'\"]$", prev):
+        return " "
+    return None
+
+
+def build_canonical(pages: list[str], has_pages: bool) -> CanonicalText:
+    """Clean `pages` into one canonical text with its page map (see the module docstring)."""
+    lines: list[_Line] = []
+    for page_no, page in enumerate(pages, start=1):
+        for raw in normalize_chars(page).split("\n"):
+            lead_tab = raw.startswith("\t")
+            body = raw.strip(" \t")
+            lines.append(_Line(("\t" + body) if lead_tab else body, page_no))
+    drop = _furniture_indexes(lines, len(pages) if has_pages else 1)
+    kept = [ln for i, ln in enumerate(lines) if i not in drop]
+    plain = [ln.text for ln in kept if ln.text and not ln.text.startswith("\t")]
+    wrap = _wrap_width(plain)
+    en_wrap = _english_wrap_width(plain)
+
+    out: list[str] = []
+    page_starts: list[int] = []
+    length = 0
+    seen_pages: set[int] = set()
+    last_text = ""  # last non-blank line emitted (its content, for join decisions)
+    pending_blank = False
+    for ln in kept:
+        if not ln.text.strip():
+            if out:
+                pending_blank = True
+            continue
+        join = _joiner(last_text, ln.text, wrap, en_wrap) if out else None
+        if join is not None:
+            if join == "-":
+                out[-1] = out[-1][:-1]
+                length -= 1
+                piece = ln.text
+            else:
+                piece = join + ln.text
+            last_text = ln.text
+        else:
+            sep = "\n\n" if pending_blank and (ln.text.startswith("\t") or last_text.startswith("\t")) else "\n"
+            piece = (sep if out else "") + ln.text
+            last_text = ln.text
+        pending_blank = False
+        if ln.page not in seen_pages:
+            seen_pages.add(ln.page)
+            page_starts.append(length + (len(piece) - len(ln.text)))
+        out.append(piece)
+        length += len(piece)
+    text = "".join(out)
+    if not has_pages:
+        return CanonicalText(text=text, page_starts=[])
+    # pages with no text of their own start where the next text begins
+    starts: list[int] = []
+    it = iter(sorted(seen_pages))
+    page_first = dict(zip(it, page_starts, strict=True))
+    nxt = len(text)
+    for p in range(len(pages), 0, -1):
+        nxt = page_first.get(p, nxt)
+        starts.append(nxt)
+    starts.reverse()
+    return CanonicalText(text=text, page_starts=starts)

@@ -1,0 +1,105 @@
+"""One file in, one `ParsedDocument` out: load -> clean -> structure -> chunk -> extract.
+
+Pure: reads the file (and the manifest beside it) and touches nothing else, so a bad
+file can fail alone and the store is only written by the index layer afterwards.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+
+from ingest.chunking import make_chunks
+from ingest.clean import build_canonical
+from ingest.errors import IngestError
+from ingest.loaders import SUPPORTED_SUFFIXES, load_file
+from ingest.models import DocMeta, ParsedDocument
+from ingest.structure import parse_blocks
+from ingest.targets import extract_targets
+from ingest.tasks import extract_tasks
+
+MANIFEST_NAME = "manifest.json"
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def doc_id_for(data: bytes) -> str:
+    """Content hash: the same bytes are the same document wherever they come from."""
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+def detect_lang(text: str) -> str:
+    sample = text[:20000]
+    cjk = len(_CJK.findall(sample))
+    latin = len(re.findall(r"[A-Za-z]", sample))
+    return "zh" if cjk >= 0.2 * max(1, latin) else "en"
+
+
+def read_manifest(folder: Path) -> dict[str, DocMeta]:
+    """Titles and metadata from a `manifest.json` beside the files: {"files": {name: {...}}}."""
+    path = folder / MANIFEST_NAME
+    if not path.is_file():
+        return {}
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    files = raw.get("files", raw) if isinstance(raw, dict) else {}
+    out: dict[str, DocMeta] = {}
+    for name, entry in files.items():
+        if isinstance(entry, dict):
+            out[name] = DocMeta(**{k: entry.get(k) for k in ("title", "issuer", "date", "lang", "kind")})
+    return out
+
+
+def guess_title(text: str, source: str) -> str:
+    """The first short line that reads like a title (《...》 names win), else the file name."""
+    for line in text.split("\n")[:40]:
+        m = re.search(r"《([^》]{4,80})》", line)
+        if m and len(line) <= 120:
+            return m.group(1)
+    for line in text.split("\n")[:15]:
+        s = line.strip()
+        if 6 <= len(s) <= 80 and not s.startswith("\t") and not re.search(r"[。;;]$", s):
+            return s
+    return Path(source).stem
+
+
+def iter_files(paths: list[Path]) -> list[Path]:
+    """Files to ingest: the given files, and supported files found recursively in given folders."""
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES
+                              and not any(part.startswith(".") for part in f.relative_to(p).parts)))
+        else:
+            out.append(p)
+    return out
+
+
+def parse_file(path: Path, data: bytes | None = None, meta: DocMeta | None = None,
+               source: str | None = None) -> ParsedDocument:
+    """Parse one file into a `ParsedDocument`; raises `IngestError` naming the file."""
+    source = source or path.name
+    if data is None:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise IngestError(str(path), f"cannot read the file ({exc.strerror})") from exc
+    if meta is None:
+        meta = read_manifest(path.parent).get(path.name, DocMeta())
+    loaded = load_file(path, data)
+    canon = build_canonical(loaded.pages, loaded.has_pages)
+    if not canon.text.strip():
+        raise IngestError(str(path), "no text left after cleaning")
+    doc_id = doc_id_for(data)
+    blocks = parse_blocks(canon.text, canon.page_starts)
+    chunks = make_chunks(doc_id, canon.text, blocks, canon.page_starts)
+    lang = meta.lang or detect_lang(canon.text)
+    title = meta.title or loaded.title or guess_title(canon.text, source)
+    doc = ParsedDocument(doc_id=doc_id, source=source, path=str(path), title=title, lang=lang, text=canon.text,
+                         page_starts=canon.page_starts, blocks=blocks, chunks=chunks, meta=meta)
+    doc.tasks = extract_tasks(doc)
+    doc.targets = extract_targets(doc)
+    return doc
