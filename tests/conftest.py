@@ -1,0 +1,56 @@
+"""Shared fixtures: homes built from the real corpus with the real (bundled) embedder.
+
+`corpus_home` is built once per test session (embedding the five seed documents takes
+about a minute on two cores; embeddings are cached in the home's store). Unit tests of
+index mechanics use the deterministic `hash` embedder instead.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from index.home import Home
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+GOLD = ROOT / "eval" / "gold"
+LONG = os.environ.get("POLICYKB_LONG") == "1"
+
+
+@pytest.fixture(scope="session")
+def corpus_home_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A home with the seed corpus ingested (default embedder). Treat it as read-only."""
+    cache = os.environ.get("POLICYKB_TEST_HOME")
+    folder = Path(cache) if cache else tmp_path_factory.mktemp("corpus_home")
+    home = Home(folder)
+    report = home.ingest([CORPUS])
+    assert not report.failed, report.failed
+    home.close()
+    return folder
+
+
+@pytest.fixture(scope="session")
+def corpus_home(corpus_home_dir: Path) -> Iterator[Home]:
+    home = Home(corpus_home_dir)
+    yield home
+    home.close()
+
+
+@pytest.fixture()
+def hash_home(tmp_path: Path) -> Iterator[Home]:
+    """An empty home using the deterministic hash embedder (fast; for index mechanics)."""
+    home = Home(tmp_path / "home", embedder="hash")
+    yield home
+    home.close()
+
+
+@pytest.fixture()
+def copy_corpus(tmp_path: Path) -> Path:
+    dst = tmp_path / "corpus"
+    shutil.copytree(CORPUS, dst)
+    return dst
