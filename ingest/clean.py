@@ -52,11 +52,21 @@ class _Line:
     page: int
 
 
+# Circled and parenthesised numbers (①, ⑴, ⒈) are list numbering: NFKC would turn "①" into "1".
+_KEEP_AS_IS = re.compile(r"[\u2460-\u24ff\u3251-\u325f\u32b1-\u32bf]+")
+
+
 def normalize_chars(text: str) -> str:
-    """NFKC plus removal of invisible characters; line ends become \\n."""
+    """NFKC (except list-numbering symbols) plus removal of invisible characters; line ends become \\n."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
-    text = unicodedata.normalize("NFKC", text)
-    return _INVISIBLE.sub("", text)
+    parts: list[str] = []
+    pos = 0
+    for m in _KEEP_AS_IS.finditer(text):
+        parts.append(unicodedata.normalize("NFKC", text[pos:m.start()]))
+        parts.append(m.group(0))
+        pos = m.end()
+    parts.append(unicodedata.normalize("NFKC", text[pos:]))
+    return _INVISIBLE.sub("", "".join(parts))
 
 
 def is_page_number(line: str) -> bool:

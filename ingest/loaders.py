@@ -130,9 +130,19 @@ def load_docx(data: bytes, name: str) -> LoadedFile:
     return LoadedFile(pages=["\n".join(lines)], has_pages=False, title=title)
 
 
+def table_lines(rows: list[list[str]]) -> list[str]:
+    """A table in the shape flattened PDF tables arrive in: one cell per line after a tab,
+    a blank line between rows. Structure parsing then treats every format's tables alike."""
+    lines: list[str] = [""]
+    for cells in rows:
+        lines.extend("\t" + " ".join(c.split()) for c in cells)
+        lines.append("")
+    return lines
+
+
 def _docx_table_lines(tbl: object) -> list[str]:
-    """A table as one line per row, cells separated by tabs (the same shape as flattened tables)."""
-    lines = []
+    """A DOCX table's rows, flattened like PDF tables."""
+    lines: list[list[str]] = []
     for row in tbl.iter():  # type: ignore[attr-defined]
         if not row.tag.endswith("}tr"):
             continue
@@ -140,8 +150,8 @@ def _docx_table_lines(tbl: object) -> list[str]:
         for cell in row.iter():
             if cell.tag.endswith("}tc"):
                 cells.append("".join(t.text or "" for t in cell.iter() if t.tag.endswith("}t")).strip())
-        lines.append("\t".join(cells))
-    return lines
+        lines.append(cells)
+    return table_lines(lines)
 
 
 def load_html(data: bytes, name: str) -> LoadedFile:
@@ -154,7 +164,7 @@ def load_html(data: bytes, name: str) -> LoadedFile:
     title = soup.title.get_text(strip=True) if soup.title else None
     for row in soup.find_all("tr"):
         cells = [c.get_text(" ", strip=True) for c in row.find_all(["td", "th"])]
-        row.replace_with(soup.new_string("\n" + "\t".join(cells) + "\n"))
+        row.replace_with(soup.new_string("\n".join(table_lines([cells]))))
     for br in soup.find_all("br"):
         br.replace_with("\n")
     blocks = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "table", "tr")
