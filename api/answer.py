@@ -1,15 +1,121 @@
-"""Answers with citations (placeholder until the answering issue lands: fact answers from search)."""
+"""Questions -> grounded answers with citations (CONTRACT.md `Answer`).
+
+Classify the question, retrieve, then answer from records where a record matches (task
+units and roles, deadlines, target values) and otherwise from the best sentences of the
+hits. Nothing is generated: every statement is a record or a quote, every citation's
+quote is the canonical text at its span, and a question the passages do not ground
+gets `type: none` with the nearest passages cited.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
+from api.answer_records import match_targets, match_tasks, select_deadlines, select_units
+from api.answer_text import best_sentences
+from api.classify import QuestionKind, classify
+from api.grounding import ground
+from api import render
 from index.home import Home
+from ingest.errors import BadQueryError
+from ingest.models import Citation, Hit
+
+MAX_QUESTION_CHARS = 2000
+RETRIEVE_K = 12
+
+
+def _answer(question: str, kind: QuestionKind, type_: str, text: str, citations: list[Citation],
+            confidence: float, **records: Any) -> dict[str, Any]:
+    return {
+        "question": question, "type": type_, "answer": text,
+        "units": [u.to_dict() for u in records.get("units", [])],
+        "deadlines": [d.to_dict() for d in records.get("deadlines", [])],
+        "targets": [t.to_dict() for t in records.get("targets", [])],
+        "citations": [c.to_dict() for c in _dedupe(citations)],
+        "confidence": round(confidence, 3),
+    }
+
+
+def _dedupe(citations: list[Citation]) -> list[Citation]:
+    seen: set[tuple[str, int, int]] = set()
+    out = []
+    for c in citations:
+        key = (c.doc_id, c.start, c.end)
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
+    return out
+
+
+def _passages(hits: list[Hit], home: Home) -> list[str]:
+    titles = {d["doc_id"]: d["title"] for d in home.store.documents()}
+    return [f"{titles.get(h.doc_id, '')}\n{h.section}\n{h.text}" for h in hits]
 
 
 def answer_question(home: Home, question: str) -> dict[str, Any]:
-    hits = home.search(question, k=5)
-    cites = [h.citation().to_dict() for h in hits[:3]]
-    return {"question": question, "type": "fact" if hits else "none",
-            "answer": hits[0].quote if hits else "文档中没有找到答案。", "units": [], "deadlines": [],
-            "targets": [], "citations": cites, "confidence": 0.5 if hits else 0.0}
+    """Answer `question` from the home's documents (see the module docstring)."""
+    question = " ".join(question.split())
+    if not question:
+        raise BadQueryError("the question is empty")
+    if len(question) > MAX_QUESTION_CHARS:
+        raise BadQueryError(f"the question is longer than {MAX_QUESTION_CHARS} characters")
+    kind = classify(question)
+    hits = home.search(question, k=RETRIEVE_K)
+    if not hits:
+        return _none(question, kind, [])
+    grounding = ground(question, _passages(hits, home))
+    if not grounding.grounded:
+        return _none(question, kind, hits)
+    result = None
+    if kind.type in ("responsibility", "deadline"):
+        result = _from_tasks(home, question, kind, hits)
+    elif kind.type == "target":
+        result = _from_targets(home, question, kind, hits)
+    if result is None:
+        result = _from_sentences(question, kind, hits)
+    result["confidence"] = round(min(1.0, result["confidence"] * (0.5 + 0.5 * grounding.coverage)), 3)
+    return result
+
+
+def _none(question: str, kind: QuestionKind, hits: list[Hit]) -> dict[str, Any]:
+    text = render.NONE_ZH if kind.lang == "zh" else render.NONE_EN
+    return _answer(question, kind, "none", text, [h.citation() for h in hits[:3]], 0.0)
+
+
+def _from_tasks(home: Home, question: str, kind: QuestionKind, hits: list[Hit]) -> dict[str, Any] | None:
+    tasks = match_tasks(home.store, question, hits, wants_list=kind.wants_list)
+    if not tasks:
+        return None
+    units = {t.task_id: select_units(question, t) for t in tasks}
+    deadlines = {t.task_id: select_deadlines(question, t) for t in tasks}
+    if kind.type == "responsibility":
+        text = render.responsibility_answer(tasks, units, kind.lang)
+        if kind.wants_list and any(deadlines.values()):
+            text += "\n" + render.deadline_answer(tasks, deadlines, kind.lang)
+    else:
+        text = render.deadline_answer(tasks, deadlines, kind.lang)
+    all_units = [u for t in tasks for u in units[t.task_id]]
+    all_deadlines = [d for t in tasks for d in deadlines[t.task_id]]
+    return _answer(question, kind, kind.type, text, [t.citation for t in tasks], 0.8,
+                   units=all_units, deadlines=all_deadlines)
+
+
+def _from_targets(home: Home, question: str, kind: QuestionKind, hits: list[Hit]) -> dict[str, Any] | None:
+    targets = match_targets(home.store, question, hits)
+    if not targets:
+        return None
+    values = {round(t.value, 1) for t in targets if t.kind == targets[0].kind and t.year == targets[0].year}
+    conflict = len(values) > 1 and len({t.indicator_normalized for t in targets}) == 1
+    text = render.target_answer(targets, kind.lang, conflict)
+    return _answer(question, kind, "target", text, [t.citation for t in targets], 0.75, targets=targets)
+
+
+def _from_sentences(question: str, kind: QuestionKind, hits: list[Hit]) -> dict[str, Any]:
+    cites = best_sentences(question, hits)
+    if not cites:
+        return _none(question, kind, hits)
+    sep = "" if kind.lang == "zh" else " "
+    text = sep.join(c.quote for c in cites[:2])
+    if kind.lang == "en" and any("\u4e00" <= ch <= "\u9fff" for ch in text):
+        text = "The documents say (quoted as written): " + text
+    return _answer(question, kind, "fact", text, cites, 0.6)

@@ -1,0 +1,156 @@
+"""Find the records a question is about: tasks (units, roles, deadlines) and targets (values).
+
+Retrieval ranks chunks; a record is a candidate when its cited span overlaps a retrieved
+chunk, and it is scored by that chunk's rank and by how much of the question's wording
+it shares. A unit named in the question ("水土局牵头的任务有哪些") selects that unit's tasks.
+"""
+
+from __future__ import annotations
+
+import re
+
+from api.lexical import overlap, terms
+from index.store import Store
+from ingest.models import Deadline, Hit, Target, Task, Unit
+
+MIN_TASK_SCORE = 0.35
+MAX_LIST = 30
+# role phrases that narrow "who" to part of a task's units when the question uses them
+_SPECIFIC_ROLES = ("组织协调", "技术牵头", "承担", "配合", "协助", "协调")
+_LEAD_WORDS = re.compile(r"牵头|负责|主责|lead|responsib", re.IGNORECASE)
+_PARTICIPANT_ONLY = re.compile(r"(?:哪些|谁)(?:单位|部门)?(?:参与|配合|协助)|who (?:participates|assists|supports)",
+                               re.IGNORECASE)
+_KIND_CUES = {"baseline": re.compile(r"现状|基准|baseline|current", re.I),
+              "achieved": re.compile(r"实际完成|完成情况|实现|achieved|actual", re.I),
+              "target": re.compile(r"目标|规划目标|到20\d\d|target|aim|plan", re.I)}
+_SCOPE_SUFFIX = re.compile(r"(?:土家族苗族自治县|苗族土家族自治县|土家族自治县|苗族自治县|自治县|自治州|"
+                           r"经开区|新区|省|市|县|区)$")
+
+
+def _docs_of(hits: list[Hit]) -> list[str]:
+    seen: list[str] = []
+    for h in hits:
+        if h.doc_id not in seen:
+            seen.append(h.doc_id)
+    return seen
+
+
+def _rank_bonus(hits: list[Hit], doc_id: str, start: int, end: int) -> float:
+    for rank, h in enumerate(hits):
+        if h.doc_id == doc_id and h.chunk_start < end and start < h.chunk_end:
+            return 1.0 / (rank + 1)
+    return 0.0
+
+
+def units_named_in(question: str, tasks: list[Task]) -> set[str]:
+    """Normalised names of the units the question names (as written or normalised, longest first)."""
+    names = {n: u.normalized or u.name for t in tasks for u in t.units for n in (u.name, u.normalized) if n}
+    found: set[str] = set()
+    taken = question
+    for name in sorted(names, key=len, reverse=True):
+        if len(name) >= 2 and name in taken:
+            found.add(names[name])
+            taken = taken.replace(name, " ")
+    return found
+
+
+def match_tasks(store: Store, question: str, hits: list[Hit], wants_list: bool) -> list[Task]:
+    """The task(s) the question is about, best first; empty when none is close enough."""
+    tasks = [t for doc_id in _docs_of(hits) for t in store.tasks(doc_id)]
+    if not tasks:
+        return []
+    named = units_named_in(question, tasks)
+    if named and wants_list:
+        lead_only = bool(_LEAD_WORDS.search(question))
+        picked = [t for t in tasks if any((u.normalized or u.name) in named and
+                                          (not lead_only or u.role != "participant") for u in t.units)]
+        if picked:
+            return picked[:MAX_LIST]
+    q = terms(question, question=True)
+    scored = []
+    for t in tasks:
+        c = t.citation
+        score = overlap(q, t.text) + 0.5 * _rank_bonus(hits, c.doc_id, c.start, c.end)
+        if named and any((u.normalized or u.name) in named for u in t.units):
+            score += 0.2
+        scored.append((score, t))
+    scored.sort(key=lambda x: -x[0])
+    best = scored[0][0]
+    if best < MIN_TASK_SCORE:
+        return []
+    if wants_list:
+        return [t for s, t in scored if s >= 0.8 * best][:MAX_LIST]
+    return [scored[0][1]]
+
+
+def role_phrase(text: str, unit: Unit) -> str:
+    """The role words written after a unit's list in the task text ("组织协调", "参与", …)."""
+    pos = text.find(unit.name)
+    if pos < 0:
+        return ""
+    m = re.match(r"[^,，;；。()（）\[\]]*", text[pos:])
+    clause = m.group(0) if m else ""
+    for phrase in (*_SPECIFIC_ROLES, "按职责分工负责", "负责", "牵头", "参与"):
+        if phrase in clause:
+            return phrase
+    return ""
+
+
+def select_units(question: str, task: Task) -> list[Unit]:
+    """All the task's units, unless the question asks about one specific role the task uses."""
+    asked = [p for p in _SPECIFIC_ROLES if p in question and p in task.text]
+    if asked:
+        chosen = [u for u in task.units if role_phrase(task.text, u) in asked]
+        if chosen:
+            return chosen
+    if _PARTICIPANT_ONLY.search(question) and not _LEAD_WORDS.search(question):
+        chosen = [u for u in task.units if u.role == "participant"]
+        if chosen:
+            return chosen
+    return list(task.units)
+
+
+def select_deadlines(question: str, task: Task) -> list[Deadline]:
+    """The task's deadlines, the one whose deliverable the question names first."""
+    q = terms(question, question=True)
+    return sorted(task.deadlines, key=lambda d: -overlap(q, d.what or ""))
+
+
+def _scope_core(scope: str) -> str:
+    return _SCOPE_SUFFIX.sub("", scope or "")
+
+
+def _target_score(question: str, q: set[str], t: Target, hits: list[Hit]) -> float:
+    c = t.citation
+    score = overlap(q, f"{t.indicator} {t.scope} {t.table or ''} {c.quote}")
+    score += 0.5 * _rank_bonus(hits, c.doc_id, c.start, c.end)
+    for scope in (t.scope, t.scope_normalized):
+        core = _scope_core(scope)
+        if len(core) >= 2 and core in question:
+            score += 0.6
+            break
+    if t.year and str(t.year) in question:
+        score += 0.3
+    for kind, cue in _KIND_CUES.items():
+        if cue.search(question):
+            score += 0.3 if t.kind == kind else -0.1
+    return score
+
+
+def match_targets(store: Store, question: str, hits: list[Hit], limit: int = 4) -> list[Target]:
+    """Target records for the question's indicator, scope and year, best first."""
+    targets = [t for doc_id in _docs_of(hits) for t in store.targets(doc_id)]
+    if not targets:
+        return []
+    q = terms(question, question=True)
+    scored = sorted(((_target_score(question, q, t, hits), t) for t in targets), key=lambda x: -x[0])
+    best = scored[0][0]
+    if best < 0.5:
+        return []
+    out: list[Target] = []
+    for s, t in scored:
+        if s < 0.8 * best or len(out) == limit:
+            break
+        if not any(o.value == t.value and o.citation.start == t.citation.start for o in out):
+            out.append(t)
+    return out

@@ -1,0 +1,48 @@
+"""Fact answers: the best sentences of the top hits, each cited by its exact span."""
+
+from __future__ import annotations
+
+from api.lexical import overlap, terms
+from ingest.models import Citation, Hit
+from ingest.sentences import sentence_spans
+
+TOP_HITS = 6
+SHORT_SENTENCE = 40
+
+
+def _citation(hit: Hit, start: int, end: int) -> Citation:
+    rel_s, rel_e = start - hit.chunk_start, end - hit.chunk_start
+    return Citation(doc_id=hit.doc_id, source=hit.source, section=hit.section, page=hit.page,
+                    start=start, end=end, quote=hit.text[rel_s:rel_e])
+
+
+def best_sentences(question: str, hits: list[Hit], limit: int = 3) -> list[Citation]:
+    """Up to `limit` sentence windows, best first, scored by lexical overlap and hit rank.
+
+    A short best sentence takes its neighbour along (answers often span two); with no
+    lexical overlap at all (an English question over Chinese text) the retriever's own
+    best sentence of each hit stands.
+    """
+    q = terms(question, question=True)
+    scored: list[tuple[float, Hit, int, int]] = []
+    for rank, hit in enumerate(hits[:TOP_HITS]):
+        spans = sentence_spans(hit.text)
+        for i, s in enumerate(spans):
+            score = overlap(q, hit.text[s.start:s.end]) + 0.3 / (rank + 1)
+            start, end = s.start, s.end
+            if end - start < SHORT_SENTENCE and i + 1 < len(spans):
+                end = spans[i + 1].end
+            scored.append((score, hit, hit.chunk_start + start, hit.chunk_start + end))
+    if not scored:
+        return []
+    scored.sort(key=lambda x: -x[0])
+    if scored[0][0] <= 0.3 / 1 + 1e-9 and not any(overlap(q, h.text) for h in hits[:TOP_HITS]):
+        return [h.citation() for h in hits[:limit]]
+    out: list[Citation] = []
+    for _, hit, start, end in scored:
+        if any(c.doc_id == hit.doc_id and c.start < end and start < c.end for c in out):
+            continue
+        out.append(_citation(hit, start, end))
+        if len(out) == limit:
+            break
+    return out

@@ -1,0 +1,62 @@
+"""What kind of question is this? Responsibility, deadline, target or fact — in Chinese and English.
+
+Cue words decide, in a fixed priority: a question that asks "who" is about responsibility
+even when it also names a year; one that asks "when / by when" is about a deadline; one
+that asks "how much / how many / what target" is about a target; the rest are facts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+QuestionType = Literal["responsibility", "deadline", "target", "fact"]
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+_RESPONSIBILITY_ZH = re.compile(
+    r"谁负责|由谁|谁来|是谁|哪[些个几]?(?:个)?(?:单位|部门|机构|处室|局)|责任单位|牵头单位|承担单位|配合单位|"
+    r"归哪|哪家|什么单位|什么部门|负责单位|由哪")
+_RESPONSIBILITY_EN = re.compile(
+    r"\bwho\b(?! *(?:is|are|was|were) +(?:the +)?(?:target|beneficiar))|\bwhich +(?:agenc|unit|department|bureau|"
+    r"office|bod|organi[sz]ation|institution|authorit)|\bresponsib|\blead(?:s|ing)? +(?:agency|unit|department)",
+    re.IGNORECASE)
+_DEADLINE_ZH = re.compile(r"什么时候|何时|完成时限|时限|截止|最晚|期限|哪一年|哪年|几月|什么时间|哪个时间|日期|多久")
+_DEADLINE_EN = re.compile(r"\bby when\b|\bdeadline|\bdue\b|\bwhen +(?:must|should|will|is|are|does|do)\b|"
+                          r"\btime ?limit|\bcomplete[sd]? by\b|\bwhat date\b", re.IGNORECASE)
+_TARGET_ZH = re.compile(r"多少|目标值|目标是|达到|几个|几座|几处|多大|多长|多高|比例|占比|现状值|规划目标|实际完成|"
+                        r"率[是为]?[多几]|指标值|数值|面积|对得上|一致吗")
+_TARGET_EN = re.compile(r"\bhow +(?:many|much|large|long|big|high)\b|\btarget|\brate\b|\bratio\b|\bpercent|"
+                        r"\bvalue\b|\bshare\b|\barea\b|\bnumber of\b", re.IGNORECASE)
+_LIST_ZH = re.compile(r"哪些任务|哪几项|哪些工作|哪些事项|分别|各是|各项")
+_LIST_EN = re.compile(r"\bwhich (?:tasks|measures)\b|\bwhat tasks\b|\beach\b|\brespectively\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class QuestionKind:
+    type: QuestionType
+    lang: str  # "zh" | "en": the language to answer in
+    wants_list: bool  # "which tasks does X lead", "各是多少": answer with several records
+
+
+def question_lang(question: str) -> str:
+    cjk = len(_CJK.findall(question))
+    latin = len(re.findall(r"[A-Za-z]", question))
+    return "zh" if cjk >= max(2, latin // 4) else "en"
+
+
+def classify(question: str) -> QuestionKind:
+    lang = question_lang(question)
+    # English questions may quote Chinese terms (and the other way round): check both cue sets
+    q = question
+    if _RESPONSIBILITY_ZH.search(q) or _RESPONSIBILITY_EN.search(q):
+        kind: QuestionType = "responsibility"
+    elif _DEADLINE_ZH.search(q) or _DEADLINE_EN.search(q):
+        kind = "deadline"
+    elif _TARGET_ZH.search(q) or _TARGET_EN.search(q):
+        kind = "target"
+    else:
+        kind = "fact"
+    wants_list = bool(_LIST_ZH.search(q) or _LIST_EN.search(q))
+    return QuestionKind(type=kind, lang=lang, wants_list=wants_list)

@@ -1,0 +1,39 @@
+"""Lexical overlap between a question and a passage: Chinese character bigrams and English words.
+
+Bigrams need no dictionary, so they match unit names, indicators and places the
+segmenter has never seen; question words are removed so "哪些单位负责" does not count.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_QUESTION_PHRASES = re.compile(
+    r"哪些|哪个|哪几个|哪几|哪一|什么|怎么|怎样|如何|多少|是否|为什么|由谁|谁来|是谁|分别|各是|具体|"
+    r"时候|时间|完成时限|负责|单位|部门|要求|目标是|达到|吗|呢|？|\?|，|,|。|、|“|”|\"")
+_EN_STOP = set("what which who whom when where why how is are was were do does did the a an of in on at to for by "
+               "with and or from under its their this that these those there be been it as into about".split())
+_CJK = re.compile(r"[\u4e00-\u9fff]+")
+_WORD = re.compile(r"[a-z0-9]+(?:\.[0-9]+)?")
+
+
+def terms(text: str, question: bool = False) -> set[str]:
+    """Character bigrams of the Chinese runs plus lower-cased English words and numbers."""
+    text = unicodedata.normalize("NFKC", text)
+    if question:
+        text = _QUESTION_PHRASES.sub(" ", text)
+    out: set[str] = set()
+    for run in _CJK.findall(text):
+        out.update(run[i:i + 2] for i in range(len(run) - 1))
+        if len(run) == 1:
+            out.add(run)
+    out.update(w for w in _WORD.findall(text.lower()) if w not in _EN_STOP)
+    return out
+
+
+def overlap(question_terms: set[str], text: str) -> float:
+    """Share of the question's terms found in `text` (0..1)."""
+    if not question_terms:
+        return 0.0
+    return len(question_terms & terms(text)) / len(question_terms)

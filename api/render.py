@@ -1,0 +1,103 @@
+"""Answer sentences in the question's language: units as written, roles, dates and numbers rendered.
+
+Nothing here decides what is true; it only says, in Chinese or English, what the records hold.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ingest.models import Deadline, Target, Task, Unit
+
+ROLE_ZH = {"lead": "牵头/负责", "participant": "参与", "responsible": "负责"}
+ROLE_EN = {"lead": "lead", "participant": "participant", "responsible": "responsible"}
+KIND_ZH = {"target": "目标值", "baseline": "现状值", "achieved": "实际完成"}
+KIND_EN = {"target": "target", "baseline": "baseline", "achieved": "achieved"}
+CMP_ZH = {">=": "不低于", ">": "超过", "<=": "不超过", "<": "低于", "=": ""}
+CMP_EN = {">=": "at least ", ">": "more than ", "<=": "at most ", "<": "below ", "=": ""}
+NONE_ZH = "文档中没有找到这个问题的依据。以下是最接近的段落，供参考。"
+NONE_EN = "The documents do not say. The nearest passages are cited for reference."
+
+
+def number(value: float) -> str:
+    return f"{value:,.2f}".rstrip("0").rstrip(".") if value != int(value) else f"{int(value):,}"
+
+
+def date_en(iso: str) -> str:
+    d = dt.date.fromisoformat(iso)
+    return f"{d.day} {d.strftime('%B')} {d.year}"
+
+
+def units_sentence(units: list[Unit], lang: str) -> str:
+    if lang == "zh":
+        groups: dict[str, list[str]] = {}
+        for u in units:
+            groups.setdefault(ROLE_ZH[u.role], []).append(u.name)
+        return "；".join(f"{'、'.join(names)}{role}" for role, names in groups.items())
+    parts = []
+    for u in units:
+        norm = f" (= {u.normalized})" if u.normalized and u.normalized != u.name else ""
+        parts.append(f"{u.name}{norm} ({ROLE_EN[u.role]})")
+    return ", ".join(parts)
+
+
+def deadline_phrase(d: Deadline, lang: str) -> str:
+    if lang == "zh":
+        what = f"（{d.what}）" if d.what else ""
+        return f"{d.text}{what}"
+    if d.kind == "ongoing":
+        base = "ongoing (no fixed date)"
+    elif d.date:
+        base = f"by {date_en(d.date)}" if d.kind == "by" else f"within {d.date[:4]} (by {date_en(d.date)})"
+    else:
+        base = d.text
+    what = f" for {d.what}" if d.what else ""
+    return f"{base}{what} [“{d.text}”]"
+
+
+def task_label(task: Task, lang: str) -> str:
+    return f"{task.number}{task.title}" if lang == "zh" else f"measure {task.number.rstrip('.、')} “{task.title}”"
+
+
+def responsibility_answer(tasks: list[Task], units_by_task: dict[str, list[Unit]], lang: str) -> str:
+    lines = []
+    for t in tasks:
+        us = units_sentence(units_by_task[t.task_id], lang)
+        if lang == "zh":
+            lines.append(f"“{t.title}”由{us}。" if len(tasks) == 1 else f"{task_label(t, lang)}：{us}")
+        else:
+            lines.append(f"For {task_label(t, lang)}: {us}.")
+    return "\n".join(lines) if lang == "zh" and len(tasks) > 1 else " ".join(lines)
+
+
+def deadline_answer(tasks: list[Task], deadlines_by_task: dict[str, list[Deadline]], lang: str) -> str:
+    lines = []
+    for t in tasks:
+        ds = deadlines_by_task[t.task_id]
+        if lang == "zh":
+            body = "；".join(deadline_phrase(d, lang) for d in ds) if ds else "原文未规定完成时限"
+            lines.append(f"{task_label(t, lang)}：完成时限为{body}。" if ds else f"{task_label(t, lang)}：{body}。")
+        else:
+            body = "; ".join(deadline_phrase(d, lang) for d in ds) if ds else "no deadline is stated"
+            lines.append(f"{task_label(t, lang).capitalize()}: {body}.")
+    return "\n".join(lines)
+
+
+def target_phrase(t: Target, lang: str) -> str:
+    year = t.year or ""
+    if lang == "zh":
+        when = f"{year}年" if year else ""
+        return (f"{t.scope}{when}{t.indicator}（{KIND_ZH[t.kind]}）为{CMP_ZH[t.comparator]}"
+                f"{number(t.value)}{t.unit}（{t.source}）")
+    when = f" in {year}" if year else ""
+    return (f"{t.indicator} for {t.scope}{when} ({KIND_EN[t.kind]}): {CMP_EN[t.comparator]}"
+            f"{number(t.value)} {t.unit} ({t.source})")
+
+
+def target_answer(targets: list[Target], lang: str, conflict: bool) -> str:
+    sep = "；" if lang == "zh" else "; "
+    body = sep.join(target_phrase(t, lang) for t in targets)
+    if conflict:
+        body += ("。注意：不同来源给出的数值不一致，已分别引用。" if lang == "zh"
+                 else ". Note: the sources give different values; each is cited.")
+    return body + ("。" if lang == "zh" and not body.endswith("。") else "")
