@@ -93,7 +93,7 @@ def _furniture_indexes(lines: list[_Line], n_pages: int) -> set[int]:
         for i, ln in enumerate(lines):
             if stripped[i]:
                 edges.setdefault(ln.page, []).append(i)
-        candidates = Counter()
+        candidates: Counter[str] = Counter()
         key_of: dict[int, str] = {}
         for idxs in edges.values():
             for i in set(idxs[:2] + idxs[-2:]):

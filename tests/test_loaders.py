@@ -61,7 +61,9 @@ def _bad_files(folder: Path) -> dict[str, Path]:
     for name, data in BAD.items():
         (folder / name).write_bytes(data)
         paths[name] = folder / name
-    good = chinese_pdf(folder.parent / "good_src.pdf", [PLAN_LINES])
+    src = folder.parent / "src"
+    src.mkdir(exist_ok=True)
+    good = chinese_pdf(src / "good_src.pdf", [PLAN_LINES])
     paths["encrypted.pdf"] = encrypted_pdf(folder / "encrypted.pdf", good)
     paths["zero_pages.pdf"] = zero_page_pdf(folder / "zero_pages.pdf")
     truncated = good.read_bytes()
@@ -81,7 +83,10 @@ def test_each_bad_file_fails_with_its_name(tmp_path: Path, name: str) -> None:
 
 def test_batch_with_bad_files_keeps_the_good_ones_and_the_store(tmp_path: Path) -> None:
     folder = tmp_path / "batch"
-    _bad_files(folder / "broken")
+    _bad_files(tmp_path / "scratch" / "broken")
+    (folder / "broken").mkdir(parents=True)
+    for f in (tmp_path / "scratch" / "broken").iterdir():
+        f.rename(folder / "broken" / f.name)
     (folder / "gbk.txt").write_bytes(TEXT.encode("gbk"))
     (folder / "utf16.txt").write_bytes(("英文之外:" + TEXT.replace("林业", "水利")).encode("utf-16"))
     chinese_pdf(folder / "plan.pdf", [PLAN_LINES])
