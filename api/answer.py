@@ -11,14 +11,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from api.answer_records import match_targets, match_tasks, select_deadlines, select_units
+from api import render
+from api.answer_records import (
+    match_targets,
+    match_tasks,
+    number_refs,
+    select_deadlines,
+    select_units,
+    units_in_sentence,
+)
 from api.answer_text import best_sentences
 from api.classify import QuestionKind, classify
-from api.grounding import ground
-from api import render
+from api.grounding import ground, place_names
+from api.lexical import overlap, terms
 from index.home import Home
 from ingest.errors import BadQueryError
-from ingest.models import Citation, Hit
+from ingest.models import Citation, Hit, Task
 
 MAX_QUESTION_CHARS = 2000
 RETRIEVE_K = 12
@@ -72,7 +80,7 @@ def answer_question(home: Home, question: str) -> dict[str, Any]:
     elif kind.type == "target":
         result = _from_targets(home, question, kind, hits)
     if result is None:
-        result = _from_sentences(question, kind, hits)
+        result = _from_sentences(question, kind, hits, home)
     result["confidence"] = round(min(1.0, result["confidence"] * (0.5 + 0.5 * grounding.coverage)), 3)
     return result
 
@@ -83,8 +91,8 @@ def _none(question: str, kind: QuestionKind, hits: list[Hit]) -> dict[str, Any]:
 
 
 def _from_tasks(home: Home, question: str, kind: QuestionKind, hits: list[Hit]) -> dict[str, Any] | None:
-    tasks = match_tasks(home.store, question, hits, wants_list=kind.wants_list)
-    if not tasks:
+    tasks = match_tasks(home.store, question, hits, wants_list=kind.wants_list, places=place_names(question))
+    if not tasks or not (kind.wants_list or _tasks_fit(question, tasks, hits)):
         return None
     units = {t.task_id: select_units(question, t) for t in tasks}
     deadlines = {t.task_id: select_deadlines(question, t) for t in tasks}
@@ -100,8 +108,22 @@ def _from_tasks(home: Home, question: str, kind: QuestionKind, hits: list[Hit]) 
                    units=all_units, deadlines=all_deadlines)
 
 
+def _tasks_fit(question: str, tasks: list[Task], hits: list[Hit]) -> bool:
+    """False when a sentence outside the matched tasks fits the question clearly better:
+    the question is about something the plan says in prose, not about one of its measures."""
+    if number_refs(question):
+        return True
+    q = terms(question, question=True)
+    sentence = best_sentences(question, hits, limit=1)
+    if not sentence:
+        return True
+    s = sentence[0]
+    inside = any(s.doc_id == t.doc_id and t.citation.start <= s.start < t.citation.end for t in tasks)
+    return inside or overlap(q, s.quote) <= max(overlap(q, t.text) for t in tasks) + 0.15
+
+
 def _from_targets(home: Home, question: str, kind: QuestionKind, hits: list[Hit]) -> dict[str, Any] | None:
-    targets = match_targets(home.store, question, hits)
+    targets = match_targets(home.store, question, hits, places=place_names(question))
     if not targets:
         return None
     values = {round(t.value, 1) for t in targets if t.kind == targets[0].kind and t.year == targets[0].year}
@@ -110,12 +132,14 @@ def _from_targets(home: Home, question: str, kind: QuestionKind, hits: list[Hit]
     return _answer(question, kind, "target", text, [t.citation for t in targets], 0.75, targets=targets)
 
 
-def _from_sentences(question: str, kind: QuestionKind, hits: list[Hit]) -> dict[str, Any]:
-    cites = best_sentences(question, hits)
+def _from_sentences(question: str, kind: QuestionKind, hits: list[Hit], home: Home) -> dict[str, Any]:
+    """The best sentences, cited; a "who" question also gets the units those sentences name."""
+    cites = best_sentences(question, hits, prefer_numbers=kind.type == "target")
     if not cites:
         return _none(question, kind, hits)
     sep = "" if kind.lang == "zh" else " "
     text = sep.join(c.quote for c in cites[:2])
     if kind.lang == "en" and any("\u4e00" <= ch <= "\u9fff" for ch in text):
         text = "The documents say (quoted as written): " + text
-    return _answer(question, kind, "fact", text, cites, 0.6)
+    units = units_in_sentence(home.store, question, cites[0]) if kind.type == "responsibility" else []
+    return _answer(question, kind, "responsibility" if units else "fact", text, cites, 0.6, units=units)

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import re
 
-from api.lexical import overlap, terms
+from api.lexical import overlap, terms, title_precision
 from index.store import Store
-from ingest.models import Deadline, Hit, Target, Task, Unit
+from ingest.models import Citation, Deadline, Hit, Target, Task, Unit
+from ingest.unit_names import normalize_names
+from ingest.units import looks_like_unit
 
-MIN_TASK_SCORE = 0.35
+MIN_TASK_SCORE = 0.5
 MAX_LIST = 30
 # role phrases that narrow "who" to part of a task's units when the question uses them
 _SPECIFIC_ROLES = ("组织协调", "技术牵头", "承担", "配合", "协助", "协调")
@@ -27,6 +29,47 @@ _SCOPE_SUFFIX = re.compile(r"(?:土家族苗族自治县|苗族土家族自治�
                            r"经开区|新区|省|市|县|区)$")
 
 
+_NUMBER_REF = re.compile(r"(?:\bNo\.?|\bnumber|\bmeasure|\bitem|\btask|第)\s*(\d{1,3})(?!\d)\s*(?:项|条|号)?", re.I)
+_INLINE = re.compile(r"由([^,，;；。、由]{2,24}?)(?:具体)?(?:负责|落实|牵头|承担|组织实施|实施|办理)")
+_ADMIN = re.compile(r"(?:自治区|自治州|自治县|省|市|县|区)$")
+
+
+def number_refs(question: str) -> set[str]:
+    """Item numbers the question points at: "measure (No. 28)", "第28项"."""
+    return {m.group(1) for m in _NUMBER_REF.finditer(question)}
+
+
+def docs_mentioning(store: Store, doc_ids: list[str], places: list[str]) -> list[str]:
+    """The documents whose title or text names every place of the question (by its core name)."""
+    if not places:
+        return doc_ids
+    cores = [_ADMIN.sub("", p) or p for p in places]
+    keep = []
+    for doc_id in doc_ids:
+        info = store.document_info(doc_id)
+        hay = f"{info['title'] if info else ''}\n{store.text(doc_id) or ''}"
+        if all(c in hay for c in cores):
+            keep.append(doc_id)
+    return keep
+
+
+def inline_assignment(question: str, task: Task) -> list[Unit]:
+    """A unit the task's own wording assigns to the asked action ("…建设,由县水保中心落实基地建设")."""
+    q = terms(question, question=True)
+    best: tuple[float, str] | None = None
+    for sentence in re.split(r"[。；;]", task.text):
+        for m in _INLINE.finditer(sentence):
+            name = m.group(1)
+            score = overlap(q, sentence)
+            if looks_like_unit(name) and score >= 0.5 and (best is None or score > best[0]):
+                best = (score, name)
+    if best is None:
+        return []
+    name = best[1]
+    normalized = normalize_names([[name], [u.name for u in task.units]]).get(name, name)
+    return [Unit(name=name, normalized=normalized, role="lead")]
+
+
 def _docs_of(hits: list[Hit]) -> list[str]:
     seen: list[str] = []
     for h in hits:
@@ -36,9 +79,11 @@ def _docs_of(hits: list[Hit]) -> list[str]:
 
 
 def _rank_bonus(hits: list[Hit], doc_id: str, start: int, end: int) -> float:
+    """1 for the top hit, falling linearly to 0 past the last: retrieval ranks are a soft prior,
+    and neighbouring ranks should not outweigh what the record itself says."""
     for rank, h in enumerate(hits):
         if h.doc_id == doc_id and h.chunk_start < end and start < h.chunk_end:
-            return 1.0 / (rank + 1)
+            return 1.0 - rank / len(hits)
     return 0.0
 
 
@@ -54,9 +99,16 @@ def units_named_in(question: str, tasks: list[Task]) -> set[str]:
     return found
 
 
-def match_tasks(store: Store, question: str, hits: list[Hit], wants_list: bool) -> list[Task]:
+def match_tasks(store: Store, question: str, hits: list[Hit], wants_list: bool,
+                places: list[str]) -> list[Task]:
     """The task(s) the question is about, best first; empty when none is close enough."""
-    tasks = [t for doc_id in _docs_of(hits) for t in store.tasks(doc_id)]
+    tasks = [t for doc_id in docs_mentioning(store, _docs_of(hits), places) for t in store.tasks(doc_id)]
+    refs = number_refs(question)
+    if refs:
+        numbered = [t for t in tasks if t.number.strip(".、．)） (（") in refs]
+        if not numbered:  # the measure named by number may sit in a document retrieval missed
+            numbered = [t for t in store.tasks() if t.number.strip(".、．)） (（") in refs]
+        tasks = numbered or tasks
     if not tasks:
         return []
     named = units_named_in(question, tasks)
@@ -70,13 +122,14 @@ def match_tasks(store: Store, question: str, hits: list[Hit], wants_list: bool) 
     scored = []
     for t in tasks:
         c = t.citation
-        score = overlap(q, t.text) + 0.5 * _rank_bonus(hits, c.doc_id, c.start, c.end)
+        score = (overlap(q, t.text) + 0.5 * title_precision(q, t.title)
+                 + 0.5 * _rank_bonus(hits, c.doc_id, c.start, c.end))
         if named and any((u.normalized or u.name) in named for u in t.units):
             score += 0.2
         scored.append((score, t))
     scored.sort(key=lambda x: -x[0])
     best = scored[0][0]
-    if best < MIN_TASK_SCORE:
+    if best < MIN_TASK_SCORE and not refs:
         return []
     if wants_list:
         return [t for s, t in scored if s >= 0.8 * best][:MAX_LIST]
@@ -97,7 +150,11 @@ def role_phrase(text: str, unit: Unit) -> str:
 
 
 def select_units(question: str, task: Task) -> list[Unit]:
-    """All the task's units, unless the question asks about one specific role the task uses."""
+    """All the task's units, unless the question asks about one specific role the task uses,
+    or about an action the task's wording assigns to one unit."""
+    inline = inline_assignment(question, task)
+    if inline:
+        return inline
     asked = [p for p in _SPECIFIC_ROLES if p in question and p in task.text]
     if asked:
         chosen = [u for u in task.units if role_phrase(task.text, u) in asked]
@@ -137,9 +194,9 @@ def _target_score(question: str, q: set[str], t: Target, hits: list[Hit]) -> flo
     return score
 
 
-def match_targets(store: Store, question: str, hits: list[Hit], limit: int = 4) -> list[Target]:
+def match_targets(store: Store, question: str, hits: list[Hit], places: list[str], limit: int = 4) -> list[Target]:
     """Target records for the question's indicator, scope and year, best first."""
-    targets = [t for doc_id in _docs_of(hits) for t in store.targets(doc_id)]
+    targets = [t for doc_id in docs_mentioning(store, _docs_of(hits), places) for t in store.targets(doc_id)]
     if not targets:
         return []
     q = terms(question, question=True)
@@ -154,3 +211,22 @@ def match_targets(store: Store, question: str, hits: list[Hit], limit: int = 4) 
         if not any(o.value == t.value and o.citation.start == t.citation.start for o in out):
             out.append(t)
     return out
+
+
+_UNIT_IN_TEXT = re.compile(r"(?:各|[省市县区州乡镇])[\u4e00-\u9fff]{1,10}?(?:人民政府|政府|委员会|局|委|办公室|办|中心|厅|站|院|所|公司|集团)")
+
+
+def units_in_sentence(store: Store, question: str, cite: Citation) -> list[Unit]:
+    """Units a cited sentence names: the document's known unit names, else unit-shaped names."""
+    known = {n: u.normalized or u.name for t in store.tasks(cite.doc_id) for u in t.units for n in (u.name, u.normalized)}
+    found: list[Unit] = []
+    rest = cite.quote
+    for name in sorted(known, key=len, reverse=True):
+        if len(name) >= 2 and name in rest and name not in question:
+            found.append(Unit(name=name, normalized=known[name], role="responsible"))
+            rest = rest.replace(name, " ")
+    if not found:
+        for m in _UNIT_IN_TEXT.finditer(rest):
+            if m.group(0) not in question and looks_like_unit(m.group(0)):
+                found.append(Unit(name=m.group(0), normalized=m.group(0), role="responsible"))
+    return found[:8]

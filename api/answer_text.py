@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from api.lexical import overlap, terms
 from ingest.models import Citation, Hit
 from ingest.sentences import sentence_spans
 
 TOP_HITS = 6
+_DIGIT = re.compile(r"\d")
 SHORT_SENTENCE = 40
 
 
@@ -16,7 +19,7 @@ def _citation(hit: Hit, start: int, end: int) -> Citation:
                     start=start, end=end, quote=hit.text[rel_s:rel_e])
 
 
-def best_sentences(question: str, hits: list[Hit], limit: int = 3) -> list[Citation]:
+def best_sentences(question: str, hits: list[Hit], limit: int = 3, prefer_numbers: bool = False) -> list[Citation]:
     """Up to `limit` sentence windows, best first, scored by lexical overlap and hit rank.
 
     A short best sentence takes its neighbour along (answers often span two); with no
@@ -29,6 +32,8 @@ def best_sentences(question: str, hits: list[Hit], limit: int = 3) -> list[Citat
         spans = sentence_spans(hit.text)
         for i, s in enumerate(spans):
             score = overlap(q, hit.text[s.start:s.end]) + 0.3 / (rank + 1)
+            if prefer_numbers and _DIGIT.search(hit.text[s.start:s.end]):
+                score += 0.2
             start, end = s.start, s.end
             if end - start < SHORT_SENTENCE and i + 1 < len(spans):
                 end = spans[i + 1].end

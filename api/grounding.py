@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import jieba
+import jieba.posseg
 
-_PLACE = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:自治区|自治州|自治县|特别行政区|省|市|县|区|州|盟|旗|镇|乡)(?![\u4e00-\u9fff]{0,1}(?:级|域|内|属))")
+_ADMIN_SUFFIX = re.compile(r"(?:自治区|自治州|自治县|特别行政区|省|市|县)$")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _QUESTION_WORDS = set(
     "哪些 哪个 哪几个 哪里 哪儿 什么 怎么 怎样 如何 多少 几个 是否 为什么 谁 由谁 谁来 是谁 吗 呢 么 "
@@ -45,11 +46,18 @@ def _pinyin(text: str) -> str:
     return "".join(lazy_pinyin(text)).lower()
 
 
+def place_names(question: str) -> list[str]:
+    """Place names in a Chinese question: jieba's place tag (ns), or a word with an administrative suffix."""
+    out = []
+    for word, flag in jieba.posseg.cut(question):
+        if len(word) >= 2 and _CJK_RUN.fullmatch(word) and (flag == "ns" or (len(word) >= 3 and _ADMIN_SUFFIX.search(word))):
+            out.append(word)
+    return out
+
+
 def salient_terms(question: str) -> list[str]:
     """Content words of a question: places first, then other Chinese words and English proper nouns."""
-    terms: list[str] = []
-    for m in _PLACE.finditer(question):
-        terms.append(m.group(0))
+    terms: list[str] = place_names(question)
     for run in _CJK_RUN.findall(question):
         for w in jieba.lcut(run):
             if len(w) >= 2 and w not in _QUESTION_WORDS and not any(w in t for t in terms):
@@ -81,5 +89,6 @@ def ground(question: str, passages: Iterable[str], min_coverage: float = 0.5) ->
     pinyin_hay = "".join(_pinyin(run) for run in _CJK_RUN.findall(hay)) if latin_terms else ""
     missing = tuple(t for t in terms if not _present(t, hay, pinyin_hay))
     coverage = 1 - len(missing) / len(terms)
-    places_missing = [t for t in missing if _PLACE.fullmatch(t) or (t in latin_terms)]
+    places = set(place_names(question))
+    places_missing = [t for t in missing if t in places or t in latin_terms]
     return Grounding(not places_missing and coverage >= min_coverage, coverage, missing)

@@ -28,8 +28,22 @@ def terms(text: str, question: bool = False) -> set[str]:
         out.update(run[i:i + 2] for i in range(len(run) - 1))
         if len(run) == 1:
             out.add(run)
-    out.update(w for w in _WORD.findall(text.lower()) if w not in _EN_STOP)
+    out.update(stem(w) for w in _WORD.findall(text.lower()) if w not in _EN_STOP)
     return out
+
+
+def stem(word: str) -> str:
+    """A light English stem (villages ~ village, involving ~ involve) so word forms meet."""
+    for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
+            return word[: len(word) - len(suffix)] + keep
+    return word
+
+
+def title_precision(question_terms: set[str], title: str) -> float:
+    """Share of a short title's terms that the question uses: high when the question names that title."""
+    t = terms(title)
+    return len(t & question_terms) / len(t) if t else 0.0
 
 
 def overlap(question_terms: set[str], text: str) -> float:
