@@ -266,7 +266,7 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.func(args))
     except NotFoundError as exc:
         return _fail(args, exc, EXIT_FAILED)
-    except (BadQueryError,) as exc:
+    except BadQueryError as exc:
         return _fail(args, exc, EXIT_USAGE)
     except PolicyKBError as exc:
         return _fail(args, exc, EXIT_USAGE)

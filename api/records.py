@@ -9,6 +9,7 @@ from typing import Any
 
 from index.store import Store
 from ingest.models import Target, Task
+from ingest.scopes import scope_key
 
 
 def _key(s: str | None) -> str:
@@ -45,9 +46,9 @@ def list_targets(store: Store, indicator: str | None = None, scope: str | None =
         want = _key(indicator)
         targets = [t for t in targets if want in _key(t.indicator) or want in _key(t.indicator_normalized)]
     if scope:
-        want = _key(scope)
+        want, want_core = _key(scope), scope_key(scope)
         targets = [t for t in targets if want in _key(t.scope) or want in _key(t.scope_normalized)
-                   or (_key(t.scope) and _key(t.scope) in want)]
+                   or (_key(t.scope) and _key(t.scope) in want) or (want_core and want_core == scope_key(t.scope))]
     return targets
 
 

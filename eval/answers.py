@@ -43,8 +43,8 @@ def unit_f1(gold: list[str], answer: dict[str, Any]) -> float:
                 break
     if not gold or not pred:
         return 0.0
-    p, r = tp / len(pred), tp / len(gold)
-    return 2 * p * r / (p + r) if p + r else 0.0
+    precision, recall = tp / len(pred), tp / len(gold)
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
 def _dates(text: str) -> list[str]:
