@@ -9,6 +9,7 @@ gets `type: none` with the nearest passages cited.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from api import render
@@ -20,11 +21,13 @@ from api.answer_records import (
     select_units,
     units_in_sentence,
 )
+from api.answer_tables import column_score, lookup_cell
 from api.answer_text import best_sentences
 from api.classify import QuestionKind, classify
 from api.grounding import ground, place_names
 from api.lexical import overlap, terms
 from index.home import Home
+from index.passages import header_rows, passage_text
 from ingest.errors import BadQueryError
 from ingest.models import Citation, Hit, Task
 
@@ -55,9 +58,28 @@ def _dedupe(citations: list[Citation]) -> list[Citation]:
     return out
 
 
+_HEADERS: dict[str, dict[tuple[str, str], tuple[int, str]]] = {}  # doc_id (a content hash) -> table headers
+
+
+def _table_headers(home: Home, doc_id: str) -> dict[tuple[str, str], tuple[int, str]]:
+    if doc_id not in _HEADERS:
+        if len(_HEADERS) > 256:
+            _HEADERS.clear()
+        _HEADERS[doc_id] = header_rows(home.store.blocks(doc_id), home.store.text(doc_id) or "")
+    return _HEADERS[doc_id]
+
+
 def _passages(hits: list[Hit], home: Home) -> list[str]:
+    """What grounding reads: each hit as retrieval read it (heading path, table caption and
+    column headers, text), with its document's title."""
     titles = {d["doc_id"]: d["title"] for d in home.store.documents()}
-    return [f"{titles.get(h.doc_id, '')}\n{h.section}\n{h.text}" for h in hits]
+    chunks = home.store.chunks_by_id(h.chunk_id for h in hits)
+    out = []
+    for h in hits:
+        chunk = chunks.get(h.chunk_id)
+        body = passage_text(chunk, _table_headers(home, h.doc_id)) if chunk else h.text
+        out.append(f"{titles.get(h.doc_id, '')}\n{body}")
+    return out
 
 
 def answer_question(home: Home, question: str) -> dict[str, Any]:
@@ -123,7 +145,15 @@ def _tasks_fit(question: str, tasks: list[Task], hits: list[Hit]) -> bool:
 
 
 def _from_targets(home: Home, question: str, kind: QuestionKind, hits: list[Hit]) -> dict[str, Any] | None:
-    targets = match_targets(home.store, question, hits, places=place_names(question))
+    places = place_names(question)
+    targets = match_targets(home.store, question, hits, places=places)
+    parts = [p for p in re.split(r"[？?;；]", question) if len(p.strip()) >= 4]
+    if len(parts) > 1:  # "一共多少个？其中新建几个？": each part asks for its own value
+        for part in parts:
+            targets += [t for t in match_targets(home.store, part, hits, places=places, limit=1) if t not in targets]
+    cell = lookup_cell(home, question, hits)
+    if cell is not None and cell[1] > max((column_score(question, [t.indicator]) for t in targets), default=0.0):
+        targets.insert(0, cell[0])  # the question names a column no record covers
     if not targets:
         return None
     values = {round(t.value, 1) for t in targets if t.kind == targets[0].kind and t.year == targets[0].year}

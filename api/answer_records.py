@@ -177,6 +177,27 @@ def _scope_core(scope: str) -> str:
     return _SCOPE_SUFFIX.sub("", scope or "")
 
 
+_PLAN_PERIOD = re.compile(r"[“\"]?十([一二三四五六七八九])五[”\"]?")
+_PERIOD_END = {"一": 2010, "二": 2015, "三": 2020, "四": 2025, "五": 2030, "六": 2035}
+_CAPTION_REF = re.compile(r"(附表|专栏|表)\s*(\d+)")
+
+
+def question_years(question: str) -> set[int]:
+    """Years a question names: 4-digit years, and five-year-plan periods by their last year (十四五 -> 2025)."""
+    years = {int(y) for y in re.findall(r"(?<!\d)(20\d\d|19\d\d)(?!\d)", question)}
+    years.update(_PERIOD_END[m.group(1)] for m in _PLAN_PERIOD.finditer(question) if m.group(1) in _PERIOD_END)
+    return years
+
+
+def caption_refs(question: str) -> list[str]:
+    """Tables and boxes a question names ("专栏1", "附表2"), spaces removed."""
+    return [f"{a}{n}" for a, n in _CAPTION_REF.findall(question)]
+
+
+def _caption_of(t: Target) -> str:
+    return re.sub(r"\s+", "", t.table or "")
+
+
 def _target_score(question: str, q: set[str], t: Target, hits: list[Hit]) -> float:
     c = t.citation
     score = overlap(q, f"{t.indicator} {t.scope} {t.table or ''} {c.quote}")
@@ -186,8 +207,12 @@ def _target_score(question: str, q: set[str], t: Target, hits: list[Hit]) -> flo
         if len(core) >= 2 and core in question:
             score += 0.6
             break
-    if t.year and str(t.year) in question:
-        score += 0.3
+    years = question_years(question)
+    if t.year and years:
+        score += 0.3 if t.year in years else -0.2
+    for ref in caption_refs(question):
+        if _caption_of(t).startswith(ref):
+            score += 0.4
     for kind, cue in _KIND_CUES.items():
         if cue.search(question):
             score += 0.3 if t.kind == kind else -0.1
@@ -205,8 +230,12 @@ def match_targets(store: Store, question: str, hits: list[Hit], places: list[str
     if best < 0.5:
         return []
     out: list[Target] = []
+    for ref in caption_refs(question):  # "专栏1和附表2分别…": the best value of each named table
+        of_table = [t for _, t in scored if _caption_of(t).startswith(ref)]
+        if of_table and of_table[0] not in out:
+            out.append(of_table[0])
     for s, t in scored:
-        if s < 0.8 * best or len(out) == limit:
+        if s < 0.8 * best or len(out) >= limit:
             break
         if not any(o.value == t.value and o.citation.start == t.citation.start for o in out):
             out.append(t)
