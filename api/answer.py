@@ -24,6 +24,7 @@ from api.answer_records import (
 from api.answer_tables import column_score, lookup_cell
 from api.answer_text import best_sentences
 from api.classify import QuestionKind, classify
+from api.crosslingual import expand_english
 from api.grounding import ground, place_names
 from api.lexical import overlap, terms
 from index.home import Home
@@ -90,19 +91,24 @@ def answer_question(home: Home, question: str) -> dict[str, Any]:
     if len(question) > MAX_QUESTION_CHARS:
         raise BadQueryError(f"the question is longer than {MAX_QUESTION_CHARS} characters")
     kind = classify(question)
-    hits = home.search(question, k=RETRIEVE_K)
+    query = question
+    if kind.lang == "en":
+        query = f"{question} {expand_english(question, home.store)}".strip()
+    hits = home.search(query, k=RETRIEVE_K)
     if not hits:
         return _none(question, kind, [])
     grounding = ground(question, _passages(hits, home))
     if not grounding.grounded:
         return _none(question, kind, hits)
     result = None
+    # records are matched on the expanded query (Chinese names and terms for English questions)
     if kind.type in ("responsibility", "deadline"):
-        result = _from_tasks(home, question, kind, hits)
+        result = _from_tasks(home, query, kind, hits)
     elif kind.type == "target":
-        result = _from_targets(home, question, kind, hits)
+        result = _from_targets(home, query, kind, hits)
     if result is None:
         result = _from_sentences(question, kind, hits, home)
+    result["question"] = question
     result["confidence"] = round(min(1.0, result["confidence"] * (0.5 + 0.5 * grounding.coverage)), 3)
     return result
 

@@ -200,7 +200,7 @@ def _caption_of(t: Target) -> str:
 
 def _target_score(question: str, q: set[str], t: Target, hits: list[Hit]) -> float:
     c = t.citation
-    score = overlap(q, f"{t.indicator} {t.scope} {t.table or ''} {c.quote}")
+    score = overlap(q, f"{t.indicator} {t.scope} {t.table or ''} {c.quote}") + 0.5 * title_precision(q, t.indicator)
     score += 0.5 * _rank_bonus(hits, c.doc_id, c.start, c.end)
     for scope in (t.scope, t.scope_normalized):
         core = _scope_core(scope)

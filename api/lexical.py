@@ -36,8 +36,9 @@ def stem(word: str) -> str:
     """A light English stem (villages ~ village, involving ~ involve) so word forms meet."""
     for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
-            return word[: len(word) - len(suffix)] + keep
-    return word
+            word = word[: len(word) - len(suffix)] + keep
+            break
+    return word[:-1] if word.endswith("e") and len(word) > 4 else word
 
 
 def title_precision(question_terms: set[str], title: str) -> float:
