@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from ingest.errors import IndexMismatchError
 from ingest.models import (
@@ -66,8 +66,9 @@ class Store:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._local = threading.local()
+        # executescript() commits any open transaction itself, so the schema goes in first, alone
+        self.con.executescript(_SCHEMA)
         with self.transaction() as con:
-            con.executescript(_SCHEMA)
             row = con.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
             if row is None:
                 con.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
@@ -216,13 +217,13 @@ class Store:
         return out
 
     def tasks(self, doc_id: str | None = None) -> list[Task]:
-        sql, args = "SELECT data FROM tasks", ()
+        sql, args = "SELECT data FROM tasks", cast(tuple[str, ...], ())
         if doc_id:
             sql, args = sql + " WHERE doc_id=?", (doc_id,)
         return [task_from_dict(json.loads(r[0])) for r in self.con.execute(sql + " ORDER BY doc_id, ord", args)]
 
     def targets(self, doc_id: str | None = None) -> list[Target]:
-        sql, args = "SELECT data FROM targets", ()
+        sql, args = "SELECT data FROM targets", cast(tuple[str, ...], ())
         if doc_id:
             sql, args = sql + " WHERE doc_id=?", (doc_id,)
         return [target_from_dict(json.loads(r[0])) for r in self.con.execute(sql + " ORDER BY doc_id, ord", args)]

