@@ -30,10 +30,11 @@ run: install
 	fi
 	$(BIN)/policykb --home $(HOME_DIR) serve --host $(HOST) --port $(PORT)
 
-# Debian's chromium for the browser test; skipped quietly where apt is not usable.
+# Debian's chromium + chromedriver (and a CJK font for readable screenshots) for the browser test;
+# where apt is not usable the browser test says so and skips.
 browser-deps:
-	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || \
-		{ (apt-get update -qq && apt-get install -y -qq chromium chromium-driver) >/dev/null 2>&1 || \
+	@{ command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1; } || \
+		{ (apt-get update -qq && apt-get install -y -qq chromium chromium-driver fonts-wqy-microhei) >/dev/null 2>&1 || \
 		  echo "note: could not install chromium; browser tests will be skipped" >&2; }
 
 lint: install-test

@@ -1,0 +1,15 @@
+"""`python -m eval.bench` (`make bench`): list the benchmarks and how to run them."""
+
+from __future__ import annotations
+
+BENCHMARKS = {
+    "retrieval": "index build time, RSS, query p50/p95 for bm25/dense/hybrid at 1k and 100k chunks",
+    "load": "HTTP /search and /ask requests/s and p95 with 1, 8, 32 clients on loopback",
+    "milvus": "ingest and query latency on Milvus Lite beside the local backend, 10k and 100k chunks",
+    "scale": "ingest time at 1x/2x/4x sizes and peak RSS for large and pathological documents",
+    "ingest": "ingest speed of the seed corpus without embeddings (seconds, chars/s)",
+}
+
+if __name__ == "__main__":
+    for name, what in BENCHMARKS.items():
+        print(f"python -m eval.bench.{name:<10} {what}")
