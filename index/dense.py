@@ -15,7 +15,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from index.omp import configure  # noqa: E402
+from index.omp import configure
 
 configure()  # before faiss loads its libgomp (index.omp says why)
 

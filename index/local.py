@@ -5,7 +5,8 @@
     hits = backend.search("崩岗治理由哪些单位负责？", k=5)
 
 `sync` is idempotent and cheap when the published build already covers the store's
-generation. A search reloads when another process has published a newer build (one
+generation. Settings: POLICYKB_FUSION (rrf | weighted), POLICYKB_HNSW_THRESHOLD (vectors
+above which FAISS uses HNSW instead of an exact scan; default 50000). A search reloads when another process has published a newer build (one
 `stat` of the manifest per query) and never sees a half-written one (`index.snapshot`).
 
 Raises `IndexMismatchError` when the home was built with another embedder or tokenizer
@@ -24,6 +25,7 @@ import numpy as np
 
 from index.backend import Mode, SearchFilters
 from index.build import build_snapshot
+from index.dense import HNSW_THRESHOLD
 from index.embedders import DEFAULT_EMBEDDER, Embedder, check_name, make_embedder
 from index.searcher import Searcher
 from index.snapshot import Snapshot, manifest_signature, publish, read_manifest
@@ -44,13 +46,15 @@ class _Loaded:
 class LocalBackend:
     name = "local"
 
-    def __init__(self, home: Path, embedder: str | None = None, fusion: str | None = None) -> None:
+    def __init__(self, home: Path, embedder: str | None = None, fusion: str | None = None,
+                 hnsw_threshold: int | None = None) -> None:
         self.home = home
         self.index_dir = home / "index"
         self.requested = embedder
         if embedder is not None:
             check_name(embedder)
         self.fusion = fusion or os.environ.get("POLICYKB_FUSION") or "rrf"
+        self.hnsw_threshold = hnsw_threshold or int(os.environ.get("POLICYKB_HNSW_THRESHOLD") or HNSW_THRESHOLD)
         self._lock = threading.RLock()
         self._loaded: _Loaded | None = None
         self._tokenizer: Tokenizer | None = None
@@ -92,7 +96,7 @@ class LocalBackend:
                     return
             embedders = self._embedders(name)
             snapshot, self._tokenizer, fields = build_snapshot(store, list(embedders.values()),
-                                                               self._tokenizer, progress)
+                                                               self._tokenizer, progress, self.hnsw_threshold)
             manifest = publish(self.index_dir, snapshot, {**fields, "embedder": name})
             self._loaded = _Loaded(manifest_signature(self.index_dir), manifest,
                                    Searcher(snapshot, self._tokenizer, embedders, self.fusion))

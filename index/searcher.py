@@ -13,11 +13,12 @@ from dataclasses import dataclass
 import numpy as np
 
 from index.backend import Mode
+from index.bm25 import top_k
 from index.embedders import Embedder
 from index.hybrid import fuse_dense, fuse_hybrid, fuse_weighted
 from index.snapshot import Snapshot
 from index.tokenize import Tokenizer
-from ingest.errors import BadQueryError
+from ingest.errors import ConfigError
 from ingest.pipeline import detect_lang
 
 MIN_DEPTH = 100
@@ -38,7 +39,7 @@ class Searcher:
     def __init__(self, snapshot: Snapshot, tokenizer: Tokenizer, embedders: dict[str, Embedder],
                  fusion: str = "rrf") -> None:
         if fusion not in FUSIONS:
-            raise BadQueryError(f"unknown fusion {fusion!r}; valid: {', '.join(FUSIONS)}")
+            raise ConfigError(f"unknown fusion {fusion!r} (POLICYKB_FUSION); valid: {', '.join(FUSIONS)}")
         self.snapshot = snapshot
         self.tokenizer = tokenizer
         self.embedders = embedders
@@ -66,7 +67,10 @@ class Searcher:
                 fused = [(r, cos[r] if single else s) for r, s in dense_fused]
             else:
                 qlang = "e" if detect_lang(query) == "en" else "z"
-                same = lambda row: rows.text_langs[row] == qlang  # noqa: E731
+
+                def same(row: int) -> bool:
+                    return rows.text_langs[row] == qlang
+
                 lexical = [int(r) for r in _top(bm25_all, depth)]
                 if self.fusion == "weighted":
                     fused = fuse_weighted({r: float(bm25_all[r]) for r in lexical}, dict(cos), same)
@@ -105,6 +109,4 @@ class Searcher:
 
 
 def _top(scores: np.ndarray, k: int) -> np.ndarray:
-    from index.bm25 import top_k
-
     return top_k(scores, k)[0]

@@ -156,3 +156,16 @@ def test_an_empty_home_finds_nothing(hash_home: Home) -> None:
     hash_home.sync()
     assert json.loads((hash_home.folder / "index" / "manifest.json").read_text())["counts"]["chunks"] == 0
     assert hash_home.search("水土保持") == []
+
+
+def test_above_the_threshold_vectors_go_to_hnsw_and_filters_still_hold(tmp_path: Path, small_corpus: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("POLICYKB_HNSW_THRESHOLD", "50")
+    home = Home(tmp_path / "hnsw", embedder="hash")
+    home.ingest([small_corpus])
+    manifest = read_manifest(home.folder / "index")
+    assert manifest is not None and manifest["embedders"]["hash"]["kind"] == "hnsw"
+    only = {d["source"]: d["doc_id"] for d in home.store.documents()}["000_a99627c69c529df2.txt"]
+    hits = home.search("small watershed", k=8, mode="dense", filters=SearchFilters(doc_ids=[only]))
+    assert len(hits) == 8 and {h.doc_id for h in hits} == {only}
+    home.close()

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -67,7 +68,8 @@ def child_query(home: Path, n_queries: int) -> dict[str, Any]:
     t0 = time.perf_counter()
     backend = LocalBackend(home)
     backend.search(questions[0], k=10)  # loads the index and the models
-    out: dict[str, Any] = {"load_seconds": round(time.perf_counter() - t0, 1), "rss_loaded_mib": _status("VmRSS")}
+    out: dict[str, Any] = {"load_seconds": round(time.perf_counter() - t0, 1), "rss_loaded_mib": _status("VmRSS"),
+                           "loadavg_before": round(os.getloadavg()[0], 2)}
     for mode in MODES:
         for q in questions[:5]:
             backend.search(q, k=10, mode=mode)  # type: ignore[arg-type]
@@ -79,6 +81,7 @@ def child_query(home: Path, n_queries: int) -> dict[str, Any]:
         out[mode] = {"p50_ms": round(float(np.percentile(times, 50)), 1),
                      "p95_ms": round(float(np.percentile(times, 95)), 1), "n": len(times)}
     out["serve_peak_rss_mib"] = _status("VmHWM")
+    out["loadavg_after"] = round(os.getloadavg()[0], 2)  # other work on the machine skews latency
     return out
 
 
@@ -131,6 +134,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--embed-upto", type=int, default=2000, help="embed for real up to this many chunks")
     p.add_argument("--queries", type=int, default=120)
     p.add_argument("--json", type=Path, help="also write the figures here")
+    p.add_argument("--query-only", action="store_true",
+                   help="re-measure queries on the homes a previous run left in --work (builds from its JSON)")
     p.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = p.parse_args(argv)
     if args.child:
@@ -139,16 +144,23 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(result))
         return 0
     args.work.mkdir(parents=True, exist_ok=True)
+    previous = json.loads((args.work / "results.json").read_text()) if args.query_only else {}
     results: dict[str, Any] = {}
     for n in args.sizes:
         t0 = time.perf_counter()
-        home, generated = prepare(args.work, n, args.embed_upto)
-        print(f"[{n}] corpus ready in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
-        build = _run_child("build", str(home))
+        if args.query_only:
+            home, build = args.work / f"n{n}", previous[str(n)]
+            generated = build["vectors"] == "generated"
+        else:
+            home, generated = prepare(args.work, n, args.embed_upto)
+            print(f"[{n}] corpus ready in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
+            build = _run_child("build", str(home))
         query = _run_child("query", str(home), str(args.queries))
         results[str(n)] = {"vectors": "generated" if generated else "embedded", **build, **query}
         print(f"[{n}] {json.dumps(results[str(n)])}", file=sys.stderr)
     print_table(results)
+    if not args.query_only:
+        (args.work / "results.json").write_text(json.dumps(results, indent=1))
     if args.json:
         args.json.write_text(json.dumps(results, indent=1))
     return 0
@@ -156,12 +168,12 @@ def main(argv: list[str] | None = None) -> int:
 
 def print_table(results: dict[str, Any]) -> None:
     print("| chunks | vectors | build s | build peak RSS MiB | serve RSS MiB | "
-          "bm25 p50/p95 ms | dense p50/p95 ms | hybrid p50/p95 ms |")
-    print("|---|---|---|---|---|---|---|---|")
+          "bm25 p50/p95 ms | dense p50/p95 ms | hybrid p50/p95 ms | load avg |")
+    print("|---|---|---|---|---|---|---|---|---|")
     for r in results.values():
         lat = " | ".join(f"{r[m]['p50_ms']} / {r[m]['p95_ms']}" for m in MODES)
         print(f"| {r['chunks']} | {r['vectors']} | {r['build_seconds']} | {r['build_peak_rss_mib']} | "
-              f"{r['serve_peak_rss_mib']} | {lat} |")
+              f"{r['serve_peak_rss_mib']} | {lat} | {r['loadavg_before']}-{r['loadavg_after']} |")
 
 
 if __name__ == "__main__":
