@@ -53,15 +53,31 @@ def read_manifest(folder: Path) -> dict[str, DocMeta]:
     return out
 
 
+# How a document names itself: "关于印发《X》的通知", "编制了《X》（以下简称…", "现将《X》印发给你们"
+_SELF_NAMED = [
+    re.compile(r"印发《([^》]{4,80})》的?通知"),
+    re.compile(r"《([^》]{4,80})》\s*[(（]以下简称"),
+    re.compile(r"(?:制定|编制|修订|研究制定)了?《([^》]{4,80})》"),
+    re.compile(r"(?:现将|特将)《([^》]{4,80})》"),
+    re.compile(r"《([^》]{4,80})》\s*[,，]?\s*现印发"),
+]
+_NOT_TITLE = re.compile(r"^(?:前\s*言|目\s*录|摘\s*要|abstract|contents|关键词|key ?words|table|figure|box|"
+                        r"附表|附件|专栏|表\s*\d|图\s*\d)", re.IGNORECASE)
+
+
 def guess_title(text: str, source: str) -> str:
-    """The first short line that reads like a title (《...》 names win), else the file name."""
-    for line in text.split("\n")[:40]:
-        m = re.search(r"《([^》]{4,80})》", line)
-        if m and len(line) <= 120:
-            return m.group(1)
+    """The title a document gives itself (印发《X》的通知, 《X》（以下简称…), else its first
+    title-like line, else the file name. Used when no manifest names the document."""
+    head = text[:2000].replace("\n", "")
+    for pattern in _SELF_NAMED:
+        m = pattern.search(head)
+        if m:
+            return re.sub(r"\s+", "", m.group(1)).replace("〈", "《").replace("〉", "》")
     for line in text.split("\n")[:15]:
         s = line.strip()
-        if 6 <= len(s) <= 80 and not s.startswith("\t") and not re.search(r"[。;;]$", s):
+        limit = 40 if _CJK.search(s) else 120
+        if (6 <= len(s) <= limit and not s.startswith("\t") and not re.search(r"[。;；.:：,，、]$", s)
+                and not _NOT_TITLE.match(s) and not re.match(r"^[\d一二三四五六七八九十(（]", s)):
             return s
     return Path(source).stem
 
