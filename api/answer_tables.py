@@ -12,8 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-import jieba
-
+from api.grounding import segment
 from index.home import Home
 from ingest.models import Citation, Hit, Target
 from ingest.quantities import parse_cell
@@ -26,7 +25,7 @@ _WORDISH = re.compile(r"[\w%]")
 
 def _words(text: str) -> set[str]:
     """Words, not bigrams: "剧烈侵蚀面积" must not match "占侵蚀面积比" through "蚀面"."""
-    return {w for w in jieba.lcut(re.sub(r"[(（][^()（）]*[)）]", " ", text)) if _WORDISH.search(w)}
+    return {w for w in segment(re.sub(r"[(（][^()（）]*[)）]", " ", text)) if _WORDISH.search(w)}
 
 
 def column_score(question: str, path: list[str]) -> float:

@@ -39,6 +39,17 @@ class Grounding:
     missing: tuple[str, ...]
 
 
+@lru_cache(maxsize=1)
+def _segmenter() -> jieba.posseg.POSTokenizer:
+    """A private jieba (with part-of-speech tags): other components add words to the global one."""
+    return jieba.posseg.POSTokenizer(tokenizer=jieba.Tokenizer())
+
+
+def segment(text: str) -> list[str]:
+    """Words of `text` from the private segmenter."""
+    return _segmenter().tokenizer.lcut(text)
+
+
 @lru_cache(maxsize=4096)
 def _pinyin(text: str) -> str:
     from pypinyin import lazy_pinyin
@@ -49,7 +60,7 @@ def _pinyin(text: str) -> str:
 def place_names(question: str) -> list[str]:
     """Place names in a Chinese question: jieba's place tag (ns), or a word with an administrative suffix."""
     out = []
-    for word, flag in jieba.posseg.cut(question):
+    for word, flag in _segmenter().cut(question):
         if len(word) >= 2 and _CJK_RUN.fullmatch(word) and (flag == "ns" or (len(word) >= 3 and _ADMIN_SUFFIX.search(word))):
             out.append(word)
     return out
@@ -59,7 +70,7 @@ def salient_terms(question: str) -> list[str]:
     """Content words of a question: places first, then other Chinese words and English proper nouns."""
     terms: list[str] = place_names(question)
     for run in _CJK_RUN.findall(question):
-        for w in jieba.lcut(run):
+        for w in segment(run):
             if len(w) >= 2 and w not in _QUESTION_WORDS and not any(w in t for t in terms):
                 terms.append(w)
     for i, w in enumerate(_EN_WORD.findall(question)):

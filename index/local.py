@@ -29,7 +29,7 @@ from index.dense import HNSW_THRESHOLD
 from index.embedders import DEFAULT_EMBEDDER, Embedder, check_name, make_embedder
 from index.searcher import Searcher
 from index.snapshot import Snapshot, manifest_signature, publish, read_manifest
-from index.snippets import best_span, query_terms
+from index.snippets import make_hit, query_terms
 from index.store import Store
 from index.tokenize import TOKENIZER_NAME, Tokenizer
 from ingest.errors import BadQueryError, IndexMismatchError, IndexStateError
@@ -160,13 +160,7 @@ class LocalBackend:
             chunk = chunks.get(searcher.snapshot.rows.chunk_ids[r.row])
             if chunk is None:  # removed from the store after this build was published
                 continue
-            span = best_span(chunk, terms)
-            hits.append(Hit(chunk_id=chunk.chunk_id, doc_id=chunk.doc_id,
-                            source=sources.get(chunk.doc_id, ""), section=chunk.section, page=chunk.page,
-                            start=span.start, end=span.end, quote=chunk.text[span.start - chunk.start:
-                                                                             span.end - chunk.start],
-                            text=chunk.text, score=r.score, scores={"bm25": r.bm25, "dense": r.dense},
-                            chunk_start=chunk.start, chunk_end=chunk.end))
+            hits.append(make_hit(chunk, terms, sources.get(chunk.doc_id, ""), r.score, r.bm25, r.dense))
         return hits
 
     def close(self) -> None:

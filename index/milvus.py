@@ -40,7 +40,7 @@ from index.milvus_connect import Target, connect, release, target_for
 from index.milvus_schema import SCHEMA_VERSION, Spec, alias_name, collection_base
 from index.milvus_search import MilvusRanker, Scored, filter_expr
 from index.milvus_sync import alias_target, is_physical, rebuild, update
-from index.snippets import best_span, query_terms
+from index.snippets import make_hit, query_terms
 from index.store import Store
 from index.tokenize import Tokenizer
 from ingest.errors import BadQueryError, IndexMismatchError, IndexStateError
@@ -218,12 +218,7 @@ class MilvusBackend:
             chunk = chunks.get(r.chunk_id)
             if chunk is None or not chunk.section.startswith(prefix):  # removed since, or a LIKE wildcard
                 continue
-            span = best_span(chunk, terms)
-            hits.append(Hit(chunk_id=chunk.chunk_id, doc_id=chunk.doc_id, source=view.sources.get(chunk.doc_id, ""),
-                            section=chunk.section, page=chunk.page, start=span.start, end=span.end,
-                            quote=chunk.text[span.start - chunk.start:span.end - chunk.start], text=chunk.text,
-                            score=r.score, scores={"bm25": r.bm25, "dense": r.dense},
-                            chunk_start=chunk.start, chunk_end=chunk.end))
+            hits.append(make_hit(chunk, terms, view.sources.get(chunk.doc_id, ""), r.score, r.bm25, r.dense))
         return hits
 
     def _store_view(self) -> _StoreView:

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable
 
 from index.tokenize import normalize, s_stem
-from ingest.models import Chunk, Span
+from ingest.models import Chunk, Hit, Span
 from ingest.sentences import sentence_spans
 
 _ROW_BREAK = re.compile(r"\n[ \t]*\n")
@@ -74,3 +74,14 @@ def best_span(chunk: Chunk, terms: list[tuple[str, float]]) -> Span:
         heading = chunk.section.rsplit(" > ", 1)[-1].strip()
         best = next((s for s in cands if chunk.text[s.start:s.end].strip() != heading), cands[0])
     return Span(chunk.start + best.start, chunk.start + best.end)
+
+
+def make_hit(chunk: Chunk, terms: list[tuple[str, float]], source: str, score: float,
+             bm25: float | None, dense: float | None) -> Hit:
+    """A chunk as a `Hit`, quoted by its best unit: every backend builds hits here, so the
+    same chunk is cited the same way whichever index found it."""
+    span = best_span(chunk, terms)
+    return Hit(chunk_id=chunk.chunk_id, doc_id=chunk.doc_id, source=source, section=chunk.section,
+               page=chunk.page, start=span.start, end=span.end,
+               quote=chunk.text[span.start - chunk.start:span.end - chunk.start], text=chunk.text,
+               score=score, scores={"bm25": bm25, "dense": dense}, chunk_start=chunk.start, chunk_end=chunk.end)
