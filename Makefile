@@ -17,7 +17,7 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install -q -e '.[test,milvus]'
+	$(BIN)/pip install -q -e '.[test,milvus,st]'
 	touch $(VENV)/.installed $@
 
 install: $(VENV)/.installed

