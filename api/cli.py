@@ -2,13 +2,22 @@
 
 Every sub-command takes `--json` and then prints exactly one JSON document on stdout;
 progress bars and messages go to stderr. Exit codes: 0 success, 1 a file or lookup
-failed, 2 bad usage or a setting that cannot work.
+failed (or the home's folder or database could not be used), 2 bad usage or a setting
+that cannot work.
+
+`serve` guards against slow clients (see `guarded_http_protocol`): a request's line and
+headers must arrive within POLICYKB_HEADER_TIMEOUT seconds (default 10) and hold at most
+64 KiB, and its body within POLICYKB_BODY_TIMEOUT seconds (default 300); idle keep-alive
+connections close after 5 s.
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
+import os
+import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -17,7 +26,7 @@ from typing import Any
 from index.backend import MODES, SearchFilters
 from index.factory import BACKENDS
 from index.home import Home, resolve_home
-from ingest.errors import BadQueryError, NotFoundError, PolicyKBError
+from ingest.errors import BadQueryError, ConfigError, NotFoundError, PolicyKBError
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -172,9 +181,97 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     from api.app import create_app
 
+    protocol = guarded_http_protocol(_seconds("POLICYKB_HEADER_TIMEOUT", 10.0), _seconds("POLICYKB_BODY_TIMEOUT", 300.0))
     app = create_app(resolve_home(args.home), backend=args.backend, embedder=args.embedder, host=args.host)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="info", timeout_keep_alive=5)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="info", timeout_keep_alive=5, http=protocol)
     return EXIT_OK
+
+
+MAX_HEAD_BYTES = 64 * 1024
+_TIMEOUT_BODY = b'{"error": {"code": "timeout", "message": "the request did not arrive in time"}}'
+_TIMEOUT_RESPONSE = (b"HTTP/1.1 408 Request Timeout\r\ncontent-type: application/json\r\nconnection: close\r\n"
+                     b"content-length: %d\r\n\r\n%s" % (len(_TIMEOUT_BODY), _TIMEOUT_BODY))
+
+
+def _seconds(name: str, default: float) -> float:
+    raw = os.environ.get(name, "").strip()
+    try:
+        value = float(raw) if raw else default
+    except ValueError:
+        raise ConfigError(f"{name}={raw!r} is not a number of seconds; unset it or give e.g. {name}={default:g}") from None
+    if value <= 0:
+        raise ConfigError(f"{name}={raw!r} must be greater than 0")
+    return value
+
+
+def guarded_http_protocol(header_timeout: float, body_timeout: float,
+                          max_head: int = MAX_HEAD_BYTES) -> type[asyncio.Protocol]:
+    """uvicorn's httptools protocol with the read limits uvicorn lacks, so slow clients cannot pile up.
+
+    uvicorn waits forever for a request's headers and body (its keep-alive timeout only runs
+    between requests), and keeps every header it is sent. Here the request line and headers must
+    arrive within `header_timeout` seconds of the request's first byte (or of the connection) and
+    hold at most `max_head` bytes, and the body within `body_timeout` seconds of the headers;
+    otherwise the connection is answered 408 (or 400) and closed. A slow client never holds a
+    worker thread either way - the event loop serves others meanwhile - but each open connection
+    holds a socket, and sockets run out."""
+    from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+
+    class GuardedHttpTools(HttpToolsProtocol):
+        _timer: asyncio.TimerHandle | None = None
+        _head_bytes = 0
+
+        def connection_made(self, transport: asyncio.BaseTransport) -> None:  # type: ignore[override]
+            super().connection_made(transport)  # type: ignore[arg-type]
+            self._arm(header_timeout)
+
+        def connection_lost(self, exc: Exception | None) -> None:
+            self._disarm()
+            super().connection_lost(exc)
+
+        def on_message_begin(self) -> None:
+            super().on_message_begin()
+            self._head_bytes = 0
+            self._arm(header_timeout)
+
+        def on_url(self, url: bytes) -> None:
+            self._count(len(url))
+            super().on_url(url)
+
+        def on_header(self, name: bytes, value: bytes) -> None:
+            self._count(len(name) + len(value))
+            super().on_header(name, value)
+
+        def on_headers_complete(self) -> None:
+            self._arm(body_timeout)
+            super().on_headers_complete()
+
+        def on_message_complete(self) -> None:
+            self._disarm()
+            super().on_message_complete()
+
+        def _count(self, n: int) -> None:
+            self._head_bytes += n
+            if self._head_bytes > max_head:  # raised inside the parser: uvicorn answers 400 and closes
+                raise ValueError(f"request head larger than {max_head} bytes")
+
+        def _arm(self, seconds: float) -> None:
+            self._disarm()
+            self._timer = self.loop.call_later(seconds, self._too_slow)
+
+        def _disarm(self) -> None:
+            if self._timer is not None:
+                self._timer.cancel()
+                self._timer = None
+
+        def _too_slow(self) -> None:
+            self._timer = None
+            if not self.transport.is_closing():
+                if self.cycle is None or self.cycle.response_complete:
+                    self.transport.write(_TIMEOUT_RESPONSE)
+                self.transport.close()
+
+    return GuardedHttpTools
 
 
 # -- parser ----------------------------------------------------------------------------------
@@ -270,6 +367,8 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(args, exc, EXIT_USAGE)
     except PolicyKBError as exc:
         return _fail(args, exc, EXIT_USAGE)
+    except (OSError, sqlite3.Error) as exc:  # an unusable home folder or database, a full disk
+        return _fail(args, PolicyKBError(f"{resolve_home(args.home)}: {exc}"), EXIT_FAILED)
     except KeyboardInterrupt:
         print("policykb: interrupted", file=sys.stderr)
         return 130

@@ -18,7 +18,12 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
-_INVISIBLE = re.compile(r"[\u0000-\u0008\u000b\u000e-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\ufeff\ufff9-\ufffc]")
+_INVISIBLE = re.compile(r"[\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f\u00ad\u061c\u180e"
+                        r"\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffc"
+                        r"\ud800-\udfff]")
+# Line and paragraph separators that are line breaks in the source (Word's vertical tab for a manual
+# break, NEL, U+2028/U+2029): dropping them would glue a heading to the line before it.
+_LINE_BREAKS = str.maketrans({"\u000b": "\n", "\u0085": "\n", "\u2028": "\n", "\u2029": "\n"})
 _PAGE_NUMBER = re.compile(
     r"^\s*(?:[-—–~·]\s*\d{1,4}\s*[-—–~·]|第\s*\d{1,4}\s*页(?:\s*[/,,]?\s*共\s*\d{1,4}\s*页)?|"
     r"(?:page|p\.)\s*\d{1,4}(?:\s*of\s*\d{1,4})?|\d{1,4}\s*/\s*\d{1,4})\s*$",
@@ -57,8 +62,11 @@ _KEEP_AS_IS = re.compile(r"[\u2460-\u24ff\u3251-\u325f\u32b1-\u32bf]+")
 
 
 def normalize_chars(text: str) -> str:
-    """NFKC (except list-numbering symbols) plus removal of invisible characters; line ends become \\n."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    """NFKC (except list-numbering symbols) plus removal of invisible characters; line ends become \\n.
+
+    Lone surrogates (which broken PDF text maps can produce) are invisible too: they cannot be
+    stored as UTF-8."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").translate(_LINE_BREAKS)
     parts: list[str] = []
     pos = 0
     for m in _KEEP_AS_IS.finditer(text):
@@ -88,24 +96,44 @@ def _furniture_indexes(lines: list[_Line], n_pages: int) -> set[int]:
             # a short title-like line directly after the blank gap that follows a page number
             # (a journal's running title) is furniture only if it also has a cue; handled above
     if n_pages >= 3:
-        # running headers/footers: the first and last two lines of pages, repeated on many pages
-        edges: dict[int, list[int]] = {}
-        for i, ln in enumerate(lines):
-            if stripped[i]:
-                edges.setdefault(ln.page, []).append(i)
-        candidates: Counter[str] = Counter()
-        key_of: dict[int, str] = {}
-        for idxs in edges.values():
-            for i in set(idxs[:2] + idxs[-2:]):
-                key = re.sub(r"\d+", "#", stripped[i])
-                if len(key) <= 120:
-                    key_of[i] = key
-                    candidates[key] += 1
-        threshold = max(3, int(0.4 * n_pages))
-        for i, key in key_of.items():
-            if candidates[key] >= threshold:
-                drop.add(i)
+        drop |= _running_lines(lines, stripped, n_pages)
     return drop
+
+
+def _running_lines(lines: list[_Line], stripped: list[str], n_pages: int) -> set[int]:
+    """Running headers and footers: lines among the first and last two of a page that repeat on
+    at least 40% of the pages, either word for word or with a number that follows the page number
+    ("规划文本 12" on page 12). Lines alike only up to their numbers - table rows, list items - are
+    content: their numbers do not follow the pages."""
+    edges: dict[int, list[int]] = {}
+    for i, ln in enumerate(lines):
+        if stripped[i]:
+            edges.setdefault(ln.page, []).append(i)
+    groups: dict[str, list[int]] = {}
+    for idxs in edges.values():
+        for i in sorted(set(idxs[:2] + idxs[-2:])):
+            key = re.sub(r"\d+", "#", stripped[i])
+            if len(key) <= 120:
+                groups.setdefault(key, []).append(i)
+    threshold = max(3, int(0.4 * n_pages))
+    drop: set[int] = set()
+    for key, idxs in groups.items():
+        if len(idxs) >= threshold and _repeats_with_pages([(stripped[i], lines[i].page) for i in idxs], threshold,
+                                                          wordy=len(re.findall(r"[^\W\d_]", key)) >= 2):
+            drop.update(idxs)
+    return drop
+
+
+def _repeats_with_pages(items: list[tuple[str, int]], threshold: int, wordy: bool) -> bool:
+    """Whether (line, page) pairs alike up to their numbers are one running line: the same words
+    (`wordy`: a lone number or mark is not a running head by itself) on `threshold` lines, or a
+    number at a fixed offset from the page number on `threshold` lines."""
+    if wordy and Counter(text for text, _ in items).most_common(1)[0][1] >= threshold:
+        return True
+    offsets: Counter[int] = Counter()
+    for text, page in items:
+        offsets.update({int(n) - page for n in re.findall(r"\d{1,5}", text)})
+    return bool(offsets) and offsets.most_common(1)[0][1] >= threshold
 
 
 def _wrap_width(lines: list[str]) -> int | None:

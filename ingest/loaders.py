@@ -37,19 +37,21 @@ def decode_text(data: bytes, name: str) -> str:
 
     GB18030 is tried before giving up because it is a superset of GBK and GB2312 and
     short Chinese files defeat statistical detectors. A file that decodes to mostly
-    control characters is binary in disguise and fails.
+    control characters is binary in disguise and fails. A file whose byte-order mark
+    promises an encoding its bytes then break (a truncated UTF-16 file) keeps its
+    encoding, with U+FFFD for the broken characters, unless too many are broken.
     """
     for bom, enc in _BOMS:
         if data.startswith(bom):
-            return _checked(data.decode(enc), name)
+            return _checked(_decode_declared(data, enc), name)
     if b"\x00" in data[:4096] and _looks_utf16(data):
-        return _checked(data.decode("utf-16-le" if data[1:2] == b"\x00" else "utf-16-be"), name)
+        return _checked(_decode_declared(data, "utf-16-le" if data[1:2] == b"\x00" else "utf-16-be"), name)
     try:
-        return _checked(data.decode("utf-8"), name)
+        return _checked(data.decode("utf-8"), name, exact=True)
     except UnicodeDecodeError:
         pass
     try:
-        return _checked(data.decode("gb18030"), name)
+        return _checked(data.decode("gb18030"), name, exact=True)
     except UnicodeDecodeError:
         pass
     from charset_normalizer import from_bytes
@@ -60,6 +62,14 @@ def decode_text(data: bytes, name: str) -> str:
     return _checked(str(best), name)
 
 
+def _decode_declared(data: bytes, encoding: str) -> str:
+    """Bytes in an encoding the file itself declares; broken characters become U+FFFD (counted by `_checked`)."""
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return data.decode(encoding, errors="replace")
+
+
 def _looks_utf16(data: bytes) -> bool:
     head = data[:4096]
     zeros_even = head[0::2].count(0)
@@ -67,12 +77,23 @@ def _looks_utf16(data: bytes) -> bool:
     return max(zeros_even, zeros_odd) > len(head) // 8
 
 
-def _checked(text: str, name: str) -> str:
+def _checked(text: str, name: str, exact: bool = False) -> str:
+    """`text`, unless it is binary in disguise.
+
+    Any control character (or U+FFFD) beyond 2% marks a guessed decoding as binary. A strict
+    UTF-8 or GB18030 decoding (`exact`) is not a guess - random bytes almost never decode
+    strictly - so its text may be full of control characters (Word's \\x07 and \\x0b, terminal
+    escapes), which cleaning removes; it is binary only when it holds NUL bytes or is mostly
+    control characters."""
     if not text.strip():
         return text
     sample = text[:20000]
     bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\n\r\f") or ch == "\ufffd")
-    if bad > max(8, len(sample) // 50):
+    if exact:
+        binary = sample.count("\x00") > max(8, len(sample) // 1000) or bad > len(sample) // 2
+    else:
+        binary = bad > max(8, len(sample) // 50)
+    if binary:
         raise IngestError(name, "looks like a binary file, not text (too many control characters)")
     return text
 
@@ -82,8 +103,10 @@ def load_text(data: bytes, name: str) -> LoadedFile:
 
 
 def load_pdf(data: bytes, name: str) -> LoadedFile:
+    """Pages of a PDF. pypdf on a damaged or hostile file can raise almost anything (its own
+    errors, NotImplementedError for unknown filters, RecursionError...), so every exception
+    becomes an `IngestError` naming the file: one bad PDF fails alone, never the process."""
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
@@ -98,36 +121,66 @@ def load_pdf(data: bytes, name: str) -> LoadedFile:
         pages = [(page.extract_text() or "") for page in reader.pages]
         title = None
         if reader.metadata is not None and reader.metadata.title:
-            title = str(reader.metadata.title).strip() or None
+            title = _plain_title(str(reader.metadata.title))
     except IngestError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError,
-            RecursionError, AssertionError, ZeroDivisionError) as exc:
+    except Exception as exc:
         raise IngestError(name, f"the PDF is damaged or truncated ({type(exc).__name__}: {str(exc)[:120]})") from exc
     if not pages:
         raise IngestError(name, "the PDF has no pages")
     return LoadedFile(pages=pages, has_pages=True, title=title)
 
 
-def load_docx(data: bytes, name: str) -> LoadedFile:
+def _plain_title(raw: str) -> str | None:
+    """A title from a file's metadata, without control characters or lone surrogates (it is stored as UTF-8)."""
+    title = "".join(" " if ch.isspace() else ch for ch in raw
+                    if (ch.isprintable() or ch.isspace()) and not 0xD800 <= ord(ch) <= 0xDFFF)
+    return " ".join(title.split())[:300] or None
+
+
+MAX_UNZIPPED_BYTES = 512 * 1024 * 1024
+
+
+def _check_zip(data: bytes, name: str) -> None:
+    """Refuse a DOCX that would inflate past MAX_UNZIPPED_BYTES (a zip bomb), before python-docx reads it."""
     import zipfile
 
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            total = sum(info.file_size for info in archive.infolist())
+    except Exception as exc:  # zipfile raises NotImplementedError, EOFError... on damaged archives
+        raise IngestError(name, f"not a readable DOCX file ({type(exc).__name__})") from exc
+    if total > MAX_UNZIPPED_BYTES:
+        raise IngestError(name, f"the DOCX would unpack to {total // (1024 * 1024)} MB, more than the "
+                                f"{MAX_UNZIPPED_BYTES // (1024 * 1024)} MB allowed")
+
+
+def load_docx(data: bytes, name: str) -> LoadedFile:
+    """Paragraphs and tables of a DOCX. Like PDFs, a damaged archive (bad deflate data, broken
+    XML) can raise many kinds of errors; each becomes an `IngestError` naming the file."""
     import docx
 
+    _check_zip(data, name)
     try:
         document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        lines: list[str] = []
+        body = document.element.body
+        for child in body.iterchildren():
+            tag = child.tag.rsplit("}", 1)[-1] if isinstance(child.tag, str) else ""
+            if tag == "p":
+                lines.append("".join(t.text or "" for t in child.iter() if _tag_is(t, "t")))
+            elif tag == "tbl":
+                lines.extend(_docx_table_lines(child))
+        title = _plain_title(document.core_properties.title or "")
+    except Exception as exc:
         raise IngestError(name, f"not a readable DOCX file ({type(exc).__name__})") from exc
-    lines: list[str] = []
-    body = document.element.body
-    for child in body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            lines.append("".join(t.text or "" for t in child.iter() if t.tag.endswith("}t")))
-        elif tag == "tbl":
-            lines.extend(_docx_table_lines(child))
-    title = (document.core_properties.title or "").strip() or None
     return LoadedFile(pages=["\n".join(lines)], has_pages=False, title=title)
+
+
+def _tag_is(element: object, local: str) -> bool:
+    """Whether an lxml element's tag is `local` in any namespace (comments and PIs have no string tag)."""
+    tag = getattr(element, "tag", None)
+    return isinstance(tag, str) and tag.endswith("}" + local)
 
 
 def table_lines(rows: list[list[str]]) -> list[str]:
@@ -144,34 +197,64 @@ def _docx_table_lines(tbl: object) -> list[str]:
     """A DOCX table's rows, flattened like PDF tables."""
     lines: list[list[str]] = []
     for row in tbl.iter():  # type: ignore[attr-defined]
-        if not row.tag.endswith("}tr"):
+        if not _tag_is(row, "tr"):
             continue
         cells = []
         for cell in row.iter():
-            if cell.tag.endswith("}tc"):
-                cells.append("".join(t.text or "" for t in cell.iter() if t.tag.endswith("}t")).strip())
+            if _tag_is(cell, "tc"):
+                cells.append("".join(t.text or "" for t in cell.iter() if _tag_is(t, "t")).strip())
         lines.append(cells)
     return table_lines(lines)
 
 
+_HTML_SKIP = frozenset(["script", "style", "noscript", "template"])
+_HTML_BLOCKS = frozenset(["p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "table"])
+
+
 def load_html(data: bytes, name: str) -> LoadedFile:
-    from bs4 import BeautifulSoup
+    """Text of an HTML page: block elements on lines of their own, table rows flattened like PDF tables.
+
+    One iterative walk over the parsed tree, which is never modified: editing it in place
+    (insert_before/replace_with look up each element among its siblings) took minutes on a
+    page of 20,000 paragraphs, and recursion fails on deeply nested markup."""
+    import warnings
+
+    from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, XMLParsedAsHTMLWarning
 
     text = decode_text(data, name)
+    for noise in (XMLParsedAsHTMLWarning, MarkupResemblesLocatorWarning):  # any markup is read as HTML, on purpose
+        warnings.filterwarnings("ignore", category=noise)
     soup = BeautifulSoup(text, "html.parser")
-    for tag in soup(["script", "style", "noscript", "template"]):
-        tag.decompose()
-    title = soup.title.get_text(strip=True) if soup.title else None
-    for row in soup.find_all("tr"):
-        cells = [c.get_text(" ", strip=True) for c in row.find_all(["td", "th"])]
-        row.replace_with(soup.new_string("\n".join(table_lines([cells]))))
-    for br in soup.find_all("br"):
-        br.replace_with("\n")
-    blocks = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "table", "tr")
-    for tag in soup.find_all(blocks):
-        tag.insert_before("\n")
-        tag.insert_after("\n")
-    return LoadedFile(pages=[soup.get_text()], has_pages=False, title=title or None)
+    title = _plain_title(soup.title.get_text(strip=True)) if soup.title else None
+    return LoadedFile(pages=["".join(_html_pieces(soup))], has_pages=False, title=title)
+
+
+def _html_pieces(root: object) -> list[str]:
+    """The text pieces of `root` in document order (see `load_html`)."""
+    from bs4 import NavigableString, Tag
+    from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
+
+    out: list[str] = []
+    stack: list[tuple[object, bool]] = [(root, False)]
+    while stack:
+        node, closing = stack.pop()
+        if closing:
+            out.append("\n")
+        elif isinstance(node, NavigableString):
+            if not isinstance(node, (Comment, Declaration, Doctype, ProcessingInstruction)):
+                out.append(str(node))
+        elif isinstance(node, Tag) and node.name not in _HTML_SKIP:
+            if node.name == "br":
+                out.append("\n")
+            elif node.name == "tr":
+                cells = [c.get_text(" ", strip=True) for c in node.find_all(["td", "th"])]
+                out.append("\n".join(table_lines([cells])))
+            else:
+                if node.name in _HTML_BLOCKS:
+                    out.append("\n")
+                    stack.append((node, True))
+                stack.extend((child, False) for child in reversed(node.contents))
+    return out
 
 
 LOADERS: dict[str, Callable[[bytes, str], LoadedFile]] = {
