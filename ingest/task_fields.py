@@ -19,7 +19,7 @@ from typing import Literal
 
 from ingest.deadlines import find_dates
 from ingest.models import Deadline, Role
-from ingest.units import ASIDE, looks_like_unit, parse_units
+from ingest.units import ASIDE, bracket_depths, looks_like_unit, parse_units
 
 FieldKind = Literal["units", "deadline"]
 
@@ -64,18 +64,6 @@ class Field:
     ann_end: int
 
 
-def _depths(text: str) -> list[int]:
-    """Bracket depth at each character: a label inside brackets ends at the matching close."""
-    depth, out = 0, []
-    for ch in text:
-        if ch in _CLOSE:
-            depth = max(0, depth - 1)
-        out.append(depth)
-        if ch in _OPEN:
-            depth += 1
-    return out
-
-
 def _enclosing(text: str, depth: list[int], pos: int) -> tuple[int, int] | None:
     """The bracket pair around `pos` (open index, close index), or None at depth 0."""
     d = depth[pos]
@@ -88,7 +76,7 @@ def _enclosing(text: str, depth: list[int], pos: int) -> tuple[int, int] | None:
 
 def labelled_fields(text: str, base: int = 0) -> list[Field]:
     """The labelled fields of one line/paragraph `text` that starts at absolute offset `base`."""
-    depth = _depths(text)
+    depth = bracket_depths(text)
     found = list(_LABEL_RE.finditer(text))
     fields: list[Field] = []
     for i, m in enumerate(found):
@@ -152,7 +140,7 @@ def bracket_fields(text: str, base: int = 0) -> list[Field]:
     ("(设在县水土保持中心)" mid-sentence) is not taken for a field. Clauses of the bracket
     that are dates or 持续推进 become a deadline field.
     """
-    depth = _depths(text)
+    depth = bracket_depths(text)
     fields: list[Field] = []
     for i, ch in enumerate(text):
         if ch not in _OPEN or depth[i] != 0:

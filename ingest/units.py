@@ -98,7 +98,7 @@ def role_class(phrase: str) -> Role:
     return "lead" if _LEAD_RE.match(phrase) else "participant"
 
 
-def _depth_map(text: str) -> list[int]:
+def bracket_depths(text: str) -> list[int]:
     """Bracket depth at each character, so separators inside brackets are not split on."""
     depth, out = 0, []
     for ch in text:
@@ -213,7 +213,7 @@ def _role_groups(text: str) -> list[tuple[int, int, Role | None]]:
     """Cut the text at role phrases: (start, end, role) of each group, role None after the last."""
     groups: list[tuple[int, int, Role | None]] = []
     pos = 0
-    depth = _depth_map(text)
+    depth = bracket_depths(text)
     for m in ROLE_RE.finditer(text):
         if depth[m.start()] > 0 or not _HAS_WORD.search(text[pos:m.start()]):
             continue
@@ -248,7 +248,7 @@ def parse_units(text: str, default_role: Role = "responsible", fixed_role: bool 
     with `fixed_role` the label wins over any role phrase inside (a 配合单位 field stays
     participant). Never raises; every span lies inside `text`.
     """
-    depth = _depth_map(text)
+    depth = bracket_depths(text)
     groups = _role_groups(text) if is_cjk_text(text) else _en_role_groups(text)
     raw: list[tuple[int, int, Role | None]] = []
     for s, e, role in groups:
