@@ -6,7 +6,7 @@ HOME_DIR ?= $(or $(POLICYKB_HOME),.policykb)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-test lint typecheck pytest browser-deps eval bench clean
+.PHONY: run test check install install-test lint typecheck pytest browser-deps eval bench clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -45,6 +45,11 @@ pytest: install-test browser-deps
 	$(BIN)/pytest
 
 test: lint pytest
+
+# The quick loop (under 2 minutes): ruff, mypy and the unit tests (no server, browser, Milvus or
+# seed corpus embedded with the real model; those are marked `slow` and run in `make test`).
+check: lint
+	$(BIN)/pytest -m "not slow"
 
 eval: install
 	$(BIN)/policykb --home $(HOME_DIR) eval

@@ -14,9 +14,7 @@ connections close after 5 s.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
-import os
 import sqlite3
 import sys
 from collections.abc import Callable
@@ -25,8 +23,9 @@ from typing import Any
 
 from index.backend import MODES, SearchFilters
 from index.factory import BACKENDS
-from index.home import Home, resolve_home
-from ingest.errors import BadQueryError, ConfigError, NotFoundError, PolicyKBError
+from index.home import Home
+from ingest.errors import BadQueryError, NotFoundError, PolicyKBError
+from ingest.settings import Settings, install
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -36,7 +35,7 @@ def _print_json(obj: Any) -> None:
 
 
 def _open(args: argparse.Namespace) -> Home:
-    return Home(resolve_home(args.home), backend=args.backend, embedder=args.embedder)
+    return Home(args.settings.home, settings=args.settings)
 
 
 # -- sub-commands ----------------------------------------------------------------------------
@@ -94,7 +93,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
-    from api.answer import answer_question
+    from api.answer.answerer import answer_question
 
     answer = answer_question(_open(args), args.question)
     if args.json:
@@ -153,7 +152,7 @@ def cmd_units(args: argparse.Namespace) -> int:
 
 
 def cmd_crosscheck(args: argparse.Namespace) -> int:
-    from api.crosscheck import find_findings
+    from api.crosscheck.checks import find_findings
 
     findings = find_findings(_open(args).store)
     if args.json:
@@ -165,113 +164,17 @@ def cmd_crosscheck(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_eval(args: argparse.Namespace) -> int:
-    from eval.runner import print_table, run_all
-
-    results = run_all(_open(args), Path(args.gold), only=args.only)
-    if args.json:
-        _print_json(results)
-    else:
-        print_table(results)
-    return EXIT_OK
-
-
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from api.app import create_app
+    from api.http.app import create_app
+    from api.http.server import guarded_http_protocol
 
-    protocol = guarded_http_protocol(_seconds("POLICYKB_HEADER_TIMEOUT", 10.0), _seconds("POLICYKB_BODY_TIMEOUT", 300.0))
-    app = create_app(resolve_home(args.home), backend=args.backend, embedder=args.embedder, host=args.host)
+    settings = args.settings.with_(host=args.host)
+    protocol = guarded_http_protocol(settings.header_timeout, settings.body_timeout)
+    app = create_app(settings.home, host=args.host, settings=settings)
     uvicorn.run(app, host=args.host, port=args.port, log_level="info", timeout_keep_alive=5, http=protocol)
     return EXIT_OK
-
-
-MAX_HEAD_BYTES = 64 * 1024
-_TIMEOUT_BODY = b'{"error": {"code": "timeout", "message": "the request did not arrive in time"}}'
-_TIMEOUT_RESPONSE = (b"HTTP/1.1 408 Request Timeout\r\ncontent-type: application/json\r\nconnection: close\r\n"
-                     b"content-length: %d\r\n\r\n%s" % (len(_TIMEOUT_BODY), _TIMEOUT_BODY))
-
-
-def _seconds(name: str, default: float) -> float:
-    raw = os.environ.get(name, "").strip()
-    try:
-        value = float(raw) if raw else default
-    except ValueError:
-        raise ConfigError(f"{name}={raw!r} is not a number of seconds; unset it or give e.g. {name}={default:g}") from None
-    if value <= 0:
-        raise ConfigError(f"{name}={raw!r} must be greater than 0")
-    return value
-
-
-def guarded_http_protocol(header_timeout: float, body_timeout: float,
-                          max_head: int = MAX_HEAD_BYTES) -> type[asyncio.Protocol]:
-    """uvicorn's httptools protocol with the read limits uvicorn lacks, so slow clients cannot pile up.
-
-    uvicorn waits forever for a request's headers and body (its keep-alive timeout only runs
-    between requests), and keeps every header it is sent. Here the request line and headers must
-    arrive within `header_timeout` seconds of the request's first byte (or of the connection) and
-    hold at most `max_head` bytes, and the body within `body_timeout` seconds of the headers;
-    otherwise the connection is answered 408 (or 400) and closed. A slow client never holds a
-    worker thread either way - the event loop serves others meanwhile - but each open connection
-    holds a socket, and sockets run out."""
-    from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
-
-    class GuardedHttpTools(HttpToolsProtocol):
-        _timer: asyncio.TimerHandle | None = None
-        _head_bytes = 0
-
-        def connection_made(self, transport: asyncio.BaseTransport) -> None:  # type: ignore[override]
-            super().connection_made(transport)  # type: ignore[arg-type]
-            self._arm(header_timeout)
-
-        def connection_lost(self, exc: Exception | None) -> None:
-            self._disarm()
-            super().connection_lost(exc)
-
-        def on_message_begin(self) -> None:
-            super().on_message_begin()
-            self._head_bytes = 0
-            self._arm(header_timeout)
-
-        def on_url(self, url: bytes) -> None:
-            self._count(len(url))
-            super().on_url(url)
-
-        def on_header(self, name: bytes, value: bytes) -> None:
-            self._count(len(name) + len(value))
-            super().on_header(name, value)
-
-        def on_headers_complete(self) -> None:
-            self._arm(body_timeout)
-            super().on_headers_complete()
-
-        def on_message_complete(self) -> None:
-            self._disarm()
-            super().on_message_complete()
-
-        def _count(self, n: int) -> None:
-            self._head_bytes += n
-            if self._head_bytes > max_head:  # raised inside the parser: uvicorn answers 400 and closes
-                raise ValueError(f"request head larger than {max_head} bytes")
-
-        def _arm(self, seconds: float) -> None:
-            self._disarm()
-            self._timer = self.loop.call_later(seconds, self._too_slow)
-
-        def _disarm(self) -> None:
-            if self._timer is not None:
-                self._timer.cancel()
-                self._timer = None
-
-        def _too_slow(self) -> None:
-            self._timer = None
-            if not self.transport.is_closing():
-                if self.cycle is None or self.cycle.response_complete:
-                    self.transport.write(_TIMEOUT_RESPONSE)
-                self.transport.close()
-
-    return GuardedHttpTools
 
 
 # -- parser ----------------------------------------------------------------------------------
@@ -323,14 +226,27 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--csv", metavar="FILE", help="also write the matrix to a CSV file")
     sp.add_argument("--xlsx", metavar="FILE", help="also write the matrix to an Excel file")
     add("crosscheck", cmd_crosscheck, "target consistency findings across documents and tables")
-    sp = add("eval", cmd_eval, "score this home against gold sets (run after ingesting the corpus)")
-    sp.add_argument("--gold", default=str(Path(__file__).resolve().parent.parent / "eval" / "gold"),
-                    help="folder of gold sets (default eval/gold)")
-    sp.add_argument("--only", action="append", help="run only these scorers (repeatable)")
+    for plugin in _plugins():  # `eval` lives in the eval package, which the product does not import
+        plugin(add)
     sp = add("serve", cmd_serve, "serve the HTTP API and the web page")
     sp.add_argument("--host", default="127.0.0.1")
     sp.add_argument("--port", type=int, default=8000)
     return p
+
+
+def _plugins() -> list[Callable[..., None]]:
+    """Sub-commands registered by other installed packages (entry point group `policykb.commands`).
+
+    Each is a function `register(add)` that adds its parser through `add(name, func, help)`."""
+    from importlib.metadata import entry_points
+
+    found = []
+    for ep in entry_points(group="policykb.commands"):
+        try:
+            found.append(ep.load())
+        except ImportError:  # a plugin whose package is gone: the core commands still work
+            continue
+    return found
 
 
 def _positive_k(value: str) -> int:
@@ -360,6 +276,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
     try:
+        args.settings = install(Settings.from_env(home=args.home, backend=args.backend, embedder=args.embedder))
         return int(args.func(args))
     except NotFoundError as exc:
         return _fail(args, exc, EXIT_FAILED)
@@ -368,7 +285,8 @@ def main(argv: list[str] | None = None) -> int:
     except PolicyKBError as exc:
         return _fail(args, exc, EXIT_USAGE)
     except (OSError, sqlite3.Error) as exc:  # an unusable home folder or database, a full disk
-        return _fail(args, PolicyKBError(f"{resolve_home(args.home)}: {exc}"), EXIT_FAILED)
+        where = args.settings.home if hasattr(args, "settings") else args.home
+        return _fail(args, PolicyKBError(f"{where}: {exc}"), EXIT_FAILED)
     except KeyboardInterrupt:
         print("policykb: interrupted", file=sys.stderr)
         return 130

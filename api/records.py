@@ -9,7 +9,7 @@ from typing import Any
 
 from index.store import Store
 from ingest.models import Target, Task
-from ingest.scopes import scope_key
+from ingest.recognise.places import scope_key
 
 
 def _key(s: str | None) -> str:

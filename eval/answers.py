@@ -16,35 +16,16 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from api.answer import answer_question
-from eval.gold_io import contains_evidence, load_gold, norm
+from api.answer.answerer import answer_question
+from eval.gold_io import contains_evidence, f1_counts, load_gold, norm, pred_units, prf, unit_set
 from index.home import Home
 
 
-def _unit_key(name: str) -> str:
-    n = norm(name).lower()
-    return n[3:] if n.startswith("the") else n
-
-
-def _unit_eq(gold: str, pred: str) -> bool:
-    return any(x == y or (min(len(x), len(y)) >= 3 and (x.endswith(y) or y.endswith(x)))
-               for x in (_unit_key(a) for a in gold.split("|")) for y in (_unit_key(b) for b in pred.split("|")))
-
-
 def unit_f1(gold: list[str], answer: dict[str, Any]) -> float:
-    pred = ["|".join(v for v in (u.get("name"), u.get("normalized")) if v) for u in answer["units"]]
-    used: set[int] = set()
-    tp = 0
-    for g in gold:
-        for i, p in enumerate(pred):
-            if i not in used and _unit_eq(g, p):
-                used.add(i)
-                tp += 1
-                break
-    if not gold or not pred:
+    tp, n_gold, n_pred = f1_counts(unit_set(gold), pred_units(answer["units"]))
+    if not n_gold or not n_pred:
         return 0.0
-    precision, recall = tp / len(pred), tp / len(gold)
-    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return prf(tp, n_gold, n_pred)["f1"]
 
 
 def _dates(text: str) -> list[str]:

@@ -50,6 +50,6 @@ def score_findings(findings: list[dict[str, Any]], gold: list[dict[str, Any]]) -
 
 def score(home: Home, gold: Path) -> dict[str, Any]:
     """Figures for `policykb eval`: the home's findings against the gold set."""
-    from api.crosscheck import find_findings
+    from api.crosscheck.checks import find_findings
 
     return score_findings(find_findings(home.store), load_gold(gold, "crosscheck.jsonl"))

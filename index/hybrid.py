@@ -24,6 +24,7 @@ from index.fusion import RRF_K, minmax, rrf, rrf_ranks, weighted
 LEXICAL_WEIGHT = 2.0
 DENSE_WEIGHT = 1.0
 WEIGHTED_ALPHA = 0.5  # share of the lexical score in weighted (score) fusion
+MIN_DEPTH = 100  # each retriever contributes at least this many rows before fusion
 
 
 def fuse_dense(rankings: Sequence[Sequence[int]]) -> list[tuple[int, float]]:

@@ -11,10 +11,20 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
 
+import numpy as np
+
+from index.embedders import Embedder
+from index.store import Store
 from ingest.models import Block, Chunk
+from ingest.pipeline import detect_lang
 
 MAX_HEADER_ROWS = 3
+EMBED_BATCH = 32
 _NUMERIC_CELL = re.compile(r"^[\s<>≥≤=~约—\-+]*[\d.,%]+\s*%?\s*$")
 
 
@@ -64,3 +74,90 @@ def passage_text(chunk: Chunk, headers: dict[tuple[str, str], tuple[int, str]] |
 def passage_key(text: str) -> str:
     """Content hash of the exact text embedded: the embedding cache's key."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+@dataclass
+class Rows:
+    """Row number -> chunk, shared by the BM25 matrix and the FAISS ids."""
+
+    chunk_ids: list[str] = field(default_factory=list)
+    doc_ids: list[str] = field(default_factory=list)  # distinct documents
+    doc_langs: list[str] = field(default_factory=list)  # per document
+    doc_sources: list[str] = field(default_factory=list)  # per document: its file name
+    doc_of_row: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
+    sections: list[str] = field(default_factory=list)
+    text_langs: str = ""  # per row, "z" or "e": the language of the passage itself
+
+    def __len__(self) -> int:
+        return len(self.chunk_ids)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"chunk_ids": self.chunk_ids, "doc_ids": self.doc_ids, "doc_langs": self.doc_langs,
+                "doc_sources": self.doc_sources,
+                "doc_of_row": self.doc_of_row.tolist(), "sections": self.sections, "text_langs": self.text_langs}
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> Rows:
+        return cls(chunk_ids=d["chunk_ids"], doc_ids=d["doc_ids"], doc_langs=d["doc_langs"],
+                   doc_sources=d["doc_sources"],
+                   doc_of_row=np.asarray(d["doc_of_row"], dtype=np.int32), sections=d["sections"],
+                   text_langs=d["text_langs"])
+
+def collect_passages(store: Store) -> tuple[list[Chunk], list[str], Rows]:
+    """Every chunk of the store with its passage text, and the row table."""
+    docs = store.documents()
+    doc_index = {d["doc_id"]: i for i, d in enumerate(docs)}
+    chunks = store.chunks()
+    headers: dict[str, dict[tuple[str, str], tuple[int, str]]] = {}
+    tabled = {c.doc_id for c in chunks if c.table}
+    for doc_id in tabled:
+        headers[doc_id] = header_rows(store.blocks(doc_id), store.text(doc_id) or "")
+    texts = [passage_text(c, headers.get(c.doc_id)) for c in chunks]
+    rows = Rows(chunk_ids=[c.chunk_id for c in chunks], doc_ids=[d["doc_id"] for d in docs],
+                doc_langs=[d["lang"] for d in docs], doc_sources=[d["source"] for d in docs],
+                doc_of_row=np.array([doc_index[c.doc_id] for c in chunks], dtype=np.int32),
+                sections=[c.section for c in chunks],
+                text_langs="".join("e" if detect_lang(t) == "en" else "z" for t in texts))
+    return chunks, texts, rows
+
+
+def embed_cached(store: Store, embedder: Embedder, texts: list[str], progress: bool = False) -> np.ndarray:
+    """(n, dim) vectors for `texts`, from the store's cache where present, embedding the rest."""
+    keys = [passage_key(t) for t in texts]
+    first: dict[str, str] = {}
+    for key, text in zip(keys, texts, strict=True):
+        first.setdefault(key, text)
+    vectors: dict[str, np.ndarray] = {}
+    for key, blob in store.cached_vectors(embedder.name, list(first)).items():
+        vec = np.frombuffer(blob, dtype=np.float32)
+        if vec.shape == (embedder.dim,):
+            vectors[key] = vec
+    missing = [k for k in first if k not in vectors]
+    bar = _bar(len(missing), f"embedding ({embedder.name})", progress)
+    for i in range(0, len(missing), EMBED_BATCH):
+        part = missing[i:i + EMBED_BATCH]
+        embedded = embedder.embed_passages([first[k] for k in part])
+        store.cache_vectors(embedder.name, [(k, v.astype(np.float32).tobytes()) for k, v in zip(part, embedded,
+                                                                                            strict=True)])
+        vectors.update(zip(part, embedded, strict=True))
+        bar(len(part))
+    bar(0, close=True)
+    out = np.zeros((len(texts), embedder.dim), dtype=np.float32)
+    for i, key in enumerate(keys):
+        out[i] = vectors[key]
+    return out
+
+
+def _bar(total: int, desc: str, enabled: bool) -> Callable[..., None]:
+    if not enabled or total == 0:
+        return lambda n, close=False: None
+    from tqdm import tqdm
+
+    bar = tqdm(total=total, desc=desc, unit="passage", file=sys.stderr, leave=False)
+
+    def step(n: int, close: bool = False) -> None:
+        bar.update(n)
+        if close:
+            bar.close()
+
+    return step

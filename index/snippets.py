@@ -1,6 +1,6 @@
 """The quote of a hit: the chunk's best sentence (or table row) for the query, as an exact span.
 
-Candidate units are the chunk's sentences (`ingest.sentences.sentence_spans`); inside a
+Candidate units are the chunk's sentences (`ingest.read.sentences.sentence_spans`); inside a
 table they are its rows (blank-line separated in the canonical text), since a row is what
 a lookup wants to cite. A unit scores the summed weight of the distinct query tokens it
 holds - words weigh more than character bigrams, so a unit naming the asked-for term wins
@@ -18,7 +18,7 @@ from collections.abc import Iterable
 
 from index.tokenize import normalize, s_stem
 from ingest.models import Chunk, Hit, Span
-from ingest.sentences import sentence_spans
+from ingest.read.sentences import sentence_spans
 
 _ROW_BREAK = re.compile(r"\n[ \t]*\n")
 WORD_WEIGHT = 2.0

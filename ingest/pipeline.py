@@ -11,14 +11,14 @@ import json
 import re
 from pathlib import Path
 
-from ingest.chunking import make_chunks
-from ingest.clean import build_canonical
 from ingest.errors import IngestError
-from ingest.loaders import SUPPORTED_SUFFIXES, load_file
 from ingest.models import DocMeta, ParsedDocument
-from ingest.structure import parse_blocks
-from ingest.targets import extract_targets
-from ingest.tasks import extract_tasks
+from ingest.read.chunking import make_chunks
+from ingest.read.clean import build_canonical
+from ingest.read.loaders import SUPPORTED_SUFFIXES, load_file
+from ingest.read.structure import parse_blocks
+from ingest.targets.extract import extract_targets
+from ingest.tasks.extract import extract_tasks
 
 MANIFEST_NAME = "manifest.json"
 _CJK = re.compile(r"[\u3400-\u9fff]")

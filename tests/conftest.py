@@ -54,3 +54,17 @@ def copy_corpus(tmp_path: Path) -> Path:
     dst = tmp_path / "corpus"
     shutil.copytree(CORPUS, dst)
     return dst
+
+
+SLOW_FIXTURES = {"corpus_home", "corpus_home_dir"}  # the seed corpus embedded with the real model
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """`slow` marks what `make check` leaves out: the system tests (real server, browser, crashes,
+    quality bars), Milvus Lite and browser tests, and any test that needs the seed corpus embedded
+    with the real model."""
+    for item in items:
+        system = Path(str(item.fspath)).parent.name == "system"
+        heavy = item.get_closest_marker("milvus") or item.get_closest_marker("browser")
+        if system or heavy or SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)

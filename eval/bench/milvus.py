@@ -103,7 +103,7 @@ def child_query(name: str, home: Path, n_queries: int) -> dict[str, Any]:
 def add_document(work: Path, home: Path, seed: int) -> int:
     """Put one more synthetic document in the store, with generated vectors for its passages."""
     from eval.bench.synth import generated_vectors, synth_documents
-    from index.build import collect_passages
+    from index.passages import collect_passages
     from index.store import Store
 
     store = Store(home / "store.sqlite")

@@ -47,7 +47,7 @@ def _status(field: str) -> float:
 
 
 def child_build(home: Path) -> dict[str, Any]:
-    from index.local import LocalBackend
+    from index.local.backend import LocalBackend
     from index.store import Store
 
     store = Store(home / "store.sqlite")
@@ -61,7 +61,7 @@ def child_build(home: Path) -> dict[str, Any]:
 
 
 def child_query(home: Path, n_queries: int) -> dict[str, Any]:
-    from index.local import LocalBackend
+    from index.local.backend import LocalBackend
 
     questions = [json.loads(line)["question"] for line in QA.read_text(encoding="utf-8").splitlines() if line]
     queries = (questions * (n_queries // len(questions) + 1))[:n_queries]
@@ -109,7 +109,7 @@ def base_vectors(work: Path) -> dict[str, np.ndarray]:
 def prepare(work: Path, n: int, embed_upto: int) -> tuple[Path, bool]:
     """A fresh home holding ~n synthetic chunks; generated vectors in its cache above embed_upto."""
     from eval.bench.synth import generated_vectors, synth_documents
-    from index.build import collect_passages
+    from index.passages import collect_passages
     from index.store import Store
 
     home = work / f"n{n}"

@@ -17,11 +17,11 @@ import numpy as np
 
 from index.passages import passage_key
 from index.store import Store
-from ingest.chunking import make_chunks
 from ingest.models import ParsedDocument
 from ingest.pipeline import detect_lang, parse_file
-from ingest.sentences import sentence_spans
-from ingest.structure import parse_blocks
+from ingest.read.chunking import make_chunks
+from ingest.read.sentences import sentence_spans
+from ingest.read.structure import parse_blocks
 
 CHUNKS_PER_DOC = 200
 

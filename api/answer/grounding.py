@@ -1,0 +1,106 @@
+"""Is a question answerable from what retrieval found? Lexical grounding, in both languages.
+
+Retrieval always returns *something*; answering from it anyway is how systems invent.
+A question is grounded when its salient terms occur in the retrieved passages: place-like
+names (X省, X市, X县 …), other content words, and for English questions over Chinese text
+their proper nouns matched against the pinyin of the passages (Wanzhou ~ 万州).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+import jieba
+import jieba.posseg
+
+from ingest.recognise.places import has_admin_suffix
+
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_QUESTION_WORDS = set(
+    "哪些 哪个 哪几个 哪里 哪儿 什么 怎么 怎样 如何 多少 几个 是否 为什么 谁 由谁 谁来 是谁 吗 呢 么 "
+    "负责 单位 部门 要求 时候 时间 完成 目标 达到 分别 各是 具体 主要 这个 这项 那些 要在 进行 开展 工作 "
+    "建设 推进 加强 有关 相关 以及 还是 或者 文件 文章 规划 方案 一共 其中 计划 打算 情况".split())
+_EN_GENERIC = set(
+    "what which who whom whose when where why how is are was were do does did the a an of in on at to for by "
+    "with and or from under its their this that these those there plan plans province city county district "
+    "river rivers basin commission bureau committee office department government people village villages "
+    "five-year year years target targets rate ratio measure measures water soil conservation resources "
+    "national state central local area areas small watershed watersheds pilot pilots chinese china english "
+    "fourteenth thirteenth th st nd rd no number".split())
+_EN_WORD = re.compile(r"[A-Za-z][A-Za-z\-']+")
+
+
+@dataclass(frozen=True)
+class Grounding:
+    grounded: bool
+    coverage: float  # share of the question's salient terms found in the passages
+    missing: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def _segmenter() -> jieba.posseg.POSTokenizer:
+    """A private jieba (with part-of-speech tags): other components add words to the global one."""
+    return jieba.posseg.POSTokenizer(tokenizer=jieba.Tokenizer())
+
+
+def segment(text: str) -> list[str]:
+    """Words of `text` from the private segmenter."""
+    return _segmenter().tokenizer.lcut(text)
+
+
+@lru_cache(maxsize=4096)
+def _pinyin(text: str) -> str:
+    from pypinyin import lazy_pinyin
+
+    return "".join(lazy_pinyin(text)).lower()
+
+
+def place_names(question: str) -> list[str]:
+    """Place names in a Chinese question: jieba's place tag (ns), or a word with an administrative suffix."""
+    out = []
+    for word, flag in _segmenter().cut(question):
+        if len(word) >= 2 and _CJK_RUN.fullmatch(word) and (flag == "ns" or (len(word) >= 3 and has_admin_suffix(word))):
+            out.append(word)
+    return out
+
+
+def salient_terms(question: str) -> list[str]:
+    """Content words of a question: places first, then other Chinese words and English proper nouns."""
+    terms: list[str] = place_names(question)
+    for run in _CJK_RUN.findall(question):
+        for w in segment(run):
+            if len(w) >= 2 and w not in _QUESTION_WORDS and not any(w in t for t in terms):
+                terms.append(w)
+    for i, w in enumerate(_EN_WORD.findall(question)):
+        w = re.sub(r"'s$", "", w)
+        if w[0].isupper() and i > 0 and w.lower() not in _EN_GENERIC:
+            terms.append(w)
+    return terms
+
+
+def _present(term: str, haystack: str, pinyin_hay: str) -> bool:
+    if _CJK_RUN.fullmatch(term):
+        if term in haystack:
+            return True
+        core = re.sub(r"(?:自治区|自治州|自治县|省|市|县|区|州)$", "", term)
+        return len(core) >= 2 and core in haystack
+    low = term.lower()
+    return low in haystack.lower() or re.sub(r"[^a-z]", "", low) in pinyin_hay
+
+
+def ground(question: str, passages: Iterable[str], min_coverage: float = 0.5) -> Grounding:
+    """Grounded when every place-like name and at least `min_coverage` of the salient terms occur."""
+    terms = salient_terms(question)
+    if not terms:
+        return Grounding(True, 1.0, ())
+    hay = "\n".join(passages)
+    latin_terms = [t for t in terms if not _CJK_RUN.fullmatch(t)]
+    pinyin_hay = "".join(_pinyin(run) for run in _CJK_RUN.findall(hay)) if latin_terms else ""
+    missing = tuple(t for t in terms if not _present(t, hay, pinyin_hay))
+    coverage = 1 - len(missing) / len(terms)
+    places = set(place_names(question))
+    places_missing = [t for t in missing if t in places or t in latin_terms]
+    return Grounding(not places_missing and coverage >= min_coverage, coverage, missing)

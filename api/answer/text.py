@@ -1,0 +1,72 @@
+"""Fact answers: the best sentences of the top hits, each cited by its exact span."""
+
+from __future__ import annotations
+
+import re
+
+from api.answer.lexical import overlap, terms
+from ingest.models import Citation, Hit
+from ingest.read.sentences import sentence_spans
+
+TOP_HITS = 6
+_DIGIT = re.compile(r"\d")
+SHORT_SENTENCE = 40
+
+
+def _citation(hit: Hit, start: int, end: int) -> Citation:
+    rel_s, rel_e = start - hit.chunk_start, end - hit.chunk_start
+    return Citation(doc_id=hit.doc_id, source=hit.source, section=hit.section, page=hit.page,
+                    start=start, end=end, quote=hit.text[rel_s:rel_e])
+
+
+_HOW_MANY = re.compile(r"how many ((?:[a-z]+)(?: (?:and|or) [a-z]+)*)", re.I)
+_CN_COUNT = re.compile(r"(?:多少|几)(个|座|处|条|项|家|人|万|亿)?([\u4e00-\u9fff]{1,4})")
+
+
+def counted_nouns(question: str) -> list[re.Pattern[str]]:
+    """Patterns for "a number, then the counted thing": "how many villages and people" looks
+    for "20 villages" and "110000 people"; "多少座崩岗" for "800座"."""
+    out = []
+    for m in _HOW_MANY.finditer(question):
+        for noun in re.split(r" (?:and|or) ", m.group(1)):
+            stem = noun[:-1] if noun.endswith("s") else noun
+            out.append(re.compile(rf"\d[\d,.]*\s*(?:\(?[a-z]*\)?\s*)?{re.escape(stem[:5])}", re.I))
+    for m in _CN_COUNT.finditer(question):
+        measure = m.group(1) or ""
+        out.append(re.compile(rf"\d[\d,.]*\s*{re.escape(measure)}{re.escape(m.group(2)[:1]) if not measure else ''}"))
+    return out
+
+
+def best_sentences(question: str, hits: list[Hit], limit: int = 3, prefer_numbers: bool = False) -> list[Citation]:
+    """Up to `limit` sentence windows, best first, scored by lexical overlap and hit rank.
+
+    A short best sentence takes its neighbour along (answers often span two); with no
+    lexical overlap at all (an English question over Chinese text) the retriever's own
+    best sentence of each hit stands.
+    """
+    q = terms(question, question=True)
+    counted = counted_nouns(question) if prefer_numbers else []
+    scored: list[tuple[float, Hit, int, int]] = []
+    for rank, hit in enumerate(hits[:TOP_HITS]):
+        spans = sentence_spans(hit.text)
+        for i, s in enumerate(spans):
+            score = overlap(q, hit.text[s.start:s.end]) + 0.3 / (rank + 1)
+            if prefer_numbers and _DIGIT.search(hit.text[s.start:s.end]):
+                score += 0.2 + 0.3 * sum(bool(p.search(hit.text[s.start:s.end])) for p in counted)
+            start, end = s.start, s.end
+            if end - start < SHORT_SENTENCE and i + 1 < len(spans):
+                end = spans[i + 1].end
+            scored.append((score, hit, hit.chunk_start + start, hit.chunk_start + end))
+    if not scored:
+        return []
+    scored.sort(key=lambda x: -x[0])
+    if scored[0][0] <= 0.3 / 1 + 1e-9 and not any(overlap(q, h.text) for h in hits[:TOP_HITS]):
+        return [h.citation() for h in hits[:limit]]
+    out: list[Citation] = []
+    for _, hit, start, end in scored:
+        if any(c.doc_id == hit.doc_id and c.start < end and start < c.end for c in out):
+            continue
+        out.append(_citation(hit, start, end))
+        if len(out) == limit:
+            break
+    return out

@@ -1,0 +1,111 @@
+"""Ranking rows of one loaded build for a query: bm25, dense or hybrid, with filters as a mask.
+
+Each retriever contributes its best `depth` rows (at least 100); the dense ranking of an
+ensemble (`e5+use`) is the RRF of its members' rankings; hybrid fuses the two as
+`index.hybrid` explains. Every ranked row carries its own score breakdown: the raw BM25
+score (None when no query term matched) and the mean cosine over the embedders.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from index.backend import Mode
+from index.embedders import Embedder
+from index.hybrid import MIN_DEPTH, fuse_dense, fuse_hybrid, fuse_weighted
+from index.local.bm25 import top_k
+from index.local.snapshot import Snapshot
+from index.tokenize import Tokenizer
+from ingest.errors import ConfigError
+from ingest.pipeline import detect_lang
+
+FUSIONS = ("rrf", "weighted")
+
+
+@dataclass
+class Ranked:
+    row: int
+    score: float
+    bm25: float | None
+    dense: float | None
+
+
+class Searcher:
+    """Query-time view of one build. Stateless between calls; safe to share across threads."""
+
+    def __init__(self, snapshot: Snapshot, tokenizer: Tokenizer, embedders: dict[str, Embedder],
+                 fusion: str = "rrf") -> None:
+        if fusion not in FUSIONS:
+            raise ConfigError(f"unknown fusion {fusion!r} (POLICYKB_FUSION); valid: {', '.join(FUSIONS)}")
+        self.snapshot = snapshot
+        self.tokenizer = tokenizer
+        self.embedders = embedders
+        self.fusion = fusion
+
+    def rank(self, query: str, k: int, mode: Mode = "hybrid", mask: np.ndarray | None = None) -> list[Ranked]:
+        rows = self.snapshot.rows
+        if not len(rows) or k <= 0 or (mask is not None and not mask.any()):
+            return []
+        depth = max(MIN_DEPTH, 4 * k)
+        tokens = self.tokenizer.tokenize(query)
+        bm25_all = self.snapshot.bm25.scores(tokens)
+        if mask is not None:
+            bm25_all = np.where(mask, bm25_all, np.float32(0.0))
+        qvecs: dict[str, np.ndarray] = {}
+        if mode == "bm25":
+            order = _top(bm25_all, k)
+            fused = [(int(r), float(bm25_all[r])) for r in order]
+        else:
+            qvecs = {name: e.embed_query(query) for name, e in self.embedders.items()}
+            dense_lists, cos = self._dense(qvecs, depth, mask)
+            dense_fused = fuse_dense(dense_lists)
+            if mode == "dense":
+                single = len(dense_lists) == 1
+                fused = [(r, cos[r] if single else s) for r, s in dense_fused]
+            else:
+                qlang = "e" if detect_lang(query) == "en" else "z"
+
+                def same(row: int) -> bool:
+                    return rows.text_langs[row] == qlang
+
+                lexical = [int(r) for r in _top(bm25_all, depth)]
+                if self.fusion == "weighted":
+                    fused = fuse_weighted({r: float(bm25_all[r]) for r in lexical}, dict(cos), same)
+                else:
+                    fused = fuse_hybrid(lexical, [r for r, _ in dense_fused], same)
+        return [self._breakdown(row, score, bm25_all, qvecs) for row, score in fused[:k]]
+
+    def _dense(self, qvecs: dict[str, np.ndarray], depth: int,
+               mask: np.ndarray | None) -> tuple[list[list[int]], dict[int, float]]:
+        """Each member's ranking, and cosines where the fusion needs them (weighted, or one member)."""
+        allowed = np.nonzero(mask)[0].astype(np.int64) if mask is not None else None
+        lists: list[list[int]] = []
+        sims: dict[int, list[float]] = {}
+        for name, q in qvecs.items():
+            ids, scores = self.snapshot.dense[name].search(q, depth, allowed)
+            lists.append([int(i) for i in ids])
+            for i, sc in zip(ids, scores, strict=True):
+                sims.setdefault(int(i), []).append(float(sc))
+        if len(qvecs) == 1:
+            return lists, {row: v[0] for row, v in sims.items()}
+        if self.fusion != "weighted":
+            return lists, {}
+        # rows found by one member only get their other cosines exactly, for a fair mean
+        return lists, {row: self._mean_cosine(row, qvecs) if len(v) < len(qvecs) else sum(v) / len(v)
+                       for row, v in sims.items()}
+
+    def _mean_cosine(self, row: int, qvecs: dict[str, np.ndarray]) -> float:
+        ids = np.array([row], dtype=np.int64)
+        return float(np.mean([self.snapshot.dense[n].cosines(q, ids)[0] for n, q in qvecs.items()]))
+
+    def _breakdown(self, row: int, score: float, bm25_all: np.ndarray,
+                   qvecs: dict[str, np.ndarray]) -> Ranked:
+        b = float(bm25_all[row])
+        dense = self._mean_cosine(row, qvecs) if qvecs else None
+        return Ranked(row=row, score=float(score), bm25=b if b > 0 else None, dense=dense)
+
+
+def _top(scores: np.ndarray, k: int) -> np.ndarray:
+    return top_k(scores, k)[0]

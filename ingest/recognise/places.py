@@ -1,0 +1,164 @@
+"""Place names: the key two spellings of one place share, and the document's own region.
+
+Chinese plans write one district several ways: 甲县 / 甲区, 乙县 /
+乙土家族自治县, 东部山区城镇 / 东部山区城镇群, and refer to their own
+region as 全市 / 全县. `scope_key` strips what varies (an ethnic-autonomy designation, one
+collective suffix such as 群, one administrative suffix) so those spellings meet; an
+editable alias table (`data/scope_aliases.tsv`, extended by the file named in
+`POLICYKB_SCOPE_ALIASES`) covers what no rule can see. No place is named in this code.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+from ingest.settings import active, path_text
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+# the 55 minority nationalities, as autonomous places name them (土家族苗族自治县)
+_NATIONALITIES = (
+    "土家 苗 回 壮 维吾尔 蒙古 藏 彝 侗 瑶 白 哈尼 傣 黎 畲 满 朝鲜 布依 仡佬 羌 水 哈萨克 傈僳 纳西 景颇 土 撒拉 "
+    "仫佬 毛南 达斡尔 拉祜 佤 锡伯 鄂温克 柯尔克孜 塔吉克 普米 怒 独龙 保安 裕固 京 东乡 门巴 珞巴 基诺 德昂 "
+    "阿昌 鄂伦春 赫哲 塔塔尔 乌孜别克 俄罗斯 高山 各")
+_LONG = "|".join(sorted((n for n in _NATIONALITIES.split() if len(n) > 1), key=len, reverse=True))
+_SHORT = "".join(n for n in _NATIONALITIES.split() if len(n) == 1)
+# 族 may be dropped after a two-character name (新疆维吾尔自治区), never after a one-character one
+_AUTONOMY = re.compile(rf"(?:(?:{_LONG})族?|[{_SHORT}]族)+自治(?=[县州旗区]$)")
+_COLLECTIVE = ("群",)
+_ADMIN_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "经济技术开发区", "经开区", "高新区", "新区",
+                   "街道", "地区", "县", "区", "市", "省", "旗", "盟", "镇", "乡")
+# words that refer to the document's own region (全市 in a city plan, 全县 in a county plan)
+_SELF_REFS = re.compile(r"^(?:全|本)(市|县|省|区|州|旗|镇|乡)(?:域)?$|^(?:区|市|县|省)(?:内|域)$")
+_NATIONAL = ("全国", "全国平均", "national")
+_PLACE_END = re.compile(r"(?:省|市|县|区|州|旗|盟|镇|乡|街道|流域|库区|城镇群|经济圈|片区|区域|地区)$")
+_TITLE_PLACE = re.compile(
+    r"^(?:关于印发)?《?(?P<place>[\u4e00-\u9fff]{1,5}?(?:[\u4e00-\u9fff]{1,3}族)*"
+    r"(?:特别行政区|自治区|自治州|自治县|省|市|县|区|旗|盟|镇|乡))")
+
+
+def _clean(name: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", name or ""))
+
+
+def _read_tsv(path: Path) -> dict[str, str]:
+    out: dict[str, str] = {}
+    if not path.is_file():
+        return out
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        parts = [p.strip() for p in line.split("\t")]
+        if len(parts) >= 2 and parts[0] and parts[1]:
+            out[_clean(parts[0])] = _clean(parts[1])
+    return out
+
+
+def mtime(path: str | None) -> float:
+    """A file's modification time (-1 when absent): part of table cache keys, so edits are seen."""
+    try:
+        return os.stat(path).st_mtime if path else -1.0
+    except OSError:
+        return -1.0
+
+
+_STAMP_EVERY = 2.0  # seconds between looks at the data files (names are normalised by the thousand)
+_stamps: dict[str, tuple[float, tuple[float, ...]]] = {}
+
+
+def stamps(*paths: str | None) -> tuple[float, ...]:
+    """Modification times of `paths`, looked up at most every two seconds."""
+    key = "|".join(p or "" for p in paths)
+    now = time.monotonic()
+    cached = _stamps.get(key)
+    if cached is None or now - cached[0] > _STAMP_EVERY:
+        cached = (now, tuple(mtime(p) for p in paths))
+        _stamps[key] = cached
+    return cached[1]
+
+
+@lru_cache(maxsize=8)
+def _aliases(extra: str | None, _when: tuple[float, ...]) -> dict[str, str]:
+    table = _read_tsv(DATA / "scope_aliases.tsv")
+    if extra:
+        table.update(_read_tsv(Path(extra)))
+    return table
+
+
+def aliases() -> dict[str, str]:
+    """The alias table: the shipped data plus the user's file named by POLICYKB_SCOPE_ALIASES (its lines win)."""
+    extra = path_text(active().scope_aliases)
+    return _aliases(extra, stamps(str(DATA / "scope_aliases.tsv"), extra))
+
+
+def is_self_reference(name: str) -> bool:
+    """全市, 全县, 区内 …: a reference to the region of the document (or section), not a spelling."""
+    return bool(_SELF_REFS.match(_clean(name)))
+
+
+def looks_like_place(name: str) -> bool:
+    """A name ending like a place (…县, …区, …流域, …城镇群), not a self reference."""
+    n = _clean(name)
+    return 2 <= len(n) <= 20 and bool(_PLACE_END.search(n)) and not is_self_reference(n)
+
+
+def scope_key(name: str) -> str:
+    """The comparison key of a place name: alias, autonomy designation and one suffix removed."""
+    return _scope_key(name, id(aliases()))
+
+
+@lru_cache(maxsize=65536)
+def _scope_key(name: str, _table: int) -> str:
+    n = _clean(name)
+    n = aliases().get(n, n)
+    if n.lower() in _NATIONAL:
+        return "全国"
+    n = _AUTONOMY.sub("", n)
+    for suffix in _COLLECTIVE:
+        if n.endswith(suffix) and len(n) > len(suffix) + 1:
+            n = n[: -len(suffix)]
+            break
+    for suffix in _ADMIN_SUFFIXES:
+        if n.endswith(suffix) and len(n) > len(suffix):
+            return n[: -len(suffix)]
+    return n
+
+
+def place_core(name: str) -> str:
+    """A place name without its autonomy designation and one administrative suffix (石柱土家族自治县 -> 石柱,
+    万州区 -> 万州): the part other spellings and other languages share. Empty when nothing is left."""
+    n = _AUTONOMY.sub("", _clean(name))
+    for suffix in _ADMIN_SUFFIXES:
+        if n.endswith(suffix) and len(n) > len(suffix):
+            return n[: -len(suffix)]
+    return n
+
+
+def has_admin_suffix(word: str) -> bool:
+    """Whether a word ends like an administrative place (…省, …市, …自治县), the rule every reader shares."""
+    return any(word.endswith(s) and len(word) > len(s) for s in _ADMIN_SUFFIXES)
+
+
+def resolve(name: str, own: str) -> str:
+    """The place a scope as written means: a self reference (全市) is the document's own region."""
+    n = _clean(name)
+    if not n or is_self_reference(n):
+        return own
+    return n
+
+
+def place_in_title(title: str) -> str | None:
+    """The leading place name of a title or issuer ("某某市林业规划" -> "某某市"), if any."""
+    t = _clean(title)
+    m = _TITLE_PLACE.match(t)
+    if not m:
+        return None
+    place = m.group("place")
+    if len(place) < 2 or is_self_reference(place) or place[0] in "各全本该每":
+        return None  # 各县 / 全市 / 本区 are references, not names
+    return place

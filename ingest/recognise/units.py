@@ -1,0 +1,267 @@
+"""Responsible units: split a responsibility text into units with roles, and normalise their names.
+
+Splitting. A responsibility text ("水土局、规计局按职责分工负责,监测站技术牵头,长科院、设计院参与")
+is cut into groups at role phrases (牵头 / 负责 / 组织协调 / 承担 / 参与 / 配合 …, recognised only
+where a separator or the end follows, so 组织部 stays a unit), and each group into units on
+、,，;；/ and on 和 / 及 / 与 / 以及 where both sides read as units ("住房和城乡建设局" stays whole).
+Brackets are never split inside ("各省(市、区)水利厅"); a bracket that holds a role marks the unit
+before it ("省水利厅(牵头)"), one that holds another unit adds it. English lists split on , ; and
+"and" before a new organisation ("the Ministry of Finance and the provincial governments").
+
+Roles: the label of the field decides (牵头单位 -> lead, 配合单位 -> participant); under a plain
+责任单位 the role phrases decide and a bare list is `responsible`. Where a field marks some
+units as leads and leaves others bare, the bare ones are the participants.
+
+Normalisation (alias table and document-wide rules) lives in `unit_names.py`; its public
+functions are re-exported here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.models import Role
+from ingest.recognise.unit_names import (  # re-exported: the public face of unit handling
+    AliasTable,
+    alias_table,
+    is_cjk_text,
+    known_unit_names,
+    normalize_names,
+    read_alias_file,
+)
+
+__all__ = ["ASIDE", "ROLE_RE", "AliasTable", "UnitMention", "alias_table", "known_unit_names",
+           "looks_like_unit", "normalize_names", "parse_units", "read_alias_file", "role_class"]
+
+# Role phrases, longest first so 按职责分工负责 wins over 负责.
+_DUTY = r"(?:(?:按照?|依据?|根据|依照)?(?:各自)?职责(?:分工)?|分工)"
+LEAD_PHRASES = (
+    rf"{_DUTY}(?:牵头)?负责(?:落实|实施|推进)?", r"负责(?:落实|实施|推进|组织实施)", r"(?:抓好|组织|具体)落实",
+    r"牵头负责", r"共同负责", r"分别负责", r"具体负责", r"技术牵头", r"牵头组织", r"牵头落实", r"牵头实施",
+    r"组织协调", r"组织实施", r"具体实施", r"分别承担", r"具体承担", r"统筹协调",
+    r"牵头", r"负责", r"组织", r"协调", r"承担", r"主办", r"主责", r"统筹", r"实施",
+)
+PARTICIPANT_PHRASES = (
+    rf"{_DUTY}配合", r"配合(?:做好|落实|推进)", r"共同参与", r"积极配合", r"配合实施", r"参与实施", r"协助配合",
+    r"参与", r"配合", r"协助", r"协办", r"参加", r"协同", r"支持",
+)
+_BOUNDARY = r"(?=$|[、,，;；。.:：\s)）\]】]|以及|和|及|与)"
+ROLE_RE = re.compile(
+    "(?P<phrase>" + "|".join(sorted(LEAD_PHRASES + PARTICIPANT_PHRASES, key=len, reverse=True)) + ")" + _BOUNDARY)
+_LEAD_RE = re.compile("^(?:" + "|".join(LEAD_PHRASES) + ")$")
+_EN_ROLE = re.compile(
+    r"\((?P<b>lead(?:ing)?|in charge|co-?lead|support(?:ing)?|participat(?:ing|e)|assist(?:ing)?|cooperat(?:ing|e))\)"
+    r"|\b(?P<after>leads|to lead|in the lead|in charge|supports|assists|participates?|cooperates)\b"
+    r"|\b(?P<before>with (?:the )?support (?:of|from)|supported by|assisted by|in cooperation with|together with)\s",
+    re.I)
+
+# What a Chinese unit name ends with; decides whether 和/及/与 separate two units.
+UNIT_SUFFIX = re.compile(
+    r"(?:局|委|办|厅|部|院|所|站|中心|政府|公司|集团|队|会|处|室|科|馆|社|行|校|大学|组|班|街道|乡|镇|村|"
+    r"单位|部门|机构|司|署|庭|团|台|场|园|区|县|市|省|州|盟|旗)$")
+_SEP = "、,，;；/／"
+_OPEN, _CLOSE = "([（【〔［", ")]）】〕］"
+_CONJ = re.compile(r"以及|和|及|与|会同")
+_EN_AND = re.compile(r"\s+(?:and|&)\s+", re.I)
+# "and" separates two units when the left one ends like an organisation or the right one starts like one.
+_EN_ORG_END = re.compile(
+    r"\b(?i:governments?|bureaus?|departments?|agenc(?:y|ies)|ministr(?:y|ies)|commissions?|offices?|"
+    r"authorit(?:y|ies)|councils?|committees?|cent(?:er|re)s?|institutes?|administrations?|companies|company|"
+    r"corporations?|associations?|teams?|stations?|units?|bodies|groups?)$|\b[A-Z]{2,}$")
+_EN_ORG_START = re.compile(
+    r"^(?i:the|all|each|relevant|local|provincial|municipal|county|city|state|national|township|village|"
+    r"district|ministry|department|bureau|office|agency|commission|administration|authority|council|"
+    r"committee|center|centre|institute)\b|^[A-Z]{2,}\b")
+_LEADING_NOISE = re.compile(r"^(?:由|请|并|及|和|以及|与|会同|其中|另外?|均|各自)+")
+_TRAILING_NOISE = re.compile(r"(?:等(?:有关|相关)?(?:单位|部门|机构)?|分别|共同|具体|按职责|依职责|为)+$")
+_EN_LEADING_NOISE = re.compile(r"^(?:and|&|with|by|the\s+lead\s+of|led\s+by)\s+", re.I)
+# Words that open an aside, not a unit: "(设在县水利局)", "(含开发区管委会)".
+ASIDE = re.compile(r"^\s*(?:含|包括|简称|以下|如|即|详见|见|设在|下设|位于|由|依托|其中|例如|不含|除)")
+_HAS_WORD = re.compile(r"[A-Za-z\u3400-\u9fff]")
+MAX_UNIT_CHARS = 40
+
+
+@dataclass(frozen=True)
+class UnitMention:
+    """A unit as written in a responsibility text, with its role and span in that text."""
+
+    name: str
+    role: Role
+    start: int
+    end: int
+
+
+def role_class(phrase: str) -> Role:
+    """牵头/负责/组织协调/承担/按职责分工负责 … -> lead; 参与/配合/协助 … -> participant."""
+    return "lead" if _LEAD_RE.match(phrase) else "participant"
+
+
+def bracket_depths(text: str) -> list[int]:
+    """Bracket depth at each character, so separators inside brackets are not split on."""
+    depth, out = 0, []
+    for ch in text:
+        if ch in _CLOSE:
+            depth = max(0, depth - 1)
+        out.append(depth)
+        if ch in _OPEN:
+            depth += 1
+    return out
+
+
+def _split_pieces(text: str, start: int, end: int, depth: list[int]) -> list[tuple[int, int]]:
+    """Spans of the list items in text[start:end]: split on separators and on conjunctions."""
+    cuts: list[tuple[int, int]] = []
+    for i in range(start, end):
+        if text[i] in _SEP and depth[i] == 0:
+            cuts.append((i, i + 1))
+    if is_cjk_text(text[start:end]):
+        for m in _CONJ.finditer(text, start, end):
+            left = text[start:m.start()].rstrip()
+            if depth[m.start()] == 0 and UNIT_SUFFIX.search(_strip_brackets(left)) and m.end() < end:
+                cuts.append((m.start(), m.end()))
+    else:
+        for m in _EN_AND.finditer(text, start, end):
+            left, right = text[start:m.start()].rstrip(), text[m.end():end]
+            if depth[m.start()] == 0 and (_EN_ORG_END.search(left) or _EN_ORG_START.match(right)):
+                cuts.append((m.start(), m.end()))
+    cuts.sort()
+    spans, pos = [], start
+    for s, e in cuts:
+        if s >= pos:
+            spans.append((pos, s))
+            pos = e
+    spans.append((pos, end))
+    return spans
+
+
+def _strip_brackets(text: str) -> str:
+    """The name without a closing bracket, so 各县(市、区) is judged by 各县."""
+    return re.sub(r"[(（【〔\[][^()（）【】〔〕\[\]]*[)）】〕\]]$", "", text)
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """Span of a unit name inside text[s:e] without separators, connectives and 等."""
+    while s < e and (text[s].isspace() or text[s] in _SEP + "。.:："):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in _SEP + "。.:："):
+        e -= 1
+    piece = text[s:e]
+    lead = _LEADING_NOISE.match(piece) or _EN_LEADING_NOISE.match(piece)
+    if lead and lead.end() < len(piece):
+        s += lead.end()
+    piece = text[s:e]
+    trail = _TRAILING_NOISE.search(piece)
+    if trail and trail.start() > 0:
+        e = s + trail.start()
+    return s, e
+
+
+def _bracket_role(text: str, s: int, e: int) -> tuple[int, Role | None]:
+    """A trailing bracket that only holds a role ("省水利厅(牵头)"): the end before it and the role."""
+    m = re.search(r"[(（【〔\[]\s*([^()（）【】〔〕\[\]]{1,12})\s*[)）】〕\]]\s*$", text[s:e])
+    if not m:
+        return e, None
+    inner = m.group(1).strip()
+    if ROLE_RE.fullmatch(inner):
+        return s + m.start(), role_class(inner)
+    en = _EN_ROLE.fullmatch(f"({inner})")
+    if en and en.group("b"):
+        return s + m.start(), _en_role_class(en.group("b"))
+    return e, None
+
+
+def _en_role_class(word: str) -> Role:
+    """English role words: lead / in charge -> lead, everything else (support, assist) -> participant."""
+    return "lead" if re.match(r"(?i)lead|in charge|co-?lead|leads|to lead|in the lead", word) else "participant"
+
+
+def _mentions_in_group(text: str, s: int, e: int, role: Role | None, depth: list[int]) -> list[tuple[int, int, Role | None]]:
+    """Units of one role group: (start, end, role or None for "not marked")."""
+    out: list[tuple[int, int, Role | None]] = []
+    for ps, pe in _split_pieces(text, s, e, depth):
+        ps, pe = _trim(text, ps, pe)
+        if pe <= ps:
+            continue
+        pe_name, bracket_role = _bracket_role(text, ps, pe)
+        ps2, pe2 = _trim(text, ps, pe_name)
+        inner = _bracket_unit(text, ps2, pe2)
+        if inner:
+            out.append((ps2, inner[0] - 1, bracket_role or role))
+            ps2, pe2 = inner
+        name = text[ps2:pe2]
+        limit = MAX_UNIT_CHARS if is_cjk_text(name) else 3 * MAX_UNIT_CHARS
+        if not _HAS_WORD.search(name) or len(name) > limit or ROLE_RE.fullmatch(name):
+            continue
+        out.append((ps2, pe2, bracket_role or role))
+    return out
+
+
+def _bracket_unit(text: str, s: int, e: int) -> tuple[int, int] | None:
+    """"县水利局(县水保中心)": the span of a second unit named in a closing bracket, when both read as units."""
+    m = re.search(r"[(（]([^()（）、,，]{3,30})[)）]$", text[s:e])
+    if not m or m.start() == 0:
+        return None
+    outer, inner = text[s:s + m.start()].strip(), m.group(1).strip()
+    if looks_like_unit(outer) and looks_like_unit(inner) and is_cjk_text(inner) and not ASIDE.match(inner):
+        return s + m.start(1), s + m.end(1)
+    return None
+
+
+def _role_groups(text: str) -> list[tuple[int, int, Role | None]]:
+    """Cut the text at role phrases: (start, end, role) of each group, role None after the last."""
+    groups: list[tuple[int, int, Role | None]] = []
+    pos = 0
+    depth = bracket_depths(text)
+    for m in ROLE_RE.finditer(text):
+        if depth[m.start()] > 0 or not _HAS_WORD.search(text[pos:m.start()]):
+            continue
+        groups.append((pos, m.start(), role_class(m.group("phrase"))))
+        pos = m.end()
+    groups.append((pos, len(text), None))
+    return groups
+
+
+def _en_role_groups(text: str) -> list[tuple[int, int, Role | None]]:
+    """English groups: "X leads, with support from Y and Z" -> (X, lead), (Y and Z, participant)."""
+    groups: list[tuple[int, int, Role | None]] = []
+    pos = 0
+    pending: Role | None = None
+    for m in _EN_ROLE.finditer(text):
+        if m.group("b"):
+            continue  # bracket roles are read per unit
+        if m.group("after"):
+            groups.append((pos, m.start(), _en_role_class(m.group("after"))))
+        else:
+            groups.append((pos, m.start(), pending))
+            pending = "participant"
+        pos = m.end()
+    groups.append((pos, len(text), pending))
+    return groups
+
+
+def parse_units(text: str, default_role: Role = "responsible", fixed_role: bool = False) -> list[UnitMention]:
+    """Units named in a responsibility text, in order, each with its role and span in `text`.
+
+    `default_role` is what the field's label says (责任单位 -> responsible, 牵头单位 -> lead);
+    with `fixed_role` the label wins over any role phrase inside (a 配合单位 field stays
+    participant). Never raises; every span lies inside `text`.
+    """
+    depth = bracket_depths(text)
+    groups = _role_groups(text) if is_cjk_text(text) else _en_role_groups(text)
+    raw: list[tuple[int, int, Role | None]] = []
+    for s, e, role in groups:
+        raw.extend(_mentions_in_group(text, s, e, role, depth))
+    if fixed_role:
+        return [UnitMention(text[s:e], default_role, s, e) for s, e, _ in raw]
+    has_lead = any(r == "lead" for _, _, r in raw)
+    bare: Role = "participant" if has_lead and default_role == "responsible" else default_role
+    return [UnitMention(text[s:e], r or bare, s, e) for s, e, r in raw]
+
+
+def looks_like_unit(name: str) -> bool:
+    """A Chinese name ending like an organisation (局, 委, 中心, 政府 …), or a capitalised English one."""
+    n = name.strip()
+    if is_cjk_text(n):
+        return bool(UNIT_SUFFIX.search(_strip_brackets(n))) and len(n) <= MAX_UNIT_CHARS
+    return bool(re.match(r"^(?:the\s+)?[A-Z]", n)) and len(n) <= 80

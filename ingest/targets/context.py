@@ -1,0 +1,101 @@
+"""What a document says about itself that every target inherits: its region and its period.
+
+A figure's year and kind (target, baseline, achieved) are rarely on the figure: they come
+from the plan period in the title ("(2021-2025年)" or "十四五"), from a five-year period
+named in a heading or caption ("“十三五”目标完成情况" -> 2016-2020), from the heading
+it sits under (成效 -> achieved, 现状 -> baseline) and from words in its sentence
+(到2025年, 目前). This module reads those signals; it names no document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ingest.models import ParsedDocument
+from ingest.recognise.periods import Period, five_year_period, year_range
+from ingest.recognise.places import place_in_title
+
+_PLAN_WORDS = re.compile(r"规划|方案|计划|意见|通知|要点|纲要|办法|决定|行动|plan|programme|program|strategy|roadmap|"
+                         r"action|policy", re.IGNORECASE)
+_PAPER_KINDS = ("paper", "article", "论文", "期刊", "journal", "thesis")
+
+ACHIEVED_HEADING = re.compile(r"成效|成就|成绩|进展|完成情况|回顾|工作总结|取得|achievements?|progress|review", re.I)
+STATUS_HEADING = re.compile(r"现状|状况|基本情况|存在的(?:主要)?问题|概况|基础条件|current situation|status|baseline",
+                            re.I)
+
+
+@dataclass
+class DocContext:
+    """The region, period and nature of one document, as its targets inherit them."""
+
+    scope: str
+    period: Period | None
+    is_plan: bool
+    lang: str
+    doc_year: int | None = None
+    places: set[str] = field(default_factory=set)
+
+    @property
+    def base_year(self) -> int | None:
+        """The year current values (现状值) describe: the year before the plan starts."""
+        if self.period:
+            return self.period[0] - 1
+        return self.doc_year - 1 if self.doc_year else None
+
+    @property
+    def end_year(self) -> int | None:
+        """The year targets without a year of their own aim at: the plan's last year."""
+        return self.period[1] if self.period else None
+
+
+def _doc_year(doc: ParsedDocument) -> int | None:
+    m = re.search(r"(19|20)\d{2}", doc.meta.date or "")
+    return int(m.group(0)) if m else None
+
+
+def _is_plan(doc: ParsedDocument) -> bool:
+    kind = (doc.meta.kind or "").lower()
+    if any(k in kind for k in _PAPER_KINDS):
+        return False
+    return bool(kind) or bool(_PLAN_WORDS.search(doc.title or ""))
+
+
+def own_scope(doc: ParsedDocument) -> str:
+    """The region a document is about: the place its title (or issuer) starts with, else ""."""
+    for source in (doc.title, doc.meta.title or "", doc.meta.issuer or ""):
+        place = place_in_title(source)
+        if place:
+            return place
+    return ""
+
+
+def document_context(doc: ParsedDocument) -> DocContext:
+    """Read the region, plan period and plan-ness of `doc` from its title and metadata."""
+    title = doc.title or ""
+    period = year_range(title) or five_year_period(title)
+    return DocContext(scope=own_scope(doc), period=period, is_plan=_is_plan(doc), lang=doc.lang,
+                      doc_year=_doc_year(doc))
+
+
+def heading_context(section: str) -> str | None:
+    """"achieved" or "baseline" when the nearest telling heading says so (成效, 现状), else None."""
+    for part in reversed([p for p in section.split(" > ") if p]):
+        if ACHIEVED_HEADING.search(part):
+            return "achieved"
+        if STATUS_HEADING.search(part):
+            return "baseline"
+    return None
+
+
+def heading_period(section: str) -> Period | None:
+    """A five-year period or a single target year ("2035年目标展望") named by the nearest heading."""
+    for part in reversed([p for p in section.split(" > ") if p]):
+        p = five_year_period(part)
+        if p:
+            return p
+        m = re.search(r"((?:19|20)\d{2})\s*年", part)
+        if m:
+            y = int(m.group(1))
+            return y, y
+    return None

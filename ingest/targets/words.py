@@ -1,0 +1,81 @@
+"""The words around a figure: which indicator it measures and which place it belongs to.
+
+Chinese plans put the indicator before the figure (森林面积由2015年的3.2万km2),
+the counted thing after a classifier (新建8个水文监测站), or leave it to the previous
+clause (…，增加了8.5%). These helpers turn the text before and after a figure into an
+indicator name and, when the clause starts with a place, a scope. They know grammar words,
+not documents.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.recognise.places import is_self_reference
+
+_YEAR_PHRASE = re.compile(r"(?:由|从|到|至|于|在|截至|截止)?\s*(?:19|20)\d{2}\s*年(?:底|末|初)?(?:的)?")
+_TRAIL = re.compile(
+    r"(?:为|是|达|达到|提高到|提升到|提高至|提升至|下降到|下降至|降至|降到|降低到|减少到|减少了|减少|增加到|增加了|增加|"
+    r"增长|控制在|保持在|稳定在|约|近|超过|不低于|不少于|不超过|共|共计|累计|合计|总计|仅|只有|已|有|的|由|从|至|到|"
+    r"分别|分别占|各|要|达到了|实现)$")
+_LEAD = re.compile(
+    r"^(?:其中|并且|并|且|和|及|以及|同时|另外|此外|全市|全县|全省|全区|区内|县内|市内|域内|目前|现有|仍有|共计|共|累计|"
+    r"总计|合计|已|通过|此外|新一轮|更远高于|远高于|高于|低于|超过|相当于|约|计|还|都|均|要|力争|确保|进一步|全面)")
+_COMPARE = re.compile(r"^(?:更远高于|远高于|高于|低于|略高于|略低于|超过|相当于)")
+_BASIN = re.compile(r"^(?:全国|[\u4e00-\u9fff]{1,3}[江河湖海]流域|[\u4e00-\u9fff]{2,6}(?:库区|流域))")
+# "在X区新建…": a place introduced by 在 before a verb of doing (not a list of places)
+_AT_PLACE = re.compile(r"^在([^、，,和及]{2,16}?(?:区域|地区|片区|屏障区|流域|库区|区|县|市|乡|镇))(?=新建|建设|建成|实施|开展|"
+                       r"治理|完成|改造|新增|布设|设立|建立)")
+_VERBS = ("新建", "建设", "建成", "完成", "实施", "开展", "治理", "改造", "划分", "审批", "新增", "升级", "培育",
+          "创建", "打造", "建立", "设立", "规划", "修复", "验收", "查处", "复核", "整治", "配备", "培训")
+_NOUN_STOP = re.compile(r"进行|开展|实施|作为|用于|的|并|和|及|,|，|;|；|。|:|：|\s|\(|（|、")
+_CJK = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+PLACE_NOUNS = re.compile(r"^\s*(?:区县|县区|县市|市县|个区|个县|区|县|市|省|乡镇|乡|镇|村|街道)")
+
+
+def strip_clause(pre: str) -> str:
+    """`pre` without year phrases, lead words and trailing verbs: what names the measure."""
+    t = _YEAR_PHRASE.sub("", pre)
+    t = re.sub(r"[\s\"“”‘’()（）\[\]【】]", "", t)
+    prev = None
+    while prev != t:
+        prev = t
+        t = _LEAD.sub("", t)
+        t = _TRAIL.sub("", t)
+    return t
+
+
+def leading_place(pre: str, places: set[str]) -> tuple[str | None, str]:
+    """A place the clause starts with (a known place, 全国, a basin) and the rest of the clause."""
+    t = _COMPARE.sub("", re.sub(r"^(?:其中|并|且|和|及|而)", "", pre.strip()))
+    m = _AT_PLACE.match(t)
+    if m:
+        return m.group(1), t[m.end(1):]
+    for place in sorted(places, key=len, reverse=True):
+        if place and t.startswith(place) and not is_self_reference(place):
+            return place, t[len(place):]
+    m = _BASIN.match(t)
+    if m and len(t) > len(m.group(0)) - 1:
+        return m.group(0), t[len(m.group(0)):]
+    return None, pre
+
+
+def counted_noun(post: str) -> str:
+    """The thing a classifier counts: "水文监测站" in "8个水文监测站，…"."""
+    m = _NOUN_STOP.search(post)
+    noun = post[: m.start()] if m else post
+    return noun[:16]
+
+
+def verb_tail(pre: str) -> str:
+    """The verb right before a counted figure ("新建" in "按照原则,新建"), if it is a verb of doing."""
+    t = re.sub(r"[\s,，;；:：]", "", pre)
+    for verb in _VERBS:
+        if t.endswith(verb):
+            return verb
+    return ""
+
+
+def has_words(text: str, n: int = 2) -> bool:
+    """Enough letters to name something (a lone verb particle does not)."""
+    return len(_CJK.findall(text)) >= n

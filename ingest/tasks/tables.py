@@ -1,0 +1,225 @@
+"""Tasks from 任务分工 tables: one task per row, columns found from the header row.
+
+Tables arrive flattened one cell per line (structure.py gives each row's cell spans). A
+header row names its columns (序号 / 任务 / 牵头单位 / 责任单位 / 配合单位 / 完成时限, or
+No. / Task / Lead agency / Responsible / Deadline); a second header row under a merged
+责任单位 cell (牵头单位 / 配合单位) refines it. A data row with fewer cells than the header
+lost a vertically merged cell: its cells are aligned to the columns they fit best, in order,
+and the missing columns take the row above's value. A row with a single filled cell is a
+group heading inside the table, not a task.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from ingest.models import Block, ParsedDocument, Role
+from ingest.recognise.deadlines import find_dates, parse_deadline_field
+from ingest.recognise.units import looks_like_unit, parse_units
+from ingest.tasks.fields import Draft
+
+ColumnKind = Literal["number", "task", "lead", "participant", "responsible", "deadline", "other"]
+_HEADER_KINDS: list[tuple[ColumnKind, re.Pattern[str]]] = [
+    ("number", re.compile(r"^(?:序号|编号|No\.?|#|S/?N|Item\s*No\.?|Number)$", re.I)),
+    ("deadline", re.compile(r"时限|时间|期限|进度|节点|deadline|due|time|completion|schedule|when", re.I)),
+    ("lead", re.compile(r"牵头|主办|主责|lead", re.I)),
+    ("participant", re.compile(r"配合|参与|协办|协助|协同|support|particip|cooperat|partner|assist", re.I)),
+    # not a bare 单位: in statistics tables that column holds units of measure (km², 座)
+    ("responsible", re.compile(r"责任|(?:实施|承办|落实|负责|主管|承担|执行)(?:单位|部门|主体)|部门|responsib|implement|"
+                               r"owner|agenc", re.I)),
+    ("task", re.compile(r"任务|内容|措施|事项|工作|项目|举措|task|action|measure|activit|item|description|work", re.I)),
+]
+_UNIT_KINDS: tuple[ColumnKind, ...] = ("lead", "participant", "responsible")
+_ONGOING = re.compile(r"持续|长期|常态化|ongoing|continuous|long-term", re.I)
+_NUMBER_CELL = re.compile(r"^[(（]?[\d一二三四五六七八九十]{1,4}[)）.、]?$")
+_LEADING_NUMBER = re.compile(r"^\s*(?:[(（]?[\d一二三四五六七八九十]{1,3}[)）.、．]\s*)")
+_SENTENCE_END = re.compile(r"[。！？!?；;]|\.(?=\s|$)")
+MAX_HEADER_CELL = 30
+
+
+@dataclass
+class _Row:
+    block: Block
+    cells: list[tuple[int, int]]  # absolute spans, stripped
+    texts: list[str]
+
+
+def _row(doc: ParsedDocument, block: Block) -> _Row:
+    """A table row's cells as trimmed spans and texts."""
+    spans, texts = [], []
+    for c in block.cells:
+        s, e = c.start, c.end
+        while s < e and doc.text[s].isspace():
+            s += 1
+        while e > s and doc.text[e - 1].isspace():
+            e -= 1
+        spans.append((s, e))
+        texts.append(doc.text[s:e])
+    return _Row(block, spans, texts)
+
+
+def _kind_of(header: str) -> ColumnKind:
+    """What a header cell names; the first matching kind wins (完成时限 is a deadline, not a unit)."""
+    return next((k for k, pat in _HEADER_KINDS if pat.search(header)), "other")
+
+
+def header_kinds(texts: list[str]) -> list[ColumnKind] | None:
+    """Column kinds of a header row, or None when the row is not a task table's header."""
+    kinds: list[ColumnKind] = []
+    for t in texts:
+        t = "".join(t.split())
+        if not t or len(t) > MAX_HEADER_CELL:
+            kinds.append("other")
+            continue
+        kinds.append(_kind_of(t))
+    has_units = any(k in _UNIT_KINDS for k in kinds)
+    if "task" in kinds and (has_units or "deadline" in kinds) and sum(k != "other" for k in kinds) >= 2:
+        return kinds
+    return None
+
+
+def _subheader(kinds: list[ColumnKind], texts: list[str]) -> list[ColumnKind] | None:
+    """A second header row under a merged unit column (牵头单位 / 配合单位): the refined kinds."""
+    filled = [t for t in texts if t.strip()]
+    if not filled or len(filled) >= len(kinds) or any(len(t) > MAX_HEADER_CELL for t in filled):
+        return None
+    sub: list[ColumnKind] = [_kind_of(t) for t in filled]
+    if not all(k in _UNIT_KINDS or k == "deadline" for k in sub):
+        return None
+    at = next((i for i, k in enumerate(kinds) if k in _UNIT_KINDS), None)
+    if at is None:
+        return None
+    return kinds[:at] + sub + kinds[at + 1:]
+
+
+def _fit(kind: ColumnKind, text: str) -> int:
+    """How well a cell's text suits a column kind (used to align rows that lost merged cells)."""
+    t = text.strip()
+    if not t:
+        return 0
+    if kind == "number":
+        return 3 if _NUMBER_CELL.match(t) else -3
+    if kind == "deadline":
+        return 2 if (find_dates(t) or _ONGOING.search(t)) and len(t) <= 60 else -2
+    if kind in _UNIT_KINDS:
+        units = parse_units(t)
+        return 1 if units and all(looks_like_unit(u.name) for u in units) else -1
+    if kind == "task":
+        return 1 if len(t) >= 6 else 0
+    return 0
+
+
+def align(kinds: list[ColumnKind], texts: list[str]) -> list[int]:
+    """Column index for each cell: the order-preserving assignment with the best total fit."""
+    n, m = len(texts), len(kinds)
+    if n >= m:
+        return list(range(n))[:m]
+    neg = -10**9
+    best = [[neg] * (m + 1) for _ in range(n + 1)]
+    choice = [[False] * (m + 1) for _ in range(n + 1)]
+    for j in range(m + 1):
+        best[0][j] = 0
+    for i in range(1, n + 1):
+        for j in range(i, m + 1):
+            take = best[i - 1][j - 1] + _fit(kinds[j - 1], texts[i - 1])
+            skip = best[i][j - 1]
+            best[i][j], choice[i][j] = (take, True) if take > skip else (skip, False)  # ties: earlier column
+    cols, i, j = [], n, m
+    while i > 0:
+        if choice[i][j]:
+            cols.append(j - 1)
+            i -= 1
+        j -= 1
+    return cols[::-1]
+
+
+def table_drafts(doc: ParsedDocument, base_year: int | None) -> list[Draft]:
+    """One draft per data row of every task table in the document."""
+    drafts: list[Draft] = []
+    for rows in _tables(doc):
+        drafts.extend(_table(doc, rows, base_year))
+    return drafts
+
+
+def _tables(doc: ParsedDocument) -> list[list[_Row]]:
+    """Runs of consecutive table rows of the same table."""
+    tables: list[list[_Row]] = []
+    prev: Block | None = None
+    for b in doc.blocks:
+        if b.kind != "table_row":
+            prev = None
+            continue
+        if prev is None or prev.table != b.table:
+            tables.append([])
+        tables[-1].append(_row(doc, b))
+        prev = b
+    return tables
+
+
+def _table(doc: ParsedDocument, rows: list[_Row], base_year: int | None) -> list[Draft]:
+    """Drafts of one table: find the header, refine it, then read each data row, carrying merged cells down."""
+    kinds: list[ColumnKind] | None = None
+    carried_span: dict[int, tuple[int, int]] = {}
+    out: list[Draft] = []
+    for row in rows:
+        if kinds is None:
+            kinds = header_kinds(row.texts)
+            continue
+        refined = _subheader(kinds, row.texts) if not out else None
+        if refined:
+            kinds = refined
+            continue
+        if header_kinds(row.texts):
+            kinds, carried_span = header_kinds(row.texts), {}
+            continue
+        if sum(bool(t.strip()) for t in row.texts) <= 1:
+            continue  # a group heading inside the table
+        values: dict[int, tuple[int, int]] = {}
+        for cell, col in zip(range(len(row.texts)), align(kinds, row.texts), strict=False):
+            values[col] = row.cells[cell]
+        for col, kind in enumerate(kinds):
+            if col not in values and kind != "number" and col in carried_span:
+                values[col] = carried_span[col]
+        for col, span in values.items():
+            carried_span[col] = span
+        draft = _draft(doc, row, kinds, values, base_year)
+        if draft:
+            out.append(draft)
+    return out
+
+
+def _draft(doc: ParsedDocument, row: _Row, kinds: list[ColumnKind], values: dict[int, tuple[int, int]],
+           base_year: int | None) -> Draft | None:
+    """The task of one aligned row, or None when it has no task text or no unit and no deadline."""
+    def text_of(col: int) -> str:  # the cell (own or carried down) under column `col`
+        s, e = values.get(col, (0, 0))
+        return doc.text[s:e]
+
+    task_cols = [c for c, k in enumerate(kinds) if k == "task" and text_of(c).strip()]
+    if not task_cols:
+        return None
+    units: list[tuple[str, Role]] = []
+    lists: list[list[str]] = []
+    for col, kind in enumerate(kinds):
+        if kind in _UNIT_KINDS and text_of(col).strip():
+            role: Role = kind  # type: ignore[assignment]
+            mentions = parse_units(text_of(col), role, fixed_role=kind != "responsible")
+            units.extend((m.name, m.role) for m in mentions)
+            lists.append([m.name for m in mentions])
+    deadlines = [d for col, kind in enumerate(kinds) if kind == "deadline" and text_of(col).strip()
+                 for d in parse_deadline_field(text_of(col), base_year)]
+    if not units and not deadlines:
+        return None
+    filled = [span for span in row.cells if span[1] > span[0]]
+    number_col = next((c for c, k in enumerate(kinds) if k == "number"), None)
+    number = text_of(number_col).strip() if number_col is not None and number_col in values else ""
+    task_text = text_of(task_cols[-1]).strip()
+    lead_number = _LEADING_NUMBER.match(task_text)
+    task_text = task_text[lead_number.end():] if lead_number else task_text
+    m = _SENTENCE_END.search(task_text)
+    title = (task_text[:m.start()] if m else task_text).strip()
+    section = " > ".join(p for p in (row.block.section, row.block.table) if p)
+    return Draft(number=number, section=section, page=row.block.page, start=filled[0][0], end=filled[-1][1],
+                 title=title, units=units, unit_lists=lists, deadlines=deadlines)

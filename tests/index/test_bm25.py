@@ -1,0 +1,78 @@
+"""Our bm25s-backed BM25 against rank-bm25 computing the same (Lucene) formula, on the real corpus."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import bm25s
+import numpy as np
+import pytest
+from rank_bm25 import BM25Okapi
+
+from index.lexicon import text_terms
+from index.local.bm25 import K1, B, BM25Index, top_k
+from index.passages import header_rows, passage_text
+from index.tokenize import Tokenizer
+from ingest.pipeline import parse_file
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+class LuceneOkapi(BM25Okapi):
+    """rank-bm25's Okapi with Lucene's idf, ln(1 + (N - df + .5) / (df + .5)), never negative."""
+
+    def _calc_idf(self, nd: dict[str, int]) -> None:
+        self.idf = {w: math.log(1 + (self.corpus_size - df + 0.5) / (df + 0.5)) for w, df in nd.items()}
+
+
+@pytest.fixture(scope="module")
+def fixture() -> tuple[Tokenizer, list[list[str]], list[str]]:
+    docs = [parse_file(p) for p in sorted((ROOT / "corpus").glob("*.txt"))]
+    tok = Tokenizer(set().union(*(text_terms(d.text) for d in docs)))
+    passages = [passage_text(c, header_rows(d.blocks, d.text)) for d in docs for c in d.chunks]
+    questions = [json.loads(line)["question"]
+                 for line in (ROOT / "eval" / "gold" / "qa.jsonl").read_text(encoding="utf-8").splitlines()]
+    return tok, tok.tokenize_many(passages), questions
+
+
+def test_same_top_10_as_rank_bm25(fixture: tuple[Tokenizer, list[list[str]], list[str]]) -> None:
+    tok, corpus, questions = fixture
+    ours = BM25Index.build(corpus)
+    ref = LuceneOkapi(corpus, k1=K1, b=B)
+    for q in questions:
+        qt = tok(q)
+        got = ours.scores(qt)
+        want = np.asarray(ref.get_scores(qt)) / (K1 + 1)  # rank-bm25 keeps the constant (k1 + 1) factor
+        assert np.allclose(got, want, rtol=1e-4, atol=1e-5), q
+        assert list(top_k(got, 10)[0]) == list(top_k(want.astype(np.float32), 10)[0]), q
+
+
+def test_scores_equal_bm25s_own_indexing(fixture: tuple[Tokenizer, list[list[str]], list[str]]) -> None:
+    tok, corpus, questions = fixture
+    ours = BM25Index.build(corpus)
+    ref = bm25s.BM25(k1=K1, b=B, method="lucene")
+    ref.index(corpus, show_progress=False)
+    for q in questions[:20]:
+        ids = ref.get_tokens_ids(tok(q))
+        assert np.allclose(ours.scores(tok(q)), ref.get_scores_from_ids(ids), atol=1e-5)
+
+
+def test_mask_unknown_terms_and_empty_index() -> None:
+    index = BM25Index.build([["水土", "保持"], ["水土", "监测"], ["监测", "站"]])
+    rows, scores = index.search(["监测"], k=5)
+    assert set(rows) == {1, 2} and all(scores > 0)
+    rows, _ = index.search(["监测"], k=5, mask=np.array([True, False, True]))
+    assert list(rows) == [2]
+    assert len(index.search(["不存在"], k=5)[0]) == 0
+    assert len(BM25Index.build([]).search(["水土"], k=5)[0]) == 0
+
+
+def test_save_and_load_round_trip(tmp_path: Path, fixture: tuple[Tokenizer, list[list[str]], list[str]]) -> None:
+    tok, corpus, questions = fixture
+    ours = BM25Index.build(corpus)
+    ours.save(tmp_path / "bm25")
+    loaded = BM25Index.load(tmp_path / "bm25", len(corpus))
+    for q in questions[:10]:
+        assert np.array_equal(loaded.scores(tok(q)), ours.scores(tok(q)))

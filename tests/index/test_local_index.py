@@ -1,0 +1,171 @@
+"""Index mechanics of the local backend on the real corpus, with the deterministic hash embedder."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from index.backend import SearchFilters
+from index.embedders import HashEmbedder
+from index.home import Home
+from index.local.snapshot import read_manifest
+from ingest.errors import IndexMismatchError
+
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+QUERIES = ["崩岗治理示范区建设由兴国县哪些部门负责？", "附表2里丰都的水土保持率目标值是多少？",
+           "How long is the M River?", "长江委编制流域水土保持规划，技术上由哪个单位牵头？"]
+
+
+@pytest.fixture()
+def small_corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for name in ("000_a99627c69c529df2.txt", "002_c523826dc1e3ad33.txt", "004_45aa246f4fe5a506.txt"):
+        shutil.copy(CORPUS / name, folder / name)
+    shutil.copy(CORPUS / "manifest.json", folder / "manifest.json")
+    return folder
+
+
+@pytest.fixture()
+def home(hash_home: Home, small_corpus: Path) -> Home:
+    report = hash_home.ingest([small_corpus])
+    assert not report.failed and len(report.ingested) == 3
+    return hash_home
+
+
+def test_ingest_publishes_a_build_described_by_its_manifest(home: Home) -> None:
+    manifest = read_manifest(home.folder / "index")
+    assert manifest is not None
+    assert manifest["generation"] == home.store.generation()
+    assert manifest["embedder"] == "hash" and manifest["embedders"]["hash"]["dim"] == HashEmbedder().dim
+    assert manifest["counts"]["chunks"] == len(home.store.chunks())
+    assert manifest["counts"]["documents"] == 3
+    assert (home.folder / "index" / manifest["dir"] / "rows.json").is_file()
+
+
+def test_sync_is_idempotent(home: Home) -> None:
+    before = read_manifest(home.folder / "index")
+    home.sync()
+    assert read_manifest(home.folder / "index") == before
+
+
+@pytest.mark.parametrize("mode", ["hybrid", "bm25", "dense"])
+def test_every_hit_cites_an_exact_span_of_its_chunk(home: Home, mode: str) -> None:
+    for query in QUERIES:
+        hits = home.search(query, k=5, mode=mode)  # type: ignore[arg-type]
+        assert hits, query
+        scores = [h.score for h in hits]
+        assert scores == sorted(scores, reverse=True)
+        for h in hits:
+            text = home.store.text(h.doc_id) or ""
+            assert h.quote == text[h.start:h.end] and h.quote
+            assert h.chunk_start <= h.start < h.end <= h.chunk_end
+            assert h.text == text[h.chunk_start:h.chunk_end]
+            assert set(h.scores) == {"bm25", "dense"}
+            assert h.source.endswith(".txt")
+        assert len({h.chunk_id for h in hits}) == len(hits)
+
+
+def test_bm25_finds_the_table_row_and_quotes_the_row(home: Home) -> None:
+    hit = home.search("附表2里丰都的水土保持率目标值是多少？", k=1, mode="bm25")[0]
+    assert "丰都区" in hit.text and "丰都区" in hit.quote
+    assert hit.scores["bm25"] and hit.scores["dense"] is None
+
+
+def test_filters_by_document_language_and_section(home: Home) -> None:
+    doc_ids = {d["source"]: d["doc_id"] for d in home.store.documents()}
+    only = doc_ids["002_c523826dc1e3ad33.txt"]
+    hits = home.search("水土保持", k=10, filters=SearchFilters(doc_ids=[only]))
+    assert hits and {h.doc_id for h in hits} == {only}
+    hits = home.search("水土保持 soil", k=10, filters=SearchFilters(lang="en"))
+    assert hits and {h.source for h in hits} == {"000_a99627c69c529df2.txt"}
+    hits = home.search("水土保持", k=10, filters=SearchFilters(section_prefix="二、重点任务"))
+    assert hits and all(h.section.startswith("二、重点任务") for h in hits)
+    assert home.search("水土保持", k=10, filters=SearchFilters(doc_ids=["nope"])) == []
+
+
+def test_remove_drops_hits_and_reingest_embeds_nothing_twice(home: Home, small_corpus: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    gone = {d["source"]: d["doc_id"] for d in home.store.documents()}["002_c523826dc1e3ad33.txt"]
+    home.remove(gone)
+    assert all(h.doc_id != gone for h in home.search("崩岗治理示范区", k=20))
+    embedded: list[str] = []
+    original = HashEmbedder.embed_passages
+
+    def counting(self: HashEmbedder, texts: list[str]):  # type: ignore[no-untyped-def]
+        embedded.extend(texts)
+        return original(self, texts)
+
+    monkeypatch.setattr(HashEmbedder, "embed_passages", counting)
+    home.ingest([small_corpus])
+    assert embedded == []  # every passage came from the cache
+    assert any(h.doc_id == gone for h in home.search("崩岗治理示范区", k=5))
+
+
+def test_a_reader_notices_a_newer_build_published_by_another_process(home: Home, tmp_path: Path) -> None:
+    assert all(h.source != "003_6069217e3a45af15.txt" for h in home.search("长江委 水土监测站", k=20))
+    extra = tmp_path / "more"
+    extra.mkdir()
+    shutil.copy(CORPUS / "003_6069217e3a45af15.txt", extra)
+    writer = Home(home.folder)  # another Home = another process' view: its own backend and store
+    writer.ingest([extra])
+    writer.close()
+    assert any(h.source == "003_6069217e3a45af15.txt" for h in home.search("长江委 水土监测站", k=5))
+
+
+def test_querying_with_another_embedder_is_refused_with_the_fix(home: Home) -> None:
+    other = Home(home.folder, embedder="e5")
+    with pytest.raises(IndexMismatchError, match="--embedder hash"):
+        other.search("水土保持")
+    with pytest.raises(IndexMismatchError):
+        other.sync()
+    other.close()
+    assert Home(home.folder).search("水土保持")  # no --embedder: the one it was built with
+
+
+def test_a_crash_while_publishing_leaves_the_last_good_build(home: Home, tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    index_dir = home.folder / "index"
+    before = read_manifest(index_dir)
+    extra = tmp_path / "more"
+    extra.mkdir()
+    shutil.copy(CORPUS / "001_abb812c91cfc6e7e.txt", extra)
+
+    def crash(*args: object, **kwargs: object) -> None:
+        raise OSError("power cut")
+
+    monkeypatch.setattr("index.local.snapshot.os.replace", crash)
+    with pytest.raises(OSError):
+        home.ingest([extra])
+    monkeypatch.undo()
+    assert read_manifest(index_dir) == before
+    reader = Home(home.folder)
+    assert reader.search("崩岗治理示范区", k=3)  # the previous build still serves
+    reader.sync()  # and the next sync catches up, clearing the debris
+    assert read_manifest(index_dir)["generation"] == home.store.generation()  # type: ignore[index]
+    assert not list(index_dir.glob(".tmp-*"))
+    assert len(list(index_dir.glob("g*"))) <= 2
+    reader.close()
+
+
+def test_an_empty_home_finds_nothing(hash_home: Home) -> None:
+    assert hash_home.search("水土保持") == []
+    hash_home.sync()
+    assert json.loads((hash_home.folder / "index" / "manifest.json").read_text())["counts"]["chunks"] == 0
+    assert hash_home.search("水土保持") == []
+
+
+def test_above_the_threshold_vectors_go_to_hnsw_and_filters_still_hold(tmp_path: Path, small_corpus: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("POLICYKB_HNSW_THRESHOLD", "50")
+    home = Home(tmp_path / "hnsw", embedder="hash")
+    home.ingest([small_corpus])
+    manifest = read_manifest(home.folder / "index")
+    assert manifest is not None and manifest["embedders"]["hash"]["kind"] == "hnsw"
+    only = {d["source"]: d["doc_id"] for d in home.store.documents()}["000_a99627c69c529df2.txt"]
+    hits = home.search("small watershed", k=8, mode="dense", filters=SearchFilters(doc_ids=[only]))
+    assert len(hits) == 8 and {h.doc_id for h in hits} == {only}
+    home.close()

@@ -1,0 +1,139 @@
+"""Deadline expressions -> `Deadline`: Chinese and English forms, several deliverables, properties."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ingest.recognise.deadlines import (
+    find_body_deadlines,
+    find_dates,
+    parse_deadline_field,
+    parse_deadline_field_spans,
+    year_from,
+)
+
+
+@pytest.mark.parametrize(("text", "date", "kind"), [
+    ("2023年12月底前", "2023-12-31", "by"),
+    ("2024年6月前", "2024-06-30", "by"),
+    ("2024年2月底前", "2024-02-29", "by"),
+    ("2023年12月", "2023-12-31", "by"),
+    ("2023年完成", "2023-12-31", "in_year"),
+    ("2025年", "2025-12-31", "in_year"),
+    ("2026年底前", "2026-12-31", "by"),
+    ("2026年年底", "2026-12-31", "by"),
+    ("2024年上半年", "2024-06-30", "by"),
+    ("2024年下半年", "2024-12-31", "by"),
+    ("2024年第一季度", "2024-03-31", "by"),
+    ("2024年三季度末", "2024-09-30", "by"),
+    ("2024年6月15日前", "2024-06-15", "by"),
+    ("2024年6月中旬", "2024-06-20", "by"),
+    ("2023—2025年", "2025-12-31", "in_year"),
+    ("2022年至2025年", "2025-12-31", "in_year"),
+    ("二〇二四年十二月底前", "2024-12-31", "by"),
+    ("二零二五年六月前", "2025-06-30", "by"),
+    ("by the end of 2025", "2025-12-31", "by"),
+    ("by end-2027", "2027-12-31", "by"),
+    ("by June 2024", "2024-06-30", "by"),
+    ("by 30 June 2024", "2024-06-30", "by"),
+    ("by June 30, 2024", "2024-06-30", "by"),
+    ("before 2025", "2024-12-31", "by"),
+    ("in 2026", "2026-12-31", "in_year"),
+    ("Q3 2024", "2024-09-30", "by"),
+    ("first half of 2025", "2025-06-30", "by"),
+    ("mid-2026", "2026-06-30", "by"),
+    ("2024-06-15", "2024-06-15", "by"),
+    ("2028", "2028-12-31", "in_year"),
+])
+def test_dated_expressions(text: str, date: str, kind: str) -> None:
+    [d] = parse_deadline_field(text)
+    assert (d.date, d.kind, d.text) == (date, kind, text)
+
+
+@pytest.mark.parametrize("text", ["持续推进", "长期坚持", "常态化开展", "持续实施", "长期", "ongoing", "Continuous"])
+def test_ongoing(text: str) -> None:
+    [d] = parse_deadline_field(text)
+    assert d.kind == "ongoing" and d.date is None
+
+
+def test_several_deliverables_each_with_what() -> None:
+    got = parse_deadline_field("2024年6月底前完成方案编制,2025年12月前全面建成")
+    assert [(d.date, d.what) for d in got] == [("2024-06-30", "完成方案编制"), ("2025-12-31", "全面建成")]
+    got = parse_deadline_field("县级平台2024年完成,乡镇站点2025年6月底前完成")
+    assert [(d.date, d.kind, d.what) for d in got] == [
+        ("2024-12-31", "in_year", "县级平台"), ("2025-06-30", "by", "乡镇站点")]
+
+
+def test_dated_and_ongoing_in_one_field() -> None:
+    got = parse_deadline_field("示范区建设2024年完成,其余持续推进")
+    assert [(d.date, d.kind, d.what) for d in got] == [("2024-12-31", "in_year", "示范区建设"), (None, "ongoing", "其余")]
+
+
+def test_year_less_expressions_use_the_document_year_or_stay_undated() -> None:
+    assert [d.date for d in parse_deadline_field("年底前", base_year=2024)] == ["2024-12-31"]
+    assert [d.date for d in parse_deadline_field("6月底前", base_year=2024)] == ["2024-06-30"]
+    assert [d.date for d in parse_deadline_field("明年6月底前", base_year=2024)] == ["2025-06-30"]
+    assert [d.date for d in parse_deadline_field("年底前")] == [None]
+    # a month without year takes the year of the date before it
+    assert [d.date for d in parse_deadline_field("2025年3月、9月底前")] == ["2025-03-31", "2025-09-30"]
+
+
+def test_recurring_limits_are_ongoing_and_start_dates_are_not_deadlines() -> None:
+    [d] = parse_deadline_field("每年3月底前")
+    assert (d.date, d.kind, d.text) == (None, "ongoing", "每年3月底前")
+    assert [(d.date, d.kind) for d in parse_deadline_field("自2024年起长期坚持")] == [(None, "ongoing")]
+    assert [(d.date, d.kind) for d in parse_deadline_field("quarterly")] == [(None, "ongoing")]
+    assert [(d.date, d.kind) for d in parse_deadline_field("2024-2026")] == [("2026-12-31", "in_year")]
+
+
+def test_unrecognised_text_is_kept_undated() -> None:
+    [d] = parse_deadline_field("按上级要求")
+    assert (d.date, d.kind, d.text) == (None, "by", "按上级要求")
+
+
+def test_body_counts_only_explicit_limits() -> None:
+    text = "到2025年,绿化覆盖率达到40%;2024年9月底前完成规划编制。In 2030 the rate reaches 50%, by the end of 2026 all done."
+    got = [(d.date, text[s:e]) for d, s, e in find_body_deadlines(text)]
+    assert got == [("2024-09-30", "2024年9月底前"), ("2026-12-31", "by the end of 2026")]
+
+
+def test_bare_numbers_are_not_dates() -> None:
+    assert find_dates("新建2025座") == []
+    assert not find_body_deadlines("完成改厕2000户")
+
+
+def test_year_from_metadata() -> None:
+    assert year_from("2023年3月15日") == 2023
+    assert year_from(None) is None
+
+
+_TEXT = st.text(alphabet=st.sampled_from(list("2024年月日底前内季度上下半第一二三四十〇零,，;；。 byendofJuneQ1-持续推进长期")),
+                max_size=60)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=80), _TEXT))
+def test_never_raises_and_spans_lie_inside(text: str) -> None:
+    for m in find_dates(text, base_year=2024):
+        assert 0 <= m.start <= m.end <= len(text)
+        if m.date:
+            dt.date.fromisoformat(m.date)
+    for d, s, e in parse_deadline_field_spans(text, 2024):
+        assert 0 <= s <= e <= len(text) and d.text == text[s:e]
+        assert d.kind in ("by", "in_year", "ongoing")
+        if d.date:
+            dt.date.fromisoformat(d.date)
+    for d, s, e in find_body_deadlines(text, 2024):
+        assert 0 <= s < e <= len(text) and d.date
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1990, 2099), st.integers(1, 12))
+def test_month_deadlines_round_trip(year: int, month: int) -> None:
+    [d] = parse_deadline_field(f"{year}年{month}月底前")
+    got = dt.date.fromisoformat(d.date or "")
+    assert (got.year, got.month) == (year, month) and (got + dt.timedelta(days=1)).day == 1

@@ -1,0 +1,168 @@
+"""Unit lists -> units with roles; alias table and document-wide normalisation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ingest.recognise.units import (
+    AliasTable,
+    alias_table,
+    known_unit_names,
+    looks_like_unit,
+    normalize_names,
+    parse_units,
+    role_class,
+)
+
+
+def roles(text: str, **kw: object) -> list[tuple[str, str]]:
+    return [(u.name, u.role) for u in parse_units(text, **kw)]  # type: ignore[arg-type]
+
+
+def test_bare_list_is_responsible_and_splits_on_every_separator() -> None:
+    assert roles("市交通局、市财政局,各区人民政府;市公安局／市城管局") == [
+        ("市交通局", "responsible"), ("市财政局", "responsible"), ("各区人民政府", "responsible"),
+        ("市公安局", "responsible"), ("市城管局", "responsible")]
+
+
+def test_role_phrases_close_groups() -> None:
+    text = "省卫生健康委、省医保局按职责分工负责,省疾控中心技术牵头,省财政厅、省药监局参与"
+    assert roles(text) == [("省卫生健康委", "lead"), ("省医保局", "lead"), ("省疾控中心", "lead"),
+                           ("省财政厅", "participant"), ("省药监局", "participant")]
+    assert roles("区商务局牵头、区市场监管局、区税务局参与") == [
+        ("区商务局", "lead"), ("区市场监管局", "participant"), ("区税务局", "participant")]
+    assert roles("市体育局负责,市教育局承担、各区政府参与") == [
+        ("市体育局", "lead"), ("市教育局", "lead"), ("各区政府", "participant")]
+    assert roles("市委宣传部、市网信办组织协调,市融媒体中心分别承担") == [
+        ("市委宣传部", "lead"), ("市网信办", "lead"), ("市融媒体中心", "lead")]
+    assert roles("由州林草局牵头,州公安局协助,各县人民政府负责落实") == [
+        ("州林草局", "lead"), ("州公安局", "participant"), ("各县人民政府", "lead")]
+
+
+@pytest.mark.parametrize(("phrase", "role"), [
+    ("牵头", "lead"), ("负责", "lead"), ("组织", "lead"), ("组织协调", "lead"), ("协调", "lead"),
+    ("技术牵头", "lead"), ("承担", "lead"), ("分别承担", "lead"), ("按职责分工负责", "lead"),
+    ("依据职责分工负责", "lead"), ("参与", "participant"), ("配合", "participant"), ("协助", "participant"),
+])
+def test_role_classes(phrase: str, role: str) -> None:
+    assert role_class(phrase) == role
+    assert roles(f"市气象局{phrase}") == [("市气象局", role)]
+
+
+def test_role_words_inside_names_are_not_roles() -> None:
+    assert roles("市委组织部、市人力资源和社会保障局负责") == [("市委组织部", "lead"), ("市人力资源和社会保障局", "lead")]
+    assert roles("区综合协调办") == [("区综合协调办", "responsible")]
+
+
+def test_conjunctions_split_only_between_units() -> None:
+    assert roles("市住房和城乡建设局和市工业和信息化局") == [
+        ("市住房和城乡建设局", "responsible"), ("市工业和信息化局", "responsible")]
+    assert roles("县水务局及各乡镇人民政府") == [("县水务局", "responsible"), ("各乡镇人民政府", "responsible")]
+    assert roles("各乡镇人民政府") == [("各乡镇人民政府", "responsible")]
+
+
+def test_brackets() -> None:
+    assert roles("市文旅局(牵头)、市商务局、各县(市、区)人民政府") == [
+        ("市文旅局", "lead"), ("市商务局", "participant"), ("各县(市、区)人民政府", "participant")]
+    assert roles("县医保局（牵头）") == [("县医保局", "lead")]
+    assert roles("县卫健局(县疾控中心)、县医保局") == [
+        ("县卫健局", "responsible"), ("县疾控中心", "responsible"), ("县医保局", "responsible")]
+    assert roles("领导小组办公室(设在县卫健局)") == [("领导小组办公室(设在县卫健局)", "responsible")]
+
+
+def test_label_role_wins_when_fixed() -> None:
+    assert roles("省水利厅、省农业农村厅按职责分工负责", default_role="participant", fixed_role=True) == [
+        ("省水利厅", "participant"), ("省农业农村厅", "participant")]
+
+
+def test_strips_connectives_and_etc() -> None:
+    assert roles("县科技局、县工信局等部门配合") == [("县科技局", "participant"), ("县工信局", "participant")]
+
+
+def test_english_lists() -> None:
+    assert roles("Department of Agriculture and Rural Affairs and the county governments") == [
+        ("Department of Agriculture and Rural Affairs", "responsible"), ("the county governments", "responsible")]
+    assert roles("Energy Bureau (lead), Ministry of Ecology and Environment") == [
+        ("Energy Bureau", "lead"), ("Ministry of Ecology and Environment", "participant")]
+    assert roles("Health Commission leads, with support from city governments and NGOs") == [
+        ("Health Commission", "lead"), ("city governments", "participant"), ("NGOs", "participant")]
+
+
+def test_looks_like_unit() -> None:
+    assert looks_like_unit("市生态环境局") and looks_like_unit("各街道") and looks_like_unit("Water Bureau")
+    assert not looks_like_unit("加强监督检查")
+
+
+NO_ALIASES = AliasTable({}, {})
+
+
+def test_normalisation_rules_per_document() -> None:
+    lists = [["县教体局", "县财政局"], ["县体教局", "县财政局"], ["县教体局"],  # transposed typo
+             ["县发展改革局", "县市场监管局"], ["县发展和改革局"], ["县发展改革局"],  # full name vs own short form
+             ["县气象站", "县林科所"], ["县气象站", "县林科所"], ["县气象站县", "林科所"]]  # moved character
+    got = normalize_names(lists, NO_ALIASES)
+    assert got["县体教局"] == "县教体局"
+    assert got["县发展和改革局"] == "县发展改革局"
+    assert (got["县气象站县"], got["林科所"]) == ("县气象站", "县林科所")
+    assert got["县财政局"] == "县财政局"
+    # the alias table then maps the document's spelling, typo variants included
+    assert normalize_names(lists)["县体教局"] == normalize_names(lists)["县教体局"] == "县教育体育局"
+
+
+def test_moved_character_between_neighbours() -> None:
+    lists = [["区规资局", "区城投集团"], ["区规资局", "区城投集团"], ["区区规资局", "城投集团"]]
+    got = normalize_names(lists, NO_ALIASES)
+    assert (got["区区规资局"], got["城投集团"]) == ("区规资局", "区城投集团")
+
+
+def test_missing_common_prefix() -> None:
+    lists = [["镇农办", "镇财政所", "镇综治办"], ["镇农办"], ["财政所", "镇综治办"]]
+    assert normalize_names(lists, NO_ALIASES)["财政所"] == "镇财政所"
+
+
+def test_different_units_stay_apart() -> None:
+    lists = [["县水利局", "县水利工程管理局"], ["县水利局"], ["县水利工程管理局"], ["县水利工程管理局"]]
+    got = normalize_names(lists, NO_ALIASES)
+    assert got["县水利局"] == "县水利局" and got["县水利工程管理局"] == "县水利工程管理局"
+
+
+def test_alias_table_and_user_table(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    table = alias_table()
+    assert table.lookup("市发改委") == "市发展改革委"  # suffix entry keeps the prefix
+    user = tmp_path / "aliases.tsv"
+    user.write_text("# mine\n区两新工委\t区委社会工作部\n市发改委\t市发展和改革委员会\n", encoding="utf-8")
+    monkeypatch.setenv("POLICYKB_UNIT_ALIASES", str(user))
+    table = alias_table()
+    assert table.lookup("区两新工委") == "区委社会工作部"
+    assert table.lookup("市发改委") == "市发展和改革委员会"  # the user's table wins
+    assert "区两新工委" in known_unit_names() and "区委社会工作部" in known_unit_names()
+    assert normalize_names([["区两新工委"]])["区两新工委"] == "区委社会工作部"
+
+
+def test_known_unit_names_takes_extra_names() -> None:
+    names = known_unit_names(["县 林业局"])
+    assert "县林业局" in names and names == sorted(names)
+
+
+_UNITISH = st.text(alphabet=st.sampled_from(list("县市省局委办中心政府和及、,，;；()（）牵头负责参与配合 ABand")), max_size=50)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=80), _UNITISH), st.sampled_from(["lead", "participant", "responsible"]),
+       st.booleans())
+def test_splitter_never_raises_and_spans_are_exact(text: str, role: str, fixed: bool) -> None:
+    for u in parse_units(text, role, fixed):  # type: ignore[arg-type]
+        assert 0 <= u.start < u.end <= len(text)
+        assert text[u.start:u.end] == u.name and u.name.strip() == u.name
+        assert u.role in ("lead", "participant", "responsible")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(st.text(min_size=1, max_size=12), max_size=5), max_size=6))
+def test_normalisation_never_raises_and_covers_every_name(lists: list[list[str]]) -> None:
+    got = normalize_names(lists)
+    assert set(got) == {n for lst in lists for n in lst}

@@ -1,0 +1,235 @@
+"""Hostile input: whatever a client sends, the answer is a JSON error with a 4xx status, never a 5xx.
+
+A fixed list of nasty requests (empty and huge strings, control characters, lone
+surrogates, wrong types, path traversal, bad multipart, unknown ids, bad dates and
+ranges), then schemathesis generating requests from the app's own OpenAPI.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import schemathesis
+from fastapi.testclient import TestClient
+from hypothesis import HealthCheck, given, settings
+from schemathesis.checks import not_a_server_error
+from schemathesis.generation.modes import GenerationMode
+
+from api.http.app import create_app
+from ingest.settings import Settings
+
+HUGE = "x" * 100_000
+CONTROL = "\x00\x01\x02\x1b\x7f\u200b\u202e\ufeff\u2066"
+B = "xxBOUNDARYxx"
+
+
+def multipart(body: str, boundary: str = B) -> dict[str, Any]:
+    return {"content": body.replace("\n", "\r\n").encode("utf-8", "surrogatepass"),
+            "headers": {"content-type": f"multipart/form-data; boundary={boundary}"}}
+
+
+JSON = {"headers": {"content-type": "application/json"}}
+
+READS: list[tuple[str, str, dict[str, Any]]] = [
+    ("POST", "/search", {"json": {"query": ""}}),
+    ("POST", "/search", {"json": {"query": "   \n\t "}}),
+    ("POST", "/search", {"json": {"query": HUGE}}),
+    ("POST", "/search", {"json": {"query": "x" * 2001}}),
+    ("POST", "/search", {"json": {"query": CONTROL}}),
+    ("POST", "/search", {"json": {"query": "\x00\x01\u200b"}}),
+    ("POST", "/search", {"content": b'{"query": "\\ud800\\udfff\\ud800"}', **JSON}),
+    ("POST", "/search", {"json": {"query": 123}}),
+    ("POST", "/search", {"json": {"query": ["水土"]}}),
+    ("POST", "/search", {"json": {"query": None}}),
+    ("POST", "/search", {"json": {"query": "水土", "k": -1}}),
+    ("POST", "/search", {"json": {"query": "水土", "k": 0}}),
+    ("POST", "/search", {"json": {"query": "水土", "k": 10 ** 9}}),
+    ("POST", "/search", {"json": {"query": "水土", "k": 10 ** 30}}),
+    ("POST", "/search", {"json": {"query": "水土", "k": "5"}}),
+    ("POST", "/search", {"json": {"query": "水土", "k": 2.5}}),
+    ("POST", "/search", {"json": {"query": "水土", "k": True}}),
+    ("POST", "/search", {"json": {"query": "水土", "mode": "sparse"}}),
+    ("POST", "/search", {"json": {"query": "水土", "doc_ids": "abc"}}),
+    ("POST", "/search", {"json": {"query": "水土", "doc_ids": ["../../etc/passwd"]}}),
+    ("POST", "/search", {"json": {"query": "水土", "doc_ids": ["x"] * 101}}),
+    ("POST", "/search", {"json": {"query": "水土", "doc_ids": [HUGE]}}),
+    ("POST", "/search", {"json": {"query": "水土", "lang": "fr"}}),
+    ("POST", "/search", {"json": {"query": "水土", "section": HUGE}}),
+    ("POST", "/search", {"json": {"query": "水土", "top_k": 5}}),
+    ("POST", "/search", {"json": ["水土"]}),
+    ("POST", "/search", {"json": "水土"}),
+    ("POST", "/search", {"json": None}),
+    ("POST", "/search", {"content": b"{not json", **JSON}),
+    ("POST", "/search", {"content": b"{not json"}),
+    ("POST", "/search", {"content": b"\xff\xfe\x00garbage", **JSON}),
+    ("POST", "/search", {"content": b'{"query": "' + b"[" * 5000 + b'"}', **JSON}),
+    ("POST", "/search", {"content": b"[" * 100_000, **JSON}),
+    ("POST", "/search", {"content": b"x" * (2 * 1024 * 1024), **JSON}),
+    ("POST", "/search", {}),
+    ("POST", "/ask", {"json": {"question": None}}),
+    ("POST", "/ask", {"json": {}}),
+    ("POST", "/ask", {"json": {"question": ""}}),
+    ("POST", "/ask", {"json": {"question": HUGE}}),
+    ("POST", "/ask", {"json": {"question": CONTROL}}),
+    ("POST", "/ask", {"json": {"question": {"$ne": 1}}}),
+    ("POST", "/ask", {"content": b'{"question": "\\udc80"}', **JSON}),
+    ("GET", "/ask", {}),
+    ("PUT", "/search", {}),
+    ("GET", "/documents/nonexistent/text", {}),
+    ("GET", "/documents/../../etc/passwd/text", {}),
+    ("GET", "/documents/%2e%2e%2f%2e%2e%2fetc%2fpasswd/text", {}),
+    ("GET", "/documents/%00/text", {}),
+    ("GET", "/documents/%ED%A0%80/text", {}),
+    ("GET", "/documents/" + "a" * 5000 + "/text", {}),
+    ("GET", "/documents/x/text?start=-5&end=99999999", {}),
+    ("GET", "/documents/x/text?start=abc", {}),
+    ("GET", "/tasks?due_before=notadate", {}),
+    ("GET", "/tasks?due_before=2023-13-45", {}),
+    ("GET", "/tasks?due_before=99999-01-01", {}),
+    ("GET", "/tasks?doc=../../etc/passwd", {}),
+    ("GET", "/tasks?unit=" + "u" * 5000, {}),
+    ("GET", "/targets?doc=nonexistent", {}),
+    ("GET", "/targets?indicator=" + "i" * 5000, {}),
+    ("GET", "/units?doc=nonexistent", {}),
+    ("GET", "/nonexistent", {}),
+    ("DELETE", "/documents/nonexistent", {}),
+    ("DELETE", "/documents/../../etc/passwd", {}),
+    ("DELETE", "/documents", {}),
+]
+
+ACCEPTED: list[tuple[str, str, dict[str, Any]]] = [  # odd but valid: cleaned, then answered
+    ("POST", "/search", {"json": {"query": "水土" + CONTROL + "保持", "k": 100}}),
+    ("POST", "/search", {"json": {"query": "崩" * 2000}}),
+    ("POST", "/search", {"json": {"query": "'; DROP TABLE chunks; --"}}),
+    ("POST", "/search", {"json": {"query": "*?[]()|\\^$.+{}<>", "mode": "bm25"}}),
+    ("POST", "/search", {"json": {"query": "🌊🏞️ 水土", "mode": "dense", "doc_ids": None}}),
+    ("POST", "/ask", {"json": {"question": "?" * 2000}}),
+    ("POST", "/ask", {"json": {"question": "水土保持率" * 400}}),
+    ("GET", "/tasks?unit=%00%01&due_before=1900-01-01", {}),
+    ("GET", "/targets?indicator=%25&scope=_", {}),
+    ("GET", "/tasks?unit=", {}),
+]
+
+WRITES: list[tuple[str, str, dict[str, Any]]] = [
+    ("POST", "/documents", {"files": {"file": ("../../evil.exe", b"MZ\x00\x00")}}),
+    ("POST", "/documents", {"files": {"file": ("../../etc/passwd.pdf", b"root:x:0:0:root")}}),
+    ("POST", "/documents", {"files": {"file": ("..\\..\\win.ini.docx", b"[fonts]")}}),
+    ("POST", "/documents", {"files": {"file": ("a.pdf", b"%PDF-1.4\n%broken")}}),
+    ("POST", "/documents", {"files": {"file": ("a.docx", b"PK\x03\x04 not a zip")}}),
+    ("POST", "/documents", {"files": {"file": ("a.html", b"\x00" * 2000)}}),
+    ("POST", "/documents", {"files": {"file": ("a.txt", bytes(range(256)) * 8)}}),
+    ("POST", "/documents", {"files": {"file": ("", b"hello")}}),
+    ("POST", "/documents", {"files": {"file": ("..", b"hello")}}),
+    ("POST", "/documents", {"files": {"file": ("n" * 300 + ".txt", b"hello")}}),
+    ("POST", "/documents", {"files": {"other": ("a.txt", b"hello")}}),
+    ("POST", "/documents", {"data": {"file": "a string, not a file"}}),
+    ("POST", "/documents", {"json": {"file": "a.txt"}}),
+    ("POST", "/documents", {"content": b"just bytes", "headers": {"content-type": "text/plain"}}),
+    ("POST", "/documents", multipart("--xxBOUNDARYxx\nContent-Disposition: form-data; name=\"file\"; "
+                                     "filename=\"a.txt\"\n\nno closing boundary")),
+    ("POST", "/documents", multipart("garbage without any boundary at all")),
+    ("POST", "/documents", multipart("--xxBOUNDARYxx--\n")),
+    ("POST", "/documents", multipart("--other\nContent-Disposition: form-data; name=\"file\"\n\nx\n--other--\n")),
+    ("POST", "/documents", {"content": b"--x\r\n", "headers": {"content-type": "multipart/form-data"}}),
+    ("POST", "/documents", {"content": b"", "headers": {"content-type": "multipart/form-data; boundary="}}),
+    ("DELETE", "/documents/nonexistent", {}),
+    ("DELETE", "/documents/%00", {}),
+]
+
+
+@pytest.fixture(scope="module")
+def reader(corpus_home_dir: Path) -> Iterator[TestClient]:
+    """The corpus home with writes refused (it is shared by the session and must stay unchanged)."""
+    with TestClient(create_app(corpus_home_dir, settings=Settings(host="0.0.0.0")),
+                    raise_server_exceptions=False) as c:
+        yield c
+
+
+@pytest.fixture(scope="module")
+def writer(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    home = tmp_path_factory.mktemp("hostile") / "home"
+    with TestClient(create_app(home, embedder="hash", settings=Settings(max_upload_mb=1)),
+                    raise_server_exceptions=False) as c:
+        yield c
+
+
+def assert_json_4xx(r: Any) -> None:
+    assert 400 <= r.status_code < 500, (r.status_code, r.text[:300])
+    err = r.json()["error"]
+    assert isinstance(err["code"], str) and isinstance(err["message"], str) and err["message"]
+    assert len(r.content) < 20_000  # no echo of a 100k input
+
+
+@pytest.mark.parametrize(("method", "path", "kw"), READS, ids=[f"{m} {p[:40]} {i}" for i, (m, p, _) in enumerate(READS)])
+def test_hostile_reads_are_4xx(reader: TestClient, method: str, path: str, kw: dict[str, Any]) -> None:
+    assert_json_4xx(reader.request(method, path, **kw))
+
+
+@pytest.mark.parametrize(("method", "path", "kw"), ACCEPTED,
+                         ids=[f"{m} {p[:30]} {i}" for i, (m, p, _) in enumerate(ACCEPTED)])
+def test_odd_but_valid_inputs_are_answered(reader: TestClient, method: str, path: str, kw: dict[str, Any]) -> None:
+    r = reader.request(method, path, **kw)
+    assert r.status_code == 200, r.text[:300]
+
+
+@pytest.mark.parametrize(("method", "path", "kw"), WRITES, ids=[f"{m} {i}" for i, (m, _, _) in enumerate(WRITES)])
+def test_hostile_writes_are_4xx(writer: TestClient, method: str, path: str, kw: dict[str, Any]) -> None:
+    assert_json_4xx(writer.request(method, path, **kw))
+
+
+def test_writes_on_the_read_only_app_are_refused(reader: TestClient) -> None:
+    r = reader.post("/documents", files={"file": ("a.txt", b"hello")})
+    assert r.status_code == 403
+    assert reader.delete("/documents/abc").status_code == 403
+
+
+def test_control_characters_are_removed_before_searching(reader: TestClient) -> None:
+    r = reader.post("/search", json={"query": "\x00崩岗\u200b治理\x1b", "k": 3})
+    assert r.status_code == 200 and r.json()["query"] == "崩岗治理"
+
+
+# -- generated from the OpenAPI --------------------------------------------------------------
+READ_OPERATIONS = [("GET", "/health"), ("POST", "/search"), ("POST", "/ask"), ("GET", "/documents"),
+                   ("GET", "/documents/{doc_id}/text"), ("GET", "/tasks"), ("GET", "/targets"), ("GET", "/units"),
+                   ("GET", "/crosscheck"), ("POST", "/documents"), ("DELETE", "/documents/{doc_id}")]
+WRITE_OPERATIONS = [("POST", "/documents"), ("DELETE", "/documents/{doc_id}")]
+
+
+@pytest.fixture(scope="module")
+def read_schema(corpus_home_dir: Path) -> Any:
+    """Schemathesis runs the app's lifespan itself (once per app, kept for the process)."""
+    app = create_app(corpus_home_dir, settings=Settings(host="0.0.0.0"))
+    return schemathesis.openapi.from_asgi("/openapi.json", app)
+
+
+@pytest.fixture(scope="module")
+def write_schema(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    app = create_app(tmp_path_factory.mktemp("fuzz") / "home", embedder="hash", settings=Settings(max_upload_mb=1))
+    return schemathesis.openapi.from_asgi("/openapi.json", app)
+
+
+def fuzz(schema: Any, method: str, path: str, examples: int) -> None:
+    """Valid requests (positive) and requests that break the schema (negative): none may get a 5xx."""
+    operation = schema[path][method]
+    strategy = operation.as_strategy(GenerationMode.POSITIVE) | operation.as_strategy(GenerationMode.NEGATIVE)
+
+    @given(case=strategy)
+    @settings(max_examples=examples, deadline=None, derandomize=True, database=None,
+              suppress_health_check=list(HealthCheck))
+    def never_5xx(case: Any) -> None:
+        case.call_and_validate(checks=[not_a_server_error])
+
+    never_5xx()
+
+
+@pytest.mark.parametrize(("method", "path"), READ_OPERATIONS, ids=[f"{m} {p}" for m, p in READ_OPERATIONS])
+def test_generated_requests_never_5xx(read_schema: Any, method: str, path: str) -> None:
+    fuzz(read_schema, method, path, examples=40)
+
+
+@pytest.mark.parametrize(("method", "path"), WRITE_OPERATIONS, ids=[f"{m} {p}" for m, p in WRITE_OPERATIONS])
+def test_generated_writes_never_5xx(write_schema: Any, method: str, path: str) -> None:
+    fuzz(write_schema, method, path, examples=30)
