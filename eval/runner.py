@@ -20,6 +20,7 @@ SCORERS: dict[str, str] = {
     "targets": "eval.targets_scorer",
     "retrieval": "eval.retrieval",
     "answers": "eval.answers",
+    "nearmiss": "eval.nearmiss",
     "crosscheck": "eval.crosscheck_scorer",
 }
 

@@ -20,6 +20,7 @@ without a home; `score(home, gold_dir)` feeds it the home's stored tasks.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -28,11 +29,14 @@ from eval.gold_io import f1_counts, load_gold, norm, pred_units, prf, unit_set
 
 NUM_PREFIX = re.compile(r"^[\(（]?[0-9一二三四五六七八九十]+[\)）\.、．]?")
 KEY_CHARS = 15
+KEY_CHARS_EN = 30
 
 
 def evidence_key(gold: dict[str, Any]) -> str:
-    """The part of a gold task's evidence an extracted task must contain: 15 characters after the number."""
-    return NUM_PREFIX.sub("", norm(gold.get("evidence") or gold.get("task_evidence")))[:KEY_CHARS]
+    """The part of a gold task's evidence an extracted task must contain: 15 characters after the number
+    (30 for English, which needs more letters to say as much)."""
+    key = NUM_PREFIX.sub("", norm(gold.get("evidence") or gold.get("task_evidence")))
+    return key[:KEY_CHARS_EN] if sum(c.isascii() for c in key) > len(key) / 2 else key[:KEY_CHARS]
 
 
 def match_task(gold: dict[str, Any], tasks: list[dict[str, Any]]) -> int | None:
@@ -67,8 +71,12 @@ def gold_units(gold: dict[str, Any]) -> tuple[list[str], list[str]]:
     return lead, every
 
 
-def score_tasks(gold_rows: list[dict[str, Any]], tasks: list[dict[str, Any]]) -> dict[str, Any]:
-    """Recall, precision, unit F1 (all and lead) and deadline accuracy of `tasks` (Task dicts)."""
+def score_tasks(gold_rows: list[dict[str, Any]], tasks: list[dict[str, Any]],
+                complete: set[str] | None = None) -> dict[str, Any]:
+    """Recall, precision, unit F1 (all and lead) and deadline accuracy of `tasks` (Task dicts).
+
+    Precision counts the tasks extracted from `complete` documents (whose gold labels every task;
+    default: every document the gold names) that match no gold task."""
     found = dl_ok = 0
     all_c = [0, 0, 0]
     lead_c = [0, 0, 0]
@@ -94,23 +102,27 @@ def score_tasks(gold_rows: list[dict[str, Any]], tasks: list[dict[str, Any]]) ->
             dl_ok += 1
         else:
             wrong_deadline.append(f"{g.get('doc', '')[:3]}:{g.get('task_id')}")
-    docs = {g.get("doc", "") for g in gold_rows}
-    in_docs = [t for t in tasks if any(d and d in (t.get("source") or "") for d in docs)]
+    docs = complete if complete is not None else {g.get("doc", "") for g in gold_rows}
+    in_docs = [i for i, t in enumerate(tasks) if any(d and d in (t.get("source") or "") for d in docs)]
+    unmatched = [i for i in in_docs if i not in matched]
     n = len(gold_rows)
     return {
         "tasks_gold": n,
         "tasks_extracted": len(in_docs),
         "task_recall": round(found / n, 3) if n else None,
-        "task_precision": round(len(matched) / len(in_docs), 3) if in_docs else None,
+        "task_precision": round(1 - len(unmatched) / len(in_docs), 3) if in_docs else None,
         "units": prf(*all_c),
         "lead_units": prf(*lead_c),
         "deadline_accuracy": round(dl_ok / n, 3) if n else None,
         "missed": missed[:20],
         "wrong_deadline": wrong_deadline[:20],
+        "extra": [f"{(tasks[i].get('source') or '')[:12]}:{(tasks[i].get('title') or '')[:20]}" for i in unmatched][:20],
     }
 
 
 def score(home: Any, gold: Path) -> dict[str, Any]:
     """Figures for the tasks stored in a home (`policykb eval`)."""
     tasks = [t.to_dict() for t in home.store.tasks()]
-    return score_tasks(load_gold(gold, "tasks.jsonl"), tasks)
+    path = gold / "complete.json"
+    complete = set(json.loads(path.read_text(encoding="utf-8"))["docs"]) if path.is_file() else None
+    return score_tasks(load_gold(gold, "tasks.jsonl"), tasks, complete)

@@ -20,6 +20,7 @@ import numpy as np
 
 from index.embedders import Embedder
 from index.store import Store
+from index.vector_cache import VectorCache
 from ingest.models import Block, Chunk
 from ingest.pipeline import detect_lang
 
@@ -121,8 +122,10 @@ def collect_passages(store: Store) -> tuple[list[Chunk], list[str], Rows]:
     return chunks, texts, rows
 
 
-def embed_cached(store: Store, embedder: Embedder, texts: list[str], progress: bool = False) -> np.ndarray:
-    """(n, dim) vectors for `texts`, from the store's cache where present, embedding the rest."""
+def embed_cached(store: Store, embedder: Embedder, texts: list[str], progress: bool = False,
+                 shared: VectorCache | None = None) -> np.ndarray:
+    """(n, dim) vectors for `texts`, from the store's cache (then the `shared` one) where present,
+    embedding the rest; what comes from the shared cache or the embedder is kept in both."""
     keys = [passage_key(t) for t in texts]
     first: dict[str, str] = {}
     for key, text in zip(keys, texts, strict=True):
@@ -132,13 +135,17 @@ def embed_cached(store: Store, embedder: Embedder, texts: list[str], progress: b
         vec = np.frombuffer(blob, dtype=np.float32)
         if vec.shape == (embedder.dim,):
             vectors[key] = vec
+    if shared is not None:
+        _from_shared(store, shared, embedder, [k for k in first if k not in vectors], vectors)
     missing = [k for k in first if k not in vectors]
     bar = _bar(len(missing), f"embedding ({embedder.name})", progress)
     for i in range(0, len(missing), EMBED_BATCH):
         part = missing[i:i + EMBED_BATCH]
         embedded = embedder.embed_passages([first[k] for k in part])
-        store.cache_vectors(embedder.name, [(k, v.astype(np.float32).tobytes()) for k, v in zip(part, embedded,
-                                                                                            strict=True)])
+        items = [(k, v.astype(np.float32).tobytes()) for k, v in zip(part, embedded, strict=True)]
+        store.cache_vectors(embedder.name, items)
+        if shared is not None:
+            shared.put(embedder.name, items)
         vectors.update(zip(part, embedded, strict=True))
         bar(len(part))
     bar(0, close=True)
@@ -146,6 +153,16 @@ def embed_cached(store: Store, embedder: Embedder, texts: list[str], progress: b
     for i, key in enumerate(keys):
         out[i] = vectors[key]
     return out
+
+
+def _from_shared(store: Store, shared: VectorCache, embedder: Embedder, keys: list[str],
+                 vectors: dict[str, np.ndarray]) -> None:
+    """Take what the shared cache holds for `keys` into `vectors` and into the store's own cache."""
+    found = [(k, blob) for k, blob in shared.get(embedder.name, keys).items()
+             if len(blob) == 4 * embedder.dim]
+    if found:
+        store.cache_vectors(embedder.name, found)
+        vectors.update((k, np.frombuffer(blob, dtype=np.float32)) for k, blob in found)
 
 
 def _bar(total: int, desc: str, enabled: bool) -> Callable[..., None]:

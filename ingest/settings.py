@@ -50,6 +50,8 @@ VARIABLES: tuple[Variable, ...] = (
     Variable("POLICYKB_HNSW_THRESHOLD", "hnsw_threshold", "count", 50_000,
              "vectors above which FAISS uses HNSW instead of exact search"),
     Variable("POLICYKB_QUERY_THREADS", "query_threads", "count", 1, "threads one query embedding may use"),
+    Variable("POLICYKB_VECTOR_CACHE", "vector_cache", "cache", None,
+             "a file of vectors shared by homes (by embedder and passage text): new homes embed only new passages"),
     Variable("POLICYKB_API_KEY", "api_key", "text", None,
              "when set, writes need `Authorization: Bearer <key>`; when unset, writes are allowed only on loopback"),
     Variable("POLICYKB_MAX_UPLOAD_MB", "max_upload_mb", "number", 50.0, "largest accepted upload (413 beyond it)"),
@@ -95,6 +97,7 @@ class Settings:
     fusion: str = "rrf"
     hnsw_threshold: int = 50_000
     query_threads: int = 1
+    vector_cache: Path | None = None
     api_key: str | None = None
     max_upload_mb: float = 50.0
     max_ingests: int = 2
@@ -124,7 +127,7 @@ class Settings:
             raw = env.get(var.name)
             if raw is not None and raw.strip():
                 values[var.attr] = _parse(var, raw.strip())
-        paths = {v.attr for v in VARIABLES if v.kind == "path"}
+        paths = {v.attr for v in VARIABLES if v.kind in ("path", "cache")}
         values.update({k: Path(v) if k in paths else v for k, v in overrides.items() if v is not None})
         unknown = set(values) - {f.name for f in fields(cls)}
         if unknown:
@@ -163,7 +166,8 @@ def is_loopback(host: str) -> bool:
 
 def _parse(var: Variable, raw: str) -> Any:
     parsers: dict[str, Callable[[Variable, str], Any]] = {
-        "text": lambda v, r: r, "path": _path, "number": _number, "count": _count, "seconds": _number,
+        "text": lambda v, r: r, "path": _path, "cache": lambda v, r: Path(r).expanduser(),
+        "number": _number, "count": _count, "seconds": _number,
         "choice": _choice, "flag": _flag}
     return parsers[var.kind](var, raw)
 

@@ -30,6 +30,7 @@ from index.local.snapshot import Snapshot, manifest_signature, publish, read_man
 from index.snippets import make_hit, query_terms
 from index.store import Store
 from index.tokenize import TOKENIZER_NAME, Tokenizer
+from index.vector_cache import VectorCache
 from ingest.errors import IndexMismatchError, IndexStateError
 from ingest.models import Hit
 from ingest.settings import Settings, active
@@ -54,10 +55,15 @@ class LocalBackend:
             check_name(embedder)
         self.fusion = settings.fusion
         self.hnsw_threshold = settings.hnsw_threshold
+        self.vector_cache_path = settings.vector_cache
         self._lock = threading.RLock()
         self._loaded: _Loaded | None = None
         self._tokenizer: Tokenizer | None = None
         self._store: Store | None = None
+
+    def _shared_cache(self) -> VectorCache | None:
+        """The vector cache shared between homes, when POLICYKB_VECTOR_CACHE names one."""
+        return VectorCache(self.vector_cache_path) if self.vector_cache_path else None
 
     # -- which embedder ----------------------------------------------------------------------
     def embedder_name(self, manifest: dict[str, Any] | None = None) -> str:
@@ -94,8 +100,8 @@ class LocalBackend:
                         and manifest.get("tokenizer") == TOKENIZER_NAME):
                     return
             embedders = self._embedders(name)
-            snapshot, self._tokenizer, fields = build_snapshot(store, list(embedders.values()),
-                                                               self._tokenizer, progress, self.hnsw_threshold)
+            snapshot, self._tokenizer, fields = build_snapshot(store, list(embedders.values()), self._tokenizer,
+                                                               progress, self.hnsw_threshold, self._shared_cache())
             manifest = publish(self.index_dir, snapshot, {**fields, "embedder": name})
             self._loaded = _Loaded(manifest_signature(self.index_dir), manifest,
                                    Searcher(snapshot, self._tokenizer, embedders, self.fusion))

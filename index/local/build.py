@@ -22,11 +22,12 @@ from index.local.snapshot import Snapshot
 from index.passages import collect_passages, embed_cached
 from index.store import Store
 from index.tokenize import TOKENIZER_NAME, Tokenizer
+from index.vector_cache import VectorCache
 
 
 def build_snapshot(store: Store, embedders: list[Embedder], tokenizer: Tokenizer | None = None,
-                   progress: bool = False,
-                   hnsw_threshold: int = HNSW_THRESHOLD) -> tuple[Snapshot, Tokenizer, dict[str, Any]]:
+                   progress: bool = False, hnsw_threshold: int = HNSW_THRESHOLD,
+                   shared: VectorCache | None = None) -> tuple[Snapshot, Tokenizer, dict[str, Any]]:
     """A complete build of the store's current content, with the manifest fields describing it.
 
     `tokenizer` is reused when its dictionary is still the corpus' dictionary."""
@@ -38,7 +39,7 @@ def build_snapshot(store: Store, embedders: list[Embedder], tokenizer: Tokenizer
         tokenizer = Tokenizer(lexicon)
     bm25 = BM25Index.build(tokenizer.tokenize(t) for t in texts)
     ids = np.arange(len(texts), dtype=np.int64)
-    dense = {e.name: DenseIndex.build(embed_cached(store, e, texts, progress), ids, hnsw_threshold)
+    dense = {e.name: DenseIndex.build(embed_cached(store, e, texts, progress, shared), ids, hnsw_threshold)
              for e in embedders}
     manifest = {
         "generation": generation,
