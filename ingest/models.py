@@ -132,13 +132,15 @@ class Target:
 
 @dataclass
 class DocMeta:
-    """What the corpus manifest (or the file itself) says about a document."""
+    """What a document says about itself (`ingest.facts`), refined by a manifest where one is given."""
 
     title: str | None = None
     issuer: str | None = None
-    date: str | None = None
+    date: str | None = None  # YYYY-MM-DD (or a year) of the document: its 落款 or release date
     lang: str | None = None
-    kind: str | None = None
+    kind: str | None = None  # plan, opinion, notice, measures, work_report, executive_order, law, paper …
+    doc_number: str | None = None  # 发文字号, e.g. 国发〔2018〕39号
+    region: str | None = None  # the place it governs (全国 for central organs)
 
 
 @dataclass

@@ -1,4 +1,4 @@
-"""One file in, one `ParsedDocument` out: load -> clean -> structure -> chunk -> extract.
+"""One file in, one `ParsedDocument` out: load -> clean -> structure -> facts -> chunk -> extract.
 
 Pure: reads the file (and the manifest beside it) and touches nothing else, so a bad
 file can fail alone and the store is only written by the index layer afterwards.
@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 from ingest.errors import IngestError
+from ingest.facts import merge, read_facts
 from ingest.models import DocMeta, ParsedDocument
 from ingest.read.chunking import make_chunks
 from ingest.read.clean import build_canonical
@@ -53,35 +54,6 @@ def read_manifest(folder: Path) -> dict[str, DocMeta]:
     return out
 
 
-# How a document names itself: "关于印发《X》的通知", "编制了《X》（以下简称…", "现将《X》印发给你们"
-_SELF_NAMED = [
-    re.compile(r"印发《([^》]{4,80})》的?通知"),
-    re.compile(r"《([^》]{4,80})》\s*[(（]以下简称"),
-    re.compile(r"(?:制定|编制|修订|研究制定)了?《([^》]{4,80})》"),
-    re.compile(r"(?:现将|特将)《([^》]{4,80})》"),
-    re.compile(r"《([^》]{4,80})》\s*[,，]?\s*现印发"),
-]
-_NOT_TITLE = re.compile(r"^(?:前\s*言|目\s*录|摘\s*要|abstract|contents|关键词|key ?words|table|figure|box|"
-                        r"附表|附件|专栏|表\s*\d|图\s*\d)", re.IGNORECASE)
-
-
-def guess_title(text: str, source: str) -> str:
-    """The title a document gives itself (印发《X》的通知, 《X》（以下简称…), else its first
-    title-like line, else the file name. Used when no manifest names the document."""
-    head = text[:2000].replace("\n", "")
-    for pattern in _SELF_NAMED:
-        m = pattern.search(head)
-        if m:
-            return re.sub(r"\s+", "", m.group(1)).replace("〈", "《").replace("〉", "》")
-    for line in text.split("\n")[:15]:
-        s = line.strip()
-        limit = 40 if _CJK.search(s) else 120
-        if (6 <= len(s) <= limit and not s.startswith("\t") and not re.search(r"[。;；.:：,，、]$", s)
-                and not _NOT_TITLE.match(s) and not re.match(r"^[\d一二三四五六七八九十(（]", s)):
-            return s
-    return Path(source).stem
-
-
 def iter_files(paths: list[Path]) -> list[Path]:
     """Files to ingest: the given files, and supported files found recursively in given folders."""
     out: list[Path] = []
@@ -112,8 +84,9 @@ def parse_file(path: Path, data: bytes | None = None, meta: DocMeta | None = Non
     doc_id = doc_id_for(data)
     blocks = parse_blocks(canon.text, canon.page_starts)
     chunks = make_chunks(doc_id, canon.text, blocks, canon.page_starts)
+    meta = merge(read_facts(canon.text, loaded.title), meta)
     lang = meta.lang or detect_lang(canon.text)
-    title = meta.title or loaded.title or guess_title(canon.text, source)
+    title = meta.title or Path(source).stem
     doc = ParsedDocument(doc_id=doc_id, source=source, path=str(path), title=title, lang=lang, text=canon.text,
                          page_starts=canon.page_starts, blocks=blocks, chunks=chunks, meta=meta)
     doc.tasks = extract_tasks(doc)

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from ingest.pipeline import guess_title, parse_file, read_manifest
+from ingest.facts import read_facts
+from ingest.pipeline import parse_file, read_manifest
 from tests.conftest import CORPUS
 
 
@@ -18,8 +19,8 @@ from tests.conftest import CORPUS
     ("各单位:\n我局制定了《安全生产工作要点》,现印发给你们,请认真贯彻落实。", "安全生产工作要点"),
     ("摘 要\nTable 1. Figures\n某县河长制工作报告\n一、总体情况", "某县河长制工作报告"),
 ])
-def test_guess_title(text: str, title: str) -> None:
-    assert guess_title(text, "x.txt") == title
+def test_title_from_the_text(text: str, title: str) -> None:
+    assert read_facts(text).title == title
 
 
 def test_corpus_without_its_manifest_gives_the_same_records(tmp_path: Path) -> None:

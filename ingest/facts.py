@@ -1,0 +1,245 @@
+"""What a document says about itself: title, issuer, document number, date, kind and region.
+
+Nothing here needs a manifest or a file name; a manifest may only refine what the text says
+(`merge`). The rules follow how official documents are laid out:
+
+- **Title**: the name a document gives itself (`关于印发《X》的通知` -> X, `《X》（以下简称…）`),
+  else its first title-like lines, joined when a Chinese title is broken across two lines
+  (`国务院关于做好当前和今后一个时期` + `促进就业工作的若干意见`). Date lines, speaker lines
+  (`——2026年1月20日在…人民代表大会…上`), 发文字号 lines (`国发〔2018〕39号`), addressee lines
+  (`各省、自治区…：`) and draft marks are never titles.
+- **Date**: the 落款 or release date on a line of its own (`2018年11月16日`, `二〇二六年一月二十日`,
+  `January 27, 2021`, `Date modified: 2024-12-02`), else the date of a speaker line.
+- **Kind**: from the title's last word (规划, 方案, 意见, 通知, 政府工作报告, Executive Order …) and
+  from what the text is (摘要/Abstract + 关键词/Keywords: a paper).
+- **Region**: the place the title or issuer starts with; 国务院/国家 documents are national;
+  a work report's place is in its speaker line (`在江苏省第十四届人民代表大会…`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import fields, replace
+
+import cn2an
+
+from ingest.models import DocMeta
+from ingest.recognise.dates import iso_date
+from ingest.recognise.places import place_in_title
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔\[［(（【]\s*((?:19|20)\d{2})\s*[〕\]］)）】]\s*\d{1,4}\s*号")
+_CN_DATE = re.compile(r"((?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年\s*([0-9一二三四五六七八九十]{1,3})\s*月"
+                      r"\s*([0-9一二三四五六七八九十]{1,3})\s*日")
+_EN_DATE = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)"
+                      r"\s+(\d{1,2}),\s*((?:19|20)\d{2})\b")
+_ISO_DATE = re.compile(r"\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b")
+_SPEAKER = re.compile(r"^[—\-－]{1,2}.*(?:在|于).*(?:会议|大会|会)上")
+_ADDRESSEE = re.compile(r"[：:]$")
+_DRAFT = re.compile(r"^[(（]?(?:征求意见稿|送审稿|草案|试行|讨论稿)[)）]?$")
+_NOT_TITLE = re.compile(r"^(?:前\s*言|目\s*录|摘\s*要|abstract|contents|关键词|key ?words|table|figure|box|"
+                        r"附表|附件|专栏|表\s*\d|图\s*\d|date modified|by the authority)", re.IGNORECASE)
+_SELF_NAMED = [
+    re.compile(r"印发《([^》]{4,80})》的?通知"),
+    re.compile(r"《([^》]{4,80})》\s*[(（]以下简称"),
+    re.compile(r"(?:制定|编制|修订|研究制定)了?《([^》]{4,80})》"),
+    re.compile(r"(?:现将|特将)《([^》]{4,80})》"),
+    re.compile(r"《([^》]{4,80})》\s*[,，]?\s*(?:已经.{0,20}同意，?)?现印发"),
+]
+_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+(?:\.\d+)*[.、．\s]|"
+                       r"第[一二三四五六七八九十百\d]+[章节条部分]|[#*\-|>])")
+_TRANSMITS = re.compile(r"关于(?:印发|转发|发布)(.{4,80}?)的通知")
+_FRONT_TITLE = re.compile(r"^title:\s*(.+)$", re.I)
+_CN_TITLE_END = re.compile(r"(?:规划|计划|方案|意见|通知|批复|决定|办法|措施|细则|要点|纲要|报告|条例|规定|"
+                           r"指南|标准|公告|通报|函)(?:[(（][^()（）]*[)）])*$")
+# the document kind from the last word of its title; the first that matches wins
+_KINDS: list[tuple[str, re.Pattern[str]]] = [
+    ("work_report", re.compile(r"政府工作报告|government work report", re.I)),
+    ("work_points", re.compile(r"工作要点")),
+    ("approval", re.compile(r"批复$")),
+    ("plan", re.compile(r"规划|计划|方案|纲要|action plan|strategy|roadmap|\bplan\b", re.I)),
+    ("opinion", re.compile(r"意见$")),
+    ("measures", re.compile(r"措施|办法|细则|规定|指南")),
+    ("notice", re.compile(r"通知$|通告$|公告$")),
+    ("executive_order", re.compile(r"executive order", re.I)),
+    ("law", re.compile(r"条例|\bact\b|\bRCW\b|^\d+[A-Z]\.\d+", re.I)),
+    ("policy", re.compile(r"\bpolicy\b|\bdirective\b", re.I)),
+]
+_PAPER = re.compile(r"(?:摘\s*要|abstract)[\s\S]{0,3000}?(?:关\s*键\s*词|key\s*words)", re.IGNORECASE)
+_NATIONAL_ISSUER = re.compile(r"^(?:国务院|中共中央|国家|全国人民代表大会)")
+_ISSUER_END = re.compile(r"(?:国务院|办公厅|办公室|人民政府|政府|委员会|管委会|委|局|厅|部|署|院|中心|办)$")
+
+
+def read_facts(text: str, loaded_title: str | None = None) -> DocMeta:
+    """The facts the text states about its own document (see the module docstring)."""
+    head = text[:4000]
+    lines = [ln.strip() for ln in head.split("\n")]
+    title = document_title(lines, head, loaded_title)
+    issuer = issuer_of(lines, text)
+    number = next((m for ln in lines[:12] if (m := _DOC_NUMBER.fullmatch(ln))), None)
+    return DocMeta(title=title, issuer=issuer, date=document_date(text),
+                   kind=document_kind(title or "", text), doc_number=number.group(0) if number else None,
+                   region=document_region(title or "", issuer or "", head))
+
+
+def merge(found: DocMeta, manifest: DocMeta) -> DocMeta:
+    """The text's facts, with what a manifest states taking precedence field by field."""
+    given = {f.name: getattr(manifest, f.name) for f in fields(DocMeta) if getattr(manifest, f.name)}
+    return replace(found, **given)
+
+
+def document_title(lines: list[str], head: str, loaded_title: str | None = None) -> str | None:
+    """The transmitted document of a 印发 notice, else a title line naming a document kind, else the
+    name the text gives itself, else the loader's title (PDF/HTML metadata), else the first title-like line."""
+    top = "".join(lines[:3])
+    m = _TRANSMITS.search(top)
+    if m:
+        return re.sub(r"\s+", "", m.group(1)).strip("《》")
+    line_title = first_title(lines)
+    if line_title and _CN_TITLE_END.search(line_title):
+        return line_title
+    return self_named_title(head) or loaded_title or line_title
+
+
+def self_named_title(head: str) -> str | None:
+    """The title a document gives itself in its first lines (印发《X》的通知, 《X》（以下简称…）)."""
+    flat = head[:2000].replace("\n", "")
+    for pattern in _SELF_NAMED:
+        m = pattern.search(flat)
+        if m:
+            return re.sub(r"\s+", "", m.group(1)).replace("〈", "《").replace("〉", "》")
+    return None
+
+
+def _title_like(line: str) -> bool:
+    limit = 64 if _CJK.search(line) else 140
+    return (4 <= len(line) <= limit and not re.search(r"[。;；.:：,，、]$", line) and not _NOT_TITLE.match(line)
+            and not _NUMBERED.match(line) and not _is_furniture(line))
+
+
+def _is_furniture(line: str) -> bool:
+    """Lines near a title that are not the title: dates, speaker lines, 文号, addressees, draft marks."""
+    return bool(_CN_DATE.fullmatch(line.strip("（）() ")) or _EN_DATE.fullmatch(line.rstrip(".")) or _SPEAKER.match(line)
+                or _DOC_NUMBER.fullmatch(line) or _ADDRESSEE.search(line) or _DRAFT.match(line)
+                or line.lower().startswith(("date modified", "title:", "---")))
+
+
+def first_title(lines: list[str]) -> str | None:
+    """The first title-like line of the head, joined with the next when a Chinese title breaks mid-name."""
+    candidates = [ln.lstrip("# ").strip() for ln in lines[:15]]
+    for i, line in enumerate(candidates):
+        front = _FRONT_TITLE.match(line)
+        if front:
+            return front.group(1).strip().strip("\"'")
+        if lines[i].startswith("# ") and len(line) <= 140:  # a Markdown title: numbers and stops allowed
+            return line.rstrip(".")
+        if not line or not _title_like(line):
+            continue
+        nxt = candidates[i + 1] if i + 1 < len(candidates) else ""
+        if (_CJK.search(line) and not _CN_TITLE_END.search(line) and nxt and _title_like(nxt)
+                and _CN_TITLE_END.search(nxt)):
+            return line + nxt
+        return line
+    return None
+
+
+def _cn_date(m: re.Match[str]) -> str | None:
+    try:
+        year = int(cn2an.transform(m.group(1), "cn2an")) if not m.group(1).isdigit() else int(m.group(1))
+        month = int(m.group(2)) if m.group(2).isdigit() else int(cn2an.cn2an(m.group(2), "smart"))
+        day = int(m.group(3)) if m.group(3).isdigit() else int(cn2an.cn2an(m.group(3), "smart"))
+    except (ValueError, KeyError):
+        return None
+    return iso_date(year, month, day) if 1 <= day <= 31 else None
+
+
+def _line_date(line: str) -> str | None:
+    """The date of a line that is only a date (落款 or release line), Chinese, English or ISO."""
+    bare = line.strip().strip("（）()").rstrip(".。")
+    m = _CN_DATE.fullmatch(bare)
+    if m:
+        return _cn_date(m)
+    m = _EN_DATE.fullmatch(bare)
+    if m:
+        month = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                 "november", "december"].index(m.group(1).lower()) + 1
+        return iso_date(int(m.group(3)), month, int(m.group(2)))
+    m = re.fullmatch(r"(?:date modified|date|issued|published|发布日期|印发日期)\s*[:：]\s*(.+)", bare, re.I)
+    if m:
+        iso = _ISO_DATE.search(m.group(1))
+        return iso_date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3))) if iso else _line_date(m.group(1))
+    return None
+
+
+def document_date(text: str) -> str | None:
+    """The document's own date: the 落款 (an issuer line followed by a date line, wherever it is: the
+    annexes may follow it), else a date line in the head or tail, else a speaker line's."""
+    lines = text.split("\n")
+    for i in range(len(lines) - 1):
+        nxt = lines[i + 1].strip()
+        if nxt and len(nxt) <= 24 and _ISSUER_END.search(lines[i].strip()) and len(lines[i].strip()) <= 30:
+            iso = _line_date(nxt)
+            if iso:
+                return iso
+    for line in lines[:25] + lines[-25:]:
+        if len(line.strip()) <= 40:
+            iso = _line_date(line)
+            if iso:
+                return iso
+    for line in lines[:25]:
+        if _SPEAKER.match(line.strip()):
+            m = _CN_DATE.search(line)
+            if m:
+                return _cn_date(m)
+            m = re.search(r"((?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年\s*([0-9一二三四五六七八九十]{1,3})\s*月", line)
+            if m:
+                year = int(m.group(1)) if m.group(1).isdigit() else int(cn2an.transform(m.group(1), "cn2an"))
+                month = int(m.group(2)) if m.group(2).isdigit() else int(cn2an.cn2an(m.group(2), "smart"))
+                return iso_date(year, month)
+    return None
+
+
+def document_kind(title: str, text: str) -> str | None:
+    """plan, opinion, notice, measures, work_report, work_points, approval, law, executive_order, policy or paper."""
+    opening = "\n".join(ln.strip() for ln in text[:1500].split("\n")[:5])
+    if _PAPER.search(text[:6000]) or re.search(r"^(?:摘\s*要|abstract)\b", opening, re.I | re.M):
+        return "paper"
+    if re.search(r"\bexecutive order\b", text[:300], re.I) or re.search(r"by the authority vested in me as president",
+                                                                       text[:3000], re.I):
+        return "executive_order"
+    for kind, pattern in _KINDS:
+        if pattern.search(title):
+            return kind
+    return None
+
+
+def issuer_of(lines: list[str], text: str) -> str | None:
+    """Who issues the document: the organisation its title line starts with (X关于…), else its 落款 line."""
+    for line in lines[:6]:
+        m = re.match(r"^([\u4e00-\u9fff（）()]{2,30}?)(?:关于|印发)", line)
+        if m and _ISSUER_END.search(m.group(1)):
+            return m.group(1)
+    tail = [ln.strip() for ln in text.split("\n")]
+    for i, line in enumerate(tail):
+        if i + 1 < len(tail) and _line_date(tail[i + 1]) and 2 <= len(line) <= 30 and _ISSUER_END.search(line):
+            return line
+    if re.search(r"^THE WHITE HOUSE", text, re.M):
+        return "The White House"
+    return None
+
+
+def document_region(title: str, issuer: str, head: str) -> str | None:
+    """The place the document governs: named by its title or issuer, national for central organs,
+    or the place of the congress in a work report's speaker line."""
+    for line in head.split("\n")[:12]:
+        if _SPEAKER.match(line.strip()):
+            m = re.search(r"在([\u4e00-\u9fff]{1,12}?(?:省|市|自治区|县|区|州))第", line)
+            if m:
+                return m.group(1)
+    for source in (title, issuer):
+        place = place_in_title(source)
+        if place:
+            return place
+    if _NATIONAL_ISSUER.match(issuer or "") or _NATIONAL_ISSUER.match(title or ""):
+        return "全国"
+    return None

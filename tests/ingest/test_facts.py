@@ -1,0 +1,89 @@
+"""Document facts read from the text alone: title, issuer, 文号, date, kind, region.
+
+Every document here is written for the test in the shapes official documents take."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.facts import merge, read_facts
+from ingest.models import DocMeta
+
+NOTICE = """某省交通运输厅关于印发《某省农村公路提升行动方案（2025—2027年）》的通知
+某交发〔2025〕12号
+各市（州）交通运输局：
+现将《某省农村公路提升行动方案（2025—2027年）》印发给你们，请认真贯彻落实。
+某省交通运输厅
+2025年3月8日
+某省农村公路提升行动方案（2025—2027年）
+一、总体要求
+"""
+
+OPINION = """国务院办公厅关于加快推进
+县域商业体系建设的指导意见
+国办发〔2024〕7号
+各省、自治区、直辖市人民政府，国务院各部委、各直属机构：
+一、总体要求
+（一）到2027年，县域商业体系基本建成。
+国务院办公厅
+二〇二四年十一月二十日
+（此件公开发布）
+"""
+
+WORK_REPORT = """政府工作报告
+——2026年1月22日在甲省第十四届人民代表大会第五次会议上
+甲省省长  某某
+各位代表：
+一、2025年工作回顾
+"""
+
+ORDER = """Executive Order on Modernizing Regional Ports
+
+March 3, 2027
+
+By the authority vested in me as President by the Constitution and the laws of the United States of America,
+it is hereby ordered as follows:
+
+Section 1. Policy.
+
+THE WHITE HOUSE,
+
+March 3, 2027.
+"""
+
+
+def test_a_transmittal_notice_names_the_plan_it_carries() -> None:
+    f = read_facts(NOTICE)
+    assert f.title == "某省农村公路提升行动方案（2025—2027年）"
+    assert (f.issuer, f.doc_number, f.date, f.kind, f.region) == (
+        "某省交通运输厅", "某交发〔2025〕12号", "2025-03-08", "plan", "某省")
+
+
+def test_a_title_broken_over_two_lines_and_a_date_in_chinese_numerals() -> None:
+    f = read_facts(OPINION)
+    assert f.title == "国务院办公厅关于加快推进县域商业体系建设的指导意见"
+    assert (f.date, f.kind, f.region, f.doc_number) == ("2024-11-20", "opinion", "全国", "国办发〔2024〕7号")
+
+
+def test_a_work_report_takes_its_date_and_place_from_the_speaker_line() -> None:
+    f = read_facts(WORK_REPORT)
+    assert f.title == "政府工作报告"
+    assert (f.date, f.kind, f.region) == ("2026-01-22", "work_report", "甲省")
+
+
+def test_an_executive_order() -> None:
+    f = read_facts(ORDER)
+    assert f.title == "Executive Order on Modernizing Regional Ports"
+    assert (f.date, f.kind, f.issuer) == ("2027-03-03", "executive_order", "The White House")
+
+
+@pytest.mark.parametrize("text", ["摘 要\n本文分析了某流域治理成效。\n关键词：流域；治理",
+                                  "Abstract: We study erosion control in a river basin.\nKeywords: erosion"])
+def test_papers_are_told_from_plans(text: str) -> None:
+    assert read_facts(text).kind == "paper"
+
+
+def test_a_manifest_refines_but_is_not_needed() -> None:
+    found = read_facts(NOTICE)
+    merged = merge(found, DocMeta(title="Rural road plan", date=None))
+    assert merged.title == "Rural road plan" and merged.date == "2025-03-08" and merged.kind == "plan"
