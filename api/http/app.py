@@ -22,7 +22,7 @@ from fastapi.staticfiles import StaticFiles
 from api.http import errors
 from api.http.cache import ResultCache
 from api.http.limits import BodyLimitMiddleware
-from api.http.routes import ask, crosscheck, documents, health, search, targets, tasks, units
+from api.http.routes import ask, crosscheck, documents, due, health, search, targets, tasks, units
 from index.home import Home
 from ingest.errors import PolicyKBError
 from ingest.settings import Settings
@@ -63,7 +63,7 @@ def create_app(home_dir: Path, backend: str | None = None, embedder: str | None 
     app.state.search_cache = ResultCache(settings.cache_size)
     app.state.answer_cache = ResultCache(settings.cache_size)
     errors.install(app)
-    for module in (health, search, ask, tasks, targets, units, crosscheck):
+    for module in (health, search, ask, tasks, targets, units, crosscheck, due):
         app.include_router(module.router)
     app.include_router(documents.router)
     app.add_middleware(BodyLimitMiddleware, default=JSON_BODY_LIMIT,

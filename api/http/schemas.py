@@ -155,6 +155,8 @@ class Finding(_Response):
     scope: str
     note: str
     values: list[FindingValue]
+    note_id: str = Field("", description="the note's key in the page's message table (`note_<id>`)")
+    note_args: dict[str, str] = Field(default_factory=dict, description="the values the note's template names")
 
 
 class UnitTask(_Response):
@@ -166,6 +168,38 @@ class UnitRow(_Response):
     unit: str = Field(description="normalised unit name")
     aliases: list[str] = Field(description="other names it is written as")
     tasks: list[UnitTask]
+    led: int = Field(0, description="tasks it leads (role lead or responsible)")
+    joined: int = Field(0, description="tasks it takes part in (role participant)")
+    overdue: int = Field(0, description="its tasks with a deadline passed on the as-of date")
+
+
+DueStatus = Literal["overdue", "due", "later", "ongoing", "no deadline"]
+
+
+class DueItem(_Response):
+    task_id: str
+    doc_id: str
+    source: str
+    number: str
+    section: str
+    title: str
+    status: DueStatus = Field(description="on the as-of date: overdue, due (within the window), later, ongoing, "
+                              "no deadline")
+    date: str | None = Field(description="the day the deadline falls on (YYYY-MM-DD), null when none")
+    basis: Literal["stated", "relative", "recurring"] | None = Field(
+        description="stated in the text; counted from the document's date; the next occurrence of a recurring one")
+    days: int | None = Field(description="days from the as-of date to `date` (negative: overdue)")
+    deadline: Deadline | None = Field(description="the deadline as extracted, null for undated tasks")
+    units: list[Unit]
+    citation: Citation
+
+
+class DueList(_Response):
+    as_of: str
+    within: str
+    until: str = Field(description="the last day of the `due` window")
+    counts: dict[str, int] = Field(description="items by status")
+    items: list[DueItem]
 
 
 # -- responses -------------------------------------------------------------------------------
