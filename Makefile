@@ -24,7 +24,7 @@ install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
 run: install
-	@if [ -z "$$($(BIN)/policykb --home $(HOME_DIR) documents --json 2>/dev/null | tr -d '[] \n')" ]; then \
+	@if ! $(BIN)/policykb --home $(HOME_DIR) documents >/dev/null 2>&1; then \
 		echo "Ingesting corpus/ into $(HOME_DIR) (first start; embedding takes a minute)..." >&2; \
 		$(BIN)/policykb --home $(HOME_DIR) ingest corpus/ || true; \
 	fi

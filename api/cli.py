@@ -21,6 +21,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from api.cli_due import iso_day, lang_arg
+from api.cli_due import register as register_due
 from index.backend import MODES, SearchFilters
 from index.factory import BACKENDS
 from index.home import Home
@@ -34,13 +36,18 @@ def _print_json(obj: Any) -> None:
     sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=None) + "\n")
 
 
-def _open(args: argparse.Namespace) -> Home:
+def _open(args: argparse.Namespace, create: bool = False) -> Home:
+    """The home; read commands (create=False) first check it exists and holds documents, and create nothing."""
+    if not create:
+        from api.homecheck import require_documents
+
+        require_documents(args.settings.home)
     return Home(args.settings.home, settings=args.settings)
 
 
 # -- sub-commands ----------------------------------------------------------------------------
 def cmd_ingest(args: argparse.Namespace) -> int:
-    home = _open(args)
+    home = _open(args, create=True)
     report = home.ingest([Path(p) for p in args.paths], progress=not args.quiet)
     if args.json:
         _print_json(report.to_dict())
@@ -106,12 +113,17 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
 
 def cmd_tasks(args: argparse.Namespace) -> int:
+    from api.i18n import default_lang
+    from api.matrix import write_matrix
     from api.records import export_rows, list_tasks, write_table
 
-    tasks = list_tasks(_open(args).store, unit=args.unit, doc_id=args.doc, due_before=args.due_before)
-    for path in (args.csv, args.xlsx):
-        if path:
-            write_table(Path(path), export_rows(tasks))
+    store = _open(args).store
+    tasks = list_tasks(store, unit=args.unit, doc_id=args.doc, due_before=args.due_before, due_rule=args.due_rule)
+    lang = args.lang or default_lang()
+    if args.csv:
+        write_table(Path(args.csv), export_rows(tasks, lang))
+    if args.xlsx:  # the responsibility matrix of these tasks
+        write_matrix(Path(args.xlsx), tasks, lang, titles=_titles(store))
     if args.json:
         _print_json([t.to_dict() for t in tasks])
     else:
@@ -136,18 +148,41 @@ def cmd_targets(args: argparse.Namespace) -> int:
 
 
 def cmd_units(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from api.due import DueQuery, due_list, unit_load
+    from api.i18n import default_lang
+    from api.matrix import write_matrix
     from api.records import matrix_rows, responsibility_matrix, write_table
 
-    matrix = responsibility_matrix(_open(args).store, doc_id=args.doc)
-    for path in (args.csv, args.xlsx):
-        if path:
-            write_table(Path(path), matrix_rows(matrix))
+    store = _open(args).store
+    matrix = responsibility_matrix(store, doc_id=args.doc)
+    unit_load(matrix, due_list(store, DueQuery(as_of=args.as_of or dt.date.today(), doc_id=args.doc)))
+    lang = args.lang or default_lang()
+    if args.csv:
+        write_table(Path(args.csv), matrix_rows(matrix, lang))
+    if args.xlsx:
+        write_matrix(Path(args.xlsx), store.tasks(args.doc), lang, titles=_titles(store))
     if args.json:
         _print_json(matrix)
     else:
         for row in matrix:
-            roles = ", ".join(f"{t['task_id'][:8]}:{t['role']}" for t in row["tasks"])
-            print(f"{row['unit']}  ({len(row['tasks'])} tasks)  {roles}")
+            print(f"{row['unit']}  led {row['led']}, joined {row['joined']}, overdue {row['overdue']}")
+    return EXIT_OK
+
+
+def _titles(store: Any) -> dict[str, str]:
+    return {d["doc_id"]: d["title"] or d["source"] for d in store.documents()}
+
+
+def cmd_due(args: argparse.Namespace) -> int:
+    from api.cli_due import print_due, run_due
+
+    doc = run_due(args, _open(args).store)
+    if args.json:
+        _print_json(doc)
+    else:
+        print_due(doc)
     return EXIT_OK
 
 
@@ -183,11 +218,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="policykb",
         description="Knowledge base and grounded Q&A over Chinese and English policy and plan documents.",
         epilog="Example: policykb ingest corpus/ && policykb ask '崩岗治理由哪些单位负责？'")
-    p.add_argument("--home", help="the folder holding the knowledge base (default $POLICYKB_HOME or ./.policykb)")
-    p.add_argument("--backend", choices=BACKENDS, default=None,
-                   help="retrieval backend (default $POLICYKB_BACKEND or local)")
-    p.add_argument("--embedder", default=None,
-                   help="embedding model: e5 (default), use, st:NAME_OR_PATH, hash (tests); $POLICYKB_EMBEDDER")
+    p.add_argument("--home", help=_setting_help("POLICYKB_HOME"))
+    p.add_argument("--backend", choices=BACKENDS, default=None, help=_setting_help("POLICYKB_BACKEND"))
+    p.add_argument("--embedder", default=None, help=_setting_help("POLICYKB_EMBEDDER"))
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     def add(name: str, fn: Callable[[argparse.Namespace], int], help_: str) -> argparse.ArgumentParser:
@@ -215,23 +248,42 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--unit", metavar="U", help="only tasks of this unit (as written or normalised)")
     sp.add_argument("--doc", metavar="DOC_ID")
     sp.add_argument("--due-before", metavar="YYYY-MM-DD", type=_date_arg, help="only tasks due before this date")
-    sp.add_argument("--csv", metavar="FILE", help="also write the tasks to a CSV file")
-    sp.add_argument("--xlsx", metavar="FILE", help="also write the tasks to an Excel file")
+    sp.add_argument("--due-rule", choices=("any", "last"), default="any",
+                    help="--due-before keeps tasks with any deadline before the date (any, default) or whose "
+                    "last deadline is before it (last)")
+    sp.add_argument("--csv", metavar="FILE", help="also write the tasks to a CSV file (one row per task)")
+    sp.add_argument("--xlsx", metavar="FILE", help="also write the responsibility matrix of these tasks to an "
+                    "Excel file")
+    sp.add_argument("--lang", type=lang_arg, metavar="zh|en", help="language of file headers (default: the locale)")
     sp = add("targets", cmd_targets, "target records: indicator, scope, value, unit, year, kind")
     sp.add_argument("--indicator", metavar="I")
     sp.add_argument("--scope", metavar="S")
     sp.add_argument("--doc", metavar="DOC_ID")
     sp = add("units", cmd_units, "responsibility matrix: each unit, its aliases, its tasks with role")
     sp.add_argument("--doc", metavar="DOC_ID")
-    sp.add_argument("--csv", metavar="FILE", help="also write the matrix to a CSV file")
-    sp.add_argument("--xlsx", metavar="FILE", help="also write the matrix to an Excel file")
+    sp.add_argument("--as-of", type=iso_day, metavar="YYYY-MM-DD", help="the date overdue counts are for "
+                    "(default today)")
+    sp.add_argument("--csv", metavar="FILE", help="also write the matrix to a CSV file (one row per unit and task)")
+    sp.add_argument("--xlsx", metavar="FILE", help="also write the matrix to an Excel file (units down, tasks "
+                    "across, one sheet per document)")
+    sp.add_argument("--lang", type=lang_arg, metavar="zh|en", help="language of file headers (default: the locale)")
     add("crosscheck", cmd_crosscheck, "target consistency findings across documents and tables")
+    register_due(add, cmd_due)
     for plugin in _plugins():  # `eval` lives in the eval package, which the product does not import
         plugin(add)
     sp = add("serve", cmd_serve, "serve the HTTP API and the web page")
     sp.add_argument("--host", default="127.0.0.1")
     sp.add_argument("--port", type=int, default=8000)
     return p
+
+
+def _setting_help(name: str) -> str:
+    """A global option's help: the meaning of its setting, as in the README's settings table."""
+    from ingest.settings import VARIABLES
+
+    var = next(v for v in VARIABLES if v.name == name)
+    default = f"default {var.default}; " if var.default is not None else ""
+    return f"{var.meaning} ({default}${name})"
 
 
 def _plugins() -> list[Callable[..., None]]:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import csv
+import io
 import unicodedata
 from pathlib import Path
 from typing import Any
 
+from api.i18n import columns, msg
 from index.store import Store
 from ingest.models import Target, Task
 from ingest.recognise.places import scope_key
@@ -29,13 +31,25 @@ def last_date(task: Task) -> str | None:
     return max(dates) if dates else None
 
 
+DUE_RULES = ("any", "last")
+
+
+def due_before_matches(task: Task, due_before: str, rule: str = "any") -> bool:
+    """`any`: some deadline of the task falls before the date (what is due by then, in part);
+    `last`: its last deadline does (all of it is due by then). Undated tasks match neither."""
+    if rule == "last":
+        last = last_date(task)
+        return bool(last and last < due_before)
+    return any(d.date and d.date < due_before for d in task.deadlines)
+
+
 def list_tasks(store: Store, unit: str | None = None, doc_id: str | None = None,
-               due_before: str | None = None) -> list[Task]:
+               due_before: str | None = None, due_rule: str = "any") -> list[Task]:
     tasks = store.tasks(doc_id)
     if unit:
         tasks = [t for t in tasks if unit_matches(t, unit)]
     if due_before:
-        tasks = [t for t in tasks if any(d.date and d.date < due_before for d in t.deadlines)]
+        tasks = [t for t in tasks if due_before_matches(t, due_before, due_rule)]
     return tasks
 
 
@@ -67,20 +81,35 @@ def responsibility_matrix(store: Store, doc_id: str | None = None) -> list[dict[
     return sorted(rows.values(), key=lambda r: (-len(r["tasks"]), r["unit"]))
 
 
-def export_rows(tasks: list[Task]) -> list[dict[str, Any]]:
-    """Tasks flattened for spreadsheets: one row per task."""
+def export_rows(tasks: list[Task], lang: str = "en") -> list[dict[str, Any]]:
+    """Tasks flattened for spreadsheets: one row per task, headers in `lang` (the message table)."""
+    head = columns(lang, ["source", "number", "section", "title", "lead", "participants", "deadline", "due",
+                          "ongoing", "text"])
     return [{
-        "source": t.source, "number": t.number, "section": t.section, "title": t.title,
-        "lead": "、".join(u.name for u in t.units if u.role in ("lead", "responsible")),
-        "participants": "、".join(u.name for u in t.units if u.role == "participant"),
-        "deadline": "; ".join(d.text for d in t.deadlines), "due": last_date(t) or "",
-        "ongoing": "yes" if t.ongoing else "", "text": t.text,
+        head["source"]: t.source, head["number"]: t.number, head["section"]: t.section, head["title"]: t.title,
+        head["lead"]: "、".join(u.name for u in t.units if u.role in ("lead", "responsible")),
+        head["participants"]: "、".join(u.name for u in t.units if u.role == "participant"),
+        head["deadline"]: "; ".join(d.text for d in t.deadlines), head["due"]: last_date(t) or "",
+        head["ongoing"]: msg(lang, "yes") if t.ongoing else "", head["text"]: t.text,
     } for t in tasks]
 
 
-def matrix_rows(matrix: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [{"unit": r["unit"], "aliases": "、".join(r["aliases"]), "task": f"{t['number']} {t['title']}",
-             "role": t["role"], "doc_id": t["doc_id"]} for r in matrix for t in r["tasks"]]
+def matrix_rows(matrix: list[dict[str, Any]], lang: str = "en") -> list[dict[str, Any]]:
+    """The matrix as a flat list (CSV): one row per unit and task, headers and roles in `lang`."""
+    head = columns(lang, ["unit", "aliases", "number", "title", "role", "doc_id"])
+    return [{head["unit"]: r["unit"], head["aliases"]: "、".join(r["aliases"]), head["number"]: t["number"],
+             head["title"]: t["title"], head["role"]: msg(lang, "role_" + t["role"]), head["doc_id"]: t["doc_id"]}
+            for r in matrix for t in r["tasks"]]
+
+
+def csv_bytes(rows: list[dict[str, Any]]) -> bytes:
+    """Rows as CSV in UTF-8 with a byte-order mark (Excel then opens Chinese correctly), CRLF line ends."""
+    headers = list(rows[0]) if rows else ["empty"]
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=headers)
+    w.writeheader()
+    w.writerows(rows)
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
 
 def write_table(path: Path, rows: list[dict[str, Any]]) -> None:
@@ -96,7 +125,4 @@ def write_table(path: Path, rows: list[dict[str, Any]]) -> None:
             ws.append([r.get(h, "") for h in headers])
         wb.save(path)
         return
-    with path.open("w", encoding="utf-8-sig", newline="") as f:
-        w = csv.DictWriter(f, fieldnames=headers)
-        w.writeheader()
-        w.writerows(rows)
+    path.write_bytes(csv_bytes(rows))

@@ -59,12 +59,14 @@ class Finding:
     kind: str  # conflict | sum | naming | unmet
     indicator: str
     scope: str
-    note: str
+    note: str  # in English; `note_id` and `note_args` let a page say it in its own language
     values: list[Value]
+    note_id: str = ""
+    note_args: dict[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {"kind": self.kind, "indicator": self.indicator, "scope": self.scope, "note": self.note,
-                "values": [v.to_dict() for v in self.values]}
+                "note_id": self.note_id, "note_args": self.note_args, "values": [v.to_dict() for v in self.values]}
 
 
 def fmt(value: float, unit: str = "") -> str:

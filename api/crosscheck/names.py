@@ -71,7 +71,8 @@ def occurrences(text: str, name: str, longer: list[str]) -> int:
     return sum(1 for m in _loose(name).finditer(text) if not _covered(text, (m.start(), m.end()), longer))
 
 
-def _finding(what: str, spellings: list[tuple[str, DocText, tuple[int, int]]], note: str, scope: str) -> Finding:
+def _finding(what: str, spellings: list[tuple[str, DocText, tuple[int, int]]], note: str, scope: str,
+             note_id: str = "", args: dict[str, str] | None = None) -> Finding:
     """A naming finding: each spelling cited where it is written; its value is how often (次) the document
     writes it (the spelling itself is the citation's quote), so values stay numbers as for other kinds.
     Without a scope, the finding is filed under the usual (most frequent) spelling."""
@@ -80,7 +81,7 @@ def _finding(what: str, spellings: list[tuple[str, DocText, tuple[int, int]]], n
               for name, doc, _ in spellings]
     values = [Value(float(c), "次", doc.citation(a, b)) for c, (_, doc, (a, b)) in zip(counts, spellings, strict=True)]
     usual = names[counts.index(max(counts))]
-    return Finding("naming", what, scope or usual, note, values)
+    return Finding("naming", what, scope or usual, note, values, note_id, args or {})
 
 
 def scope_naming(targets: list[Target], docs: dict[str, DocText]) -> list[Finding]:
@@ -103,7 +104,8 @@ def scope_naming(targets: list[Target], docs: dict[str, DocText]) -> list[Findin
                 located.append((name, docs[t.doc_id], span))
         if len(located) >= 2:
             names = " / ".join(n for n, _, _ in located)
-            out.append(_finding("place name", located, f"one place written {len(located)} ways: {names}", ""))
+            out.append(_finding("place name", located, f"one place written {len(located)} ways: {names}", "",
+                                "place_ways", {"n": str(len(located)), "names": names}))
     return out
 
 
@@ -170,7 +172,7 @@ def _unknown_in_list(doc: DocText, m: re.Match[str], known: dict[str, str],
         if span and ospan:
             out.append(_finding("place name", [(item, doc, span), (other, doc, ospan)],
                                 f"{item} in a list of this document's places matches no place of its tables; "
-                                f"the only one it can mean is {other}", other))
+                                f"the only one it can mean is {other}", other, "place_list", {"item": item, "other": other}))
     return out
 
 
@@ -189,7 +191,8 @@ def unit_naming(tasks: list[Task], docs: dict[str, DocText]) -> list[Finding]:
         if len(names) >= 2:
             listed = [(n, d, s) for n, (d, s) in names.items()]
             out.append(_finding("unit name", listed, f"one unit written {len(listed)} ways: "
-                                + " / ".join(names), canon))
+                                + " / ".join(names), canon, "unit_ways", {"n": str(len(listed)),
+                                                                           "names": " / ".join(names)}))
     return out
 
 
@@ -249,5 +252,6 @@ def title_naming(docs: dict[str, DocText]) -> list[Finding]:
                 ka, kb = _title_key(a), _title_key(b)
                 if ka == kb or (len(ka) >= 10 and (_drops_one(ka, kb) or _drops_one(kb, ka))):
                     out.append(_finding("document title", [(a, doc, seen[a]), (b, doc, seen[b])],
-                                        f"one title written two ways: 《{a}》 / 《{b}》", doc.title or doc.source))
+                                        f"one title written two ways: 《{a}》 / 《{b}》", doc.title or doc.source,
+                                        "title_ways", {"names": f"《{a}》 / 《{b}》"}))
     return out

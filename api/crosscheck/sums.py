@@ -128,7 +128,9 @@ def _check(doc: DocText, grid: Grid, total: Record, parts: list[Record], exceed_
         cites += [Value(v or 0.0, unit, doc.citation(p.start, p.end, grid.section)) for p, v in zip(parts, values,
                                                                                                    strict=True)]
         out.append(Finding("sum", name, label, f"{grid.caption}: the {len(parts)} rows above {label} add up to "
-                           f"{fmt(computed, unit)}, the table states {fmt(stated, unit)}", cites))
+                           f"{fmt(computed, unit)}, the table states {fmt(stated, unit)}", cites, "sum_rows",
+                           {"table": grid.caption, "n": str(len(parts)), "label": label,
+                            "computed": fmt(computed, unit), "stated": fmt(stated, unit)}))
     return out
 
 
@@ -176,5 +178,7 @@ def prose_sums(targets: list[Target], docs: dict[str, DocText]) -> list[Finding]
                            f"the {len(parts)} parts listed after 其中 add up to "
                            f"{fmt(computed, to_base(1, total.unit)[1])}, more than the stated total "
                            f"{fmt(total.value, total.unit)}",
-                           [target_value(total)] + [target_value(p) for p in parts]))
+                           [target_value(total)] + [target_value(p) for p in parts], "sum_parts",
+                           {"n": str(len(parts)), "computed": fmt(computed, to_base(1, total.unit)[1]),
+                            "stated": fmt(total.value, total.unit)}))
     return out

@@ -113,7 +113,9 @@ def conflicts(targets: list[Target], docs: dict[str, DocText]) -> list[Finding]:
         spread = ", ".join(sorted({fmt(t.value, t.unit) for t in shown}))
         out.append(Finding("conflict", name, members[0].scope, f"{name} ({kind}, {year}) for "
                            f"{members[0].scope} is stated as {spread}: the values differ beyond rounding",
-                           [target_value(t) for t in shown]))
+                           [target_value(t) for t in shown], "conflict",
+                           {"name": name, "kind": kind, "year": str(year), "scope": members[0].scope,
+                            "values": spread}))
     return out
 
 
@@ -141,7 +143,9 @@ def unmet(targets: list[Target]) -> list[Finding]:
                     continue
                 out.append(Finding("unmet", key[0], plan.scope,
                                    f"achieved {fmt(a.value, a.unit)} against a planned {plan.comparator}"
-                                   f"{fmt(plan.value, plan.unit)} ({key[2]})", [target_value(plan), target_value(a)]))
+                                   f"{fmt(plan.value, plan.unit)} ({key[2]})", [target_value(plan), target_value(a)],
+                                   "unmet", {"achieved": fmt(a.value, a.unit), "planned": plan.comparator +
+                                             fmt(plan.value, plan.unit), "year": str(key[2])}))
     return out
 
 
