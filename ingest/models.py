@@ -53,6 +53,8 @@ class Chunk:
     @property
     def context(self) -> str:
         """What retrieval prefixes to the chunk: its heading path and table caption."""
+        if self.table and self.section.endswith(self.table):  # an annex table's rows: the caption is the section
+            return self.section
         return " > ".join(p for p in (self.section, self.table) if p)
 
 

@@ -9,6 +9,11 @@ it works whatever the document's top level is.
 Tables arrive flattened one cell per line (a leading tab), rows separated by blank lines;
 each row becomes one `table_row` block whose `cells` are the cells' spans. Box and table
 captions (专栏1, 表2, 附表1, "Table 3") open a table context that the rows carry.
+
+Annexes (附件1, 附表2) follow the body, so they close its outline: an annex's rows are cited
+under the annex and the table caption (`附件1 > 附表2 重点工程表`), not under the last heading
+before it (`第七章 保障措施 > 四、加强宣传`). A 附件 opens a level of its own that its headings
+and tables nest under.
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ _STYLES: list[tuple[str, re.Pattern[str]]] = [
     ("arabic_paren", re.compile(r"^\d{1,3}[)）](?!\d)")),
     ("circled", re.compile(r"^[①-⑳]")),
 ]
+_ANNEX = re.compile(r"^(?:附件|附表)\s*[\d一二三四五六七八九十]*")
 _CAPTION = re.compile(r"^(?:(?:附表|专栏|表|附件|图)\s*[\d一二三四五六七八九十]+|(?:Table|Box|Figure)\s+\d+)", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[。！？!?；;]")
 MAX_HEADING_CHARS = 40
@@ -100,6 +106,13 @@ class _Outline:
     def path(self) -> str:
         return " > ".join(t for _, t, _ in self.stack)
 
+    def enter_annex(self, caption: str) -> None:
+        """An annex closes the body's outline: 附件 becomes the root, 附表 stays under an open 附件."""
+        if caption.startswith("附件"):
+            self.stack = [("annex", caption, True)]
+        else:
+            self.stack = [e for e in self.stack[:1] if e[0] == "annex"]
+
     def parent_path(self) -> str:
         return " > ".join(t for _, t, _ in self.stack[:-1])
 
@@ -111,19 +124,23 @@ def parse_blocks(text: str, page_starts: list[int]) -> list[Block]:
     table: str | None = None
     row: list[_Line] = []
 
-    def flush_row() -> None:
+    def open_table(caption: str, start: int, end: int, page: int | None) -> None:
         nonlocal table
+        if _ANNEX.match(caption):
+            outline.enter_annex(caption)
+        table = caption
+        blocks.append(Block(kind="table_title", start=start, end=end, section=outline.path(), page=page, table=table))
+
+    def flush_row() -> None:
         if not row:
             return
         filled = [ln for ln in row if ln.text.strip()]
         if len(filled) == 1 and _CAPTION.match(filled[0].text.strip()) and len(filled[0].text) <= 80:
-            table = filled[0].text.strip()
-            blocks.append(Block(kind="table_title", start=filled[0].start + 1, end=filled[0].end,
-                                section=outline.path(), page=page_at(page_starts, row[0].start), table=table))
+            open_table(filled[0].text.strip(), filled[0].start + 1, filled[0].end, page_at(page_starts, row[0].start))
             row.clear()
             return
         cells = [Span(ln.start + 1, ln.end) for ln in row]  # after the leading tab
-        blocks.append(Block(kind="table_row", start=row[0].start, end=row[-1].end, section=outline.path(),
+        blocks.append(Block(kind="table_row", start=row[0].start, end=row[-1].end, section=_row_section(outline, table),
                             page=page_at(page_starts, row[0].start), table=table, cells=cells))
         row.clear()
 
@@ -137,9 +154,7 @@ def parse_blocks(text: str, page_starts: list[int]) -> list[Block]:
             continue
         page = page_at(page_starts, ln.start)
         if _CAPTION.match(body) and len(body) <= 60:
-            table = body
-            blocks.append(Block(kind="table_title", start=ln.start, end=ln.end, section=outline.path(),
-                                page=page, table=table))
+            open_table(body, ln.start, ln.end, page)
             continue
         numbered = numbering_of(body)
         if numbered is None:
@@ -155,6 +170,13 @@ def parse_blocks(text: str, page_starts: list[int]) -> list[Block]:
                             section=outline.parent_path(), page=page, number=number, level=level))
     flush_row()
     return blocks
+
+
+def _row_section(outline: _Outline, table: str | None) -> str:
+    """A table row's section: the heading path, and for an annex table (附表) its caption too."""
+    if table and table.startswith("附表"):
+        return " > ".join(p for p in (outline.path(), table) if p)
+    return outline.path()
 
 
 def _is_table_note(body: str) -> bool:

@@ -220,6 +220,8 @@ def _draft(doc: ParsedDocument, row: _Row, kinds: list[ColumnKind], values: dict
     task_text = task_text[lead_number.end():] if lead_number else task_text
     m = _SENTENCE_END.search(task_text)
     title = (task_text[:m.start()] if m else task_text).strip()
-    section = " > ".join(p for p in (row.block.section, row.block.table) if p)
+    section = row.block.section
+    if row.block.table and not section.endswith(row.block.table):  # annex rows already end with it
+        section = " > ".join(p for p in (section, row.block.table) if p)
     return Draft(number=number, section=section, page=row.block.page, start=filled[0][0], end=filled[-1][1],
                  title=title, units=units, unit_lists=lists, deadlines=deadlines)
