@@ -1,71 +1,18 @@
-/* policykb web page: ask, search, tasks, targets, documents. No build step, no dependencies. */
+/* policykb web page: ask, search, tasks, targets (this file), deadlines (due.js), documents (documents.js),
+   wiring (main.js). No build step, no dependencies; the DOM is built with textContent only. */
 "use strict";
 
-// ---- labels ---------------------------------------------------------------------------------
-const LABELS = {
-  zh: {
-    tagline: "政策文件知识库", tab_ask: "问答", tab_search: "检索", tab_tasks: "任务", tab_targets: "目标",
-    tab_documents: "文档", ask_placeholder: "提问，例如：崩岗治理由哪些单位负责？", ask_button: "提问",
-    search_placeholder: "检索词，例如：水土保持率 目标", search_button: "检索", k_label: "条数",
-    mode_hybrid: "混合", mode_bm25: "关键词 BM25", mode_dense: "语义向量",
-    unit_label: "单位", unit_placeholder: "如：水土保持局", due_label: "截止早于", doc_label: "文档",
-    all_docs: "全部文档", filter_button: "筛选", by_task: "按任务", by_unit: "按单位", csv_button: "下载 CSV",
-    indicator_label: "指标", indicator_placeholder: "如：水土保持率", scope_label: "范围", only_conflicts: "只看冲突",
-    upload_button: "上传并入库", key_placeholder: "API 密钥", close: "关闭", loading: "处理中…",
-    answer: "回答", citations: "引用", open_source: "查看原文", confidence: "置信度", units: "单位",
-    deadlines: "时限", targets: "目标值", no_answer: "文档中没有找到可靠答案。", hits: "条结果",
-    no_hits: "没有结果。", score: "得分", fused: "融合", section: "章节", page: "页",
-    number: "编号", task: "任务", lead: "牵头", participants: "参与", deadline: "时限", source: "来源",
-    ongoing: "长期", tasks_count: "项任务", unit: "单位", aliases: "别名", no_tasks: "没有符合条件的任务。",
-    indicator: "指标", scope: "范围", year: "年份", value: "数值", kind: "类型", no_targets: "没有符合条件的目标。",
-    values: "个数值", documents_n: "份文档", scopes_n: "个范围", findings: "一致性检查", conflict_mark: "冲突",
-    no_findings: "未发现冲突。", title: "标题", lang: "语言", chunks: "段落", doc_tasks: "任务", doc_targets: "目标",
-    remove: "删除", open: "打开", confirm_remove: "确定删除该文档及其索引？", uploaded: "已入库",
-    unchanged: "文件未变化，无需重新入库", removed: "已删除", writes_refused: "服务器未设置 API 密钥且不在本机地址监听，已禁止上传与删除。",
-    writes_key: "上传与删除需要 API 密钥。", examples: "示例",
-    type_responsibility: "责任", type_deadline: "时限", type_target: "目标", type_fact: "事实", type_none: "无答案",
-    role_lead: "牵头", role_participant: "参与", role_responsible: "负责",
-    dk_by: "之前", dk_in_year: "年内", dk_ongoing: "长期", kind_target: "目标", kind_baseline: "基期", kind_achieved: "已实现",
-    fk_conflict: "冲突", fk_sum: "合计不符", fk_naming: "名称不一", fk_unmet: "未达成", error: "出错了",
-  },
-  en: {
-    tagline: "policy knowledge base", tab_ask: "Ask", tab_search: "Search", tab_tasks: "Tasks", tab_targets: "Targets",
-    tab_documents: "Documents", ask_placeholder: "Ask, e.g. What is Chongqing's soil and water conservation rate target for 2025?",
-    ask_button: "Ask", search_placeholder: "Search, e.g. soil and water conservation rate target",
-    search_button: "Search", k_label: "Hits", mode_hybrid: "Hybrid", mode_bm25: "Keyword (BM25)", mode_dense: "Semantic",
-    unit_label: "Unit", unit_placeholder: "e.g. 水土保持局", due_label: "Due before", doc_label: "Document",
-    all_docs: "All documents", filter_button: "Filter", by_task: "By task", by_unit: "By unit", csv_button: "Download CSV",
-    indicator_label: "Indicator", indicator_placeholder: "e.g. 水土保持率", scope_label: "Scope",
-    only_conflicts: "Conflicts only", upload_button: "Upload and ingest", key_placeholder: "API key", close: "Close",
-    loading: "Working…", answer: "Answer", citations: "Citations", open_source: "Open in document",
-    confidence: "confidence", units: "Units", deadlines: "Deadlines", targets: "Targets",
-    no_answer: "The documents hold no grounded answer.", hits: "hits", no_hits: "No hits.", score: "score",
-    fused: "fused", section: "Section", page: "p.", number: "No.", task: "Task", lead: "Lead",
-    participants: "Participating", deadline: "Deadline", source: "Source", ongoing: "ongoing", tasks_count: "tasks",
-    unit: "Unit", aliases: "Also written as", no_tasks: "No tasks match.", indicator: "Indicator", scope: "Scope",
-    year: "Year", value: "Value", kind: "Kind", no_targets: "No targets match.", values: "values",
-    documents_n: "documents", scopes_n: "scopes", findings: "Consistency check", conflict_mark: "conflict",
-    no_findings: "No conflicts found.", title: "Title", lang: "Lang", chunks: "Chunks", doc_tasks: "Tasks",
-    doc_targets: "Targets", remove: "Remove", open: "Open", confirm_remove: "Remove this document and its index entries?",
-    uploaded: "Ingested", unchanged: "Unchanged: already ingested", removed: "Removed",
-    writes_refused: "Uploads and removals are off: the server has no API key and listens beyond loopback.",
-    writes_key: "Uploads and removals need the API key.", examples: "Examples",
-    type_responsibility: "responsibility", type_deadline: "deadline", type_target: "target", type_fact: "fact",
-    type_none: "no answer", role_lead: "lead", role_participant: "participating", role_responsible: "responsible",
-    dk_by: "by", dk_in_year: "within year", dk_ongoing: "ongoing", kind_target: "target", kind_baseline: "baseline",
-    kind_achieved: "achieved", fk_conflict: "conflict", fk_sum: "sum mismatch", fk_naming: "naming",
-    fk_unmet: "unmet", error: "Error",
-  },
-};
-const EXAMPLES = {
-  zh: ["崩岗治理由哪些单位负责？", "水土局牵头的任务有哪些、什么时候完成？", "重庆市2025年水土保持率目标是多少？"],
-  en: ["What is Chongqing's soil and water conservation rate target for 2025?",
-    "What measures were taken in the M River small watershed?", "崩岗治理由哪些单位负责？"],
-};
-
+// ---- messages: every string a person reads comes from /static/messages.json ------------------
+let MESSAGES = { zh: {}, en: {} };
 const browserLang = ((navigator.languages && navigator.languages[0]) || navigator.language || "zh").toLowerCase();
 let lang = localStorage.getItem("policykb.lang") || (browserLang.startsWith("zh") ? "zh" : "en");
-const t = (key) => (LABELS[lang] && LABELS[lang][key]) || LABELS.en[key] || key;
+function t(key, args) {
+  let s = (MESSAGES[lang] && MESSAGES[lang][key]) || MESSAGES.en[key] || key;
+  for (const [k, v] of Object.entries(args || {})) s = s.split("{" + k + "}").join(String(v));
+  return s;
+}
+const has = (key) => Boolean(MESSAGES[lang] && MESSAGES[lang][key]);
+async function loadMessages() { MESSAGES = await (await fetch("/static/messages.json")).json(); }
 
 // ---- small helpers --------------------------------------------------------------------------
 function el(tag, attrs, ...children) {
@@ -89,16 +36,21 @@ async function api(method, path, body, headers) {
   const opts = { method, headers: Object.assign({}, headers || {}) };
   if (body instanceof FormData) opts.body = body;
   else if (body !== undefined) { opts.body = JSON.stringify(body); opts.headers["Content-Type"] = "application/json"; }
-  const res = await fetch(path, opts);
+  let res;
+  try { res = await fetch(path, opts); } catch (e) { throw apiError(0, "network", String(e)); }
   let data = null;
   try { data = await res.json(); } catch (e) { data = null; }
-  if (!res.ok) {
-    const msg = data && data.error ? data.error.message : res.status + " " + res.statusText;
-    const err = new Error(msg); err.status = res.status; throw err;
-  }
+  if (!res.ok) throw apiError(res.status, data && data.error ? data.error.code : "", data && data.error ? data.error.message : res.statusText);
   return data;
 }
-function showError(box, err) { box.replaceChildren(el("div", { class: "error" }, t("error") + ": " + err.message)); }
+function apiError(status, code, message) {
+  const err = new Error(message); err.status = status; err.code = code; return err;
+}
+// the page's own words for an error; the server's technical message stays in the tooltip
+function errorText(err) { return has("err_" + err.code) ? t("err_" + err.code) : t("err_other"); }
+function showError(box, err) {
+  box.replaceChildren(el("div", { class: "error", title: err.message || "" }, t("error") + ": " + errorText(err)));
+}
 function loading(box) { box.replaceChildren(el("div", { class: "muted" }, t("loading"))); }
 
 function citeLabel(c) {
@@ -115,7 +67,7 @@ function roleBadge(role) { return el("span", { class: "badge role-" + role }, t(
 function unitChip(u) { return el("span", { class: "chip", title: u.normalized }, u.name, " ", roleBadge(u.role)); }
 
 // ---- views and the address bar --------------------------------------------------------------
-const VIEWS = ["ask", "search", "tasks", "targets", "documents"];
+const VIEWS = ["ask", "search", "tasks", "due", "targets", "documents"];
 const loaded = {};
 const last = { answer: null, hits: null };  // re-rendered when the language changes
 
@@ -140,14 +92,34 @@ function applyLabels() {
   document.documentElement.lang = lang === "zh" ? "zh-CN" : "en";
   for (const n of document.querySelectorAll("[data-i18n]")) n.textContent = t(n.dataset.i18n);
   for (const n of document.querySelectorAll("[data-i18n-ph]")) n.placeholder = t(n.dataset.i18nPh);
-  $("lang-toggle").textContent = lang === "zh" ? "English" : "中文";
+  $("lang-toggle").textContent = t("lang_switch");
   renderExamples();
+  countChars();
+  showDueRule();
 }
 
 // ---- ask ------------------------------------------------------------------------------------
 function renderExamples() {
   $("ask-examples").replaceChildren(el("span", { class: "muted small" }, t("examples") + ":"),
-    ...EXAMPLES[lang].map((q) => el("button", { type: "button", class: "chip link", onclick: () => { $("ask-input").value = q; ask(q); } }, q)));
+    ...[1, 2, 3].map((i) => t("example_" + i)).map((q) => el("button", { type: "button", class: "chip link",
+      onclick: () => { $("ask-input").value = q; countChars(); ask(q); } }, q)));
+}
+
+// the limit is shown before it bites: a counter under the box, and a question over it is not sent
+const askMax = () => parseInt($("ask-input").dataset.max, 10);
+function countChars() {
+  const n = $("ask-input").value.length, max = askMax();
+  $("ask-count").textContent = t("chars_left", { n, max });
+  $("ask-count").classList.toggle("over", n > max);
+}
+function submitAsk() {
+  const q = $("ask-input").value.trim();
+  if (!q) return;
+  if (q.length > askMax()) {
+    $("ask-result").replaceChildren(el("div", { class: "error" }, t("too_long", { max: askMax() })));
+    return;
+  }
+  ask(q);
 }
 
 async function ask(question) {
@@ -219,8 +191,8 @@ function renderHits(box, hits) {
         el("div", { class: "cite-head" }, el("span", { class: "rank" }, "#" + (i + 1)),
           el("span", { class: "muted small" }, citeLabel(h)), citeLink(h)),
         highlighted(h.text, h.quote)),
-      el("div", { class: "scores" }, scoreBar(t("fused"), h.score, mx.f), scoreBar("BM25", h.scores.bm25, mx.b),
-        scoreBar("dense", h.scores.dense, mx.d)))));
+      el("div", { class: "scores" }, scoreBar(t("fused"), h.score, mx.f), scoreBar(t("bm25"), h.scores.bm25, mx.b),
+        scoreBar(t("dense"), h.scores.dense, mx.d)))));
 }
 
 // ---- tasks ----------------------------------------------------------------------------------
@@ -231,8 +203,9 @@ async function loadTasks() {
   const params = {};
   const unit = $("tasks-unit").value.trim(), due = $("tasks-due").value, doc = $("tasks-doc").value;
   if (unit) params.unit = unit;
-  if (due) params.due_before = due;
+  if (due) { params.due_before = due; params.due_rule = $("tasks-due-rule").value; }
   if (doc) params.doc = doc;
+  tasksState.params = params;
   setHash("tasks", params);
   loading(box);
   try {
@@ -290,34 +263,13 @@ function matrixTable() {
     el("tbody", {}, rows));
 }
 
-function csvCell(v) {
-  const s = v === null || v === undefined ? "" : String(v);
-  return /[",\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
-}
-function csvText() {
-  let header, rows;
-  if (tasksState.byUnit) {
-    const byId = new Map(tasksState.tasks.map((x) => [x.task_id, x]));
-    header = ["unit", "aliases", "role", "number", "title", "deadline", "due", "source"];
-    rows = tasksState.matrix.flatMap((r) => r.tasks.map((rt) => {
-      const x = byId.get(rt.task_id) || {};
-      return [r.unit, r.aliases.join("、"), rt.role, x.number, x.title, x.deadlines ? deadlineText(x) : "", lastDate(x), x.source];
-    }));
-  } else {
-    header = ["source", "number", "section", "title", "lead", "participants", "deadline", "due", "ongoing", "text"];
-    rows = tasksState.tasks.map((x) => [x.source, x.number, x.section, x.title,
-      x.units.filter((u) => u.role !== "participant").map((u) => u.name).join("、"),
-      x.units.filter((u) => u.role === "participant").map((u) => u.name).join("、"),
-      x.deadlines.map((d) => d.text).join("; "), lastDate(x), x.ongoing ? "yes" : "", x.text]);
-  }
-  // UTF-8 with a byte-order mark so that Excel opens Chinese text correctly
-  return "\ufeff" + [header, ...rows].map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
-}
-function downloadCsv() {
-  const a = el("a", { href: URL.createObjectURL(new Blob([csvText()], { type: "text/csv;charset=utf-8" })),
-    download: tasksState.byUnit ? "policykb-units.csv" : "policykb-tasks.csv" });
+// downloads are made by the server from the same filters: CSV the flat list, Excel the matrix
+function download(path) {
+  const q = new URLSearchParams(Object.assign({}, tasksState.params || {}, { lang })).toString();
+  const a = el("a", { href: path + "?" + q, download: "" });
   document.body.append(a); a.click(); a.remove();
 }
+function showDueRule() { $("tasks-due-note").textContent = t("due_rule_note_" + $("tasks-due-rule").value); }
 function lastDate(x) {
   const ds = (x.deadlines || []).map((d) => d.date).filter(Boolean).sort();
   return ds.length ? ds[ds.length - 1] : "";
@@ -351,7 +303,8 @@ function renderTargets(box, fbox, targets, findings) {
   for (const f of findings) for (const v of f.values) conflictOf.set(valueKey(v.citation, v.value), f);
   const shown = new Set(targets.map((x) => x.indicator_normalized || x.indicator));
   const conflictKeys = new Set(targets.map((x) => valueKey(x.citation, x.value)));
-  const relevant = findings.filter((f) => !targets.length || shown.has(f.indicator) ||
+  const filtered = $("targets-indicator").value.trim() || $("targets-scope").value.trim();
+  const relevant = !filtered ? findings : findings.filter((f) => shown.has(f.indicator) ||
     f.values.some((v) => conflictKeys.has(valueKey(v.citation, v.value))));
   fbox.replaceChildren(el("details", { class: "card findings", open: relevant.length ? true : null },
     el("summary", {}, t("findings") + " (" + relevant.length + ")"),
@@ -369,9 +322,17 @@ function renderTargets(box, fbox, targets, findings) {
   box.replaceChildren(...ordered.map(([name, xs], gi) => targetGroup(name, xs, conflictOf, gi < 6)));
 }
 
+// a finding in the page's language: its kind, what it is about and its note from the message table
+function findingNote(f) {
+  if (!f.note_id || !has("note_" + f.note_id)) return f.note;
+  const args = Object.assign({}, f.note_args || {});
+  if (args.kind) args.kind = t("kind_" + args.kind);
+  return t("note_" + f.note_id, args);
+}
 function findingItem(f) {
-  return el("li", { class: "finding" }, el("span", { class: "badge warn" }, t("fk_" + f.kind) || f.kind), " ",
-    el("strong", {}, f.scope + " " + f.indicator), " — ", f.note, el("div", { class: "small" },
+  const what = f.kind === "naming" && has("what_" + f.indicator) ? t("what_" + f.indicator) : f.indicator;
+  return el("li", { class: "finding" }, el("span", { class: "badge warn" }, t("fk_" + f.kind)), " ",
+    el("strong", {}, f.scope + " " + what), " — ", findingNote(f), el("div", { class: "small" },
       ...f.values.map((v) => el("span", { class: "chip" }, fmtValue(v.value) + v.unit + " · " + v.citation.source + " ", citeLink(v.citation, "↗")))));
 }
 const fmtValue = (v) => (typeof v !== "number" || Number.isInteger(v) ? String(v) : String(Number(v.toFixed(4))));
@@ -394,70 +355,6 @@ function targetGroup(name, xs, conflictOf, open) {
     el("table", { class: "grid" }, el("thead", {}, el("tr", {}, ...["scope", "year", "value", "kind", "source", ""].map((k) => el("th", {}, k ? t(k) : "")))),
       el("tbody", {}, rows)));
 }
-
-// ---- documents ------------------------------------------------------------------------------
-let docs = [];
-let writes = "open";
-
-async function loadDocuments() {
-  const box = $("documents-result");
-  try {
-    const [list, health] = await Promise.all([api("GET", "/documents"), api("GET", "/health")]);
-    docs = list; writes = health.writes;
-    fillDocSelect();
-    $("upload-key").hidden = writes !== "key";
-    $("upload-note").textContent = writes === "refused" ? t("writes_refused") : writes === "key" ? t("writes_key") : "";
-    for (const b of $("upload-form").querySelectorAll("button, input")) b.disabled = writes === "refused";
-    const rows = docs.map((d) => el("tr", {},
-      el("td", {}, el("a", { href: "#", onclick: (e) => { e.preventDefault(); openDoc(d.doc_id, 0, 0); } }, d.title),
-        el("div", { class: "muted small" }, d.source + " · " + d.doc_id)),
-      el("td", {}, d.lang), el("td", { class: "num" }, d.chunks), el("td", { class: "num" }, d.tasks),
-      el("td", { class: "num" }, d.targets),
-      el("td", {}, writes === "refused" ? "" : el("button", { type: "button", class: "ghost danger", onclick: () => removeDoc(d) }, t("remove")))));
-    box.replaceChildren(el("table", { class: "grid" }, el("thead", {}, el("tr", {},
-      ...["title", "lang", "chunks", "doc_tasks", "doc_targets", ""].map((k) => el("th", {}, k ? t(k) : "")))), el("tbody", {}, rows)));
-  } catch (err) { showError(box, err); }
-}
-
-function fillDocSelect() {
-  for (const sel of document.querySelectorAll(".doc-select")) {
-    const cur = sel.value;
-    sel.replaceChildren(el("option", { value: "" }, t("all_docs")), ...docs.map((d) => el("option", { value: d.doc_id }, d.title)));
-    sel.value = cur;
-  }
-}
-function authHeaders() {
-  const key = $("upload-key").value.trim();
-  return key ? { Authorization: "Bearer " + key } : {};
-}
-
-async function upload() {
-  const file = $("upload-file").files[0];
-  if (!file) return;
-  const out = $("upload-result");
-  loading(out);
-  const form = new FormData();
-  form.append("file", file);
-  try {
-    const r = await api("POST", "/documents", form, authHeaders());
-    out.replaceChildren(el("div", { class: "ok" }, (r.status === "unchanged" ? t("unchanged") : t("uploaded")) +
-      ": " + r.title + ` (${r.chunks} ${t("chunks")}, ${r.tasks} ${t("doc_tasks")}, ${r.targets} ${t("doc_targets")})`));
-    resetLoaded();
-    loadDocuments();
-  } catch (err) { showError(out, err); }
-}
-
-async function removeDoc(d) {
-  if (!confirm(t("confirm_remove") + "\n" + d.title)) return;
-  const out = $("upload-result");
-  try {
-    await api("DELETE", "/documents/" + encodeURIComponent(d.doc_id), undefined, authHeaders());
-    out.replaceChildren(el("div", { class: "ok" }, t("removed") + ": " + d.title));
-    resetLoaded();
-    loadDocuments();
-  } catch (err) { showError(out, err); }
-}
-function resetLoaded() { for (const v of ["tasks", "targets"]) loaded[v] = false; }
 
 // ---- document view --------------------------------------------------------------------------
 async function openDoc(docId, start, end) {
@@ -488,52 +385,6 @@ function rerender() {
   if (tasksState.tasks.length) renderTasks();
   if (loaded.targets) loadTargets();
   if (loaded.documents) loadDocuments();
+  if (dueState.data) renderDue();
 }
 
-// ---- wiring ---------------------------------------------------------------------------------
-const LOADERS = { tasks: loadTasks, targets: loadTargets, documents: loadDocuments };
-
-function init() {
-  applyLabels();
-  $("lang-toggle").addEventListener("click", () => {
-    lang = lang === "zh" ? "en" : "zh";
-    localStorage.setItem("policykb.lang", lang);
-    applyLabels();
-    fillDocSelect();
-    rerender();
-  });
-  for (const b of document.querySelectorAll("#tabs button")) {
-    b.addEventListener("click", () => { setHash(b.dataset.view); show(b.dataset.view); });
-  }
-  $("ask-form").addEventListener("submit", (e) => { e.preventDefault(); const q = $("ask-input").value.trim(); if (q) ask(q); });
-  $("search-form").addEventListener("submit", (e) => {
-    e.preventDefault();
-    const q = $("search-input").value.trim();
-    if (q) search(q, $("search-mode").value, Math.min(100, Math.max(1, parseInt($("search-k").value, 10) || 10)));
-  });
-  $("tasks-form").addEventListener("submit", (e) => { e.preventDefault(); loadTasks(); });
-  $("tasks-by-task").addEventListener("click", () => { tasksState.byUnit = false; renderTasks(); });
-  $("tasks-by-unit").addEventListener("click", () => { tasksState.byUnit = true; renderTasks(); });
-  $("tasks-csv").addEventListener("click", downloadCsv);
-  $("targets-form").addEventListener("submit", (e) => { e.preventDefault(); loadTargets(); });
-  $("targets-conflicts").addEventListener("change", loadTargets);
-  $("upload-form").addEventListener("submit", (e) => { e.preventDefault(); upload(); });
-  $("doc-close").addEventListener("click", closeDoc);
-  document.addEventListener("keydown", (e) => { if (e.key === "Escape") closeDoc(); });
-  api("GET", "/documents").then((list) => { docs = list; fillDocSelect(); }).catch(() => {});
-
-  const { view, params } = parseHash();
-  if (view === "tasks") { $("tasks-unit").value = params.get("unit") || ""; $("tasks-due").value = params.get("due_before") || ""; }
-  if (view === "targets") { $("targets-indicator").value = params.get("indicator") || ""; $("targets-scope").value = params.get("scope") || ""; }
-  show(view);
-  const q = params.get("q");
-  if (view === "ask" && q) { $("ask-input").value = q; ask(q); }
-  if (view === "search" && q) {
-    $("search-input").value = q;
-    if (params.get("mode")) $("search-mode").value = params.get("mode");
-    if (params.get("k")) $("search-k").value = params.get("k");
-    search(q, $("search-mode").value, parseInt($("search-k").value, 10) || 10);
-  }
-}
-
-init();
