@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -94,7 +93,3 @@ def print_due(doc: dict[str, Any]) -> None:
               f"{'  ' + text if text else ''}")
     counts = ", ".join(f"{n} {s}" for s, n in doc["counts"].items())
     print(f"as of {doc['as_of']} (due until {doc['until']}): {counts}", file=sys.stderr)
-
-
-def dumps(obj: Any) -> str:
-    return json.dumps(obj, ensure_ascii=False)
