@@ -9,6 +9,9 @@ so the figures here are the ones outside checks will see:
 - lead units are those with role lead or responsible;
 - a deadline is right when every gold date is the prefix of an extracted date, the task is
   ongoing exactly when the gold says so, and dates exist exactly when the gold has some.
+  Gold dates are read from `date` (seed gold: "2023-12") or `date_end` (dev gold: "2023-12-31").
+  NOTE: the outside checker reads only `date`, so on the dev gold (which has only `date_end`) it
+  counts a task right only when it has NO dated deadline; its dev deadline figure is not a guide.
 Precision is over the tasks extracted from the documents the gold covers.
 
 `score_tasks(gold_rows, task_dicts)` is pure, so tests run it on freshly parsed documents
@@ -46,7 +49,7 @@ def match_task(gold: dict[str, Any], tasks: list[dict[str, Any]]) -> int | None:
 
 def deadline_ok(gold: dict[str, Any], task: dict[str, Any]) -> bool:
     """Every gold date is a prefix of an extracted date, ongoing agrees, and dates exist on both sides or neither."""
-    gd = [d.get("date") for d in gold.get("deadlines") or [] if d.get("date")]
+    gd = [d.get("date") or d.get("date_end") for d in gold.get("deadlines") or [] if d.get("date") or d.get("date_end")]
     if not gd and gold.get("deadline") and gold["deadline"] != "ongoing":
         gd = [gold["deadline"]]
     g_ongoing = bool(gold.get("ongoing")) or gold.get("deadline") == "ongoing"
