@@ -5,8 +5,9 @@ user table named by `POLICYKB_UNIT_ALIASES`), then through rules that look at th
 document: a rare name that is a reordering of a frequent one is a typo of it (规局计 ->
 规计局); a full name whose characters, in order, spell a short form used in the document is
 that short form (规划计划局 -> 规计局); a character moved across a list separator is put back
-(长水土监测站、科院 -> 水土监测站、长科院); and a name missing the prefix most of the document's
-units carry gets it (水利局 -> 县水利局 where units are 县…).
+(长水土监测站、科院 -> 水土监测站、长科院); a department named without the level the list has
+already given takes it (省工业和信息化厅、财政厅 -> 省财政厅); and a name missing the prefix most of
+the document's units carry gets it (水利局 -> 县水利局 where units are 县…).
 """
 
 from __future__ import annotations
@@ -124,6 +125,7 @@ def normalize_names(lists: list[list[str]], table: AliasTable | None = None) -> 
     mapping = {n: _key(n) for lst in lists for n in lst}
     counts = Counter(mapping[n] for lst in lists for n in lst)
     _fix_moved_characters(lists, mapping, counts)
+    _inherit_level(lists, mapping)
     counts = Counter(mapping[n] for lst in lists for n in lst)
     canon = _document_canon(counts)
     out: dict[str, str] = {}
@@ -147,6 +149,25 @@ def _fix_moved_characters(lists: list[list[str]], mapping: dict[str, str], count
                 mapping[a], mapping[b] = ka[1:], ka[0] + kb
             elif frequent(ka[:-1]) and frequent(ka[-1] + kb):
                 mapping[a], mapping[b] = ka[:-1], ka[-1] + kb
+
+
+_LEVEL_PREFIX = re.compile(r"^(省|市|县|区|州|盟|旗)")
+# A department named without its level: 财政厅, 交通运输局, 卫生健康委, 政务和数据局.
+_BARE_DEPARTMENT = re.compile(r"^(?!各|国家|中国|全国|中央|省|市|县|区|州|盟|旗)[\u4e00-\u9fff]{1,12}(?:厅|局|委|办)$")
+
+
+def _inherit_level(lists: list[list[str]], mapping: dict[str, str]) -> None:
+    """"省工业和信息化厅、财政厅、政务和数据局": names after the first drop the level the list has
+    already given; the normalised name takes it back (省财政厅). The name as written is kept."""
+    for lst in lists:
+        prefix: str | None = None
+        for name in lst:
+            key = mapping[name]
+            level = _LEVEL_PREFIX.match(key)
+            if level:
+                prefix = level.group(1)
+            elif prefix and key == _key(name) and _BARE_DEPARTMENT.match(key):
+                mapping[name] = prefix + key
 
 
 def _is_abbreviation(short: str, full: str) -> bool:
