@@ -26,7 +26,7 @@ def measure_items(doc: ParsedDocument) -> list[list[Block]]:
         if b.kind in ("heading", "list_item") or (b.kind == "paragraph" and BULLET.match(doc.text[b.start:b.end])):
             current = [b]
             items.append(current)
-        elif b.kind == "paragraph" and current is not None and b.table is None:
+        elif b.kind == "paragraph" and current is not None and b.table is None and "|" not in doc.text[b.start:b.end]:
             current.append(b)
         else:
             current = None

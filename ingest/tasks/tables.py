@@ -144,18 +144,51 @@ def table_drafts(doc: ParsedDocument, base_year: int | None) -> list[Draft]:
 
 
 def _tables(doc: ParsedDocument) -> list[list[_Row]]:
-    """Runs of consecutive table rows of the same table."""
+    """Runs of consecutive table rows of the same table, flattened ones and `|`-separated lines alike."""
     tables: list[list[_Row]] = []
     prev: Block | None = None
     for b in doc.blocks:
-        if b.kind != "table_row":
+        pipe = pipe_cells(doc.text, b)
+        if b.kind != "table_row" and pipe is None:
             prev = None
             continue
-        if prev is None or prev.table != b.table:
+        if pipe == []:
+            continue  # a Markdown rule line (|---|---|) inside the table
+        if prev is None or prev.table != b.table or (pipe is not None) != (prev.kind != "table_row"):
             tables.append([])
-        tables[-1].append(_row(doc, b))
+        tables[-1].append(_row(doc, b) if pipe is None else _Row(b, pipe, [doc.text[s:e] for s, e in pipe]))
         prev = b
     return tables
+
+
+_PIPE_RULE = re.compile(r"^[\s|:：\-—–]+$")
+MIN_PIPE_CELLS = 3
+
+
+def pipe_cells(text: str, block: Block) -> list[tuple[int, int]] | None:
+    """Cell spans of a `|`-separated table line ("| 1 | 修建堤防 | 县水利局 |"), [] for a rule
+    line, None when the paragraph is not a table line (fewer than three cells)."""
+    if block.kind != "paragraph":
+        return None
+    line = text[block.start:block.end]
+    if line.count("|") < MIN_PIPE_CELLS - 1:
+        return None
+    if _PIPE_RULE.match(line):
+        return []
+    bounds = [block.start - 1] + [block.start + i for i, ch in enumerate(line) if ch == "|"] + [block.end]
+    spans = []
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        s, e = a + 1, b
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        spans.append((s, e))
+    if line.lstrip().startswith("|"):
+        spans = spans[1:]
+    if line.rstrip().endswith("|"):
+        spans = spans[:-1]
+    return spans if len(spans) >= MIN_PIPE_CELLS else None
 
 
 def _table(doc: ParsedDocument, rows: list[_Row], base_year: int | None) -> list[Draft]:
@@ -176,18 +209,26 @@ def _table(doc: ParsedDocument, rows: list[_Row], base_year: int | None) -> list
             continue
         if sum(bool(t.strip()) for t in row.texts) <= 1:
             continue  # a group heading inside the table
-        values: dict[int, tuple[int, int]] = {}
-        for cell, col in zip(range(len(row.texts)), align(kinds, row.texts), strict=False):
-            values[col] = row.cells[cell]
-        for col, kind in enumerate(kinds):
-            if col not in values and kind != "number" and col in carried_span:
-                values[col] = carried_span[col]
-        for col, span in values.items():
-            carried_span[col] = span
+        values = _values(kinds, row, carried_span)
         draft = _draft(doc, row, kinds, values, base_year)
         if draft:
             out.append(draft)
     return out
+
+
+def _values(kinds: list[ColumnKind], row: _Row, carried: dict[int, tuple[int, int]]) -> dict[int, tuple[int, int]]:
+    """Each column's cell span for a data row. A column the row lacks (a merged cell the
+    flattening dropped), or an empty lead/responsible cell (a merged cell kept empty: every
+    task has someone in charge), takes the value of the row above; `carried` is updated."""
+    values: dict[int, tuple[int, int]] = {}
+    for cell, col in zip(range(len(row.texts)), align(kinds, row.texts), strict=False):
+        values[col] = row.cells[cell]
+    for col, kind in enumerate(kinds):
+        missing = col not in values or (kind in ("lead", "responsible") and values[col][0] == values[col][1])
+        if missing and kind != "number" and col in carried:
+            values[col] = carried[col]
+    carried.update(values)
+    return values
 
 
 def _draft(doc: ParsedDocument, row: _Row, kinds: list[ColumnKind], values: dict[int, tuple[int, int]],
