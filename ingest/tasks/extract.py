@@ -15,25 +15,49 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
-from ingest.models import Block, Citation, ParsedDocument, Role, Task, Unit, page_at
-from ingest.recognise.deadlines import find_body_deadlines, parse_deadline_field, year_from
+from ingest.models import Block, Citation, Deadline, ParsedDocument, Role, Task, Unit, page_at
+from ingest.recognise.deadlines import (
+    find_body_deadlines,
+    find_item_deadlines,
+    parse_deadline_field,
+    year_from,
+)
 from ingest.recognise.units import alias_table, normalize_names
+from ingest.tasks.conventions import LeadRules, lead_rules
 from ingest.tasks.fields import Draft, Field, dangling_label, fields_in, units_of
 from ingest.tasks.items import BULLET, attach_group_annotations, measure_items, split_item
+from ingest.tasks.scope import unannotated_tasks
 from ingest.tasks.tables import table_drafts
 
 _SENTENCE_END = re.compile(r"[。！？!?]|\.(?=\s|$)")
 _DATE_LINE = re.compile(r"^\s*((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$", re.M)
+_LABEL = re.compile(r"^\s*([^:：。;；,，、()（）]{2,16})[:：](?!\s*$)")
+_ROLE_STRENGTH = {"lead": 2, "responsible": 1, "participant": 0}
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every item of a document is read against: its year and its stated lead rules."""
+
+    base_year: int | None
+    rules: LeadRules
 
 
 def extract_tasks(doc: ParsedDocument) -> list[Task]:
-    """Every task of the document, in text order, with normalised units and parsed deadlines."""
-    base_year = document_year(doc)
+    """Every task of the document, in text order, with normalised units and parsed deadlines.
+
+    Items with a field (or a dated limit on their line) are tasks first; `scope.py` then adds
+    the unannotated items of the operative part and the unannotated siblings of tasks.
+    """
+    ctx = Context(document_year(doc), lead_rules(doc.text))
     items = [part for item in attach_group_annotations(doc, measure_items(doc)) for part in split_item(doc, item)]
-    drafts = [d for item in items if (d := prose_draft(doc, item, base_year))]
-    drafts.extend(table_drafts(doc, base_year))
+    found = [prose_draft(doc, item, ctx) for item in items]
+    for i in unannotated_tasks(items, [d is not None for d in found]):
+        found[i] = prose_draft(doc, items[i], ctx, bare=True)
+    drafts = [d for d in found if d is not None]
+    drafts.extend(table_drafts(doc, ctx.base_year))
     drafts.sort(key=lambda d: d.start)
     names = normalize_names([lst for d in drafts for lst in d.unit_lists], alias_table())
     return [_finish(doc, d, names) for d in drafts]
@@ -48,33 +72,65 @@ def document_year(doc: ParsedDocument) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def prose_draft(doc: ParsedDocument, blocks: list[Block], base_year: int | None) -> Draft | None:
-    """The task a numbered item states, or None when it names no responsibility and no deadline."""
+def prose_draft(doc: ParsedDocument, blocks: list[Block], ctx: Context, bare: bool = False) -> Draft | None:
+    """The task a numbered item states, or None when it names no responsibility and no deadline.
+
+    `bare`: the item is a task without a field (scope.py); its deadlines come from its text.
+    """
     head = blocks[0]
-    found = _item_fields(doc, blocks)
+    found = [] if bare else _item_fields(doc, blocks)
     unit_fields = [f for f in found if f.kind == "units"]
     # a weak deadline label (时间安排, Timeline) counts only beside units
     deadline_fields = [f for f in found if f.kind == "deadline" and (unit_fields or not f.fixed_role)]
     fields = unit_fields + deadline_fields
-    units: list[tuple[str, Role]] = []
-    lists: list[list[str]] = []
-    dated_clauses: list[str] = []
-    for f in unit_fields:
-        pairs, names, dated = units_of(doc.text, f)
-        units.extend(pairs)
-        lists.append(names)
-        dated_clauses.extend(dated)
-    deadlines = [d for f in deadline_fields for d in parse_deadline_field(doc.text[f.start:f.end], base_year)]
-    if not deadline_fields:
-        deadlines = [d for c in dated_clauses for d in parse_deadline_field(c, base_year)]
-    if not deadlines:
-        deadlines = [d for d, _, _ in find_body_deadlines(_masked(doc.text, head, fields), base_year)]
-    if not unit_fields and not deadlines:
+    if not (bare or fields or find_body_deadlines(_masked(doc.text, head.start, head.end, fields), ctx.base_year)):
         return None
-    start, end = _trimmed(doc.text, head.start, max([head.end] + [f.ann_end for f in fields]))
+    start, end = _extent(doc, blocks, fields)
+    units, lists, dated = _read_units(doc.text, unit_fields, ctx.rules)
+    if deadline_fields:
+        deadlines = [d for f in deadline_fields for d in parse_deadline_field(doc.text[f.start:f.end], ctx.base_year)]
+    elif dated:
+        deadlines = [d for c in dated for d in parse_deadline_field(c, ctx.base_year)]
+    else:
+        deadlines = _text_deadlines(doc.text, start, end, fields, ctx.base_year)
     number, title = _number_and_title(doc.text, head, fields)
     return Draft(number=number, section=head.section, page=head.page, start=start, end=end, title=title,
                  units=units, unit_lists=lists, deadlines=deadlines)
+
+
+def _extent(doc: ParsedDocument, blocks: list[Block], fields: list[Field]) -> tuple[int, int]:
+    """The span a task cites: through its last annotation; a bare heading line takes the
+    paragraphs under it (its text is there); a bare numbered paragraph is itself."""
+    head = blocks[0]
+    if fields:
+        end = max([head.end] + [f.ann_end for f in fields])
+    elif head.kind == "heading":
+        end = blocks[-1].end
+    else:
+        end = head.end
+    return _trimmed(doc.text, head.start, end)
+
+
+def _read_units(text: str, unit_fields: list[Field], rules: LeadRules) -> tuple[list[tuple[str, Role]], list[list[str]], list[str]]:
+    """Units of every units field, each read under the lead rule in force where it stands.
+
+    A 责任单位 list in the same note as a 牵头单位 list names the others (participants).
+    """
+    units: list[tuple[str, Role]] = []
+    lists: list[list[str]] = []
+    dated: list[str] = []
+    for f in unit_fields:
+        beside = any(g is not f and g.fixed_role and g.role == "lead" and g.ann_start == f.ann_start for g in unit_fields)
+        pairs, names, clauses = units_of(text, f, rules.at(f.ann_end), beside)
+        units.extend(pairs)
+        lists.append(names)
+        dated.extend(clauses)
+    return units, lists, dated
+
+
+def _text_deadlines(text: str, start: int, end: int, fields: list[Field], base_year: int | None) -> list[Deadline]:
+    """Every time expression of the task's own text (its notes blanked out)."""
+    return [d for d, _, _ in find_item_deadlines(_masked(text, start, end, fields), base_year)]
 
 
 def _item_fields(doc: ParsedDocument, blocks: list[Block]) -> list[Field]:
@@ -96,12 +152,12 @@ def _item_fields(doc: ParsedDocument, blocks: list[Block]) -> list[Field]:
     return found
 
 
-def _masked(text: str, head: Block, fields: list[Field]) -> str:
-    """The head line with annotations blanked out (same length, so offsets stay valid)."""
-    chars = list(text[head.start:head.end])
+def _masked(text: str, start: int, end: int, fields: list[Field]) -> str:
+    """text[start:end] with annotations blanked out (same length, so offsets stay valid)."""
+    chars = list(text[start:end])
     for f in fields:
-        for i in range(max(f.ann_start, head.start), min(f.ann_end, head.end)):
-            chars[i - head.start] = " "
+        for i in range(max(f.ann_start, start), min(f.ann_end, end)):
+            chars[i - start] = " "
     return "".join(chars)
 
 
@@ -132,6 +188,9 @@ def _number_and_title(text: str, head: Block, fields: list[Field]) -> tuple[str,
         after = min(f.ann_end for f in inside if f.ann_start - head.start == stop) - head.start
         later = [f.ann_start - head.start for f in inside if f.ann_start - head.start >= after]
         rest = line[after:min(later + [len(line)])]
+    label = _LABEL.match(rest) if not number else None
+    if label:  # a labelled sub-item ("金融支持:…") is named by its label
+        return "", label.group(1).strip()
     m = _SENTENCE_END.search(rest)
     title = rest[:m.start()] if m else rest
     return number.strip(), title.strip().rstrip("。.;；,，:：").strip()
@@ -140,12 +199,15 @@ def _number_and_title(text: str, head: Block, fields: list[Field]) -> tuple[str,
 def _finish(doc: ParsedDocument, d: Draft, names: dict[str, str]) -> Task:
     """A draft with its units normalised, de-duplicated, and its citation."""
     units: list[Unit] = []
-    seen: set[str] = set()
+    seen: dict[str, int] = {}
     for name, role in d.units:
         norm = names.get(name, name)
-        if norm in seen:
+        if norm in seen:  # named in two notes: once, with its strongest role
+            k = seen[norm]
+            if _ROLE_STRENGTH[role] > _ROLE_STRENGTH[units[k].role]:
+                units[k] = replace(units[k], role=role)
             continue
-        seen.add(norm)
+        seen[norm] = len(units)
         units.append(Unit(name=name, normalized=norm, role=role))
     task_id = hashlib.sha256(f"{doc.doc_id}:{d.start}:{d.end}".encode()).hexdigest()[:16]
     page = page_at(doc.page_starts, d.start) if doc.page_starts else d.page

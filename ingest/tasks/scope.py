@@ -1,0 +1,77 @@
+"""Which numbered items are tasks although they carry no unit note and no deadline of their own.
+
+Plans do not always annotate their measures: a 行动计划 may list its 主要任务 without naming
+anyone, and an 意见 may date three of the four items of a part and leave one undated. Two
+rules follow from how these documents are written:
+
+- An item of the operative part - the part whose heading names the work (重点任务, 主要任务,
+  工作措施, 主要举措 …) - is a task when it is a leaf: the lowest numbered level, where the
+  work is stated. Its heading levels above ((一)优化载体服务。) only group the work.
+- An item whose siblings are mostly tasks (more than half, at least two) is a task too:
+  the document states its work at that level, with or without a note.
+
+Parts that are not work are never searched this way: 总体要求, 指导思想, 基本原则, 目标,
+保障措施, 支持政策 (subsidy lists), 重点领域/方向, 附则.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from ingest.models import Block
+from ingest.read.structure import numbering_of
+
+_OPERATIVE = re.compile(r"(?:重点|主要|工作|具体|核心|重大|行动|推进)(?:任务|举措|措施|工作|行动)|任务(?:措施|举措|分工|清单)")
+_NOT_WORK = re.compile(r"总体要求|指导思想|原则|目标|保障|支持(?:政策|内容|对象|措施|方式|标准)|政策(?:支持|措施)"
+                       r"|重点(?:领域|方向|产业|赛道)|培育(?:领域|方向)|附则|背景|现状|形势|定位|思路|组织实施|实施步骤|进度安排")
+MIN_SIBLING_TASKS = 2
+
+
+_NUMBER = re.compile(r"^(?:第[一二三四五六七八九十百\d]+[章节部分篇]|[(（]?[一二三四五六七八九十百\d]+[)）、.．]?)\s*")
+MAX_PART_NAME = 10
+
+
+def _titles(section: str) -> list[str]:
+    """The headings of a heading path without their numbers, outermost first."""
+    return [_NUMBER.sub("", t.strip()).strip(" 。.") for t in section.split(" > ") if t.strip()]
+
+
+def in_operative_part(section: str) -> bool:
+    """A heading on the path is the name of the work part (二、重点任务; 三、工作措施): short,
+    naming the work and nothing else; a long heading that happens to say 重点工作 is a measure."""
+    return any(len(t) <= MAX_PART_NAME and _OPERATIVE.search(t) and not _NOT_WORK.search(t)
+               for t in _titles(section))
+
+
+def _in_non_work_part(section: str) -> bool:
+    """The document part the item sits in (its outermost heading) is not work: 总体要求, 保障措施 …"""
+    titles = _titles(section)
+    return bool(titles) and bool(_NOT_WORK.search(titles[0])) and not _OPERATIVE.search(titles[0])
+
+
+def _leaves(items: list[list[Block]]) -> list[bool]:
+    """An item is a leaf when the next numbered item is not nested under it."""
+    out = []
+    for i, item in enumerate(items):
+        level = item[0].level
+        nxt = next((it[0].level for it in items[i + 1:] if it[0].level is not None), None)
+        out.append(level is not None and (nxt is None or nxt <= level))
+    return out
+
+
+def unannotated_tasks(items: list[list[Block]], is_task: list[bool]) -> set[int]:
+    """Indices of the items that are tasks by the two rules above (items in document order)."""
+    leaves = _leaves(items)
+    found = {i for i, item in enumerate(items)
+             if leaves[i] and not is_task[i] and item[0].number and in_operative_part(item[0].section)}
+    siblings: dict[tuple[str, int | None, str], list[int]] = defaultdict(list)
+    for i, item in enumerate(items):
+        numbered = numbering_of(item[0].number or "")
+        if numbered:  # siblings share parent, level and numbering style ("(一)…" goals beside "1." measures are not)
+            siblings[(item[0].section, item[0].level, numbered[0])].append(i)
+    for (section, _, _), group in siblings.items():
+        tasks = sum(is_task[i] for i in group)
+        if tasks >= MIN_SIBLING_TASKS and 2 * tasks > len(group) and not _in_non_work_part(section):
+            found.update(i for i in group if leaves[i] and not is_task[i])
+    return found
