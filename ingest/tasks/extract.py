@@ -54,7 +54,7 @@ def extract_tasks(doc: ParsedDocument) -> list[Task]:
     ctx = Context(document_year(doc), lead_rules(doc.text))
     items = [part for item in attach_group_annotations(doc, measure_items(doc)) for part in split_item(doc, item)]
     found = [prose_draft(doc, item, ctx) for item in items]
-    for i in unannotated_tasks(items, [d is not None for d in found]):
+    for i in unannotated_tasks(doc.text, items, [d is not None for d in found]):
         found[i] = prose_draft(doc, items[i], ctx, bare=True)
     drafts = [d for d in found if d is not None]
     drafts.extend(table_drafts(doc, ctx.base_year))

@@ -5,8 +5,9 @@ anyone, and an 意见 may date three of the four items of a part and leave one u
 rules follow from how these documents are written:
 
 - An item of the operative part - the part whose heading names the work (重点任务, 主要任务,
-  工作措施, 主要举措 …) - is a task when it is a leaf: the lowest numbered level, where the
-  work is stated. Its heading levels above ((一)优化载体服务。) only group the work.
+  工作措施, 主要举措 …) - is a task at the level where the work is stated: the first level
+  whose items say more than a title (or the lowest level). Group titles above it
+  ((一)优化载体服务。) and details below it ((1)(2) under a measure) are not tasks.
 - An item whose siblings are mostly tasks (more than half, at least two) is a task too:
   the document states its work at that level, with or without a note.
 
@@ -26,6 +27,7 @@ _OPERATIVE = re.compile(r"(?:重点|主要|工作|具体|核心|重大|行动|�
 _NOT_WORK = re.compile(r"总体要求|指导思想|原则|目标|保障|支持(?:政策|内容|对象|措施|方式|标准)|政策(?:支持|措施)"
                        r"|重点(?:领域|方向|产业|赛道)|培育(?:领域|方向)|附则|背景|现状|形势|定位|思路|组织实施|实施步骤|进度安排")
 MIN_SIBLING_TASKS = 2
+_SENTENCE = re.compile(r"[。！？!?；;]")
 
 
 _NUMBER = re.compile(r"^(?:第[一二三四五六七八九十百\d]+[章节部分篇]|[(（]?[一二三四五六七八九十百\d]+[)）、.．]?)\s*")
@@ -51,27 +53,78 @@ def _in_non_work_part(section: str) -> bool:
 
 
 def _leaves(items: list[list[Block]]) -> list[bool]:
-    """An item is a leaf when the next numbered item is not nested under it."""
-    out = []
-    for i, item in enumerate(items):
-        level = item[0].level
-        nxt = next((it[0].level for it in items[i + 1:] if it[0].level is not None), None)
-        out.append(level is not None and (nxt is None or nxt <= level))
+    """An item is a leaf when the next numbered item is not nested under it (one backward pass)."""
+    out = [False] * len(items)
+    nxt: int | None = None
+    for i in range(len(items) - 1, -1, -1):
+        level = items[i][0].level
+        out[i] = level is not None and (nxt is None or nxt <= level)
+        if level is not None:
+            nxt = level
     return out
 
 
-def unannotated_tasks(items: list[list[Block]], is_task: list[bool]) -> set[int]:
-    """Indices of the items that are tasks by the two rules above (items in document order)."""
-    leaves = _leaves(items)
-    found = {i for i, item in enumerate(items)
-             if leaves[i] and not is_task[i] and item[0].number and in_operative_part(item[0].section)}
+def _has_content(doc_text: str, item: list[Block]) -> bool:
+    """The item states work, not only a title: paragraphs under it, or text after its first sentence.
+    "(一)优化载体服务。" over numbered measures is a group title."""
+    if len(item) > 1:
+        return True
+    head = item[0]
+    line = doc_text[head.start:head.end].strip()
+    m = _SENTENCE.search(line)
+    return bool(m and line[m.end():].strip())
+
+
+def _ancestry(items: list[list[Block]], is_task: list[bool]) -> tuple[list[list[int]], list[bool]]:
+    """Each item's numbered ancestors, and whether a task lies nested under each item."""
+    stack: list[int] = []
+    ancestors: list[list[int]] = []
+    task_below = [False] * len(items)
+    for i, item in enumerate(items):
+        level = item[0].level
+        while level is not None and stack and (items[stack[-1]][0].level or 0) >= level:
+            stack.pop()
+        ancestors.append(list(stack))
+        if is_task[i]:
+            for a in stack:
+                task_below[a] = True
+        if level is not None:
+            stack.append(i)
+    return ancestors, task_below
+
+
+def _sibling_groups(items: list[list[Block]], is_task: list[bool]) -> set[int]:
+    """Items in a group of siblings (same parent, level and numbering style: "(一)" goals beside
+    "1." measures are not siblings) more than half of which, and at least two, are tasks."""
     siblings: dict[tuple[str, int | None, str], list[int]] = defaultdict(list)
     for i, item in enumerate(items):
         numbered = numbering_of(item[0].number or "")
-        if numbered:  # siblings share parent, level and numbering style ("(一)…" goals beside "1." measures are not)
+        if numbered:
             siblings[(item[0].section, item[0].level, numbered[0])].append(i)
+    out: set[int] = set()
     for (section, _, _), group in siblings.items():
         tasks = sum(is_task[i] for i in group)
         if tasks >= MIN_SIBLING_TASKS and 2 * tasks > len(group) and not _in_non_work_part(section):
-            found.update(i for i in group if leaves[i] and not is_task[i])
+            out.update(group)
+    return out
+
+
+def unannotated_tasks(doc_text: str, items: list[list[Block]], is_task: list[bool]) -> set[int]:
+    """Indices of the items that are tasks by the two rules above (items in document order).
+
+    The task level is the first one that states work: an item qualifies when it has content
+    (or is a leaf), no task lies above it, and no task lies nested under it (then it is the
+    heading of those tasks).
+    """
+    leaves = _leaves(items)
+    ancestors, task_below = _ancestry(items, is_task)
+    by_siblings = _sibling_groups(items, is_task)
+    found: set[int] = set()
+    for i, item in enumerate(items):
+        if is_task[i] or not item[0].number or task_below[i] or any(is_task[a] or a in found for a in ancestors[i]):
+            continue
+        if not (leaves[i] or _has_content(doc_text, item)):
+            continue
+        if i in by_siblings or in_operative_part(item[0].section):
+            found.add(i)
     return found

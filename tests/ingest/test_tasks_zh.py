@@ -208,6 +208,30 @@ def test_items_whose_siblings_are_tasks(tmp_path: Path) -> None:
     assert tasks["结果运用"].deadlines == [] and tasks["结果运用"].units == []
 
 
+LEVELS = """某市节水型城市建设工作方案
+二、重点任务
+（一）强化用水管理
+1.严格取水许可。全面落实取水许可制度。
+（1）开展取水口核查。
+（2）规范计量设施。
+2.推进计划用水。对重点用水户实行计划管理。
+（二）推进节水改造。加快老旧供水管网改造。（责任单位：市水务局）
+1.实施管网分区计量。
+2.开展漏损治理。
+（三）加强节水宣传。广泛开展节水进社区活动。
+1.建设节水教育基地。（责任单位：市教育局）
+2.开展节水主题宣传。（责任单位：市委宣传部）
+"""
+
+
+def test_the_level_where_work_is_stated(tmp_path: Path) -> None:
+    tasks = by_title(parse_text(tmp_path, LEVELS))
+    # (一) is a group title; 1. states work, its (1)(2) are details; (二) carries the note, its
+    # sub-items are its details; (三) introduces annotated items and is their heading
+    assert list(tasks) == ["严格取水许可", "推进计划用水", "推进节水改造", "建设节水教育基地", "开展节水主题宣传"]
+    assert units(tasks["推进节水改造"]) == [("市水务局", "responsible")]
+
+
 PIPE_TABLE = """某县水利工程考核细则
 | 序号 | 考核内容 | 分值 | 责任单位 | 完成时限 |
 |---|---|---|---|---|
