@@ -3,8 +3,8 @@
 Official documents save repeating themselves by saying, usually in the first unit note, how
 every later note is to be read:
 - 「列第一位者为牵头单位」, 「排在第一位的部门为牵头部门」: the first unit of a note leads;
-- 「第一个逗号前为牵头单位」: the units before the note's first comma lead (a 、 list may
-  name several leads);
+- 「第一个逗号前为牵头单位」 (分号前…): the units before the note's first comma (semicolon)
+  lead, a 、 list naming several;
 - 「以下均需各区政府落实，不再列出」: some units implement every later task unnamed.
 
 Such a clause sits inside the note but is not part of its unit list: `rule_cut` says where
@@ -22,19 +22,22 @@ from typing import Literal
 from ingest.models import Role
 from ingest.recognise.units import UnitMention, bracket_depths
 
-LeadRule = Literal["first", "first_comma"]
+LeadRule = Literal["first", "first_comma", "first_semicolon"]
 
 _LEAD_WORD = r"(?:牵头|主责|主办)"
 _FIRST = re.compile(
-    rf"(?:列|排|居)(?:在|于)?(?:第一|首)(?:位|个)?(?:者|的)?(?:部门|单位)?(?:为|是){_LEAD_WORD}"
-    rf"|第一(?:个|位)?(?:部门|单位)(?:为|是){_LEAD_WORD}")
-_FIRST_COMMA = re.compile(rf"第一个?逗号(?:之)?前(?:的)?(?:部门|单位)?(?:为|是){_LEAD_WORD}")
+    rf"(?:列|排|居)(?:在|于|名|序)?(?:第一|首)(?:位|个|名)?(?:者|的)?(?:部门|单位)?(?:为|是){_LEAD_WORD}"
+    rf"|(?:第一|首)(?:个|位|家)的?(?:部门|单位)?(?:为|是){_LEAD_WORD}"
+    rf"|{_LEAD_WORD}(?:单位|部门)(?:列|排)(?:在|于)?(?:第一|首)位")
+_BEFORE_SEP = r"(?:第一个?)?(?:{sep})(?:之)?前(?:的)?(?:部门|单位)?(?:为|是)" + _LEAD_WORD
+_FIRST_COMMA = re.compile(_BEFORE_SEP.format(sep=r"逗号|“[,，]”|\"[,，]\""))
+_FIRST_SEMICOLON = re.compile(_BEFORE_SEP.format(sep=r"分号|“[;；]”|\"[;；]\""))
 # Any clause of a note that states a convention rather than naming units.
 _RULE_CLAUSE = re.compile(
-    rf"{_FIRST.pattern}|{_FIRST_COMMA.pattern}|下同|不再(?:一一|单独|重复)?列(?:出|明|举)"
-    r"|以下(?:各项)?(?:任务)?(?:均|都)(?:需|须|要|由|应)")
+    rf"{_FIRST.pattern}|{_FIRST_COMMA.pattern}|{_FIRST_SEMICOLON.pattern}|下同"
+    r"|不再(?:一一|单独|重复|另行)?列(?:出|明|举)|以下(?:各项)?(?:任务)?(?:均|都)(?:需|须|要|由|应)")
 _CLAUSE_SEP = "。;；,，"
-COMMAS = ",，"
+_SEPARATORS: dict[LeadRule, str] = {"first_comma": ",，", "first_semicolon": ";；"}
 
 
 def rule_cut(value: str) -> int:
@@ -71,6 +74,7 @@ def lead_rules(text: str) -> LeadRules:
     """Every lead rule the document states (one linear scan of its text)."""
     found: list[tuple[int, LeadRule]] = [(m.start(), "first") for m in _FIRST.finditer(text)]
     found += [(m.start(), "first_comma") for m in _FIRST_COMMA.finditer(text)]
+    found += [(m.start(), "first_semicolon") for m in _FIRST_SEMICOLON.finditer(text)]
     found.sort()
     return LeadRules([s for s, _ in found], [k for _, k in found])
 
@@ -78,9 +82,9 @@ def lead_rules(text: str) -> LeadRules:
 def apply_lead_rule(mentions: list[UnitMention], value: str, rule: LeadRule | None) -> list[UnitMention]:
     """Roles under a document's lead rule, for a note whose own words make no distinction.
 
-    The leads are the first unit, or every unit before the first comma; the others are
-    participants, since the document has named who leads. A note that itself says who leads
-    and who assists (牵头 / 配合) keeps its own roles.
+    The leads are the first unit, or every unit before the first comma (semicolon); the others
+    are participants, since the document has named who leads. A note that itself says who
+    leads and who assists (牵头 / 配合) keeps its own roles.
     """
     if rule is None or not mentions or len({m.role for m in mentions}) > 1 or mentions[0].role == "participant":
         return mentions
@@ -88,8 +92,9 @@ def apply_lead_rule(mentions: list[UnitMention], value: str, rule: LeadRule | No
         leads = {0}
     else:
         depth = bracket_depths(value)
-        comma = next((i for i, ch in enumerate(value) if ch in COMMAS and depth[i] == 0), len(value))
-        leads = {k for k, m in enumerate(mentions) if m.start < comma} or {0}
+        seps = _SEPARATORS[rule]
+        cut = next((i for i, ch in enumerate(value) if ch in seps and depth[i] == 0), len(value))
+        leads = {k for k, m in enumerate(mentions) if m.start < cut} or {0}
     out = []
     for k, m in enumerate(mentions):
         role: Role = "lead" if k in leads else "participant"

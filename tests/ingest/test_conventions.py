@@ -19,6 +19,14 @@ def test_rule_clauses_end_the_unit_list() -> None:
         assert value[:rule_cut(value)] == kept
 
 
+def test_rule_wordings() -> None:
+    for clause, kind in [("排名第一的为牵头单位", "first"), ("第一个单位为牵头单位", "first"), ("牵头单位列第一位", "first"),
+                         ("排在首位的部门为牵头部门", "first"), ("逗号前为牵头单位", "first_comma"),
+                         ("分号前的单位为牵头单位", "first_semicolon")]:
+        assert lead_rules(f"(责任单位:县林业局、县水利局;{clause},下同)").kinds == [kind], clause
+    assert lead_rules("县林业局牵头,县水利局配合").kinds == []
+
+
 def test_rules_hold_from_the_note_that_states_them() -> None:
     text = "(一)建设。(甲局负责)\n(二)维护。(乙局、丙局负责。列第一位的为牵头单位,下同)\n(三)第一个逗号前为牵头单位"
     rules = lead_rules(text)
@@ -38,6 +46,8 @@ def test_lead_rules_give_roles_only_where_the_note_makes_no_distinction() -> Non
     assert roles_under("市卫健委、市医保局,市财政局、市民政局", "first_comma") == [
         ("市卫健委", "lead"), ("市医保局", "lead"), ("市财政局", "participant"), ("市民政局", "participant")]
     assert roles_under("市卫健委、市医保局", "first_comma") == [("市卫健委", "lead"), ("市医保局", "lead")]
+    assert roles_under("市卫健委,市医保局;市财政局", "first_semicolon") == [
+        ("市卫健委", "lead"), ("市医保局", "lead"), ("市财政局", "participant")]
     # the note itself says who leads and who assists
     assert roles_under("省林业局牵头,省财政厅配合", "first") == [("省林业局", "lead"), ("省财政厅", "participant")]
     assert roles_under("省林业局、省财政厅负责", None) == [("省林业局", "lead"), ("省财政厅", "lead")]
