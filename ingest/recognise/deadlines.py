@@ -155,10 +155,20 @@ def year_from(text: str | None) -> int | None:
     return int(m.group(0)) if m else None
 
 
-_HORIZON = re.compile(r"^(?:到|截至|截止到?)")
+# 到/至 a year: the item's horizon ("到2027年底"); 至 after a date is the end of a range instead.
+_HORIZON = re.compile(r"^(?:到|至)")
+# A date that closes by itself: 年底/月底/年末, a half year, a quarter.
+_CLOSING = re.compile(r"(?:底|末|上半年|下半年|年中|季度)$")
+# A month (or day) that dates a completion: "2024年6月完成验收".
+_COMPLETION = re.compile(r"^\s*(?:前|份)?\s*(?:全面|基本|全部|如期)?(?:完成|建成|实现|出台|印发|上线|投运|投入使用|竣工|验收|办结)")
+_RANGE_START = re.compile(r"^\s*(?:至|到|—|–|-|~|～)")
+# "截至2023年底,已建成…": a date the text reports from, not one it sets.
+_REPORTED = re.compile(r"^[^。;；]{0,12}?已")
+_AFTER_DATE = re.compile(r"(?:\d|[年月日号])\s*$")
 _RECURRING_LIMIT = re.compile(
     r"每(?:年|季度?|半年)(?:的)?\s*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月份?(?:\s*\d{1,2}\s*[日号]|底|末|上旬|中旬|下旬)?"
-    r"|年底|年末|季度末|季末|末)(?:之前|以前|前)")
+    r"|年底|年末|季度末|季末|末)(?:之前|以前|前)"
+    r"|每月(?:的)?\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号](?:之前|以前|前)")
 _RELATIVE = re.compile(r"(?:本|该|此)?(?:意见|通知|方案|办法|规定|计划|决定|文件|细则)?"
                        r"(?:印发|发布|出台|实施|施行|公布|下发|生效)(?:之日|后)起?\s*"
                        r"(?:\d{1,3}|[一二三四五六七八九十两]{1,3})\s*(?:个)?(?:日|天|工作日|月)(?:内|以内)")
@@ -168,16 +178,35 @@ _CONTINUITY = re.compile(r"持续推进|长期坚持|常态化")
 _MECHANISM = re.compile(r"常态化[^,，。;；、]{0,12}?(?:机制|制度)")
 
 
+def _sets_a_date(text: str, d: DeadlineMatch) -> bool:
+    """A date in a task's text that the task must meet: a limit (…前, by …), a horizon (到2027年),
+    a closing date (2025年底, 第三季度) or a dated completion (2024年6月完成); not a start
+    (2024年起, 自…), the start of a range (2024年1月1日至…) or a date reported from (截至…已)."""
+    expr, after = text[d.start:d.end], text[d.end:d.end + 40]
+    if _is_start(text, d) or _RANGE_START.match(after):
+        return False
+    if expr.startswith(("截至", "截止")):
+        return _is_limit_expression(expr)
+    if _HORIZON.match(expr):
+        return not _AFTER_DATE.search(text[max(0, d.start - 2):d.start])  # 至 closing a range is not a horizon
+    if _is_limit_expression(expr):
+        return True
+    if _REPORTED.match(after):
+        return False
+    if _CLOSING.search(expr):
+        return True
+    return bool(re.search(r"\d\s*月|[一二三四五六七八九十]月", expr) and _COMPLETION.match(after))
+
+
 def find_item_deadlines(text: str, base_year: int | None = None) -> list[tuple[Deadline, int, int]]:
     """Every time expression of a task's text, in text order, each with its span (see the module doc)."""
     out = [(Deadline(text=m.group(0), date=None, kind="ongoing"), m.start(), m.end())
            for m in _RECURRING_LIMIT.finditer(text)]
     for d in find_dates(text, base_year):
-        expr = text[d.start:d.end]
         if any(s <= d.start < e for _, s, e in out):
             continue  # the month of a recurring limit
-        if d.date and (_is_limit_expression(expr) or (_HORIZON.match(expr) and not _is_start(text, d))):
-            s = d.start + (1 if expr.startswith("于") else 0)
+        if d.date and _sets_a_date(text, d):
+            s = d.start + (1 if text.startswith("于", d.start) else 0)
             out.append((Deadline(text=text[s:d.end].strip(), date=d.date, kind="by"), s, d.end))
     out.extend((Deadline(text=m.group(0), date=None, kind="by"), m.start(), m.end()) for m in _RELATIVE.finditer(text))
     seen: set[str] = set()

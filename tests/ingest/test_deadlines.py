@@ -114,8 +114,20 @@ def test_item_text_states_limits_horizons_and_cascades() -> None:
     assert item("到2030年,全市再生水利用率达到30%以上") == [("到2030年", "2030-12-31", "by")]
 
 
+def test_item_text_closing_dates_and_dated_completions() -> None:
+    assert item("2025年底全面完成老旧管网改造") == [("2025年底", "2025-12-31", "by")]
+    assert item("2024年第三季度上线预约平台") == [("2024年第三季度", "2024-09-30", "by")]
+    assert item("2024年6月完成验收") == [("2024年6月", "2024-06-30", "by")]
+    assert item("至2026年底,建成区域医疗中心3个") == [("至2026年底", "2026-12-31", "by")]
+    # an event date, a status date and the end of a range are not deadlines
+    assert item("2024年6月召开现场推进会") == []
+    assert item("截至2023年底,全省已建成充电桩5万个") == []
+    assert item("2024年1月1日至2024年12月31日期间申报") == []
+
+
 def test_item_text_recurring_relative_and_continuity() -> None:
     assert item("2025年起,各县每年4月底前报送上年度水资源公报") == [("每年4月底前", None, "ongoing")]
+    assert item("各乡镇每月5日前报送巡河记录") == [("每月5日前", None, "ongoing")]
     assert item("各地级市要在本方案印发之日起60日内制定实施细则") == [("本方案印发之日起60日内", None, "by")]
     assert item("常态化开展河湖“清四乱”行动,持续推进岸线整治") == [("常态化", None, "ongoing"), ("持续推进", None, "ongoing")]
     assert item("长期坚持耕地保护制度") == [("长期坚持", None, "ongoing")]
