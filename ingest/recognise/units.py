@@ -80,8 +80,9 @@ _LEADING_NOISE = re.compile(r"^(?:由|请|并|及|和|以及|与|会同|其中|�
 _GENERIC = r"(?:单位|部门|机构)"
 _TRAILING_NOISE = re.compile(
     rf"(?:等(?:有关|相关)?(?:{_GENERIC}(?:(?:和|及|与){_GENERIC})?)?|分别|共同|具体|按职责|依职责|为)+$")
-# The right side of 和/及 that is only a generic noun ("各有关部门和单位") continues the name.
-_GENERIC_ONLY = re.compile(rf"^(?:有关|相关|其他)?{_GENERIC}")
+# The right side of 和/及 that is only a generic noun ("各有关部门和单位") or a body with no
+# place of its own ("各县(市、区)党委和政府") continues the name.
+_GENERIC_ONLY = re.compile(rf"^(?:(?:有关|相关|其他)?{_GENERIC}|(?:人民)?政府|党委|管委会)(?=$|[、,，;；\s])")
 # "各区、县(市)政府", "各省、自治区、直辖市人民政府": 各 distributes over a list of administrative levels.
 _LEVEL = r"(?:自治区|直辖市|自治州|自治县|省|市|县|区|州|盟|旗|乡|镇|街道)"
 _LEVEL_HEAD = re.compile(rf"^各{_LEVEL}$")

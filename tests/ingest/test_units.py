@@ -89,6 +89,7 @@ def test_generic_tails_and_groups() -> None:
     assert roles("省农业农村厅、省供销社等和各有关市州人民政府负责") == [
         ("省农业农村厅", "lead"), ("省供销社", "lead"), ("各有关市州人民政府", "lead")]
     assert roles("省水利厅等有关部门和单位负责") == [("省水利厅", "lead")]
+    assert roles("各县(市、区)党委和政府") == [("各县(市、区)党委和政府", "responsible")]
     assert roles("各有关部门和单位,各市人民政府按职责分工负责") == [
         ("各有关部门和单位", "lead"), ("各市人民政府", "lead")]
     assert roles("省妇联、省残联、省科协") == [("省妇联", "responsible"), ("省残联", "responsible"), ("省科协", "responsible")]
