@@ -126,6 +126,7 @@ def normalize_names(lists: list[list[str]], table: AliasTable | None = None) -> 
     counts = Counter(mapping[n] for lst in lists for n in lst)
     _fix_moved_characters(lists, mapping, counts)
     _inherit_level(lists, mapping)
+    _distribute_government(lists, mapping)
     counts = Counter(mapping[n] for lst in lists for n in lst)
     canon = _document_canon(counts)
     out: dict[str, str] = {}
@@ -168,6 +169,32 @@ def _inherit_level(lists: list[list[str]], mapping: dict[str, str]) -> None:
                 prefix = level.group(1)
             elif prefix and key == _key(name) and _BARE_DEPARTMENT.match(key):
                 mapping[name] = prefix + key
+
+
+# "广州、深圳、东莞市政府": places listed before the one that carries "市政府" share it.
+_GOVERNMENT = re.compile(r"^[\u4e00-\u9fff]{2,6}?((?:市|县|区|州|盟)(?:人民)?政府)$")
+_BARE_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+_BODY_END = re.compile(r"(?:局|委|办|厅|部|院|所|站|中心|政府|公司|集团|会|处|室|科|社|行|校|组|队|联|协)$")
+
+
+def _distribute_government(lists: list[list[str]], mapping: dict[str, str]) -> None:
+    """Bare place names right before a "X市政府" in a list take its government in their
+    normalised name (广州 -> 广州市政府); the name as written is kept."""
+    for lst in lists:
+        run: list[str] = []
+        for name in lst:
+            key = mapping[name]
+            gov = _GOVERNMENT.match(key)
+            if gov:
+                suffix = gov.group(1)
+                for place in run:  # 大理州、楚雄州人民政府: the level is written already
+                    key = mapping[place]
+                    mapping[place] = key + (suffix[1:] if key.endswith(suffix[0]) else suffix)
+                run = []
+            elif _BARE_PLACE.match(key) and not _BODY_END.search(key):
+                run.append(name)
+            else:
+                run = []
 
 
 def _is_abbreviation(short: str, full: str) -> bool:

@@ -146,6 +146,16 @@ def test_missing_common_prefix() -> None:
     assert normalize_names(lists, NO_ALIASES)["财政所"] == "镇财政所"
 
 
+def test_names_shortened_in_a_list_get_their_full_normalised_form() -> None:
+    lists = [["省交通运输厅", "财政厅", "自然资源厅", "各市人民政府"], ["杭州", "宁波", "温州市政府"],
+             ["大理州", "楚雄州人民政府"], ["交通运输部", "财政部"]]
+    got = normalize_names(lists, NO_ALIASES)
+    assert (got["财政厅"], got["自然资源厅"]) == ("省财政厅", "省自然资源厅")
+    assert (got["杭州"], got["宁波"], got["温州市政府"]) == ("杭州市政府", "宁波市政府", "温州市政府")
+    assert got["大理州"] == "大理州人民政府"
+    assert got["财政部"] == "财政部"  # no level was given
+
+
 def test_different_units_stay_apart() -> None:
     lists = [["县水利局", "县水利工程管理局"], ["县水利局"], ["县水利工程管理局"], ["县水利工程管理局"]]
     got = normalize_names(lists, NO_ALIASES)
