@@ -75,22 +75,22 @@ def _has_content(doc_text: str, item: list[Block]) -> bool:
     return bool(m and line[m.end():].strip())
 
 
-def _ancestry(items: list[list[Block]], is_task: list[bool]) -> tuple[list[list[int]], list[bool]]:
-    """Each item's numbered ancestors, and whether a task lies nested under each item."""
+def _ancestry(items: list[list[Block]], marks: list[bool]) -> tuple[list[list[int]], list[bool]]:
+    """Each item's numbered ancestors, and whether a marked item lies nested under each item."""
     stack: list[int] = []
     ancestors: list[list[int]] = []
-    task_below = [False] * len(items)
+    below = [False] * len(items)
     for i, item in enumerate(items):
         level = item[0].level
         while level is not None and stack and (items[stack[-1]][0].level or 0) >= level:
             stack.pop()
         ancestors.append(list(stack))
-        if is_task[i]:
+        if marks[i]:
             for a in stack:
-                task_below[a] = True
+                below[a] = True
         if level is not None:
             stack.append(i)
-    return ancestors, task_below
+    return ancestors, below
 
 
 def _sibling_groups(items: list[list[Block]], is_task: list[bool]) -> set[int]:
@@ -112,18 +112,21 @@ def _sibling_groups(items: list[list[Block]], is_task: list[bool]) -> set[int]:
 def unannotated_tasks(doc_text: str, items: list[list[Block]], is_task: list[bool]) -> set[int]:
     """Indices of the items that are tasks by the two rules above (items in document order).
 
-    The task level is the first one that states work: an item qualifies when it has content
-    (or is a leaf), no task lies above it, and no task lies nested under it (then it is the
-    heading of those tasks).
+    The task level is where the work is stated: an item qualifies when it says more than a
+    title and none of its sub-items does (or it is a leaf), no task lies above it, and no
+    task lies nested under it (it would be their heading). "1.推进…。…" over short "(1)(2)"
+    lines is the task; "(一)…" with an introduction over measures that say more is not.
     """
     leaves = _leaves(items)
+    content = [_has_content(doc_text, item) for item in items]
     ancestors, task_below = _ancestry(items, is_task)
+    _, content_below = _ancestry(items, content)
     by_siblings = _sibling_groups(items, is_task)
     found: set[int] = set()
     for i, item in enumerate(items):
         if is_task[i] or not item[0].number or task_below[i] or any(is_task[a] or a in found for a in ancestors[i]):
             continue
-        if not (leaves[i] or _has_content(doc_text, item)):
+        if not (leaves[i] or (content[i] and not content_below[i])):
             continue
         if i in by_siblings or in_operative_part(item[0].section):
             found.add(i)

@@ -232,6 +232,20 @@ def test_the_level_where_work_is_stated(tmp_path: Path) -> None:
     assert units(tasks["推进节水改造"]) == [("市水务局", "responsible")]
 
 
+INTRODUCED_MEASURES = """某县林长制工作方案
+三、主要任务
+（一）加强森林资源保护
+围绕森林资源保护，重点做好以下工作：
+1.严格林地管理。落实林地用途管制。
+2.加强森林防火。2025年4月底前完成防火隔离带建设。
+"""
+
+
+def test_measures_under_an_introduced_heading(tmp_path: Path) -> None:
+    tasks = by_title(parse_text(tmp_path, INTRODUCED_MEASURES))
+    assert list(tasks) == ["严格林地管理", "加强森林防火"]
+
+
 PIPE_TABLE = """某县水利工程考核细则
 | 序号 | 考核内容 | 分值 | 责任单位 | 完成时限 |
 |---|---|---|---|---|
