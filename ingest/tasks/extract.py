@@ -24,7 +24,7 @@ from ingest.recognise.deadlines import (
     parse_deadline_field,
     year_from,
 )
-from ingest.recognise.units import alias_table, normalize_names
+from ingest.recognise.units import alias_table, is_cjk_text, normalize_names
 from ingest.tasks.conventions import LeadRules, lead_rules
 from ingest.tasks.fields import Draft, Field, dangling_label, fields_in, units_of
 from ingest.tasks.items import BULLET, attach_group_annotations, measure_items, split_item
@@ -56,11 +56,42 @@ def extract_tasks(doc: ParsedDocument) -> list[Task]:
     found = [prose_draft(doc, item, ctx) for item in items]
     for i in unannotated_tasks(doc.text, items, [d is not None for d in found]):
         found[i] = prose_draft(doc, items[i], ctx, bare=True)
-    drafts = [d for d in found if d is not None]
-    drafts.extend(table_drafts(doc, ctx.base_year))
+    drafts = merge_table_rows([d for d in found if d is not None], table_drafts(doc, ctx.base_year))
     drafts.sort(key=lambda d: d.start)
     names = normalize_names([lst for d in drafts for lst in d.unit_lists], alias_table())
     return [_finish(doc, d, names) for d in drafts]
+
+
+_TITLE_NOISE = re.compile(r"[\s,，、;；:：.。!！?？\"“”'‘’()（）]")
+TITLE_KEY = 8
+
+
+def _title_key(title: str) -> str:
+    return _TITLE_NOISE.sub("", title)
+
+
+def merge_table_rows(prose: list[Draft], rows: list[Draft]) -> list[Draft]:
+    """A 任务分工 table that assigns the measures the text lists: a row whose task is a measure
+    without a note ("1.加快高速公路建设。…" / row "加快高速公路建设 | 省交通运输厅 | …") gives
+    that measure its units (and deadlines when the text states none) instead of being a second
+    task. Titles match when one begins with the other."""
+    by_key: dict[str, list[Draft]] = {}
+    for d in prose:
+        key = _title_key(d.title)
+        if not d.units and len(key) >= 4:
+            by_key.setdefault(key[:TITLE_KEY], []).append(d)
+    out = list(prose)
+    for row in rows:
+        key = _title_key(row.title)
+        candidates = [d for n in range(4, TITLE_KEY + 1) for d in by_key.get(key[:n], [])]
+        match = next((d for d in candidates if not d.units and
+                      (key.startswith(_title_key(d.title)) or _title_key(d.title).startswith(key))), None)
+        if match is None or len(key) < 4:
+            out.append(row)
+            continue
+        match.units, match.unit_lists = row.units, row.unit_lists
+        match.deadlines = match.deadlines or row.deadlines
+    return out
 
 
 def document_year(doc: ParsedDocument) -> int | None:
@@ -114,13 +145,14 @@ def _extent(doc: ParsedDocument, blocks: list[Block], fields: list[Field]) -> tu
 def _read_units(text: str, unit_fields: list[Field], rules: LeadRules) -> tuple[list[tuple[str, Role]], list[list[str]], list[str]]:
     """Units of every units field, each read under the lead rule in force where it stands.
 
-    A 责任单位 list in the same note as a 牵头单位 list names the others (participants).
+    A 责任单位 list beside a 牵头单位 list of the same item names the others (participants):
+    the document has said who leads.
     """
     units: list[tuple[str, Role]] = []
     lists: list[list[str]] = []
     dated: list[str] = []
+    beside = any(g.fixed_role and g.role == "lead" and is_cjk_text(text[g.start:g.end]) for g in unit_fields)
     for f in unit_fields:
-        beside = any(g is not f and g.fixed_role and g.role == "lead" and g.ann_start == f.ann_start for g in unit_fields)
         pairs, names, clauses = units_of(text, f, rules.at(f.ann_end), beside)
         units.extend(pairs)
         lists.append(names)

@@ -228,7 +228,7 @@ def units_of(text: str, field: Field, rule: LeadRule | None = None,
     完成"): clauses that are a dated limit or a continuity cue are handed back as deadline text
     and blanked out (same length) before the units are read. Convention clauses end the list;
     the document's lead rule then gives the roles (`conventions.py`). A 责任单位 list beside a
-    牵头单位 one in the same note (`beside_lead`) names the others: participants.
+    牵头单位 one (`beside_lead`) names the others: participants.
     """
     value = text[field.start:field.end]
     value = value[:rule_cut(value)]

@@ -17,7 +17,7 @@ from typing import Literal
 
 from ingest.models import Block, ParsedDocument, Role
 from ingest.recognise.deadlines import find_dates, parse_deadline_field
-from ingest.recognise.units import looks_like_unit, parse_units
+from ingest.recognise.units import is_cjk_text, looks_like_unit, parse_units
 from ingest.tasks.fields import Draft
 
 ColumnKind = Literal["number", "task", "lead", "participant", "responsible", "deadline", "other"]
@@ -245,7 +245,9 @@ def _draft(doc: ParsedDocument, row: _Row, kinds: list[ColumnKind], values: dict
     lists: list[list[str]] = []
     for col, kind in enumerate(kinds):
         if kind in _UNIT_KINDS and text_of(col).strip():
-            role: Role = kind  # type: ignore[assignment]
+            # beside a 牵头单位 column, the 责任单位 column names the others
+            cjk = is_cjk_text(text_of(col))
+            role: Role = "participant" if kind == "responsible" and "lead" in kinds and cjk else kind  # type: ignore[assignment]
             mentions = parse_units(text_of(col), role, fixed_role=kind != "responsible")
             units.extend((m.name, m.role) for m in mentions)
             lists.append([m.name for m in mentions])

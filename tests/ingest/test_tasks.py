@@ -110,7 +110,8 @@ def test_label_lines_and_body_deadlines(tmp_path: Path) -> None:
     got = [summary(t) for t in doc.tasks]
     # every leaf item of the work part is a task, 3. without units or deadline too; 保障措施 items are not
     assert [g[1] for g in got] == ["实施老旧小区综合整治", "加快加装电梯", "改造城市燃气管网", "建设口袋公园", "完善夜间照明"]
-    assert got[0][2] == [("市城更局", "lead"), ("各区人民政府", "responsible"), ("市财政局", "responsible")]
+    # beside a 牵头单位, the 责任单位 are the others: participants
+    assert got[0][2] == [("市城更局", "lead"), ("各区人民政府", "participant"), ("市财政局", "participant")]
     assert got[0][3] == [("2024-12-31", "by")]
     assert got[1][2] == [("市城更局", "lead"), ("市市场监管局", "participant"), ("市规划和自然资源局", "participant")]
     assert got[1][3:] == ([(None, "ongoing")], True)
