@@ -22,6 +22,7 @@ from collections import defaultdict
 
 from ingest.models import Block
 from ingest.read.structure import numbering_of
+from ingest.recognise.units import is_cjk_text
 
 _OPERATIVE = re.compile(r"(?:重点|主要|工作|具体|核心|重大|行动|推进)(?:任务|举措|措施|工作|行动)|任务(?:措施|举措|分工|清单)")
 _NOT_WORK = re.compile(r"总体要求|指导思想|原则|目标|保障|支持(?:政策|内容|对象|措施|方式|标准)|政策(?:支持|措施)"
@@ -93,19 +94,31 @@ def _ancestry(items: list[list[Block]], marks: list[bool]) -> tuple[list[list[in
     return ancestors, below
 
 
+_FIRST_NUMBER = re.compile(r"^[(（]?(?:1|一|①)[)）.、．]?$")
+
+
 def _sibling_groups(items: list[list[Block]], is_task: list[bool]) -> set[int]:
-    """Items in a group of siblings (same parent, level and numbering style: "(一)" goals beside
-    "1." measures are not siblings) more than half of which, and at least two, are tasks."""
-    siblings: dict[tuple[str, int | None, str], list[int]] = defaultdict(list)
+    """Items of a numbering series more than half of which, and at least two, are tasks.
+
+    A series is the items of one level and numbering style from a "1" (一, ①) to the next:
+    "1.…6." numbered on across the parts of a 工作要点 is one series, "1.…3." restarting under
+    every part are several, and "(一)" goals beside "1." measures are not one series.
+    """
+    series: dict[tuple[int | None, str], int] = {}
+    groups: dict[tuple[int | None, str, int], list[int]] = defaultdict(list)
     for i, item in enumerate(items):
         numbered = numbering_of(item[0].number or "")
-        if numbered:
-            siblings[(item[0].section, item[0].level, numbered[0])].append(i)
+        if not numbered:
+            continue
+        style = (item[0].level, numbered[0])
+        if style not in series or _FIRST_NUMBER.match(numbered[1].strip()):
+            series[style] = i
+        groups[(*style, series[style])].append(i)
     out: set[int] = set()
-    for (section, _, _), group in siblings.items():
+    for group in groups.values():
         tasks = sum(is_task[i] for i in group)
-        if tasks >= MIN_SIBLING_TASKS and 2 * tasks > len(group) and not _in_non_work_part(section):
-            out.update(group)
+        if tasks >= MIN_SIBLING_TASKS and 2 * tasks > len(group):
+            out.update(i for i in group if not _in_non_work_part(items[i][0].section))
     return out
 
 
@@ -126,6 +139,8 @@ def unannotated_tasks(doc_text: str, items: list[list[Block]], is_task: list[boo
     for i, item in enumerate(items):
         if is_task[i] or not item[0].number or task_below[i] or any(is_task[a] or a in found for a in ancestors[i]):
             continue
+        if not is_cjk_text(doc_text[item[0].start:item[0].end]):
+            continue  # these are conventions of Chinese official documents
         if not (leaves[i] or (content[i] and not content_below[i])):
             continue
         if i in by_siblings or in_operative_part(item[0].section):

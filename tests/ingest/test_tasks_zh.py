@@ -246,6 +246,69 @@ def test_measures_under_an_introduced_heading(tmp_path: Path) -> None:
     assert list(tasks) == ["严格林地管理", "加强森林防火"]
 
 
+WORK_POINTS = """某市2024年生态环境保护工作要点
+一、深入打好蓝天保卫战
+1.推进重点行业超低排放改造。完成钢铁企业超低排放改造。（牵头单位：市生态环境局；责任单位：市工信局、各区县政府；完成时限：2024年10月底）
+2.加强移动源污染防治。淘汰老旧柴油货车500辆。（市生态环境局、市公安局按职责分工负责）
+二、持续打好碧水保卫战
+3.开展入河排污口排查整治。2024年6月底前完成排查，年底前完成整治。（责任单位：市生态环境局，各区县政府；配合单位：市水利局）
+三、扎实推进净土保卫战
+4.加强土壤污染源头防控。落实重点监管单位制度。
+责任单位：市生态环境局
+5.推进农用地安全利用。
+"""
+
+
+def test_items_numbered_on_across_parts_are_one_series(tmp_path: Path) -> None:
+    tasks = by_title(parse_text(tmp_path, WORK_POINTS))
+    assert list(tasks) == ["推进重点行业超低排放改造", "加强移动源污染防治", "开展入河排污口排查整治", "加强土壤污染源头防控",
+                           "推进农用地安全利用"]
+    assert units(tasks["推进重点行业超低排放改造"]) == [
+        ("市生态环境局", "lead"), ("市工信局", "participant"), ("各区县政府", "participant")]
+    assert deadlines(tasks["开展入河排污口排查整治"]) == [("2024年6月底前", "2024-06-30", "by"), ("年底前", "2024-12-31", "by")]
+    assert units(tasks["开展入河排污口排查整治"]) == [
+        ("市生态环境局", "responsible"), ("各区县政府", "responsible"), ("市水利局", "participant")]
+
+
+PLAN_WITH_DIVISION_TABLE = """某省推进交通强省建设三年行动计划（2024—2026年）
+二、重点任务
+1.加快高速公路建设。新开工高速公路10个项目。
+2.推进普通国省道提质改造。每年改造普通国省道800公里。
+3.发展多式联运。2025年底前建成多式联运示范工程5个。
+附件：重点任务分工表
+\t序号
+\t重点任务
+\t牵头单位
+\t责任单位
+\t完成时限
+
+\t1
+\t加快高速公路建设
+\t省交通运输厅
+\t省发展改革委，各市州人民政府
+\t2026年底
+
+\t2
+\t推进普通国省道提质改造
+\t省交通运输厅
+\t各市州人民政府
+\t持续推进
+
+"""
+
+
+def test_division_table_assigns_the_measures_of_the_text(tmp_path: Path) -> None:
+    doc = parse_text(tmp_path, PLAN_WITH_DIVISION_TABLE)
+    tasks = by_title(doc)
+    assert list(tasks) == ["加快高速公路建设", "推进普通国省道提质改造", "发展多式联运"]  # one task per measure
+    first = tasks["加快高速公路建设"]
+    assert first.text.startswith("1.加快高速公路建设。")
+    assert units(first) == [("省交通运输厅", "lead"), ("省发展改革委", "participant"), ("各市州人民政府", "participant")]
+    assert deadlines(first) == [("2026年底", "2026-12-31", "by")]
+    assert tasks["推进普通国省道提质改造"].ongoing
+    assert units(tasks["发展多式联运"]) == []
+
+
 PIPE_TABLE = """某县水利工程考核细则
 | 序号 | 考核内容 | 分值 | 责任单位 | 完成时限 |
 |---|---|---|---|---|
