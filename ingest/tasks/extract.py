@@ -29,7 +29,7 @@ from ingest.tasks.conventions import LeadRules, lead_rules
 from ingest.tasks.fields import Draft, Field, dangling_label, fields_in, units_of
 from ingest.tasks.items import BULLET, attach_group_annotations, measure_items, split_item
 from ingest.tasks.scope import unannotated_tasks
-from ingest.tasks.tables import table_drafts
+from ingest.tasks.tables import find_tables, table_drafts
 
 _SENTENCE_END = re.compile(r"[。！？!?]|\.(?=\s|$)")
 _DATE_LINE = re.compile(r"^\s*((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$", re.M)
@@ -52,11 +52,13 @@ def extract_tasks(doc: ParsedDocument) -> list[Task]:
     the unannotated items of the operative part and the unannotated siblings of tasks.
     """
     ctx = Context(document_year(doc), lead_rules(doc.text))
-    items = [part for item in attach_group_annotations(doc, measure_items(doc)) for part in split_item(doc, item)]
+    tables = find_tables(doc)
+    in_tables = {b.start for rows in tables for row in rows for b in row.parts if b.kind != "table_row"}
+    items = [part for item in attach_group_annotations(doc, measure_items(doc, in_tables)) for part in split_item(doc, item)]
     found = [prose_draft(doc, item, ctx) for item in items]
     for i in unannotated_tasks(doc.text, items, [d is not None for d in found]):
         found[i] = prose_draft(doc, items[i], ctx, bare=True)
-    drafts = merge_table_rows([d for d in found if d is not None], table_drafts(doc, ctx.base_year))
+    drafts = merge_table_rows([d for d in found if d is not None], table_drafts(doc, ctx.base_year, tables))
     drafts.sort(key=lambda d: d.start)
     names = normalize_names([lst for d in drafts for lst in d.unit_lists], alias_table())
     return [_finish(doc, d, names) for d in drafts]

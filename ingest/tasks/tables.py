@@ -1,6 +1,6 @@
 """Tasks from 任务分工 tables: one task per row, columns found from the header row.
 
-Tables arrive flattened one cell per line (structure.py gives each row's cell spans). A
+Rows come from `table_rows.py` (flattened, `|`-separated or one cell per line). A
 header row names its columns (序号 / 任务 / 牵头单位 / 责任单位 / 配合单位 / 完成时限, or
 No. / Task / Lead agency / Responsible / Deadline); a second header row under a merged
 责任单位 cell (牵头单位 / 配合单位) refines it. A data row with fewer cells than the header
@@ -12,13 +12,13 @@ group heading inside the table, not a task.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Literal
 
-from ingest.models import Block, ParsedDocument, Role
+from ingest.models import ParsedDocument, Role
 from ingest.recognise.deadlines import find_dates, parse_deadline_field
 from ingest.recognise.units import is_cjk_text, looks_like_unit, parse_units
 from ingest.tasks.fields import Draft
+from ingest.tasks.table_rows import NUMBER_CELL, Row, line_tables, tab_and_pipe_tables
 
 ColumnKind = Literal["number", "task", "lead", "participant", "responsible", "deadline", "other"]
 _HEADER_KINDS: list[tuple[ColumnKind, re.Pattern[str]]] = [
@@ -33,31 +33,9 @@ _HEADER_KINDS: list[tuple[ColumnKind, re.Pattern[str]]] = [
 ]
 _UNIT_KINDS: tuple[ColumnKind, ...] = ("lead", "participant", "responsible")
 _ONGOING = re.compile(r"持续|长期|常态化|ongoing|continuous|long-term", re.I)
-_NUMBER_CELL = re.compile(r"^[(（]?[\d一二三四五六七八九十]{1,4}[)）.、]?$")
 _LEADING_NUMBER = re.compile(r"^\s*(?:[(（]?[\d一二三四五六七八九十]{1,3}[)）.、．]\s*)")
 _SENTENCE_END = re.compile(r"[。！？!?；;]|\.(?=\s|$)")
 MAX_HEADER_CELL = 30
-
-
-@dataclass
-class _Row:
-    block: Block
-    cells: list[tuple[int, int]]  # absolute spans, stripped
-    texts: list[str]
-
-
-def _row(doc: ParsedDocument, block: Block) -> _Row:
-    """A table row's cells as trimmed spans and texts."""
-    spans, texts = [], []
-    for c in block.cells:
-        s, e = c.start, c.end
-        while s < e and doc.text[s].isspace():
-            s += 1
-        while e > s and doc.text[e - 1].isspace():
-            e -= 1
-        spans.append((s, e))
-        texts.append(doc.text[s:e])
-    return _Row(block, spans, texts)
 
 
 def _kind_of(header: str) -> ColumnKind:
@@ -100,7 +78,7 @@ def _fit(kind: ColumnKind, text: str) -> int:
     if not t:
         return 0
     if kind == "number":
-        return 3 if _NUMBER_CELL.match(t) else -3
+        return 3 if NUMBER_CELL.match(t) else -3
     if kind == "deadline":
         return 2 if (find_dates(t) or _ONGOING.search(t)) and len(t) <= 60 else -2
     if kind in _UNIT_KINDS:
@@ -135,63 +113,20 @@ def align(kinds: list[ColumnKind], texts: list[str]) -> list[int]:
     return cols[::-1]
 
 
-def table_drafts(doc: ParsedDocument, base_year: int | None) -> list[Draft]:
+def find_tables(doc: ParsedDocument) -> list[list[Row]]:
+    """Every table of the document in any of the shapes `table_rows.py` reads, as rows."""
+    return tab_and_pipe_tables(doc) + line_tables(doc, lambda texts: header_kinds(texts) is not None)
+
+
+def table_drafts(doc: ParsedDocument, base_year: int | None, tables: list[list[Row]] | None = None) -> list[Draft]:
     """One draft per data row of every task table in the document."""
     drafts: list[Draft] = []
-    for rows in _tables(doc):
+    for rows in find_tables(doc) if tables is None else tables:
         drafts.extend(_table(doc, rows, base_year))
     return drafts
 
 
-def _tables(doc: ParsedDocument) -> list[list[_Row]]:
-    """Runs of consecutive table rows of the same table, flattened ones and `|`-separated lines alike."""
-    tables: list[list[_Row]] = []
-    prev: Block | None = None
-    for b in doc.blocks:
-        pipe = pipe_cells(doc.text, b)
-        if b.kind != "table_row" and pipe is None:
-            prev = None
-            continue
-        if pipe == []:
-            continue  # a Markdown rule line (|---|---|) inside the table
-        if prev is None or prev.table != b.table or (pipe is not None) != (prev.kind != "table_row"):
-            tables.append([])
-        tables[-1].append(_row(doc, b) if pipe is None else _Row(b, pipe, [doc.text[s:e] for s, e in pipe]))
-        prev = b
-    return tables
-
-
-_PIPE_RULE = re.compile(r"^[\s|:：\-—–]+$")
-MIN_PIPE_CELLS = 3
-
-
-def pipe_cells(text: str, block: Block) -> list[tuple[int, int]] | None:
-    """Cell spans of a `|`-separated table line ("| 1 | 修建堤防 | 县水利局 |"), [] for a rule
-    line, None when the paragraph is not a table line (fewer than three cells)."""
-    if block.kind != "paragraph":
-        return None
-    line = text[block.start:block.end]
-    if line.count("|") < MIN_PIPE_CELLS - 1:
-        return None
-    if _PIPE_RULE.match(line):
-        return []
-    bounds = [block.start - 1] + [block.start + i for i, ch in enumerate(line) if ch == "|"] + [block.end]
-    spans = []
-    for a, b in zip(bounds, bounds[1:], strict=False):
-        s, e = a + 1, b
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        spans.append((s, e))
-    if line.lstrip().startswith("|"):
-        spans = spans[1:]
-    if line.rstrip().endswith("|"):
-        spans = spans[:-1]
-    return spans if len(spans) >= MIN_PIPE_CELLS else None
-
-
-def _table(doc: ParsedDocument, rows: list[_Row], base_year: int | None) -> list[Draft]:
+def _table(doc: ParsedDocument, rows: list[Row], base_year: int | None) -> list[Draft]:
     """Drafts of one table: find the header, refine it, then read each data row, carrying merged cells down."""
     kinds: list[ColumnKind] | None = None
     carried_span: dict[int, tuple[int, int]] = {}
@@ -216,7 +151,7 @@ def _table(doc: ParsedDocument, rows: list[_Row], base_year: int | None) -> list
     return out
 
 
-def _values(kinds: list[ColumnKind], row: _Row, carried: dict[int, tuple[int, int]]) -> dict[int, tuple[int, int]]:
+def _values(kinds: list[ColumnKind], row: Row, carried: dict[int, tuple[int, int]]) -> dict[int, tuple[int, int]]:
     """Each column's cell span for a data row. A column the row lacks (a merged cell the
     flattening dropped), or an empty lead/responsible cell (a merged cell kept empty: every
     task has someone in charge), takes the value of the row above; `carried` is updated."""
@@ -231,7 +166,7 @@ def _values(kinds: list[ColumnKind], row: _Row, carried: dict[int, tuple[int, in
     return values
 
 
-def _draft(doc: ParsedDocument, row: _Row, kinds: list[ColumnKind], values: dict[int, tuple[int, int]],
+def _draft(doc: ParsedDocument, row: Row, kinds: list[ColumnKind], values: dict[int, tuple[int, int]],
            base_year: int | None) -> Draft | None:
     """The task of one aligned row, or None when it has no task text or no unit and no deadline."""
     def text_of(col: int) -> str:  # the cell (own or carried down) under column `col`

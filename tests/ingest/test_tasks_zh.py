@@ -324,3 +324,45 @@ def test_pipe_separated_table_with_a_merged_cell(tmp_path: Path) -> None:
          [("2024年10月底前", "2024-10-31", "by")]),
         ("开展河道清淤30公里", [("县水利局", "responsible"), ("县财政局", "responsible")], [("持续推进", None, "ongoing")]),
     ]
+
+
+LINE_TABLE = """某市城乡供水一体化三年行动方案
+二、重点任务
+1.实施水源工程建设。新建中型水库2座。
+2.推进城乡管网互联互通。新建供水管网200公里。
+附件：重点任务分工
+序号
+重点任务
+牵头单位
+配合单位
+完成时限
+1
+实施水源工程建设
+市水利局
+市发展改革委、市财政局
+2025年底前
+2
+推进城乡管网互联互通
+市水务集团
+各县（市、区）政府
+2026年6月底前
+3
+开展水质监测
+市卫生健康委
+市生态环境局
+长期坚持
+"""
+
+
+def test_table_written_one_cell_per_line(tmp_path: Path) -> None:
+    doc = parse_text(tmp_path, LINE_TABLE)
+    got = [(t.title, units(t), deadlines(t)) for t in doc.tasks]
+    assert got == [
+        ("实施水源工程建设", [("市水利局", "lead"), ("市发展改革委", "participant"), ("市财政局", "participant")],
+         [("2025年底前", "2025-12-31", "by")]),
+        ("推进城乡管网互联互通", [("市水务集团", "lead"), ("各县(市、区)政府", "participant")],
+         [("2026年6月底前", "2026-06-30", "by")]),
+        ("开展水质监测", [("市卫生健康委", "lead"), ("市生态环境局", "participant")], [("长期坚持", None, "ongoing")]),
+    ]
+    assert doc.tasks[0].text.startswith("1.实施水源工程建设。")  # the measure of the text, assigned by the table
+
