@@ -152,14 +152,18 @@ def _fix_moved_characters(lists: list[list[str]], mapping: dict[str, str], count
                 mapping[a], mapping[b] = ka[:-1], ka[-1] + kb
 
 
-_LEVEL_PREFIX = re.compile(r"^(省|市|县|区|州|盟|旗)")
-# A department named without its level: 财政厅, 交通运输局, 卫生健康委, 政务和数据局.
-_BARE_DEPARTMENT = re.compile(r"^(?!各|国家|中国|全国|中央|省|市|县|区|州|盟|旗)[\u4e00-\u9fff]{1,12}(?:厅|局|委|办)$")
+# A level prefix, not the start of a word (市场监管总局, 省级, 区域).
+_LEVEL_PREFIX = re.compile(r"^(省|市|县|区|州|盟|旗)(?!场|级|域|属|直|内)")
+_HAS_LEVEL = re.compile(r"省|县|区|州|旗|盟|市(?!场)")
+_DEPARTMENT_END = re.compile(r"(?:厅|局|委|办)$")
 
 
 def _inherit_level(lists: list[list[str]], mapping: dict[str, str]) -> None:
     """"省工业和信息化厅、财政厅、政务和数据局": names after the first drop the level the list has
-    already given; the normalised name takes it back (省财政厅). The name as written is kept."""
+    already given; the normalised name takes it back (省财政厅). Only where that is certain: a
+    厅 (only provinces have them), or a full name the document writes elsewhere; a name that
+    carries its own place or level (团市委, 广东金融监管局 written elsewhere as such) is left."""
+    known = set(mapping.values())
     for lst in lists:
         prefix: str | None = None
         for name in lst:
@@ -167,7 +171,9 @@ def _inherit_level(lists: list[list[str]], mapping: dict[str, str]) -> None:
             level = _LEVEL_PREFIX.match(key)
             if level:
                 prefix = level.group(1)
-            elif prefix and key == _key(name) and _BARE_DEPARTMENT.match(key):
+            elif prefix and key == _key(name) and _DEPARTMENT_END.search(key) and not _HAS_LEVEL.search(key) \
+                    and not key.startswith(("各", "国家", "中国", "全国", "中央")) \
+                    and ((prefix == "省" and key.endswith("厅")) or prefix + key in known):
                 mapping[name] = prefix + key
 
 
@@ -205,6 +211,8 @@ def _is_abbreviation(short: str, full: str) -> bool:
     """
     if len(short) < 3 or not 0.5 < len(short) / len(full) < 1 or short[0] != full[0] or short[-1] != full[-1]:
         return False
+    if full.replace("有关", "", 1) == short or full.replace("相关", "", 1) == short:
+        return False  # 各有关省级人民政府 is a subset of 各省级人民政府, not a spelling of it
     it = iter(full)
     return all(ch in it for ch in short)
 

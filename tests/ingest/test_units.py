@@ -154,6 +154,11 @@ def test_names_shortened_in_a_list_get_their_full_normalised_form() -> None:
     assert (got["杭州"], got["宁波"], got["温州市政府"]) == ("杭州市政府", "宁波市政府", "温州市政府")
     assert got["大理州"] == "大理州人民政府"
     assert got["财政部"] == "财政部"  # no level was given
+    # a word that starts like a level is not one; a name with its own level or place stays
+    got = normalize_names([["市场监管总局", "发展改革委"], ["省发展改革委", "团省委", "某某金融监管局"]], NO_ALIASES)
+    assert (got["发展改革委"], got["团省委"], got["某某金融监管局"]) == ("发展改革委", "团省委", "某某金融监管局")
+    got = normalize_names([["各省级人民政府"], ["各省级人民政府"], ["各有关省级人民政府"]], NO_ALIASES)
+    assert got["各有关省级人民政府"] == "各有关省级人民政府"  # a subset, not a spelling
 
 
 def test_different_units_stay_apart() -> None:
