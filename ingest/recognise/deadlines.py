@@ -132,7 +132,7 @@ def find_body_deadlines(text: str, base_year: int | None = None) -> list[tuple[D
     out: list[tuple[Deadline, int, int]] = []
     for d in find_dates(text, base_year):
         expr = text[d.start:d.end]
-        if not d.date or not _is_limit_expression(expr):
+        if not d.date or not _is_limit_expression(expr) or _describes(text, d, base_year):
             continue
         out.append((Deadline(text=expr.strip(), date=d.date, kind="by", what=None), d.start, d.end))
     return out
@@ -178,6 +178,18 @@ _CONTINUITY = re.compile(r"持续推进|长期坚持|常态化")
 _MECHANISM = re.compile(r"常态化[^,，。;；、]{0,12}?(?:机制|制度)")
 
 
+# "2000年以前建成的老旧小区": the date describes what the item acts on.
+_ATTRIBUTIVE = re.compile(r"[^,，。;；、\s]{0,6}的")
+
+
+def _describes(text: str, d: DeadlineMatch, base_year: int | None) -> bool:
+    """A date that qualifies a noun (…以前建成的) or lies years before the document's own: it
+    describes the object of the work, it is not a date the work must meet."""
+    if text[d.start:d.end].endswith("前") and _ATTRIBUTIVE.match(text, d.end):
+        return True  # "2000年以前建成的": a horizon (到2028年全市的…) is never read this way
+    return bool(base_year and d.date and int(d.date[:4]) < base_year - 1)  # a year of slack for the dating
+
+
 def _sets_a_date(text: str, d: DeadlineMatch) -> bool:
     """A date in a task's text that the task must meet: a limit (…前, by …), a horizon (到2027年),
     a closing date (2025年底, 第三季度) or a dated completion (2024年6月完成); not a start
@@ -205,7 +217,7 @@ def find_item_deadlines(text: str, base_year: int | None = None) -> list[tuple[D
     for d in find_dates(text, base_year):
         if any(s <= d.start < e for _, s, e in out):
             continue  # the month of a recurring limit
-        if d.date and _sets_a_date(text, d):
+        if d.date and _sets_a_date(text, d) and not _describes(text, d, base_year):
             s = d.start + (1 if text.startswith("于", d.start) else 0)
             out.append((Deadline(text=text[s:d.end].strip(), date=d.date, kind="by"), s, d.end))
     out.extend((Deadline(text=m.group(0), date=None, kind="by"), m.start(), m.end()) for m in _RELATIVE.finditer(text))

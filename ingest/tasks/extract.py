@@ -120,12 +120,7 @@ def prose_draft(doc: ParsedDocument, blocks: list[Block], ctx: Context, bare: bo
         return None
     start, end = _extent(doc, blocks, fields)
     units, lists, dated = _read_units(doc.text, unit_fields, ctx.rules)
-    if deadline_fields:
-        deadlines = [d for f in deadline_fields for d in parse_deadline_field(doc.text[f.start:f.end], ctx.base_year)]
-    elif dated:
-        deadlines = [d for c in dated for d in parse_deadline_field(c, ctx.base_year)]
-    else:
-        deadlines = _text_deadlines(doc.text, start, end, fields, ctx.base_year)
+    deadlines = _deadlines(doc.text, start, end, fields, deadline_fields, dated, ctx.base_year)
     number, title = _number_and_title(doc.text, head, fields)
     return Draft(number=number, section=head.section, page=head.page, start=start, end=end, title=title,
                  units=units, unit_lists=lists, deadlines=deadlines)
@@ -162,9 +157,17 @@ def _read_units(text: str, unit_fields: list[Field], rules: LeadRules) -> tuple[
     return units, lists, dated
 
 
-def _text_deadlines(text: str, start: int, end: int, fields: list[Field], base_year: int | None) -> list[Deadline]:
-    """Every time expression of the task's own text (its notes blanked out)."""
-    return [d for d, _, _ in find_item_deadlines(_masked(text, start, end, fields), base_year)]
+def _deadlines(text: str, start: int, end: int, fields: list[Field], deadline_fields: list[Field],
+               dated: list[str], base_year: int | None) -> list[Deadline]:
+    """The deadline field's (or the unit note's dated clauses), then every other time expression
+    the task's own text states (its notes blanked out); an English text keeps to its field."""
+    stated = [d for f in deadline_fields for d in parse_deadline_field(text[f.start:f.end], base_year)]
+    stated = stated or [d for c in dated for d in parse_deadline_field(c, base_year)]
+    if stated and not is_cjk_text(text[start:end]):
+        return stated
+    seen = {(d.date, d.kind) for d in stated if d.date} | {d.text for d in stated}
+    body = [d for d, _, _ in find_item_deadlines(_masked(text, start, end, fields), base_year)]
+    return stated + [d for d in body if d.text not in seen and ((d.date, d.kind) not in seen or not d.date)]
 
 
 def _item_fields(doc: ParsedDocument, blocks: list[Block]) -> list[Field]:

@@ -123,6 +123,8 @@ def test_item_text_closing_dates_and_dated_completions() -> None:
     assert item("2024年6月召开现场推进会") == []
     assert item("截至2023年底,全省已建成充电桩5万个") == []
     assert item("2024年1月1日至2024年12月31日期间申报") == []
+    assert item("改造2000年以前建成的老旧小区") == []
+    assert item("巩固2019年底前建成的设施,2024年底前完成改造") == [("2024年底前", "2024-12-31", "by")]
 
 
 def test_item_text_recurring_relative_and_continuity() -> None:

@@ -366,3 +366,10 @@ def test_table_written_one_cell_per_line(tmp_path: Path) -> None:
     ]
     assert doc.tasks[0].text.startswith("1.实施水源工程建设。")  # the measure of the text, assigned by the table
 
+
+
+def test_a_deadline_field_and_the_dates_of_the_text(tmp_path: Path) -> None:
+    text = ("某县乡村振兴工作方案\n二、重点任务\n"
+            "1.建设农村供水工程。到2027年，农村自来水普及率达到95%。（责任单位：县水利局；完成时限：2025年底前）\n")
+    [t] = parse_text(tmp_path, text).tasks
+    assert deadlines(t) == [("2025年底前", "2025-12-31", "by"), ("到2027年", "2027-12-31", "by")]
