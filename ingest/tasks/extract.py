@@ -28,7 +28,7 @@ from ingest.recognise.units import alias_table, is_cjk_text, normalize_names
 from ingest.tasks.conventions import LeadRules, lead_rules
 from ingest.tasks.fields import Draft, Field, dangling_label, fields_in, units_of
 from ingest.tasks.items import BULLET, attach_group_annotations, measure_items, split_item
-from ingest.tasks.scope import unannotated_tasks
+from ingest.tasks.scope import states_aims, unannotated_tasks
 from ingest.tasks.tables import find_tables, table_drafts
 
 _SENTENCE_END = re.compile(r"[。！？!?]|\.(?=\s|$)")
@@ -116,7 +116,8 @@ def prose_draft(doc: ParsedDocument, blocks: list[Block], ctx: Context, bare: bo
     # a weak deadline label (时间安排, Timeline) counts only beside units
     deadline_fields = [f for f in found if f.kind == "deadline" and (unit_fields or not f.fixed_role)]
     fields = unit_fields + deadline_fields
-    if not (bare or fields or find_body_deadlines(_masked(doc.text, head.start, head.end, fields), ctx.base_year)):
+    if not (bare or fields or (find_body_deadlines(_masked(doc.text, head.start, head.end, fields), ctx.base_year)
+                               and not states_aims(doc.text, head))):
         return None
     start, end = _extent(doc, blocks, fields)
     units, lists, dated = _read_units(doc.text, unit_fields, ctx.rules)

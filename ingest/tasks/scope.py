@@ -47,6 +47,20 @@ def in_operative_part(section: str) -> bool:
                for t in _titles(section))
 
 
+_AIMS = re.compile(r"总体要求|指导思想|(?:基本|工作)原则|目标|背景|形势|现状")
+_AIM_NAME = re.compile(r"^(?:总体要求|指导思想|(?:基本|工作|总体)?原则|(?:主要|总体|发展|工作|具体|阶段性?|近期|远期|年度|预期)?"
+                       r"目标(?:任务)?|背景|形势|现状)$")
+
+
+def states_aims(doc_text: str, head: Block) -> bool:
+    """The item (or the part it is in) states aims, principles or background, not work: a date
+    there ("（二）主要目标。2025年底前…") is a goal's year, not a task's deadline."""
+    own = _NUMBER.sub("", doc_text[head.start:head.end].strip())
+    first = re.split(r"[。:：,，]", own, maxsplit=1)[0]
+    titles = _titles(head.section)
+    return bool(_AIM_NAME.match(first.strip()) or (titles and len(titles[0]) <= MAX_PART_NAME and _AIMS.search(titles[0])))
+
+
 def _in_non_work_part(section: str) -> bool:
     """The document part the item sits in (its outermost heading) is not work: 总体要求, 保障措施 …"""
     titles = _titles(section)

@@ -373,3 +373,10 @@ def test_a_deadline_field_and_the_dates_of_the_text(tmp_path: Path) -> None:
             "1.建设农村供水工程。到2027年，农村自来水普及率达到95%。（责任单位：县水利局；完成时限：2025年底前）\n")
     [t] = parse_text(tmp_path, text).tasks
     assert deadlines(t) == [("2025年底前", "2025-12-31", "by"), ("到2027年", "2027-12-31", "by")]
+
+
+def test_dated_goals_are_not_tasks(tmp_path: Path) -> None:
+    text = ("某市全民健身实施计划\n一、总体要求\n（一）指导思想。坚持以人民为中心。\n"
+            "（二）主要目标。2025年底前，人均体育场地面积达到2.6平方米。\n"
+            "二、主要任务\n（一）完善目标考核。2024年底前出台考核办法。\n")
+    assert [t.title for t in parse_text(tmp_path, text).tasks] == ["完善目标考核"]
