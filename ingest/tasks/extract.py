@@ -1,11 +1,18 @@
 """Task records: numbered measures that carry responsibility or a deadline (CONTRACT.md `Task`).
 
 A measure is a numbered block (heading or list item, or a bulleted paragraph) together with
-the unnumbered paragraphs that follow it up to the next numbered block (`task_items.py`
-decides which blocks form one measure); it becomes a task when it holds a responsibility or deadline field (`[责任单位:…]`, `(责任单位:…。完成时限:…)`,
-"牵头单位：…；配合单位：…" lines, "Lead agency: …; Deadline: …", or a bracket such as
-`(省水利厅牵头,省财政厅配合)`), or when its own line states a dated limit ("2024年6月底前
-完成…", "by the end of 2025"). Rows of 任务分工 tables are tasks too (`task_tables.py`).
+the unnumbered paragraphs that follow it up to the next numbered block (`items.py` decides
+which blocks form one measure); it becomes a task when it holds a responsibility or deadline
+field (`[责任单位:…]`, `(责任单位:…。完成时限:…)`, "牵头单位：…；配合单位：…" lines, "Lead agency:
+…; Deadline: …", or a bracket such as `(省水利厅牵头,省财政厅配合)`), or when its own line
+states a dated limit ("2024年6月底前完成…", "by the end of 2025"). `scope.py` adds the
+measures a document states without a note (the work part of an action plan, the undated
+siblings of dated items). Rows of 任务分工 tables are tasks too (`tables.py`), or give a
+measure of the text its units when they name it.
+
+A unit note is read under the conventions the document has stated before it
+(`conventions.py`: 列第一位者为牵头单位，下同). A Chinese task's deadlines are its deadline
+field's plus every other time expression its text states (`find_item_deadlines`).
 
 Units are normalised once per document, after every task is read, because the rules that
 fix typos and abbreviations compare a name with the other names the document uses.
@@ -65,10 +72,12 @@ def extract_tasks(doc: ParsedDocument) -> list[Task]:
 
 
 _TITLE_NOISE = re.compile(r"[\s,，、;；:：.。!！?？\"“”'‘’()（）]")
-TITLE_KEY = 8
+TITLE_KEY = 8  # measures and table rows are matched by their titles' first characters
+MIN_TITLE_KEY = 4
 
 
 def _title_key(title: str) -> str:
+    """A title without spaces and punctuation, to compare a table's wording with the text's."""
     return _TITLE_NOISE.sub("", title)
 
 
@@ -80,15 +89,15 @@ def merge_table_rows(prose: list[Draft], rows: list[Draft]) -> list[Draft]:
     by_key: dict[str, list[Draft]] = {}
     for d in prose:
         key = _title_key(d.title)
-        if not d.units and len(key) >= 4:
+        if not d.units and len(key) >= MIN_TITLE_KEY:
             by_key.setdefault(key[:TITLE_KEY], []).append(d)
     out = list(prose)
     for row in rows:
         key = _title_key(row.title)
-        candidates = [d for n in range(4, TITLE_KEY + 1) for d in by_key.get(key[:n], [])]
+        candidates = [d for n in range(MIN_TITLE_KEY, TITLE_KEY + 1) for d in by_key.get(key[:n], [])]
         match = next((d for d in candidates if not d.units and
                       (key.startswith(_title_key(d.title)) or _title_key(d.title).startswith(key))), None)
-        if match is None or len(key) < 4:
+        if match is None or len(key) < MIN_TITLE_KEY:
             out.append(row)
             continue
         match.units, match.unit_lists = row.units, row.unit_lists
