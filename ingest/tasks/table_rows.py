@@ -39,6 +39,7 @@ class Row:
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """A cell's span without surrounding whitespace."""
     while s < e and text[s].isspace():
         s += 1
     while e > s and text[e - 1].isspace():
@@ -47,6 +48,7 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 def _spans_row(doc: ParsedDocument, parts: list[Block], spans: list[tuple[int, int]]) -> Row:
+    """A row from its cells' spans and the blocks it is written in."""
     spans = [_trim(doc.text, s, e) for s, e in spans]
     return Row(parts[0], spans, [doc.text[s:e] for s, e in spans], parts)
 
@@ -90,6 +92,7 @@ def tab_and_pipe_tables(doc: ParsedDocument) -> list[list[Row]]:
 
 
 def _line(doc: ParsedDocument, b: Block) -> str:
+    """A block's text, trimmed."""
     return doc.text[b.start:b.end].strip()
 
 
