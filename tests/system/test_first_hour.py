@@ -83,6 +83,13 @@ def wait_for(fn: Callable[[], Any], timeout: float = 60) -> Any:
     raise AssertionError(f"timed out waiting for {fn}")
 
 
+def click(d: Any, selector: str) -> None:
+    """Click an element the page may be re-rendering (a list reloaded after a language switch): retry."""
+    from selenium.webdriver.common.by import By
+
+    wait_for(lambda: d.find_element(By.CSS_SELECTOR, selector).click() or True, 30)
+
+
 def downloaded(folder: Path, suffix: str) -> Path:
     return wait_for(lambda: next((p for p in folder.iterdir() if p.suffix == suffix), None), 30)
 
@@ -134,7 +141,7 @@ def test_the_first_hour(server: str, driver: Any, tmp_path: Path) -> None:  # no
     wait_for(lambda: d.find_element(by, "#ask-result .answer-text"))
     expected = httpx.post(server + "/ask", json={"question": QUESTION}, timeout=60).json()
     assert d.find_element(by, "#ask-result .answer-text").text.strip() == expected["answer"].strip()
-    d.find_element(by, "#ask-result .citation a.cite-link").click()
+    click(d, "#ask-result .citation a.cite-link")
     mark = wait_for(lambda: d.find_element(by, "#doc-mark"))
     assert d.execute_script("return arguments[0].textContent", mark) == expected["citations"][0]["quote"]
     screenshot(d, tmp_path)
@@ -176,7 +183,7 @@ def test_the_first_hour(server: str, driver: Any, tmp_path: Path) -> None:  # no
     dated = [i for i in due["items"] if i["date"]]
     wait_for(lambda: len(d.find_elements(by, "#due-result .tl-item")) == len(dated) > 0)
     assert [g.get_attribute("data-unit") for g in d.find_elements(by, "#due-result details.due-unit")] == [UNIT]
-    d.find_element(by, "#due-result .tl-item a.task-link").click()
+    click(d, "#due-result .tl-item a.task-link")
     wait_for(lambda: d.find_element(by, "#doc-mark"))
     d.find_element(by, "#doc-close").click()
     d.find_element(by, "#due-ics").click()
@@ -195,9 +202,8 @@ def test_the_first_hour(server: str, driver: Any, tmp_path: Path) -> None:  # no
 
     # delete, with progress; the home is empty again
     tab("documents").click()
-    wait_for(lambda: d.find_element(by, "#documents-result button.remove"))
     watch_progress(d)
-    d.find_element(by, "#documents-result button.remove").click()
+    click(d, "#documents-result button.remove")
     d.switch_to.alert.accept()
     wait_for(lambda: d.find_element(by, "#upload-result .ok"), 120)
     assert any("删除中" in p for p in d.execute_script("return window.__progress"))
