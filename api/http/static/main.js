@@ -36,6 +36,11 @@ function wire() {
   $("targets-form").addEventListener("submit", (e) => { e.preventDefault(); loadTargets(); });
   $("targets-conflicts").addEventListener("change", loadTargets);
   $("upload-form").addEventListener("submit", (e) => { e.preventDefault(); upload(); });
+  $("upload-file").addEventListener("change", () => {  // the browser's own file button would not follow our language
+    const f = $("upload-file").files[0];
+    if (f) $("upload-name").removeAttribute("data-i18n"); else $("upload-name").dataset.i18n = "no_file";
+    $("upload-name").textContent = f ? f.name : t("no_file");
+  });
   $("doc-close").addEventListener("click", closeDoc);
   document.addEventListener("keydown", (e) => { if (e.key === "Escape") closeDoc(); });
 }
