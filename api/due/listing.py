@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from api.due.resolve import Basis, add_span, parse_iso, resolve
+from api.due.resolve import Basis, add_span, parse_iso, relative_span, resolve
 from api.records import unit_matches
 from index.store import Store
 from ingest.errors import BadQueryError
@@ -108,6 +108,12 @@ def task_items(task: Task, as_of: dt.date, end: dt.date, doc_date: dt.date | Non
             goes_on = goes_on or d.kind == "ongoing"
             continue
         items.append(DueItem(task, status_of(r.date, as_of, end), d, r.date, r.basis, (r.date - as_of).days))
+    if not items and not goes_on and (found := relative_span(task.text, doc_date)):
+        # a span from the document's date the deadline records did not keep ("within 30 days of the date of
+        # this order" inside the task's sentence): specific enough to read from the text itself
+        phrase, day = found
+        items.append(DueItem(task, status_of(day, as_of, end), Deadline(phrase, day.isoformat(), "by"), day,
+                             "relative", (day - as_of).days))
     if goes_on or (task.ongoing and not items):
         first = next((d for d in task.deadlines if d.kind == "ongoing"), None)
         items.append(DueItem(task, "ongoing", first))

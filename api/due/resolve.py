@@ -103,6 +103,12 @@ def _number(word: str) -> int | None:
 
 def relative_date(text: str, doc_date: dt.date | None) -> dt.date | None:
     """`within 90 days of the date of this order` -> the document's date plus 90 days; None otherwise."""
+    found = relative_span(text, doc_date)
+    return found[1] if found else None
+
+
+def relative_span(text: str, doc_date: dt.date | None) -> tuple[str, dt.date] | None:
+    """The first span counted from the document's date in `text`, as written, with the day it ends on."""
     if doc_date is None:
         return None
     m = _EN_RELATIVE.search(text)
@@ -113,7 +119,7 @@ def relative_date(text: str, doc_date: dt.date | None) -> dt.date | None:
     if m is None or unit is None:
         return None
     n = _number(m.group("n"))
-    return add_span(doc_date, n, unit) if n is not None else None
+    return (m.group(0), add_span(doc_date, n, unit)) if n is not None else None
 
 
 def is_recurring(text: str) -> bool:

@@ -92,10 +92,19 @@ def test_statuses_and_windows() -> None:
         DueQuery(as_of=as_of, within="-3d")
 
 
-def _task(deadlines: list[Deadline], ongoing: bool = False) -> Task:
-    cite = Citation("d", "s.txt", "一、", None, 0, 4, "text")
-    return Task("t1", "d", "s.txt", "1.", "一、", "title", "text", [Unit("水利局", "水利局", "lead")], deadlines,
+def _task(deadlines: list[Deadline], ongoing: bool = False, text: str = "text") -> Task:
+    cite = Citation("d", "s.txt", "一、", None, 0, 4, text)
+    return Task("t1", "d", "s.txt", "1.", "一、", "title", text, [Unit("水利局", "水利局", "lead")], deadlines,
                 ongoing, cite)
+
+
+def test_a_span_from_the_documents_date_in_the_tasks_own_text_counts() -> None:
+    text = "The Secretary of the Interior shall, within 60 days of the date of this order, submit a plan."
+    [item] = task_items(_task([], text=text), D(2025, 4, 15), D(2025, 7, 14), D(2025, 3, 1))
+    assert (item.status, item.date, item.basis) == ("due", D(2025, 4, 30), "relative")
+    assert item.deadline is not None and item.deadline.text == "within 60 days of the date of this order"
+    assert [i.status for i in task_items(_task([], text=text), D(2025, 4, 15), D(2025, 7, 14), None)] == \
+        ["no deadline"]
 
 
 def test_task_items_cover_dated_ongoing_and_undated_tasks() -> None:
