@@ -20,6 +20,7 @@ from dataclasses import replace
 from ingest.models import Block, Citation, ParsedDocument, Role, Task, Unit, page_at
 from ingest.recognise.deadlines import find_body_deadlines, parse_deadline_field, year_from
 from ingest.recognise.units import alias_table, normalize_names
+from ingest.tasks.english import with_english_tasks
 from ingest.tasks.fields import Draft, Field, dangling_label, fields_in, units_of
 from ingest.tasks.items import BULLET, attach_group_annotations, measure_items, split_item
 from ingest.tasks.tables import table_drafts
@@ -36,7 +37,7 @@ def extract_tasks(doc: ParsedDocument) -> list[Task]:
     drafts.extend(table_drafts(doc, base_year))
     drafts.sort(key=lambda d: d.start)
     names = normalize_names([lst for d in drafts for lst in d.unit_lists], alias_table())
-    return [_finish(doc, d, names) for d in drafts]
+    return with_english_tasks(doc, [_finish(doc, d, names) for d in drafts])
 
 
 def document_year(doc: ParsedDocument) -> int | None:
