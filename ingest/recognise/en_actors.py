@@ -53,7 +53,7 @@ _APPOSITION = re.compile(r"^as\s+(?!appropriate|necessary|needed|required|reques
                          r"provided|set\s+forth|soon|well|specified|permitted|authorized|consistent)\S", re.I)
 _NP_END = re.compile(r"\s+(?:regarding|about|concerning|including|as\s+well\s+as|so\s+that|in\s+order)\b"
                      r"|\s+(?:to|on|in|for|from|by|during|within|when|where|while|that|which|who|"
-                     r"so|if|under|upon|pursuant)\s+(?=(?!the\s+[A-Z])[a-z])"
+                     r"so|if|under|upon|pursuant|before|after|until|unless|once|since|prior)\s+(?=(?!the\s+[A-Z])[a-z])"
                      r"|\s+\(\w+\s+\w+\s+\w+|\s+[—–-]\s+")
 _AND_WORD = re.compile(r"\s+and\s+([a-z][\w\-]*)")
 _PARTICIPLE = re.compile(r"(?<=\w)\s+(?:involved|providing|conducting|engaged)\b")
@@ -174,7 +174,8 @@ def _name_end(text: str, s: int, e: int) -> int:
         stop = participle.start()
     if re.match(r"\s+as\s+appropriate\s*$", text[stop:e]):
         stop = e
-    return stop
+    dangling = re.search(r"\s+(?:and|or)\s*$", text[s:stop])  # "the Secretary of State and | after consultation with"
+    return s + dangling.start() if dangling else stop
 
 
 def _merge_adjectives(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -33,7 +33,8 @@ _NUMBER = r"(?:\d{1,4}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)
           r"seven|eight|nine))?|" + "|".join(sorted(_SMALL[1:], key=len, reverse=True)) + r"|an?)"
 _SPAN = rf"(?P<n>{_NUMBER})\s+(?:calendar\s+|business\s+)?(?P<unit>days?|weeks?|months?|years?)"
 _LIMIT = r"(?:within|in\s+the\s+first|no\s+later\s+than|not\s+later\s+than|not\s+more\s+than|no\s+more\s+than)"
-_SELF = r"(?:the\s+)?(?:(?:effective\s+)?date|issuance|signing|publication)\s+of\s+this\s+(?:executive\s+)?" \
+_SELF = r"(?:the\s+)?(?:(?:effective\s+)?date(?:\s+of\s+(?:enactment|adoption|entry\s+into\s+force))?|issuance|signing|" \
+        r"publication|enactment)\s+of\s+this\s+(?:executive\s+)?" \
         r"(?:order|memorandum|proclamation|directive|act|policy|plan|decision|regulation|instrument)"
 _RELATIVE = re.compile(rf"\b{_LIMIT}\s+{_SPAN}\s+(?:of|from|after|following)\s+(?P<self>{_SELF})?", re.I)
 _EVENT = re.compile(r"\b(?:by|before)\s+the\s+(?:close|end)\s+of\s+the\s+\d+(?:st|nd|rd|th)\s+Congress\b", re.I)

@@ -20,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 ACTOR_NOUNS_FILE = Path(__file__).resolve().parents[1] / "data" / "en_actor_nouns.tsv"
+_NEGATIONS = frozenset(("no", "neither", "nothing", "none", "nor"))
 _ARTICLES = frozenset("the a an all each any every its their this that these those".split())
 DETERMINERS = frozenset("the all each any every other its their his her both such".split())
 PRONOUNS = frozenset(("they", "he", "she"))
@@ -109,6 +110,8 @@ def is_actor(phrase: str) -> bool:
     if p.lower() in PRONOUNS:
         return True
     first = p.split(" ", 1)[0]
+    if first.lower() in _NEGATIONS:
+        return False  # "No agency shall …" forbids; it assigns no duty
     if first[0].islower() and not opens_phrase(first) and (
             len(p.split()) > 4 or any(w.lower() in _ARTICLES for w in p.split()[1:])):
         return False  # a verb ("develop a plan", "provide the Office"), not a noun phrase ("port authorities")

@@ -20,6 +20,7 @@ ParaKind = Literal["section", "item", "text", "heading", "table"]
 
 _SECTION = re.compile(r"^(?:Section|Sec\.|SECTION|SEC\.|§|Article|ARTICLE)\s*(?P<num>[\dA-Za-z][\w.\-]*?)\.?\s+"
                       r"(?P<title>(?:[^.]|\.(?!\s|$))+?)\.(?=\s|$)")
+_BARE_SECTION = re.compile(r"^(?:Article|ARTICLE|Section|SECTION|Sec\.|SEC\.|§)\s*(?P<num>\d+[A-Za-z]?)\.?$")
 _MD_HEADING = re.compile(r"^#{1,6}\s+(?P<title>.+?)\s*#*$")
 _PART = re.compile(r"^(?:PART|Part|TITLE|CHAPTER|Chapter)\s+[IVXLC\d]+\b")
 _BOLD_LINE = re.compile(r"^\*\*[^*]+\*\*:?$|^__[^_]+__$")
@@ -126,6 +127,9 @@ def _read_line(line: str, start: int, end: int, stack: _Stack) -> tuple[Para, st
     m = _SECTION.match(line)
     if m:
         return Para(start, end, start + m.end(), "section"), m.group("title").strip(), f"Sec. {m.group('num')}"
+    m = _BARE_SECTION.match(line)
+    if m:  # "Article 5" alone: the heading that follows names it
+        return Para(start, end, end, "heading"), line, line
     m = _MD_HEADING.match(line)
     if m:
         title = m.group("title").replace("\\", "").strip("* ")

@@ -23,7 +23,7 @@ from ingest.tasks.en_outline import Para
 from ingest.tasks.en_prose import EnDraft
 
 _TASK_COL = re.compile(r"^(?:milestones?|actions?|tasks?|activit(?:y|ies)|measures?|deliverables?|initiatives?|"
-                       r"steps?|outputs?|commitments?)\b", re.I)
+                       r"steps?|outputs?|commitments?|recommendations?)\b", re.I)
 _COLUMNS: list[tuple[str, re.Pattern[str]]] = [
     ("deadline", re.compile(r"target\s+date|deadline|\bdue\b|time\s*line|time\s*frame|time\s*scale|timing|completion|"
                             r"by\s+when|delivery\s+date|^dates?$|^when$|schedule", re.I)),

@@ -24,6 +24,10 @@ from ingest.tasks.fields import labelled_fields
 
 _ACRONYM_DEF = re.compile(r"\((?P<abbr>[A-Z][A-Za-z&]{1,9})\)")
 _TERM_DEF = re.compile(r"(?:[Tt]he\s+term\s+)?[“\"](?P<term>[A-Z][^”\"]{1,60})[”\"]\s+means\s+(?P<what>the\s+[^.;,]{3,80})")
+# "the Secretary of Energy (the “Secretary”)", "the Assistant … and Director of the Council (Director of the Council)"
+_PROPER = r"(?:[A-Z][\w’'&\-]*|of|for|and|the|on|to|&)"
+_SHORT_DEF = re.compile(rf"(?P<full>\b[Tt]he\s+[A-Z][\w’'&\-]*(?:\s+{_PROPER}){{0,16}}?)\s+"
+                        r"\((?:the\s+)?[“\"]?(?P<short>[A-Z][\w’' ]{2,60}?)[”\"]?\)")
 _NAME_WORD = re.compile(r"[\w’'\-&.]+")
 
 
@@ -61,9 +65,11 @@ class Names:
             full = _expansion(text[max(0, m.start() - 160):m.start()], m.group("abbr"))
             if full and m.group("abbr") not in self.acronyms:
                 self.acronyms[m.group("abbr")] = full
-        self.terms = {m.group("term").lower(): m.group("what").strip() for m in _TERM_DEF.finditer(text)}
+        self.terms = {m.group("short").lower(): m.group("full").strip() for m in _SHORT_DEF.finditer(text)
+                      if _shortens(m.group("short"), m.group("full"))}
+        self.terms.update((m.group("term").lower(), m.group("what").strip()) for m in _TERM_DEF.finditer(text))
         keys = "|".join(re.escape(a) for a in sorted(self.acronyms, key=len, reverse=True))
-        self._pattern = re.compile(rf"\b(?:the\s+)?({keys})\b") if keys else None
+        self._pattern = re.compile(rf"\b(?:[Tt]he\s+)?({keys})\b") if keys else None
 
     def normalize(self, name: str) -> str:
         """The comparable form of a unit name (see the module doc)."""
@@ -74,19 +80,28 @@ class Names:
             n = defined
         if self._pattern:
             n = self._pattern.sub(lambda m: self.acronyms[m.group(1)], n)
-        return re.sub(r"^the\s+", "", n, flags=re.I).strip()
+        return re.sub(r"^(?:the\s+)+", "", n, flags=re.I).strip()
+
+
+def _shortens(short: str, full: str) -> bool:
+    """Is `short` a short form of `full` (its last word in it, fewer words), not an acronym?"""
+    words = short.split()
+    return not short.isupper() and words[-1].lower() in full.lower().split() and len(words) < len(full.split())
 
 
 def _expansion(before: str, abbr: str) -> str | None:
-    """The words before "(ABBR)" whose initials spell it ("Office of Management and Budget (OMB)")."""
+    """The name before "(ABBR)": the shortest run of words whose initials spell it ("Office of Management and
+    Budget (OMB)"), extended over capitalised words right before it ("United States … Finance Corporation (DFC)")."""
     words = _NAME_WORD.findall(before)
     for k in range(1, min(len(words), 12) + 1):
         phrase = words[-k:]
         caps = "".join(w[0] for w in phrase if w[0].isupper())
         every = "".join(w[0] for w in phrase)
         if abbr.upper() in (caps.upper(), every.upper()) and phrase[0][0].isupper():
+            while k < len(words) and words[-k - 1][:1].isupper() and words[-k - 1].lower() != "the":
+                k += 1
             article = "the " if len(words) > k and words[-k - 1].lower() == "the" else ""
-            return article + " ".join(phrase)
+            return article + " ".join(words[-k:])
     return None
 
 
