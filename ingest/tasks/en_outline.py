@@ -34,6 +34,7 @@ _LABELS: list[tuple[str, re.Pattern[str]]] = [
     ("d_low", re.compile(r"^([a-z]{1,4})[.)](?=\s)")),
 ]
 _ROMAN = re.compile(r"^[ivxl]+$")
+_INLINE_HEADING = re.compile(r"[A-Z][A-Z0-9 ,’'()\-]{2,60}\.\s*[—–]+\s*")  # "(a) IN GENERAL.—Not later than …"
 MAX_HEADING_CHARS = 120
 
 
@@ -109,6 +110,8 @@ def outline(text: str) -> list[Para]:
         start += len(raw) - len(raw.lstrip())
         end = start + len(line)
         para, title, sec_number = _read_line(line, start, end, stack)
+        if paras and paras[-1].kind == "heading" and paras[-1].number == section == number and _names_section(para, line):
+            para, title, sec_number = Para(start, end, end, "heading"), line, number  # "Article 5" / "Reporting"
         if para.kind in ("section", "heading") and title is not None:
             section, number = title, sec_number
             stack.items.clear()
@@ -118,6 +121,12 @@ def outline(text: str) -> list[Para]:
         para.number = _number(number, stack, para)
         paras.append(para)
     return paras
+
+
+def _names_section(para: Para, line: str) -> bool:
+    """A short unpunctuated line right under a bare "Article 5": the article's title."""
+    return para.kind == "text" and len(line) <= MAX_HEADING_CHARS and line[:1].isupper() and \
+        not line.endswith((".", ";", ":", ","))
 
 
 def _read_line(line: str, start: int, end: int, stack: _Stack) -> tuple[Para, str | None, str]:
@@ -147,10 +156,15 @@ def _read_line(line: str, start: int, end: int, stack: _Stack) -> tuple[Para, st
     style, label, length = found
     style = stack.resolve(style, label)
     level = stack.push(style, label)
-    body = offset + length
-    while body < len(line) and line[body] == " ":
-        body += 1
-    return Para(start, end, start + body, "item", label, style, level), None, ""
+    return Para(start, end, start + _body(line, offset + length), "item", label, style, level), None, ""
+
+
+def _body(line: str, pos: int) -> int:
+    """Where an item's text starts: after blanks and an inline heading ("IN GENERAL.—")."""
+    while pos < len(line) and line[pos] == " ":
+        pos += 1
+    m = _INLINE_HEADING.match(line, pos)
+    return m.end() if m else pos
 
 
 def _section_item(line: str, start: int, end: int, para: Para, stack: _Stack) -> Para:
@@ -164,10 +178,7 @@ def _section_item(line: str, start: int, end: int, para: Para, stack: _Stack) ->
     style, label, length = found
     style = stack.resolve(style, label)
     level = stack.push(style, label)
-    body = rest + length
-    while body < len(line) and line[body] == " ":
-        body += 1
-    return Para(start, end, start + body, "item", label, style, level)
+    return Para(start, end, start + _body(line, rest + length), "item", label, style, level)
 
 
 def _number(section_number: str, stack: _Stack, para: Para) -> str:

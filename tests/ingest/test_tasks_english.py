@@ -205,3 +205,44 @@ def test_long_pathological_lines_stay_linear(tmp_path: Path) -> None:
     doc = parse(tmp_path, f"Sec. 1. Duties. {line}\n" + "(a) The Board shall:\n" * 2000, "big.txt")
     assert time.monotonic() - started < 30
     assert doc.tasks
+
+
+STATUTE_US = """An Act to improve wildfire preparedness
+
+September 3, 2024
+
+SEC. 102. WILDFIRE RISK MAPS.
+(a) IN GENERAL.—Not later than 180 days after the date of enactment of this Act, the Secretary of Agriculture, acting through the Chief of the Forest Service and in coordination with the Secretary of the Interior, shall publish wildfire risk maps.
+(b) UPDATES.—The Secretary of Agriculture shall update the maps every 2 years.
+(c) PROHIBITION.—No funds shall be used to purchase aircraft.
+"""
+
+REGULATION = """Regulation on the monitoring of methane emissions
+
+Article 5
+Reporting
+1. Member States shall report to the Commission by 31 December 2025 the inventory of methane sources.
+2. The Commission shall, by means of implementing acts, adopt the reporting templates. Those implementing acts shall be adopted in accordance with the examination procedure.
+"""
+
+
+def test_statute_sections_with_inline_headings(tmp_path: Path) -> None:
+    doc = parse(tmp_path, STATUTE_US, "act.txt")
+    got = [(t.number, t.title, [(u.name, u.role) for u in t.units], [(d.text, d.kind) for d in t.deadlines])
+           for t in doc.tasks]
+    assert got == [
+        ("Sec. 102(a)", "WILDFIRE RISK MAPS",
+         [("the Secretary of Agriculture", "lead"), ("the Chief of the Forest Service", "participant"),
+          ("the Secretary of the Interior", "participant")],
+         [("Not later than 180 days after the date of enactment of this Act", "by")]),
+        ("Sec. 102(b)", "WILDFIRE RISK MAPS", [("The Secretary of Agriculture", "lead")], [("every 2 years", "ongoing")]),
+    ]
+    assert doc.tasks[0].text.startswith("Not later than")  # the inline heading is not part of the duty
+
+
+def test_articles_of_a_regulation(tmp_path: Path) -> None:
+    doc = parse(tmp_path, REGULATION, "regulation.txt")
+    assert [(t.number, t.title, [u.name for u in t.units], [d.date for d in t.deadlines]) for t in doc.tasks] == [
+        ("Article 5(1)", "Reporting", ["Member States"], ["2025-12-31"]),
+        ("Article 5(2)", "Reporting", ["The Commission"], []),
+    ]
