@@ -20,6 +20,9 @@ from functools import lru_cache
 from pathlib import Path
 
 ACTOR_NOUNS_FILE = Path(__file__).resolve().parents[1] / "data" / "en_actor_nouns.tsv"
+# the polity as a whole: "The United States must …" is a statement of policy, not a duty of one body
+_POLITY = re.compile(r"^(?:the\s+|this\s+|my\s+|our\s+)?(?:United\s+States(?:\s+of\s+America)?|Federal\s+Government|"
+                     r"Government|Nation|Administration|country|America)$", re.I)
 _NEGATIONS = frozenset(("no", "neither", "nothing", "none", "nor"))
 _ARTICLES = frozenset("the a an all each any every its their this that these those".split())
 DETERMINERS = frozenset("the all each any every other its their his her both such".split())
@@ -110,8 +113,8 @@ def is_actor(phrase: str) -> bool:
     if p.lower() in PRONOUNS:
         return True
     first = p.split(" ", 1)[0]
-    if first.lower() in _NEGATIONS:
-        return False  # "No agency shall …" forbids; it assigns no duty
+    if first.lower() in _NEGATIONS or _POLITY.match(p):
+        return False  # "No agency shall …" forbids; "The Federal Government must …" states policy
     if first[0].islower() and not opens_phrase(first) and (
             len(p.split()) > 4 or any(w.lower() in _ARTICLES for w in p.split()[1:])):
         return False  # a verb ("develop a plan", "provide the Office"), not a noun phrase ("port authorities")

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from ingest.models import Role
 from ingest.recognise.en_actors import Actor, participant_actors, subject_actors
-from ingest.recognise.en_phrases import QUALIFIER_OPENERS, depths, segments
+from ingest.recognise.en_phrases import QUALIFIER_OPENERS, depths, is_actor, segments
 
 _MODAL = re.compile(r"\b(?P<resp>(?:is|are|shall\s+be|will\s+be)\s+(?:also\s+|jointly\s+|primarily\s+|hereby\s+)?"
                     r"(?:responsible|accountable)\s+for)\b"
@@ -93,7 +93,8 @@ def find_directive(text: str, start: int, end: int) -> Directive | None:
         if not actors:
             continue
         previous = actors
-        if m.group("modal") and _BLOCKED.match(_verb_text(text, m.end(), end)):
+        verb = _verb_text(text, m.end(), end)
+        if m.group("modal") and (_BLOCKED.match(verb) or _membership(verb)):
             continue
         lead = [a for a in actors if a.role != "participant"]
         if not lead:
@@ -102,6 +103,12 @@ def find_directive(text: str, start: int, end: int) -> Directive | None:
         parts = [a for a in actors if a.role == "participant"] + participant_actors(text[m.end():tail], m.end())
         return Directive(start, end, m.start(), m.end(), role, lead, _unique(parts, lead))
     return None
+
+
+def _membership(verb: str) -> bool:
+    """"shall include the Deputy Assistant …": who a body is made of, not what it must do."""
+    m = re.match(r"(?:include|includes)\s+", verb)
+    return m is not None and is_actor(re.split(r"[,;.]", verb[m.end():], maxsplit=1)[0])
 
 
 def _clause_start(text: str, start: int, pos: int) -> int:

@@ -142,3 +142,12 @@ def test_and_splits_only_where_a_new_actor_starts() -> None:
     text = "the Directors of the NPS and the BLM and the Secretary of Health and Human Services and the FDA"
     assert [text[s:e] for s, e in conjuncts(text, 0, len(text))] == [
         "the Directors of the NPS and the BLM", "the Secretary of Health and Human Services", "the FDA"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Federal Government must lead by example in clean procurement.",
+    "The United States must restore its leadership in fisheries science.",
+    "No agency shall issue permits without review.",
+])
+def test_policy_statements_and_prohibitions_name_no_actor(sentence: str) -> None:
+    assert units(sentence)[0] == []

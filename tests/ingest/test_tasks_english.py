@@ -45,7 +45,7 @@ Sec. 3. Mapping and Grants. (a) Within 60 days of the date of this order, the Se
 
 (ii) pole attachment costs.
 
-Sec. 4. Coordination. The Administrator of the NTIA and the Chair of the FCC shall coordinate their grant rules. In addition, they shall publish a joint report by March 2025. Agencies should share data with the public. The Secretary may waive fees. The report shall include cost estimates. Covered providers are directed to publish coverage data.
+Sec. 4. Coordination. There is hereby established a Rural Broadband Task Force, which shall coordinate grants. The Task Force shall have a staff headed by the Chair of the FCC and shall include the Administrator of the NTIA. The Administrator of the NTIA and the Chair of the FCC shall coordinate their grant rules. In addition, they shall publish a joint report by March 2025. Agencies should share data with the public. The Secretary may waive fees. The report shall include cost estimates. Covered providers are directed to publish coverage data.
 
 Sec. 5. General Provisions. (a) Nothing in this order shall be construed to impair any authority.
 
