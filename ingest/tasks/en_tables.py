@@ -39,6 +39,7 @@ _KV_FIELDS: list[tuple[str, re.Pattern[str]]] = [
     ("deadline", re.compile(r"^(?:deadline|time\s*line|time\s*frame|time\s*scale|target\s+date|due\s+date|"
                             r"completion\s+date|delivery\s+date)s?$", re.I)),
 ]
+_ROLES: dict[str, Role] = {"lead": "lead", "participant": "participant", "responsible": "responsible"}
 _SEPARATOR = re.compile(r"^\|?[\s:|\-]+\|?$")
 _MARKUP = re.compile(r"\*\*|__|<br\s*/?>")
 
@@ -137,8 +138,8 @@ def _grid(text: str, rows: list[_Row], section: str) -> list[EnDraft]:
         units: list[tuple[str, Role]] = []
         deadlines = []
         for kind, t in zip(kinds, row.texts, strict=False):
-            if kind in ("lead", "participant", "responsible"):
-                units.extend(cell_units(t, kind))  # type: ignore[arg-type]
+            if kind in _ROLES:
+                units.extend(cell_units(t, _ROLES[kind]))
             elif kind == "deadline" and t:
                 deadlines.extend(parse_deadline_field(t))
         s, e = row.cells[task_col]
@@ -169,7 +170,7 @@ def _outlines(tables: list[tuple[list[_Row], str]]) -> list[EnDraft]:
                 current.deadlines.extend(parse_deadline_field(row.texts[value]))
             else:
                 known = {n.lower() for n, _ in current.units}
-                current.units.extend(u for u in cell_units(row.texts[value], kind)  # type: ignore[arg-type]
+                current.units.extend(u for u in cell_units(row.texts[value], _ROLES[kind])
                                      if u[0].lower() not in known)
     return out
 

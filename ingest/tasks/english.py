@@ -1,9 +1,9 @@
 """Task records of English documents: directive sentences, chapeau items and responsibility tables.
 
 `with_english_tasks(doc, tasks)` is what `extract.py` calls: for an English document it returns
-the tasks read here (`en_prose.py`, `en_tables.py`) plus those of the general readers that come
-from labelled fields ("Lead agency: …; Deadline: …") or task tables and overlap none of them;
-other documents pass through unchanged.
+the general readers' tasks that come from labelled fields ("Lead agency: …; Deadline: …") or task
+tables, plus the tasks read here (`en_prose.py`, `en_tables.py`) that overlap none of them; other
+documents pass through unchanged.
 
 Units keep their names as written; `normalized` drops a leading "the", spells out acronyms the
 document defines ("the Administrator of the EPA" and "the Administrator of the Environmental
@@ -32,14 +32,15 @@ _NAME_WORD = re.compile(r"[\w’'\-&.]+")
 
 
 def with_english_tasks(doc: ParsedDocument, tasks: list[Task]) -> list[Task]:
-    """English documents: the tasks read here plus the labelled-field tasks they do not cover."""
+    """English documents: the general readers' labelled-field and table tasks, then the tasks read here
+    that none of them covers (explicit "Lead agency: …; Deadline: …" fields say more than the sentence)."""
     if doc.lang != "en":
         return tasks
-    mine = english_tasks(doc)
-    spans = [(t.citation.start, t.citation.end) for t in mine]
     rows = {b.start for b in doc.blocks if b.kind == "table_row"}
-    kept = [t for t in tasks if (labelled_fields(t.text) or t.citation.start in rows)
-            and not any(t.citation.start < e and s < t.citation.end for s, e in spans)]
+    kept = [t for t in tasks if labelled_fields(t.text) or t.citation.start in rows]
+    spans = [(t.citation.start, t.citation.end) for t in kept]
+    mine = [t for t in english_tasks(doc)
+            if not any(t.citation.start < e and s < t.citation.end for s, e in spans)]
     return sorted(kept + mine, key=lambda t: t.citation.start)
 
 

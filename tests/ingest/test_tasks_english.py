@@ -246,3 +246,13 @@ def test_articles_of_a_regulation(tmp_path: Path) -> None:
         ("Article 5(1)", "Reporting", ["Member States"], ["2025-12-31"]),
         ("Article 5(2)", "Reporting", ["The Commission"], []),
     ]
+
+
+def test_labelled_fields_say_more_than_the_sentence(tmp_path: Path) -> None:
+    text = ("Coastal Erosion Action Plan 2025-2028\n1. Protect dunes\n"
+            "1.1 The Coastal Agency shall replant the northern dunes. Lead agency: Regional Coastal Agency; "
+            "Supporting agencies: municipal governments; Deadline: by the end of 2026.\n")
+    [task] = parse(tmp_path, text, "coast.txt").tasks
+    assert [(u.name, u.role) for u in task.units] == [("Regional Coastal Agency", "lead"),
+                                                       ("municipal governments", "participant")]
+    assert [d.date for d in task.deadlines] == ["2026-12-31"]
