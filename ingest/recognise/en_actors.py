@@ -21,9 +21,7 @@ from dataclasses import dataclass
 
 from ingest.models import Role
 from ingest.recognise.en_phrases import (
-    ACRONYM as _ACRONYM,
-)
-from ingest.recognise.en_phrases import (
+    ACRONYM,
     DETERMINERS,
     QUALIFIER_OPENERS,
     actor_nouns,
@@ -31,12 +29,10 @@ from ingest.recognise.en_phrases import (
     depths,
     has_title,
     is_actor,
+    opens_phrase,
     plural_title,
     segments,
     trim,
-)
-from ingest.recognise.en_phrases import (
-    opens_phrase as _opens_phrase,
 )
 
 _CUE = (r"in\s+(?:coordination|consultation|collaboration|cooperation|partnership|conjunction)\s+with|with\s+the\s+"
@@ -61,8 +57,6 @@ _PARTICIPLE = re.compile(r"(?<=\w)\s+(?:involved|providing|conducting|engaged)\b
 _CONJ = re.compile(r"(?:and|or)\s+", re.I)  # used with .match(text, pos)
 _LIST_LEAD = re.compile(r"(?:and\s+)?(through|including)\s+", re.I)
 _LEADING_CONJ = re.compile(r"^(?:and|or)\s+", re.I)
-
-
 _TRAILERS = frozenset(("appropriate", "applicable", "necessary", "designee", "designees"))
 _CONNECTORS = frozenset(("of", "the", "and", "for", "on", "to", "&"))
 
@@ -112,12 +106,10 @@ def _read_subject(text: str, pieces: list[tuple[int, int]], base: int, role: Rol
     mode: Role = role
     for s, e in _split_inner_cues(text, pieces):
         piece = text[s:e]
-        through = _THROUGH.match(piece)
-        cue = CUE_RE.match(piece)
-        if through or cue:
-            start = s + (through or cue).end()  # type: ignore[union-attr]
-            out.extend(_actor(text, a, b, base, "participant") for a, b in _names(text, start, e))
-            mode = "participant" if cue else mode
+        opener = _THROUGH.match(piece) or CUE_RE.match(piece)
+        if opener:
+            out.extend(_actor(text, a, b, base, "participant") for a, b in _names(text, s + opener.end(), e))
+            mode = "participant" if opener.re is CUE_RE else mode
         elif out and (_APPOSITION.match(piece) or piece.lower().startswith("or ") or _absorbed(out[-1].name, piece)):
             last = out.pop()
             out.append(Actor(last.start, base + e, text[last.start - base:e], last.role))
@@ -167,7 +159,7 @@ def _name_end(text: str, s: int, e: int) -> int:
     m = _NP_END.search(text, s, e)
     stop = m.start() if m else e
     for w in _AND_WORD.finditer(text, s, stop):
-        if not _opens_phrase(w.group(1)):
+        if not opens_phrase(w.group(1)):
             stop = w.start()
             break
     participle = _PARTICIPLE.search(text, s, stop)
@@ -184,7 +176,7 @@ def _merge_adjectives(text: str, pieces: list[tuple[int, int]]) -> list[tuple[in
     out: list[tuple[int, int]] = []
     run = False  # the last piece is a run of single words
     for s, e in pieces:
-        single = " " not in text[s:e] and not _ACRONYM.match(text[s:e])
+        single = " " not in text[s:e] and not ACRONYM.match(text[s:e])
         if out and run and (single or _CONJ.match(text, s)):
             out[-1] = (out[-1][0], e)
             run = single
