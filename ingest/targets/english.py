@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ingest.models import TargetKind
 from ingest.recognise.quantities import find_quantities
 from ingest.targets.context import DocContext
 from ingest.targets.found import Found
@@ -39,7 +40,7 @@ def _indicator(pre: str, post: str) -> str:
 
 
 def english_targets(text: str, start: int, end: int, section: str, table: str | None, ctx: DocContext,
-                    spans: list[tuple[int, int]]) -> list[Found]:
+                    spans: list[tuple[int, int]], forced: tuple[TargetKind, int | None] | None = None) -> list[Found]:
     """Targets of the English sentences `spans` inside text[start:end]."""
     out: list[Found] = []
     for s0, s1 in spans:

@@ -10,15 +10,18 @@ the figure is stated in. Rules are about grammar and plan conventions, never a d
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from ingest.models import ParsedDocument, TargetKind
 from ingest.read.sentences import sentence_spans
 from ingest.recognise.periods import five_year_period
 from ingest.recognise.places import looks_like_place
-from ingest.recognise.quantities import COUNT_UNITS, Quantity, find_quantities
+from ingest.recognise.quantities import COUNT_UNITS, TIME_UNITS, Quantity, find_quantities
 from ingest.targets.context import DocContext, heading_context, heading_period
 from ingest.targets.found import Found
+from ingest.targets.marks import BASELINE_CUES, PER_PERIOD, RECURRING, TARGET_CUES, SentenceMarks, exists_before
+from ingest.targets.parameters import asides, in_aside, is_parameter
 from ingest.targets.words import (
     PLACE_NOUNS,
     counted_noun,
@@ -31,18 +34,13 @@ from ingest.targets.words import (
 _SENTENCE = re.compile(r"[。！？!?]+[”’」』)）\]】]*|\n+")
 _CLAUSE = re.compile(r"[，,；;：:]")
 _BRACKETED = re.compile(r"《[^》]*》|〔[^〕]*〕|〈[^〉]*〉|\[[^\]]*\]")
-TARGET_CUES = re.compile(r"到\s*(?:19|20)\d{2}\s*年|(?:19|20)\d{2}\s*年(?:底)?前|目标|力争|确保|达到|提高到|提升到|"
-                         r"提高至|提升至|控制在|不低于|不少于|新增|新建|建设|建成|实施|开展|治理|规划|完成|改造|"
-                         r"升级|培育|创建|(?<![主重需纪摘提简必])要(?![求点素闻害])|计划|每年")
-BASELINE_CUES = re.compile(r"目前|现有|现状|仍有|截至|截止")
-_FUTURE_YEAR = re.compile(r"(?:到|至|截至)\s*((?:19|20)\d{2})\s*年|((?:19|20)\d{2})\s*年(?:底)?前")
 _YEAR_BEFORE = re.compile(r"((?:19|20)\d{2})\s*年(?:底|末)?的?\s*$")
-_ANY_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _TOTAL_MARK = re.compile(r"共计|总计|合计|共|总共")
 _FACILITY_VERB = re.compile(r"提档升级|升级|改造|新建|建设|扩建|迁建|提升")
 _LATIN = re.compile(r"[A-Za-z]")
 _CHANGE_ONLY = re.compile(r"(?:下降|上升|减少|增加|提高|降低|增长|缩减|扩大)")
 _OWN_AREA = re.compile(r"(?:全市|全县|全省|全区|区内)(?=幅员|国土|土地|总面积)")
+_HORIZON_HEADING = re.compile(r"目标|愿景|展望")
 
 
 @dataclass
@@ -53,6 +51,36 @@ class _State:
     subject: str = ""  # the last indicator named by a noun phrase (shares and changes refer to it)
     scope: str = ""
     clause_start: int = 0
+
+
+@dataclass
+class _Sentence:
+    """One sentence read once: its clauses (with their starts, for bisection), brackets and year marks."""
+
+    s0: int
+    s1: int
+    clauses: list[tuple[int, int]]
+    starts: list[int]
+    brackets: list[tuple[int, int]]
+    asides: list[tuple[int, int, str]]
+    marks: SentenceMarks
+    baseline_cue: bool
+    target_cue: bool
+
+    @classmethod
+    def read(cls, text: str, s0: int, s1: int) -> _Sentence:
+        cls_ = clauses(text, s0, s1)
+        body = text[s0:s1]
+        brackets = [(s0 + m.start(), s0 + m.end()) for m in _BRACKETED.finditer(body)]
+        return cls(s0, s1, cls_, [a for a, _ in cls_], brackets, asides(text, s0, s1),
+                   SentenceMarks.read(text, s0, s1), bool(BASELINE_CUES.search(body)), bool(TARGET_CUES.search(body)))
+
+    def clause_of(self, pos: int) -> int:
+        return max(0, bisect_right(self.starts, pos) - 1)
+
+    def bracketed(self, pos: int) -> bool:
+        i = bisect_right(self.brackets, (pos, 1 << 62)) - 1
+        return i >= 0 and self.brackets[i][0] <= pos < self.brackets[i][1]
 
 
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -87,15 +115,14 @@ def _trim(text: str, end: int) -> int:
     return end
 
 
-def _in_brackets(text: str, s0: int, s1: int, q: Quantity) -> bool:
-    return any(m.start() + s0 <= q.start < m.end() + s0 for m in _BRACKETED.finditer(text[s0:s1]))
-
-
-def _keep(text: str, s0: int, s1: int, q: Quantity) -> bool:
-    """Not a title/document number, not a count of places (6 个区县)."""
-    if _in_brackets(text, s0, s1, q):
+def _keep(text: str, sent: _Sentence, q: Quantity) -> bool:
+    """Not a title/document number, not an aside, not a count of places (6 个区县), not a policy's terms."""
+    if sent.bracketed(q.start) or in_aside(sent.asides, q):
         return False
-    return not (q.unit in COUNT_UNITS and PLACE_NOUNS.match(text[q.end:q.end + 3]))
+    if q.unit in COUNT_UNITS and PLACE_NOUNS.match(text[q.end:q.end + 3]):
+        return False
+    c0, c1 = sent.clauses[sent.clause_of(q.start)]
+    return not is_parameter(text, c0, c1, q)
 
 
 def heading_place(section: str) -> str | None:
@@ -113,39 +140,56 @@ class ProseReader:
 
     def __init__(self, doc: ParsedDocument, ctx: DocContext) -> None:
         self.doc, self.ctx, self.text = doc, ctx, doc.text
+        self.horizon: int | None = None  # a goal year a list's lead-in sets ("到2028年，力争实现：")
+        self._places: tuple[int, list[str]] = (-1, [])
 
     def read_blocks(self) -> list[Found]:
         """Figures of every paragraph and list item (table notes excluded: they qualify, not state).
 
         A document that is not a plan (a paper) reports facts; only the targets it states are kept."""
         out: list[Found] = []
+        section = None
         for b in self.doc.blocks:
+            if b.section != section:
+                section, self.horizon = b.section, None
             if b.kind in ("paragraph", "list_item") and not (b.kind == "paragraph" and b.table):
                 out.extend(self.read_span(b.start, b.end, b.section))
+                self._carry_horizon(b.start, b.end, b.section)
         return out if self.ctx.is_plan else [f for f in out if f.kind == "target"]
+
+    def _carry_horizon(self, start: int, end: int, section: str) -> None:
+        """A lead-in ending in a colon, or a goal section's paragraph, names the year the next items aim at."""
+        body = self.text[start:end].rstrip()
+        marks = SentenceMarks.read(self.text, start, end)
+        year = marks.future[-1][1] if marks.future else marks.lead_year
+        if year and (body.endswith((":", "：")) or _HORIZON_HEADING.search(section.rsplit(" > ", 1)[-1])):
+            base = self.ctx.base_year
+            if base is None or year > base:
+                self.horizon = year
 
     def read_span(self, start: int, end: int, section: str, table: str | None = None,
                   forced: tuple[TargetKind, int | None] | None = None) -> list[Found]:
         """Figures of text[start:end]; `forced` (kind, year) comes from a table column."""
         if len(_LATIN.findall(self.text[start:end])) > len(self.text[start:end]) // 2:
-            return self.read_english(start, end, section, table)
+            return self.read_english(start, end, section, table, forced)
+        para = SentenceMarks.read(self.text, start, end)
         out: list[Found] = []
         for s0, s1 in sentences(self.text, start, end):
-            out.extend(self.read_sentence(start, s0, s1, section, table, forced))
+            out.extend(self.read_sentence(para, s0, s1, section, table, forced))
         return out
 
-    def read_sentence(self, para: int, s0: int, s1: int, section: str, table: str | None,
+    def read_sentence(self, para: SentenceMarks, s0: int, s1: int, section: str, table: str | None,
                       forced: tuple[TargetKind, int | None] | None) -> list[Found]:
         """Figures of one sentence; later figures inherit indicator and scope from earlier ones."""
         text = self.text
-        qs = [q for q in find_quantities(text, s0, s1) if _keep(text, s0, s1, q)]
-        cls = clauses(text, s0, s1)
+        sent = _Sentence.read(text, s0, s1)
+        qs = [q for q in find_quantities(text, s0, s1) if _keep(text, sent, q)]
         st = _State(scope=self._default_scope(section), clause_start=s0)
         out: list[Found] = []
         last_end: dict[int, int] = {}
         for q in qs:
-            ci = next(i for i, (a, b) in enumerate(cls) if a <= q.start < b)
-            c0, c1 = cls[ci]
+            ci = sent.clause_of(q.start)
+            c0, c1 = sent.clauses[ci]
             pre = text[max(c0, last_end.get(ci, c0)):q.start]
             last_end[ci] = q.end
             ind, scope, from_here = self._indicator(pre, text[q.end:c1], q, st)
@@ -154,12 +198,18 @@ class ProseReader:
                 st.scope = scope or self._default_scope(section)
             elif scope:
                 st.scope = scope
-            kind, year = forced or self._classify(section, para, s0, s1, q, pre)
-            out.append(Found(ind, st.scope, q.value, q.unit, q.comparator, year, kind, st.clause_start,
-                             _trim(text, c1), section, table))
+            kind, year = forced or self._classify(section, para, sent, q, text[c0:q.start])
+            out.extend(_bounds(Found(ind, st.scope, q.value, q.unit, q.comparator, year, kind, st.clause_start,
+                                     _trim(text, c1), section, table), q))
             st.indicator = ind
-        out.extend(self._implicit_parts(qs, cls, out, s0, s1))
+        out.extend(self._implicit_parts(qs, sent, out))
         return out
+
+    def _sorted_places(self) -> list[str]:
+        """The document's places, longest first, sorted once per change of the set (not per figure)."""
+        if self._places[0] != len(self.ctx.places):
+            self._places = (len(self.ctx.places), sorted(self.ctx.places, key=len, reverse=True))
+        return self._places[1]
 
     def _default_scope(self, section: str) -> str:
         """The section's place when its heading names one (区内 refers to it), else the document's."""
@@ -167,7 +217,7 @@ class ProseReader:
 
     def _indicator(self, pre: str, post: str, q: Quantity, st: _State) -> tuple[str, str | None, bool]:
         """(indicator, scope if the clause names one, whether the indicator comes from this clause)."""
-        place, rest = leading_place(pre, self.ctx.places)
+        place, rest = leading_place(pre, self._sorted_places())
         if (q.unit in COUNT_UNITS or q.unit == "年") and has_words(counted_noun(post)):
             return verb_tail(rest) + counted_noun(post), place, True
         core = strip_clause(rest)
@@ -186,68 +236,93 @@ class ProseReader:
             return st.indicator, place, False
         return core or pre.strip()[-8:], place, True
 
-    def _classify(self, section: str, para: int, s0: int, s1: int, q: Quantity,
-                  pre: str) -> tuple[TargetKind, int | None]:
-        ctx, text = self.ctx, self.text
-        sentence = text[s0:s1]
-        base = ctx.base_year
-        m = _YEAR_BEFORE.search(pre)
+    def _classify(self, section: str, para: SentenceMarks, sent: _Sentence, q: Quantity,
+                  clause_pre: str) -> tuple[TargetKind, int | None]:
+        """(kind, year) of a figure: its own year phrase, then the sentence's, the heading's and the plan's."""
+        base = self.ctx.base_year
+        m = _YEAR_BEFORE.search(clause_pre)
         if m:
             y = int(m.group(1))
             return ("baseline" if base is None or y <= base else "target"), y
-        future = [int(a or b) for a, b in _FUTURE_YEAR.findall(text[s0:q.start])]
-        if future and base is not None and future[-1] > base:
-            return "target", future[-1]  # 到2030年…达到: a target, whatever section it sits in
+        future = sent.marks.future_before(q.start)
+        if future and (base is None or future > base):
+            return "target", self._year(future, clause_pre, q)  # 到2030年…达到: a target, whatever section
+        lead = sent.marks.lead_year
         context = heading_context(section)
         if context == "achieved":
-            return "achieved", self._achieved_year(section, sentence)
-        if context == "baseline" or BASELINE_CUES.search(sentence):
-            return "baseline", self._baseline_year(text[para:q.start])
-        if ctx.is_plan and TARGET_CUES.search(sentence):
-            return "target", self._target_year(section, text[para:q.start], sentence)
-        return "baseline", self._baseline_year(text[para:q.start])
+            return "achieved", lead or self._achieved_year(section, sent)
+        if lead is not None and base is not None and lead <= base:
+            return "baseline", lead  # "2020年，全县水土保持率为68.2%": the state that year
+        if context == "baseline" or sent.baseline_cue or exists_before(clause_pre):
+            return "baseline", self._baseline_year(para, q.start)
+        if self.ctx.is_plan and (sent.target_cue or q.comparator not in ("=", "~")):
+            return "target", self._year(lead or self._target_year(section, para, sent, q.start), clause_pre, q)
+        return "baseline", self._baseline_year(para, q.start)
 
-    def _target_year(self, section: str, before: str, sentence: str) -> int | None:
-        years = [int(a or b) for a, b in _FUTURE_YEAR.findall(before)]
-        if years:
-            return years[-1]
-        period = heading_period(section) or five_year_period(sentence)
+    def _year(self, year: int | None, clause_pre: str, q: Quantity) -> int | None:
+        """No single year for a recurring commitment (每年…) or a service standard (1日内办结)."""
+        if q.unit in TIME_UNITS or PER_PERIOD.search(q.unit) or RECURRING.search(clause_pre):
+            return None
+        return year
+
+    def _target_year(self, section: str, para: SentenceMarks, sent: _Sentence, pos: int) -> int | None:
+        year = para.future_before(pos)
+        if year:
+            return year
+        period = heading_period(section)
+        if period:
+            return period[1]
+        if self.horizon:
+            return self.horizon
+        period = five_year_period(self.text[sent.s0:sent.s1])
         return period[1] if period else self.ctx.end_year
 
-    def _achieved_year(self, section: str, sentence: str) -> int | None:
-        period = five_year_period(sentence) or heading_period(section)
+    def _achieved_year(self, section: str, sent: _Sentence) -> int | None:
+        period = five_year_period(self.text[sent.s0:sent.s1]) or heading_period(section)
         return period[1] if period else self.ctx.base_year
 
-    def _baseline_year(self, before: str) -> int | None:
+    def _baseline_year(self, para: SentenceMarks, pos: int) -> int | None:
         base = self.ctx.base_year
-        years = [int(y) for y in _ANY_YEAR.findall(before) if base is None or int(y) <= base]
-        return years[-1] if years else base
+        return para.last_year_before(pos, base) or base
 
-    def _implicit_parts(self, qs: list[Quantity], cls: list[tuple[int, int]], found: list[Found], s0: int,
-                        s1: int) -> list[Found]:
+    def _implicit_parts(self, qs: list[Quantity], sent: _Sentence, found: list[Found]) -> list[Found]:
         """In "共计建设8个…站，其中…，改造升级X站…" a named facility without a number counts one."""
-        text = self.text
-        totals = [(q, f) for q, f in zip(qs, found, strict=False)
-                  if q.unit in COUNT_UNITS and _TOTAL_MARK.search(text[max(s0, q.start - 8):q.start])]
+        text, s0, s1 = self.text, sent.s0, sent.s1
+        totals = [q for q in qs if q.unit in COUNT_UNITS and _TOTAL_MARK.search(text[max(s0, q.start - 8):q.start])]
         if not totals:
             return []
-        total_q, total_f = totals[0]
+        total_q = totals[0]
+        total_f = next(f for f in found if f.value == total_q.value and f.unit == total_q.unit)
         split = text.find("其中", total_q.end, s1)
+        if split < 0:
+            return []
         heads = total_f.indicator[-2:]
+        with_figures = {sent.clause_of(q.start) for q in qs}
         out: list[Found] = []
-        for c0, c1 in cls:
-            clause = text[c0:c1]
-            if split < 0 or c0 < split or any(c0 <= q.start < c1 for q in qs):
+        for i, (c0, c1) in enumerate(sent.clauses):
+            if c0 < split or i in with_figures:
                 continue
+            clause = text[c0:c1]
             m = re.search(r"[\u4e00-\u9fff]{2,10}?([\u4e00-\u9fff])(?=监测能力|能力|建设|改造|$|[，,；;。])", clause)
             if m and m.group(1) in heads and _FACILITY_VERB.search(clause):
                 out.append(Found(clause.strip(" ，,；;。"), total_f.scope, 1.0, total_q.unit, "=", total_f.year,
                                  total_f.kind, c0, _trim(text, c1), total_f.section, total_f.table))
         return out
 
-    def read_english(self, start: int, end: int, section: str, table: str | None) -> list[Found]:
+    def read_english(self, start: int, end: int, section: str, table: str | None,
+                     forced: tuple[TargetKind, int | None] | None = None) -> list[Found]:
         """English sentences follow their own grammar (verb of change + year): see target_english."""
         from ingest.targets.english import english_targets
 
         return english_targets(self.text, start, end, section, table, self.ctx,
-                               [(s.start, s.end) for s in sentence_spans(self.text, start, end)])
+                               [(s.start, s.end) for s in sentence_spans(self.text, start, end)], forced)
+
+
+def _bounds(f: Found, q: Quantity) -> list[Found]:
+    """A range ("增长5%—5.5%", "1—2个") is two bounds: at least its lower end, at most its upper end."""
+    if q.value_max is None:
+        return [f]
+    upper = Found(f.indicator, f.scope, q.value_max, f.unit, "<=", f.year, f.kind, f.quote_start, f.quote_end,
+                  f.section, f.table)
+    f.comparator = ">=" if f.comparator in ("=", ">=") else f.comparator
+    return [f, upper]

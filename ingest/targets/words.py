@@ -45,13 +45,13 @@ def strip_clause(pre: str) -> str:
     return t
 
 
-def leading_place(pre: str, places: set[str]) -> tuple[str | None, str]:
-    """A place the clause starts with (a known place, 全国, a basin) and the rest of the clause."""
+def leading_place(pre: str, places: list[str]) -> tuple[str | None, str]:
+    """A place the clause starts with (a known place longest first, 全国, a basin) and the rest of the clause."""
     t = _COMPARE.sub("", re.sub(r"^(?:其中|并|且|和|及|而)", "", pre.strip()))
     m = _AT_PLACE.match(t)
     if m:
         return m.group(1), t[m.end(1):]
-    for place in sorted(places, key=len, reverse=True):
+    for place in places:
         if place and t.startswith(place) and not is_self_reference(place):
             return place, t[len(place):]
     m = _BASIN.match(t)
