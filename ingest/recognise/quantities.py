@@ -58,7 +58,7 @@ _MULT_RE = "万亿|[万亿千]"
 # [comparator sign] number [range] [余/多] [multiplier] unit; or a bare 万/亿 amount ending its clause (超1000万)
 _ARABIC = re.compile(
     rf"(?P<sign>[<>≤≥]=?\s*|~\s*(?=\d))?(?<![\d.])(?P<num>{_NUM})(?:\s*[-~～—–至到]\s*(?P<max>{_NUM}))?"
-    rf"\s*(?P<approx>余|多)?\s*(?P<mult>{_MULT_RE})?\s*(?:(?P<unit>{_UNIT_RE})(?![A-Za-z²])|"
+    rf"\s*(?P<approx>余|多)?\s*(?P<mult>{_MULT_RE})?\s*(?:(?P<unit>{_UNIT_RE})|"
     rf"(?<=[万亿])(?=[，,；;。、：:)）\s]|$))",
     re.IGNORECASE)
 _CHINESE = re.compile(rf"(?P<num>[{CN_DIGITS}]+|半)(?P<unit>个工作日|个|座|条|处|次|项|家|所|名|场|套|户|日|天|大类)")
@@ -181,8 +181,9 @@ def _not_a_measure(m: re.Match[str], text: str, unit: str) -> bool:
         return True
     if unit == "周" and text.startswith("年", m.end()):
         return True
-    raw = (m.group("unit") or "").lower()
-    return raw in ("ha", "km", "p") and text[m.end("unit"):m.end("unit") + 1].isalpha()
+    raw = m.group("unit") or ""
+    nxt = text[m.end():m.end() + 1]
+    return raw.isascii() and raw[-1:].isalpha() and (nxt.isascii() and nxt.isalpha() or nxt == "²")
 
 
 def _arabic(text: str, lo: int, hi: int) -> list[Quantity]:

@@ -63,4 +63,4 @@ class SentenceMarks:
 def exists_before(pre: str) -> bool:
     """"依托在读大学生超10万人…", "现有…59家": the clause describes what exists, not a goal."""
     m = EXISTING.search(pre)
-    return m is not None and not DOING.search(m.group("rest"))
+    return m is not None and not DOING.search(m.group("rest")[-6:])

@@ -27,11 +27,15 @@ _CAP_BEFORE = re.compile(r"最高|最多|最长|单个|单家|单笔|单次|单�
                          r"给予|可申请|可获|可享受|享受|依次|分档|一次性|按照?|依规|补贴|补助|奖励|资助|贴息")
 _GRANT_AFTER = re.compile(r"^[^，,；;。]{0,6}?(?:补贴|补助|奖励|资助|贴息|补偿|担保贷款|礼包|入股|启动资金|租金|减免|免租|"
                           r"缴纳|的部分|的比例|的标准|给予|予以)")
-_PROGRAMME = re.compile(r"总额|总规模|规模|总量|安排|统筹|额度")
+_PROGRAMME = re.compile(r"总额|总规模|规模|总量|安排|统筹")
+_GRANT_VERB = re.compile(r"给予|可申请|可获|可享受|享受|依次|分别给予")
+_ANY_CAP = re.compile(r"(?:可享受|享受|可申请|可获得?)[^，,；;。]*(?:最高|最大|最长)|(?:最高|最大|最长)$")
+_AGE = re.compile(r"寿命|年龄|age", re.I)
 _RATE_BEFORE = re.compile(r"按照?|依规|给予|最高|补贴|补助|贴息|奖励|资助|租金|市场价|(?:费用?|金额|成本|投入|投资额?|支出|"
                           r"收入|保费|利率|利息|所得额)的?$|^第.年|^次年")
 _STAY_BEFORE = re.compile(r"最长|最短|有效期|期限|为期|满|连续|服务期|免租|租住|享受|给予|提供|补助期")
 _SERVICE = re.compile(r"办结|办理|办完|通办|服务|便利圈|生活圈|响应|到场|到达|审批|时限|时长|压缩至|缩短至|以内")
+_SERVICE_ASIDE = re.compile(r"办结|时限|通办")
 _DEFINITION = re.compile(r"一般(?:不超过|不少于|为|在)|是指|指的是|原则上.{0,6}规模")
 _OWN_PARTS = re.compile(r"^(?:主要任务|重点任务|项?任务|项?措施|个?方面|部分|章|节|个?指标|条(?:措施|意见|举措)|大类指标)")
 _PER_PERSON = re.compile(r"每人|每户|每家|享受|只能|仅")
@@ -46,8 +50,10 @@ def _paren_spans(text: str, s0: int, s1: int) -> list[tuple[int, int, str]]:
 
 
 def in_aside(asides: list[tuple[int, int, str]], q: Quantity) -> bool:
-    """Inside a parenthetical that qualifies (一般不超过10人, 税后1000元) rather than breaks down (其中…)."""
-    return any(a <= q.start < b and not re.match(r"\s*(?:其中|含|包括)", inner) for a, b, inner in asides)
+    """Inside a parenthetical that qualifies (一般不超过10人, 税后1000元) rather than breaks down (其中…)
+    or spells out a service standard (一窗发放2个环节，1日内办结)."""
+    return any(a <= q.start < b and not re.match(r"\s*(?:其中|含|包括)", inner) and not _SERVICE_ASIDE.search(inner)
+               for a, b, inner in asides)
 
 
 def asides(text: str, s0: int, s1: int) -> list[tuple[int, int, str]]:
@@ -55,13 +61,23 @@ def asides(text: str, s0: int, s1: int) -> list[tuple[int, int, str]]:
     return _paren_spans(text, s0, s1) if ("(" in text[s0:s1] or "（" in text[s0:s1]) else []
 
 
+def _composition(text: str, c0: int, c1: int, q: Quantity) -> bool:
+    """"“1名团长+3名创业导师+N名志愿者”": the make-up of a team or a formula, not a goal."""
+    left = text.rfind("“", c0, q.start)
+    right = text.find("”", q.end, c1)
+    return left >= 0 and right >= 0 and "+" in text[left:right]
+
+
 def is_parameter(text: str, c0: int, c1: int, q: Quantity) -> bool:
     """Whether figure `q` in the clause text[c0:c1] states a policy's terms rather than a goal."""
     before, after = text[c0:q.start], text[q.end:c1]
     if _DEFINITION.search(before) or text[q.start - 1:q.start] in ("×", "/", "+") or after.startswith("+"):
         return True
-    if re.fullmatch(r"[^，,；;。]*的[，,；;。]?\s*", after) and not re.search(r"的[^，,；;。]", after):
+    plain_after = re.sub(r"[(（][^()（）]*[)）]", "", after)
+    if re.fullmatch(r"[^，,；;。]*的[，,；;。]?\s*", plain_after) and not re.search(r"的[^，,；;。]", plain_after):
         return True  # …达10个以上的，…: a threshold the applicant must meet
+    if _composition(text, c0, c1, q) or (not _MONEY.search(q.unit) and _ANY_CAP.search(before)):
+        return True
     if _OWN_PARTS.match(after):
         return True
     return _is_term(before, after, q)
@@ -71,7 +87,12 @@ def _is_term(before: str, after: str, q: Quantity) -> bool:
     """A grant's money, rate or stay; a duration that is no service standard; a per-person frequency."""
     unit = PER_PERIOD.sub("", q.unit)
     if _MONEY.search(unit):
-        return not _PROGRAMME.search(before) and bool(_CAP_BEFORE.search(before) or _GRANT_AFTER.match(after))
+        if _GRANT_VERB.search(before):
+            return True
+        return not _PROGRAMME.search(before) and bool(_CAP_BEFORE.search(before) or _GRANT_AFTER.match(after)
+                                                      or _ANY_CAP.search(before))
+    if unit == "岁":
+        return not _AGE.search(before)
     if unit == "%":
         return bool(_RATE_BEFORE.search(before) or _GRANT_AFTER.match(after))
     if unit in TIME_UNITS:

@@ -20,7 +20,14 @@ from ingest.recognise.places import looks_like_place
 from ingest.recognise.quantities import COUNT_UNITS, TIME_UNITS, Quantity, find_quantities
 from ingest.targets.context import DocContext, heading_context, heading_period
 from ingest.targets.found import Found
-from ingest.targets.marks import BASELINE_CUES, PER_PERIOD, RECURRING, TARGET_CUES, SentenceMarks, exists_before
+from ingest.targets.marks import (
+    BASELINE_CUES,
+    PER_PERIOD,
+    RECURRING,
+    TARGET_CUES,
+    SentenceMarks,
+    exists_before,
+)
 from ingest.targets.parameters import asides, in_aside, is_parameter
 from ingest.targets.words import (
     PLACE_NOUNS,
@@ -40,6 +47,7 @@ _FACILITY_VERB = re.compile(r"提档升级|升级|改造|新建|建设|扩建|�
 _LATIN = re.compile(r"[A-Za-z]")
 _CHANGE_ONLY = re.compile(r"(?:下降|上升|减少|增加|提高|降低|增长|缩减|扩大)")
 _OWN_AREA = re.compile(r"(?:全市|全县|全省|全区|区内)(?=幅员|国土|土地|总面积)")
+_NOUN_GAP = re.compile(r"[^和及与或至到、，,；;：:()（）\s\d]+")  # a noun between two figures, no conjunction
 _HORIZON_HEADING = re.compile(r"目标|愿景|展望")
 
 
@@ -183,7 +191,7 @@ class ProseReader:
         """Figures of one sentence; later figures inherit indicator and scope from earlier ones."""
         text = self.text
         sent = _Sentence.read(text, s0, s1)
-        qs = [q for q in find_quantities(text, s0, s1) if _keep(text, sent, q)]
+        qs = _unqualified(text, [q for q in find_quantities(text, s0, s1) if _keep(text, sent, q)])
         st = _State(scope=self._default_scope(section), clause_start=s0)
         out: list[Found] = []
         last_end: dict[int, int] = {}
@@ -199,11 +207,20 @@ class ProseReader:
             elif scope:
                 st.scope = scope
             kind, year = forced or self._classify(section, para, sent, q, text[c0:q.start])
-            out.extend(_bounds(Found(ind, st.scope, q.value, q.unit, q.comparator, year, kind, st.clause_start,
-                                     _trim(text, c1), section, table), q))
+            out.extend(_bounds(Found(ind, st.scope, q.value, q.unit, q.comparator, year, kind,
+                                     self._quote_start(sent, st.clause_start, q), _trim(text, c1), section, table), q))
             st.indicator = ind
         out.extend(self._implicit_parts(qs, sent, out))
         return out
+
+    @staticmethod
+    def _quote_start(sent: _Sentence, start: int, q: Quantity) -> int:
+        """The citation starts at the year phrase the figure's year comes from when it opens the sentence
+        close by ("到2027年底，建成超10家…"), so the quote shows the year; else at the figure's clause."""
+        i = bisect_right(sent.marks.future, (q.start, -1)) - 1
+        if i >= 0 and sent.marks.future[i][0] < start and start - sent.marks.future[i][0] <= 60:
+            return sent.clauses[sent.clause_of(sent.marks.future[i][0])][0]
+        return start
 
     def _sorted_places(self) -> list[str]:
         """The document's places, longest first, sorted once per change of the set (not per figure)."""
@@ -316,6 +333,20 @@ class ProseReader:
 
         return english_targets(self.text, start, end, section, table, self.ctx,
                                [(s.start, s.end) for s in sentence_spans(self.text, start, end)], forced)
+
+
+def _unqualified(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """Drop a money or rate figure that only qualifies the thing the next figure counts:
+    "培育营收超1000万元OPC100家以上" states 100 firms, not a revenue of 10 million."""
+    out: list[Quantity] = []
+    for i, q in enumerate(qs):
+        nxt = qs[i + 1] if i + 1 < len(qs) else None
+        gap = text[q.end:nxt.start] if nxt else ""
+        if (nxt and (q.unit.endswith("元") or q.unit == "%") and 0 < len(gap) <= 8 and _NOUN_GAP.fullmatch(gap)
+                and text[nxt.start].isdigit()):
+            continue
+        out.append(q)
+    return out
 
 
 def _bounds(f: Found, q: Quantity) -> list[Found]:
