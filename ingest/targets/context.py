@@ -18,6 +18,8 @@ from ingest.recognise.places import place_in_title
 
 _PLAN_WORDS = re.compile(r"规划|方案|计划|意见|通知|要点|纲要|办法|决定|行动|plan|programme|program|strategy|roadmap|"
                          r"action|policy", re.IGNORECASE)
+_PLAN_OPENING = re.compile(r"行动计划|实施方案|工作方案|规划|\b(?:action plan|plan of actions|climate action|"
+                           r"strategy|roadmap|programme of actions)\b", re.I)
 _PAPER_KINDS = ("paper", "article", "论文", "期刊", "journal", "thesis")
 
 ACHIEVED_HEADING = re.compile(r"成效|成就|成绩|进展|完成情况|回顾|工作总结|取得|achievements?|progress|review", re.I)
@@ -55,10 +57,11 @@ def _doc_year(doc: ParsedDocument) -> int | None:
 
 
 def _is_plan(doc: ParsedDocument) -> bool:
+    """Not a paper: a document of a known kind, or one whose title or opening calls itself a plan."""
     kind = (doc.meta.kind or "").lower()
     if any(k in kind for k in _PAPER_KINDS):
         return False
-    return bool(kind) or bool(_PLAN_WORDS.search(doc.title or ""))
+    return bool(kind) or bool(_PLAN_WORDS.search(doc.title or "")) or bool(_PLAN_OPENING.search(doc.text[:3000]))
 
 
 def own_scope(doc: ParsedDocument) -> str:
