@@ -35,7 +35,7 @@ _UNIT_ALIASES: dict[str, str] = {
     "tons CO2e": "tCO2e", "metric tons of CO2e": "tCO2e", "立方米": "m3", "m3": "m3", "微克/立方米": "μg/m3",
     "μg/m3": "μg/m3", "ug/m3": "μg/m3", "毫克/升": "mg/L", "mg/l": "mg/L", "吨标准煤": "tce", "千瓦时": "kWh",
     "kwh": "kWh", "千瓦": "kW", "kw": "kW", "兆瓦": "MW", "MW": "MW", "megawatts": "MW", "吉瓦": "GW", "GW": "GW",
-    "gigawatts": "GW", "gigawatt": "GW", "degrees Celsius": "°C", "°C": "°C", "℃": "°C", "岁": "岁",
+    "gigawatts": "GW", "gigawatt": "GW", "斤": "斤", "公斤": "kg", "千克": "kg", "kg": "kg", "degrees Celsius": "°C", "°C": "°C", "℃": "°C", "岁": "岁",
     "户": "户", "辆": "辆", "张": "张", "卡时": "卡时", "P": "P", "PFlops": "P", "EFlops": "EFlops",
     "个": "个", "座": "座", "条": "条", "处": "处", "次": "次", "起": "起", "项": "项", "人": "人",
     "名": "名", "家": "家", "所": "所", "株": "株", "台": "台", "套": "套", "件": "件", "年": "年", "场": "场",

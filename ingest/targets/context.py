@@ -37,6 +37,7 @@ class DocContext:
     lang: str
     doc_year: int | None = None
     places: set[str] = field(default_factory=set)
+    kind: str | None = None  # the document's kind (plan, work_report, …) as ingest/facts.py reads it
 
     @property
     def base_year(self) -> int | None:
@@ -78,7 +79,7 @@ def document_context(doc: ParsedDocument) -> DocContext:
     title = doc.title or ""
     period = year_range(title) or five_year_period(title)
     return DocContext(scope=own_scope(doc), period=period, is_plan=_is_plan(doc), lang=doc.lang,
-                      doc_year=_doc_year(doc))
+                      doc_year=_doc_year(doc), kind=doc.meta.kind)
 
 
 def heading_context(section: str) -> str | None:
@@ -101,4 +102,13 @@ def heading_period(section: str) -> Period | None:
         if m:
             y = int(m.group(1))
             return y, y
+    return None
+
+
+def heading_year(section: str) -> int | None:
+    """A single year the nearest heading names ("二、2025年主要预期目标" -> 2025), else None."""
+    for part in reversed([p for p in section.split(" > ") if p]):
+        m = re.search(r"((?:19|20)\d{2})\s*年", part)
+        if m:
+            return int(m.group(1))
     return None

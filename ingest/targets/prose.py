@@ -18,7 +18,7 @@ from ingest.read.sentences import sentence_spans
 from ingest.recognise.periods import five_year_period
 from ingest.recognise.places import looks_like_place
 from ingest.recognise.quantities import COUNT_UNITS, TIME_UNITS, Quantity, find_quantities
-from ingest.targets.context import DocContext, heading_context, heading_period
+from ingest.targets.context import DocContext, heading_context, heading_period, heading_year
 from ingest.targets.found import Found
 from ingest.targets.marks import (
     BASELINE_CUES,
@@ -48,6 +48,9 @@ _LATIN = re.compile(r"[A-Za-z]")
 _CHANGE_ONLY = re.compile(r"(?:下降|上升|减少|增加|提高|降低|增长|缩减|扩大)")
 _OWN_AREA = re.compile(r"(?:全市|全县|全省|全区|区内)(?=幅员|国土|土地|总面积)")
 _NOUN_GAP = re.compile(r"[^和及与或至到、，,；;：:()（）\s\d]+")  # a noun between two figures, no conjunction
+_GROWTH = re.compile(r"(增长|增速|下降|降低|减少|上涨|涨幅|上升)(?:了|率)?\s*$")
+_LAST_YEAR = re.compile(r"过去一年|去年(?!同期)|上一年度?(?!同期)")
+_THIS_YEAR = re.compile(r"今年|本年度?|年内")
 _HORIZON_HEADING = re.compile(r"目标|愿景|展望")
 
 
@@ -244,6 +247,9 @@ class ProseReader:
             return f"{st.subject}占{whole}比例", place, False
         if has_words(core) and not _CHANGE_ONLY.fullmatch(core):
             st.subject = core
+            growth = _GROWTH.search(rest) if q.unit in ("%", "百分点") else None
+            if growth and not core.endswith(growth.group(1)):
+                core += growth.group(1)  # 增长5%: a growth rate, not a level
             return core, place, True
         change = _CHANGE_ONLY.fullmatch(core) or _CHANGE_ONLY.search(rest)
         if change and st.subject:
@@ -270,6 +276,8 @@ class ProseReader:
             return "achieved", lead or self._achieved_year(section, sent)
         if lead is not None and base is not None and lead <= base:
             return "baseline", lead  # "2020年，全县水土保持率为68.2%": the state that year
+        if _LAST_YEAR.search(self.text[sent.s0:q.start]) and self.ctx.doc_year:
+            return "achieved", self.ctx.doc_year - 1  # 过去一年…增长5.2%: a report's review of last year
         if context == "baseline" or sent.baseline_cue or exists_before(clause_pre):
             return "baseline", self._baseline_year(para, q.start)
         if self.ctx.is_plan and (sent.target_cue or q.comparator not in ("=", "~")):
@@ -286,6 +294,8 @@ class ProseReader:
         year = para.future_before(pos)
         if year:
             return year
+        if self.ctx.doc_year and (_THIS_YEAR.search(self.text[sent.s0:pos]) or self.ctx.kind == "work_report"):
+            return heading_year(section) or self.ctx.doc_year  # a work report's 预期目标 are for its own year
         period = heading_period(section)
         if period:
             return period[1]
