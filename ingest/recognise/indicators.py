@@ -28,6 +28,7 @@ _LEAD_WORDS = re.compile(r"^(?:其中[:：]?|全市|全县|全省|全区|全国|
 _EN_LEAD = re.compile(r"^(?:(?:the|overall|total|all|our|annual)\s+)+")
 _EN_PLACE = re.compile(r"\s+(?:in|of|across|within)\s+the\s+(?:state|city|county|country|nation|region|province|"
                        r"district|united states|uk)$|\s+(?:statewide|nationwide|citywide|nationally)$")
+_TOTAL_OF = re.compile(r"(?:每年|年度|全市|全省)*(?:总额|总规模|规模|总量|金额|额度|数量|个数)$")
 _TOKEN = re.compile(r"[a-z0-9]+|[^\sa-z0-9]")
 _PUNCT = re.compile(r"[\s\"'“”‘’《》〈〉:：,，、;；.。]")
 # measure kinds, tested on the end of a name; the first that matches wins
@@ -155,6 +156,7 @@ def _head(tokens: list[str]) -> list[str]:
 def _form_matches(q: str, n: str) -> bool:
     if not q or not n:
         return False
+    n = _TOTAL_OF.sub("", n) or n  # 算力券每年总额 is the amount of 算力券
     if q == n:
         return True
     qt, nt = _tokens(q), _tokens(n)

@@ -46,7 +46,7 @@ _ORDER_TIME = re.compile(r"^[^;]{0,30}?\b(?:of|from|after)\s+the\s+date\s+of\s+t
                          re.I)
 _DURATION = re.compile(r"^(?:天|年|月|周|小时|分钟|days?|months?|years?|weeks?|hours?)$")
 _INDICATOR_BEFORE = re.compile(r"(?P<verb>reduc\w*|increas\w*|expan\w*|limit\w*|conserv\w*|rais\w*|cut\w*|lower\w*)\s+"
-                               r"(?P<obj>[a-z][a-z\s\-’']{1,70}?)\s+(?P<prep>by|to)\s*$", re.I)
+                               r"(?P<obj>[a-z][a-z\s\-’']{1,70}?)\s+(?P<prep>by|to)\b(?:\s*$|[^;]{0,70},\s*or\s*$)", re.I)
 _SUBJECT = re.compile(r"(?:^|[,;:]\s*|\bthat\s+)(?:the\s+)?(?P<subj>[A-Za-z][\w\s\-’']{1,60}?)\s+(?:will\s+|shall\s+|"
                       r"should\s+|must\s+|is\s+to\s+|are\s+to\s+)?(?:reach|reaches|achieve|exceed|be|rise to|"
                       r"increases? to|falls? to|be reduced to|is accelerated to)\s*$", re.I)
@@ -131,9 +131,10 @@ def _indicator(text: str, s0: int, s1: int, f: Figure) -> str:
     if m and f.unit in ("%", "times"):
         return m.group("obj").strip()
     m = _INDICATOR_BEFORE.search(pre)
-    if m:  # "reduce X by 30%": the change; "reduce X to 50 tons": the level of X
+    if m:  # "reduce X by 30%" / "X percent below 1990 levels": the change; "reduce X to 50 tons": the level of X
         obj = m.group("obj").strip()
-        return f"{m.group('verb').lower()} {obj}" if m.group("prep").lower() == "by" else obj
+        change = m.group("prep").lower() == "by" or bool(_BELOW.match(post))
+        return f"{m.group('verb').lower()} {obj}" if change else obj
     if m := _SUBJECT.search(pre):
         return m.group("subj").strip()
     if m := _OF_AFTER.match(post):

@@ -21,34 +21,31 @@ from ingest.recognise.quantities import COUNT_UNITS, TIME_UNITS, Quantity, find_
 from ingest.targets.context import DocContext, heading_context, heading_period, heading_year
 from ingest.targets.found import Found
 from ingest.targets.marks import (
-    BASELINE_CUES,
     PER_PERIOD,
     RECURRING,
-    TARGET_CUES,
     SentenceMarks,
     exists_before,
 )
-from ingest.targets.parameters import asides, in_aside, is_parameter
+from ingest.targets.sentence import Sentence, bounds, keep, sentences, trim, unqualified
 from ingest.targets.words import (
-    PLACE_NOUNS,
     counted_noun,
     has_words,
+    head_noun,
     leading_place,
+    measure_noun,
     strip_clause,
     verb_tail,
 )
 
-_SENTENCE = re.compile(r"[。！？!?]+[”’」』)）\]】]*|\n+")
-_CLAUSE = re.compile(r"[，,；;：:]")
-_BRACKETED = re.compile(r"《[^》]*》|〔[^〕]*〕|〈[^〉]*〉|\[[^\]]*\]")
 _YEAR_BEFORE = re.compile(r"((?:19|20)\d{2})\s*年(?:底|末)?的?\s*$")
 _TOTAL_MARK = re.compile(r"共计|总计|合计|共|总共")
 _FACILITY_VERB = re.compile(r"提档升级|升级|改造|新建|建设|扩建|迁建|提升")
 _LATIN = re.compile(r"[A-Za-z]")
 _CHANGE_ONLY = re.compile(r"(?:下降|上升|减少|增加|提高|降低|增长|缩减|扩大)")
 _OWN_AREA = re.compile(r"(?:全市|全县|全省|全区|区内)(?=幅员|国土|土地|总面积)")
-_NOUN_GAP = re.compile(r"[^和及与或至到、，,；;：:()（）\s\d]+")  # a noun between two figures, no conjunction
 _GROWTH = re.compile(r"(增长|增速|下降|降低|减少|上涨|涨幅|上升)(?:了|率)?\s*$")
+_AGGREGATE = re.compile(r"(?:每年|全市|全省|全区|全县|年度|每年度)*(?:总额|总规模|规模|总量|额度)(?:最高)?")
+_QUOTED = re.compile(r"[“\"]([^”\"]{2,12})[”\"]")
 _LAST_YEAR = re.compile(r"过去一年|去年(?!同期)|上一年度?(?!同期)")
 _THIS_YEAR = re.compile(r"今年|本年度?|年内")
 _HORIZON_HEADING = re.compile(r"目标|愿景|展望")
@@ -62,78 +59,6 @@ class _State:
     subject: str = ""  # the last indicator named by a noun phrase (shares and changes refer to it)
     scope: str = ""
     clause_start: int = 0
-
-
-@dataclass
-class _Sentence:
-    """One sentence read once: its clauses (with their starts, for bisection), brackets and year marks."""
-
-    s0: int
-    s1: int
-    clauses: list[tuple[int, int]]
-    starts: list[int]
-    brackets: list[tuple[int, int]]
-    asides: list[tuple[int, int, str]]
-    marks: SentenceMarks
-    baseline_cue: bool
-    target_cue: bool
-
-    @classmethod
-    def read(cls, text: str, s0: int, s1: int) -> _Sentence:
-        cls_ = clauses(text, s0, s1)
-        body = text[s0:s1]
-        brackets = [(s0 + m.start(), s0 + m.end()) for m in _BRACKETED.finditer(body)]
-        return cls(s0, s1, cls_, [a for a, _ in cls_], brackets, asides(text, s0, s1),
-                   SentenceMarks.read(text, s0, s1), bool(BASELINE_CUES.search(body)), bool(TARGET_CUES.search(body)))
-
-    def clause_of(self, pos: int) -> int:
-        return max(0, bisect_right(self.starts, pos) - 1)
-
-    def bracketed(self, pos: int) -> bool:
-        i = bisect_right(self.brackets, (pos, 1 << 62)) - 1
-        return i >= 0 and self.brackets[i][0] <= pos < self.brackets[i][1]
-
-
-def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Full sentences (to 。！？ or a line break): 其中-lists run across ；."""
-    out: list[tuple[int, int]] = []
-    pos = start
-    for m in _SENTENCE.finditer(text, start, end):
-        if text[pos:m.end()].strip():
-            out.append((pos, m.end()))
-        pos = m.end()
-    if text[pos:end].strip():
-        out.append((pos, end))
-    return out
-
-
-def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Clauses (to ，；：): the unit an indicator and its figure share, and what a citation quotes."""
-    out: list[tuple[int, int]] = []
-    pos = start
-    for m in _CLAUSE.finditer(text, start, end):
-        out.append((pos, m.end()))
-        pos = m.end()
-    if pos < end:
-        out.append((pos, end))
-    return out
-
-
-def _trim(text: str, end: int) -> int:
-    """A clause's end without its closing punctuation."""
-    while end > 0 and text[end - 1] in "，,；;：:。！？!? \n":
-        end -= 1
-    return end
-
-
-def _keep(text: str, sent: _Sentence, q: Quantity) -> bool:
-    """Not a title/document number, not an aside, not a count of places (6 个区县), not a policy's terms."""
-    if sent.bracketed(q.start) or in_aside(sent.asides, q):
-        return False
-    if q.unit in COUNT_UNITS and PLACE_NOUNS.match(text[q.end:q.end + 3]):
-        return False
-    c0, c1 = sent.clauses[sent.clause_of(q.start)]
-    return not is_parameter(text, c0, c1, q)
 
 
 def heading_place(section: str) -> str | None:
@@ -193,8 +118,8 @@ class ProseReader:
                       forced: tuple[TargetKind, int | None] | None) -> list[Found]:
         """Figures of one sentence; later figures inherit indicator and scope from earlier ones."""
         text = self.text
-        sent = _Sentence.read(text, s0, s1)
-        qs = _unqualified(text, [q for q in find_quantities(text, s0, s1) if _keep(text, sent, q)])
+        sent = Sentence.read(text, s0, s1)
+        qs = unqualified(text, [q for q in find_quantities(text, s0, s1) if keep(text, sent, q)])
         st = _State(scope=self._default_scope(section), clause_start=s0)
         out: list[Found] = []
         last_end: dict[int, int] = {}
@@ -204,20 +129,22 @@ class ProseReader:
             pre = text[max(c0, last_end.get(ci, c0)):q.start]
             last_end[ci] = q.end
             ind, scope, from_here = self._indicator(pre, text[q.end:c1], q, st)
+            if _AGGREGATE.fullmatch(ind) and (named := _QUOTED.findall(text[s0:q.start])):
+                ind = named[-1] + ind.removesuffix("最高")  # “算力券”…全市每年总额: the named instrument's total
             if from_here:
                 st.clause_start = c0
                 st.scope = scope or self._default_scope(section)
             elif scope:
                 st.scope = scope
             kind, year = forced or self._classify(section, para, sent, q, text[c0:q.start])
-            out.extend(_bounds(Found(ind, st.scope, q.value, q.unit, q.comparator, year, kind,
-                                     self._quote_start(sent, st.clause_start, q), _trim(text, c1), section, table), q))
+            out.extend(bounds(Found(ind, st.scope, q.value, q.unit, q.comparator, year, kind,
+                                     self._quote_start(sent, st.clause_start, q), trim(text, c1), section, table), q))
             st.indicator = ind
         out.extend(self._implicit_parts(qs, sent, out))
         return out
 
     @staticmethod
-    def _quote_start(sent: _Sentence, start: int, q: Quantity) -> int:
+    def _quote_start(sent: Sentence, start: int, q: Quantity) -> int:
         """The citation starts at the year phrase the figure's year comes from when it opens the sentence
         close by ("到2027年底，建成超10家…"), so the quote shows the year; else at the figure's clause."""
         i = bisect_right(sent.marks.future, (q.start, -1)) - 1
@@ -239,8 +166,11 @@ class ProseReader:
         """(indicator, scope if the clause names one, whether the indicator comes from this clause)."""
         place, rest = leading_place(pre, self._sorted_places())
         if (q.unit in COUNT_UNITS or q.unit == "年") and has_words(counted_noun(post)):
-            return verb_tail(rest) + counted_noun(post), place, True
+            return verb_tail(rest) + head_noun(post), place, True
+        rest = rest.lstrip("、，,；; ")
         core = strip_clause(rest)
+        if q.unit not in COUNT_UNITS and (noun := measure_noun(core, post)):
+            return noun, place, True
         share = re.match(r"^(?:分别)?占(.*)", core)
         if share and st.subject:
             whole = _OWN_AREA.sub("", share.group(1))
@@ -259,7 +189,7 @@ class ProseReader:
             return st.indicator, place, False
         return core or pre.strip()[-8:], place, True
 
-    def _classify(self, section: str, para: SentenceMarks, sent: _Sentence, q: Quantity,
+    def _classify(self, section: str, para: SentenceMarks, sent: Sentence, q: Quantity,
                   clause_pre: str) -> tuple[TargetKind, int | None]:
         """(kind, year) of a figure: its own year phrase, then the sentence's, the heading's and the plan's."""
         base = self.ctx.base_year
@@ -290,7 +220,7 @@ class ProseReader:
             return None
         return year
 
-    def _target_year(self, section: str, para: SentenceMarks, sent: _Sentence, pos: int) -> int | None:
+    def _target_year(self, section: str, para: SentenceMarks, sent: Sentence, pos: int) -> int | None:
         year = para.future_before(pos)
         if year:
             return year
@@ -304,7 +234,7 @@ class ProseReader:
         period = five_year_period(self.text[sent.s0:sent.s1])
         return period[1] if period else self.ctx.end_year
 
-    def _achieved_year(self, section: str, sent: _Sentence) -> int | None:
+    def _achieved_year(self, section: str, sent: Sentence) -> int | None:
         period = five_year_period(self.text[sent.s0:sent.s1]) or heading_period(section)
         return period[1] if period else self.ctx.base_year
 
@@ -312,7 +242,7 @@ class ProseReader:
         base = self.ctx.base_year
         return para.last_year_before(pos, base) or base
 
-    def _implicit_parts(self, qs: list[Quantity], sent: _Sentence, found: list[Found]) -> list[Found]:
+    def _implicit_parts(self, qs: list[Quantity], sent: Sentence, found: list[Found]) -> list[Found]:
         """In "共计建设8个…站，其中…，改造升级X站…" a named facility without a number counts one."""
         text, s0, s1 = self.text, sent.s0, sent.s1
         totals = [q for q in qs if q.unit in COUNT_UNITS and _TOTAL_MARK.search(text[max(s0, q.start - 8):q.start])]
@@ -333,7 +263,7 @@ class ProseReader:
             m = re.search(r"[\u4e00-\u9fff]{2,10}?([\u4e00-\u9fff])(?=监测能力|能力|建设|改造|$|[，,；;。])", clause)
             if m and m.group(1) in heads and _FACILITY_VERB.search(clause):
                 out.append(Found(clause.strip(" ，,；;。"), total_f.scope, 1.0, total_q.unit, "=", total_f.year,
-                                 total_f.kind, c0, _trim(text, c1), total_f.section, total_f.table))
+                                 total_f.kind, c0, trim(text, c1), total_f.section, total_f.table))
         return out
 
     def read_english(self, start: int, end: int, section: str, table: str | None,
@@ -343,27 +273,3 @@ class ProseReader:
 
         return english_targets(self.text, start, end, section, table, self.ctx,
                                [(s.start, s.end) for s in sentence_spans(self.text, start, end)], forced)
-
-
-def _unqualified(text: str, qs: list[Quantity]) -> list[Quantity]:
-    """Drop a money or rate figure that only qualifies the thing the next figure counts:
-    "培育营收超1000万元OPC100家以上" states 100 firms, not a revenue of 10 million."""
-    out: list[Quantity] = []
-    for i, q in enumerate(qs):
-        nxt = qs[i + 1] if i + 1 < len(qs) else None
-        gap = text[q.end:nxt.start] if nxt else ""
-        if (nxt and (q.unit.endswith("元") or q.unit == "%") and 0 < len(gap) <= 8 and _NOUN_GAP.fullmatch(gap)
-                and text[nxt.start].isdigit()):
-            continue
-        out.append(q)
-    return out
-
-
-def _bounds(f: Found, q: Quantity) -> list[Found]:
-    """A range ("增长5%—5.5%", "1—2个") is two bounds: at least its lower end, at most its upper end."""
-    if q.value_max is None:
-        return [f]
-    upper = Found(f.indicator, f.scope, q.value_max, f.unit, "<=", f.year, f.kind, f.quote_start, f.quote_end,
-                  f.section, f.table)
-    f.comparator = ">=" if f.comparator in ("=", ">=") else f.comparator
-    return [f, upper]
