@@ -169,9 +169,9 @@ def indicator_matches(query: str, name: str) -> bool:
     """Whether a planner asking for `query` means the indicator `name`, however a document words it.
 
     Equal canonical names (GDP增长 = 地区生产总值增长, through the synonym table), or the query's words
-    in order ending in the same head noun: "OPC社区" is "市级OPC社区" and "人工智能OPC生态社区",
-    "greenhouse gas emissions" is "state agency greenhouse gas emissions"; "OPC社区" is not
-    "OPC社区面积" (an area, not a count of communities), 地区生产总值增长 is not 地区生产总值."""
+    in order ending in the same head noun: "养老服务中心" is "区级养老服务中心" and "社区综合养老服务中心",
+    "greenhouse gas emissions" is "municipal greenhouse gas emissions"; "养老服务中心" is not
+    "养老服务中心面积" (an area, not a count of centres), 地区生产总值增长 is not 地区生产总值."""
     q_forms = {normalize_indicator(query).lower(), clean_indicator(query).lower()}
     n_forms = {normalize_indicator(name).lower(), clean_indicator(name).lower()}
     return any(_form_matches(q, n) for q in q_forms for n in n_forms)

@@ -9,7 +9,7 @@ that is the subject of a present verb ("87 percent of reactors … are based on"
 are heated") a baseline; "from approximately 100 GW in 2024" is the baseline of that year.
 Anything else (a description, a definition's threshold, a task's deadline "within 90 days of the
 date of this order") is not a record. A markdown table row is read cell by cell: a row that opens
-with a year ("2030 Objective (i) …") gives its figures that year.
+with a year ("2035 Objective (ii) …") gives its figures that year.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 English policy text states a figure as a measure ("30 percent", "5 gigawatt", "fifty million metric
 tons"), a count of a noun ("10 new large reactors", "at least 20 officials", "three reactors",
-"950 charge points") or a multiple ("doubling offshore wind" = 2 times). Numbers that only name
+"950 charge points") or a multiple ("doubling solar capacity" = 2 times). Numbers that only name
 something are left alone: section and order numbers (Sec. 4, Executive Order 14156, 42 U.S.C. 7401),
 years and dates, ordinals (120th Congress), money, a proper name after a number (123 Agreements),
 and an anaphor ("each of the three reactors" repeats a figure already stated).

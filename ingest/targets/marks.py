@@ -61,6 +61,6 @@ class SentenceMarks:
 
 
 def exists_before(pre: str) -> bool:
-    """"依托在读大学生超10万人…", "现有…59家": the clause describes what exists, not a goal."""
+    """"依托现有高校在校生超5万人…", "现有…12家": the clause describes what exists, not a goal."""
     m = EXISTING.search(pre)
     return m is not None and not DOING.search(m.group("rest")[-6:])

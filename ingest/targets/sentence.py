@@ -97,7 +97,7 @@ def keep(text: str, sent: Sentence, q: Quantity) -> bool:
 
 def unqualified(text: str, qs: list[Quantity]) -> list[Quantity]:
     """Drop a money or rate figure that only qualifies the thing the next figure counts:
-    "培育营收超1000万元OPC100家以上" states 100 firms, not a revenue of 10 million."""
+    "培育产值超5000万元龙头企业30家以上" states 30 firms, not an output of 50 million."""
     out: list[Quantity] = []
     for i, q in enumerate(qs):
         nxt = qs[i + 1] if i + 1 < len(qs) else None

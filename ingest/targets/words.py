@@ -68,8 +68,8 @@ def counted_noun(post: str) -> str:
 
 
 def head_noun(post: str) -> str:
-    """The thing counted after a classifier, past its modifiers: "10个具有引领效应的人工智能OPC生态社区" ->
-    人工智能OPC生态社区 (the noun after the clause's last 的), else the words right after it."""
+    """The thing counted after a classifier, past its modifiers: "20个具有示范作用的智慧农业产业园" ->
+    智慧农业产业园 (the noun after the clause's last 的), else the words right after it."""
     clause = re.split(r"[，,；;。:：]", post, maxsplit=1)[0]
     if "的" in clause:
         head = clause.rsplit("的", 1)[1].strip(" ”\"’」")
@@ -94,13 +94,13 @@ def has_words(text: str, n: int = 2) -> bool:
 
 _SERVICE_WORD = re.compile(r"^[”\"’」]*\s*(?:内)?(办结|办理|办完|通办|响应|到场|到达|审批)")
 _DOING_ONLY = re.compile(r"^(?:实现|打造|提供|发放|安排|给予|为|每年|每家|全市|全省|全区|全县|力争|确保|达到|形成|组建|"
-                         r"开展|举办|组织|建成|建设|新建|[^\u4e00-\u9fff]|OPC)*$")
+                         r"开展|举办|组织|建成|建设|新建|[^\u4e00-\u9fff])*$")
 
 
 def measure_noun(core: str, post: str) -> str | None:
-    """What a measure counts when the words before it name no thing ("每年发放5000万元算力券",
-    "提供不少于2000卡时的免费算力支持", "打造“10分钟创业便利圈”"), or the standard a service time sets
-    ("实现企业开办“半日办结”" -> 企业开办办结时限). None when the words before name it already."""
+    """What a measure counts when the words before it name no thing ("每年安排3000万元消费券",
+    "提供不少于500小时的免费培训", "打造“15分钟健康服务圈”"), or the standard a service time sets
+    ("实现不动产登记“一日办结”" -> 不动产登记办结时限). None when the words before name it already."""
     service = _SERVICE_WORD.match(post)
     if service:
         return re.sub(r"^(?:实现|压缩|缩短)|(?:压缩|缩短|控制)(?:至|到|在)?$", "", core) + service.group(1) + "时限"
