@@ -31,12 +31,16 @@ _GOAL = re.compile(r"\b(?:goals?|targets?|aim(?:s|ed|ing)?|objectives?|ambition|
                    r"plant|build|double|doubling|triple|tripling|raise|cut|lower|phase out|abatement|accelerated?|"
                    r"estimated?)\b", re.I)
 _FORECAST = re.compile(r"\b(?:anticipated|projected|expected|forecast(?:ed)?|predicted)\s+$", re.I)
-_STANDARD_TIME = re.compile(r"(?:no more than|not more than|not to exceed|at most|up to|deadline of|time limit of)\s*$",
-                            re.I)
+_STANDARD_TIME = re.compile(r"(?:no more than|not more than|not to exceed|at most|up to|deadline of|time limit of)\s*$|"
+                            r"^(?:no more than|not more than|not to exceed|at most|up to)\b", re.I)
 _PAST_BEFORE = re.compile(r"\b(?:authorized|constructed|built|completed|added|achieved|installed|connected|"
                           r"reached|delivered|produced|recorded)\b(?:(?!\b(?:are|is|will|shall)\b)[^,;])*$", re.I)
-_PAST_AFTER = re.compile(r"^[^,;]{0,60}?\b(?:have|has|had)\s+(?:\w+\s+)?(?:been|entered|reached|achieved|added|"
-                         r"built|completed|become)\b|^[^,;]{0,60}?\b(?:was|were)\b", re.I)
+_PAST_AFTER = re.compile(r"^[^,;]{0,60}?\b(?:have|has|had)\s+(?:\w+\s+)?(?:been|become|\w+ed)\b|"
+                         r"^[^,;]{0,60}?\b(?:was|were)\b", re.I)
+# a past time frame: with it, any past-tense verb before the figure makes a fact of the past
+_PAST_FRAME = re.compile(r"\b(?:between\s+(?:19|20)\d{2}\s+and\s+(?:19|20)\d{2}|since\s+(?:19|20)\d{2}|"
+                         r"over\s+the\s+(?:past|last)|last\s+year|to\s+date|so\s+far)\b", re.I)
+_ED_BEFORE = re.compile(r"(?<!\bare )(?<!\bis )(?<!\bbe )\b[a-z]+ed\s+(?:[\w’'-]+\s+){0,3}$")
 _STATE_AFTER = re.compile(r"^[^,;]{0,60}?\b(?:are|is)\s+(?!to\b)(?:\w+ed|\w+ing|now|currently|based|located|"
                           r"heated|powered|owned|covered|in)\b", re.I)
 _FROM_YEAR = re.compile(r"^\s*in\s+((?:19|20)\d{2})\b")
@@ -97,13 +101,13 @@ def _classify(text: str, s0: int, s1: int, f: Figure, ctx: DocContext, lead: int
     if m and base is not None and int(m.group(1)) <= base and not _GOAL.search(pre[-40:]):
         return "baseline", int(m.group(1))
     if _DURATION.match(f.unit):  # "within 90 days of …" is a task's deadline; "no more than 18 months" a standard
-        ok = _STANDARD_TIME.search(pre) and not _ORDER_TIME.match(post)
+        ok = (_STANDARD_TIME.search(pre) or _STANDARD_TIME.match(text[f.start:f.end])) and not _ORDER_TIME.match(post)
         return ("target", None) if ok else None
     if _FORECAST.search(pre):
         return None  # "the anticipated 50% increase in demand": a forecast, not a goal
     if _GOAL.search(sentence) or f.comparator in (">=", "<=") or lead or _FUTURE.search(sentence):
         return "target", _target_year(text, s0, s1, f, lead, base)
-    if _PAST_BEFORE.search(pre) or _PAST_AFTER.match(post):
+    if _PAST_BEFORE.search(pre) or _PAST_AFTER.match(post) or (_PAST_FRAME.search(sentence) and _ED_BEFORE.search(pre)):
         years = [int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", pre)]
         return "achieved", years[-1] if years else None
     if _STATE_AFTER.match(post):

@@ -18,7 +18,7 @@ from ingest.recognise.quantities import Quantity, find_quantities
 
 _DIGITS = re.compile(r"(?<![\w.$§/-])(?P<sign>~\s*)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\w,.]\d)")
 _NOUN_PHRASE = re.compile(r"\s+(?P<np>(?P<mods>(?:[a-z0-9][\w’'-]*\s+){0,3}?)(?P<noun>[A-Za-z][a-z-]{2,}s))\b")
-_NOT_A_NOUN = re.compile(r"(?:ss|us|is|ous|ics)$|^(?:this|was|has|does|thus|plus|always|perhaps|whereas|as|its|"
+_NOT_A_NOUN = re.compile(r"(?:ss|us|is)$|^(?:this|was|has|does|thus|plus|always|perhaps|whereas|as|its|"
                          r"times|series|percents?|years|months|days|hours|weeks|minutes|levels)$")
 _FUNCTION_WORDS = {"of", "the", "and", "or", "to", "in", "for", "by", "at", "on", "a", "an", "with", "from", "that",
                    "which", "be", "is", "are", "was", "were", "than", "per"}

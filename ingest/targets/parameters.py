@@ -9,7 +9,8 @@ grammar every such measure uses:
   给予, 可申请, 按…的) or whose noun is a subsidy (补贴, 补助, 奖励, 贴息, 担保贷款); a programme's own
   budget (总额, 总规模, 规模, 安排) stays a target;
 - a **duration** (天, 个月, 小时) that is not a service standard (1日内办结, 24小时服务, 10分钟便利圈);
-- a **threshold**: the clause after the figure ends with 的 (…达10个以上的，给予…);
+- a **threshold**: the clause after the figure ends with 的 (…达10个以上的，给予…), or the clause opens
+  with 对 (对年产值首次达到5000万元的企业);
 - a **definition**: 一般不超过, 是指, a parenthetical that is not a breakdown (其中…);
 - a **formula** or a composition (×100%, 1名团长+3名导师), a count of the document's own parts
   (八项主要任务, 4个方面的指标).
@@ -38,6 +39,8 @@ _SERVICE = re.compile(r"办结|办理|办完|通办|服务|便利圈|生活圈|�
 _SERVICE_ASIDE = re.compile(r"办结|时限|通办")
 _DEFINITION = re.compile(r"一般(?:不超过|不少于|为|在)|是指|指的是|原则上.{0,6}规模")
 _OWN_PARTS = re.compile(r"^(?:主要任务|重点任务|项?任务|项?措施|个?方面|部分|章|节|个?指标|条(?:措施|意见|举措)|大类指标)")
+# "对年货运量首次达到100万吨的企业，给予…": a clause opening with 对 names who qualifies, not a goal
+_FOR_WHOM = re.compile(r"^\W*(?:[(（]?[一二三四五六七八九十\d]+[)）.、．]\s*)?对(?![外接应标])[^，,；;。]*$")
 _PER_PERSON = re.compile(r"每人|每户|每家|享受|只能|仅")
 
 
@@ -78,7 +81,7 @@ def is_parameter(text: str, c0: int, c1: int, q: Quantity) -> bool:
         return True  # …达10个以上的，…: a threshold the applicant must meet
     if _composition(text, c0, c1, q) or (not _MONEY.search(q.unit) and _ANY_CAP.search(before)):
         return True
-    if _OWN_PARTS.match(after):
+    if _OWN_PARTS.match(after) or (_FOR_WHOM.match(before) and re.match(r"[^，,；;。]{0,4}的", after)):
         return True
     return _is_term(before, after, q)
 
