@@ -28,7 +28,7 @@ _UNIT_ALIASES: dict[str, str] = {
     "square kilometers": "km2", "square kilometres": "km2", "sq km": "km2", "sq. km": "km2",
     "公顷": "hm2", "hm2": "hm2", "hm²": "hm2", "hectares": "hm2", "hectare": "hm2", "ha": "hm2",
     "平方米": "m2", "m²": "m2", "m2": "m2", "square meters": "m2", "square metres": "m2", "acres": "acre",
-    "亩": "亩", "%": "%", "percent": "%", "per cent": "%", "个百分点": "百分点", "百分点": "百分点",
+    "亩": "亩", "%": "%", "‰": "‰", "/10万": "/10万", "/万": "/万", "percent": "%", "per cent": "%", "个百分点": "百分点", "百分点": "百分点",
     "percentage points": "百分点",
     "元": "元", "公里": "km", "千米": "km", "km": "km", "kilometers": "km", "kilometres": "km", "miles": "mile",
     "米": "m", "吨": "t", "tonnes": "t", "tons": "t", "metric tons": "t", "tonnes CO2e": "tCO2e",
@@ -248,6 +248,12 @@ def _chinese(text: str, lo: int, hi: int) -> list[Quantity]:
 
 
 _UNIT_AFTER = re.compile(rf"\s+(?P<unit>{_UNIT_RE})(?![A-Za-z])", re.IGNORECASE)
+
+
+def unit_after(text: str, pos: int, end: int | None = None) -> tuple[str, int] | None:
+    """The normalised unit written right after `pos` (after whitespace) and where it ends, if any."""
+    m = _UNIT_AFTER.match(text, pos, len(text) if end is None else end)
+    return (normalize_unit(m.group("unit")), m.end()) if m else None
 
 
 def _words(text: str, lo: int, hi: int) -> list[Quantity]:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.recognise.number_words import MULTIPLE, english_numbers, multiple
-from ingest.recognise.quantities import Quantity, find_quantities
+from ingest.recognise.quantities import Quantity, find_quantities, unit_after
 
 _DIGITS = re.compile(r"(?<![\w.$§/-])(?P<sign>~\s*)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\w,.]\d)")
 _NOUN_PHRASE = re.compile(r"\s+(?P<np>(?P<mods>(?:[a-z0-9][\w’'-]*\s+){0,3}?)(?P<noun>[A-Za-z][a-z-]{2,}s))\b")
@@ -37,6 +37,11 @@ _COMPARATORS = [("at least ", ">="), ("not less than ", ">="), ("no less than ",
                 ("at most ", "<="), ("more than ", ">"), ("over ", ">"), ("in excess of ", ">"),
                 ("fewer than ", "<"), ("less than ", "<"), ("approximately ", "~"), ("about ", "~"),
                 ("around ", "~"), ("nearly ", "~"), ("roughly ", "~")]
+
+
+_SCALED = re.compile(r"(?<![\w.$§/-])(?P<dollar>\$\s?)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+                     r"(?:\s+(?P<scale>thousand|million|billion|trillion)\b)?")
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
 
 @dataclass(frozen=True)
@@ -87,14 +92,37 @@ def _counts(text: str, lo: int, hi: int) -> list[Figure]:
     return out
 
 
+def _scaled(text: str, lo: int, hi: int) -> list[Figure]:
+    """Dollar amounts ("$2.5 billion") and digits with a scale word ("1 million trees", "5 million metric tons")."""
+    out: list[Figure] = []
+    for m in _SCALED.finditer(text, lo, hi):
+        if not (m.group("dollar") or m.group("scale")):
+            continue
+        value = float(m.group("num").replace(",", "")) * _SCALES.get(m.group("scale") or "", 1.0)
+        cmp, start = _comparator(text, m.start())
+        if m.group("dollar"):
+            out.append(Figure(value, "USD", cmp, max(lo, start), m.end()))
+            continue
+        unit = unit_after(text, m.end(), hi)
+        if unit:
+            out.append(Figure(value, unit[0], cmp, max(lo, start), unit[1]))
+            continue
+        noun = _NOUN_PHRASE.match(text, m.end(), hi)
+        if noun and not _NOT_A_NOUN.search(noun.group("noun").lower()):
+            out.append(Figure(value, noun.group("noun"), cmp, max(lo, start), noun.end("np"), noun.group("np")))
+    return out
+
+
 def _measure(q: Quantity) -> Figure:
     return Figure(q.value, q.unit, q.comparator, q.start, q.end)
 
 
 def english_figures(text: str, lo: int, hi: int) -> list[Figure]:
     """Every figure of text[lo:hi] in text order, overlapping readings resolved in favour of measures."""
-    measures = [_measure(q) for q in find_quantities(text, lo, hi)
-                if not _named(text, *_number_span(text, q), lo)]
+    scaled = _scaled(text, lo, hi)
+    measures = scaled + [m for m in (_measure(q) for q in find_quantities(text, lo, hi)
+                                     if not _named(text, *_number_span(text, q), lo))
+                         if not any(f.start <= m.start < f.end or m.start <= f.start < m.end for f in scaled)]
     found = measures + [f for f in _counts(text, lo, hi)
                         if not any(m.start <= f.start < m.end or f.start <= m.start < f.end for m in measures)]
     found += [Figure(multiple(m.group(0)), "times", "=", m.start(), m.end()) for m in MULTIPLE.finditer(text, lo, hi)]

@@ -94,11 +94,13 @@ class ProseReader:
         return out if self.ctx.is_plan else [f for f in out if f.kind == "target"]
 
     def _carry_horizon(self, start: int, end: int, section: str) -> None:
-        """A lead-in ending in a colon, or a goal section's paragraph, names the year the next items aim at."""
+        """A lead-in ending in a colon ("到2028年，力争实现："), or a goal section's paragraph in a plan with no
+        period of its own, names the year the next items aim at; a plan's period end is the default otherwise."""
         body = self.text[start:end].rstrip()
         marks = SentenceMarks.read(self.text, start, end)
         year = marks.future[-1][1] if marks.future else marks.lead_year
-        if year and (body.endswith((":", "：")) or _HORIZON_HEADING.search(section.rsplit(" > ", 1)[-1])):
+        in_goals = self.ctx.period is None and _HORIZON_HEADING.search(section.rsplit(" > ", 1)[-1])
+        if year and (body.endswith((":", "：")) or in_goals):
             base = self.ctx.base_year
             if base is None or year > base:
                 self.horizon = year

@@ -85,3 +85,14 @@ def test_number_words_and_figures_with_their_spans() -> None:
                                                                      (25.0, "twenty-five")]
     text = "install 1,200 new public charge points and 5 megawatts, see Section 4 and 2030 Objective"
     assert [(f.value, f.unit) for f in english_figures(text, 0, len(text))] == [(1200.0, "points"), (5.0, "MW")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Plant 1 million trees by 2030.", (1_000_000.0, "trees", "=")),
+    ("invest at least $2.5 billion in rural transit", (2_500_000_000.0, "USD", ">=")),
+    ("cut emissions to 5 million metric tons by 2040", (5_000_000.0, "t", "=")),
+    ("deploy approximately 40,000 electric buses", (40_000.0, "buses", "~")),
+])
+def test_scaled_figures_money_and_counts(text: str, expected: tuple[float, str, str]) -> None:
+    found = english_figures(text, 0, len(text))
+    assert [(f.value, f.unit, f.comparator) for f in found] == [expected]

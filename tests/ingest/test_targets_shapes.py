@@ -113,3 +113,19 @@ def test_ordinals_dates_and_own_parts_are_not_figures(tmp_path: Path, text: str)
 def test_a_range_is_two_bounds() -> None:
     q = find_quantities("增长6%—6.5%")[0]
     assert (q.value, q.value_max, q.comparator) == (6.0, 6.5, ">=")
+
+
+def test_health_agriculture_water_shapes(tmp_path: Path) -> None:
+    text = "\n".join([
+        "某省卫生健康事业发展“十五五”规划",
+        "二、主要目标",
+        "到2030年，人均预期寿命达到80岁，婴儿死亡率下降到4.5‰，孕产妇死亡率控制在10/10万以下。",
+        "万元地区生产总值用水量比2025年下降12%，粮食综合生产能力稳定在700亿斤以上。",
+    ])
+    doc = parse_text(tmp_path, "health.txt", text)
+    got = {(t.indicator_normalized, t.value, t.unit, t.comparator, t.year) for t in doc.targets}
+    assert ("人均预期寿命", 80.0, "岁", ">=", 2030) in got
+    assert ("婴儿死亡率", 4.5, "‰", "=", 2030) in got
+    assert ("孕产妇死亡率", 10.0, "/10万", "<=", 2030) in got
+    assert ("万元地区生产总值用水量下降", 12.0, "%", "=", 2030) in got  # 比2025年: a change, not a baseline
+    assert ("粮食产量", 700.0, "亿斤", ">=", 2030) not in got and any(g[0] == "粮食综合生产能力" for g in got)
