@@ -31,6 +31,8 @@ _GOAL = re.compile(r"\b(?:goals?|targets?|aim(?:s|ed|ing)?|objectives?|ambition|
                    r"plant|build|double|doubling|triple|tripling|raise|cut|lower|phase out|abatement|accelerated?|"
                    r"estimated?)\b", re.I)
 _FORECAST = re.compile(r"\b(?:anticipated|projected|expected|forecast(?:ed)?|predicted)\s+$", re.I)
+_DEFINES = re.compile(r"(?<!that )(?<!this )(?<!which )\b(?:means|is defined as|refers to|as used in|shall consist of|is composed of|"
+                      r"shall be composed of|membership)\b", re.I)
 _STANDARD_TIME = re.compile(r"(?:no more than|not more than|not to exceed|at most|up to|deadline of|time limit of)\s*$|"
                             r"^(?:no more than|not more than|not to exceed|at most|up to)\b", re.I)
 _PAST_BEFORE = re.compile(r"\b(?:authorized|constructed|built|completed|added|achieved|installed|connected|"
@@ -103,8 +105,8 @@ def _classify(text: str, s0: int, s1: int, f: Figure, ctx: DocContext, lead: int
     if _DURATION.match(f.unit):  # "within 90 days of …" is a task's deadline; "no more than 18 months" a standard
         ok = (_STANDARD_TIME.search(pre) or _STANDARD_TIME.match(text[f.start:f.end])) and not _ORDER_TIME.match(post)
         return ("target", None) if ok else None
-    if _FORECAST.search(pre):
-        return None  # "the anticipated 50% increase in demand": a forecast, not a goal
+    if _FORECAST.search(pre) or _DEFINES.search(sentence):
+        return None  # a forecast ("the anticipated 50% increase"), a definition, a body's membership
     if _GOAL.search(sentence) or f.comparator in (">=", "<=") or lead or _FUTURE.search(sentence):
         return "target", _target_year(text, s0, s1, f, lead, base)
     if _PAST_BEFORE.search(pre) or _PAST_AFTER.match(post) or (_PAST_FRAME.search(sentence) and _ED_BEFORE.search(pre)):

@@ -96,3 +96,14 @@ def test_number_words_and_figures_with_their_spans() -> None:
 def test_scaled_figures_money_and_counts(text: str, expected: tuple[float, str, str]) -> None:
     found = english_figures(text, 0, len(text))
     assert [(f.value, f.unit, f.comparator) for f in found] == [expected]
+
+
+def test_membership_and_definitions_are_not_targets(tmp_path: Path) -> None:
+    text = "\n".join([
+        "Executive Order on a Council for Safer Roads",
+        "Sec. 2. Council. (a) The Council shall consist of 12 members appointed by the President.",
+        "(b) As used in this order, a rural road means a road serving fewer than 400 vehicles per day.",
+        "(c) The Council shall reduce traffic fatalities by 50 percent by 2035.",
+    ])
+    doc = parse_text(tmp_path, "council.txt", text)
+    assert [(t.value, t.year) for t in doc.targets] == [(50.0, 2035)]
