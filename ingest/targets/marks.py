@@ -21,7 +21,8 @@ LEAD_YEAR = re.compile(r"\s*(?:[(（]?[一二三四五六七八九十\d]+[)）.�
                        r"\s*[,，:：]")
 BASELINE_CUES = re.compile(r"目前|现有|现状|仍有|截至|截止|当前")
 # a clause naming what already exists: the figure after it is a baseline, unless a verb of doing intervenes
-EXISTING = re.compile(r"(?:现有|已有|已建成?|已经|依托|联动|立足|拥有|目前|截至目前|当前)(?P<rest>[^，,；;。]*)$")
+EXISTING = re.compile(r"(?:现有|已有|已建成?|已经|(?<![不而早])已(?=[\u4e00-\u9fff])|依托|联动|立足|拥有|目前|截至目前|当前)"
+                      r"(?P<rest>[^，,；;。]*)$")
 DOING = re.compile(r"建成|建设|新建|培育|打造|新增|达到|力争|实现|提升|提高|形成|推动|引育|集聚|吸引|开放|举办|组织")
 RECURRING = re.compile(r"每(?:年|季度|月|半年)|annually|each year|per year", re.I)
 PER_PERIOD = re.compile(r"/(?:年|月|季度|周|天|日)$")  # 次/年: a frequency, not a rate per area or volume

@@ -129,3 +129,14 @@ def test_health_agriculture_water_shapes(tmp_path: Path) -> None:
     assert ("孕产妇死亡率", 10.0, "/10万", "<=", 2030) in got
     assert ("万元地区生产总值用水量下降", 12.0, "%", "=", 2030) in got  # 比2025年: a change, not a baseline
     assert ("粮食产量", 700.0, "亿斤", ">=", 2030) not in got and any(g[0] == "粮食综合生产能力" for g in got)
+
+
+def test_what_exists_is_a_baseline(tmp_path: Path) -> None:
+    text = "\n".join([
+        "某市智慧农业发展行动计划（2026—2028年）",
+        "一、发展目标",
+        "全市已培育农业龙头企业120家，依托现有农业科技园区8个，到2028年，新增农业龙头企业50家。",
+    ])
+    doc = parse_text(tmp_path, "agri.txt", text)
+    got = {(t.value, t.kind, t.year) for t in doc.targets}
+    assert {(120.0, "baseline", 2025), (8.0, "baseline", 2025), (50.0, "target", 2028)} <= got, got
