@@ -163,5 +163,5 @@ def english_targets(text: str, start: int, end: int, section: str, table: str | 
                     continue
                 kind, year = got
                 out.append(Found(_indicator(text, s0, s1, f), ctx.scope, f.value, f.unit, _comparator(text, s0, f),
-                                 year, kind, s0, s1, section, table))
+                                 year, kind, s0, s1, section, table, f.start))
     return out

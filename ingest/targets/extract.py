@@ -23,9 +23,14 @@ _LABEL = re.compile(r"^(?:[\w ]{1,20}[:：]|\d+[.、．]|[(（][\w]{1,3}[)）])\
 
 
 def _statement(text: str, f: Found) -> str:
-    """The words a figure is stated in, as a reader compares them: no label, width or spacing differences."""
-    quote = unicodedata.normalize("NFKC", text[f.quote_start:f.quote_end])
-    return re.sub(r"\s+", "", _LABEL.sub("", quote.strip()))
+    """The words a figure is stated in, as a reader compares them: no label, width or spacing differences;
+    for a figure of prose, the words right around it (a summary row and an action outline that say
+    "…aimed to reduce car miles by 40%, …" differently after it state one goal)."""
+    if f.at is not None:
+        quote = text[max(f.quote_start, f.at - 24):min(f.quote_end, f.at + 24)]
+    else:
+        quote = text[f.quote_start:f.quote_end]
+    return re.sub(r"\s+", "", _LABEL.sub("", unicodedata.normalize("NFKC", quote).strip()))
 
 
 def _dedupe(text: str, found: list[Found]) -> list[Found]:

@@ -26,6 +26,7 @@ class Found:
     quote_end: int
     section: str
     table: str | None = None
+    at: int | None = None  # where the figure itself is written (prose), for telling repeated statements apart
 
 
 def target_id(doc_id: str, f: Found) -> str:

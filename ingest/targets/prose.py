@@ -140,7 +140,8 @@ class ProseReader:
                 st.scope = scope
             kind, year = forced or self._classify(section, para, sent, q, text[c0:q.start])
             out.extend(bounds(Found(ind, st.scope, q.value, q.unit, q.comparator, year, kind,
-                                     self._quote_start(sent, st.clause_start, q), trim(text, c1), section, table), q))
+                                     self._quote_start(sent, st.clause_start, q), trim(text, c1), section, table,
+                                     q.start), q))
             st.indicator = ind
         out.extend(self._implicit_parts(qs, sent, out))
         return out

@@ -114,6 +114,6 @@ def bounds(f: Found, q: Quantity) -> list[Found]:
     if q.value_max is None:
         return [f]
     upper = Found(f.indicator, f.scope, q.value_max, f.unit, "<=", f.year, f.kind, f.quote_start, f.quote_end,
-                  f.section, f.table)
+                  f.section, f.table, f.at)
     f.comparator = ">=" if f.comparator in ("=", ">=") else f.comparator
     return [f, upper]
