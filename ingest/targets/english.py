@@ -15,12 +15,15 @@ with a year ("2035 Objective (ii) …") gives its figures that year.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from dataclasses import dataclass
 
 from ingest.models import TargetKind
 from ingest.targets.context import DocContext
 from ingest.targets.english_figures import Figure, english_figures
 from ingest.targets.found import Found
 
+_WINDOW = 240  # characters around a figure its reading looks at
 _FUTURE = re.compile(r"\b(?i:by|before|until|through|no later than|in|for)\s+(?:the\s+end\s+of\s+|fiscal\s+year\s+|FY\s*|"
                      r"[A-Z][a-z]+\s+\d{1,2}(?:st|nd|rd|th)?,?\s+|[A-Z][a-z]+\s+)?((?:19|20)\d{2})\b")
 _LEAD_YEAR = re.compile(r"^\W*((?:19|20)\d{2})\s+(?:objective|target|goal|ambition|milestone)", re.I)
@@ -75,27 +78,39 @@ def _cells(text: str, s0: int, s1: int) -> list[tuple[int, int]]:
     return out
 
 
-def _year_after(sentence: str, rel: int) -> int | None:
-    m = _FUTURE.search(sentence, rel)
-    return int(m.group(1)) if m else None
+@dataclass
+class _Cell:
+    """What a sentence (or table cell) says as a whole, read once: each figure then looks up, never rescans."""
+
+    goal: bool
+    defines: bool
+    past_frame: bool
+    future: list[tuple[int, int]]  # (offset, year) of "by 2030", "in 2030", "by July 4, 2026"
+
+    @classmethod
+    def read(cls, text: str, s0: int, s1: int) -> _Cell:
+        sentence = text[s0:s1]
+        return cls(bool(_GOAL.search(sentence)), bool(_DEFINES.search(sentence)), bool(_PAST_FRAME.search(sentence)),
+                   [(s0 + m.start(), int(m.group(1))) for m in _FUTURE.finditer(sentence)])
 
 
-def _target_year(text: str, s0: int, s1: int, f: Figure, lead: int | None, base: int | None) -> int | None:
+def _target_year(cell: _Cell, f: Figure, lead: int | None, base: int | None) -> int | None:
     """The year a goal is for: one named after the figure, else before it, else the row's; never a past one."""
-    sentence = text[s0:s1]
-    years = [int(m.group(1)) for m in _FUTURE.finditer(sentence)]
-    after = _year_after(sentence, f.end - s0)
-    before = [int(m.group(1)) for m in _FUTURE.finditer(sentence[:f.start - s0])]
-    for year in (after, before[-1] if before else None, lead):
+    i = bisect_left(cell.future, (f.end, -1))
+    after = cell.future[i][1] if i < len(cell.future) else None
+    j = bisect_left(cell.future, (f.start, -1))
+    before = cell.future[j - 1][1] if j else None
+    for year in (after, before, lead):
         if year and (base is None or year > base):
             return year
-    return None if years else lead
+    return None if cell.future else lead
 
 
-def _classify(text: str, s0: int, s1: int, f: Figure, ctx: DocContext, lead: int | None) -> tuple[TargetKind, int | None] | None:
-    """(kind, year) of a figure, or None when its sentence neither sets a goal nor states a fact about it."""
-    sentence = text[s0:s1]
-    pre, post = text[s0:f.start], text[f.end:s1]
+def _classify(text: str, s0: int, s1: int, f: Figure, cell: _Cell, ctx: DocContext,
+              lead: int | None) -> tuple[TargetKind, int | None] | None:
+    """(kind, year) of a figure, or None when its sentence neither sets a goal nor states a fact about it.
+    Only a window around the figure is read, so a sentence of many figures stays linear."""
+    pre, post = text[max(s0, f.start - _WINDOW):f.start], text[f.end:min(s1, f.end + _WINDOW)]
     base = ctx.base_year
     m = _FROM_YEAR.match(post)
     if m and re.search(r"\bfrom\s*$", pre[-20:].replace("approximately", "").rstrip() + " "):
@@ -105,11 +120,11 @@ def _classify(text: str, s0: int, s1: int, f: Figure, ctx: DocContext, lead: int
     if _DURATION.match(f.unit):  # "within 90 days of …" is a task's deadline; "no more than 18 months" a standard
         ok = (_STANDARD_TIME.search(pre) or _STANDARD_TIME.match(text[f.start:f.end])) and not _ORDER_TIME.match(post)
         return ("target", None) if ok else None
-    if _FORECAST.search(pre) or _DEFINES.search(sentence):
+    if _FORECAST.search(pre) or cell.defines:
         return None  # a forecast ("the anticipated 50% increase"), a definition, a body's membership
-    if _GOAL.search(sentence) or f.comparator in (">=", "<=") or lead or _FUTURE.search(sentence):
-        return "target", _target_year(text, s0, s1, f, lead, base)
-    if _PAST_BEFORE.search(pre) or _PAST_AFTER.match(post) or (_PAST_FRAME.search(sentence) and _ED_BEFORE.search(pre)):
+    if cell.goal or f.comparator in (">=", "<=") or lead or cell.future:
+        return "target", _target_year(cell, f, lead, base)
+    if _PAST_BEFORE.search(pre) or _PAST_AFTER.match(post) or (cell.past_frame and _ED_BEFORE.search(pre)):
         years = [int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", pre)]
         return "achieved", years[-1] if years else None
     if _STATE_AFTER.match(post):
@@ -121,7 +136,7 @@ def _comparator(text: str, s0: int, f: Figure) -> str:
     """"reduce … to X" is an upper bound; "X percent below 1990 levels" a reduction of at least X."""
     if f.comparator != "=":
         return f.comparator
-    if _REDUCE.search(text[s0:f.start]):
+    if _REDUCE.search(text[max(s0, f.start - _WINDOW):f.start]):
         return "<="
     if _BELOW.match(text[f.end:f.end + 12]):
         return ">="
@@ -132,7 +147,7 @@ def _indicator(text: str, s0: int, s1: int, f: Figure) -> str:
     """What the figure measures: the counted noun, the object of a verb of change, or what a share is of."""
     if f.noun:
         return f.noun
-    pre, post = text[s0:f.start], text[f.end:s1]
+    pre, post = text[max(s0, f.start - _WINDOW):f.start], text[f.end:min(s1, f.end + _WINDOW)]
     m = _OF_AFTER.match(post)
     if m and f.unit in ("%", "times"):
         return m.group("obj").strip()
@@ -157,8 +172,9 @@ def english_targets(text: str, start: int, end: int, section: str, table: str | 
     lead = int(lead_m.group(1)) if lead_m else None
     for p0, p1 in spans:
         for s0, s1 in _cells(text, p0, p1):
+            cell = _Cell.read(text, s0, s1)
             for f in english_figures(text, s0, s1):
-                got = forced or _classify(text, s0, s1, f, ctx, lead)
+                got = forced or _classify(text, s0, s1, f, cell, ctx, lead)
                 if got is None:
                     continue
                 kind, year = got

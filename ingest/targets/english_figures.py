@@ -118,15 +118,21 @@ def _measure(q: Quantity) -> Figure:
 
 
 def english_figures(text: str, lo: int, hi: int) -> list[Figure]:
-    """Every figure of text[lo:hi] in text order, overlapping readings resolved in favour of measures."""
-    scaled = _scaled(text, lo, hi)
-    measures = scaled + [m for m in (_measure(q) for q in find_quantities(text, lo, hi)
-                                     if not _named(text, *_number_span(text, q), lo))
-                         if not any(f.start <= m.start < f.end or m.start <= f.start < m.end for f in scaled)]
-    found = measures + [f for f in _counts(text, lo, hi)
-                        if not any(m.start <= f.start < m.end or f.start <= m.start < f.end for m in measures)]
-    found += [Figure(multiple(m.group(0)), "times", "=", m.start(), m.end()) for m in MULTIPLE.finditer(text, lo, hi)]
-    return sorted(found, key=lambda f: f.start)
+    """Every figure of text[lo:hi] in text order; where readings overlap, a scaled figure or a measure wins
+    over a count (one sweep over the sorted readings: linear however many figures a sentence holds)."""
+    readings = [(f, 0) for f in _scaled(text, lo, hi)]
+    readings += [(_measure(q), 1) for q in find_quantities(text, lo, hi) if not _named(text, *_number_span(text, q), lo)]
+    readings += [(f, 2) for f in _counts(text, lo, hi)]
+    readings += [(Figure(multiple(m.group(0)), "times", "=", m.start(), m.end()), 3) for m in MULTIPLE.finditer(text, lo, hi)]
+    readings.sort(key=lambda r: (r[0].start, r[1], -r[0].end))
+    kept: list[tuple[Figure, int]] = []
+    for f, rank in readings:
+        if kept and f.start < kept[-1][0].end:
+            if rank < kept[-1][1]:
+                kept[-1] = (f, rank)
+            continue
+        kept.append((f, rank))
+    return [f for f, _ in kept]
 
 
 def _number_span(text: str, q: Quantity) -> tuple[int, int]:

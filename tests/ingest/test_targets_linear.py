@@ -19,9 +19,9 @@ from ingest.targets.extract import extract_targets
 HEAD = "某市水资源保护规划（2026-2030年）\n一、规划目标\n"
 
 
-def _doc(text: str) -> ParsedDocument:
+def _doc(text: str, lang: str = "zh") -> ParsedDocument:
     canon = build_canonical([text], False)
-    return ParsedDocument(doc_id="t", source="t.txt", path="t.txt", title="某市水资源保护规划（2026-2030年）", lang="zh",
+    return ParsedDocument(doc_id="t", source="t.txt", path="t.txt", title=text.split("\n", 1)[0], lang=lang,
                           text=canon.text, page_starts=canon.page_starts, chunks=[],
                           blocks=parse_blocks(canon.text, canon.page_starts), meta=read_facts(canon.text, None))
 
@@ -35,8 +35,8 @@ def _seconds(doc: ParsedDocument) -> float:
     return best
 
 
-def _ratio(make: Callable[[int], str], n: int) -> float:
-    small, large = _doc(make(n)), _doc(make(8 * n))
+def _ratio(make: Callable[[int], str], n: int, lang: str = "zh") -> float:
+    small, large = _doc(make(n), lang), _doc(make(8 * n), lang)
     return _seconds(large) / max(_seconds(small), 1e-3)
 
 
@@ -46,6 +46,15 @@ def _one_sentence(n: int) -> str:
 
 def _many_lines(n: int) -> str:
     return HEAD + "".join(f"到2030年，新增节水灌溉面积{i}万亩。\n" for i in range(1, n + 1))
+
+
+def _english_sentence(n: int) -> str:
+    return "River Basin Action Plan 2026-2030\n1. Targets\nBy 2030, " + "".join(
+        f"reduce nitrate loads in reach {i % 7 + 1} by {i % 80 + 5} percent, " for i in range(n)) + "and more.\n"
+
+
+def test_one_long_english_sentence_is_read_in_linear_time() -> None:
+    assert _ratio(_english_sentence, 300, "en") < 12
 
 
 def test_one_long_sentence_is_read_in_linear_time() -> None:
