@@ -130,19 +130,26 @@ def split_item(doc: ParsedDocument, blocks: list[Block]) -> list[list[Block]]:
 
 def _split_after(doc: ParsedDocument, segments: list[list[Block]], rest: list[Block]) -> list[list[Block]]:
     """Group paragraphs into measures once the current one is annotated: a paragraph opens a new
-    measure when it carries its own inline annotation or label lines follow it."""
+    measure when it carries its own inline annotation or label lines follow it.
+
+    Each block is looked at once (its fields, label and dangling label), and whether the current
+    measure is annotated is carried along, so an item of n paragraphs costs O(n), not O(n^2)."""
     starts = [_starts_with_label(doc.text[b.start:b.end], b.start) for b in rest]
+    fields = [_has_fields(doc, b) for b in rest]
+    dangling = [_dangling(doc, b) for b in rest]
+    annotated = bool(segments) and any(_has_fields(doc, x) or _dangling(doc, x) for x in segments[-1])
     expect_value = False
     for i, b in enumerate(rest):
-        annotated = bool(segments) and any(_has_fields(doc, x) or _dangling(doc, x) for x in segments[-1])
-        opens = _has_fields(doc, b) or (i + 1 < len(rest) and starts[i + 1])
+        opens = fields[i] or (i + 1 < len(rest) and starts[i + 1])
         if segments and (expect_value or starts[i]):
             segments[-1].append(b)
         elif not segments or (annotated and opens):
             segments.append([b])
+            annotated = False
         else:
             segments[-1].append(b)
-        expect_value = _dangling(doc, b)
+        annotated = annotated or fields[i] or dangling[i]
+        expect_value = dangling[i]
     return segments
 
 
