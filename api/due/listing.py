@@ -2,7 +2,8 @@
 
 One item per task deadline that falls on a day (stated, relative or recurring, see
 `resolve.py`); a task with none gets one item `ongoing` (its text or its record says it
-goes on) or `no deadline`. A task with a dated and an ongoing clause gets both. Status on
+goes on) or `no deadline`. A task with a dated and an ongoing clause gets both, as does a
+dated clause that starts something ongoing ("Starting in January 2022"). Status on
 the as-of date: `overdue` (the day has passed), `due` (within the window, the as-of day
 included), `later`, `ongoing`, `no deadline`. A deadline whose day has passed stays
 `overdue`: the documents say when, not whether the work was done.
@@ -104,8 +105,10 @@ def task_items(task: Task, as_of: dt.date, end: dt.date, doc_date: dt.date | Non
     goes_on = False
     for d in task.deadlines:
         r = resolve(d.text, d.date, as_of, doc_date)
+        # an ongoing clause goes on, dated ("Starting in January 2022": first due then) or not; a recurring
+        # one is instead due again at its next occurrence
+        goes_on = goes_on or (d.kind == "ongoing" and (r is None or r.basis != "recurring"))
         if r is None:
-            goes_on = goes_on or d.kind == "ongoing"
             continue
         items.append(DueItem(task, status_of(r.date, as_of, end), d, r.date, r.basis, (r.date - as_of).days))
     if not items and not goes_on and (found := relative_span(task.text, doc_date)):

@@ -111,6 +111,8 @@ def test_task_items_cover_dated_ongoing_and_undated_tasks() -> None:
     as_of, end = D(2024, 1, 1), D(2024, 3, 31)
     mixed = _task([Deadline("2023年完成", "2023-12-31", "in_year"), Deadline("其他持续推进", None, "ongoing")], True)
     assert [i.status for i in task_items(mixed, as_of, end, None)] == ["overdue", "ongoing"]
+    started = _task([Deadline("Starting in January 2022", "2022-01-31", "ongoing")], True)
+    assert [i.status for i in task_items(started, as_of, end, None)] == ["overdue", "ongoing"]
     recurring = _task([Deadline("每年1月底前", None, "ongoing")], True)
     items = task_items(recurring, as_of, end, None)
     assert [(i.status, i.basis, i.date) for i in items] == [("due", "recurring", D(2024, 1, 31))]
