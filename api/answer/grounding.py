@@ -58,12 +58,23 @@ def _pinyin(text: str) -> str:
     return "".join(lazy_pinyin(text)).lower()
 
 
+_SUFFIX_WORDS = frozenset(("新区", "地区", "片区", "县", "区", "市", "省", "州", "镇", "乡"))
+
+
 def place_names(question: str) -> list[str]:
-    """Place names in a Chinese question: jieba's place tag (ns), or a word with an administrative suffix."""
-    out = []
+    """Place names in a Chinese question: jieba's place tag (ns), or a word with an administrative
+    suffix; a name jieba split from its suffix ("两江" + "新区") is joined again."""
+    out: list[str] = []
+    prev = ""
     for word, flag in _segmenter().cut(question):
-        if len(word) >= 2 and _CJK_RUN.fullmatch(word) and (flag == "ns" or (len(word) >= 3 and has_admin_suffix(word))):
+        if word in _SUFFIX_WORDS and prev and _CJK_RUN.fullmatch(prev):
+            if out and out[-1] == prev:
+                out.pop()
+            out.append(prev + word)
+        elif len(word) >= 2 and _CJK_RUN.fullmatch(word) and (
+                flag == "ns" or (len(word) >= 3 and has_admin_suffix(word))):
             out.append(word)
+        prev = word if flag in ("ns", "nz", "n", "nr") and len(word) >= 2 else ""
     return out
 
 
