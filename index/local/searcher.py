@@ -112,7 +112,7 @@ class Searcher:
         if translated:
             extra = self.tokenizer.tokenize(" ".join(translated))
             tokens = tokens + extra
-            cross_all = self.snapshot.bm25.scores(extra)
+            cross_all = self.snapshot.bm25.scores(tokens)  # the question's own words too: it may quote Chinese
             if mask is not None:
                 cross_all = np.where(mask, cross_all, np.float32(0.0))
             cross = [int(r) for r in _top(cross_all, depth)]
