@@ -24,7 +24,7 @@ from index.embedders import Embedder
 from index.hybrid import MIN_DEPTH, boost_documents, fuse_dense, fuse_hybrid, fuse_weighted
 from index.local.bm25 import top_k
 from index.local.snapshot import Snapshot
-from index.named import document_weights
+from index.named import document_weights, title_place
 from index.tokenize import Tokenizer
 from ingest.errors import ConfigError
 from ingest.pipeline import detect_lang
@@ -53,14 +53,18 @@ class Searcher:
         self.fusion = fusion
         self._lock = threading.Lock()
         self._line_tokens: list[set[str]] | None = None
+        self._place_tokens: list[set[str]] | None = None
         self._names: dict[str, list[str]] | None = None
 
-    def line_tokens(self) -> list[set[str]]:
-        """Each document's line (`Rows.doc_lines`) as tokens, computed once per build."""
+    def line_tokens(self) -> tuple[list[set[str]], list[set[str]]]:
+        """Each document's line (`Rows.doc_lines`) as tokens, and its title's place as tokens;
+        computed once per build."""
         with self._lock:
-            if self._line_tokens is None:
-                self._line_tokens = [set(self.tokenizer.tokenize(line)) for line in self.snapshot.rows.doc_lines]
-            return self._line_tokens
+            if self._line_tokens is None or self._place_tokens is None:
+                lines = self.snapshot.rows.doc_lines
+                self._line_tokens = [set(self.tokenizer.tokenize(line)) for line in lines]
+                self._place_tokens = [set(self.tokenizer.tokenize(title_place(line))) for line in lines]
+            return self._line_tokens, self._place_tokens
 
     def translation(self, query: str) -> list[str]:
         """The Chinese words an English query translates to ([] for a Chinese query or corpus)."""
@@ -120,7 +124,7 @@ class Searcher:
             fused = fuse_weighted({r: float(bm25_all[r]) for r in lexical}, cos, same)
         else:
             fused = fuse_hybrid(lexical, [r for r, _ in dense_fused], same, cross=cross)
-        weights = document_weights(set(tokens), self.line_tokens())
+        weights = document_weights(set(tokens), *self.line_tokens())
         return boost_documents(fused, lambda row: int(rows.doc_of_row[row]), weights)
 
     def _dense(self, qvecs: dict[str, np.ndarray], depth: int,
