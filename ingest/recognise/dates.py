@@ -1,9 +1,10 @@
-"""English date expressions and the date arithmetic every deadline shares.
+"""Date expressions, English and Chinese, and the date arithmetic every deadline shares.
 
-"by the end of 2025", "by June 2024", "by 30 June 2024", "before 2025" (the day before:
-2024-12-31), "in 2026" (in_year), "Q3 2024", "first half of 2025", "mid-2026", ISO dates
-and ranges ("2024-2026" -> the end year). `deadlines.py` merges these with the Chinese
-expressions.
+English: "by the end of 2025", "by June 2024", "by 30 June 2024", "before 2025" (the day
+before: 2024-12-31), "in 2026" (in_year), "Q3 2024", "first half of 2025", "mid-2026", ISO
+dates and ranges ("2024-2026" -> the end year). Chinese: 2024年6月底前, 二〇二四年, 到2025年底,
+2024年第三季度, year-less 年底前 / 6月底前 read against the document's year. `find_dates`
+merges both; `deadlines.py` decides which dates are deadlines.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
+
+import cn2an
 
 from ingest.models import DeadlineKind
 
@@ -123,3 +126,144 @@ def day_before(iso: str) -> str:
 def english_dates(text: str) -> list[DeadlineMatch]:
     """Every English (and ISO) date expression in `text`, overlapping ones included."""
     return [hit for m in _EN_DATE.finditer(text) if (hit := en_match(m))]
+
+
+# Chinese date expressions
+
+_CN_DIGIT = "〇零○一二三四五六七八九"
+_CN_SMALL = "一二三四五六七八九十两"
+_DIGIT_VALUE = {"〇": 0, "零": 0, "○": 0, **{c: i + 1 for i, c in enumerate("一二三四五六七八九")}}
+_YEAR = rf"(?:\d{{4}}|[{_CN_DIGIT}]{{4}})"
+_NUM12 = rf"(?:\d{{1,2}}|[{_CN_SMALL}]{{1,3}})"
+_QUARTER = r"(?:第?[一二三四1-4]季度)"
+
+_CN_DATE = re.compile(
+    rf"(?P<prefix>到|至|截至|截止到?|于)?"
+    rf"(?:(?P<y0>{_YEAR})\s*年?\s*(?:-|—|–|~|～|至|到)\s*)?"
+    rf"(?P<y>{_YEAR}|今年|明年|本年度?|当年)\s*(?:年度|年)?"
+    rf"(?:\s*(?P<half>上半年|下半年|年中|年底|年末|底|末)"
+    rf"|\s*(?P<q>{_QUARTER})(?P<qend>末|底)?"
+    rf"|\s*(?P<m>{_NUM12})\s*月份?\s*(?:(?P<d>{_NUM12}|[二三]十[一]?)\s*[日号]|(?P<mpart>底|末|上旬|中旬|下旬|中))?)?"
+    rf"(?P<suffix>\s*(?:之前|以前|前|止|为止))?"
+)
+# Year-less expressions, read against the document's year: 年底前, 年内, 6月底前, 上半年.
+_CN_RELATIVE = re.compile(
+    rf"(?P<half>年底|年末|年内|年中|上半年|下半年|全年)(?P<suffix>之前|以前|前)?"
+    rf"|(?P<q>{_QUARTER})(?P<qend>末|底)?(?P<qsuffix>之前|以前|前)?"
+    rf"|(?<![\d年{_CN_SMALL}])(?P<m>{_NUM12})\s*月(?:(?P<d>{_NUM12})\s*[日号]|(?P<mpart>底|末|上旬|中旬|下旬))?"
+    rf"(?P<msuffix>之前|以前|前)"
+)
+
+
+def _cn_int(s: str) -> int | None:
+    """Arabic or Chinese numerals ("12", "十二", "二〇二三") -> int; None when it is not a number."""
+    if s.isdigit():
+        return int(s)
+    if len(s) == 4 and all(c in _CN_DIGIT for c in s):
+        return int("".join(str(_DIGIT_VALUE[c]) for c in s))
+    try:
+        return int(cn2an.cn2an(s.replace("两", "二"), "smart"))
+    except (ValueError, KeyError, TypeError, IndexError):
+        return None
+
+
+def _year_of(word: str, base_year: int | None) -> int | None:
+    """A year as written (2024, 二〇二四) or relative to the document's year (今年, 明年)."""
+    if word in ("今年", "本年", "本年度", "当年"):
+        return base_year
+    if word == "明年":
+        return base_year + 1 if base_year else None
+    return _cn_int(word)
+
+
+_QUARTER_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_MPART_DAY = {"上旬": 10, "中旬": 20, "中": 15}
+
+
+def _month_date(year: int, month_word: str, day_word: str | None, mpart: str | None) -> str | None:
+    """The last day a month expression allows: its day, 上旬/中旬 (10th/20th), else the month's end."""
+    month = _cn_int(month_word)
+    if month is None:
+        return None
+    if day_word:
+        return iso_date(year, month, _cn_int(day_word))
+    return iso_date(year, month, _MPART_DAY.get(mpart or ""))
+
+
+def _cn_match(m: re.Match[str], base_year: int | None) -> DeadlineMatch | None:
+    """One `_CN_DATE` match -> its deadline, or None when it is not a usable date (a bare number)."""
+    year = _year_of(m.group("y"), base_year)
+    if "年" not in m.group(0) and not m.group("y0"):
+        return None  # a bare four-digit number (or 一二三四) is not a date
+    limit = bool(m.group("suffix") or m.group("half") or m.group("q") or m.group("m") or m.group("prefix"))
+    if year is None:
+        return DeadlineMatch(m.start(), m.end(), None, "by", limit)
+    date: str | None
+    if m.group("m"):
+        date = _month_date(year, m.group("m"), m.group("d"), m.group("mpart"))
+    elif m.group("q"):
+        q = _QUARTER_NUM[m.group("q").lstrip("第")[0]]
+        date = iso_date(year, 3 * q)
+    elif m.group("half") in ("上半年", "年中"):
+        date = iso_date(year, 6)
+    else:
+        date = iso_date(year, 12)
+    kind: DeadlineKind = "by" if limit or m.group("y0") else "in_year"
+    if m.group("y0") and not (m.group("m") or m.group("q") or m.group("half") or m.group("suffix")):
+        kind = "in_year"
+    return DeadlineMatch(m.start(), m.end(), date, kind, limit)
+
+
+def _cn_relative(m: re.Match[str], base_year: int | None) -> DeadlineMatch:
+    """Year-less expressions (年底前, 6月底前, 上半年) against the document's year, when known."""
+    date: str | None = None
+    kind: DeadlineKind = "by"
+    if base_year:
+        if m.group("m"):
+            date = _month_date(base_year, m.group("m"), m.group("d"), m.group("mpart"))
+        elif m.group("q"):
+            date = iso_date(base_year, 3 * _QUARTER_NUM[m.group("q").lstrip("第")[0]])
+        elif m.group("half") in ("上半年", "年中"):
+            date = iso_date(base_year, 6)
+        else:
+            date = iso_date(base_year, 12)
+    if m.group("half") in ("年内", "全年"):
+        kind = "in_year"
+    limit = bool(m.group("suffix") or m.group("qsuffix") or m.group("msuffix") or m.group("half") in ("年底", "年末"))
+    return DeadlineMatch(m.start(), m.end(), date, kind, limit)
+
+
+def find_dates(text: str, base_year: int | None = None) -> list[DeadlineMatch]:
+    """Every date expression in `text`, Chinese and English, left to right, without overlaps.
+
+    A year-less expression ("6月底前", "年底前") takes the year of the nearest dated expression
+    before it ("2023年6月、12月底前" -> 2023-12-31), else `base_year`, else stays undated.
+    """
+    found: list[DeadlineMatch] = []
+    relative: dict[DeadlineMatch, re.Match[str]] = {}
+    for m in _CN_DATE.finditer(text):
+        if m.group("y") and (hit := _cn_match(m, base_year)):
+            found.append(hit)
+    found.extend(english_dates(text))
+    for m in _CN_RELATIVE.finditer(text):
+        hit = _cn_relative(m, base_year)
+        relative[hit] = m
+        found.append(hit)
+    out: list[DeadlineMatch] = []
+    year = base_year
+    for hit in _without_overlaps(found):
+        if hit in relative:
+            hit = _cn_relative(relative[hit], year)
+        elif hit.date:
+            year = int(hit.date[:4])
+        out.append(hit)
+    return out
+
+
+def _without_overlaps(found: list[DeadlineMatch]) -> list[DeadlineMatch]:
+    """Longest first wins where two expressions overlap; the result is in text order."""
+    kept: list[DeadlineMatch] = []
+    for hit in sorted(found, key=lambda h: (-(h.end - h.start), h.start)):
+        if all(hit.end <= k.start or hit.start >= k.end for k in kept):
+            kept.append(hit)
+    return sorted(kept, key=lambda h: h.start)

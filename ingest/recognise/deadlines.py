@@ -12,41 +12,26 @@ Two entry points, because the same date means different things in different plac
   a continuity cue are `ongoing`, and a clause that names a deliverable keeps it in `what`.
 - `find_body_deadlines(text)` reads running text, where most years are target years
   ("到2025年,森林覆盖率达到…"), so only expressions with an explicit limit count
-  ("2024年6月底前", "by the end of 2025").
+  ("2024年6月底前", "by the end of 2025"): such a limit makes a numbered item a task.
+- `find_item_deadlines(text)` reads the text of an item already known to be a task and
+  collects every time expression it states (the labelling convention of task records):
+  explicit limits, the item's horizon (到2028年底 -> by 2028-12-31), recurring limits
+  (每年3月底前 -> ongoing, undated), limits counted from the document itself
+  (本意见印发之日起30日内 -> by, undated) and the continuity words 持续推进 / 长期坚持 /
+  常态化 (ongoing). Validity periods (2019年1月1日至12月31日) and start dates (2020年起)
+  are not deadlines.
 """
 
 from __future__ import annotations
 
 import re
 
-import cn2an
+from ingest.models import Deadline
+from ingest.recognise.dates import DeadlineMatch, find_dates
 
-from ingest.models import Deadline, DeadlineKind
-from ingest.recognise.dates import DeadlineMatch, english_dates, iso_date
+__all__ = ["find_body_deadlines", "find_dates", "find_item_deadlines", "parse_deadline_field",
+           "parse_deadline_field_spans", "year_from"]
 
-_CN_DIGIT = "〇零○一二三四五六七八九"
-_CN_SMALL = "一二三四五六七八九十两"
-_DIGIT_VALUE = {"〇": 0, "零": 0, "○": 0, **{c: i + 1 for i, c in enumerate("一二三四五六七八九")}}
-_YEAR = rf"(?:\d{{4}}|[{_CN_DIGIT}]{{4}})"
-_NUM12 = rf"(?:\d{{1,2}}|[{_CN_SMALL}]{{1,3}})"
-_QUARTER = r"(?:第?[一二三四1-4]季度)"
-
-_CN_DATE = re.compile(
-    rf"(?P<prefix>到|至|截至|截止到?|于)?"
-    rf"(?:(?P<y0>{_YEAR})\s*年?\s*(?:-|—|–|~|～|至|到)\s*)?"
-    rf"(?P<y>{_YEAR}|今年|明年|本年度?|当年)\s*(?:年度|年)?"
-    rf"(?:\s*(?P<half>上半年|下半年|年中|年底|年末|底|末)"
-    rf"|\s*(?P<q>{_QUARTER})(?P<qend>末|底)?"
-    rf"|\s*(?P<m>{_NUM12})\s*月份?\s*(?:(?P<d>{_NUM12}|[二三]十[一]?)\s*[日号]|(?P<mpart>底|末|上旬|中旬|下旬|中))?)?"
-    rf"(?P<suffix>\s*(?:之前|以前|前|止|为止))?"
-)
-# Year-less expressions, read against the document's year: 年底前, 年内, 6月底前, 上半年.
-_CN_RELATIVE = re.compile(
-    rf"(?P<half>年底|年末|年内|年中|上半年|下半年|全年)(?P<suffix>之前|以前|前)?"
-    rf"|(?P<q>{_QUARTER})(?P<qend>末|底)?(?P<qsuffix>之前|以前|前)?"
-    rf"|(?<![\d年{_CN_SMALL}])(?P<m>{_NUM12})\s*月(?:(?P<d>{_NUM12})\s*[日号]|(?P<mpart>底|末|上旬|中旬|下旬))?"
-    rf"(?P<msuffix>之前|以前|前)"
-)
 _ONGOING_CN = re.compile(r"持续推进|持续开展|持续实施|长期坚持|长期推进|长期|常态化|持续|逐年推进|滚动实施|常年")
 _ONGOING_EN = re.compile(r"\b(?:on-?going|continuous(?:ly)?|long[- ]term|regularly|continual(?:ly)?|permanent|onwards?|and\s+beyond)\b", re.I)
 # Recurring limits (每年3月底前, annually) never close the task: they are read as ongoing, text kept.
@@ -61,120 +46,6 @@ _TRIVIAL_WHAT = re.compile(r"^(?:前|之前|以前|底前|完成|全面完成|�
                            r"completed?|done|finish(?:ed)?|complete)?$", re.I)
 # Clause ends; a comma before a year ("June 30, 2024") does not end an English date.
 _CLAUSE_SPLIT = re.compile(r"[，;；。\n]+|,(?!\s*(?:19|20)\d{2}\b)|(?<=[a-z)])\.\s+", re.I)
-
-
-def _cn_int(s: str) -> int | None:
-    """Arabic or Chinese numerals ("12", "十二", "二〇二三") -> int; None when it is not a number."""
-    if s.isdigit():
-        return int(s)
-    if len(s) == 4 and all(c in _CN_DIGIT for c in s):
-        return int("".join(str(_DIGIT_VALUE[c]) for c in s))
-    try:
-        return int(cn2an.cn2an(s.replace("两", "二"), "smart"))
-    except (ValueError, KeyError, TypeError, IndexError):
-        return None
-
-
-def _year_of(word: str, base_year: int | None) -> int | None:
-    """A year as written (2024, 二〇二四) or relative to the document's year (今年, 明年)."""
-    if word in ("今年", "本年", "本年度", "当年"):
-        return base_year
-    if word == "明年":
-        return base_year + 1 if base_year else None
-    return _cn_int(word)
-
-
-_QUARTER_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
-_MPART_DAY = {"上旬": 10, "中旬": 20, "中": 15}
-
-
-def _month_date(year: int, month_word: str, day_word: str | None, mpart: str | None) -> str | None:
-    """The last day a month expression allows: its day, 上旬/中旬 (10th/20th), else the month's end."""
-    month = _cn_int(month_word)
-    if month is None:
-        return None
-    if day_word:
-        return iso_date(year, month, _cn_int(day_word))
-    return iso_date(year, month, _MPART_DAY.get(mpart or ""))
-
-
-def _cn_match(m: re.Match[str], base_year: int | None) -> DeadlineMatch | None:
-    """One `_CN_DATE` match -> its deadline, or None when it is not a usable date (a bare number)."""
-    year = _year_of(m.group("y"), base_year)
-    if "年" not in m.group(0) and not m.group("y0"):
-        return None  # a bare four-digit number (or 一二三四) is not a date
-    limit = bool(m.group("suffix") or m.group("half") or m.group("q") or m.group("m") or m.group("prefix"))
-    if year is None:
-        return DeadlineMatch(m.start(), m.end(), None, "by", limit)
-    date: str | None
-    if m.group("m"):
-        date = _month_date(year, m.group("m"), m.group("d"), m.group("mpart"))
-    elif m.group("q"):
-        q = _QUARTER_NUM[m.group("q").lstrip("第")[0]]
-        date = iso_date(year, 3 * q)
-    elif m.group("half") in ("上半年", "年中"):
-        date = iso_date(year, 6)
-    else:
-        date = iso_date(year, 12)
-    kind: DeadlineKind = "by" if limit or m.group("y0") else "in_year"
-    if m.group("y0") and not (m.group("m") or m.group("q") or m.group("half") or m.group("suffix")):
-        kind = "in_year"
-    return DeadlineMatch(m.start(), m.end(), date, kind, limit)
-
-
-def _cn_relative(m: re.Match[str], base_year: int | None) -> DeadlineMatch:
-    """Year-less expressions (年底前, 6月底前, 上半年) against the document's year, when known."""
-    date: str | None = None
-    kind: DeadlineKind = "by"
-    if base_year:
-        if m.group("m"):
-            date = _month_date(base_year, m.group("m"), m.group("d"), m.group("mpart"))
-        elif m.group("q"):
-            date = iso_date(base_year, 3 * _QUARTER_NUM[m.group("q").lstrip("第")[0]])
-        elif m.group("half") in ("上半年", "年中"):
-            date = iso_date(base_year, 6)
-        else:
-            date = iso_date(base_year, 12)
-    if m.group("half") in ("年内", "全年"):
-        kind = "in_year"
-    limit = bool(m.group("suffix") or m.group("qsuffix") or m.group("msuffix") or m.group("half") in ("年底", "年末"))
-    return DeadlineMatch(m.start(), m.end(), date, kind, limit)
-
-
-def find_dates(text: str, base_year: int | None = None) -> list[DeadlineMatch]:
-    """Every date expression in `text`, Chinese and English, left to right, without overlaps.
-
-    A year-less expression ("6月底前", "年底前") takes the year of the nearest dated expression
-    before it ("2023年6月、12月底前" -> 2023-12-31), else `base_year`, else stays undated.
-    """
-    found: list[DeadlineMatch] = []
-    relative: dict[DeadlineMatch, re.Match[str]] = {}
-    for m in _CN_DATE.finditer(text):
-        if m.group("y") and (hit := _cn_match(m, base_year)):
-            found.append(hit)
-    found.extend(english_dates(text))
-    for m in _CN_RELATIVE.finditer(text):
-        hit = _cn_relative(m, base_year)
-        relative[hit] = m
-        found.append(hit)
-    out: list[DeadlineMatch] = []
-    year = base_year
-    for hit in _without_overlaps(found):
-        if hit in relative:
-            hit = _cn_relative(relative[hit], year)
-        elif hit.date:
-            year = int(hit.date[:4])
-        out.append(hit)
-    return out
-
-
-def _without_overlaps(found: list[DeadlineMatch]) -> list[DeadlineMatch]:
-    """Longest first wins where two expressions overlap; the result is in text order."""
-    kept: list[DeadlineMatch] = []
-    for hit in sorted(found, key=lambda h: (-(h.end - h.start), h.start)):
-        if all(hit.end <= k.start or hit.start >= k.end for k in kept):
-            kept.append(hit)
-    return sorted(kept, key=lambda h: h.start)
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:
@@ -261,7 +132,7 @@ def find_body_deadlines(text: str, base_year: int | None = None) -> list[tuple[D
     out: list[tuple[Deadline, int, int]] = []
     for d in find_dates(text, base_year):
         expr = text[d.start:d.end]
-        if not d.date or not _is_limit_expression(expr):
+        if not d.date or not _is_limit_expression(expr) or _describes(text, d, base_year):
             continue
         out.append((Deadline(text=expr.strip(), date=d.date, kind="by", what=None), d.start, d.end))
     return out
@@ -282,3 +153,78 @@ def year_from(text: str | None) -> int | None:
         return None
     m = re.search(r"(?:19|20)\d{2}", text)
     return int(m.group(0)) if m else None
+
+
+# 到/至 a year: the item's horizon ("到2027年底"); 至 after a date is the end of a range instead.
+_HORIZON = re.compile(r"^(?:到|至)")
+# A date that closes by itself: 年底/月底/年末, a half year, a quarter.
+_CLOSING = re.compile(r"(?:底|末|上半年|下半年|年中|季度)$")
+# A month (or day) that dates a completion: "2024年6月完成验收".
+_COMPLETION = re.compile(r"^\s*(?:前|份)?\s*(?:全面|基本|全部|如期)?(?:完成|建成|实现|出台|印发|上线|投运|投入使用|竣工|验收|办结)")
+_RANGE_START = re.compile(r"^\s*(?:至|到|—|–|-|~|～)")
+# "截至2023年底,已建成…": a date the text reports from, not one it sets.
+_REPORTED = re.compile(r"^[^。;；]{0,12}?已")
+_AFTER_DATE = re.compile(r"(?:\d|[年月日号])\s*$")
+_RECURRING_LIMIT = re.compile(
+    r"每(?:年|季度?|半年)(?:的)?\s*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月份?(?:\s*\d{1,2}\s*[日号]|底|末|上旬|中旬|下旬)?"
+    r"|年底|年末|季度末|季末|末)(?:之前|以前|前)"
+    r"|每月(?:的)?\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号](?:之前|以前|前)")
+_RELATIVE = re.compile(r"(?:本|该|此)?(?:意见|通知|方案|办法|规定|计划|决定|文件|细则)?"
+                       r"(?:印发|发布|出台|实施|施行|公布|下发|生效)(?:之日|后)起?\s*"
+                       r"(?:\d{1,3}|[一二三四五六七八九十两]{1,3})\s*(?:个)?(?:日|天|工作日|月)(?:内|以内)")
+_CONTINUITY = re.compile(r"持续推进|长期坚持|常态化")
+# 常态化 that qualifies a mechanism the item sets up ("建立常态化监管机制"): the item ends when
+# the mechanism exists; only the mechanism runs on.
+_MECHANISM = re.compile(r"常态化[^,，。;；、]{0,12}?(?:机制|制度)")
+
+
+# "2000年以前建成的老旧小区": the date describes what the item acts on.
+_ATTRIBUTIVE = re.compile(r"[^,，。;；、\s]{0,6}的")
+
+
+def _describes(text: str, d: DeadlineMatch, base_year: int | None) -> bool:
+    """A date that qualifies a noun (…以前建成的) or lies years before the document's own: it
+    describes the object of the work, it is not a date the work must meet."""
+    if text[d.start:d.end].endswith("前") and _ATTRIBUTIVE.match(text, d.end):
+        return True  # "2000年以前建成的": a horizon (到2028年全市的…) is never read this way
+    return bool(base_year and d.date and int(d.date[:4]) < base_year - 1)  # a year of slack for the dating
+
+
+def _sets_a_date(text: str, d: DeadlineMatch) -> bool:
+    """A date in a task's text that the task must meet: a limit (…前, by …), a horizon (到2027年),
+    a closing date (2025年底, 第三季度) or a dated completion (2024年6月完成); not a start
+    (2024年起, 自…), the start of a range (2024年1月1日至…) or a date reported from (截至…已)."""
+    expr, after = text[d.start:d.end], text[d.end:d.end + 40]
+    if _is_start(text, d) or _RANGE_START.match(after):
+        return False
+    if expr.startswith(("截至", "截止")):
+        return _is_limit_expression(expr)
+    if _HORIZON.match(expr):
+        return not _AFTER_DATE.search(text[max(0, d.start - 2):d.start])  # 至 closing a range is not a horizon
+    if _is_limit_expression(expr):
+        return True
+    if _REPORTED.match(after):
+        return False
+    if _CLOSING.search(expr):
+        return True
+    return bool(re.search(r"\d\s*月|[一二三四五六七八九十]月", expr) and _COMPLETION.match(after))
+
+
+def find_item_deadlines(text: str, base_year: int | None = None) -> list[tuple[Deadline, int, int]]:
+    """Every time expression of a task's text, in text order, each with its span (see the module doc)."""
+    out = [(Deadline(text=m.group(0), date=None, kind="ongoing"), m.start(), m.end())
+           for m in _RECURRING_LIMIT.finditer(text)]
+    for d in find_dates(text, base_year):
+        if any(s <= d.start < e for _, s, e in out):
+            continue  # the month of a recurring limit
+        if d.date and _sets_a_date(text, d) and not _describes(text, d, base_year):
+            s = d.start + (1 if text.startswith("于", d.start) else 0)
+            out.append((Deadline(text=text[s:d.end].strip(), date=d.date, kind="by"), s, d.end))
+    out.extend((Deadline(text=m.group(0), date=None, kind="by"), m.start(), m.end()) for m in _RELATIVE.finditer(text))
+    seen: set[str] = set()
+    for m in _CONTINUITY.finditer(text):
+        if m.group(0) in seen or (m.group(0) == "常态化" and _MECHANISM.match(text, m.start())):
+            continue
+        seen.add(m.group(0))
+        out.append((Deadline(text=m.group(0), date=None, kind="ongoing"), m.start(), m.end()))
+    return sorted(out, key=lambda x: x[1])

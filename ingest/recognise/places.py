@@ -130,8 +130,8 @@ def _scope_key(name: str, _table: int) -> str:
 
 
 def place_core(name: str) -> str:
-    """A place name without its autonomy designation and one administrative suffix (石柱土家族自治县 -> 石柱,
-    万州区 -> 万州): the part other spellings and other languages share. Empty when nothing is left."""
+    """A place name without its autonomy designation and one administrative suffix (某某土家族自治县 -> 某某,
+    甲乙区 -> 甲乙): the part other spellings and other languages share. Empty when nothing is left."""
     n = _AUTONOMY.sub("", _clean(name))
     for suffix in _ADMIN_SUFFIXES:
         if n.endswith(suffix) and len(n) > len(suffix):

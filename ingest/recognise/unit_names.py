@@ -5,8 +5,9 @@ user table named by `POLICYKB_UNIT_ALIASES`), then through rules that look at th
 document: a rare name that is a reordering of a frequent one is a typo of it (规局计 ->
 规计局); a full name whose characters, in order, spell a short form used in the document is
 that short form (规划计划局 -> 规计局); a character moved across a list separator is put back
-(长水土监测站、科院 -> 水土监测站、长科院); and a name missing the prefix most of the document's
-units carry gets it (水利局 -> 县水利局 where units are 县…).
+(长水土监测站、科院 -> 水土监测站、长科院); a department named without the level the list has
+already given takes it (省工业和信息化厅、财政厅 -> 省财政厅); and a name missing the prefix most of
+the document's units carry gets it (水利局 -> 县水利局 where units are 县…).
 """
 
 from __future__ import annotations
@@ -124,6 +125,8 @@ def normalize_names(lists: list[list[str]], table: AliasTable | None = None) -> 
     mapping = {n: _key(n) for lst in lists for n in lst}
     counts = Counter(mapping[n] for lst in lists for n in lst)
     _fix_moved_characters(lists, mapping, counts)
+    _inherit_level(lists, mapping)
+    _distribute_government(lists, mapping)
     counts = Counter(mapping[n] for lst in lists for n in lst)
     canon = _document_canon(counts)
     out: dict[str, str] = {}
@@ -149,6 +152,57 @@ def _fix_moved_characters(lists: list[list[str]], mapping: dict[str, str], count
                 mapping[a], mapping[b] = ka[:-1], ka[-1] + kb
 
 
+# A level prefix, not the start of a word (市场监管总局, 省级, 区域).
+_LEVEL_PREFIX = re.compile(r"^(省|市|县|区|州|盟|旗)(?!场|级|域|属|直|内)")
+_HAS_LEVEL = re.compile(r"省|县|区|州|旗|盟|市(?!场)")
+_DEPARTMENT_END = re.compile(r"(?:厅|局|委|办)$")
+
+
+def _inherit_level(lists: list[list[str]], mapping: dict[str, str]) -> None:
+    """"省工业和信息化厅、财政厅、政务和数据局": names after the first drop the level the list has
+    already given; the normalised name takes it back (省财政厅). Only where that is certain: a
+    厅 (only provinces have them), or a full name the document writes elsewhere; a name that
+    carries its own place or level (团市委, 广东金融监管局 written elsewhere as such) is left."""
+    known = set(mapping.values())
+    for lst in lists:
+        prefix: str | None = None
+        for name in lst:
+            key = mapping[name]
+            level = _LEVEL_PREFIX.match(key)
+            if level:
+                prefix = level.group(1)
+            elif prefix and key == _key(name) and _DEPARTMENT_END.search(key) and not _HAS_LEVEL.search(key) \
+                    and not key.startswith(("各", "国家", "中国", "全国", "中央")) \
+                    and ((prefix == "省" and key.endswith("厅")) or prefix + key in known):
+                mapping[name] = prefix + key
+
+
+# "广州、深圳、东莞市政府": places listed before the one that carries "市政府" share it.
+_GOVERNMENT = re.compile(r"^[\u4e00-\u9fff]{2,6}?((?:市|县|区|州|盟)(?:人民)?政府)$")
+_BARE_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+_BODY_END = re.compile(r"(?:局|委|办|厅|部|院|所|站|中心|政府|公司|集团|会|处|室|科|社|行|校|组|队|联|协)$")
+
+
+def _distribute_government(lists: list[list[str]], mapping: dict[str, str]) -> None:
+    """Bare place names right before a "X市政府" in a list take its government in their
+    normalised name (广州 -> 广州市政府); the name as written is kept."""
+    for lst in lists:
+        run: list[str] = []
+        for name in lst:
+            key = mapping[name]
+            gov = _GOVERNMENT.match(key)
+            if gov:
+                suffix = gov.group(1)
+                for place in run:  # 大理州、楚雄州人民政府: the level is written already
+                    key = mapping[place]
+                    mapping[place] = key + (suffix[1:] if key.endswith(suffix[0]) else suffix)
+                run = []
+            elif _BARE_PLACE.match(key) and not _BODY_END.search(key):
+                run.append(name)
+            else:
+                run = []
+
+
 def _is_abbreviation(short: str, full: str) -> bool:
     """规计局 / 规划计划局: same first and last character, the short one a subsequence of the full.
 
@@ -157,6 +211,8 @@ def _is_abbreviation(short: str, full: str) -> bool:
     """
     if len(short) < 3 or not 0.5 < len(short) / len(full) < 1 or short[0] != full[0] or short[-1] != full[-1]:
         return False
+    if full.replace("有关", "", 1) == short or full.replace("相关", "", 1) == short:
+        return False  # 各有关省级人民政府 is a subset of 各省级人民政府, not a spelling of it
     it = iter(full)
     return all(ch in it for ch in short)
 

@@ -4,9 +4,12 @@ Splitting. A responsibility text ("水土局、规计局按职责分工负责,�
 is cut into groups at role phrases (牵头 / 负责 / 组织协调 / 承担 / 参与 / 配合 …, recognised only
 where a separator or the end follows, so 组织部 stays a unit), and each group into units on
 、,，;；/ and on 和 / 及 / 与 / 以及 where both sides read as units ("住房和城乡建设局" stays whole).
-Brackets are never split inside ("各省(市、区)水利厅"); a bracket that holds a role marks the unit
-before it ("省水利厅(牵头)"), one that holds another unit adds it. English lists split on , ; and
-"and" before a new organisation ("the Ministry of Finance and the provincial governments").
+Brackets are never split inside ("各省(市、区)水利厅") and stay part of the name as written
+("市委组织部(人才办)": one body under two names); a bracket that holds a role marks the unit
+before it ("省水利厅(牵头)"), and a scope note is dropped ("各区人民政府〈含开发区,下同〉").
+"各区、县(市)政府" is one unit: 各 distributes over the levels listed. Generic tails
+("等有关部门和单位") are not units. English lists split on , ; and "and" before a new
+organisation ("the Ministry of Finance and the provincial governments").
 
 Roles: the label of the field decides (牵头单位 -> lead, 配合单位 -> participant); under a plain
 责任单位 the role phrases decide and a bare list is `responsible`. Where a field marks some
@@ -59,9 +62,9 @@ _EN_ROLE = re.compile(
 # What a Chinese unit name ends with; decides whether 和/及/与 separate two units.
 UNIT_SUFFIX = re.compile(
     r"(?:局|委|办|厅|部|院|所|站|中心|政府|公司|集团|队|会|处|室|科|馆|社|行|校|大学|组|班|街道|乡|镇|村|"
-    r"单位|部门|机构|司|署|庭|团|台|场|园|区|县|市|省|州|盟|旗)$")
+    r"单位|部门|机构|司|署|庭|团|台|场|园|区|县|市|省|州|盟|旗|联|协|团中央)$")
 _SEP = "、,，;；/／"
-_OPEN, _CLOSE = "([（【〔［", ")]）】〕］"
+_OPEN, _CLOSE = "([（【〔［〈", ")]）】〕］〉"
 _CONJ = re.compile(r"以及|和|及|与|会同")
 _EN_AND = re.compile(r"\s+(?:and|&)\s+", re.I)
 # "and" separates two units when the left one ends like an organisation or the right one starts like one.
@@ -74,7 +77,19 @@ _EN_ORG_START = re.compile(
     r"district|ministry|department|bureau|office|agency|commission|administration|authority|council|"
     r"committee|center|centre|institute)\b|^[A-Z]{2,}\b")
 _LEADING_NOISE = re.compile(r"^(?:由|请|并|及|和|以及|与|会同|其中|另外?|均|各自)+")
-_TRAILING_NOISE = re.compile(r"(?:等(?:有关|相关)?(?:单位|部门|机构)?|分别|共同|具体|按职责|依职责|为)+$")
+_GENERIC = r"(?:单位|部门|机构)"
+_TRAILING_NOISE = re.compile(
+    rf"(?:等(?:有关|相关)?(?:{_GENERIC}(?:(?:和|及|与){_GENERIC})?)?|分别|共同|具体|按职责|依职责|为)+$")
+# The right side of 和/及 that is only a generic noun ("各有关部门和单位") or a body with no
+# place of its own ("各县(市、区)党委和政府") continues the name.
+_GENERIC_ONLY = re.compile(rf"^(?:(?:有关|相关|其他)?{_GENERIC}|(?:人民)?政府|党委|管委会)(?=$|[、,，;；\s])")
+# "各区、县(市)政府", "各省、自治区、直辖市人民政府": 各 distributes over a list of administrative levels.
+_LEVEL = r"(?:自治区|直辖市|自治州|自治县|省|市|县|区|州|盟|旗|乡|镇|街道)"
+_LEVEL_HEAD = re.compile(rf"^各{_LEVEL}$")
+_LEVEL_MID = re.compile(rf"^{_LEVEL}(?:[(（〔][^()（）〔〕]*[)）〕])?$")
+_LEVEL_TAIL = re.compile(rf"^{_LEVEL}(?:[(（〔][^()（）〔〕]*[)）〕])?(?:人民)?(?:政府|党委|管委会)$")
+# A closing note that scopes the name, not part of it: "各区人民政府〈含开发区管委会,下同〉".
+_SCOPE_NOTE = re.compile(r"[(（〈〔]\s*(?:含|包括|不含|下同)[^()（）〈〉〔〕]*[)）〉〕]$|[(（〈〔][^()（）〈〉〔〕]*下同[)）〉〕]$")
 _EN_LEADING_NOISE = re.compile(r"^(?:and|&|with|by|the\s+lead\s+of|led\s+by)\s+", re.I)
 # Words that open an aside, not a unit: "(设在县水利局)", "(含开发区管委会)".
 ASIDE = re.compile(r"^\s*(?:含|包括|简称|以下|如|即|详见|见|设在|下设|位于|由|依托|其中|例如|不含|除)")
@@ -116,10 +131,7 @@ def _split_pieces(text: str, start: int, end: int, depth: list[int]) -> list[tup
         if text[i] in _SEP and depth[i] == 0:
             cuts.append((i, i + 1))
     if is_cjk_text(text[start:end]):
-        for m in _CONJ.finditer(text, start, end):
-            left = text[start:m.start()].rstrip()
-            if depth[m.start()] == 0 and UNIT_SUFFIX.search(_strip_brackets(left)) and m.end() < end:
-                cuts.append((m.start(), m.end()))
+        cuts.extend(_conjunction_cuts(text, start, end, depth))
     else:
         for m in _EN_AND.finditer(text, start, end):
             left, right = text[start:m.start()].rstrip(), text[m.end():end]
@@ -132,7 +144,37 @@ def _split_pieces(text: str, start: int, end: int, depth: list[int]) -> list[tup
             spans.append((pos, s))
             pos = e
     spans.append((pos, end))
-    return spans
+    return _join_levels(text, spans)
+
+
+def _conjunction_cuts(text: str, start: int, end: int, depth: list[int]) -> list[tuple[int, int]]:
+    """和/及/与 separate two units when the left reads as a unit (a trailing 等 aside: "总工会等和各省
+    人民政府") and the right is more than a generic noun ("各有关部门和单位" is one group)."""
+    cuts = []
+    for m in _CONJ.finditer(text, start, end):
+        left = text[start:m.start()].rstrip().removesuffix("等")
+        right = text[m.end():end].lstrip()
+        if depth[m.start()] == 0 and UNIT_SUFFIX.search(_strip_brackets(left)) and right \
+                and not _GENERIC_ONLY.match(right):
+            cuts.append((m.start(), m.end()))
+    return cuts
+
+
+def _join_levels(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """"各区、县(市)政府" is one unit: a 各 + level piece, level-only pieces, then level + 政府."""
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(spans):
+        j = i
+        if _LEVEL_HEAD.match(text[spans[i][0]:spans[i][1]].strip()):
+            j = i + 1
+            while j < len(spans) and _LEVEL_MID.match(text[spans[j][0]:spans[j][1]].strip()):
+                j += 1
+            if j >= len(spans) or not _LEVEL_TAIL.match(text[spans[j][0]:spans[j][1]].strip()):
+                j = i
+        out.append((spans[i][0], spans[j][1]))
+        i = j + 1
+    return out
 
 
 def _strip_brackets(text: str) -> str:
@@ -185,27 +227,15 @@ def _mentions_in_group(text: str, s: int, e: int, role: Role | None, depth: list
             continue
         pe_name, bracket_role = _bracket_role(text, ps, pe)
         ps2, pe2 = _trim(text, ps, pe_name)
-        inner = _bracket_unit(text, ps2, pe2)
-        if inner:
-            out.append((ps2, inner[0] - 1, bracket_role or role))
-            ps2, pe2 = inner
+        note = _SCOPE_NOTE.search(text, ps2, pe2)
+        if note and note.start() > ps2:
+            ps2, pe2 = _trim(text, ps2, note.start())
         name = text[ps2:pe2]
         limit = MAX_UNIT_CHARS if is_cjk_text(name) else 3 * MAX_UNIT_CHARS
         if not _HAS_WORD.search(name) or len(name) > limit or ROLE_RE.fullmatch(name):
             continue
         out.append((ps2, pe2, bracket_role or role))
     return out
-
-
-def _bracket_unit(text: str, s: int, e: int) -> tuple[int, int] | None:
-    """"县水利局(县水保中心)": the span of a second unit named in a closing bracket, when both read as units."""
-    m = re.search(r"[(（]([^()（）、,，]{3,30})[)）]$", text[s:e])
-    if not m or m.start() == 0:
-        return None
-    outer, inner = text[s:s + m.start()].strip(), m.group(1).strip()
-    if looks_like_unit(outer) and looks_like_unit(inner) and is_cjk_text(inner) and not ASIDE.match(inner):
-        return s + m.start(1), s + m.end(1)
-    return None
 
 
 def _role_groups(text: str) -> list[tuple[int, int, Role | None]]:

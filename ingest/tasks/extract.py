@@ -1,11 +1,18 @@
 """Task records: numbered measures that carry responsibility or a deadline (CONTRACT.md `Task`).
 
 A measure is a numbered block (heading or list item, or a bulleted paragraph) together with
-the unnumbered paragraphs that follow it up to the next numbered block (`task_items.py`
-decides which blocks form one measure); it becomes a task when it holds a responsibility or deadline field (`[责任单位:…]`, `(责任单位:…。完成时限:…)`,
-"牵头单位：…；配合单位：…" lines, "Lead agency: …; Deadline: …", or a bracket such as
-`(省水利厅牵头,省财政厅配合)`), or when its own line states a dated limit ("2024年6月底前
-完成…", "by the end of 2025"). Rows of 任务分工 tables are tasks too (`task_tables.py`).
+the unnumbered paragraphs that follow it up to the next numbered block (`items.py` decides
+which blocks form one measure); it becomes a task when it holds a responsibility or deadline
+field (`[责任单位:…]`, `(责任单位:…。完成时限:…)`, "牵头单位：…；配合单位：…" lines, "Lead agency:
+…; Deadline: …", or a bracket such as `(省水利厅牵头,省财政厅配合)`), or when its own line
+states a dated limit ("2024年6月底前完成…", "by the end of 2025"). `scope.py` adds the
+measures a document states without a note (the work part of an action plan, the undated
+siblings of dated items). Rows of 任务分工 tables are tasks too (`tables.py`), or give a
+measure of the text its units when they name it.
+
+A unit note is read under the conventions the document has stated before it
+(`conventions.py`: 列第一位者为牵头单位，下同). A Chinese task's deadlines are its deadline
+field's plus every other time expression its text states (`find_item_deadlines`).
 
 Units are normalised once per document, after every task is read, because the rules that
 fix typos and abbreviations compare a name with the other names the document uses.
@@ -15,28 +22,87 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
-from ingest.models import Block, Citation, ParsedDocument, Role, Task, Unit, page_at
-from ingest.recognise.deadlines import find_body_deadlines, parse_deadline_field, year_from
-from ingest.recognise.units import alias_table, normalize_names
+from ingest.models import Block, Citation, Deadline, ParsedDocument, Role, Task, Unit, page_at
+from ingest.recognise.deadlines import (
+    find_body_deadlines,
+    find_item_deadlines,
+    parse_deadline_field,
+    year_from,
+)
+from ingest.recognise.units import alias_table, is_cjk_text, normalize_names
+from ingest.tasks.conventions import LeadRules, lead_rules
 from ingest.tasks.fields import Draft, Field, dangling_label, fields_in, units_of
 from ingest.tasks.items import BULLET, attach_group_annotations, measure_items, split_item
-from ingest.tasks.tables import table_drafts
+from ingest.tasks.scope import states_aims, unannotated_tasks
+from ingest.tasks.tables import find_tables, table_drafts
 
 _SENTENCE_END = re.compile(r"[。！？!?]|\.(?=\s|$)")
 _DATE_LINE = re.compile(r"^\s*((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$", re.M)
+_LABEL = re.compile(r"^\s*([^:：。;；,，、()（）]{2,16})[:：](?!\s*$)")
+_ROLE_STRENGTH = {"lead": 2, "responsible": 1, "participant": 0}
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every item of a document is read against: its year and its stated lead rules."""
+
+    base_year: int | None
+    rules: LeadRules
 
 
 def extract_tasks(doc: ParsedDocument) -> list[Task]:
-    """Every task of the document, in text order, with normalised units and parsed deadlines."""
-    base_year = document_year(doc)
-    items = [part for item in attach_group_annotations(doc, measure_items(doc)) for part in split_item(doc, item)]
-    drafts = [d for item in items if (d := prose_draft(doc, item, base_year))]
-    drafts.extend(table_drafts(doc, base_year))
+    """Every task of the document, in text order, with normalised units and parsed deadlines.
+
+    Items with a field (or a dated limit on their line) are tasks first; `scope.py` then adds
+    the unannotated items of the operative part and the unannotated siblings of tasks.
+    """
+    ctx = Context(document_year(doc), lead_rules(doc.text))
+    tables = find_tables(doc)
+    in_tables = {b.start for rows in tables for row in rows for b in row.parts if b.kind != "table_row"}
+    items = [part for item in attach_group_annotations(doc, measure_items(doc, in_tables)) for part in split_item(doc, item)]
+    found = [prose_draft(doc, item, ctx) for item in items]
+    for i in unannotated_tasks(doc.text, items, [d is not None for d in found]):
+        found[i] = prose_draft(doc, items[i], ctx, bare=True)
+    drafts = merge_table_rows([d for d in found if d is not None], table_drafts(doc, ctx.base_year, tables))
     drafts.sort(key=lambda d: d.start)
     names = normalize_names([lst for d in drafts for lst in d.unit_lists], alias_table())
     return [_finish(doc, d, names) for d in drafts]
+
+
+_TITLE_NOISE = re.compile(r"[\s,，、;；:：.。!！?？\"“”'‘’()（）]")
+TITLE_KEY = 8  # measures and table rows are matched by their titles' first characters
+MIN_TITLE_KEY = 4
+
+
+def _title_key(title: str) -> str:
+    """A title without spaces and punctuation, to compare a table's wording with the text's."""
+    return _TITLE_NOISE.sub("", title)
+
+
+def merge_table_rows(prose: list[Draft], rows: list[Draft]) -> list[Draft]:
+    """A 任务分工 table that assigns the measures the text lists: a row whose task is a measure
+    without a note ("1.加快高速公路建设。…" / row "加快高速公路建设 | 省交通运输厅 | …") gives
+    that measure its units (and deadlines when the text states none) instead of being a second
+    task. Titles match when one begins with the other."""
+    by_key: dict[str, list[Draft]] = {}
+    for d in prose:
+        key = _title_key(d.title)
+        if not d.units and len(key) >= MIN_TITLE_KEY:
+            by_key.setdefault(key[:TITLE_KEY], []).append(d)
+    out = list(prose)
+    for row in rows:
+        key = _title_key(row.title)
+        candidates = [d for n in range(MIN_TITLE_KEY, TITLE_KEY + 1) for d in by_key.get(key[:n], [])]
+        match = next((d for d in candidates if not d.units and
+                      (key.startswith(_title_key(d.title)) or _title_key(d.title).startswith(key))), None)
+        if match is None or len(key) < MIN_TITLE_KEY:
+            out.append(row)
+            continue
+        match.units, match.unit_lists = row.units, row.unit_lists
+        match.deadlines = match.deadlines or row.deadlines
+    return out
 
 
 def document_year(doc: ParsedDocument) -> int | None:
@@ -48,33 +114,70 @@ def document_year(doc: ParsedDocument) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def prose_draft(doc: ParsedDocument, blocks: list[Block], base_year: int | None) -> Draft | None:
-    """The task a numbered item states, or None when it names no responsibility and no deadline."""
+def prose_draft(doc: ParsedDocument, blocks: list[Block], ctx: Context, bare: bool = False) -> Draft | None:
+    """The task a numbered item states, or None when it names no responsibility and no deadline.
+
+    `bare`: the item is a task without a field (scope.py); its deadlines come from its text.
+    """
     head = blocks[0]
-    found = _item_fields(doc, blocks)
+    found = [] if bare else _item_fields(doc, blocks)
     unit_fields = [f for f in found if f.kind == "units"]
     # a weak deadline label (时间安排, Timeline) counts only beside units
     deadline_fields = [f for f in found if f.kind == "deadline" and (unit_fields or not f.fixed_role)]
     fields = unit_fields + deadline_fields
-    units: list[tuple[str, Role]] = []
-    lists: list[list[str]] = []
-    dated_clauses: list[str] = []
-    for f in unit_fields:
-        pairs, names, dated = units_of(doc.text, f)
-        units.extend(pairs)
-        lists.append(names)
-        dated_clauses.extend(dated)
-    deadlines = [d for f in deadline_fields for d in parse_deadline_field(doc.text[f.start:f.end], base_year)]
-    if not deadline_fields:
-        deadlines = [d for c in dated_clauses for d in parse_deadline_field(c, base_year)]
-    if not deadlines:
-        deadlines = [d for d, _, _ in find_body_deadlines(_masked(doc.text, head, fields), base_year)]
-    if not unit_fields and not deadlines:
+    if not (bare or fields or (find_body_deadlines(_masked(doc.text, head.start, head.end, fields), ctx.base_year)
+                               and not states_aims(doc.text, head))):
         return None
-    start, end = _trimmed(doc.text, head.start, max([head.end] + [f.ann_end for f in fields]))
+    start, end = _extent(doc, blocks, fields)
+    units, lists, dated = _read_units(doc.text, unit_fields, ctx.rules)
+    deadlines = _deadlines(doc.text, start, end, fields, deadline_fields, dated, ctx.base_year)
     number, title = _number_and_title(doc.text, head, fields)
     return Draft(number=number, section=head.section, page=head.page, start=start, end=end, title=title,
                  units=units, unit_lists=lists, deadlines=deadlines)
+
+
+def _extent(doc: ParsedDocument, blocks: list[Block], fields: list[Field]) -> tuple[int, int]:
+    """The span a task cites: through its last annotation; a bare heading line takes the
+    paragraphs under it (its text is there); a bare numbered paragraph is itself."""
+    head = blocks[0]
+    if fields:
+        end = max([head.end] + [f.ann_end for f in fields])
+    elif head.kind == "heading":
+        end = blocks[-1].end
+    else:
+        end = head.end
+    return _trimmed(doc.text, head.start, end)
+
+
+def _read_units(text: str, unit_fields: list[Field], rules: LeadRules) -> tuple[list[tuple[str, Role]], list[list[str]], list[str]]:
+    """Units of every units field, each read under the lead rule in force where it stands.
+
+    A 责任单位 list beside a 牵头单位 list of the same item names the others (participants):
+    the document has said who leads.
+    """
+    units: list[tuple[str, Role]] = []
+    lists: list[list[str]] = []
+    dated: list[str] = []
+    beside = any(g.fixed_role and g.role == "lead" and is_cjk_text(text[g.start:g.end]) for g in unit_fields)
+    for f in unit_fields:
+        pairs, names, clauses = units_of(text, f, rules.at(f.ann_end), beside)
+        units.extend(pairs)
+        lists.append(names)
+        dated.extend(clauses)
+    return units, lists, dated
+
+
+def _deadlines(text: str, start: int, end: int, fields: list[Field], deadline_fields: list[Field],
+               dated: list[str], base_year: int | None) -> list[Deadline]:
+    """The deadline field's (or the unit note's dated clauses), then every other time expression
+    the task's own text states (its notes blanked out); an English text keeps to its field."""
+    stated = [d for f in deadline_fields for d in parse_deadline_field(text[f.start:f.end], base_year)]
+    stated = stated or [d for c in dated for d in parse_deadline_field(c, base_year)]
+    if stated and not is_cjk_text(text[start:end]):
+        return stated
+    seen = {(d.date, d.kind) for d in stated if d.date} | {d.text for d in stated}
+    body = [d for d, _, _ in find_item_deadlines(_masked(text, start, end, fields), base_year)]
+    return stated + [d for d in body if d.text not in seen and ((d.date, d.kind) not in seen or not d.date)]
 
 
 def _item_fields(doc: ParsedDocument, blocks: list[Block]) -> list[Field]:
@@ -96,12 +199,12 @@ def _item_fields(doc: ParsedDocument, blocks: list[Block]) -> list[Field]:
     return found
 
 
-def _masked(text: str, head: Block, fields: list[Field]) -> str:
-    """The head line with annotations blanked out (same length, so offsets stay valid)."""
-    chars = list(text[head.start:head.end])
+def _masked(text: str, start: int, end: int, fields: list[Field]) -> str:
+    """text[start:end] with annotations blanked out (same length, so offsets stay valid)."""
+    chars = list(text[start:end])
     for f in fields:
-        for i in range(max(f.ann_start, head.start), min(f.ann_end, head.end)):
-            chars[i - head.start] = " "
+        for i in range(max(f.ann_start, start), min(f.ann_end, end)):
+            chars[i - start] = " "
     return "".join(chars)
 
 
@@ -132,6 +235,9 @@ def _number_and_title(text: str, head: Block, fields: list[Field]) -> tuple[str,
         after = min(f.ann_end for f in inside if f.ann_start - head.start == stop) - head.start
         later = [f.ann_start - head.start for f in inside if f.ann_start - head.start >= after]
         rest = line[after:min(later + [len(line)])]
+    label = _LABEL.match(rest) if not number else None
+    if label:  # a labelled sub-item ("金融支持:…") is named by its label
+        return "", label.group(1).strip()
     m = _SENTENCE_END.search(rest)
     title = rest[:m.start()] if m else rest
     return number.strip(), title.strip().rstrip("。.;；,，:：").strip()
@@ -140,12 +246,15 @@ def _number_and_title(text: str, head: Block, fields: list[Field]) -> tuple[str,
 def _finish(doc: ParsedDocument, d: Draft, names: dict[str, str]) -> Task:
     """A draft with its units normalised, de-duplicated, and its citation."""
     units: list[Unit] = []
-    seen: set[str] = set()
+    seen: dict[str, int] = {}
     for name, role in d.units:
         norm = names.get(name, name)
-        if norm in seen:
+        if norm in seen:  # named in two notes: once, with its strongest role
+            k = seen[norm]
+            if _ROLE_STRENGTH[role] > _ROLE_STRENGTH[units[k].role]:
+                units[k] = replace(units[k], role=role)
             continue
-        seen.add(norm)
+        seen[norm] = len(units)
         units.append(Unit(name=name, normalized=norm, role=role))
     task_id = hashlib.sha256(f"{doc.doc_id}:{d.start}:{d.end}".encode()).hexdigest()[:16]
     page = page_at(doc.page_starts, d.start) if doc.page_starts else d.page

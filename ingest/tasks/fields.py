@@ -19,7 +19,15 @@ from typing import Literal
 
 from ingest.models import Deadline, Role
 from ingest.recognise.deadlines import find_dates
-from ingest.recognise.units import ASIDE, bracket_depths, looks_like_unit, parse_units
+from ingest.recognise.units import (
+    ASIDE,
+    LEAD_PHRASES,
+    PARTICIPANT_PHRASES,
+    bracket_depths,
+    looks_like_unit,
+    parse_units,
+)
+from ingest.tasks.conventions import LeadRule, apply_lead_rule, rule_cut
 
 FieldKind = Literal["units", "deadline"]
 
@@ -46,7 +54,7 @@ _LABELS: list[tuple[str, FieldKind, Role, bool]] = [
 ]
 _LABEL_RE = re.compile(
     r"(?<![A-Za-z])(?:" + "|".join(f"(?P<l{i}>{pat})" for i, (pat, _, _, _) in enumerate(_LABELS)) + r")\s*[:：]")
-_OPEN, _CLOSE = "([（【〔［", ")]）】〕］"
+_OPEN, _CLOSE = "([（【〔［〈", ")]）】〕］〉"
 _TRIM = " \t\n。.;；,，、"
 MAX_ANNOTATION_CHARS = 200
 
@@ -153,24 +161,43 @@ def bracket_fields(text: str, base: int = 0) -> list[Field]:
 
 
 def _bracket_content(text: str, open_i: int, close: int, base: int) -> list[Field]:
-    """Fields of one unlabelled bracket, or none when it is not a responsibility annotation."""
-    inner = text[open_i + 1:close]
+    """Fields of one unlabelled bracket, or none when it is not a responsibility annotation.
+
+    Convention clauses ("列第一位者为牵头单位,下同") end the unit list. Every unit must read
+    as one, except in a note that ends with its role phrase ("(省司法厅牵头负责,省工商联、广州、
+    深圳市政府配合)"): that grammar marks a note, so most of its units reading as units will do.
+    """
+    inner = text[open_i + 1:open_i + 1 + rule_cut(text[open_i + 1:close])]
     dated = [(m.start(), m.end()) for m in re.finditer(r"[^,，;；。]+", inner) if _is_deadline_clause(m.group(0))]
     chars = list(inner)
     for s, e in dated:
         chars[s:e] = " " * (e - s)
     blanked = "".join(chars)
     units = parse_units(blanked)
-    if not units or not all(looks_like_unit(u.name) for u in units) or ASIDE.match(blanked):
+    if not units or ASIDE.match(blanked) or not _reads_as_units([u.name for u in units], blanked):
         return []
     closes_line = not text[close + 1:].strip(" \t。.;；,，")
     if not closes_line and not any(u.role != "responsible" for u in units):
         return []
     a0, a1 = base + open_i, base + close + 1
-    out = [Field("units", "responsible", False, base + open_i + 1, base + close, a0, a1)]
+    out = [Field("units", "responsible", False, base + open_i + 1, base + open_i + 1 + len(inner), a0, a1)]
     out.extend(Field("deadline", "responsible", False, base + open_i + 1 + s, base + open_i + 1 + e, a0, a1)
                for s, e in dated)
     return out
+
+
+_ROLE_END = re.compile("(?:" + "|".join(LEAD_PHRASES + PARTICIPANT_PHRASES) + r")\s*[。.]?\s*$")
+MAX_LOOSE_UNIT = 16
+
+
+def _reads_as_units(names: list[str], inner: str) -> bool:
+    """Every name reads as a unit; or the note ends with a role phrase and two in three do,
+    the rest being short names (a city, 省工商联) rather than prose."""
+    good = sum(looks_like_unit(n) for n in names)
+    if good == len(names):
+        return True
+    return bool(_ROLE_END.search(inner)) and 3 * good >= 2 * len(names) and \
+        all(len(n) <= MAX_LOOSE_UNIT and not re.search(r"[，,。;；:：]", n) for n in names)
 
 
 def fields_in(text: str, base: int = 0) -> list[Field]:
@@ -193,19 +220,28 @@ class Draft:
     deadlines: list[Deadline]
 
 
-def units_of(text: str, field: Field) -> tuple[list[tuple[str, Role]], list[str], list[str]]:
+def units_of(text: str, field: Field, rule: LeadRule | None = None,
+             beside_lead: bool = False) -> tuple[list[tuple[str, Role]], list[str], list[str]]:
     """Units of a units field as (name, role) pairs, the field's names in order, and its date clauses.
 
     A responsibility value sometimes ends with the deadline ("县水利局牵头,县财政局配合,2024年底前
     完成"): clauses that are a dated limit or a continuity cue are handed back as deadline text
-    and blanked out (same length) before the units are read.
+    and blanked out (same length) before the units are read. Convention clauses end the list;
+    the document's lead rule then gives the roles (`conventions.py`). A 责任单位 list beside a
+    牵头单位 one (`beside_lead`) names the others: participants.
     """
     value = text[field.start:field.end]
+    value = value[:rule_cut(value)]
     dated = [(m.start(), m.end()) for m in re.finditer(r"[^,，;；。]+", value) if _is_deadline_clause(m.group(0))]
     chars = list(value)
     for s, e in dated:
         chars[s:e] = " " * (e - s)
-    mentions = parse_units("".join(chars), field.role, field.fixed_role)
+    blanked = "".join(chars)
+    if beside_lead and field.role == "responsible":
+        mentions = parse_units(blanked, "participant", False)
+    else:
+        mentions = apply_lead_rule(parse_units(blanked, field.role, field.fixed_role), blanked,
+                                   None if field.fixed_role and field.role != "responsible" else rule)
     return [(m.name, m.role) for m in mentions], [m.name for m in mentions], [value[s:e].strip() for s, e in dated]
 
 

@@ -11,6 +11,7 @@ Three shapes need more than "a number and the paragraphs below it":
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from ingest.models import Block, ParsedDocument
 from ingest.tasks.fields import dangling_label, fields_in
@@ -18,12 +19,15 @@ from ingest.tasks.fields import dangling_label, fields_in
 BULLET = re.compile(r"^\s*([●◆■•▪★☆◇□○◎➢►▶✓√])\s*")
 
 
-def measure_items(doc: ParsedDocument) -> list[list[Block]]:
-    """Numbered blocks, each with the unnumbered paragraphs that follow it (tables end an item)."""
+def measure_items(doc: ParsedDocument, table_lines: Collection[int] = ()) -> list[list[Block]]:
+    """Numbered blocks, each with the unnumbered paragraphs that follow it. Tables end an item:
+    flattened rows, and the blocks (by start) of tables written line by line (`table_lines`)."""
     items: list[list[Block]] = []
     current: list[Block] | None = None
     for b in doc.blocks:
-        if b.kind in ("heading", "list_item") or (b.kind == "paragraph" and BULLET.match(doc.text[b.start:b.end])):
+        if b.start in table_lines:
+            current = None
+        elif b.kind in ("heading", "list_item") or (b.kind == "paragraph" and BULLET.match(doc.text[b.start:b.end])):
             current = [b]
             items.append(current)
         elif b.kind == "paragraph" and current is not None and b.table is None:

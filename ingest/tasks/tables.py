@@ -1,6 +1,6 @@
 """Tasks from 任务分工 tables: one task per row, columns found from the header row.
 
-Tables arrive flattened one cell per line (structure.py gives each row's cell spans). A
+Rows come from `table_rows.py` (flattened, `|`-separated or one cell per line). A
 header row names its columns (序号 / 任务 / 牵头单位 / 责任单位 / 配合单位 / 完成时限, or
 No. / Task / Lead agency / Responsible / Deadline); a second header row under a merged
 责任单位 cell (牵头单位 / 配合单位) refines it. A data row with fewer cells than the header
@@ -12,13 +12,13 @@ group heading inside the table, not a task.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Literal
 
-from ingest.models import Block, ParsedDocument, Role
+from ingest.models import ParsedDocument, Role
 from ingest.recognise.deadlines import find_dates, parse_deadline_field
-from ingest.recognise.units import looks_like_unit, parse_units
+from ingest.recognise.units import is_cjk_text, looks_like_unit, parse_units
 from ingest.tasks.fields import Draft
+from ingest.tasks.table_rows import NUMBER_CELL, Row, line_tables, tab_and_pipe_tables
 
 ColumnKind = Literal["number", "task", "lead", "participant", "responsible", "deadline", "other"]
 _HEADER_KINDS: list[tuple[ColumnKind, re.Pattern[str]]] = [
@@ -33,31 +33,9 @@ _HEADER_KINDS: list[tuple[ColumnKind, re.Pattern[str]]] = [
 ]
 _UNIT_KINDS: tuple[ColumnKind, ...] = ("lead", "participant", "responsible")
 _ONGOING = re.compile(r"持续|长期|常态化|ongoing|continuous|long-term", re.I)
-_NUMBER_CELL = re.compile(r"^[(（]?[\d一二三四五六七八九十]{1,4}[)）.、]?$")
 _LEADING_NUMBER = re.compile(r"^\s*(?:[(（]?[\d一二三四五六七八九十]{1,3}[)）.、．]\s*)")
 _SENTENCE_END = re.compile(r"[。！？!?；;]|\.(?=\s|$)")
 MAX_HEADER_CELL = 30
-
-
-@dataclass
-class _Row:
-    block: Block
-    cells: list[tuple[int, int]]  # absolute spans, stripped
-    texts: list[str]
-
-
-def _row(doc: ParsedDocument, block: Block) -> _Row:
-    """A table row's cells as trimmed spans and texts."""
-    spans, texts = [], []
-    for c in block.cells:
-        s, e = c.start, c.end
-        while s < e and doc.text[s].isspace():
-            s += 1
-        while e > s and doc.text[e - 1].isspace():
-            e -= 1
-        spans.append((s, e))
-        texts.append(doc.text[s:e])
-    return _Row(block, spans, texts)
 
 
 def _kind_of(header: str) -> ColumnKind:
@@ -100,7 +78,7 @@ def _fit(kind: ColumnKind, text: str) -> int:
     if not t:
         return 0
     if kind == "number":
-        return 3 if _NUMBER_CELL.match(t) else -3
+        return 3 if NUMBER_CELL.match(t) else -3
     if kind == "deadline":
         return 2 if (find_dates(t) or _ONGOING.search(t)) and len(t) <= 60 else -2
     if kind in _UNIT_KINDS:
@@ -135,30 +113,20 @@ def align(kinds: list[ColumnKind], texts: list[str]) -> list[int]:
     return cols[::-1]
 
 
-def table_drafts(doc: ParsedDocument, base_year: int | None) -> list[Draft]:
+def find_tables(doc: ParsedDocument) -> list[list[Row]]:
+    """Every table of the document in any of the shapes `table_rows.py` reads, as rows."""
+    return tab_and_pipe_tables(doc) + line_tables(doc, lambda texts: header_kinds(texts) is not None)
+
+
+def table_drafts(doc: ParsedDocument, base_year: int | None, tables: list[list[Row]] | None = None) -> list[Draft]:
     """One draft per data row of every task table in the document."""
     drafts: list[Draft] = []
-    for rows in _tables(doc):
+    for rows in find_tables(doc) if tables is None else tables:
         drafts.extend(_table(doc, rows, base_year))
     return drafts
 
 
-def _tables(doc: ParsedDocument) -> list[list[_Row]]:
-    """Runs of consecutive table rows of the same table."""
-    tables: list[list[_Row]] = []
-    prev: Block | None = None
-    for b in doc.blocks:
-        if b.kind != "table_row":
-            prev = None
-            continue
-        if prev is None or prev.table != b.table:
-            tables.append([])
-        tables[-1].append(_row(doc, b))
-        prev = b
-    return tables
-
-
-def _table(doc: ParsedDocument, rows: list[_Row], base_year: int | None) -> list[Draft]:
+def _table(doc: ParsedDocument, rows: list[Row], base_year: int | None) -> list[Draft]:
     """Drafts of one table: find the header, refine it, then read each data row, carrying merged cells down."""
     kinds: list[ColumnKind] | None = None
     carried_span: dict[int, tuple[int, int]] = {}
@@ -176,21 +144,29 @@ def _table(doc: ParsedDocument, rows: list[_Row], base_year: int | None) -> list
             continue
         if sum(bool(t.strip()) for t in row.texts) <= 1:
             continue  # a group heading inside the table
-        values: dict[int, tuple[int, int]] = {}
-        for cell, col in zip(range(len(row.texts)), align(kinds, row.texts), strict=False):
-            values[col] = row.cells[cell]
-        for col, kind in enumerate(kinds):
-            if col not in values and kind != "number" and col in carried_span:
-                values[col] = carried_span[col]
-        for col, span in values.items():
-            carried_span[col] = span
+        values = _values(kinds, row, carried_span)
         draft = _draft(doc, row, kinds, values, base_year)
         if draft:
             out.append(draft)
     return out
 
 
-def _draft(doc: ParsedDocument, row: _Row, kinds: list[ColumnKind], values: dict[int, tuple[int, int]],
+def _values(kinds: list[ColumnKind], row: Row, carried: dict[int, tuple[int, int]]) -> dict[int, tuple[int, int]]:
+    """Each column's cell span for a data row. A column the row lacks (a merged cell the
+    flattening dropped), or an empty lead/responsible cell (a merged cell kept empty: every
+    task has someone in charge), takes the value of the row above; `carried` is updated."""
+    values: dict[int, tuple[int, int]] = {}
+    for cell, col in zip(range(len(row.texts)), align(kinds, row.texts), strict=False):
+        values[col] = row.cells[cell]
+    for col, kind in enumerate(kinds):
+        missing = col not in values or (kind in ("lead", "responsible") and values[col][0] == values[col][1])
+        if missing and kind != "number" and col in carried:
+            values[col] = carried[col]
+    carried.update(values)
+    return values
+
+
+def _draft(doc: ParsedDocument, row: Row, kinds: list[ColumnKind], values: dict[int, tuple[int, int]],
            base_year: int | None) -> Draft | None:
     """The task of one aligned row, or None when it has no task text or no unit and no deadline."""
     def text_of(col: int) -> str:  # the cell (own or carried down) under column `col`
@@ -204,7 +180,9 @@ def _draft(doc: ParsedDocument, row: _Row, kinds: list[ColumnKind], values: dict
     lists: list[list[str]] = []
     for col, kind in enumerate(kinds):
         if kind in _UNIT_KINDS and text_of(col).strip():
-            role: Role = kind  # type: ignore[assignment]
+            # beside a 牵头单位 column, the 责任单位 column names the others
+            cjk = is_cjk_text(text_of(col))
+            role: Role = "participant" if kind == "responsible" and "lead" in kinds and cjk else kind  # type: ignore[assignment]
             mentions = parse_units(text_of(col), role, fixed_role=kind != "responsible")
             units.extend((m.name, m.role) for m in mentions)
             lists.append([m.name for m in mentions])

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from ingest.recognise.deadlines import (
     find_body_deadlines,
     find_dates,
+    find_item_deadlines,
     parse_deadline_field,
     parse_deadline_field_spans,
     year_from,
@@ -101,6 +102,48 @@ def test_body_counts_only_explicit_limits() -> None:
     assert got == [("2024-09-30", "2024年9月底前"), ("2026-12-31", "by the end of 2026")]
 
 
+def item(text: str, base_year: int | None = 2024) -> list[tuple[str, str | None, str]]:
+    return [(d.text, d.date, d.kind) for d, _, _ in find_item_deadlines(text, base_year)]
+
+
+def test_item_text_states_limits_horizons_and_cascades() -> None:
+    text = ("2024年3月底前,省交通运输厅制定农村公路养护办法;各市于2024年9月底前完成路况普查,"
+            "2025年6月底前完成危桥改造。到2027年底,全省农村公路优良中等路率达到85%。")
+    assert item(text) == [("2024年3月底前", "2024-03-31", "by"), ("2024年9月底前", "2024-09-30", "by"),
+                          ("2025年6月底前", "2025-06-30", "by"), ("到2027年底", "2027-12-31", "by")]
+    assert item("到2030年,全市再生水利用率达到30%以上") == [("到2030年", "2030-12-31", "by")]
+
+
+def test_item_text_closing_dates_and_dated_completions() -> None:
+    assert item("2025年底全面完成老旧管网改造") == [("2025年底", "2025-12-31", "by")]
+    assert item("2024年第三季度上线预约平台") == [("2024年第三季度", "2024-09-30", "by")]
+    assert item("2024年6月完成验收") == [("2024年6月", "2024-06-30", "by")]
+    assert item("至2026年底,建成区域医疗中心3个") == [("至2026年底", "2026-12-31", "by")]
+    # an event date, a status date and the end of a range are not deadlines
+    assert item("2024年6月召开现场推进会") == []
+    assert item("截至2023年底,全省已建成充电桩5万个") == []
+    assert item("2024年1月1日至2024年12月31日期间申报") == []
+    assert item("改造2000年以前建成的老旧小区") == []
+    assert item("巩固2019年底前建成的设施,2024年底前完成改造") == [("2024年底前", "2024-12-31", "by")]
+
+
+def test_item_text_recurring_relative_and_continuity() -> None:
+    assert item("2025年起,各县每年4月底前报送上年度水资源公报") == [("每年4月底前", None, "ongoing")]
+    assert item("各乡镇每月5日前报送巡河记录") == [("每月5日前", None, "ongoing")]
+    assert item("各地级市要在本方案印发之日起60日内制定实施细则") == [("本方案印发之日起60日内", None, "by")]
+    assert item("常态化开展河湖“清四乱”行动,持续推进岸线整治") == [("常态化", None, "ongoing"), ("持续推进", None, "ongoing")]
+    assert item("长期坚持耕地保护制度") == [("长期坚持", None, "ongoing")]
+
+
+def test_item_text_without_deadlines() -> None:
+    # a validity period, a start date, a service standard, a mechanism the item sets up, other 持续 words
+    assert item("2024年7月1日至12月31日,对符合条件的农户给予补贴,有效期2年") == []
+    assert item("自2025年1月1日起施行") == []
+    assert item("审批时限压缩至3个工作日内") == []
+    assert item("建立常态化防汛会商机制") == []
+    assert item("持续优化营商环境,持续开展宣传") == []
+
+
 def test_bare_numbers_are_not_dates() -> None:
     assert find_dates("新建2025座") == []
     assert not find_body_deadlines("完成改厕2000户")
@@ -129,6 +172,9 @@ def test_never_raises_and_spans_lie_inside(text: str) -> None:
             dt.date.fromisoformat(d.date)
     for d, s, e in find_body_deadlines(text, 2024):
         assert 0 <= s < e <= len(text) and d.date
+    for d, s, e in find_item_deadlines(text, 2024):
+        assert 0 <= s < e <= len(text) and d.text and d.text in text
+        assert (d.kind == "ongoing") == (d.date is None and d.kind != "by")
 
 
 @settings(max_examples=200, deadline=None)

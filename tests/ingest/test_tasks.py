@@ -108,13 +108,16 @@ def test_label_lines_and_body_deadlines(tmp_path: Path) -> None:
     doc = parse_text(tmp_path, LINES_WORK_PLAN)
     check_citations(doc)
     got = [summary(t) for t in doc.tasks]
-    assert [g[1] for g in got] == ["实施老旧小区综合整治", "加快加装电梯", "改造城市燃气管网", "建设口袋公园"]
-    assert got[0][2] == [("市城更局", "lead"), ("各区人民政府", "responsible"), ("市财政局", "responsible")]
+    # every leaf item of the work part is a task, 3. without units or deadline too; 保障措施 items are not
+    assert [g[1] for g in got] == ["实施老旧小区综合整治", "加快加装电梯", "改造城市燃气管网", "建设口袋公园", "完善夜间照明"]
+    # beside a 牵头单位, the 责任单位 are the others: participants
+    assert got[0][2] == [("市城更局", "lead"), ("各区人民政府", "participant"), ("市财政局", "participant")]
     assert got[0][3] == [("2024-12-31", "by")]
     assert got[1][2] == [("市城更局", "lead"), ("市市场监管局", "participant"), ("市规划和自然资源局", "participant")]
     assert got[1][3:] == ([(None, "ongoing")], True)
     assert got[2][2:] == ([], [("2024-06-30", "by")], False)
     assert got[3][2:] == ([("市园林局", "lead"), ("各区政府", "participant")], [], False)
+    assert got[4] == ("3.", "完善夜间照明", [], [], False)
     assert doc.tasks[0].section == "二、重点任务 > (一)推进老旧小区改造"
     assert doc.tasks[1].text.endswith("完成时限:长期坚持")  # the item runs through its label lines
 
@@ -148,7 +151,8 @@ def test_inline_annotations(tmp_path: Path) -> None:
     doc = parse_text(tmp_path, INLINE_ANNOTATIONS)
     check_citations(doc)
     got = [summary(t) for t in doc.tasks]
-    assert len(got) == 4  # item 3 names units only in prose: not a task
+    assert len(got) == 5
+    assert got[4][:3] == ("3.", "开展村庄清洁行动", [])  # a work item; actors named only in prose are not units
     assert got[0][2] == [("县农业农村局", "lead"), ("县卫生健康局", "participant"), ("县生态环境局", "participant"),
                          ("各镇人民政府", "lead")]
     assert [(d.date, d.what) for d in doc.tasks[0].deadlines] == [("2023-12-31", "完成改厕1000户"), ("2025-12-31", None)]
@@ -219,8 +223,10 @@ def test_unnumbered_paragraphs_under_a_heading_are_separate_measures(tmp_path: P
     assert got == [
         ("", "新建社区健身中心20个,推进学校体育场馆开放", [("市体育局", "lead"), ("市教育局", "participant")], [], False),
         ("", "建设健身步道100公里", [("市体育局", "lead"), ("市住建局", "participant"), ("市园林局", "participant")], [], False),
+        ("(二)", "丰富赛事活动", [], [], False),  # a heading line of the work part: its text is the paragraph below
     ]
-    assert all(t.section == "三、主要任务 > (一)增加场地设施供给" for t in doc.tasks)
+    assert doc.tasks[2].text == "(二)丰富赛事活动\n每年举办全民健身运动会。"
+    assert all(t.section == "三、主要任务 > (一)增加场地设施供给" for t in doc.tasks[:2])
 
 
 def test_annotation_before_the_text(tmp_path: Path) -> None:
@@ -266,12 +272,13 @@ NATIONAL_STYLE = """关于加快推进某某工作的意见
 def test_unlabelled_brackets_and_notes_after_the_list(tmp_path: Path) -> None:
     doc = parse_text(tmp_path, NATIONAL_STYLE)
     got = [summary(t) for t in doc.tasks]
-    assert [g[0] for g in got] == ["(一)", "(二)", "(三)", "(六)"]
+    assert [g[0] for g in got] == ["(一)", "(二)", "(三)", "(四)", "(五)", "(六)"]
+    assert got[3][2] == got[4][2] == []  # work items of 主要任务, but their brackets are asides, not notes
     assert got[0][2] == [("国家发展改革委", "lead"), ("财政部", "lead"), ("自然资源部", "lead")]
     assert got[1][2:4] == ([("科技部", "lead"), ("教育部", "participant"), ("中国科学院", "participant")],
                            [("2025-12-31", "by")])
     assert got[2][2] == [("各省级人民政府", "responsible")]
-    assert got[3][2] == [("省市场监管局", "lead"), ("商务厅", "lead")]  # the note after 。 is not a unit
+    assert got[5][2] == [("省市场监管局", "lead"), ("商务厅", "lead")]  # the note after 。 is not a unit
 
 
 def test_annotation_after_sub_items_belongs_to_the_parent(tmp_path: Path) -> None:

@@ -69,9 +69,30 @@ def test_brackets() -> None:
     assert roles("市文旅局(牵头)、市商务局、各县(市、区)人民政府") == [
         ("市文旅局", "lead"), ("市商务局", "participant"), ("各县(市、区)人民政府", "participant")]
     assert roles("县医保局（牵头）") == [("县医保局", "lead")]
-    assert roles("县卫健局(县疾控中心)、县医保局") == [
-        ("县卫健局", "responsible"), ("县疾控中心", "responsible"), ("县医保局", "responsible")]
+    # a second name in brackets is the same body under two names: kept as written
+    assert roles("县卫健局(县疾控中心)、县医保局") == [("县卫健局(县疾控中心)", "responsible"), ("县医保局", "responsible")]
     assert roles("领导小组办公室(设在县卫健局)") == [("领导小组办公室(设在县卫健局)", "responsible")]
+
+
+def test_names_kept_as_written() -> None:
+    # 各 over a list of levels is one unit; the note scoping a name is not part of it
+    assert roles("省交通运输厅、各市、县(区)人民政府") == [("省交通运输厅", "responsible"), ("各市、县(区)人民政府", "responsible")]
+    assert roles("各省、自治区、直辖市人民政府") == [("各省、自治区、直辖市人民政府", "responsible")]
+    assert roles("各县(市、区)人民政府〈含高新区管委会,下同〉、县水利局") == [
+        ("各县(市、区)人民政府", "responsible"), ("县水利局", "responsible")]
+    assert roles("县卫生健康局(县中医药管理局)") == [("县卫生健康局(县中医药管理局)", "responsible")]
+    # a level list that does not end in a government stays split
+    assert [u.name for u in parse_units("各市、县水利局")] == ["各市", "县水利局"]
+
+
+def test_generic_tails_and_groups() -> None:
+    assert roles("省农业农村厅、省供销社等和各有关市州人民政府负责") == [
+        ("省农业农村厅", "lead"), ("省供销社", "lead"), ("各有关市州人民政府", "lead")]
+    assert roles("省水利厅等有关部门和单位负责") == [("省水利厅", "lead")]
+    assert roles("各县(市、区)党委和政府") == [("各县(市、区)党委和政府", "responsible")]
+    assert roles("各有关部门和单位,各市人民政府按职责分工负责") == [
+        ("各有关部门和单位", "lead"), ("各市人民政府", "lead")]
+    assert roles("省妇联、省残联、省科协") == [("省妇联", "responsible"), ("省残联", "responsible"), ("省科协", "responsible")]
 
 
 def test_label_role_wins_when_fixed() -> None:
@@ -94,6 +115,7 @@ def test_english_lists() -> None:
 
 def test_looks_like_unit() -> None:
     assert looks_like_unit("市生态环境局") and looks_like_unit("各街道") and looks_like_unit("Water Bureau")
+    assert looks_like_unit("省工商联") and looks_like_unit("共青团中央")
     assert not looks_like_unit("加强监督检查")
 
 
@@ -122,6 +144,21 @@ def test_moved_character_between_neighbours() -> None:
 def test_missing_common_prefix() -> None:
     lists = [["镇农办", "镇财政所", "镇综治办"], ["镇农办"], ["财政所", "镇综治办"]]
     assert normalize_names(lists, NO_ALIASES)["财政所"] == "镇财政所"
+
+
+def test_names_shortened_in_a_list_get_their_full_normalised_form() -> None:
+    lists = [["省交通运输厅", "财政厅", "自然资源厅", "各市人民政府"], ["杭州", "宁波", "温州市政府"],
+             ["大理州", "楚雄州人民政府"], ["交通运输部", "财政部"]]
+    got = normalize_names(lists, NO_ALIASES)
+    assert (got["财政厅"], got["自然资源厅"]) == ("省财政厅", "省自然资源厅")
+    assert (got["杭州"], got["宁波"], got["温州市政府"]) == ("杭州市政府", "宁波市政府", "温州市政府")
+    assert got["大理州"] == "大理州人民政府"
+    assert got["财政部"] == "财政部"  # no level was given
+    # a word that starts like a level is not one; a name with its own level or place stays
+    got = normalize_names([["市场监管总局", "发展改革委"], ["省发展改革委", "团省委", "某某金融监管局"]], NO_ALIASES)
+    assert (got["发展改革委"], got["团省委"], got["某某金融监管局"]) == ("发展改革委", "团省委", "某某金融监管局")
+    got = normalize_names([["各省级人民政府"], ["各省级人民政府"], ["各有关省级人民政府"]], NO_ALIASES)
+    assert got["各有关省级人民政府"] == "各有关省级人民政府"  # a subset, not a spelling
 
 
 def test_different_units_stay_apart() -> None:

@@ -25,10 +25,10 @@ from ingest.pipeline import parse_file
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "corpus"
 GOLD = ROOT / "eval" / "gold"
-RULE_FILES = [*sorted((ROOT / "ingest").glob("target*.py")), ROOT / "ingest" / "quantities.py",
-              ROOT / "ingest" / "scopes.py", ROOT / "ingest" / "indicators.py", ROOT / "ingest" / "table_grid.py",
-              *sorted((ROOT / "api").glob("crosscheck*.py")), ROOT / "ingest" / "data" / "indicator_synonyms.tsv",
-              ROOT / "ingest" / "data" / "scope_aliases.tsv"]
+RULE_FILES = [*sorted((ROOT / "ingest" / "targets").glob("*.py")),
+              *(ROOT / "ingest" / "recognise" / f for f in ("quantities.py", "places.py", "periods.py", "indicators.py")),
+              ROOT / "ingest" / "read" / "table_grid.py", *sorted((ROOT / "api" / "crosscheck").glob("*.py")),
+              ROOT / "ingest" / "data" / "indicator_synonyms.tsv", ROOT / "ingest" / "data" / "scope_aliases.tsv"]
 
 
 @pytest.fixture(scope="module")

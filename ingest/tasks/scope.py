@@ -1,0 +1,162 @@
+"""Which numbered items are tasks although they carry no unit note and no deadline of their own.
+
+Plans do not always annotate their measures: a 行动计划 may list its 主要任务 without naming
+anyone, and an 意见 may date three of the four items of a part and leave one undated. Two
+rules follow from how these documents are written:
+
+- An item of the operative part - the part whose heading names the work (重点任务, 主要任务,
+  工作措施, 主要举措 …) - is a task at the level where the work is stated: the first level
+  whose items say more than a title (or the lowest level). Group titles above it
+  ((一)优化载体服务。) and details below it ((1)(2) under a measure) are not tasks.
+- An item whose siblings are mostly tasks (more than half, at least two) is a task too:
+  the document states its work at that level, with or without a note.
+
+Parts that are not work are never searched this way: 总体要求, 指导思想, 基本原则, 目标,
+保障措施, 支持政策 (subsidy lists), 重点领域/方向, 附则.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from ingest.models import Block
+from ingest.read.structure import numbering_of
+from ingest.recognise.units import is_cjk_text
+
+_OPERATIVE = re.compile(r"(?:重点|主要|工作|具体|核心|重大|行动|推进)(?:任务|举措|措施|工作|行动)|任务(?:措施|举措|分工|清单)")
+_NOT_WORK = re.compile(r"总体要求|指导思想|原则|目标|保障|支持(?:政策|内容|对象|措施|方式|标准)|政策(?:支持|措施)"
+                       r"|重点(?:领域|方向|产业|赛道)|培育(?:领域|方向)|附则|背景|现状|形势|定位|思路|组织实施|实施步骤|进度安排")
+MIN_SIBLING_TASKS = 2
+_SENTENCE = re.compile(r"[。！？!?；;]")
+
+
+_NUMBER = re.compile(r"^(?:第[一二三四五六七八九十百\d]+[章节部分篇]|[(（]?[一二三四五六七八九十百\d]+[)）、.．]?)\s*")
+MAX_PART_NAME = 10
+
+
+def _titles(section: str) -> list[str]:
+    """The headings of a heading path without their numbers, outermost first."""
+    return [_NUMBER.sub("", t.strip()).strip(" 。.") for t in section.split(" > ") if t.strip()]
+
+
+def in_operative_part(section: str) -> bool:
+    """A heading on the path is the name of the work part (二、重点任务; 三、工作措施): short,
+    naming the work and nothing else; a long heading that happens to say 重点工作 is a measure."""
+    return any(len(t) <= MAX_PART_NAME and _OPERATIVE.search(t) and not _NOT_WORK.search(t)
+               for t in _titles(section))
+
+
+_AIMS = re.compile(r"总体要求|指导思想|(?:基本|工作)原则|目标|背景|形势|现状")
+_AIM_NAME = re.compile(r"^(?:总体要求|指导思想|(?:基本|工作|总体)?原则|(?:主要|总体|发展|工作|具体|阶段性?|近期|远期|年度|预期)?"
+                       r"目标(?:任务)?|背景|形势|现状)$")
+
+
+def states_aims(doc_text: str, head: Block) -> bool:
+    """The item (or the part it is in) states aims, principles or background, not work: a date
+    there ("（二）主要目标。2025年底前…") is a goal's year, not a task's deadline."""
+    own = _NUMBER.sub("", doc_text[head.start:head.end].strip())
+    first = re.split(r"[。:：,，]", own, maxsplit=1)[0]
+    titles = _titles(head.section)
+    return bool(_AIM_NAME.match(first.strip()) or (titles and len(titles[0]) <= MAX_PART_NAME and _AIMS.search(titles[0])))
+
+
+def _in_non_work_part(section: str) -> bool:
+    """The document part the item sits in (its outermost heading) is not work: 总体要求, 保障措施 …"""
+    titles = _titles(section)
+    return bool(titles) and bool(_NOT_WORK.search(titles[0])) and not _OPERATIVE.search(titles[0])
+
+
+def _leaves(items: list[list[Block]]) -> list[bool]:
+    """An item is a leaf when the next numbered item is not nested under it (one backward pass)."""
+    out = [False] * len(items)
+    nxt: int | None = None
+    for i in range(len(items) - 1, -1, -1):
+        level = items[i][0].level
+        out[i] = level is not None and (nxt is None or nxt <= level)
+        if level is not None:
+            nxt = level
+    return out
+
+
+def _has_content(doc_text: str, item: list[Block]) -> bool:
+    """The item states work, not only a title: paragraphs under it, or text after its first sentence.
+    "(一)优化载体服务。" over numbered measures is a group title."""
+    if len(item) > 1:
+        return True
+    head = item[0]
+    line = doc_text[head.start:head.end].strip()
+    m = _SENTENCE.search(line)
+    return bool(m and line[m.end():].strip())
+
+
+def _ancestry(items: list[list[Block]], marks: list[bool]) -> tuple[list[list[int]], list[bool]]:
+    """Each item's numbered ancestors, and whether a marked item lies nested under each item."""
+    stack: list[int] = []
+    ancestors: list[list[int]] = []
+    below = [False] * len(items)
+    for i, item in enumerate(items):
+        level = item[0].level
+        while level is not None and stack and (items[stack[-1]][0].level or 0) >= level:
+            stack.pop()
+        ancestors.append(list(stack))
+        if marks[i]:
+            for a in stack:
+                below[a] = True
+        if level is not None:
+            stack.append(i)
+    return ancestors, below
+
+
+_FIRST_NUMBER = re.compile(r"^[(（]?(?:1|一|①)[)）.、．]?$")
+
+
+def _sibling_groups(items: list[list[Block]], is_task: list[bool]) -> set[int]:
+    """Items of a numbering series more than half of which, and at least two, are tasks.
+
+    A series is the items of one level and numbering style from a "1" (一, ①) to the next:
+    "1.…6." numbered on across the parts of a 工作要点 is one series, "1.…3." restarting under
+    every part are several, and "(一)" goals beside "1." measures are not one series.
+    """
+    series: dict[tuple[int | None, str], int] = {}
+    groups: dict[tuple[int | None, str, int], list[int]] = defaultdict(list)
+    for i, item in enumerate(items):
+        numbered = numbering_of(item[0].number or "")
+        if not numbered:
+            continue
+        style = (item[0].level, numbered[0])
+        if style not in series or _FIRST_NUMBER.match(numbered[1].strip()):
+            series[style] = i
+        groups[(*style, series[style])].append(i)
+    out: set[int] = set()
+    for group in groups.values():
+        tasks = sum(is_task[i] for i in group)
+        if tasks >= MIN_SIBLING_TASKS and 2 * tasks > len(group):
+            out.update(i for i in group if not _in_non_work_part(items[i][0].section))
+    return out
+
+
+def unannotated_tasks(doc_text: str, items: list[list[Block]], is_task: list[bool]) -> set[int]:
+    """Indices of the items that are tasks by the two rules above (items in document order).
+
+    The task level is where the work is stated: an item qualifies when it says more than a
+    title and none of its sub-items does (or it is a leaf), no task lies above it, and no
+    task lies nested under it (it would be their heading). "1.推进…。…" over short "(1)(2)"
+    lines is the task; "(一)…" with an introduction over measures that say more is not.
+    """
+    leaves = _leaves(items)
+    content = [_has_content(doc_text, item) for item in items]
+    ancestors, task_below = _ancestry(items, is_task)
+    _, content_below = _ancestry(items, content)
+    by_siblings = _sibling_groups(items, is_task)
+    found: set[int] = set()
+    for i, item in enumerate(items):
+        if is_task[i] or not item[0].number or task_below[i] or any(is_task[a] or a in found for a in ancestors[i]):
+            continue
+        if not is_cjk_text(doc_text[item[0].start:item[0].end]):
+            continue  # these are conventions of Chinese official documents
+        if not (leaves[i] or (content[i] and not content_below[i])):
+            continue
+        if i in by_siblings or in_operative_part(item[0].section):
+            found.add(i)
+    return found

@@ -1,0 +1,136 @@
+"""Where the rows of a task table come from, whatever shape the text gives them.
+
+- Flattened rows: one cell per line after a tab, rows separated by blank lines (how PDF,
+  DOCX and HTML tables arrive; structure.py gives each row's cell spans).
+- `|`-separated lines: "| 1 | 修建堤防 | 县水利局 | 2024年底前 |" (Markdown or plain), rule lines
+  (|---|) skipped.
+- One cell per line without tabs, as tables copied from web pages arrive: a header run of
+  short lines (序号 / 重点任务 / 牵头单位 / 完成时限) and rows each opened by a number line
+  ("1"). A row may have fewer cells than the header (a merged cell); it ends at the next
+  number line or after as many cells as the header has.
+
+`tables.py` reads the rows; deciding what a header is stays there (`is_header` is passed in).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ingest.models import Block, ParsedDocument
+
+NUMBER_CELL = re.compile(r"^[(（]?[\d一二三四五六七八九十]{1,4}[)）.、．]?$")
+_PIPE_RULE = re.compile(r"^[\s|:：\-—–]+$")
+MIN_PIPE_CELLS = 3
+MAX_LINE_HEADER = 12  # characters in a header cell written on its own line
+MAX_HEADER_LINES = 9
+
+
+@dataclass
+class Row:
+    """One table row: the block it starts at, its cells' absolute spans (trimmed) and texts,
+    and every block it is written in."""
+
+    block: Block
+    cells: list[tuple[int, int]]
+    texts: list[str]
+    parts: list[Block]
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """A cell's span without surrounding whitespace."""
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def _spans_row(doc: ParsedDocument, parts: list[Block], spans: list[tuple[int, int]]) -> Row:
+    """A row from its cells' spans and the blocks it is written in."""
+    spans = [_trim(doc.text, s, e) for s, e in spans]
+    return Row(parts[0], spans, [doc.text[s:e] for s, e in spans], parts)
+
+
+def pipe_cells(text: str, block: Block) -> list[tuple[int, int]] | None:
+    """Cell spans of a `|`-separated table line, [] for a rule line, None when the paragraph is
+    not a table line (fewer than three cells)."""
+    if block.kind != "paragraph":
+        return None
+    line = text[block.start:block.end]
+    if line.count("|") < MIN_PIPE_CELLS - 1:
+        return None
+    if _PIPE_RULE.match(line):
+        return []
+    bounds = [block.start - 1] + [block.start + i for i, ch in enumerate(line) if ch == "|"] + [block.end]
+    spans = [_trim(text, a + 1, b) for a, b in zip(bounds, bounds[1:], strict=False)]
+    if line.lstrip().startswith("|"):
+        spans = spans[1:]
+    if line.rstrip().endswith("|"):
+        spans = spans[:-1]
+    return spans if len(spans) >= MIN_PIPE_CELLS else None
+
+
+def tab_and_pipe_tables(doc: ParsedDocument) -> list[list[Row]]:
+    """Runs of consecutive rows of one table: flattened rows and `|` lines alike."""
+    tables: list[list[Row]] = []
+    prev: Block | None = None
+    for b in doc.blocks:
+        pipe = pipe_cells(doc.text, b)
+        if b.kind != "table_row" and pipe is None:
+            prev = None
+            continue
+        if pipe == []:
+            continue  # a Markdown rule line (|---|---|) inside the table
+        if prev is None or prev.table != b.table or (pipe is not None) != (prev.kind != "table_row"):
+            tables.append([])
+        spans = [(c.start, c.end) for c in b.cells] if pipe is None else pipe
+        tables[-1].append(_spans_row(doc, [b], spans))
+        prev = b
+    return tables
+
+
+def _line(doc: ParsedDocument, b: Block) -> str:
+    """A block's text, trimmed."""
+    return doc.text[b.start:b.end].strip()
+
+
+def _header_at(doc: ParsedDocument, blocks: list[Block], i: int, is_header: Callable[[list[str]], bool]) -> int:
+    """How many short lines from block i form a table header (0 when they do not)."""
+    n = 0
+    while i + n < len(blocks) and n < MAX_HEADER_LINES and blocks[i + n].kind in ("paragraph", "heading") \
+            and 0 < len(_line(doc, blocks[i + n])) <= MAX_LINE_HEADER and not NUMBER_CELL.match(_line(doc, blocks[i + n])):
+        n += 1
+    while n >= MIN_PIPE_CELLS:
+        if is_header([_line(doc, b) for b in blocks[i:i + n]]) and i + n < len(blocks) \
+                and NUMBER_CELL.match(_line(doc, blocks[i + n])):
+            return n
+        n -= 1
+    return 0
+
+
+def line_tables(doc: ParsedDocument, is_header: Callable[[list[str]], bool]) -> list[list[Row]]:
+    """Tables written one cell per line without tabs: a header run, then rows opened by a number line."""
+    blocks = [b for b in doc.blocks if b.kind != "table_row"]
+    tables: list[list[Row]] = []
+    i = 0
+    while i < len(blocks):
+        if not _line(doc, blocks[i]).startswith("序号"):
+            i += 1  # such a header names its number column first
+            continue
+        n = _header_at(doc, blocks, i, is_header)
+        if not n:
+            i += 1
+            continue
+        rows = [_spans_row(doc, blocks[i:i + n], [(b.start, b.end) for b in blocks[i:i + n]])]
+        j = i + n
+        while j < len(blocks) and NUMBER_CELL.match(_line(doc, blocks[j])):
+            k = j + 1
+            while k < len(blocks) and k - j < n and not NUMBER_CELL.match(_line(doc, blocks[k])):
+                k += 1
+            rows.append(_spans_row(doc, blocks[j:k], [(b.start, b.end) for b in blocks[j:k]]))
+            j = k
+        tables.append(rows)
+        i = j
+    return tables

@@ -1,0 +1,382 @@
+"""Chinese task records in the forms official documents use: unit notes at the end of a
+paragraph, document-wide conventions stated once (下同), unannotated work items, heading
+lines, labelled sub-items and deadlines in prose.
+
+Every document here is made up (transport, health, agriculture, water, culture); they check
+the written patterns, not answers from the dev or seed corpus.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ingest.models import ParsedDocument, Task
+from ingest.pipeline import parse_file
+
+
+def parse_text(tmp_path: Path, text: str) -> ParsedDocument:
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    return parse_file(path)
+
+
+def units(t: Task) -> list[tuple[str, str]]:
+    return [(u.name, u.role) for u in t.units]
+
+
+def deadlines(t: Task) -> list[tuple[str, str | None, str]]:
+    return [(d.text, d.date, d.kind) for d in t.deadlines]
+
+
+def by_title(doc: ParsedDocument) -> dict[str, Task]:
+    for t in doc.tasks:
+        assert t.citation.quote == doc.text[t.citation.start:t.citation.end] == t.text
+    return {t.title: t for t in doc.tasks}
+
+
+NATIONAL_OPINION = """国务院办公厅关于推进农村公路高质量发展的意见
+一、总体要求
+（一）指导思想。以新发展理念为引领，推动农村公路高质量发展。
+（二）基本原则。坚持因地制宜，坚持建养并重。
+二、重点任务
+（三）完善路网布局。加快建设乡镇对外快速通道，推进较大人口规模自然村通硬化路。（交通运输部、国家发展改革委、财政部负责。列第一位者为牵头单位，下同）
+（四）提升养护水平。全面推行路长制，落实养护资金。（交通运输部、财政部，各省级人民政府按职责分工负责）
+（五）强化安全保障。完善农村公路安全设施。（公安部牵头，交通运输部、应急部配合）
+（六）推进城乡客运一体化。2024年6月底前，交通运输部出台评价办法；2025年起，每年3月底前各省份报送实施情况。（交通运输部等有关部门和单位负责）
+（七）抓好落地见效。各省级人民政府要在本意见印发之日起30日内，制定具体实施方案，常态化开展督导。（各省级人民政府负责）
+三、保障措施
+加强组织领导，强化资金保障。
+"""
+
+
+def test_first_listed_leads_from_the_note_that_says_so(tmp_path: Path) -> None:
+    tasks = by_title(parse_text(tmp_path, NATIONAL_OPINION))
+    assert list(tasks) == ["完善路网布局", "提升养护水平", "强化安全保障", "推进城乡客运一体化", "抓好落地见效"]
+    assert units(tasks["完善路网布局"]) == [("交通运输部", "lead"), ("国家发展改革委", "participant"), ("财政部", "participant")]
+    assert units(tasks["提升养护水平"]) == [("交通运输部", "lead"), ("财政部", "participant"), ("各省级人民政府", "participant")]
+    # a note that names its own lead and assistants keeps them
+    assert units(tasks["强化安全保障"]) == [("公安部", "lead"), ("交通运输部", "participant"), ("应急部", "participant")]
+    assert units(tasks["推进城乡客运一体化"]) == [("交通运输部", "lead")]
+
+
+def test_deadlines_stated_in_prose(tmp_path: Path) -> None:
+    tasks = by_title(parse_text(tmp_path, NATIONAL_OPINION))
+    cascade = tasks["推进城乡客运一体化"]
+    assert deadlines(cascade) == [("2024年6月底前", "2024-06-30", "by"), ("每年3月底前", None, "ongoing")]
+    assert cascade.ongoing
+    assert deadlines(tasks["抓好落地见效"]) == [("本意见印发之日起30日内", None, "by"), ("常态化", None, "ongoing")]
+    assert deadlines(tasks["完善路网布局"]) == [] and not tasks["完善路网布局"].ongoing
+
+
+ZONE_OPINION = """国务院关于促进内河港口高质量发展的若干意见
+四、主要任务
+（一）优化港口布局。
+1.推进港区整合。有序整合分散港区。（交通运输部、自然资源部负责，排在第一位的部门为牵头部门，下同）
+2.完善集疏运体系。加快铁路进港。（国家铁路局、交通运输部等有关部门负责）
+"""
+
+
+def test_first_department_leads(tmp_path: Path) -> None:
+    tasks = by_title(parse_text(tmp_path, ZONE_OPINION))
+    assert units(tasks["推进港区整合"]) == [("交通运输部", "lead"), ("自然资源部", "participant")]
+    assert units(tasks["完善集疏运体系"]) == [("国家铁路局", "lead"), ("交通运输部", "participant")]
+
+
+CITY_PLAN = """某市智慧医疗发展行动计划
+一、主要目标
+到2026年，全市二级以上医院全部接入全民健康信息平台。
+二、重点任务
+（一）夯实数字底座
+1.建设全民健康信息平台。整合各级医疗机构数据。（责任单位：市卫健委、市数据局，市财政局、各县（市、区）政府；第一个逗号前为牵头单位，多个牵头部门的按职责分工负责，下同）
+2.推广电子健康卡。实现就医一码通行。〔责任单位：市医保局，市卫健委〕
+3.发展互联网医院。支持公立医院开展在线复诊。（责任单位：市卫健委）鼓励社会力量举办互联网医院。（责任单位：市发展改革委、市卫健委）
+"""
+
+
+def test_units_before_the_first_comma_lead(tmp_path: Path) -> None:
+    tasks = by_title(parse_text(tmp_path, CITY_PLAN))
+    assert units(tasks["建设全民健康信息平台"]) == [
+        ("市卫健委", "lead"), ("市数据局", "lead"), ("市财政局", "participant"), ("各县(市、区)政府", "participant")]
+    assert units(tasks["推广电子健康卡"]) == [("市医保局", "lead"), ("市卫健委", "participant")]
+    # two notes in one item: the union, each unit once with its strongest role
+    assert units(tasks["发展互联网医院"]) == [("市卫健委", "lead"), ("市发展改革委", "lead")]
+    assert "一、主要目标" not in {t.section for t in tasks.values()}
+
+
+IMPLIED_UNITS = """某市推进农田水利建设行动方案
+二、重点任务
+（一）完善灌排体系
+1.实施灌区改造。到2027年，完成中型灌区改造12处。[责任单位：市农业农村局、市水利局，各区、县（市）政府。以下均需各区、县（市）政府落实，不再列出]
+2.建设小型水源工程。新建山塘水库20座。（责任单位：市水利局）
+"""
+
+
+def test_implementers_stated_once_stay_out_of_later_lists(tmp_path: Path) -> None:
+    tasks = by_title(parse_text(tmp_path, IMPLIED_UNITS))
+    first, second = tasks["实施灌区改造"], tasks["建设小型水源工程"]
+    assert units(first) == [("市农业农村局", "responsible"), ("市水利局", "responsible"), ("各区、县(市)政府", "responsible")]
+    assert deadlines(first) == [("到2027年", "2027-12-31", "by")]
+    assert units(second) == [("市水利局", "responsible")]
+
+
+LABELLED_SUB_ITEMS = """某市文旅融合发展三年行动计划（2025-2027年）
+三、重点任务
+（一）打造精品线路。推出研学旅游线路10条。（牵头单位：市文旅局，责任单位：市教育局、市交通运输局）
+（二）建设服务平台
+智慧文旅平台：整合景区票务、导览服务。（牵头单位：市数据局、市文旅局，责任单位：市大数据集团，各区镇）
+乡村旅游驿站：在重点村建设旅游驿站。（责任单位：各区镇）
+（三）做强文旅品牌。省文化和旅游厅指导开展品牌推广。（省文化和旅游厅牵头负责，省商务厅、财政厅，广州、佛山市政府配合）
+"""
+
+
+def test_lead_and_responsible_labels_and_labelled_sub_items(tmp_path: Path) -> None:
+    tasks = by_title(parse_text(tmp_path, LABELLED_SUB_ITEMS))
+    assert list(tasks) == ["打造精品线路", "智慧文旅平台", "乡村旅游驿站", "做强文旅品牌"]
+    assert units(tasks["打造精品线路"]) == [("市文旅局", "lead"), ("市教育局", "participant"), ("市交通运输局", "participant")]
+    assert units(tasks["智慧文旅平台"]) == [("市数据局", "lead"), ("市文旅局", "lead"), ("市大数据集团", "participant"),
+                                        ("各区镇", "participant")]
+    assert units(tasks["乡村旅游驿站"]) == [("各区镇", "responsible")]  # alone, 责任单位 is responsible
+    brand = tasks["做强文旅品牌"]
+    assert units(brand) == [("省文化和旅游厅", "lead"), ("省商务厅", "participant"), ("财政厅", "participant"),
+                            ("广州", "participant"), ("佛山市政府", "participant")]
+    assert [u.normalized for u in brand.units][2] == "省财政厅"  # the level the list already gave
+
+
+UNANNOTATED_PLAN = """某县高标准农田建设三年行动计划（2025—2027年）
+一、总体目标
+到2027年，累计建成高标准农田10万亩。
+二、重点建设领域
+（一）粮食生产功能区。优先在粮食生产功能区布局建设。
+三、重点任务
+（一）加快新建项目。每年新建高标准农田3万亩，到2027年全面完成建设任务。
+（二）推进改造提升。对已建项目常态化开展工程管护。
+（三）完善管护机制。建立常态化管护机制，落实管护主体。
+四、支持政策
+（一）对新建项目每亩补助1500元。
+五、保障措施
+（一）加强组织领导。成立工作专班。
+"""
+
+
+def test_work_items_without_notes_are_tasks_in_the_work_part_only(tmp_path: Path) -> None:
+    tasks = by_title(parse_text(tmp_path, UNANNOTATED_PLAN))
+    assert list(tasks) == ["加快新建项目", "推进改造提升", "完善管护机制"]
+    assert all(t.units == [] for t in tasks.values())
+    assert deadlines(tasks["加快新建项目"]) == [("到2027年", "2027-12-31", "by")]
+    assert tasks["推进改造提升"].ongoing
+    assert deadlines(tasks["完善管护机制"]) == []  # the item sets up a mechanism; it is not itself ongoing
+
+
+HEADING_LINES = """某县数字乡村建设实施方案
+二、主要任务
+（一）夯实数字基础，提升网络覆盖
+1.完善农村信息基础设施
+推进5G网络向行政村延伸，2025年底前实现行政村5G全覆盖。
+2.发展农村电商
+培育农村电商带头人100名。
+三、保障措施
+（一）加强组织保障
+成立工作专班。
+"""
+
+
+def test_item_headings_on_their_own_line(tmp_path: Path) -> None:
+    tasks = by_title(parse_text(tmp_path, HEADING_LINES))
+    assert list(tasks) == ["完善农村信息基础设施", "发展农村电商"]
+    first = tasks["完善农村信息基础设施"]
+    assert first.text == "1.完善农村信息基础设施\n推进5G网络向行政村延伸,2025年底前实现行政村5G全覆盖。"
+    assert deadlines(first) == [("2025年底前", "2025-12-31", "by")]
+
+
+ASSESSMENT = """某市公立医院绩效考核工作方案
+三、考核程序
+（一）医院自查。各医院于2024年3月底前完成自查。
+（二）市级考核。市卫生健康委于2024年6月底前完成考核。
+（三）结果运用。考核结果与财政补助挂钩。
+四、组织实施
+（一）加强领导。各区要高度重视。
+（二）做好总结。2024年底前完成年度总结。
+（三）广泛宣传。加强政策解读。
+"""
+
+
+def test_items_whose_siblings_are_tasks(tmp_path: Path) -> None:
+    tasks = by_title(parse_text(tmp_path, ASSESSMENT))
+    # 三.(三) sits among dated items; 四 is not a work part and only one of its items is dated
+    assert list(tasks) == ["医院自查", "市级考核", "结果运用", "做好总结"]
+    assert deadlines(tasks["医院自查"]) == [("2024年3月底前", "2024-03-31", "by")]
+    assert tasks["结果运用"].deadlines == [] and tasks["结果运用"].units == []
+
+
+LEVELS = """某市节水型城市建设工作方案
+二、重点任务
+（一）强化用水管理
+1.严格取水许可。全面落实取水许可制度。
+（1）开展取水口核查。
+（2）规范计量设施。
+2.推进计划用水。对重点用水户实行计划管理。
+（二）推进节水改造。加快老旧供水管网改造。（责任单位：市水务局）
+1.实施管网分区计量。
+2.开展漏损治理。
+（三）加强节水宣传。广泛开展节水进社区活动。
+1.建设节水教育基地。（责任单位：市教育局）
+2.开展节水主题宣传。（责任单位：市委宣传部）
+"""
+
+
+def test_the_level_where_work_is_stated(tmp_path: Path) -> None:
+    tasks = by_title(parse_text(tmp_path, LEVELS))
+    # (一) is a group title; 1. states work, its (1)(2) are details; (二) carries the note, its
+    # sub-items are its details; (三) introduces annotated items and is their heading
+    assert list(tasks) == ["严格取水许可", "推进计划用水", "推进节水改造", "建设节水教育基地", "开展节水主题宣传"]
+    assert units(tasks["推进节水改造"]) == [("市水务局", "responsible")]
+
+
+INTRODUCED_MEASURES = """某县林长制工作方案
+三、主要任务
+（一）加强森林资源保护
+围绕森林资源保护，重点做好以下工作：
+1.严格林地管理。落实林地用途管制。
+2.加强森林防火。建设防火隔离带。
+"""
+
+
+def test_measures_under_an_introduced_heading(tmp_path: Path) -> None:
+    tasks = by_title(parse_text(tmp_path, INTRODUCED_MEASURES))
+    assert list(tasks) == ["严格林地管理", "加强森林防火"]
+
+
+WORK_POINTS = """某市2024年生态环境保护工作要点
+一、深入打好蓝天保卫战
+1.推进重点行业超低排放改造。完成钢铁企业超低排放改造。（牵头单位：市生态环境局；责任单位：市工信局、各区县政府；完成时限：2024年10月底）
+2.加强移动源污染防治。淘汰老旧柴油货车500辆。（市生态环境局、市公安局按职责分工负责）
+二、持续打好碧水保卫战
+3.开展入河排污口排查整治。2024年6月底前完成排查，年底前完成整治。（责任单位：市生态环境局，各区县政府；配合单位：市水利局）
+三、扎实推进净土保卫战
+4.加强土壤污染源头防控。落实重点监管单位制度。
+责任单位：市生态环境局
+5.推进农用地安全利用。
+"""
+
+
+def test_items_numbered_on_across_parts_are_one_series(tmp_path: Path) -> None:
+    tasks = by_title(parse_text(tmp_path, WORK_POINTS))
+    assert list(tasks) == ["推进重点行业超低排放改造", "加强移动源污染防治", "开展入河排污口排查整治", "加强土壤污染源头防控",
+                           "推进农用地安全利用"]
+    assert units(tasks["推进重点行业超低排放改造"]) == [
+        ("市生态环境局", "lead"), ("市工信局", "participant"), ("各区县政府", "participant")]
+    assert deadlines(tasks["开展入河排污口排查整治"]) == [("2024年6月底前", "2024-06-30", "by"), ("年底前", "2024-12-31", "by")]
+    assert units(tasks["开展入河排污口排查整治"]) == [
+        ("市生态环境局", "responsible"), ("各区县政府", "responsible"), ("市水利局", "participant")]
+
+
+PLAN_WITH_DIVISION_TABLE = """某省推进交通强省建设三年行动计划（2024—2026年）
+二、重点任务
+1.加快高速公路建设。新开工高速公路10个项目。
+2.推进普通国省道提质改造。每年改造普通国省道800公里。
+3.发展多式联运。2025年底前建成多式联运示范工程5个。
+附件：重点任务分工表
+\t序号
+\t重点任务
+\t牵头单位
+\t责任单位
+\t完成时限
+
+\t1
+\t加快高速公路建设
+\t省交通运输厅
+\t省发展改革委，各市州人民政府
+\t2026年底
+
+\t2
+\t推进普通国省道提质改造
+\t省交通运输厅
+\t各市州人民政府
+\t持续推进
+
+"""
+
+
+def test_division_table_assigns_the_measures_of_the_text(tmp_path: Path) -> None:
+    doc = parse_text(tmp_path, PLAN_WITH_DIVISION_TABLE)
+    tasks = by_title(doc)
+    assert list(tasks) == ["加快高速公路建设", "推进普通国省道提质改造", "发展多式联运"]  # one task per measure
+    first = tasks["加快高速公路建设"]
+    assert first.text.startswith("1.加快高速公路建设。")
+    assert units(first) == [("省交通运输厅", "lead"), ("省发展改革委", "participant"), ("各市州人民政府", "participant")]
+    assert deadlines(first) == [("2026年底", "2026-12-31", "by")]
+    assert tasks["推进普通国省道提质改造"].ongoing
+    assert units(tasks["发展多式联运"]) == []
+
+
+PIPE_TABLE = """某县水利工程考核细则
+| 序号 | 考核内容 | 分值 | 责任单位 | 完成时限 |
+|---|---|---|---|---|
+| 1 | 完成病险水库除险加固8座。 | 20 | 县水利局、县财政局 | 2024年10月底前 |
+| 2 | 开展河道清淤30公里。 | 10 |  | 持续推进 |
+"""
+
+
+def test_pipe_separated_table_with_a_merged_cell(tmp_path: Path) -> None:
+    doc = parse_text(tmp_path, PIPE_TABLE)
+    assert [(t.title, units(t), deadlines(t)) for t in doc.tasks] == [
+        ("完成病险水库除险加固8座", [("县水利局", "responsible"), ("县财政局", "responsible")],
+         [("2024年10月底前", "2024-10-31", "by")]),
+        ("开展河道清淤30公里", [("县水利局", "responsible"), ("县财政局", "responsible")], [("持续推进", None, "ongoing")]),
+    ]
+
+
+LINE_TABLE = """某市城乡供水一体化三年行动方案
+二、重点任务
+1.实施水源工程建设。新建中型水库2座。
+2.推进城乡管网互联互通。新建供水管网200公里。
+附件：重点任务分工
+序号
+重点任务
+牵头单位
+配合单位
+完成时限
+1
+实施水源工程建设
+市水利局
+市发展改革委、市财政局
+2025年底前
+2
+推进城乡管网互联互通
+市水务集团
+各县（市、区）政府
+2026年6月底前
+3
+开展水质监测
+市卫生健康委
+市生态环境局
+长期坚持
+"""
+
+
+def test_table_written_one_cell_per_line(tmp_path: Path) -> None:
+    doc = parse_text(tmp_path, LINE_TABLE)
+    got = [(t.title, units(t), deadlines(t)) for t in doc.tasks]
+    assert got == [
+        ("实施水源工程建设", [("市水利局", "lead"), ("市发展改革委", "participant"), ("市财政局", "participant")],
+         [("2025年底前", "2025-12-31", "by")]),
+        ("推进城乡管网互联互通", [("市水务集团", "lead"), ("各县(市、区)政府", "participant")],
+         [("2026年6月底前", "2026-06-30", "by")]),
+        ("开展水质监测", [("市卫生健康委", "lead"), ("市生态环境局", "participant")], [("长期坚持", None, "ongoing")]),
+    ]
+    assert doc.tasks[0].text.startswith("1.实施水源工程建设。")  # the measure of the text, assigned by the table
+
+
+
+def test_a_deadline_field_and_the_dates_of_the_text(tmp_path: Path) -> None:
+    text = ("某县乡村振兴工作方案\n二、重点任务\n"
+            "1.建设农村供水工程。到2027年，农村自来水普及率达到95%。（责任单位：县水利局；完成时限：2025年底前）\n")
+    [t] = parse_text(tmp_path, text).tasks
+    assert deadlines(t) == [("2025年底前", "2025-12-31", "by"), ("到2027年", "2027-12-31", "by")]
+
+
+def test_dated_goals_are_not_tasks(tmp_path: Path) -> None:
+    text = ("某市全民健身实施计划\n一、总体要求\n（一）指导思想。坚持以人民为中心。\n"
+            "（二）主要目标。2025年底前，人均体育场地面积达到2.6平方米。\n"
+            "二、主要任务\n（一）完善目标考核。2024年底前出台考核办法。\n")
+    assert [t.title for t in parse_text(tmp_path, text).tasks] == ["完善目标考核"]
