@@ -16,6 +16,7 @@ from functools import lru_cache
 import jieba
 import jieba.posseg
 
+from index.bilingual import cedict_pinyin, english_to_chinese
 from ingest.recognise.places import has_admin_suffix
 
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
@@ -99,7 +100,10 @@ def _present(term: str, haystack: str, pinyin_hay: str) -> bool:
         core = re.sub(r"(?:自治区|自治州|自治县|省|市|县|区|州)$", "", term)
         return len(core) >= 2 and core in haystack
     low = term.lower()
-    return low in haystack.lower() or re.sub(r"[^a-z]", "", low) in pinyin_hay
+    if low in haystack.lower() or re.sub(r"[^a-z]", "", low) in pinyin_hay:
+        return True
+    # an English name over Chinese text: present when a dictionary translation of it is
+    return bool(pinyin_hay) and any(len(w) >= 2 and w in haystack for w in english_to_chinese(term))
 
 
 def ground(question: str, passages: Iterable[str], min_coverage: float = 0.5) -> Grounding:
@@ -113,5 +117,8 @@ def ground(question: str, passages: Iterable[str], min_coverage: float = 0.5) ->
     missing = tuple(t for t in terms if not _present(t, hay, pinyin_hay))
     coverage = 1 - len(missing) / len(terms)
     places = set(place_names(question))
-    places_missing = [t for t in missing if t in places or t in latin_terms]
+    # over Chinese text an English word blocks only when it is a Chinese proper name (Tianjin), not a
+    # common word a translation would be needed for ("Council")
+    blocking = [t for t in latin_terms if not pinyin_hay or t.lower().strip("'’s") in cedict_pinyin()]
+    places_missing = [t for t in missing if t in places or t in blocking]
     return Grounding(not places_missing and coverage >= min_coverage, coverage, missing)

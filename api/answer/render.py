@@ -83,20 +83,26 @@ def deadline_answer(tasks: list[Task], deadlines_by_task: dict[str, list[Deadlin
     return "\n".join(lines)
 
 
-def target_phrase(t: Target, lang: str) -> str:
+def target_phrase(t: Target, lang: str, title: str = "") -> str:
+    """One value: place, year, indicator, kind, comparator, value and unit, and its document by title."""
     year = t.year or ""
+    doc = title or t.source
     if lang == "zh":
         when = f"{year}年" if year else ""
         return (f"{t.scope}{when}{t.indicator}（{KIND_ZH[t.kind]}）为{CMP_ZH[t.comparator]}"
-                f"{number(t.value)}{t.unit}（{t.source}）")
+                f"{number(t.value)}{t.unit}（{doc}）")
     when = f" in {year}" if year else ""
     return (f"{t.indicator} for {t.scope}{when} ({KIND_EN[t.kind]}): {CMP_EN[t.comparator]}"
-            f"{number(t.value)} {t.unit} ({t.source})")
+            f"{number(t.value)} {t.unit} ({doc})")
 
 
-def target_answer(targets: list[Target], lang: str, conflict: bool) -> str:
+def target_answer(targets: list[Target], lang: str, conflict: bool, titles: dict[str, str] | None = None) -> str:
+    """The values, one per record (one line each when there are many: a table of places)."""
+    titles = titles or {}
     sep = "；" if lang == "zh" else "; "
-    body = sep.join(target_phrase(t, lang) for t in targets)
+    if len(targets) > 4:
+        sep = "；\n" if lang == "zh" else ";\n"
+    body = sep.join(target_phrase(t, lang, titles.get(t.doc_id, "")) for t in targets)
     if conflict:
         body += ("。注意：不同来源给出的数值不一致，已分别引用。" if lang == "zh"
                  else ". Note: the sources give different values; each is cited.")
