@@ -15,10 +15,10 @@ from typing import Any
 
 from api.answer import render
 from api.answer.confidence import confidence
-from api.answer.draft import Context, Draft, from_sentences, from_targets, from_tasks
+from api.answer.draft import Context, Draft, from_document, from_sentences, from_targets, from_tasks
 from api.answer.grounding import ground
 from api.answer.lexical import overlap, terms
-from api.answer.pinned import Difference, check, title_known
+from api.answer.pinned import Difference, check, states_a_date, title_known
 from api.answer.query import Query, parse_question
 from api.answer.targets import wants_places
 from index.backend import SearchFilters
@@ -131,6 +131,9 @@ def answer_question(home: Home, question: str) -> dict[str, Any]:
     if draft is None:
         return _none(q, hits, titles)
     diff = draft.difference or check(q, draft.evidence, list(lines.values()))
+    if diff is None and q.intent == "deadline" and draft.source == "sentences" and not states_a_date(
+            [c.quote for c in draft.citations[:2]]):
+        diff = Difference("deadline", "")
     if diff is not None and diff.what == "indicator" and draft.source != "sentences":
         fallback = from_sentences(ctx)  # the record is about something else: a sentence may say it
         if fallback is not None and check(q, fallback.evidence, list(lines.values())) is None:
@@ -144,7 +147,9 @@ def answer_question(home: Home, question: str) -> dict[str, Any]:
 
 def _draft(ctx: Context) -> Draft | None:
     """Records first (tasks for who/when, targets for how much), then sentences."""
-    draft = None
+    draft = from_document(ctx)
+    if draft is not None:
+        return draft
     if ctx.q.intent in ("responsibility", "deadline"):
         draft = from_tasks(ctx)
         if draft is not None and draft.source == "tasks" and draft.difference is None and not _tasks_fit(ctx, draft):

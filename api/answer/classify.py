@@ -17,7 +17,8 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 
 _RESPONSIBILITY_ZH = re.compile(
     r"谁负责|由谁|谁来|是谁|哪[些个几]?(?:个)?(?:单位|部门|机构|处室|局)|责任单位|牵头单位|牵头部门|承担单位|配合单位|参与单位|配合部门|"
-    r"归哪|哪家|什么单位|什么部门|负责单位|由哪|谁(?:牵头|配合|参与|协助|组织|主管|主办|承办|落实|实施)")
+    r"归哪|哪家|什么单位|什么部门|负责单位|由哪|谁(?:牵头|配合|参与|协助|组织|主管|主办|承办|落实|实施)|"
+    r"(?:负责|牵头|参与|配合)(?:哪项|哪些|哪几项|什么)(?:任务|工作|措施|举措|事项)|是哪项(?:任务|工作|措施|举措)的")
 _RESPONSIBILITY_EN = re.compile(
     r"\bwho\b(?! *(?:is|are|was|were) +(?:the +)?(?:target|beneficiar))|\bwhich +(?:agenc|unit|department|bureau|"
     r"office|bod|organi[sz]ation|institution|authorit)|\bresponsib|\blead(?:s|ing)? +(?:agency|unit|department)",

@@ -15,7 +15,7 @@ from __future__ import annotations
 from api.answer.draft import Draft
 from api.answer.query import Query
 
-BASE = {"tasks": 0.72, "targets": 0.72, "cell": 0.72, "sentences": 0.5}
+BASE = {"tasks": 0.72, "targets": 0.72, "cell": 0.72, "document": 0.8, "sentences": 0.5}
 FIT_FOR_FULL = 1.2  # a record scoring this (overlap + title + rank) counts as a full fit
 NOT_CONFIDENT = 0.65  # the cap for sources below the bar
 

@@ -150,6 +150,30 @@ def from_sentences(ctx: Context) -> Draft | None:
     return Draft(type_, text, cites, ev, "sentences", fit=fit, units=units, deadlines=deadlines)
 
 
+_DOC_NUMBER = re.compile(r"文号|发文字号|发文号|document number", re.I)
+
+
+def from_document(ctx: Context) -> Draft | None:
+    """What a document says about itself, asked directly: its 文号 (document number), cited where
+    its text states it."""
+    if not _DOC_NUMBER.search(ctx.q.text):
+        return None
+    store = ctx.home.store
+    for doc_id in ctx.doc_ids:
+        info = store.document_info(doc_id)
+        number = info["meta"].doc_number if info else None
+        text = store.text(doc_id) or ""
+        start = text.find(number) if number else -1
+        if info is None or not number or start < 0:
+            continue
+        cite = Citation(doc_id=doc_id, source=info["source"], section="", page=None, start=start,
+                        end=start + len(number), quote=number)
+        answer = f"文号为{number}。" if ctx.q.lang == "zh" else f"Its document number is {number}."
+        ev = Evidence(texts=[number, ctx.lines.get(doc_id, "")], lines=ctx.doc_lines([doc_id]))
+        return Draft("fact", answer, [cite], ev, "document", fit=1.0)
+    return None
+
+
 def _dated_sentence_inside(ctx: Context, cites: list[Citation]) -> bool:
     """Whether the best sentence for the question lies in the cited task and states a date or a period."""
     sentences = from_sentences(ctx)

@@ -43,6 +43,9 @@ _EN_GENERIC = frozenset(
     "would can could may might has have had any all each per than order plan policy document target set sets aim "
     "under end year years total number share percent date deadline".split())
 MAX_MISSING_SHARE = 0.5
+_MEASURE = re.compile(r"(?:多少|几)\s*(万元|亿元|元|万人|万|亿|个|家|名|人|条|座|处|项|户|所|平方米|亩|公顷|公里|千米|km2?|吨)")
+_MONEY = re.compile(r"多少(?:资金|钱|经费|奖励|补贴|补助|金额)|奖补标准|多少万元|多少元|多少亿元")
+_NUMERAL = r"(?:\d[\d.,]*|[一二三四五六七八九十百千万两]+)\s*(?:万|亿)?"
 
 
 @dataclass
@@ -58,7 +61,7 @@ class Evidence:
 
 @dataclass(frozen=True)
 class Difference:
-    what: str  # document | place | year | table | role | unit | indicator
+    what: str  # document | place | year | table | role | unit | indicator | deadline
     detail: str
 
     def sentence(self, lang: str, given: str = "") -> str:
@@ -67,7 +70,8 @@ class Difference:
             base = {"document": f"语料中没有《{self.detail}》这份文件", "place": f"文档没有关于“{self.detail}”的内容",
                     "year": f"文档没有给出{self.detail}年的数据", "table": f"{self.detail}中没有所问内容",
                     "role": f"该任务没有列出{'牵头' if self.detail == 'lead' else '参与/配合'}单位",
-                    "unit": f"文档中没有“{self.detail}”负责的任务", "indicator": f"文档没有提到“{self.detail}”"}[self.what]
+                    "unit": f"文档中没有“{self.detail}”负责的任务", "indicator": f"文档没有提到“{self.detail}”",
+                    "deadline": "文档没有规定所问事项的完成时间"}[self.what]
             return base + (f"（文档给出的是：{given}）" if given else "") + "。"
         base = {"document": f"no document titled “{self.detail}” is in the corpus",
                 "place": f"the documents say nothing about {self.detail}",
@@ -75,7 +79,8 @@ class Difference:
                 "table": f"{self.detail} does not hold what is asked",
                 "role": f"the task names no {'lead' if self.detail == 'lead' else 'participating'} unit",
                 "unit": f"no task of the documents names {self.detail}",
-                "indicator": f"the documents do not mention “{self.detail}”"}[self.what]
+                "indicator": f"the documents do not mention “{self.detail}”",
+                "deadline": "the documents set no date for what is asked"}[self.what]
         return base[0].upper() + base[1:] + (f" (they give: {given})" if given else "") + "."
 
 
@@ -144,6 +149,9 @@ def check(q: Query, ev: Evidence, all_lines: list[str]) -> Difference | None:
     for ref in q.tables:
         if not any(ref in re.sub(r"\s+", "", t) for t in ev.tables):
             return Difference("table", ref)
+    measure = _measure_missing(q, hay)
+    if measure:
+        return Difference("indicator", measure)
     if q.intent not in ("target", "deadline") or (q.lang == "en" and CJK_RUN.search(hay)):
         return None  # who-questions paraphrase freely; English words cannot be looked for in Chinese text
     words = asked_words(q, ev.lines)
@@ -151,3 +159,29 @@ def check(q: Query, ev: Evidence, all_lines: list[str]) -> Difference | None:
     if words and missing and len(missing) / len(words) >= MAX_MISSING_SHARE:
         return Difference("indicator", "".join(missing) if q.lang == "zh" else " ".join(missing))
     return None
+
+
+def _measure_missing(q: Query, hay: str) -> str:
+    """The measure a Chinese "how many / how much" asks for ("多少家", "多少资金") when no number in
+    the evidence carries it ("" when it does, or nothing is asked in a measure)."""
+    if q.lang != "zh":
+        return ""
+    if _MONEY.search(q.text):
+        return "" if re.search(_NUMERAL + r"元", hay) else "金额"
+    m = _MEASURE.search(q.text)
+    if not m:
+        return ""
+    unit = m.group(1)
+    return "" if re.search(_NUMERAL + re.escape(unit), hay) else f"多少{unit}"
+
+
+_PERIOD = re.compile(r"\d+\s*(?:日|天|个工作日|个月|周|年)(?:内|以内)|起施行|有效期|每(?:年|季度|月)|"
+                     r"\b(?:within|no later than|not later than|by|before)\s+(?:\d|[A-Z][a-z]+ \d|the end)|"
+                     r"\b(?:each|every|annual|annually)\b|\d{4}\s*年|\b(?:19|20)\d\d\b", re.I)
+
+
+def states_a_date(sentences: list[str]) -> bool:
+    """Whether any of the sentences states a date, a period or a recurrence (what a "when" answer needs)."""
+    from ingest.recognise.deadlines import find_dates
+
+    return any(find_dates(s) or _PERIOD.search(s) for s in sentences)
