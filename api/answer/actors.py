@@ -21,11 +21,11 @@ _UNIT_IN_TEXT = re.compile(r"(?:各|[省市县区州乡镇])[\u4e00-\u9fff]{1,10
 _OFFICE = (r"(?:Secretary|Administrator|Director|Chair(?:man|person)?|Co-Chairs?|Attorney General|Commissioner|"
            r"Deputy Secretary|Under Secretary|Assistant Secretary|Advisor|Adviser|Envoy|Chief|Head|President|"
            r"Vice President|Counsel|Coordinator|Officer|Assistant to the President)")
-_NAME = r"(?:[A-Z][\w.&’'-]*|of|the|for|on)"
+_NAME = r"(?:[A-Z][\w.&’'-]*|of|the|for|on|and(?=\s+(?!the\b)[A-Z]))"
 _ACTOR = re.compile(
     rf"\b(?:[Tt]he\s+)?(?:(?:[A-Z][\w’'-]*\s+)*{_OFFICE}(?:\s+(?:of|for|to)\s+(?:the\s+)?(?:{_NAME}\s*)*[A-Z][\w.&’'-]*)?|"
     rf"(?:[A-Z][\w.&’'-]*\s+){{1,6}}(?:Council|Committee|Commission|Agency|Board|Department|Office|Group|Task Force|"
-    rf"Service|Administration|Institute|Authority|Bureau)|[A-Z][a-z]+fall|[A-Z]{{2,}}(?:\s+Council)?)")
+    rf"Service|Administration|Institute|Authority|Bureau)|[A-Z]{{2,}}(?:\s+Council)?)")
 _MODAL = re.compile(r"\b(?:shall|must|will|should|is responsible|are responsible|leads?|chairs?)\b")
 _NOT_ACTOR = frozenset(("The", "Sec", "This", "Such", "Section", "Executive Order", "Act", "United States", "State",
                         "Federal", "Government"))
@@ -47,18 +47,32 @@ def chinese_units(store: Store, question: str, cite: Citation) -> list[Unit]:
     return found[:8]
 
 
+_ASKED_SUBJECT = re.compile(r"\bwhat (?:must|should|shall|will|does|is) (the [A-Z][\w ,’'-]+?) "
+                            r"(?:do|doing|consider|required|expected)\b")
+
+
 def english_actors(sentence: str, question: str = "") -> list[Unit]:
-    """The actors of an English sentence (those before its modal verb when it has one), not the
-    ones the question itself names as the subject it asks about."""
+    """The actors of an English sentence (those before its modal verb when it has one, else any),
+    not the ones the question names - except the subject of "what must X do", which is the answer."""
+    asked = _ASKED_SUBJECT.search(question)
+    if asked and asked.group(1).lower().removeprefix("the ") in sentence.lower():
+        name = asked.group(1)
+        return [Unit(name=name, normalized=name.removeprefix("the "), role="responsible")]
     m = _MODAL.search(sentence)
-    head = sentence[: m.start()] if m else sentence
+    found = _actors(sentence[: m.start()] if m else sentence, question)
+    return found or (_actors(sentence, question) if m else [])
+
+
+def _actors(head: str, question: str) -> list[Unit]:
     out: list[Unit] = []
     for a in _ACTOR.finditer(head):
+        before = head[max(0, a.start() - 12):a.start()]
+        if re.search(r"(?:\(|\bthrough\s+(?:the\s+)?)$", before):
+            continue  # "(OMB)" repeats a name; "through the Directors of …" names an intermediary
         name = re.sub(r"\s+", " ", a.group(0)).strip(" ,;")
         name = re.sub(r"^(?:[Tt]he\s+)", "the ", name)
         bare = name.removeprefix("the ")
-        if bare in _NOT_ACTOR or len(bare) < 3 or (question and bare.lower() in question.lower()
-                                                     and not re.search(r"\bwho\b", question, re.I)):
+        if bare in _NOT_ACTOR or len(bare) < 3 or (question and bare.lower() in question.lower()):
             continue
         if not any(bare in u.name for u in out):
             out.append(Unit(name=name, normalized=bare, role="responsible"))

@@ -16,6 +16,7 @@ from api.answer.actors import chinese_units, english_actors
 from api.answer.lexical import overlap
 from api.answer.pinned import Difference, Evidence
 from api.answer.query import Query
+from api.answer.readings import numbers_in_words, relative_deadlines
 from api.answer.tables import column_score, lookup_cell
 from api.answer.targets import match_targets, place_table, wants_places
 from api.answer.tasks import match_tasks
@@ -23,6 +24,8 @@ from api.answer.text import best_sentences
 from index.home import Home
 from ingest.models import Citation, Deadline, Hit, Target, Unit
 from ingest.recognise.deadlines import find_dates
+
+HEAD_CHARS = 600
 
 
 @dataclass
@@ -62,6 +65,10 @@ class Context:
     def doc_lines(self, doc_ids: list[str]) -> list[str]:
         return [self.lines.get(d, "") for d in dict.fromkeys(doc_ids)]
 
+    def heads(self, doc_ids: list[str]) -> list[str]:
+        """The opening of each document (title block, dates): where a document's own year is stated."""
+        return [(self.home.store.text(d) or "")[:HEAD_CHARS] for d in dict.fromkeys(doc_ids)]
+
 
 def from_tasks(ctx: Context) -> Draft | None:
     """Units and roles, or deadlines, of the task(s) the question is about."""
@@ -75,6 +82,7 @@ def from_tasks(ctx: Context) -> Draft | None:
     cites = [t.citation for t in tasks]
     ev = Evidence(texts=[t.text for t in tasks] + [t.section for t in tasks],
                   lines=ctx.doc_lines([t.doc_id for t in tasks]), context=ctx.chunk_texts(cites),
+                  heads=ctx.heads([t.doc_id for t in tasks]),
                   tables=[t.section for t in tasks] + ctx.chunk_texts(cites))
     if match.missing_role:
         return Draft("none", "", cites, ev, "tasks", difference=Difference("role", match.missing_role))
@@ -99,6 +107,7 @@ def _target_evidence(ctx: Context, targets: list[Target]) -> Evidence:
     texts = [f"{t.indicator} {t.scope} {t.table or ''} {t.citation.quote}" for t in targets]
     chunk = ctx.chunk_texts(cites)
     return Evidence(texts=texts, lines=ctx.doc_lines([t.doc_id for t in targets]), context=chunk,
+                    heads=ctx.heads([t.doc_id for t in targets]),
                     years={t.year for t in targets if t.year}, tables=[t.table or "" for t in targets] + chunk)
 
 
@@ -140,11 +149,20 @@ def from_sentences(ctx: Context) -> Draft | None:
         text = "The documents say (quoted as written): " + text
     units: list[Unit] = []
     if q.intent == "responsibility":
-        units = (english_actors(cites[0].quote, q.text) if not _is_cjk(cites[0].quote)
-                 else chinese_units(ctx.home.store, q.text, cites[0]))
-    deadlines = _sentence_deadlines(cites[0].quote) if q.intent == "deadline" else []
+        cites, units = _with_actors(ctx, cites)
+        text = sep.join(c.quote for c in cites[:2])
+    deadlines: list[Deadline] = []
+    if q.intent == "deadline":
+        info = ctx.home.store.document_info(cites[0].doc_id)
+        relative = relative_deadlines(cites[0].quote, info["meta"].date if info else None)
+        deadlines = relative + _sentence_deadlines(cites[0].quote)
+        text += "".join(render.relative_note(d, q.lang) for d in relative)
+    numbers = [n for c in cites[:2] for n in numbers_in_words(c.quote)]
+    if numbers:
+        text += " (= " + "; ".join(render.number(n) for n in numbers) + ")"
     ev = Evidence(texts=[c.quote for c in cites[:2]], lines=ctx.doc_lines([c.doc_id for c in cites[:2]]),
-                  context=ctx.chunk_texts(cites[:1]), tables=ctx.chunk_texts(cites[:2]))
+                  context=ctx.chunk_texts(cites[:1]), tables=ctx.chunk_texts(cites[:2]),
+                  heads=ctx.heads([c.doc_id for c in cites[:2]]))
     fit = overlap(set(q.terms_for(cites[0].quote, ctx.lines.get(cites[0].doc_id, ""))), cites[0].quote)
     type_ = "responsibility" if units else ("deadline" if deadlines else "fact")
     return Draft(type_, text, cites, ev, "sentences", fit=fit, units=units, deadlines=deadlines)
@@ -182,6 +200,17 @@ def _dated_sentence_inside(ctx: Context, cites: list[Citation]) -> bool:
     s = sentences.citations[0]
     inside = any(s.doc_id == c.doc_id and c.start <= s.start < c.end for c in cites)
     return inside and (bool(find_dates(s.quote)) or bool(re.search(r"\d+\s*(?:日|天|个月|年)内|within", s.quote)))
+
+
+def _with_actors(ctx: Context, cites: list[Citation]) -> tuple[list[Citation], list[Unit]]:
+    """For a who-question: the first of the best sentences that names someone, moved to the front,
+    with the units it names."""
+    for i, c in enumerate(cites[:3]):
+        units = (english_actors(c.quote, ctx.q.text) if not _is_cjk(c.quote)
+                 else chinese_units(ctx.home.store, ctx.q.text, c))
+        if units:
+            return [c, *cites[:i], *cites[i + 1:]], units
+    return cites, []
 
 
 def _is_cjk(text: str) -> bool:

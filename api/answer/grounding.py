@@ -102,6 +102,8 @@ def _present(term: str, haystack: str, pinyin_hay: str) -> bool:
     low = term.lower()
     if low in haystack.lower() or re.sub(r"[^a-z]", "", low) in pinyin_hay:
         return True
+    if "-" in term:  # "Interior-Agriculture": each part
+        return all(_present(p, haystack, pinyin_hay) for p in term.split("-") if p)
     # an English name over Chinese text: present when a dictionary translation of it is
     return bool(pinyin_hay) and any(len(w) >= 2 and w in haystack for w in english_to_chinese(term))
 
@@ -119,6 +121,7 @@ def ground(question: str, passages: Iterable[str], min_coverage: float = 0.5) ->
     places = set(place_names(question))
     # over Chinese text an English word blocks only when it is a Chinese proper name (Tianjin), not a
     # common word a translation would be needed for ("Council")
-    blocking = [t for t in latin_terms if not pinyin_hay or t.lower().strip("'’s") in cedict_pinyin()]
+    blocking = [t for t in latin_terms if not t.isupper()  # an acronym may be spelled out in the text
+                and (not pinyin_hay or t.lower().strip("'’s") in cedict_pinyin())]
     places_missing = [t for t in missing if t in places or t in blocking]
     return Grounding(not places_missing and coverage >= min_coverage, coverage, missing)

@@ -41,7 +41,7 @@ _EN_GENERIC = frozenset(
     "what which who whom when where why how many much long often is are was were do does did the a an of in on "
     "at to for by with and or from under its their this that these those there be been must should shall will "
     "would can could may might has have had any all each per than order plan policy document target set sets aim "
-    "under end year years total number share percent date deadline".split())
+    "under end year years total number share percent date deadline they it them he she we its".split())
 MAX_MISSING_SHARE = 0.5
 _MEASURE = re.compile(r"(?:多少|几)\s*(万元|亿元|元|万人|万|亿|个|家|名|人|条|座|处|项|户|所|平方米|亩|公顷|公里|千米|km2?|吨)")
 _MONEY = re.compile(r"多少(?:资金|钱|经费|奖励|补贴|补助|金额)|奖补标准|多少万元|多少元|多少亿元")
@@ -55,6 +55,7 @@ class Evidence:
     texts: list[str]  # what states the answer: cited sentences, record fields
     lines: list[str]  # the evidence documents' lines (title, issuer, region, date)
     context: list[str] = field(default_factory=list)  # the passages the cited spans lie in
+    heads: list[str] = field(default_factory=list)  # the openings of the evidence documents
     years: set[int] = field(default_factory=set)  # years the records state
     tables: list[str] = field(default_factory=list)  # captions / sections the evidence lies in
 
@@ -137,18 +138,32 @@ def check(q: Query, ev: Evidence, all_lines: list[str]) -> Difference | None:
     for title in q.titles:
         if not title_known(title, all_lines):
             return Difference("document", title)
-    hay = "\n".join(ev.texts)
-    wide = hay + "\n".join(ev.context)
+    return _where_and_when(q, ev) or _what(q, ev)
+
+
+def _where_and_when(q: Query, ev: Evidence) -> Difference | None:
+    """Places, years asked, the document's own year, tables."""
+    wide = "\n".join(ev.texts + ev.context)
     for place in q.places:
         if not _place_present(place, wide + "\n".join(ev.lines)):
             return Difference("place", place)
     stated = years_of(wide) | ev.years
-    for year in sorted(q.years):
+    for year in sorted(q.years if q.intent != "responsibility" else ()):  # a who-question's year describes the task
         if year not in stated:
+            return Difference("year", str(year))
+    own = "\n".join(ev.lines + ev.heads)
+    for year in sorted(q.doc_years):  # "the 2022 Action Plan": the document's own year
+        if ev.lines and str(year) not in own:
             return Difference("year", str(year))
     for ref in q.tables:
         if not any(ref in re.sub(r"\s+", "", t) for t in ev.tables):
             return Difference("table", ref)
+    return None
+
+
+def _what(q: Query, ev: Evidence) -> Difference | None:
+    """The measure and the content words of what is asked (how much / by when)."""
+    hay = "\n".join(ev.texts)
     measure = _measure_missing(q, hay)
     if measure:
         return Difference("indicator", measure)
@@ -156,16 +171,27 @@ def check(q: Query, ev: Evidence, all_lines: list[str]) -> Difference | None:
         return None  # who-questions paraphrase freely; English words cannot be looked for in Chinese text
     words = asked_words(q, ev.lines)
     missing = missing_words(words, hay, q.lang == "en")
-    if words and missing and len(missing) / len(words) >= MAX_MISSING_SHARE:
+    if words and missing and len(missing) / len(words) > MAX_MISSING_SHARE:
         return Difference("indicator", "".join(missing) if q.lang == "zh" else " ".join(missing))
     return None
 
 
+_HOW_MANY = re.compile(r"\bhow many ((?:[a-z]+ ){0,3}?[a-z]+?)s?\b(?= (?:does|do|did|must|should|will|are|is|have|has|in|of|per)\b)",
+                       re.I)
+_EN_NUMBER = (r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
+              r"sixty|seventy|eighty|ninety|hundred|thousand|million|billion)")
+
+
 def _measure_missing(q: Query, hay: str) -> str:
-    """The measure a Chinese "how many / how much" asks for ("多少家", "多少资金") when no number in
-    the evidence carries it ("" when it does, or nothing is asked in a measure)."""
+    """The measure a "how many / how much" asks for ("多少家", "多少资金", "how many board feet") when
+    no number in the evidence carries it ("" when one does, or nothing is asked in a measure)."""
     if q.lang != "zh":
-        return ""
+        m = _HOW_MANY.search(q.text)
+        if not m or CJK_RUN.search(hay):
+            return ""
+        noun = m.group(1).split()[-1].lower()
+        found = re.search(rf"{_EN_NUMBER}\W+(?:[\w-]+\W+){{0,4}}?{re.escape(noun[:5])}", hay, re.I)
+        return "" if found else m.group(1)
     if _MONEY.search(q.text):
         return "" if re.search(_NUMERAL + r"元", hay) else "金额"
     m = _MEASURE.search(q.text)

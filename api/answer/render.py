@@ -107,3 +107,13 @@ def target_answer(targets: list[Target], lang: str, conflict: bool, titles: dict
         body += ("。注意：不同来源给出的数值不一致，已分别引用。" if lang == "zh"
                  else ". Note: the sources give different values; each is cited.")
     return body + ("。" if lang == "zh" and not body.endswith("。") else "")
+
+
+def relative_note(d: Deadline, lang: str) -> str:
+    """A deadline counted from the document's date, said with the day it ends."""
+    if not d.date:
+        return ""
+    start = (d.what or "").removeprefix("counted from ")
+    if lang == "zh":
+        return f"（即{d.date}前，自文件日期{start}起算）"
+    return f" (= by {date_en(d.date)}, counted from the document's date {date_en(start) if start else ''})"

@@ -11,6 +11,8 @@ from ingest.read.sentences import sentence_spans
 
 TOP_HITS = 6
 _DIGIT = re.compile(r"\d")
+_NUMBER_WORD = re.compile(r"\b(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion)\b",
+                          re.I)
 SHORT_SENTENCE = 40
 
 
@@ -59,8 +61,11 @@ def best_sentences(query: Query, hits: list[Hit], limit: int = 3, prefer_numbers
             lexical = overlap(q, hit.text[s.start:s.end])
             any_overlap = any_overlap or lexical > 0
             score = lexical + 0.3 / (rank + 1)
-            if prefer_numbers and _DIGIT.search(hit.text[s.start:s.end]):
-                score += 0.2 + 0.3 * sum(bool(p.search(hit.text[s.start:s.end])) for p in counted)
+            sentence = hit.text[s.start:s.end]
+            if prefer_numbers and (_DIGIT.search(sentence) or _NUMBER_WORD.search(sentence)):
+                score += 0.2 + 0.3 * sum(bool(p.search(sentence)) for p in counted)
+            if query.years and any(str(y) in sentence for y in query.years):
+                score += 0.3
             start, end = s.start, s.end
             if end - start < SHORT_SENTENCE and i + 1 < len(spans):
                 end = spans[i + 1].end
