@@ -132,7 +132,7 @@ def answer_question(home: Home, question: str) -> dict[str, Any]:
         return _none(q, hits, titles)
     diff = draft.difference or check(q, draft.evidence, list(lines.values()))
     if diff is None and q.intent == "deadline" and draft.source == "sentences" and not states_a_date(
-            [c.quote for c in draft.citations[:2]]):
+            [c.quote for c in draft.citations[:1]]):
         diff = Difference("deadline", "")
     if diff is not None and diff.what == "indicator" and draft.source != "sentences":
         fallback = from_sentences(ctx)  # the record is about something else: a sentence may say it

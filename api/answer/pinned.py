@@ -45,6 +45,7 @@ _EN_GENERIC = frozenset(
 MAX_MISSING_SHARE = 0.5
 _MEASURE = re.compile(r"(?:多少|几)\s*(万元|亿元|元|万人|万|亿|个|家|名|人|条|座|处|项|户|所|平方米|亩|公顷|公里|千米|km2?|吨)")
 _MONEY = re.compile(r"多少(?:资金|钱|经费|奖励|补贴|补助|金额)|奖补标准|多少万元|多少元|多少亿元")
+_MONEY_NOUNS = ("资金", "奖励", "补贴", "补助", "经费", "奖补", "资助", "投资", "投入", "额度", "贷款")
 _NUMERAL = r"(?:\d[\d.,]*|[一二三四五六七八九十百千万两]+)\s*(?:万|亿)?"
 
 
@@ -147,7 +148,7 @@ def _where_and_when(q: Query, ev: Evidence) -> Difference | None:
     for place in q.places:
         if not _place_present(place, wide + "\n".join(ev.lines)):
             return Difference("place", place)
-    stated = years_of(wide) | ev.years
+    stated = years_of("\n".join(ev.texts)) | ev.years
     for year in sorted(q.years if q.intent != "responsibility" else ()):  # a who-question's year describes the task
         if year not in stated:
             return Difference("year", str(year))
@@ -193,7 +194,9 @@ def _measure_missing(q: Query, hay: str) -> str:
         found = re.search(rf"{_EN_NUMBER}\W+(?:[\w-]+\W+){{0,4}}?{re.escape(noun[:5])}", hay, re.I)
         return "" if found else m.group(1)
     if _MONEY.search(q.text):
-        return "" if re.search(_NUMERAL + r"元", hay) else "金额"
+        nouns = [n for n in _MONEY_NOUNS if n in q.text] or list(_MONEY_NOUNS)
+        clauses = [c for c in re.split(r"[，,；;。\n]", hay) if re.search(_NUMERAL + r"元", c)]
+        return "" if any(n in c for c in clauses for n in nouns) else "金额"
     m = _MEASURE.search(q.text)
     if not m:
         return ""

@@ -140,9 +140,21 @@ def _unit_tasks(q: Query, tasks: list[Task], named: set[str]) -> TaskMatch | Non
         return None
     match = TaskMatch(tasks=picked[:MAX_LIST], by_unit=sorted(named)[0], score=1.0)
     for t in match.tasks:
-        match.units[t.task_id] = [u for u in t.units if u.name not in _GENERIC]
+        match.units[t.task_id] = _note_naming(t, named) or [u for u in t.units if u.name not in _GENERIC]
         match.deadlines[t.task_id] = list(t.deadlines)
     return match
+
+
+def _note_naming(task: Task, named: set[str]) -> list[Unit]:
+    """When one item carries several unit notes: the units of the note naming the asked unit."""
+    notes = [m.group(0) for m in _NOTE.finditer(task.text)]
+    if len(notes) < 2:
+        return []
+    for note in notes:
+        units = [u for u in task.units if u.name in note or (u.normalized and u.normalized in note)]
+        if any(_key(u) in named for u in units):
+            return units
+    return []
 
 
 def inline_assignment(q: Query, task: Task) -> list[Unit]:
