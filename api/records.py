@@ -9,6 +9,7 @@ from typing import Any
 
 from index.store import Store
 from ingest.models import Target, Task
+from ingest.recognise.indicators import indicator_matches
 from ingest.recognise.places import scope_key
 
 
@@ -41,10 +42,12 @@ def list_tasks(store: Store, unit: str | None = None, doc_id: str | None = None,
 
 def list_targets(store: Store, indicator: str | None = None, scope: str | None = None,
                  doc_id: str | None = None) -> list[Target]:
+    """Targets, optionally of one indicator however each document words it (GDP增长 ~ 地区生产总值增长,
+    OPC社区 ~ 人工智能OPC生态社区: `indicator_matches`), of one place, of one document."""
     targets = store.targets(doc_id)
     if indicator:
-        want = _key(indicator)
-        targets = [t for t in targets if want in _key(t.indicator) or want in _key(t.indicator_normalized)]
+        targets = [t for t in targets if indicator_matches(indicator, t.indicator)
+                   or indicator_matches(indicator, t.indicator_normalized)]
     if scope:
         want, want_core = _key(scope), scope_key(scope)
         targets = [t for t in targets if want in _key(t.scope) or want in _key(t.scope_normalized)

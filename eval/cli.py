@@ -44,7 +44,7 @@ def register(add: Callable[..., argparse.ArgumentParser]) -> None:
                     help="ingest this set's corpus into a fresh home and score it (repeatable)")
     sp.add_argument("--corpus", help="ingest this folder into a fresh home and score it against --gold")
     sp.add_argument("--only", action="append", help="run only these scorers (repeatable): verify, tasks, targets, "
-                    "retrieval, answers, nearmiss, crosscheck")
+                    "retrieval, answers, nearmiss, crosscheck, compare")
 
 
 def run(args: argparse.Namespace) -> int:

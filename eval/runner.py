@@ -22,6 +22,7 @@ SCORERS: dict[str, str] = {
     "answers": "eval.answers",
     "nearmiss": "eval.nearmiss",
     "crosscheck": "eval.crosscheck_scorer",
+    "compare": "eval.compare",
 }
 
 

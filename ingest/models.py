@@ -13,7 +13,7 @@ from typing import Any, Literal
 Role = Literal["lead", "participant", "responsible"]
 DeadlineKind = Literal["by", "in_year", "ongoing"]
 TargetKind = Literal["target", "baseline", "achieved"]
-Comparator = Literal[">=", ">", "<=", "<", "="]
+Comparator = Literal[">=", ">", "<=", "<", "=", "~"]  # ~: about (左右, approximately)
 BlockKind = Literal["heading", "paragraph", "list_item", "table_title", "table_row", "box_title"]
 
 

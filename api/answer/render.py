@@ -13,8 +13,8 @@ ROLE_ZH = {"lead": "牵头/负责", "participant": "参与", "responsible": "负
 ROLE_EN = {"lead": "lead", "participant": "participant", "responsible": "responsible"}
 KIND_ZH = {"target": "目标值", "baseline": "现状值", "achieved": "实际完成"}
 KIND_EN = {"target": "target", "baseline": "baseline", "achieved": "achieved"}
-CMP_ZH = {">=": "不低于", ">": "超过", "<=": "不超过", "<": "低于", "=": ""}
-CMP_EN = {">=": "at least ", ">": "more than ", "<=": "at most ", "<": "below ", "=": ""}
+CMP_ZH = {">=": "不低于", ">": "超过", "<=": "不超过", "<": "低于", "=": "", "~": "约"}
+CMP_EN = {">=": "at least ", ">": "more than ", "<=": "at most ", "<": "below ", "=": "", "~": "about "}
 NONE_ZH = "文档中没有找到这个问题的依据。以下是最接近的段落，供参考。"
 NONE_EN = "The documents do not say. The nearest passages are cited for reference."
 

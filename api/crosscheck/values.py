@@ -62,7 +62,8 @@ def agree(a: Target, b: Target) -> bool:
 def satisfies(value: float, comparator: str, limit: float, tol: float = 1e-9) -> bool:
     """`value` meets `comparator limit`, giving the benefit of rounding (`tol`)."""
     return {">=": value >= limit - tol, ">": value > limit - tol, "<=": value <= limit + tol,
-            "<": value < limit + tol, "=": abs(value - limit) <= tol}[comparator]
+            "<": value < limit + tol, "=": abs(value - limit) <= tol,
+            "~": abs(value - limit) <= max(tol, 0.05 * abs(limit))}[comparator]  # about: within 5%
 
 
 def _clusters(members: list[Target]) -> list[list[Target]]:

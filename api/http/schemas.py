@@ -137,7 +137,7 @@ class Target(_Response):
     scope: str
     value: float
     unit: str
-    comparator: Literal[">=", ">", "<=", "<", "="]
+    comparator: Literal[">=", ">", "<=", "<", "=", "~"]
     year: int | None
     kind: Literal["target", "baseline", "achieved"]
     citation: Citation

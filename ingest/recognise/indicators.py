@@ -24,7 +24,12 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 
 _PARENS = re.compile(r"[(（][^()（）]*[)）]")
 _KIND_WORDS = re.compile(r"(?:现状值|现状|基准值|基期值|目标值|规划目标|规划值|预期值|实际完成值?|完成值|实际值)$")
-_LEAD_WORDS = re.compile(r"^(?:其中[:：]?|全市|全县|全省|全区|全国|区内|市内|县内|累计|共计|合计|共|总共|新一轮)")
+_LEAD_WORDS = re.compile(r"^(?:其中[:：]?|全市|全县|全省|全区|全国|全州|全盟|区内|市内|县内|累计|共计|合计|共|总共|新一轮)")
+_EN_LEAD = re.compile(r"^(?:(?:the|overall|total|all|our|annual)\s+)+")
+_EN_PLACE = re.compile(r"\s+(?:in|of|across|within)\s+the\s+(?:state|city|county|country|nation|region|province|"
+                       r"district|united states|uk)$|\s+(?:statewide|nationwide|citywide|nationally)$")
+_TOTAL_OF = re.compile(r"(?:每年|年度|全市|全省)*(?:总额|总规模|规模|总量|金额|额度|数量|个数)$")
+_TOKEN = re.compile(r"[a-z0-9]+|[^\sa-z0-9]")
 _PUNCT = re.compile(r"[\s\"'“”‘’《》〈〉:：,，、;；.。]")
 # measure kinds, tested on the end of a name; the first that matches wins
 _MEASURES: list[tuple[str, re.Pattern[str]]] = [
@@ -50,7 +55,8 @@ def clean_indicator(text: str) -> str:
         prev = t
         t = _PARENS.sub("", t)
     if t.isascii():  # English names keep their word breaks
-        return " ".join(re.sub(r"[^\w\s-]", " ", t).lower().split())
+        t = " ".join(re.sub(r"[^\w\s-]", " ", t).lower().split())
+        return _EN_PLACE.sub("", _EN_LEAD.sub("", t)).strip()
     t = _PUNCT.sub("", t)
     t = _LEAD_WORDS.sub("", t)
     t = _KIND_WORDS.sub("", t)
@@ -130,3 +136,42 @@ def same_indicator(a: str, b: str) -> bool:
     if measure_kind(na) != measure_kind(nb) or len(na) < 4:
         return False
     return sorted(na) == sorted(nb)
+
+
+def _tokens(name: str) -> list[str]:
+    """Latin words and single Chinese characters: the units an indicator name is compared by."""
+    return _TOKEN.findall(name.lower())
+
+
+def _in_order(short: list[str], long: list[str]) -> bool:
+    it = iter(long)
+    return all(tok in it for tok in short)
+
+
+def _head(tokens: list[str]) -> list[str]:
+    """The head noun a name ends with: its last word, or its last two characters."""
+    return tokens[-1:] if tokens[-1].isascii() else tokens[-2:]
+
+
+def _form_matches(q: str, n: str) -> bool:
+    if not q or not n:
+        return False
+    n = _TOTAL_OF.sub("", n) or n  # 算力券每年总额 is the amount of 算力券
+    if q == n:
+        return True
+    qt, nt = _tokens(q), _tokens(n)
+    if not qt or not nt or _head(qt) != nt[-len(_head(qt)):]:
+        return False
+    return q in n or _in_order(qt, nt)
+
+
+def indicator_matches(query: str, name: str) -> bool:
+    """Whether a planner asking for `query` means the indicator `name`, however a document words it.
+
+    Equal canonical names (GDP增长 = 地区生产总值增长, through the synonym table), or the query's words
+    in order ending in the same head noun: "养老服务中心" is "区级养老服务中心" and "社区综合养老服务中心",
+    "greenhouse gas emissions" is "municipal greenhouse gas emissions"; "养老服务中心" is not
+    "养老服务中心面积" (an area, not a count of centres), 地区生产总值增长 is not 地区生产总值."""
+    q_forms = {normalize_indicator(query).lower(), clean_indicator(query).lower()}
+    n_forms = {normalize_indicator(name).lower(), clean_indicator(name).lower()}
+    return any(_form_matches(q, n) for q in q_forms for n in n_forms)

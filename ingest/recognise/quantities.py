@@ -20,50 +20,71 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import cn2an
+from ingest.recognise.number_words import CN_DIGITS, chinese_number, english_numbers
 
 # unit as written -> normalised unit; longest spellings are tried first
 _UNIT_ALIASES: dict[str, str] = {
     "平方公里": "km2", "平方千米": "km2", "km2": "km2", "km²": "km2", "km^2": "km2", "k㎡": "km2", "㎞²": "km2",
     "square kilometers": "km2", "square kilometres": "km2", "sq km": "km2", "sq. km": "km2",
     "公顷": "hm2", "hm2": "hm2", "hm²": "hm2", "hectares": "hm2", "hectare": "hm2", "ha": "hm2",
-    "亩": "亩", "%": "%", "percent": "%", "per cent": "%", "个百分点": "百分点", "百分点": "百分点",
+    "平方米": "m2", "m²": "m2", "m2": "m2", "square meters": "m2", "square metres": "m2", "acres": "acre",
+    "亩": "亩", "%": "%", "‰": "‰", "/10万": "/10万", "/万": "/万", "percent": "%", "per cent": "%", "个百分点": "百分点", "百分点": "百分点",
     "percentage points": "百分点",
-    "元": "元", "公里": "km", "千米": "km", "km": "km", "kilometers": "km", "kilometres": "km",
-    "吨": "t", "tonnes": "t", "tons": "t", "立方米": "m3", "m3": "m3", "微克/立方米": "μg/m3", "μg/m3": "μg/m3",
-    "ug/m3": "μg/m3", "毫克/升": "mg/L", "mg/l": "mg/L", "吨标准煤": "tce", "千瓦时": "kWh", "kwh": "kWh",
-    "千瓦": "kW", "kw": "kW", "户": "户", "辆": "辆", "张": "张",
+    "元": "元", "公里": "km", "千米": "km", "km": "km", "kilometers": "km", "kilometres": "km", "miles": "mile",
+    "米": "m", "吨": "t", "tonnes": "t", "tons": "t", "metric tons": "t", "tonnes CO2e": "tCO2e",
+    "tons CO2e": "tCO2e", "metric tons of CO2e": "tCO2e", "立方米": "m3", "m3": "m3", "微克/立方米": "μg/m3",
+    "μg/m3": "μg/m3", "ug/m3": "μg/m3", "毫克/升": "mg/L", "mg/l": "mg/L", "吨标准煤": "tce", "千瓦时": "kWh",
+    "kwh": "kWh", "千瓦": "kW", "kw": "kW", "兆瓦": "MW", "MW": "MW", "megawatts": "MW", "吉瓦": "GW", "GW": "GW",
+    "gigawatts": "GW", "gigawatt": "GW", "斤": "斤", "标箱": "TEU", "TEU": "TEU", "公斤": "kg", "千克": "kg", "kg": "kg", "degrees Celsius": "°C", "°C": "°C", "℃": "°C", "岁": "岁",
+    "户": "户", "辆": "辆", "张": "张", "卡时": "卡时", "P": "P", "PFlops": "P", "EFlops": "EFlops",
     "个": "个", "座": "座", "条": "条", "处": "处", "次": "次", "起": "起", "项": "项", "人": "人",
-    "名": "名", "家": "家", "所": "所", "株": "株", "台": "台", "套": "套", "件": "件", "年": "年",
+    "名": "名", "家": "家", "所": "所", "株": "株", "台": "台", "套": "套", "件": "件", "年": "年", "场": "场",
+    "人次": "人次", "间": "间", "位": "位", "批": "批", "期": "期", "届": "届", "床": "床", "头": "头", "艘": "艘",
+    "大类": "大类", "类": "类", "个环节": "个环节", "环节": "个环节",
+    "小时": "小时", "分钟": "分钟", "个工作日": "工作日", "工作日": "工作日", "日": "日", "天": "天", "个月": "月",
+    "周": "周", "months": "月", "month": "月", "years": "年", "year": "年", "days": "天", "倍": "倍",
+    "minutes": "分钟", "hours": "小时", "weeks": "周",
 }
-COUNT_UNITS = frozenset({"个", "座", "条", "处", "次", "起", "项", "人", "名", "家", "所", "株", "台", "套", "件"})
-_MULTIPLIERS = {"万": 1e4, "亿": 1e8, "千": 1e3}
+COUNT_UNITS = frozenset({"个", "座", "条", "处", "次", "起", "项", "人", "名", "家", "所", "株", "台", "套", "件",
+                         "场", "人次", "间", "位", "批", "期", "届", "床", "头", "艘", "户", "辆", "张", "大类",
+                         "类", "个环节"})
+TIME_UNITS = frozenset({"小时", "分钟", "工作日", "日", "天", "月", "周"})
 # conversions to a base unit: unit -> (base unit, factor)
 _BASE: dict[str, tuple[str, float]] = {"km2": ("km2", 1.0), "hm2": ("km2", 0.01), "亩": ("km2", 1 / 1500)}
 
+_MULTIPLIERS = {"万": 1e4, "亿": 1e8, "千": 1e3}
 _UNIT_RE = "|".join(re.escape(u) for u in sorted(_UNIT_ALIASES, key=len, reverse=True))
 _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
-# [comparator sign] number [range] [余/多] [multiplier] unit
+_MULT_RE = "万亿|[万亿千]"
+# [comparator sign] number [range] [余/多] [multiplier] unit; or a bare 万/亿 amount ending its clause (超1000万)
 _ARABIC = re.compile(
-    rf"(?P<sign>[<>≤≥]=?\s*)?(?<![\d.])(?P<num>{_NUM})(?:\s*[-~～—–至到]\s*(?P<max>{_NUM}))?"
-    rf"\s*(?P<approx>余|多)?\s*(?P<mult>[万亿千])?\s*(?P<unit>{_UNIT_RE})(?![A-Za-z²])",
+    rf"(?P<sign>[<>≤≥]=?\s*|~\s*(?=\d))?(?<![\d.])(?P<num>{_NUM})(?:\s*[-~～—–至到]\s*(?P<max>{_NUM}))?"
+    rf"\s*(?P<approx>余|多)?\s*(?P<mult>{_MULT_RE})?\s*(?:(?P<unit>{_UNIT_RE})|"
+    rf"(?<=[万亿])(?=[，,；;。、：:)）\s]|$))",
     re.IGNORECASE)
-_CN_DIGITS = "零一二两三四五六七八九十百千"
-_CHINESE = re.compile(rf"(?P<num>[{_CN_DIGITS}]+)(?P<unit>[个座条处次项家所名])")
-_CN_PERCENT = re.compile(rf"百分之(?P<num>[{_CN_DIGITS}]+(?:点[{_CN_DIGITS}]+)?)")
+_CHINESE = re.compile(rf"(?P<num>[{CN_DIGITS}]+|半)(?P<unit>个工作日|个|座|条|处|次|项|家|所|名|场|套|户|日|天|大类)")
+_CN_PERCENT = re.compile(rf"百分之(?P<num>[{CN_DIGITS}]+(?:点[{CN_DIGITS}]+)?)")
 
 _PREFIX_CMP: list[tuple[str, str]] = [
     ("不低于", ">="), ("不少于", ">="), ("至少", ">="), ("达到", ">="), ("at least", ">="),
-    ("no less than", ">="), ("不超过", "<="), ("不高于", "<="), ("不大于", "<="), ("至多", "<="),
-    ("控制在", "<="), ("no more than", "<="), ("up to", "<="), ("超过", ">"), ("大于", ">"), ("多于", ">"),
-    ("more than", ">"), ("over", ">"), ("近", "<="), ("nearly", "<="), ("almost", "<="),
-    ("less than", "<"), ("below", "<"),
+    ("no less than", ">="), ("not less than", ">="), ("a minimum of", ">="), ("不超过", "<="), ("不高于", "<="),
+    ("不大于", "<="), ("至多", "<="), ("控制在", "<="), ("no more than", "<="), ("not more than", "<="),
+    ("not to exceed", "<="), ("a maximum of", "<="), ("up to", "<="), ("超过", ">"), ("突破", ">"), ("大于", ">"),
+    ("多于", ">"), ("more than", ">"), ("over", ">"), ("in excess of", ">"), ("超", ">"), ("逾", ">"),
+    ("近", "<="), ("nearly", "<="), ("almost", "<="), ("less than", "<"), ("fewer than", "<"), ("below", "<"),
+    ("不足", "<"), ("大约", "~"), ("约", "~"), ("approximately", "~"), ("about", "~"), ("around", "~"),
+    ("roughly", "~"), ("some", "~"),
 ]
-_SUFFIX_CMP: list[tuple[str, str]] = [("以上", ">="), ("以下", "<="), ("以内", "<="), ("左右", "=")]
-_SIGNS = {">": ">", "<": "<", ">=": ">=", "<=": "<=", "≥": ">=", "≤": "<="}
+_SUFFIX_CMP: list[tuple[str, str]] = [("以上", ">="), ("以下", "<="), ("以内", "<="), ("左右", "~")]
+_SIGNS = {">": ">", "<": "<", ">=": ">=", "<=": "<=", "≥": ">=", "≤": "<=", "~": "~"}
 _FREQUENCY = re.compile(r"每(?:年|月|季度|周|天|日)[^，,。；;]{0,8}$")
-_COUNT_VERBS = re.compile(r"(?:新建|建设|建成|完成|实施|开展|治理|改造|培育|创建|打造|新增|审批|查处|建立|设立)$")
+_COUNT_VERBS = re.compile(r"(?:新建|建设|建成|完成|实施|开展|治理|改造|培育|创建|打造|新增|审批|查处|建立|设立|集聚|"
+                          r"聚集|引育|引进|吸引|认定|评选|推出|举办|组织|开放|挖掘|形成|发布|布局|带动|超过?|突破|逾|"
+                          r"不少于|达到|等|近)$")
+_SERVICE_AFTER = re.compile(r"内?(?:办结|办理|办完|通办|响应|到达|审批)")
 _NOT_AFTER_YEAR = "内前后来底以月度初末间中级"
+_LATIN_WORD = re.compile(r"[A-Za-z]{3}")
+_RANGE_GAP = re.compile(r"\s*[-~～—–至到]\s*$")
 
 
 @dataclass(frozen=True)
@@ -72,10 +93,10 @@ class Quantity:
 
     value: float
     unit: str  # normalised, multiplier kept: "km2", "万km2", "%", "个", "次/年"
-    comparator: str  # ">=", ">", "<=", "<", "="
+    comparator: str  # ">=", ">", "<=", "<", "=", "~"
     start: int
     end: int
-    value_max: float | None = None  # upper end of a range ("2-3人")
+    value_max: float | None = None  # upper end of a range ("2-3人", "5%—5.5%")
     decimals: int = 0  # digits after the decimal point as written (rounding tolerance)
 
     @property
@@ -90,7 +111,9 @@ def normalize_unit(unit: str) -> str:
     if not u:
         return ""
     mult = ""
-    if u[0] in _MULTIPLIERS and len(u) > 1:
+    if u.startswith("万亿") and len(u) > 2:
+        mult, u = "万亿", u[2:]
+    elif u[0] in _MULTIPLIERS and len(u) > 1:
         mult, u = u[0], u[1:]
     base = _UNIT_ALIASES.get(u.lower(), _UNIT_ALIASES.get(u, u))
     return mult + base
@@ -100,7 +123,9 @@ def to_base(value: float, unit: str) -> tuple[float, str]:
     """`value` in `unit` converted to a base unit for comparison (万km2 -> km2, 亩 -> km2, 亿元 -> 元)."""
     factor = 1.0
     u = unit
-    if len(u) > 1 and u[0] in _MULTIPLIERS:
+    if u.startswith("万亿") and len(u) > 2:
+        factor, u = 1e12, u[2:]
+    elif len(u) > 1 and u[0] in _MULTIPLIERS:
         factor, u = _MULTIPLIERS[u[0]], u[1:]
     if u in _BASE:
         base, f = _BASE[u]
@@ -128,10 +153,12 @@ def _prefix_comparator(text: str, start: int) -> tuple[str, int]:
     return "=", start
 
 
-def _suffix_comparator(text: str, end: int) -> tuple[str | None, int]:
+def _suffix_comparator(text: str, end: int, unit: str) -> tuple[str | None, int]:
     for word, cmp in _SUFFIX_CMP:
         if text.startswith(word, end):
             return cmp, end + len(word)
+    if unit in TIME_UNITS and text.startswith("内", end):
+        return "<=", end + 1  # 1个工作日内: at most
     return None, end
 
 
@@ -146,13 +173,25 @@ def _year_like(m: re.Match[str], text: str) -> bool:
     return bool(nxt) and nxt in _NOT_AFTER_YEAR
 
 
+def _not_a_measure(m: re.Match[str], text: str, unit: str) -> bool:
+    """Ordinals (第6次), dates (12月31日), anniversaries (70周年), years and word fragments (5 hat)."""
+    before = text[max(0, m.start("num") - 1):m.start("num")]
+    if before == "第" or (unit in ("日", "天") and before == "月"):
+        return True
+    if unit == "年" and _year_like(m, text):
+        return True
+    if unit == "周" and text.startswith("年", m.end()):
+        return True
+    raw = m.group("unit") or ""
+    nxt = text[m.end():m.end() + 1]
+    return raw.isascii() and raw[-1:].isalpha() and (nxt.isascii() and nxt.isalpha() or nxt == "²")
+
+
 def _arabic(text: str, lo: int, hi: int) -> list[Quantity]:
     out: list[Quantity] = []
     for m in _ARABIC.finditer(text, lo, hi):
-        unit = normalize_unit((m.group("mult") or "") + m.group("unit"))
-        if unit == "年" and _year_like(m, text):
-            continue
-        if m.group("unit").lower() in ("ha", "km") and text[m.end("unit"):m.end("unit") + 1].isalpha():
+        unit = normalize_unit((m.group("mult") or "") + (m.group("unit") or ""))
+        if not unit or _not_a_measure(m, text, unit):
             continue
         start, end = m.start(), m.end()
         if m.group("sign"):
@@ -162,7 +201,7 @@ def _arabic(text: str, lo: int, hi: int) -> list[Quantity]:
             start = max(start, lo)
         if m.group("approx"):
             cmp = ">"
-        suffix, end2 = _suffix_comparator(text, end)
+        suffix, end2 = _suffix_comparator(text, end, unit)
         if suffix is not None:
             cmp, end = suffix, min(end2, hi)
         vmax = _number(m.group("max")) if m.group("max") else None
@@ -172,33 +211,74 @@ def _arabic(text: str, lo: int, hi: int) -> list[Quantity]:
     return out
 
 
-def _cn_value(num: str) -> float | None:
-    try:
-        return float(cn2an.cn2an(num, "smart"))
-    except (ValueError, KeyError, TypeError, IndexError):
-        return None
+def _chinese_unit(m: re.Match[str], text: str, lo: int, value: float) -> str | None:
+    """The unit of a Chinese numeral when it states a figure: every N per period (每年开展一次), a count
+    after a verb of doing or a comparator (建成百个, 超千家, 等四个), a service time (一日办结)."""
+    unit = normalize_unit(m.group("unit"))
+    before = text[max(lo, m.start() - 12):m.start()]
+    freq = _FREQUENCY.search(before)
+    if freq and unit in COUNT_UNITS:
+        period = freq.group(0)[1:2]
+        return f"{unit}/{'季度' if period == '季' else period}"
+    if unit in TIME_UNITS:
+        return unit if _SERVICE_AFTER.match(text, m.end()) else None
+    if value > 1 and _COUNT_VERBS.search(before):
+        return unit
+    return None
 
 
 def _chinese(text: str, lo: int, hi: int) -> list[Quantity]:
-    """Chinese numerals before a count unit: only after a verb of doing, or "一次" after 每年."""
+    """Chinese numerals stating a figure (see `_chinese_unit`) and 百分之N."""
     out: list[Quantity] = []
     for m in _CHINESE.finditer(text, lo, hi):
-        before = text[max(lo, m.start() - 12):m.start()]
-        value = _cn_value(m.group("num"))
+        value = chinese_number(m.group("num"))
         if value is None or value <= 0:
             continue
-        if _FREQUENCY.search(before):
-            period = _FREQUENCY.search(before).group(0)[1:2]  # type: ignore[union-attr]
-            unit = f"{m.group('unit')}/{'季度' if period == '季' else period}"
-        elif value > 1 and _COUNT_VERBS.search(before):
-            unit = m.group("unit")
-        else:
+        unit = _chinese_unit(m, text, lo, value)
+        if unit is None:
             continue
-        out.append(Quantity(value, unit, "=", m.start(), m.end()))
+        cmp, start = _prefix_comparator(text, m.start())
+        suffix, end = _suffix_comparator(text, m.end(), unit)
+        out.append(Quantity(value, unit, suffix or cmp, max(start, lo), min(end, hi)))
     for m in _CN_PERCENT.finditer(text, lo, hi):
-        value = _cn_value(m.group("num"))
+        value = chinese_number(m.group("num"))
         if value is not None:
             out.append(Quantity(value, "%", "=", m.start(), m.end()))
+    return out
+
+
+_UNIT_AFTER = re.compile(rf"\s+(?P<unit>{_UNIT_RE})(?![A-Za-z])", re.IGNORECASE)
+
+
+def unit_after(text: str, pos: int, end: int | None = None) -> tuple[str, int] | None:
+    """The normalised unit written right after `pos` (after whitespace) and where it ends, if any."""
+    m = _UNIT_AFTER.match(text, pos, len(text) if end is None else end)
+    return (normalize_unit(m.group("unit")), m.end()) if m else None
+
+
+def _words(text: str, lo: int, hi: int) -> list[Quantity]:
+    """English figures in words followed by a unit ("forty-five percent", "five million metric tons")."""
+    out: list[Quantity] = []
+    for value, a, b in english_numbers(text, lo, hi):
+        m = _UNIT_AFTER.match(text, b, hi)
+        if not m:
+            continue
+        cmp, start = _prefix_comparator(text, a)
+        out.append(Quantity(value, normalize_unit(m.group("unit")), cmp, max(start, lo), m.end()))
+    return out
+
+
+def _merge_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
+    """"5%—5.5%": two figures of one unit joined by a dash are one range (the lower bound's comparator)."""
+    out: list[Quantity] = []
+    for q in found:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.value_max is None and q.value_max is None and prev.unit == q.unit
+                and q.comparator == "=" and _RANGE_GAP.fullmatch(text[prev.end:q.start]) and q.value > prev.value):
+            out[-1] = Quantity(prev.value, prev.unit, ">=" if prev.comparator == "=" else prev.comparator,
+                               prev.start, q.end, q.value, max(prev.decimals, q.decimals))
+            continue
+        out.append(q)
     return out
 
 
@@ -207,17 +287,19 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
     hi = len(text) if end is None else max(0, min(end, len(text)))
     lo = max(0, min(start, hi))
     found = _arabic(text, lo, hi) + _chinese(text, lo, hi)
+    if _LATIN_WORD.search(text, lo, hi):
+        found += _words(text, lo, hi)
     found.sort(key=lambda q: (q.start, -q.end))
     out: list[Quantity] = []
     for q in found:
         if out and q.start < out[-1].end:
             continue  # overlapping readings: keep the first, longest
         out.append(q)
-    return out
+    return _merge_ranges(text, out)
 
 
-_CELL = re.compile(rf"^\s*(?P<sign>[<>≤≥]=?)?\s*(?P<num>{_NUM})\s*(?P<approx>余|多)?\s*(?P<unit>[万亿千]?\s*(?:{_UNIT_RE}))?"
-                   r"\s*(?P<suffix>以上|以下|以内|左右)?\s*$", re.IGNORECASE)
+_CELL = re.compile(rf"^\s*(?P<sign>[<>≤≥~]=?)?\s*(?P<num>{_NUM})\s*(?P<approx>余|多)?\s*(?P<unit>(?:{_MULT_RE})?\s*"
+                   rf"(?:{_UNIT_RE}))?\s*(?P<suffix>以上|以下|以内|左右)?\s*$", re.IGNORECASE)
 
 
 def parse_cell(text: str) -> Quantity | None:

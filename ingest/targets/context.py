@@ -18,6 +18,8 @@ from ingest.recognise.places import place_in_title
 
 _PLAN_WORDS = re.compile(r"规划|方案|计划|意见|通知|要点|纲要|办法|决定|行动|plan|programme|program|strategy|roadmap|"
                          r"action|policy", re.IGNORECASE)
+_PLAN_OPENING = re.compile(r"行动计划|实施方案|工作方案|规划|\b(?:action plan|plan of actions|climate action|"
+                           r"strategy|roadmap|programme of actions)\b", re.I)
 _PAPER_KINDS = ("paper", "article", "论文", "期刊", "journal", "thesis")
 
 ACHIEVED_HEADING = re.compile(r"成效|成就|成绩|进展|完成情况|回顾|工作总结|取得|achievements?|progress|review", re.I)
@@ -35,6 +37,7 @@ class DocContext:
     lang: str
     doc_year: int | None = None
     places: set[str] = field(default_factory=set)
+    kind: str | None = None  # the document's kind (plan, work_report, …) as ingest/facts.py reads it
 
     @property
     def base_year(self) -> int | None:
@@ -55,10 +58,11 @@ def _doc_year(doc: ParsedDocument) -> int | None:
 
 
 def _is_plan(doc: ParsedDocument) -> bool:
+    """Not a paper: a document of a known kind, or one whose title or opening calls itself a plan."""
     kind = (doc.meta.kind or "").lower()
     if any(k in kind for k in _PAPER_KINDS):
         return False
-    return bool(kind) or bool(_PLAN_WORDS.search(doc.title or ""))
+    return bool(kind) or bool(_PLAN_WORDS.search(doc.title or "")) or bool(_PLAN_OPENING.search(doc.text[:3000]))
 
 
 def own_scope(doc: ParsedDocument) -> str:
@@ -75,7 +79,7 @@ def document_context(doc: ParsedDocument) -> DocContext:
     title = doc.title or ""
     period = year_range(title) or five_year_period(title)
     return DocContext(scope=own_scope(doc), period=period, is_plan=_is_plan(doc), lang=doc.lang,
-                      doc_year=_doc_year(doc))
+                      doc_year=_doc_year(doc), kind=doc.meta.kind)
 
 
 def heading_context(section: str) -> str | None:
@@ -98,4 +102,13 @@ def heading_period(section: str) -> Period | None:
         if m:
             y = int(m.group(1))
             return y, y
+    return None
+
+
+def heading_year(section: str) -> int | None:
+    """A single year the nearest heading names ("二、2025年主要预期目标" -> 2025), else None."""
+    for part in reversed([p for p in section.split(" > ") if p]):
+        m = re.search(r"((?:19|20)\d{2})\s*年", part)
+        if m:
+            return int(m.group(1))
     return None

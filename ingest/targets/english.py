@@ -1,57 +1,183 @@
-"""English target sentences: "reduce soil erosion by 30% by 2030", "forest cover will reach 45% by 2025".
+"""English target sentences: "conserve at least 30 percent of our lands and waters by 2030",
+"reduce overall emissions … to fifty million metric tons", "133 reactors were authorized".
 
-English policy text states targets with a verb of change and a deadline year. A figure
-counts when its sentence has both a target verb and a year (or, in a plan, either), so
-descriptive figures in papers ("a catchment area of 50 square kilometers") are left alone.
+A figure is recorded when its sentence states a goal (goal, target, objective, shall, will, a verb of
+change or delivery, a bound such as "at least" or "up to", a future year "by 2030" / "in 2030"):
+a target of that year. Without a goal, a figure that is the subject of a past or perfect verb
+("authorized the construction of 133 reactors", "two reactors have entered") is achieved, and one
+that is the subject of a present verb ("87 percent of reactors … are based on", "Over 75% of homes
+are heated") a baseline; "from approximately 100 GW in 2024" is the baseline of that year.
+Anything else (a description, a definition's threshold, a task's deadline "within 90 days of the
+date of this order") is not a record. A markdown table row is read cell by cell: a row that opens
+with a year ("2035 Objective (ii) …") gives its figures that year.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from dataclasses import dataclass
 
-from ingest.recognise.quantities import find_quantities
+from ingest.models import TargetKind
 from ingest.targets.context import DocContext
+from ingest.targets.english_figures import Figure, english_figures
 from ingest.targets.found import Found
 
-_YEAR = re.compile(r"\b(?:by|before|until|till|in)\s+(?:the\s+end\s+of\s+)?((?:19|20)\d{2})\b", re.I)
-_VERB = re.compile(r"\b(reduce|cut|lower|decrease|increase|raise|expand|reach|achieve|restore|plant|treat|control|"
-                   r"improve|target|goal)\w*", re.I)
-_CHANGE = re.compile(r"\b(reduc\w*|cut\w*|lower\w*|decreas\w*|increas\w*|rais\w*|expand\w*|improv\w*)\s+(?:the\s+)?"
-                     r"(?P<obj>[a-z][a-z\s\-]{1,60}?)\s+(?:by|to)\s*$", re.I)
-_STATE = re.compile(r"(?:^|[,;:]\s*|\bthat\s+)(?:the\s+)?(?P<subj>[a-z][a-z\s\-]{1,60}?)\s+(?:will|shall|should|is to|"
-                    r"are to|must)?\s*(?:reach|achieve|exceed|be|rise to|increase to|fall to|be reduced to)\s*"
-                    r"(?:at least|more than|over|no less than)?\s*$", re.I)
-_OBJECT_AFTER = re.compile(r"^\s*(?:of\s+)?(?P<obj>(?:[a-z\-]+\s?){1,6})", re.I)
+_WINDOW = 240  # characters around a figure its reading looks at
+_FUTURE = re.compile(r"\b(?i:by|before|until|through|no later than|in|for)\s+(?:the\s+end\s+of\s+|fiscal\s+year\s+|FY\s*|"
+                     r"[A-Z][a-z]+\s+\d{1,2}(?:st|nd|rd|th)?,?\s+|[A-Z][a-z]+\s+)?((?:19|20)\d{2})\b")
+_LEAD_YEAR = re.compile(r"^\W*((?:19|20)\d{2})\s+(?:objective|target|goal|ambition|milestone)", re.I)
+_GOAL = re.compile(r"\b(?:goals?|targets?|aim(?:s|ed|ing)?|objectives?|ambition|shall|will|must|should|to be|seeks?|"
+                   r"commit(?:s|ted)? to|ensure|achieve|achieving|reach|reaching|reduce|reducing|increase|"
+                   r"increases|increasing|expand|expanding|deliver|delivering|limit|limiting|cap|"
+                   r"facilitate|convert|converting|install|approve|pursue|create|release|deploy|deploying|restore|"
+                   r"plant|build|double|doubling|triple|tripling|raise|cut|lower|phase out|abatement|accelerated?|"
+                   r"estimated?)\b", re.I)
+_FORECAST = re.compile(r"\b(?:anticipated|projected|expected|forecast(?:ed)?|predicted)\s+$", re.I)
+_DEFINES = re.compile(r"(?<!that )(?<!this )(?<!which )\b(?:means|is defined as|refers to|as used in|shall consist of|is composed of|"
+                      r"shall be composed of|membership)\b", re.I)
+_STANDARD_TIME = re.compile(r"(?:no more than|not more than|not to exceed|at most|up to|deadline of|time limit of)\s*$|"
+                            r"^(?:no more than|not more than|not to exceed|at most|up to)\b", re.I)
+_PAST_BEFORE = re.compile(r"\b(?:authorized|constructed|built|completed|added|achieved|installed|connected|"
+                          r"reached|delivered|produced|recorded)\b(?:(?!\b(?:are|is|will|shall)\b)[^,;])*$", re.I)
+_PAST_AFTER = re.compile(r"^[^,;]{0,60}?\b(?:have|has|had)\s+(?:\w+\s+)?(?:been|become|\w+ed)\b|"
+                         r"^[^,;]{0,60}?\b(?:was|were)\b", re.I)
+# a past time frame: with it, any past-tense verb before the figure makes a fact of the past
+_PAST_FRAME = re.compile(r"\b(?:between\s+(?:19|20)\d{2}\s+and\s+(?:19|20)\d{2}|since\s+(?:19|20)\d{2}|"
+                         r"over\s+the\s+(?:past|last)|last\s+year|to\s+date|so\s+far)\b", re.I)
+_ED_BEFORE = re.compile(r"(?<!\bare )(?<!\bis )(?<!\bbe )\b[a-z]+ed\s+(?:[\w’'-]+\s+){0,3}$")
+_STATE_AFTER = re.compile(r"^[^,;]{0,60}?\b(?:are|is)\s+(?!to\b)(?:\w+ed|\w+ing|now|currently|based|located|"
+                          r"heated|powered|owned|covered|in)\b", re.I)
+_FROM_YEAR = re.compile(r"^\s*in\s+((?:19|20)\d{2})\b")
+_REDUCE = re.compile(r"\b(?:reduc\w*|cut\w*|lower\w*|limit\w*|decreas\w*|cap)\b[^;]*\bto\s*$", re.I)
+_BELOW = re.compile(r"^\s*(?:below|under|lower than|less than)\b", re.I)
+_ORDER_TIME = re.compile(r"^[^;]{0,30}?\b(?:of|from|after)\s+the\s+date\s+of\s+this\b|^[^;]{0,12}\bof\s+this\s+order",
+                         re.I)
+_DURATION = re.compile(r"^(?:天|年|月|周|小时|分钟|days?|months?|years?|weeks?|hours?)$")
+_INDICATOR_BEFORE = re.compile(r"(?P<verb>reduc\w*|increas\w*|expan\w*|limit\w*|conserv\w*|rais\w*|cut\w*|lower\w*)\s+"
+                               r"(?P<obj>[a-z][a-z\s\-’']{1,70}?)\s+(?P<prep>by|to)\b(?:\s*$|[^;]{0,70},\s*or\s*$)", re.I)
+_SUBJECT = re.compile(r"(?:^|[,;:]\s*|\bthat\s+)(?:the\s+)?(?P<subj>[A-Za-z][\w\s\-’']{1,60}?)\s+(?:will\s+|shall\s+|"
+                      r"should\s+|must\s+|is\s+to\s+|are\s+to\s+)?(?:reach|reaches|achieve|exceed|be|rise to|"
+                      r"increases? to|falls? to|be reduced to|is accelerated to)\s*$", re.I)
+_OF_AFTER = re.compile(r"^\s*of\s+(?:all\s+|the\s+|our\s+)?(?P<obj>(?:[\w’'-]+\s?){1,6})")
 
 
-def _indicator(pre: str, post: str) -> str:
-    m = _CHANGE.search(pre)
-    if m:
-        return f"{m.group(1).lower()} {m.group('obj').strip()}"
-    m = _STATE.search(pre)
-    if m:
-        return m.group("subj").strip()
-    m = _OBJECT_AFTER.match(post)
-    words = pre.strip().split()[-6:]
-    if m and not words:
+def _cells(text: str, s0: int, s1: int) -> list[tuple[int, int]]:
+    """A markdown row's cells (| a | b |) and the lines of a cell (<br>), or the span itself."""
+    if "|" not in text[s0:s1] and "<br>" not in text[s0:s1]:
+        return [(s0, s1)]
+    out: list[tuple[int, int]] = []
+    pos = s0
+    for m in re.finditer(r"\||<br>", text[s0:s1]):
+        a, b = pos, s0 + m.start()
+        if text[a:b].strip():
+            out.append((a + len(text[a:b]) - len(text[a:b].lstrip()), b - (len(text[a:b]) - len(text[a:b].rstrip()))))
+        pos = s0 + m.end()
+    if text[pos:s1].strip():
+        out.append((pos, s1))
+    return out
+
+
+@dataclass
+class _Cell:
+    """What a sentence (or table cell) says as a whole, read once: each figure then looks up, never rescans."""
+
+    goal: bool
+    defines: bool
+    past_frame: bool
+    future: list[tuple[int, int]]  # (offset, year) of "by 2030", "in 2030", "by July 4, 2026"
+
+    @classmethod
+    def read(cls, text: str, s0: int, s1: int) -> _Cell:
+        sentence = text[s0:s1]
+        return cls(bool(_GOAL.search(sentence)), bool(_DEFINES.search(sentence)), bool(_PAST_FRAME.search(sentence)),
+                   [(s0 + m.start(), int(m.group(1))) for m in _FUTURE.finditer(sentence)])
+
+
+def _target_year(cell: _Cell, f: Figure, lead: int | None, base: int | None) -> int | None:
+    """The year a goal is for: one named after the figure, else before it, else the row's; never a past one."""
+    i = bisect_left(cell.future, (f.end, -1))
+    after = cell.future[i][1] if i < len(cell.future) else None
+    j = bisect_left(cell.future, (f.start, -1))
+    before = cell.future[j - 1][1] if j else None
+    for year in (after, before, lead):
+        if year and (base is None or year > base):
+            return year
+    return None if cell.future else lead
+
+
+def _classify(text: str, s0: int, s1: int, f: Figure, cell: _Cell, ctx: DocContext,
+              lead: int | None) -> tuple[TargetKind, int | None] | None:
+    """(kind, year) of a figure, or None when its sentence neither sets a goal nor states a fact about it.
+    Only a window around the figure is read, so a sentence of many figures stays linear."""
+    pre, post = text[max(s0, f.start - _WINDOW):f.start], text[f.end:min(s1, f.end + _WINDOW)]
+    base = ctx.base_year
+    m = _FROM_YEAR.match(post)
+    if m and re.search(r"\bfrom\s*$", pre[-20:].replace("approximately", "").rstrip() + " "):
+        return "baseline", int(m.group(1))
+    if m and base is not None and int(m.group(1)) <= base and not _GOAL.search(pre[-40:]):
+        return "baseline", int(m.group(1))
+    if _DURATION.match(f.unit):  # "within 90 days of …" is a task's deadline; "no more than 18 months" a standard
+        ok = (_STANDARD_TIME.search(pre) or _STANDARD_TIME.match(text[f.start:f.end])) and not _ORDER_TIME.match(post)
+        return ("target", None) if ok else None
+    if _FORECAST.search(pre) or cell.defines:
+        return None  # a forecast ("the anticipated 50% increase"), a definition, a body's membership
+    if cell.goal or f.comparator in (">=", "<=") or lead or cell.future:
+        return "target", _target_year(cell, f, lead, base)
+    if _PAST_BEFORE.search(pre) or _PAST_AFTER.match(post) or (cell.past_frame and _ED_BEFORE.search(pre)):
+        years = [int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", pre)]
+        return "achieved", years[-1] if years else None
+    if _STATE_AFTER.match(post):
+        return "baseline", None
+    return None
+
+
+def _comparator(text: str, s0: int, f: Figure) -> str:
+    """"reduce … to X" is an upper bound; "X percent below 1990 levels" a reduction of at least X."""
+    if f.comparator != "=":
+        return f.comparator
+    if _REDUCE.search(text[max(s0, f.start - _WINDOW):f.start]):
+        return "<="
+    if _BELOW.match(text[f.end:f.end + 12]):
+        return ">="
+    return "="
+
+
+def _indicator(text: str, s0: int, s1: int, f: Figure) -> str:
+    """What the figure measures: the counted noun, the object of a verb of change, or what a share is of."""
+    if f.noun:
+        return f.noun
+    pre, post = text[max(s0, f.start - _WINDOW):f.start], text[f.end:min(s1, f.end + _WINDOW)]
+    m = _OF_AFTER.match(post)
+    if m and f.unit in ("%", "times"):
         return m.group("obj").strip()
-    return " ".join(words) or (m.group("obj").strip() if m else "")
+    m = _INDICATOR_BEFORE.search(pre)
+    if m:  # "reduce X by 30%" / "X percent below 1990 levels": the change; "reduce X to 50 tons": the level of X
+        obj = m.group("obj").strip()
+        change = m.group("prep").lower() == "by" or bool(_BELOW.match(post))
+        return f"{m.group('verb').lower()} {obj}" if change else obj
+    if m := _SUBJECT.search(pre):
+        return m.group("subj").strip()
+    if m := _OF_AFTER.match(post):
+        return m.group("obj").strip()
+    words = re.findall(r"[A-Za-z][\w’'-]*", pre)[-6:]
+    return " ".join(words)
 
 
 def english_targets(text: str, start: int, end: int, section: str, table: str | None, ctx: DocContext,
-                    spans: list[tuple[int, int]]) -> list[Found]:
-    """Targets of the English sentences `spans` inside text[start:end]."""
+                    spans: list[tuple[int, int]], forced: tuple[TargetKind, int | None] | None = None) -> list[Found]:
+    """Targets, baselines and achieved figures of the English sentences `spans` inside text[start:end]."""
     out: list[Found] = []
-    for s0, s1 in spans:
-        sentence = text[s0:s1]
-        year_m = _YEAR.search(sentence)
-        verb = _VERB.search(sentence)
-        if not (year_m and verb) and not (ctx.is_plan and (year_m or verb)):
-            continue
-        for q in find_quantities(text, s0, s1):
-            if year_m and s0 + year_m.start(1) <= q.start < s0 + year_m.end(1):
-                continue
-            ind = _indicator(text[s0:q.start], text[q.end:s1])
-            year = int(year_m.group(1)) if year_m else ctx.end_year
-            out.append(Found(ind, ctx.scope, q.value, q.unit, q.comparator, year, "target", s0, s1, section, table))
+    lead_m = _LEAD_YEAR.match(text[start:end].lstrip("|# "))
+    lead = int(lead_m.group(1)) if lead_m else None
+    for p0, p1 in spans:
+        for s0, s1 in _cells(text, p0, p1):
+            cell = _Cell.read(text, s0, s1)
+            for f in english_figures(text, s0, s1):
+                got = forced or _classify(text, s0, s1, f, cell, ctx, lead)
+                if got is None:
+                    continue
+                kind, year = got
+                out.append(Found(_indicator(text, s0, s1, f), ctx.scope, f.value, f.unit, _comparator(text, s0, f),
+                                 year, kind, s0, s1, section, table, f.start))
     return out

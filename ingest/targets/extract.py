@@ -9,6 +9,9 @@ a place or a table: the same code reads plans from any province or field.
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 from ingest.models import ParsedDocument, Target
 from ingest.recognise.places import scope_key
 from ingest.targets.context import document_context
@@ -16,15 +19,31 @@ from ingest.targets.found import Found, to_target
 from ingest.targets.prose import ProseReader, heading_place
 from ingest.targets.tables import TableReader
 
+_LABEL = re.compile(r"^(?:[\w ]{1,20}[:：]|\d+[.、．]|[(（][\w]{1,3}[)）])\s*")
 
-def _dedupe(found: list[Found]) -> list[Found]:
-    """One record per figure: the same value, kind and year cited at the same span is kept once."""
+
+def _statement(text: str, f: Found) -> str:
+    """The words a figure is stated in, as a reader compares them: no label, width or spacing differences;
+    for a figure of prose, the words right around it (a summary row and an action outline that say
+    "…aimed to reduce car miles by 40%, …" differently after it state one goal)."""
+    if f.at is not None:
+        quote = text[max(f.quote_start, f.at - 24):min(f.quote_end, f.at + 24)]
+    else:
+        quote = text[f.quote_start:f.quote_end]
+    return re.sub(r"\s+", "", _LABEL.sub("", unicodedata.normalize("NFKC", quote).strip()))
+
+
+def _dedupe(text: str, found: list[Found]) -> list[Found]:
+    """One record per statement: the same figure cited at the same span, or stated again in the very same
+    words (a summary table that repeats an action's text), is kept once. A goal restated in other
+    words (a goal paragraph and a task) keeps both records."""
     seen: set[tuple[object, ...]] = set()
     out: list[Found] = []
     for f in found:
         key = (f.quote_start, f.quote_end, f.value, f.unit, f.kind, f.year, f.indicator)
-        if key not in seen:
-            seen.add(key)
+        words = (_statement(text, f), f.value, f.unit, f.kind, f.year, f.section, f.table)
+        if key not in seen and words not in seen:
+            seen.update((key, words))
             out.append(f)
     return out
 
@@ -41,4 +60,4 @@ def extract_targets(doc: ParsedDocument) -> list[Target]:
         ctx.places.add(ctx.scope)
     found += ProseReader(doc, ctx).read_blocks()
     found.sort(key=lambda f: f.quote_start)  # document order: a reader meets them in this order
-    return [to_target(doc, f, scope_key(f.scope)) for f in _dedupe(found)]
+    return [to_target(doc, f, scope_key(f.scope)) for f in _dedupe(doc.text, found)]

@@ -26,6 +26,7 @@ class Found:
     quote_end: int
     section: str
     table: str | None = None
+    at: int | None = None  # where the figure itself is written (prose), for telling repeated statements apart
 
 
 def target_id(doc_id: str, f: Found) -> str:
@@ -40,7 +41,7 @@ def to_target(doc: ParsedDocument, f: Found, scope_norm: str) -> Target:
     citation = Citation(doc_id=doc.doc_id, source=doc.source, section=f.section,
                         page=page_at(doc.page_starts, f.quote_start), start=f.quote_start, end=f.quote_end,
                         quote=quote)
-    comparator = f.comparator if f.comparator in (">=", ">", "<=", "<", "=") else "="
+    comparator = f.comparator if f.comparator in (">=", ">", "<=", "<", "=", "~") else "="
     return Target(target_id=target_id(doc.doc_id, f), doc_id=doc.doc_id, source=doc.source,
                   indicator=f.indicator, indicator_normalized=normalize_indicator(f.indicator), scope=f.scope,
                   value=float(f.value), unit=f.unit, comparator=comparator,  # type: ignore[arg-type]

@@ -10,39 +10,45 @@ the figure is stated in. Rules are about grammar and plan conventions, never a d
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from ingest.models import ParsedDocument, TargetKind
 from ingest.read.sentences import sentence_spans
 from ingest.recognise.periods import five_year_period
 from ingest.recognise.places import looks_like_place
-from ingest.recognise.quantities import COUNT_UNITS, Quantity, find_quantities
-from ingest.targets.context import DocContext, heading_context, heading_period
+from ingest.recognise.quantities import COUNT_UNITS, TIME_UNITS, Quantity, find_quantities
+from ingest.targets.context import DocContext, heading_context, heading_period, heading_year
 from ingest.targets.found import Found
+from ingest.targets.marks import (
+    PER_PERIOD,
+    RECURRING,
+    SentenceMarks,
+    exists_before,
+)
+from ingest.targets.sentence import Sentence, bounds, keep, sentences, trim, unqualified
 from ingest.targets.words import (
-    PLACE_NOUNS,
     counted_noun,
     has_words,
+    head_noun,
     leading_place,
+    measure_noun,
     strip_clause,
     verb_tail,
 )
 
-_SENTENCE = re.compile(r"[。！？!?]+[”’」』)）\]】]*|\n+")
-_CLAUSE = re.compile(r"[，,；;：:]")
-_BRACKETED = re.compile(r"《[^》]*》|〔[^〕]*〕|〈[^〉]*〉|\[[^\]]*\]")
-TARGET_CUES = re.compile(r"到\s*(?:19|20)\d{2}\s*年|(?:19|20)\d{2}\s*年(?:底)?前|目标|力争|确保|达到|提高到|提升到|"
-                         r"提高至|提升至|控制在|不低于|不少于|新增|新建|建设|建成|实施|开展|治理|规划|完成|改造|"
-                         r"升级|培育|创建|(?<![主重需纪摘提简必])要(?![求点素闻害])|计划|每年")
-BASELINE_CUES = re.compile(r"目前|现有|现状|仍有|截至|截止")
-_FUTURE_YEAR = re.compile(r"(?:到|至|截至)\s*((?:19|20)\d{2})\s*年|((?:19|20)\d{2})\s*年(?:底)?前")
 _YEAR_BEFORE = re.compile(r"((?:19|20)\d{2})\s*年(?:底|末)?的?\s*$")
-_ANY_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _TOTAL_MARK = re.compile(r"共计|总计|合计|共|总共")
 _FACILITY_VERB = re.compile(r"提档升级|升级|改造|新建|建设|扩建|迁建|提升")
 _LATIN = re.compile(r"[A-Za-z]")
 _CHANGE_ONLY = re.compile(r"(?:下降|上升|减少|增加|提高|降低|增长|缩减|扩大)")
 _OWN_AREA = re.compile(r"(?:全市|全县|全省|全区|区内)(?=幅员|国土|土地|总面积)")
+_GROWTH = re.compile(r"(增长|增速|下降|降低|减少|上涨|涨幅|上升)(?:了|率)?\s*$")
+_AGGREGATE = re.compile(r"(?:每年|全市|全省|全区|全县|年度|每年度)*(?:总额|总规模|规模|总量|额度)(?:最高)?")
+_QUOTED = re.compile(r"[“\"]([^”\"]{2,12})[”\"]")
+_LAST_YEAR = re.compile(r"过去一年|去年(?!同期)|上一年度?(?!同期)")
+_THIS_YEAR = re.compile(r"今年|本年度?|年内")
+_HORIZON_HEADING = re.compile(r"目标|愿景|展望")
 
 
 @dataclass
@@ -53,49 +59,6 @@ class _State:
     subject: str = ""  # the last indicator named by a noun phrase (shares and changes refer to it)
     scope: str = ""
     clause_start: int = 0
-
-
-def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Full sentences (to 。！？ or a line break): 其中-lists run across ；."""
-    out: list[tuple[int, int]] = []
-    pos = start
-    for m in _SENTENCE.finditer(text, start, end):
-        if text[pos:m.end()].strip():
-            out.append((pos, m.end()))
-        pos = m.end()
-    if text[pos:end].strip():
-        out.append((pos, end))
-    return out
-
-
-def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Clauses (to ，；：): the unit an indicator and its figure share, and what a citation quotes."""
-    out: list[tuple[int, int]] = []
-    pos = start
-    for m in _CLAUSE.finditer(text, start, end):
-        out.append((pos, m.end()))
-        pos = m.end()
-    if pos < end:
-        out.append((pos, end))
-    return out
-
-
-def _trim(text: str, end: int) -> int:
-    """A clause's end without its closing punctuation."""
-    while end > 0 and text[end - 1] in "，,；;：:。！？!? \n":
-        end -= 1
-    return end
-
-
-def _in_brackets(text: str, s0: int, s1: int, q: Quantity) -> bool:
-    return any(m.start() + s0 <= q.start < m.end() + s0 for m in _BRACKETED.finditer(text[s0:s1]))
-
-
-def _keep(text: str, s0: int, s1: int, q: Quantity) -> bool:
-    """Not a title/document number, not a count of places (6 个区县)."""
-    if _in_brackets(text, s0, s1, q):
-        return False
-    return not (q.unit in COUNT_UNITS and PLACE_NOUNS.match(text[q.end:q.end + 3]))
 
 
 def heading_place(section: str) -> str | None:
@@ -113,53 +76,90 @@ class ProseReader:
 
     def __init__(self, doc: ParsedDocument, ctx: DocContext) -> None:
         self.doc, self.ctx, self.text = doc, ctx, doc.text
+        self.horizon: int | None = None  # a goal year a list's lead-in sets ("到2028年，力争实现：")
+        self._places: tuple[int, list[str]] = (-1, [])
 
     def read_blocks(self) -> list[Found]:
         """Figures of every paragraph and list item (table notes excluded: they qualify, not state).
 
         A document that is not a plan (a paper) reports facts; only the targets it states are kept."""
         out: list[Found] = []
+        section = None
         for b in self.doc.blocks:
+            if b.section != section:
+                section, self.horizon = b.section, None
             if b.kind in ("paragraph", "list_item") and not (b.kind == "paragraph" and b.table):
                 out.extend(self.read_span(b.start, b.end, b.section))
+                self._carry_horizon(b.start, b.end, b.section)
         return out if self.ctx.is_plan else [f for f in out if f.kind == "target"]
+
+    def _carry_horizon(self, start: int, end: int, section: str) -> None:
+        """A lead-in ending in a colon ("到2028年，力争实现："), or a goal section's paragraph in a plan with no
+        period of its own, names the year the next items aim at; a plan's period end is the default otherwise."""
+        body = self.text[start:end].rstrip()
+        marks = SentenceMarks.read(self.text, start, end)
+        year = marks.future[-1][1] if marks.future else marks.lead_year
+        in_goals = self.ctx.period is None and _HORIZON_HEADING.search(section.rsplit(" > ", 1)[-1])
+        if year and (body.endswith((":", "：")) or in_goals):
+            base = self.ctx.base_year
+            if base is None or year > base:
+                self.horizon = year
 
     def read_span(self, start: int, end: int, section: str, table: str | None = None,
                   forced: tuple[TargetKind, int | None] | None = None) -> list[Found]:
         """Figures of text[start:end]; `forced` (kind, year) comes from a table column."""
         if len(_LATIN.findall(self.text[start:end])) > len(self.text[start:end]) // 2:
-            return self.read_english(start, end, section, table)
+            return self.read_english(start, end, section, table, forced)
+        para = SentenceMarks.read(self.text, start, end)
         out: list[Found] = []
         for s0, s1 in sentences(self.text, start, end):
-            out.extend(self.read_sentence(start, s0, s1, section, table, forced))
+            out.extend(self.read_sentence(para, s0, s1, section, table, forced))
         return out
 
-    def read_sentence(self, para: int, s0: int, s1: int, section: str, table: str | None,
+    def read_sentence(self, para: SentenceMarks, s0: int, s1: int, section: str, table: str | None,
                       forced: tuple[TargetKind, int | None] | None) -> list[Found]:
         """Figures of one sentence; later figures inherit indicator and scope from earlier ones."""
         text = self.text
-        qs = [q for q in find_quantities(text, s0, s1) if _keep(text, s0, s1, q)]
-        cls = clauses(text, s0, s1)
+        sent = Sentence.read(text, s0, s1)
+        qs = unqualified(text, [q for q in find_quantities(text, s0, s1) if keep(text, sent, q)])
         st = _State(scope=self._default_scope(section), clause_start=s0)
         out: list[Found] = []
         last_end: dict[int, int] = {}
         for q in qs:
-            ci = next(i for i, (a, b) in enumerate(cls) if a <= q.start < b)
-            c0, c1 = cls[ci]
+            ci = sent.clause_of(q.start)
+            c0, c1 = sent.clauses[ci]
             pre = text[max(c0, last_end.get(ci, c0)):q.start]
             last_end[ci] = q.end
             ind, scope, from_here = self._indicator(pre, text[q.end:c1], q, st)
+            if _AGGREGATE.fullmatch(ind) and (named := _QUOTED.findall(text[s0:q.start])):
+                ind = named[-1] + ind.removesuffix("最高")  # “算力券”…全市每年总额: the named instrument's total
             if from_here:
                 st.clause_start = c0
                 st.scope = scope or self._default_scope(section)
             elif scope:
                 st.scope = scope
-            kind, year = forced or self._classify(section, para, s0, s1, q, pre)
-            out.append(Found(ind, st.scope, q.value, q.unit, q.comparator, year, kind, st.clause_start,
-                             _trim(text, c1), section, table))
+            kind, year = forced or self._classify(section, para, sent, q, text[c0:q.start])
+            out.extend(bounds(Found(ind, st.scope, q.value, q.unit, q.comparator, year, kind,
+                                     self._quote_start(sent, st.clause_start, q), trim(text, c1), section, table,
+                                     q.start), q))
             st.indicator = ind
-        out.extend(self._implicit_parts(qs, cls, out, s0, s1))
+        out.extend(self._implicit_parts(qs, sent, out))
         return out
+
+    @staticmethod
+    def _quote_start(sent: Sentence, start: int, q: Quantity) -> int:
+        """The citation starts at the year phrase the figure's year comes from when it opens the sentence
+        close by ("到2027年底，建成超10家…"), so the quote shows the year; else at the figure's clause."""
+        i = bisect_right(sent.marks.future, (q.start, -1)) - 1
+        if i >= 0 and sent.marks.future[i][0] < start and start - sent.marks.future[i][0] <= 60:
+            return sent.clauses[sent.clause_of(sent.marks.future[i][0])][0]
+        return start
+
+    def _sorted_places(self) -> list[str]:
+        """The document's places, longest first, sorted once per change of the set (not per figure)."""
+        if self._places[0] != len(self.ctx.places):
+            self._places = (len(self.ctx.places), sorted(self.ctx.places, key=len, reverse=True))
+        return self._places[1]
 
     def _default_scope(self, section: str) -> str:
         """The section's place when its heading names one (区内 refers to it), else the document's."""
@@ -167,16 +167,22 @@ class ProseReader:
 
     def _indicator(self, pre: str, post: str, q: Quantity, st: _State) -> tuple[str, str | None, bool]:
         """(indicator, scope if the clause names one, whether the indicator comes from this clause)."""
-        place, rest = leading_place(pre, self.ctx.places)
+        place, rest = leading_place(pre, self._sorted_places())
         if (q.unit in COUNT_UNITS or q.unit == "年") and has_words(counted_noun(post)):
-            return verb_tail(rest) + counted_noun(post), place, True
+            return verb_tail(rest) + head_noun(post), place, True
+        rest = rest.lstrip("、，,；; ")
         core = strip_clause(rest)
+        if q.unit not in COUNT_UNITS and (noun := measure_noun(core, post)):
+            return noun, place, True
         share = re.match(r"^(?:分别)?占(.*)", core)
         if share and st.subject:
             whole = _OWN_AREA.sub("", share.group(1))
             return f"{st.subject}占{whole}比例", place, False
         if has_words(core) and not _CHANGE_ONLY.fullmatch(core):
             st.subject = core
+            growth = _GROWTH.search(rest) if q.unit in ("%", "百分点") else None
+            if growth and not core.endswith(growth.group(1)):
+                core += growth.group(1)  # 增长5%: a growth rate, not a level
             return core, place, True
         change = _CHANGE_ONLY.fullmatch(core) or _CHANGE_ONLY.search(rest)
         if change and st.subject:
@@ -186,68 +192,87 @@ class ProseReader:
             return st.indicator, place, False
         return core or pre.strip()[-8:], place, True
 
-    def _classify(self, section: str, para: int, s0: int, s1: int, q: Quantity,
-                  pre: str) -> tuple[TargetKind, int | None]:
-        ctx, text = self.ctx, self.text
-        sentence = text[s0:s1]
-        base = ctx.base_year
-        m = _YEAR_BEFORE.search(pre)
+    def _classify(self, section: str, para: SentenceMarks, sent: Sentence, q: Quantity,
+                  clause_pre: str) -> tuple[TargetKind, int | None]:
+        """(kind, year) of a figure: its own year phrase, then the sentence's, the heading's and the plan's."""
+        base = self.ctx.base_year
+        m = _YEAR_BEFORE.search(clause_pre)
         if m:
             y = int(m.group(1))
             return ("baseline" if base is None or y <= base else "target"), y
-        future = [int(a or b) for a, b in _FUTURE_YEAR.findall(text[s0:q.start])]
-        if future and base is not None and future[-1] > base:
-            return "target", future[-1]  # 到2030年…达到: a target, whatever section it sits in
+        future = sent.marks.future_before(q.start)
+        if future and (base is None or future > base):
+            return "target", self._year(future, clause_pre, q)  # 到2030年…达到: a target, whatever section
+        lead = sent.marks.lead_year
         context = heading_context(section)
         if context == "achieved":
-            return "achieved", self._achieved_year(section, sentence)
-        if context == "baseline" or BASELINE_CUES.search(sentence):
-            return "baseline", self._baseline_year(text[para:q.start])
-        if ctx.is_plan and TARGET_CUES.search(sentence):
-            return "target", self._target_year(section, text[para:q.start], sentence)
-        return "baseline", self._baseline_year(text[para:q.start])
+            return "achieved", lead or self._achieved_year(section, sent)
+        if lead is not None and base is not None and lead <= base:
+            return "baseline", lead  # "2020年，全县水土保持率为68.2%": the state that year
+        if _LAST_YEAR.search(self.text[sent.s0:q.start]) and self.ctx.doc_year:
+            return "achieved", self.ctx.doc_year - 1  # 过去一年…增长5.2%: a report's review of last year
+        if context == "baseline" or sent.baseline_cue or exists_before(clause_pre):
+            return "baseline", self._baseline_year(para, q.start)
+        if self.ctx.is_plan and (sent.target_cue or q.comparator not in ("=", "~")):
+            return "target", self._year(lead or self._target_year(section, para, sent, q.start), clause_pre, q)
+        return "baseline", self._baseline_year(para, q.start)
 
-    def _target_year(self, section: str, before: str, sentence: str) -> int | None:
-        years = [int(a or b) for a, b in _FUTURE_YEAR.findall(before)]
-        if years:
-            return years[-1]
-        period = heading_period(section) or five_year_period(sentence)
+    def _year(self, year: int | None, clause_pre: str, q: Quantity) -> int | None:
+        """No single year for a recurring commitment (每年…) or a service standard (1日内办结)."""
+        if q.unit in TIME_UNITS or PER_PERIOD.search(q.unit) or RECURRING.search(clause_pre):
+            return None
+        return year
+
+    def _target_year(self, section: str, para: SentenceMarks, sent: Sentence, pos: int) -> int | None:
+        year = para.future_before(pos)
+        if year:
+            return year
+        if self.ctx.doc_year and (_THIS_YEAR.search(self.text[sent.s0:pos]) or self.ctx.kind == "work_report"):
+            return heading_year(section) or self.ctx.doc_year  # a work report's 预期目标 are for its own year
+        period = heading_period(section)
+        if period:
+            return period[1]
+        if self.horizon:
+            return self.horizon
+        period = five_year_period(self.text[sent.s0:sent.s1])
         return period[1] if period else self.ctx.end_year
 
-    def _achieved_year(self, section: str, sentence: str) -> int | None:
-        period = five_year_period(sentence) or heading_period(section)
+    def _achieved_year(self, section: str, sent: Sentence) -> int | None:
+        period = five_year_period(self.text[sent.s0:sent.s1]) or heading_period(section)
         return period[1] if period else self.ctx.base_year
 
-    def _baseline_year(self, before: str) -> int | None:
+    def _baseline_year(self, para: SentenceMarks, pos: int) -> int | None:
         base = self.ctx.base_year
-        years = [int(y) for y in _ANY_YEAR.findall(before) if base is None or int(y) <= base]
-        return years[-1] if years else base
+        return para.last_year_before(pos, base) or base
 
-    def _implicit_parts(self, qs: list[Quantity], cls: list[tuple[int, int]], found: list[Found], s0: int,
-                        s1: int) -> list[Found]:
+    def _implicit_parts(self, qs: list[Quantity], sent: Sentence, found: list[Found]) -> list[Found]:
         """In "共计建设8个…站，其中…，改造升级X站…" a named facility without a number counts one."""
-        text = self.text
-        totals = [(q, f) for q, f in zip(qs, found, strict=False)
-                  if q.unit in COUNT_UNITS and _TOTAL_MARK.search(text[max(s0, q.start - 8):q.start])]
+        text, s0, s1 = self.text, sent.s0, sent.s1
+        totals = [q for q in qs if q.unit in COUNT_UNITS and _TOTAL_MARK.search(text[max(s0, q.start - 8):q.start])]
         if not totals:
             return []
-        total_q, total_f = totals[0]
+        total_q = totals[0]
+        total_f = next(f for f in found if f.value == total_q.value and f.unit == total_q.unit)
         split = text.find("其中", total_q.end, s1)
+        if split < 0:
+            return []
         heads = total_f.indicator[-2:]
+        with_figures = {sent.clause_of(q.start) for q in qs}
         out: list[Found] = []
-        for c0, c1 in cls:
-            clause = text[c0:c1]
-            if split < 0 or c0 < split or any(c0 <= q.start < c1 for q in qs):
+        for i, (c0, c1) in enumerate(sent.clauses):
+            if c0 < split or i in with_figures:
                 continue
+            clause = text[c0:c1]
             m = re.search(r"[\u4e00-\u9fff]{2,10}?([\u4e00-\u9fff])(?=监测能力|能力|建设|改造|$|[，,；;。])", clause)
             if m and m.group(1) in heads and _FACILITY_VERB.search(clause):
                 out.append(Found(clause.strip(" ，,；;。"), total_f.scope, 1.0, total_q.unit, "=", total_f.year,
-                                 total_f.kind, c0, _trim(text, c1), total_f.section, total_f.table))
+                                 total_f.kind, c0, trim(text, c1), total_f.section, total_f.table))
         return out
 
-    def read_english(self, start: int, end: int, section: str, table: str | None) -> list[Found]:
+    def read_english(self, start: int, end: int, section: str, table: str | None,
+                     forced: tuple[TargetKind, int | None] | None = None) -> list[Found]:
         """English sentences follow their own grammar (verb of change + year): see target_english."""
         from ingest.targets.english import english_targets
 
         return english_targets(self.text, start, end, section, table, self.ctx,
-                               [(s.start, s.end) for s in sentence_spans(self.text, start, end)])
+                               [(s.start, s.end) for s in sentence_spans(self.text, start, end)], forced)

@@ -13,10 +13,10 @@ import re
 
 from ingest.recognise.places import is_self_reference
 
-_YEAR_PHRASE = re.compile(r"(?:由|从|到|至|于|在|截至|截止)?\s*(?:19|20)\d{2}\s*年(?:底|末|初)?(?:的)?")
+_YEAR_PHRASE = re.compile(r"(?:由|从|到|至|于|在|截至|截止|比|较|相比|与)?\s*(?:19|20)\d{2}\s*年(?:底|末|初)?(?:的)?")
 _TRAIL = re.compile(
     r"(?:为|是|达|达到|提高到|提升到|提高至|提升至|下降到|下降至|降至|降到|降低到|减少到|减少了|减少|增加到|增加了|增加|"
-    r"增长|控制在|保持在|稳定在|约|近|超过|不低于|不少于|不超过|共|共计|累计|合计|总计|仅|只有|已|有|的|由|从|至|到|"
+    r"增长|控制在|保持在|稳定在|压缩至|压缩到|缩短至|缩短到|压缩|缩短|约|近|超过|不低于|不少于|不超过|共|共计|累计|合计|总计|仅|只有|已|有|的|由|从|至|到|"
     r"分别|分别占|各|要|达到了|实现)$")
 _LEAD = re.compile(
     r"^(?:其中|并且|并|且|和|及|以及|同时|另外|此外|全市|全县|全省|全区|区内|县内|市内|域内|目前|现有|仍有|共计|共|累计|"
@@ -29,13 +29,14 @@ _AT_PLACE = re.compile(r"^在([^、，,和及]{2,16}?(?:区域|地区|片区|屏
 _VERBS = ("新建", "建设", "建成", "完成", "实施", "开展", "治理", "改造", "划分", "审批", "新增", "升级", "培育",
           "创建", "打造", "建立", "设立", "规划", "修复", "验收", "查处", "复核", "整治", "配备", "培训")
 _NOUN_STOP = re.compile(r"进行|开展|实施|作为|用于|的|并|和|及|,|，|;|；|。|:|：|\s|\(|（|、")
+_NUMBERING = re.compile(r"^\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,3}[.、．](?!\d)|[①-⑳])")
 _CJK = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 PLACE_NOUNS = re.compile(r"^\s*(?:区县|县区|县市|市县|个区|个县|区|县|市|省|乡镇|乡|镇|村|街道)")
 
 
 def strip_clause(pre: str) -> str:
     """`pre` without year phrases, lead words and trailing verbs: what names the measure."""
-    t = _YEAR_PHRASE.sub("", pre)
+    t = _NUMBERING.sub("", _YEAR_PHRASE.sub("", pre))
     t = re.sub(r"[\s\"“”‘’()（）\[\]【】]", "", t)
     prev = None
     while prev != t:
@@ -45,13 +46,13 @@ def strip_clause(pre: str) -> str:
     return t
 
 
-def leading_place(pre: str, places: set[str]) -> tuple[str | None, str]:
-    """A place the clause starts with (a known place, 全国, a basin) and the rest of the clause."""
+def leading_place(pre: str, places: list[str]) -> tuple[str | None, str]:
+    """A place the clause starts with (a known place longest first, 全国, a basin) and the rest of the clause."""
     t = _COMPARE.sub("", re.sub(r"^(?:其中|并|且|和|及|而)", "", pre.strip()))
     m = _AT_PLACE.match(t)
     if m:
         return m.group(1), t[m.end(1):]
-    for place in sorted(places, key=len, reverse=True):
+    for place in places:
         if place and t.startswith(place) and not is_self_reference(place):
             return place, t[len(place):]
     m = _BASIN.match(t)
@@ -67,6 +68,17 @@ def counted_noun(post: str) -> str:
     return noun[:16]
 
 
+def head_noun(post: str) -> str:
+    """The thing counted after a classifier, past its modifiers: "20个具有示范作用的智慧农业产业园" ->
+    智慧农业产业园 (the noun after the clause's last 的), else the words right after it."""
+    clause = re.split(r"[，,；;。:：]", post, maxsplit=1)[0]
+    if "的" in clause:
+        head = clause.rsplit("的", 1)[1].strip(" ”\"’」")
+        if has_words(head) and len(head) <= 16 and not re.search(r"\d", head):
+            return head
+    return counted_noun(post)
+
+
 def verb_tail(pre: str) -> str:
     """The verb right before a counted figure ("新建" in "按照原则,新建"), if it is a verb of doing."""
     t = re.sub(r"[\s,，;；:：]", "", pre)
@@ -79,3 +91,21 @@ def verb_tail(pre: str) -> str:
 def has_words(text: str, n: int = 2) -> bool:
     """Enough letters to name something (a lone verb particle does not)."""
     return len(_CJK.findall(text)) >= n
+
+
+_SERVICE_WORD = re.compile(r"^[”\"’」]*\s*(?:内)?(办结|办理|办完|通办|响应|到场|到达|审批)")
+_DOING_ONLY = re.compile(r"^(?:实现|打造|提供|发放|安排|给予|为|每年|每家|全市|全省|全区|全县|力争|确保|达到|形成|组建|"
+                         r"开展|举办|组织|建成|建设|新建|[^\u4e00-\u9fff])*$")
+
+
+def measure_noun(core: str, post: str) -> str | None:
+    """What a measure counts when the words before it name no thing ("每年安排3000万元消费券",
+    "提供不少于500小时的免费培训", "打造“15分钟健康服务圈”"), or the standard a service time sets
+    ("实现不动产登记“一日办结”" -> 不动产登记办结时限). None when the words before name it already."""
+    service = _SERVICE_WORD.match(post)
+    if service:
+        return re.sub(r"^(?:实现|压缩|缩短)|(?:压缩|缩短|控制)(?:至|到|在)?$", "", core) + service.group(1) + "时限"
+    if not _DOING_ONLY.fullmatch(re.sub(r"[“”\"'‘’]", "", core)):
+        return None
+    noun = counted_noun(re.sub(r"^[”\"’」]*的?", "", post))
+    return noun if has_words(noun) else None

@@ -33,6 +33,7 @@ from ingest.recognise.deadlines import (
 )
 from ingest.recognise.units import alias_table, is_cjk_text, normalize_names
 from ingest.tasks.conventions import LeadRules, lead_rules
+from ingest.tasks.english import with_english_tasks
 from ingest.tasks.fields import Draft, Field, dangling_label, fields_in, units_of
 from ingest.tasks.items import BULLET, attach_group_annotations, measure_items, split_item
 from ingest.tasks.scope import states_aims, unannotated_tasks
@@ -68,7 +69,7 @@ def extract_tasks(doc: ParsedDocument) -> list[Task]:
     drafts = merge_table_rows([d for d in found if d is not None], table_drafts(doc, ctx.base_year, tables))
     drafts.sort(key=lambda d: d.start)
     names = normalize_names([lst for d in drafts for lst in d.unit_lists], alias_table())
-    return [_finish(doc, d, names) for d in drafts]
+    return with_english_tasks(doc, [_finish(doc, d, names) for d in drafts])
 
 
 _TITLE_NOISE = re.compile(r"[\s,，、;；:：.。!！?？\"“”'‘’()（）]")

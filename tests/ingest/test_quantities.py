@@ -81,7 +81,7 @@ def test_never_raises_and_spans_stay_inside(text: str, a: int, b: int) -> None:
     lo, hi = min(a, b), max(a, b)
     for q in find_quantities(text, lo, hi):
         assert lo <= q.start < q.end <= min(hi, len(text))
-        assert q.comparator in (">=", ">", "<=", "<", "=")
+        assert q.comparator in (">=", ">", "<=", "<", "=", "~")
 
 
 @settings(max_examples=200, deadline=None)

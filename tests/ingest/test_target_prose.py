@@ -1,8 +1,9 @@
-"""Direct tests of ingest/targets/prose.py: sentences and clauses it reads, places named by headings."""
+"""Direct tests of ingest/targets/prose.py and sentence.py: sentences and clauses read, places named by headings."""
 
 from __future__ import annotations
 
-from ingest.targets.prose import clauses, heading_place, sentences
+from ingest.targets.prose import heading_place
+from ingest.targets.sentence import clauses, sentences
 
 
 def test_sentences_end_at_full_stops_and_line_breaks() -> None:

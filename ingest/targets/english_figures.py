@@ -1,0 +1,140 @@
+"""The figures of an English sentence: measures with units, counts of things, multiples.
+
+English policy text states a figure as a measure ("30 percent", "5 gigawatt", "fifty million metric
+tons"), a count of a noun ("10 new large reactors", "at least 20 officials", "three reactors",
+"950 charge points") or a multiple ("doubling solar capacity" = 2 times). Numbers that only name
+something are left alone: section and order numbers (Sec. 4, Executive Order 14156, 42 U.S.C. 7401),
+years and dates, ordinals (120th Congress), money, a proper name after a number (123 Agreements),
+and an anaphor ("each of the three reactors" repeats a figure already stated).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.recognise.number_words import MULTIPLE, english_numbers, multiple
+from ingest.recognise.quantities import Quantity, find_quantities, unit_after
+
+_DIGITS = re.compile(r"(?<![\w.$§/-])(?P<sign>~\s*)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\w,.]\d)")
+_NOUN_PHRASE = re.compile(r"\s+(?P<np>(?P<mods>(?:[a-z0-9][\w’'-]*\s+){0,3}?)(?P<noun>[A-Za-z][a-z-]{2,}s))\b")
+_NOT_A_NOUN = re.compile(r"(?:ss|us|is)$|^(?:this|was|has|does|thus|plus|always|perhaps|whereas|as|its|"
+                         r"times|series|percents?|years|months|days|hours|weeks|minutes|levels)$")
+_FUNCTION_WORDS = {"of", "the", "and", "or", "to", "in", "for", "by", "at", "on", "a", "an", "with", "from", "that",
+                   "which", "be", "is", "are", "was", "were", "than", "per"}
+_NAME_BEFORE = re.compile(r"(?:\b(?:Sec|Secs|Section|Sections|section|sections|Order|No|Nos|Part|Title|Law|Act|"
+                          r"Stat|Article|Chapter|Objective|Action|Actions|Phase|Generation|Tier|Module|Table|Figure|"
+                          r"Appendix|Amendment|Executive Order|Public Law|Proclamation|Memorandum|FY|fiscal year|"
+                          r"step|Step|Outcome|Milestone|Recommendation|Item|Annex|Schedule|Box|Web|Version|version)\.?\s*|[§#]\s*)$")
+_NAME_AFTER = re.compile(r"^(?:\s*(?:U\.S\.C|CFR|C\.F\.R|Fed\.|FR\b|Stat\.|st\b|nd\b|rd\b|th\b)|\)|\.\d|-\d|:\d)")
+_ANAPHOR = re.compile(r"\b(?:the|these|those|each of the|all|both|top|first|last|next|other)\s+$|’s\s+$|'s\s+$", re.I)
+# counts of a text's own parts or of ideas, not of things a plan delivers
+_OWN_PARTS = re.compile(r"^(?:objectives|goals|principles|pillars|priorities|areas|sections|steps|elements|components|"
+                        r"categories|parts|criteria|factors|recommendations|questions|topics|themes|ways|reasons|"
+                        r"phases|stages|levels|types|kinds)$", re.I)
+_COMPARATORS = [("at least ", ">="), ("not less than ", ">="), ("no less than ", ">="), ("a minimum of ", ">="),
+                ("no more than ", "<="), ("not more than ", "<="), ("not to exceed ", "<="), ("up to ", "<="),
+                ("at most ", "<="), ("more than ", ">"), ("over ", ">"), ("in excess of ", ">"),
+                ("fewer than ", "<"), ("less than ", "<"), ("approximately ", "~"), ("about ", "~"),
+                ("around ", "~"), ("nearly ", "~"), ("roughly ", "~")]
+
+
+_SCALED = re.compile(r"(?<![\w.$§/-])(?P<dollar>\$\s?)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+                     r"(?:\s+(?P<scale>thousand|million|billion|trillion)\b)?")
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure of an English sentence: `text[start:end]` is what states it (comparator words included)."""
+
+    value: float
+    unit: str
+    comparator: str
+    start: int
+    end: int
+    noun: str = ""  # the counted noun phrase ("new large reactors"), empty for measures
+
+
+def _comparator(text: str, start: int) -> tuple[str, int]:
+    window = text[max(0, start - 16):start].lower()
+    for word, cmp in _COMPARATORS:
+        if window.endswith(word) and (len(window) == len(word) or not window[-len(word) - 1].isalpha()):
+            return cmp, start - len(word)
+    return "=", start
+
+
+def _named(text: str, a: int, b: int, lo: int) -> bool:
+    """A number that names or dates something rather than counting it."""
+    before, after = text[max(lo, a - 24):a], text[b:b + 8]
+    if _NAME_BEFORE.search(before) or _NAME_AFTER.match(after):
+        return True
+    raw = text[a:b].replace(",", "")
+    return raw.isdigit() and 1900 <= int(raw) <= 2100 and "," not in text[a:b]
+
+
+def _counts(text: str, lo: int, hi: int) -> list[Figure]:
+    """Numbers (digits or words) followed by a plural noun phrase: "10 new large reactors"."""
+    numbers = [(float(m.group("num").replace(",", "")), m.start("num"), m.end(), bool(m.group("sign")))
+               for m in _DIGITS.finditer(text, lo, hi)]
+    numbers += [(v, a, b, False) for v, a, b in english_numbers(text, lo, hi)]
+    out: list[Figure] = []
+    for value, a, b, approx in numbers:
+        m = _NOUN_PHRASE.match(text, b, hi)
+        if not m or _named(text, a, b, lo) or _ANAPHOR.search(text[max(lo, a - 14):a]):
+            continue
+        words, noun = m.group("np").split(), m.group("noun")
+        if _NOT_A_NOUN.search(noun.lower()) or any(w.lower() in _FUNCTION_WORDS for w in words) \
+                or _OWN_PARTS.match(noun) or (noun[0].isupper() and not m.group("mods")):
+            continue
+        cmp, start = ("~", a - 1) if approx else _comparator(text, a)
+        out.append(Figure(value, m.group("noun"), cmp, max(lo, start), m.end("np"), m.group("np")))
+    return out
+
+
+def _scaled(text: str, lo: int, hi: int) -> list[Figure]:
+    """Dollar amounts ("$2.5 billion") and digits with a scale word ("1 million trees", "5 million metric tons")."""
+    out: list[Figure] = []
+    for m in _SCALED.finditer(text, lo, hi):
+        if not (m.group("dollar") or m.group("scale")):
+            continue
+        value = float(m.group("num").replace(",", "")) * _SCALES.get(m.group("scale") or "", 1.0)
+        cmp, start = _comparator(text, m.start())
+        if m.group("dollar"):
+            out.append(Figure(value, "USD", cmp, max(lo, start), m.end()))
+            continue
+        unit = unit_after(text, m.end(), hi)
+        if unit:
+            out.append(Figure(value, unit[0], cmp, max(lo, start), unit[1]))
+            continue
+        noun = _NOUN_PHRASE.match(text, m.end(), hi)
+        if noun and not _NOT_A_NOUN.search(noun.group("noun").lower()):
+            out.append(Figure(value, noun.group("noun"), cmp, max(lo, start), noun.end("np"), noun.group("np")))
+    return out
+
+
+def _measure(q: Quantity) -> Figure:
+    return Figure(q.value, q.unit, q.comparator, q.start, q.end)
+
+
+def english_figures(text: str, lo: int, hi: int) -> list[Figure]:
+    """Every figure of text[lo:hi] in text order; where readings overlap, a scaled figure or a measure wins
+    over a count (one sweep over the sorted readings: linear however many figures a sentence holds)."""
+    readings = [(f, 0) for f in _scaled(text, lo, hi)]
+    readings += [(_measure(q), 1) for q in find_quantities(text, lo, hi) if not _named(text, *_number_span(text, q), lo)]
+    readings += [(f, 2) for f in _counts(text, lo, hi)]
+    readings += [(Figure(multiple(m.group(0)), "times", "=", m.start(), m.end()), 3) for m in MULTIPLE.finditer(text, lo, hi)]
+    readings.sort(key=lambda r: (r[0].start, r[1], -r[0].end))
+    kept: list[tuple[Figure, int]] = []
+    for f, rank in readings:
+        if kept and f.start < kept[-1][0].end:
+            if rank < kept[-1][1]:
+                kept[-1] = (f, rank)
+            continue
+        kept.append((f, rank))
+    return [f for f, _ in kept]
+
+
+def _number_span(text: str, q: Quantity) -> tuple[int, int]:
+    m = re.search(r"\d[\d,]*(?:\.\d+)?", text[q.start:q.end])
+    return (q.start + m.start(), q.start + m.end()) if m else (q.start, q.start)

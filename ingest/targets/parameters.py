@@ -1,0 +1,107 @@
+"""Figures a Chinese policy states that are not goals: the terms of a grant, a threshold, a definition.
+
+Support measures (若干措施) are full of numbers that say what one applicant may get or must meet:
+``给予最高100万元补贴``, ``按实际投入的30%给予补助``, ``最长3年的免租期``, ``对全年登记数据产品达10个以上的``,
+``(一般不超过10人)``. A planner comparing targets wants none of them. They are told apart by the
+grammar every such measure uses:
+
+- a **grant**: money, a rate or a stay whose clause names a cap or a recipient (最高, 单个, 每家, 每人,
+  给予, 可申请, 按…的) or whose noun is a subsidy (补贴, 补助, 奖励, 贴息, 担保贷款); a programme's own
+  budget (总额, 总规模, 规模, 安排) stays a target;
+- a **duration** (天, 个月, 小时) that is not a service standard (1日内办结, 24小时服务, 10分钟便利圈);
+- a **threshold**: the clause after the figure ends with 的 (…达10个以上的，给予…), or the clause opens
+  with 对 (对年产值首次达到5000万元的企业);
+- a **definition**: 一般不超过, 是指, a parenthetical that is not a breakdown (其中…);
+- a **formula** or a composition (×100%, 1名团长+3名导师), a count of the document's own parts
+  (八项主要任务, 4个方面的指标).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.recognise.quantities import TIME_UNITS, Quantity
+from ingest.targets.marks import PER_PERIOD
+
+_MONEY = re.compile(r"元$")
+_CAP_BEFORE = re.compile(r"最高|最多|最长|单个|单家|单笔|单次|单项|单户|每人|每户|每家|每个|每位|每名|每月|每平方米|同一|"
+                         r"给予|可申请|可获|可享受|享受|依次|分档|一次性|按照?|依规|补贴|补助|奖励|资助|贴息")
+_GRANT_AFTER = re.compile(r"^[^，,；;。]{0,6}?(?:补贴|补助|奖励|资助|贴息|补偿|担保贷款|礼包|入股|启动资金|租金|减免|免租|"
+                          r"缴纳|的部分|的比例|的标准|给予|予以)")
+_PROGRAMME = re.compile(r"总额|总规模|规模|总量|安排|统筹")
+_GRANT_VERB = re.compile(r"给予|可申请|可获|可享受|享受|依次|分别给予")
+_ANY_CAP = re.compile(r"(?:可享受|享受|可申请|可获得?)[^，,；;。]*(?:最高|最大|最长)|(?:最高|最大|最长)$")
+_AGE = re.compile(r"寿命|年龄|age", re.I)
+_RATE_BEFORE = re.compile(r"按照?|依规|给予|最高|补贴|补助|贴息|奖励|资助|租金|市场价|(?:费用?|金额|成本|投入|投资额?|支出|"
+                          r"收入|保费|利率|利息|所得额)的?$|^第.年|^次年")
+_STAY_BEFORE = re.compile(r"最长|最短|有效期|期限|为期|满|连续|服务期|免租|租住|享受|给予|提供|补助期")
+_SERVICE = re.compile(r"办结|办理|办完|通办|服务|便利圈|生活圈|响应|到场|到达|审批|时限|时长|压缩至|缩短至|以内")
+_SERVICE_ASIDE = re.compile(r"办结|时限|通办")
+_DEFINITION = re.compile(r"一般(?:不超过|不少于|为|在)|是指|指的是|原则上.{0,6}规模")
+_OWN_PARTS = re.compile(r"^(?:主要任务|重点任务|项?任务|项?措施|个?方面|部分|章|节|个?指标|条(?:措施|意见|举措)|大类指标)")
+# "对年货运量首次达到100万吨的企业，给予…": a clause opening with 对 names who qualifies, not a goal
+_FOR_WHOM = re.compile(r"^\W*(?:[(（]?[一二三四五六七八九十\d]+[)）.、．]\s*)?对(?![外接应标])[^，,；;。]*$")
+_PER_PERSON = re.compile(r"每人|每户|每家|享受|只能|仅")
+
+
+def _paren_spans(text: str, s0: int, s1: int) -> list[tuple[int, int, str]]:
+    """Round-bracketed asides of text[s0:s1] (start, end, contents), one level deep."""
+    out: list[tuple[int, int, str]] = []
+    for m in re.finditer(r"[(（]([^()（）]*)[)）]", text[s0:s1]):
+        out.append((s0 + m.start(), s0 + m.end(), m.group(1)))
+    return out
+
+
+def in_aside(asides: list[tuple[int, int, str]], q: Quantity) -> bool:
+    """Inside a parenthetical that qualifies (一般不超过10人, 税后1000元) rather than breaks down (其中…)
+    or spells out a service standard (一窗发放2个环节，1日内办结)."""
+    return any(a <= q.start < b and not re.match(r"\s*(?:其中|含|包括)", inner) and not _SERVICE_ASIDE.search(inner)
+               for a, b, inner in asides)
+
+
+def asides(text: str, s0: int, s1: int) -> list[tuple[int, int, str]]:
+    """The parentheticals of one sentence, found once so each figure tests them cheaply."""
+    return _paren_spans(text, s0, s1) if ("(" in text[s0:s1] or "（" in text[s0:s1]) else []
+
+
+def _composition(text: str, c0: int, c1: int, q: Quantity) -> bool:
+    """"“1名团长+3名创业导师+N名志愿者”": the make-up of a team or a formula, not a goal."""
+    left = text.rfind("“", c0, q.start)
+    right = text.find("”", q.end, c1)
+    return left >= 0 and right >= 0 and "+" in text[left:right]
+
+
+def is_parameter(text: str, c0: int, c1: int, q: Quantity) -> bool:
+    """Whether figure `q` in the clause text[c0:c1] states a policy's terms rather than a goal."""
+    before, after = text[c0:q.start], text[q.end:c1]
+    if _DEFINITION.search(before) or text[q.start - 1:q.start] in ("×", "/", "+") or after.startswith("+"):
+        return True
+    plain_after = re.sub(r"[(（][^()（）]*[)）]", "", after)
+    if re.fullmatch(r"[^，,；;。]*的[，,；;。]?\s*", plain_after) and not re.search(r"的[^，,；;。]", plain_after):
+        return True  # …达10个以上的，…: a threshold the applicant must meet
+    if _composition(text, c0, c1, q) or (not _MONEY.search(q.unit) and _ANY_CAP.search(before)):
+        return True
+    if _OWN_PARTS.match(after) or (_FOR_WHOM.match(before) and re.match(r"[^，,；;。]{0,4}的", after)):
+        return True
+    return _is_term(before, after, q)
+
+
+def _is_term(before: str, after: str, q: Quantity) -> bool:
+    """A grant's money, rate or stay; a duration that is no service standard; a per-person frequency."""
+    unit = PER_PERIOD.sub("", q.unit)
+    if _MONEY.search(unit):
+        if _GRANT_VERB.search(before):
+            return True
+        return not _PROGRAMME.search(before) and bool(_CAP_BEFORE.search(before) or _GRANT_AFTER.match(after)
+                                                      or _ANY_CAP.search(before))
+    if unit == "岁":
+        return not _AGE.search(before)
+    if unit == "%":
+        return bool(_RATE_BEFORE.search(before) or _GRANT_AFTER.match(after))
+    if unit in TIME_UNITS:
+        return not (_SERVICE.search(after[:12]) or _SERVICE.search(before[-8:]))
+    if unit == "年":
+        return bool(_STAY_BEFORE.search(before) or _GRANT_AFTER.match(after) or re.match(r"^[^，,；;。]{0,3}内", after))
+    if PER_PERIOD.search(q.unit):
+        return bool(_PER_PERSON.search(before))
+    return False

@@ -1,0 +1,119 @@
+"""One sentence of a plan, read once: its clauses, brackets, asides and year marks; which of its figures
+are statements (not titles, asides, counts of places or a policy's terms); ranges as two bounds.
+
+The prose reader asks these for every figure, so each is an offset lookup (bisection), never a rescan:
+a paragraph of thousands of clauses is read in time linear in its length.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from ingest.recognise.quantities import COUNT_UNITS, Quantity
+from ingest.targets.found import Found
+from ingest.targets.marks import BASELINE_CUES, TARGET_CUES, SentenceMarks
+from ingest.targets.parameters import asides, in_aside, is_parameter
+from ingest.targets.words import PLACE_NOUNS
+
+_SENTENCE = re.compile(r"[。！？!?]+[”’」』)）\]】]*|\n+")
+_CLAUSE = re.compile(r"[，,；;：:]")
+_BRACKETED = re.compile(r"《[^》]*》|〔[^〕]*〕|〈[^〉]*〉|\[[^\]]*\]")
+_NOUN_GAP = re.compile(r"[^和及与或至到、，,；;：:()（）\s\d]+")  # a noun between two figures, no conjunction
+
+
+@dataclass
+class Sentence:
+    """One sentence read once: its clauses (with their starts, for bisection), brackets and year marks."""
+
+    s0: int
+    s1: int
+    clauses: list[tuple[int, int]]
+    starts: list[int]
+    brackets: list[tuple[int, int]]
+    asides: list[tuple[int, int, str]]
+    marks: SentenceMarks
+    baseline_cue: bool
+    target_cue: bool
+
+    @classmethod
+    def read(cls, text: str, s0: int, s1: int) -> Sentence:
+        cls_ = clauses(text, s0, s1)
+        body = text[s0:s1]
+        brackets = [(s0 + m.start(), s0 + m.end()) for m in _BRACKETED.finditer(body)]
+        return cls(s0, s1, cls_, [a for a, _ in cls_], brackets, asides(text, s0, s1),
+                   SentenceMarks.read(text, s0, s1), bool(BASELINE_CUES.search(body)), bool(TARGET_CUES.search(body)))
+
+    def clause_of(self, pos: int) -> int:
+        return max(0, bisect_right(self.starts, pos) - 1)
+
+    def bracketed(self, pos: int) -> bool:
+        i = bisect_right(self.brackets, (pos, 1 << 62)) - 1
+        return i >= 0 and self.brackets[i][0] <= pos < self.brackets[i][1]
+
+
+def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Full sentences (to 。！？ or a line break): 其中-lists run across ；."""
+    out: list[tuple[int, int]] = []
+    pos = start
+    for m in _SENTENCE.finditer(text, start, end):
+        if text[pos:m.end()].strip():
+            out.append((pos, m.end()))
+        pos = m.end()
+    if text[pos:end].strip():
+        out.append((pos, end))
+    return out
+
+
+def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Clauses (to ，；：): the unit an indicator and its figure share, and what a citation quotes."""
+    out: list[tuple[int, int]] = []
+    pos = start
+    for m in _CLAUSE.finditer(text, start, end):
+        out.append((pos, m.end()))
+        pos = m.end()
+    if pos < end:
+        out.append((pos, end))
+    return out
+
+
+def trim(text: str, end: int) -> int:
+    """A clause's end without its closing punctuation."""
+    while end > 0 and text[end - 1] in "，,；;：:。！？!? \n":
+        end -= 1
+    return end
+
+
+def keep(text: str, sent: Sentence, q: Quantity) -> bool:
+    """Not a title/document number, not an aside, not a count of places (6 个区县), not a policy's terms."""
+    if sent.bracketed(q.start) or in_aside(sent.asides, q):
+        return False
+    if q.unit in COUNT_UNITS and PLACE_NOUNS.match(text[q.end:q.end + 3]):
+        return False
+    c0, c1 = sent.clauses[sent.clause_of(q.start)]
+    return not is_parameter(text, c0, c1, q)
+
+
+def unqualified(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """Drop a money or rate figure that only qualifies the thing the next figure counts:
+    "培育产值超5000万元龙头企业30家以上" states 30 firms, not an output of 50 million."""
+    out: list[Quantity] = []
+    for i, q in enumerate(qs):
+        nxt = qs[i + 1] if i + 1 < len(qs) else None
+        gap = text[q.end:nxt.start] if nxt else ""
+        if (nxt and (q.unit.endswith("元") or q.unit == "%") and 0 < len(gap) <= 8 and _NOUN_GAP.fullmatch(gap)
+                and text[nxt.start].isdigit()):
+            continue
+        out.append(q)
+    return out
+
+
+def bounds(f: Found, q: Quantity) -> list[Found]:
+    """A range ("增长5%—5.5%", "1—2个") is two bounds: at least its lower end, at most its upper end."""
+    if q.value_max is None:
+        return [f]
+    upper = Found(f.indicator, f.scope, q.value_max, f.unit, "<=", f.year, f.kind, f.quote_start, f.quote_end,
+                  f.section, f.table, f.at)
+    f.comparator = ">=" if f.comparator in ("=", ">=") else f.comparator
+    return [f, upper]

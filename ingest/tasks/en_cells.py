@@ -1,0 +1,86 @@
+"""What a responsibility cell of an English table says: which bodies, in which role.
+
+Cells are not always lists. Plans write "Vattenfall and Bristol City Council", "Required for
+all agencies", but also "To be agreed, but would likely be A, B and C" (A, B, C tentatively
+responsible), "A is the main responsible body", "A would have a significant role with regard to
+…" (A takes part), "To be confirmed as this action is developed" or "The overall responsible body
+would be identified as this work progresses" (nobody yet). Sentences that are prose (a modal
+verb, "suggest", "look at") name no unit; generic pieces ("others to be confirmed", "their key
+stakeholders", "stakeholders representing …") are not units either.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.models import Role
+from ingest.recognise.en_phrases import ACRONYM, actor_nouns, opens_phrase
+
+_SENTENCES = re.compile(r"(?<=[a-z)])\.\s+|<br\s*/?>|\n|;\s*")
+_LIKELY = re.compile(r"\b(?:would|will)?\s*(?:likely|probably)\s+(?:to\s+)?be\s+(?P<names>.+)$", re.I)
+_MAIN_BODY = re.compile(r"^(?P<names>.+?)\s+(?:is|are)\s+the\s+(?:\w+\s+)?(?:responsible|lead|accountable|"
+                        r"implementing)\s+(?:body|bodies|organi[sz]ations?|part(?:y|ies)|partners?|agenc(?:y|ies))\b", re.I)
+_ROLE = re.compile(r"^(?P<names>.+?)\s+(?:would\s+|will\s+)?(?:have|has)\s+an?\s+(?:\w+\s+)?role\b", re.I)
+_PENDING = re.compile(r"^(?:to\s+be\s+(?:confirmed|agreed|determined|decided|identified)|tbc|tbd|n/?a|none|not\s+"
+                      r"applicable)\b", re.I)
+_PROSE = re.compile(r"\b(?:would|will|could|may|might|should|shall|must|can|is|are|likely|noting|include|including)\b",
+                    re.I)
+_NOT_NAME = re.compile(r"\b(?:is|are|be|been|being|likely|noting|note|including|include|identified|confirmed|agreed|"
+                       r"progresses|playing|look|suggest)\b", re.I)
+_GENERIC = re.compile(r"^(?:others?|their|its|stakeholders?|the\s+need|all\s+others|etc)\b", re.I)
+_PREFIX = re.compile(r"^(?:required\s+for|applies\s+to|led\s+by|lead:|responsible:)\s+", re.I)
+_SPLIT = re.compile(r",(?!\s*as\s+well\s+as)\s*|\s+and\s+|\s*&\s*|\s*/\s*(?=[A-Z])")
+MAX_NAME_WORDS = 14
+
+
+def cell_units(text: str, role: Role) -> list[tuple[str, Role]]:
+    """(name, role) pairs a responsibility cell states, as written, in order."""
+    out: list[tuple[str, Role]] = []
+    for sentence in _SENTENCES.split(text):
+        s = sentence.strip(" .-–—")
+        if not s:
+            continue
+        for pattern, as_role in ((_LIKELY, role), (_MAIN_BODY, role), (_ROLE, "participant")):
+            m = pattern.search(s)
+            if m:
+                out.extend((n, as_role) for n in _names(m.group("names")))
+                break
+        else:
+            if not _PENDING.match(s) and not _PROSE.search(s):
+                out.extend((n, role) for n in _names(s))
+    unique: dict[str, tuple[str, Role]] = {}
+    for n, r in out:
+        unique.setdefault(n.lower(), (n, r))
+    return list(unique.values())
+
+
+def _names(text: str) -> list[str]:
+    """The names of a list ("A, B and C"), generic and prose pieces dropped."""
+    text = _PREFIX.sub("", text.strip())
+    pieces: list[str] = []
+    for piece in _SPLIT.split(text):
+        piece = piece.strip(" .,;:-–—")
+        if pieces and _shares_head(pieces[-1], piece, text):
+            pieces[-1] = f"{pieces[-1]} and {piece}"
+            continue
+        pieces.append(piece)
+    return [p for p in pieces if _is_name(p)]
+
+
+def _shares_head(left: str, right: str, whole: str) -> bool:
+    """"CIO and Chief Data Officer Councils", "State and Tribal authorities": one name with a shared plural head."""
+    last = right.split()[-1].lower() if right.split() else ""
+    return f"{left} and {right}" in whole and " " not in left and last.endswith("s") and \
+        (last in actor_nouns() or last.rstrip("s") in actor_nouns())
+
+
+def _is_name(piece: str) -> bool:
+    """A short noun phrase naming a body, not prose and not a placeholder."""
+    words = piece.split()
+    if not words or len(words) > MAX_NAME_WORDS or _GENERIC.match(piece) or _NOT_NAME.search(piece):
+        return False
+    first = words[0]
+    if first[0].isupper() or ACRONYM.match(first):
+        return True
+    last = words[-1].lower()
+    return opens_phrase(first) or last in actor_nouns() or (last.endswith("s") and not last.endswith("ss"))

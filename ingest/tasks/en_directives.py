@@ -1,0 +1,153 @@
+"""Directive sentences: "X shall / must …", "X are directed to …", "X is responsible for …".
+
+A sentence is a directive when one of these verbs has an actor for subject (`en_actors.py`).
+Not directives: "should", "may", "will" (recommendations, permissions, policy statements); "shall
+not" (prohibitions); passives ("shall be implemented", "shall be considered") and verbs of being
+and membership ("shall consist of", "shall have a staff", "means"); a modal inside a relative
+clause ("…, which shall coordinate"); subjects that are things ("The report shall include",
+"This order shall be implemented", "Nothing in this order shall"). A second modal coordinated
+with the first ("… shall be guided by X and shall in particular:") shares its subject.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ingest.models import Role
+from ingest.recognise.en_actors import Actor, participant_actors, subject_actors
+from ingest.recognise.en_phrases import QUALIFIER_OPENERS, depths, is_actor, segments
+
+_MODAL = re.compile(r"\b(?P<resp>(?:is|are|shall\s+be|will\s+be)\s+(?:also\s+|jointly\s+|primarily\s+|hereby\s+)?"
+                    r"(?:responsible|accountable)\s+for)\b"
+                    r"|\b(?P<directed>(?:is|are)\s+(?:hereby\s+|also\s+)?(?:directed|required)\s+to)\b"
+                    r"|\b(?P<modal>shall|must)\b")
+_BLOCKED = re.compile(r"^(?:not|never|be|consist|comprise|mean|means|have|remain|serve|constitute)\b", re.I)
+_ADVERBS = re.compile(r"^(?:also|each|jointly|together|further|subsequently|then|expeditiously|promptly|immediately|"
+                      r"specifically|in\s+particular|otherwise|continue\s+to|hereafter|hereby)\b\s*", re.I)
+_RELATIVE = re.compile(r"\b(?:which|who|whom|that)\s*$", re.I)
+_COORDINATED = re.compile(r"(?:,|\band|\bor)\s*$")
+_FILLERS = re.compile(r"\b(?:in\s+particular|the\s+following|as\s+follows|also|each|jointly|together|further|"
+                      r"among\s+other\s+things|responsible\s+for|be)\b|[,:;—–\-]", re.I)
+_ABBREVIATION = re.compile(r"(?:\b(?:Sec|Secs|No|Nos|Fed|Reg|Stat|Pub|Inc|Co|Corp|Ltd|Dr|Mr|Ms|Mrs|St|Jr|Sr|vs|etc|"
+                           r"Art|para|paras|pp|Vol|Ch|approx|Dept|Gov|Govt|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|"
+                           r"Nov|Dec|al|seq|cf|viz)|\b[A-Za-z](?:\.[A-Za-z])*)$")
+_SENTENCE_END = re.compile(r"[.!?][”’\"')\]]*(?=\s+[A-Z“\"(\[]|\s*$)")
+
+
+MAX_SUBJECT_CHARS = 600  # no subject with its opening phrase is longer; bounds the work per modal
+MAX_PREDICATE_CHARS = 1500
+
+
+@dataclass
+class Directive:
+    """A directive sentence: its span, the verb's span, who acts and who takes part."""
+
+    start: int
+    end: int
+    verb_start: int
+    verb_end: int
+    role: Role  # what the subject's actors are: lead (shall, must, directed) or responsible
+    actors: list[Actor]
+    participants: list[Actor] = field(default_factory=list)
+
+    @property
+    def lead_names(self) -> list[str]:
+        return [a.name for a in self.actors if a.role in ("lead", "responsible")]
+
+
+def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """English sentence spans of text[start:end]: a full stop before a capital, not after an abbreviation."""
+    out: list[tuple[int, int]] = []
+    pos = start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        if text[m.start()] == "." and _ABBREVIATION.search(text, max(start, m.start() - 12), m.start()):
+            continue
+        out.append((pos, m.end()))
+        pos = m.end()
+    out.append((pos, end))
+    spans = []
+    for s, e in out:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            spans.append((s, e))
+    return spans
+
+
+def find_directive(text: str, start: int, end: int) -> Directive | None:
+    """The directive sentence text[start:end] states, or None (see the module doc for what is not one)."""
+    previous: list[Actor] | None = None
+    last_end = start
+    for m in _MODAL.finditer(text, start, end):
+        role: Role = "responsible" if m.group("resp") else "lead"
+        clause = _clause_start(text, max(start, m.start() - MAX_SUBJECT_CHARS), m.start())
+        pre = text[clause:m.start()]
+        actors = subject_actors(pre, clause, role) if not _RELATIVE.search(pre) else None
+        if actors is None and previous and _COORDINATED.search(text[last_end:m.start()]) is not None \
+                and m.start() - last_end < 400:
+            actors = previous
+        last_end = m.end()
+        if not actors:
+            continue
+        previous = actors
+        verb = _verb_text(text, m.end(), end)
+        if m.group("modal") and (_BLOCKED.match(verb) or _membership(verb)):
+            continue
+        lead = [a for a in actors if a.role != "participant"]
+        if not lead:
+            continue
+        tail = min(end, m.end() + MAX_PREDICATE_CHARS)
+        parts = [a for a in actors if a.role == "participant"] + participant_actors(text[m.end():tail], m.end())
+        return Directive(start, end, m.start(), m.end(), role, lead, _unique(parts, lead))
+    return None
+
+
+def _membership(verb: str) -> bool:
+    """"shall include the Deputy Assistant …": who a body is made of, not what it must do."""
+    m = re.match(r"(?:include|includes)\s+", verb)
+    return m is not None and is_actor(re.split(r"[,;.]", verb[m.end():], maxsplit=1)[0])
+
+
+def _clause_start(text: str, start: int, pos: int) -> int:
+    """Where the clause holding `pos` starts: after the last top-level semicolon of the sentence."""
+    depth = depths(text[start:pos])
+    cut = max((i for i, ch in enumerate(text[start:pos]) if ch == ";" and depth[i] == 0), default=-1)
+    return start + cut + 1
+
+
+def _verb_text(text: str, pos: int, end: int) -> str:
+    """The words after a modal with adverbs and a comma insert ("shall, as appropriate, be …") skipped."""
+    rest = text[pos:min(end, pos + MAX_PREDICATE_CHARS)].lstrip()
+    if rest.startswith(","):
+        pieces = [p.strip() for p in rest[1:].split(",")]
+        rest = next((p for p in pieces[1:] if p and p[0].islower() and not re.match(
+            r"(?:in|as|to|with|after|subject|consistent|where|if|through|and|or|including|pursuant|within|by|for|on|"
+            r"at|from|working|acting|when|the)\b", p)), rest[1:].strip())
+    while (m := _ADVERBS.match(rest)) and m.end():
+        rest = rest[m.end():]
+    return rest
+
+
+def open_chapeau(text: str, verb_end: int, colon: int) -> bool:
+    """"X shall:", "X shall in particular:", "X is responsible for the following:": the items complete the verb.
+
+    Qualifying pieces between the verb and the colon (", within existing appropriations and
+    consistent with applicable law") do not complete it."""
+    kept = [p for p in segments(text, verb_end, colon) if p[1] > p[0]
+            and text[p[0]:p[1]].split()[0].lower() not in QUALIFIER_OPENERS]
+    return not any(re.search(r"[A-Za-z]", _FILLERS.sub(" ", text[s:e])) for s, e in kept)
+
+
+def _unique(parts: list[Actor], lead: list[Actor]) -> list[Actor]:
+    """Participants once each, and never one of the leads again."""
+    seen = {a.name.lower().removeprefix("the ") for a in lead}
+    out = []
+    for a in parts:
+        key = a.name.lower().removeprefix("the ")
+        if key not in seen:
+            seen.add(key)
+            out.append(a)
+    return out

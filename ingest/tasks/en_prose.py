@@ -1,0 +1,170 @@
+"""English tasks from running text: one per directive sentence, and one per item completing a chapeau.
+
+How such documents distribute duties, and how each shape becomes tasks:
+- a directive sentence is a task ("The Secretary of Energy shall …"); several in one paragraph
+  are several tasks; "they" takes the actors of the sentence before;
+- "The Secretary of the Treasury shall:" / "Deputy heads are responsible for the following:" is
+  completed by its items, each a task of that actor ("(i) direct the Federal Insurance Office
+  …"); an item's own later sentences belong to it; the items repeat the limit stated in the
+  chapeau's paragraph (the nearest one before the colon);
+- a chapeau whose items each name their own actor ("the specified heads of agencies shall submit
+  the following reports: (i) The Secretary of Commerce … shall submit …") only frames them: the
+  items are the tasks, with the chapeau's limit where they state none;
+- any other directive ending in a colon ("shall take the following actions:", "shall develop a
+  strategy regarding:") is the task, its items the content, whose limits it takes when it
+  states none ("The state shall limit emissions …: (i) By 2020, reduce …").
+Sections that only frame the instrument (general provisions, definitions) hold no tasks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ingest.models import Deadline, Role
+from ingest.recognise.en_actors import CUE_RE, Actor, participant_actors
+from ingest.recognise.en_deadlines import sentence_deadlines
+from ingest.tasks.en_directives import Directive, find_directive, open_chapeau, sentences
+from ingest.tasks.en_outline import Para, children
+
+_FRAME_SECTION = re.compile(r"^(?:(?:general|other|miscellaneous|additional)\s+provisions?|definitions?|severability|"
+                            r"savings?\s+clause)\b", re.I)
+_PRONOUN = re.compile(r"^(?:they|he|she)$", re.I)
+
+
+@dataclass
+class EnDraft:
+    """A task before names are normalised: span, numbering, heading, units and deadlines."""
+
+    start: int
+    end: int
+    number: str
+    section: str
+    title: str
+    units: list[tuple[str, Role]]
+    deadlines: list[Deadline] = field(default_factory=list)
+
+
+class _Walker:
+    """Walks the outline once, keeping what chapeaus hand down to the items below them."""
+
+    def __init__(self, text: str, paras: list[Para], order_date: str | None) -> None:
+        self.text, self.paras, self.order_date = text, paras, order_date
+        self.drafts: list[EnDraft] = []
+        self.items: dict[int, tuple[Directive, list[Deadline]]] = {}  # item -> (chapeau directive, its limits)
+        self.inherited: dict[int, list[Deadline]] = {}  # item -> limits of a framing chapeau
+        self.last_lead: list[Actor] = []
+
+    def run(self) -> list[EnDraft]:
+        for i, p in enumerate(self.paras):
+            if p.kind in ("table", "heading") or _FRAME_SECTION.match(p.section) or \
+                    self.text[p.body:p.body + 1] in "“\"":
+                continue
+            if i in self.items:
+                self._item(i, p, *self.items[i])
+            else:
+                self._paragraph(i, p)
+        return self.drafts
+
+    def _paragraph(self, i: int, p: Para) -> None:
+        spans = sentences(self.text, p.body, p.end)
+        first = len(self.drafts)
+        for k, (s, e) in enumerate(spans):
+            d = self._directive(s, e)
+            if d is None:
+                if len(self.drafts) > first:  # "The report must include …, developed in consultation with X"
+                    self._elaborate(self.drafts[-1], s, e)
+                continue
+            if k == len(spans) - 1 and self.text[s:e].rstrip().endswith(":") and self._chapeau(i, p, d, s):
+                continue
+            self._add(p, d, sentence_deadlines(self.text[s:e], self.order_date) or self.inherited.get(i, []))
+
+    def _elaborate(self, draft: EnDraft, s: int, e: int) -> None:
+        """A sentence about the deliverable of the duty before it: the parties it names take part in that duty."""
+        if not CUE_RE.search(self.text, s, e):
+            return
+        known = {n.lower().removeprefix("the ") for n, _ in draft.units}
+        for a in participant_actors(self.text[s:e], s):
+            if a.name.lower().removeprefix("the ") not in known:
+                draft.units.append((a.name, "participant"))
+
+    def _directive(self, s: int, e: int) -> Directive | None:
+        d = find_directive(self.text, s, e)
+        if d and len(d.actors) == 1 and _PRONOUN.match(d.actors[0].name) and self.last_lead:
+            d.actors = list(self.last_lead)
+        return d
+
+    def _chapeau(self, i: int, p: Para, d: Directive, s: int) -> bool:
+        """Hand the chapeau down to its items; True when the chapeau itself is not a task."""
+        kids = children(self.paras, i)
+        if not kids:
+            return False
+        limits = sentence_deadlines(self.text[s:d.end], self.order_date) or self._earlier_limit(p, s)
+        if open_chapeau(self.text, d.verb_end, self.text.rindex(":", s, d.end)):
+            for k in kids:
+                self.items[k] = (d, limits)
+            self.last_lead = d.actors
+            return True
+        if any(find_directive(self.text, *span) for k in kids
+               for span in sentences(self.text, self.paras[k].body, self.paras[k].end)):
+            for k in kids:
+                self.inherited[k] = limits
+            return True
+        own = sentence_deadlines(self.text[s:d.end], self.order_date)
+        self._add(p, d, own or [x for k in kids for x in self._leading_limits(k)])
+        return True
+
+    def _leading_limits(self, k: int) -> list[Deadline]:
+        """The limit an item opens with ("By 2030, reduce …"): the stages of its chapeau's duty."""
+        p = self.paras[k]
+        found = sentence_deadlines(self.text[p.body:p.end], self.order_date)
+        return found[:1] if found and self.text.startswith(found[0].text, p.body) else []
+
+    def _earlier_limit(self, p: Para, s: int) -> list[Deadline]:
+        """The nearest dated limit stated before the chapeau in its paragraph."""
+        found = [x for x in sentence_deadlines(self.text[p.body:s], self.order_date) if x.date]
+        return found[-1:]
+
+    def _item(self, i: int, p: Para, chapeau: Directive, limits: list[Deadline]) -> None:
+        """An item completing an open chapeau: the chapeau's actors, the item's participants and limits."""
+        parts: list[Actor] = list(chapeau.participants)
+        for s, e in sentences(self.text, p.body, p.end):
+            d = find_directive(self.text, s, e)
+            if d and {a.name.lower().removeprefix("the ") for a in d.actors} - \
+                    {a.name.lower().removeprefix("the ") for a in chapeau.actors}:
+                self._add(p, d, sentence_deadlines(self.text[s:e], self.order_date))
+                continue
+            parts.extend(d.participants if d else participant_actors(self.text[s:e], s))
+        deadlines = sentence_deadlines(self.text[p.body:p.end], self.order_date) or limits
+        self.drafts.append(EnDraft(p.body, p.end, p.number, p.section, _title(self.text, p),
+                                   _units(chapeau.actors, parts), deadlines))
+
+    def _add(self, p: Para, d: Directive, deadlines: list[Deadline]) -> None:
+        self.last_lead = d.actors
+        self.drafts.append(EnDraft(d.start, d.end, p.number, p.section, _title(self.text, p, d.start),
+                                   _units(d.actors, d.participants), deadlines))
+
+
+def _units(actors: list[Actor], participants: list[Actor]) -> list[tuple[str, Role]]:
+    """(name, role) pairs, leads first, each name once."""
+    out: list[tuple[str, Role]] = []
+    seen: set[str] = set()
+    for a in [*actors, *participants]:
+        key = a.name.lower().removeprefix("the ")
+        if key not in seen:
+            seen.add(key)
+            out.append((a.name, a.role))
+    return out
+
+
+def _title(text: str, p: Para, start: int | None = None) -> str:
+    """The section heading, else the first words of the task."""
+    if p.section:
+        return p.section.rstrip(".")
+    first = text[start if start is not None else p.body:p.end]
+    return first[:80].rstrip(" ,;:")
+
+
+def prose_drafts(text: str, paras: list[Para], order_date: str | None) -> list[EnDraft]:
+    """The tasks of the document's running text (tables are read elsewhere)."""
+    return _Walker(text, paras, order_date).run()

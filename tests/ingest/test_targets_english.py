@@ -1,0 +1,109 @@
+"""English target shapes, from sentences written for these tests (a state transport plan, a health
+order, a city water strategy): goals with bounds and years, figures in words, counts of things,
+multiples, past and present statements, and the numbers that are no targets at all."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ingest.models import ParsedDocument, Target
+from ingest.recognise.number_words import english_numbers
+from ingest.targets.english_figures import english_figures
+from tests.plan_fixtures import parse_text
+
+ORDER = "\n".join([
+    "Executive Order on Modernizing Rural Health Care",
+    "By the authority vested in me as President by the Constitution and the laws of the United States of America, "
+    "it is hereby ordered as follows:",
+    "Section 1. Purpose. Between 1990 and 2010, the Nation closed 140 rural hospitals in 38 states. Since 2010, "
+    "only three hospitals have reopened. Today, 60 percent of rural counties are designated as shortage areas.",
+    "Sec. 2. Goals. (a) The Secretary shall open at least 25 new rural clinics by 2028 and shall reduce average "
+    "travel time to emergency care to no more than 30 minutes.",
+    "(b) Within 90 days of the date of this order, the Secretary shall submit a report to the President.",
+    "(c) It is the goal of my Administration to reduce rural maternal mortality by forty percent by 2030, "
+    "with the goal of doubling telehealth capacity by 2027.",
+    "(d) The Secretary shall expand the workforce from approximately 12,000 nurses in 2024 to 20,000 nurses by 2030.",
+    "(e) As used in this order, a small clinic means one with fewer than fifty employees. See 42 U.S.C. 254b and "
+    "Executive Order 13985.",
+])
+
+STATUTE = "\n".join([
+    "Chapter 12 - Water conservation plan",
+    "1. The city shall limit total potable water use as follows:",
+    "a. By 2035, reduce per capita water use to one hundred ten gallons per day, or twenty percent below 2015 levels;",
+    "b. By 2045, reduce total water use to forty-two million cubic meters.",
+])
+
+
+@pytest.fixture()
+def order(tmp_path: Path) -> ParsedDocument:
+    return parse_text(tmp_path, "order.txt", ORDER)
+
+
+def _find(doc: ParsedDocument, value: float, kind: str | None = None) -> Target:
+    hits = [t for t in doc.targets if t.value == value and (kind is None or t.kind == kind)]
+    assert hits, [(t.value, t.unit, t.kind, t.year) for t in doc.targets]
+    return hits[0]
+
+
+def test_goals_with_bounds_years_words_and_multiples(order: ParsedDocument) -> None:
+    clinics = _find(order, 25.0)
+    assert (clinics.comparator, clinics.year, clinics.kind, clinics.unit) == (">=", 2028, "target", "clinics")
+    minutes = _find(order, 30.0)
+    assert (minutes.comparator, minutes.kind) == ("<=", "target")
+    assert (_find(order, 40.0).year, _find(order, 2.0).unit, _find(order, 2.0).year) == (2030, "times", 2027)
+
+
+def test_a_change_from_a_past_level_to_a_goal(order: ParsedDocument) -> None:
+    base = _find(order, 12000.0)
+    assert (base.kind, base.year, base.comparator) == ("baseline", 2024, "~")
+    assert (_find(order, 20000.0).kind, _find(order, 20000.0).year) == ("target", 2030)
+
+
+def test_past_and_present_statements(order: ParsedDocument) -> None:
+    assert (_find(order, 140.0).kind, _find(order, 140.0).year) == ("achieved", 2010)
+    assert _find(order, 3.0).kind == "achieved"
+    assert _find(order, 60.0).kind == "baseline"
+
+
+def test_deadlines_definitions_and_references_are_not_targets(order: ParsedDocument) -> None:
+    values = {t.value for t in order.targets}
+    assert not values & {90.0, 50.0, 42.0, 254.0, 13985.0, 1.0, 2.0 if False else -1.0}, values
+
+
+def test_a_statutes_limits_in_words(tmp_path: Path) -> None:
+    doc = parse_text(tmp_path, "water.md", STATUTE)
+    got = {(t.value, t.comparator, t.year) for t in doc.targets}
+    assert {(20.0, ">=", 2035), (42_000_000.0, "<=", 2045)} <= got, got
+
+
+def test_number_words_and_figures_with_their_spans() -> None:
+    text = "to one hundred ten thousand tons, or twenty-five percent; one of the plans"
+    assert [(v, text[a:b]) for v, a, b in english_numbers(text)] == [(110000.0, "one hundred ten thousand"),
+                                                                     (25.0, "twenty-five")]
+    text = "install 1,200 new public charge points and 5 megawatts, see Section 4 and 2030 Objective"
+    assert [(f.value, f.unit) for f in english_figures(text, 0, len(text))] == [(1200.0, "points"), (5.0, "MW")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Plant 1 million trees by 2030.", (1_000_000.0, "trees", "=")),
+    ("invest at least $2.5 billion in rural transit", (2_500_000_000.0, "USD", ">=")),
+    ("cut emissions to 5 million metric tons by 2040", (5_000_000.0, "t", "=")),
+    ("deploy approximately 40,000 electric buses", (40_000.0, "buses", "~")),
+])
+def test_scaled_figures_money_and_counts(text: str, expected: tuple[float, str, str]) -> None:
+    found = english_figures(text, 0, len(text))
+    assert [(f.value, f.unit, f.comparator) for f in found] == [expected]
+
+
+def test_membership_and_definitions_are_not_targets(tmp_path: Path) -> None:
+    text = "\n".join([
+        "Executive Order on a Council for Safer Roads",
+        "Sec. 2. Council. (a) The Council shall consist of 12 members appointed by the President.",
+        "(b) As used in this order, a rural road means a road serving fewer than 400 vehicles per day.",
+        "(c) The Council shall reduce traffic fatalities by 50 percent by 2035.",
+    ])
+    doc = parse_text(tmp_path, "council.txt", text)
+    assert [(t.value, t.year) for t in doc.targets] == [(50.0, 2035)]

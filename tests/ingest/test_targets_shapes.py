@@ -1,0 +1,142 @@
+"""Target shapes of Chinese plans, measures and work reports, from sentences written for these tests.
+
+Each test states a writing convention (a goal with 到YYYY年, a round goal in Chinese numerals, a
+service standard, a grant's terms, a threshold, a work report's 预期目标) in sentences of fields the
+dev corpus does not hold (transport, health, agriculture, water), and checks what is and is not a target.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ingest.models import ParsedDocument, Target
+from ingest.recognise.quantities import find_quantities
+from tests.plan_fixtures import parse_text
+
+TRANSPORT = "\n".join([
+    "某省综合交通运输发展行动方案（2026—2028年）",
+    "一、发展目标",
+    "到2028年，全省高速公路通车里程突破9000公里，建成千个农村客运综合服务站，培育百家物流骨干企业，"
+    "港口集装箱吞吐量达到500万标箱左右。",
+    "2026年，先行建成五个综合客运枢纽。",
+    "二、支持措施",
+    "（一）对新开通的城际公交线路，给予每条线路最高200万元运营补贴，按实际投资额的30%给予补助。",
+    "（二）对年货运量首次达到100万吨的企业，一次性奖励50万元。",
+    "（三）本方案所称小微物流企业，是指从业人员一般不超过20人的企业。",
+    "（四）全省每年安排交通专项资金不少于10亿元。",
+    "（五）实现道路运输许可“一日办结”，货车年审办理时限压缩至3个工作日内。",
+    "（六）可租住人才公寓最长3年。",
+])
+
+REPORT = "\n".join([
+    "政府工作报告",
+    "——2026年1月20日在某某市第十六届人民代表大会第五次会议上",
+    "一、2025年工作回顾",
+    "过去一年，全市地区生产总值增长5.6%，粮食总产量达到120万吨。",
+    "二、2026年主要预期目标",
+    "今年全市经济社会发展的主要预期目标是：地区生产总值增长5.5%左右，城镇调查失业率控制在5.5%以内，"
+    "一般公共预算收入增长4%—5%。",
+])
+
+
+@pytest.fixture()
+def transport(tmp_path: Path) -> ParsedDocument:
+    return parse_text(tmp_path, "transport.txt", TRANSPORT)
+
+
+def _one(doc: ParsedDocument, value: float) -> Target:
+    hits = [t for t in doc.targets if t.value == value]
+    assert len(hits) == 1, [(t.value, t.unit, t.kind, t.citation.quote) for t in doc.targets]
+    return hits[0]
+
+
+def test_a_goal_sentence_with_chinese_numerals_and_about(transport: ParsedDocument) -> None:
+    road = _one(transport, 9000.0)
+    assert (road.comparator, road.year, road.kind, road.unit) == (">", 2028, "target", "km")
+    assert (_one(transport, 1000.0).unit, _one(transport, 100.0).unit) == ("个", "家")
+    assert _one(transport, 500.0).comparator == "~"
+    assert "到2028年" in road.citation.quote
+
+
+def test_a_sentence_opening_with_a_future_year_is_that_years_goal(transport: ParsedDocument) -> None:
+    hub = _one(transport, 5.0)
+    assert (hub.year, hub.kind, hub.unit) == (2026, "target", "个")
+
+
+def test_a_grants_terms_thresholds_and_definitions_are_not_targets(transport: ParsedDocument) -> None:
+    values = {t.value for t in transport.targets}
+    assert not values & {200.0, 30.0, 50.0, 20.0}, values  # cap, rate, one-off reward, definition
+    assert 3.0 not in {t.value for t in transport.targets if t.unit == "年"}  # a stay, not a goal
+
+
+def test_a_programme_budget_and_service_standards_are_targets(transport: ParsedDocument) -> None:
+    fund = _one(transport, 10.0)
+    assert (fund.comparator, fund.unit, fund.year) == (">=", "亿元", None)  # 每年: no single year
+    days = [t for t in transport.targets if t.unit in ("日", "工作日")]
+    assert {(t.value, t.comparator) for t in days} == {(1.0, "="), (3.0, "<=")}
+    assert all(t.year is None and "办结时限" in t.indicator for t in days if t.unit == "日")
+
+
+def test_a_work_report_reviews_last_year_and_sets_this_years_goals(tmp_path: Path) -> None:
+    doc = parse_text(tmp_path, "report.txt", REPORT)
+    got = {(t.indicator_normalized, t.value, t.comparator, t.year, t.kind) for t in doc.targets}
+    assert ("地区生产总值增长", 5.6, "=", 2025, "achieved") in got
+    assert ("地区生产总值增长", 5.5, "~", 2026, "target") in got
+    assert ("城镇调查失业率", 5.5, "<=", 2026, "target") in got
+    assert {("一般公共预算收入增长", 4.0, ">="), ("一般公共预算收入增长", 5.0, "<=")} <= {g[:3] for g in got}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("建成百个示范村", (100.0, "个", "=")),
+    ("培育超千家合作社", (1000.0, "家", ">")),
+    ("引进万名乡村人才", (10000.0, "名", "=")),
+    ("实现“半日办结”", (0.5, "日", "=")),
+    ("总收入超3000万，", (3000.0, "万", ">")),
+    ("总规模达到1.2万亿元", (1.2, "万亿元", ">=")),
+    ("接诊时间控制在30分钟以内", (30.0, "分钟", "<=")),
+    ("人均预期寿命达到80岁", (80.0, "岁", ">=")),
+    ("调度能力超3000P", (3000.0, "P", ">")),
+])
+def test_chinese_quantity_shapes(text: str, expected: tuple[float, str, str]) -> None:
+    found = find_quantities(text)
+    assert found and (found[0].value, found[0].unit, found[0].comparator) == expected, found
+
+
+@pytest.mark.parametrize("text", ["经第12次常务会议审议通过", "自2026年3月1日起施行", "第五十周年", "实施六项主要任务"])
+def test_ordinals_dates_and_own_parts_are_not_figures(tmp_path: Path, text: str) -> None:
+    doc = parse_text(tmp_path, "x.txt", f"某县农业发展规划（2026-2030年）\n{text}。\n")
+    assert doc.targets == []
+
+
+def test_a_range_is_two_bounds() -> None:
+    q = find_quantities("增长6%—6.5%")[0]
+    assert (q.value, q.value_max, q.comparator) == (6.0, 6.5, ">=")
+
+
+def test_health_agriculture_water_shapes(tmp_path: Path) -> None:
+    text = "\n".join([
+        "某省卫生健康事业发展“十五五”规划",
+        "二、主要目标",
+        "到2030年，人均预期寿命达到80岁，婴儿死亡率下降到4.5‰，孕产妇死亡率控制在10/10万以下。",
+        "万元地区生产总值用水量比2025年下降12%，粮食综合生产能力稳定在700亿斤以上。",
+    ])
+    doc = parse_text(tmp_path, "health.txt", text)
+    got = {(t.indicator_normalized, t.value, t.unit, t.comparator, t.year) for t in doc.targets}
+    assert ("人均预期寿命", 80.0, "岁", ">=", 2030) in got
+    assert ("婴儿死亡率", 4.5, "‰", "=", 2030) in got
+    assert ("孕产妇死亡率", 10.0, "/10万", "<=", 2030) in got
+    assert ("万元地区生产总值用水量下降", 12.0, "%", "=", 2030) in got  # 比2025年: a change, not a baseline
+    assert ("粮食产量", 700.0, "亿斤", ">=", 2030) not in got and any(g[0] == "粮食综合生产能力" for g in got)
+
+
+def test_what_exists_is_a_baseline(tmp_path: Path) -> None:
+    text = "\n".join([
+        "某市智慧农业发展行动计划（2026—2028年）",
+        "一、发展目标",
+        "全市已培育农业龙头企业120家，依托现有农业科技园区8个，到2028年，新增农业龙头企业50家。",
+    ])
+    doc = parse_text(tmp_path, "agri.txt", text)
+    got = {(t.value, t.kind, t.year) for t in doc.targets}
+    assert {(120.0, "baseline", 2025), (8.0, "baseline", 2025), (50.0, "target", 2028)} <= got, got

@@ -1,0 +1,258 @@
+"""English task records from made-up documents in the shapes orders, statutes, policies and plans use.
+
+Other agencies, subjects and numbering than the dev set: the patterns are checked, not answers.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from ingest.models import ParsedDocument, Task
+from ingest.pipeline import parse_file
+
+ORDER = """Executive Order on Resilient Rural Broadband
+
+June 12, 2024
+
+By the authority vested in me as President by the Constitution and the laws of the United States of America, it is hereby ordered as follows:
+
+Section 1. Policy. It is the policy of my Administration to connect every rural household. The United States will lead by example.
+
+Sec. 2. Definitions. For purposes of this order:
+
+(a) The term “Secretary” means the Secretary of Agriculture.
+
+(b) “Covered provider” means any provider that receives Federal grants.
+
+Sec. 3. Mapping and Grants. (a) Within 60 days of the date of this order, the Secretary, in consultation with the Chair of the Federal Communications Commission (FCC), shall publish a map of unserved areas. The Secretary shall update the map annually.
+
+(b) The Administrator of the National Telecommunications and Information Administration (NTIA) shall:
+
+(i) identify grant programs that can fund rural towers; and
+
+(ii) within 1 year of the date of this order, submit to the President, through the Assistant to the President for Economic Policy, a report on tower costs.
+
+(c) Within 90 days of the date of this order, the heads of the specified agencies shall submit the following plans:
+
+(i) The Secretary of the Interior, in coordination with the Director of the Bureau of Indian Affairs, shall submit a plan for Tribal lands.
+
+(ii) The Secretary of Transportation shall submit a plan for highway corridors.
+
+(d) The Chair of the FCC shall develop a strategy regarding:
+
+(i) spectrum for rural carriers by 2030; and
+
+(ii) pole attachment costs.
+
+Sec. 4. Coordination. There is hereby established a Rural Broadband Task Force, which shall coordinate grants. The Task Force shall have a staff headed by the Chair of the FCC and shall include the Administrator of the NTIA. The Administrator of the NTIA and the Chair of the FCC shall coordinate their grant rules. In addition, they shall publish a joint report by March 2025. Agencies should share data with the public. The Secretary may waive fees. The report shall include cost estimates. Covered providers are directed to publish coverage data.
+
+Sec. 5. General Provisions. (a) Nothing in this order shall be construed to impair any authority.
+
+(b) The Department of Agriculture shall provide funding for publication of this order in the Federal Register.
+
+THE WHITE HOUSE,
+June 12, 2024.
+"""
+
+STATUTE = """# 12.34 - Water efficiency.
+## 12.34.010 - Reduction goals—Reports.
+1. [Empty]
+    a. The state shall reduce per capita water use to achieve the following reductions:
+
+        i. By 2030, reduce use to ninety percent of 2020 levels;
+
+        ii. By 2040, reduce use to eighty percent of 2020 levels.
+
+    b. By July 1, 2025, the department shall adopt rules for metering. Rules may exempt small systems.
+
+2. By September 30th of each odd-numbered year beginning in 2027, the department and the utilities commission shall report to the legislature. The report must include data developed in consultation with the department of health.
+
+3. Water rights shall not be impaired by this section.
+"""
+
+POLICY = """## 6\\. Requirements
+*   6.1**Planning**
+    *   6.1.1The Chief Data Officer of the Province is responsible for:
+        *   6.1.1.1Approving an annual data strategy for the public service.
+        *   6.1.1.2Advising ministries on data sharing, regarding:
+            *   6.1.1.2.1 Privacy; and
+            *   6.1.1.2.2 Security.
+    **Reporting**
+        *   6.1.1.3Publishing a progress report.
+    *   6.1.2Deputy ministers are responsible for the following:
+        *   6.1.2.1 Designating a departmental data lead.
+"""
+
+TABLES = """### Action 3: Open Data
+
+The Data Council will lead this work in 2025.
+
+| **Milestone** | **Measurement** | **Target Date** | **Responsible Party** |
+|---|---|---|---|
+| **3.1** Publish the open data inventory | Completion | March 31, 2025 | Data Council |
+| **3.2** Train staff on data ethics | Number trained | Within 90 days of the inventory | Required for all bureaus |
+
+| Action outline | Action name | 4. Retrofit council buildings |
+| --- | --- | --- |
+|  | Action type | Infrastructure |
+| Implementation | Responsible bodies/person for implementation | To be agreed, but would likely be Leeds City Council and the housing trust |
+|  | Involved stakeholders | Tenants, Leeds City Council and others to be confirmed |
+
+| Action outline | Action name | 5. Plant street trees |
+| --- | --- | --- |
+| Implementation | Responsible bodies/person for implementation | To be confirmed as this action is developed |
+"""
+
+FLAT_TABLE = ("Regional Energy Delivery Plan\n\nTable 2 Delivery plan\n"
+              "\tAction\n\tLead\n\tPartners\n\tTimescale\n\n"
+              "\tInstall smart meters in schools\n\tEducation Department\n\tEnergy Agency; school boards\n\tBy December 2026\n\n")
+
+
+def parse(tmp_path: Path, text: str, name: str) -> ParsedDocument:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    doc = parse_file(path)
+    for t in doc.tasks:  # every task cites the text it was read from
+        assert t.citation.quote == doc.text[t.citation.start:t.citation.end] == t.text
+    return doc
+
+
+def brief(t: Task) -> tuple[str, list[tuple[str, str]], list[tuple[str | None, str]]]:
+    return t.text[:30], [(u.name, u.role) for u in t.units], [(d.date, d.kind) for d in t.deadlines]
+
+
+def test_an_order(tmp_path: Path) -> None:
+    doc = parse(tmp_path, ORDER, "order.txt")
+    got = [brief(t) for t in doc.tasks]
+    assert got == [
+        ("Within 60 days of the date of ", [("the Secretary", "lead"),
+                                             ("the Chair of the Federal Communications Commission (FCC)", "participant")],
+         [("2024-08-11", "by")]),
+        ("The Secretary shall update the", [("The Secretary", "lead")], [(None, "ongoing")]),
+        ("identify grant programs that c", [("The Administrator of the National Telecommunications and Information "
+                                             "Administration (NTIA)", "lead")], []),
+        ("within 1 year of the date of t", [("The Administrator of the National Telecommunications and Information "
+                                             "Administration (NTIA)", "lead")], [("2025-06-12", "by")]),
+        ("The Secretary of the Interior,", [("The Secretary of the Interior", "lead"),
+                                             ("the Director of the Bureau of Indian Affairs", "participant")],
+         [("2024-09-10", "by")]),
+        ("The Secretary of Transportatio", [("The Secretary of Transportation", "lead")], [("2024-09-10", "by")]),
+        ("The Chair of the FCC shall dev", [("The Chair of the FCC", "lead")], []),
+        ("The Administrator of the NTIA ", [("The Administrator of the NTIA", "lead"), ("the Chair of the FCC", "lead")], []),
+        ("In addition, they shall publis", [("The Administrator of the NTIA", "lead"), ("the Chair of the FCC", "lead")],
+         [("2025-03-31", "by")]),
+        ("Covered providers are directed", [("Covered providers", "lead")], []),
+    ]
+    first, _, _, _, _, _, chapeau, *_ = doc.tasks
+    assert first.units[0].normalized == "Secretary of Agriculture"  # the document's own definition
+    assert chapeau.units[0].normalized == first.units[1].normalized == "Chair of the Federal Communications Commission"
+    assert (first.number, first.title) == ("Sec. 3(a)", "Mapping and Grants")
+    assert (doc.tasks[2].number, doc.tasks[3].number) == ("Sec. 3(b)(i)", "Sec. 3(b)(ii)")
+
+
+def test_a_statute(tmp_path: Path) -> None:
+    doc = parse(tmp_path, STATUTE, "statute.md")
+    assert [brief(t) for t in doc.tasks] == [
+        ("The state shall reduce per cap", [("The state", "lead")], [("2030-12-31", "by"), ("2040-12-31", "by")]),
+        ("By July 1, 2025, the departmen", [("the department", "lead")], [("2025-07-01", "by")]),
+        ("By September 30th of each odd-", [("the department", "lead"), ("the utilities commission", "lead"),
+                                            ("the department of health", "participant")], [(None, "ongoing")]),
+    ]
+    assert doc.tasks[0].number == "12.34.010(1)(a)" and doc.tasks[2].ongoing
+
+
+def test_a_policy_with_responsibility_lists(tmp_path: Path) -> None:
+    doc = parse(tmp_path, POLICY, "policy.md")
+    assert [(t.number, [(u.name, u.role) for u in t.units], t.ongoing) for t in doc.tasks] == [
+        ("6.1.1.1", [("The Chief Data Officer of the Province", "responsible")], True),
+        ("6.1.1.2", [("The Chief Data Officer of the Province", "responsible")], False),
+        ("6.1.1.3", [("The Chief Data Officer of the Province", "responsible")], False),
+        ("6.1.2.1", [("Deputy ministers", "responsible")], False),
+    ]
+    assert doc.tasks[0].text == "Approving an annual data strategy for the public service."
+
+
+def test_milestone_tables_and_action_outlines(tmp_path: Path) -> None:
+    doc = parse(tmp_path, TABLES, "plan.md")
+    got = [(t.title, [(u.name, u.role) for u in t.units], [(d.date, d.kind) for d in t.deadlines]) for t in doc.tasks]
+    assert got == [
+        ("3.1 Publish the open data inventory", [("Data Council", "responsible")], [("2025-03-31", "by")]),
+        ("3.2 Train staff on data ethics", [("all bureaus", "responsible")], [(None, "by")]),
+        ("4. Retrofit council buildings", [("Leeds City Council", "responsible"), ("the housing trust", "responsible"),
+                                           ("Tenants", "participant")], []),
+        ("5. Plant street trees", [], []),
+    ]
+    assert doc.tasks[0].number == "3.1" and doc.tasks[0].section == "Action 3: Open Data"
+
+
+def test_flattened_tables(tmp_path: Path) -> None:
+    doc = parse(tmp_path, FLAT_TABLE, "delivery.txt")
+    assert [brief(t) for t in doc.tasks] == [
+        ("Install smart meters in school", [("Education Department", "lead"), ("Energy Agency", "participant"),
+                                            ("school boards", "participant")], [("2026-12-31", "by")])]
+
+
+def test_chinese_documents_pass_through(tmp_path: Path) -> None:
+    text = "某县河湖长制工作要点\n一、重点任务\n1.开展河道清淤。[责任单位:县水务局、县财政局]\n"
+    doc = parse(tmp_path, text, "zh.txt")
+    assert [(t.number, [u.name for u in t.units]) for t in doc.tasks] == [("1.", ["县水务局", "县财政局"])]
+
+
+def test_long_pathological_lines_stay_linear(tmp_path: Path) -> None:
+    line = "The Secretary shall, in consultation with the Director, " * 4000
+    started = time.monotonic()
+    doc = parse(tmp_path, f"Sec. 1. Duties. {line}\n" + "(a) The Board shall:\n" * 2000, "big.txt")
+    assert time.monotonic() - started < 30
+    assert doc.tasks
+
+
+STATUTE_US = """An Act to improve wildfire preparedness
+
+September 3, 2024
+
+SEC. 102. WILDFIRE RISK MAPS.
+(a) IN GENERAL.—Not later than 180 days after the date of enactment of this Act, the Secretary of Agriculture, acting through the Chief of the Forest Service and in coordination with the Secretary of the Interior, shall publish wildfire risk maps.
+(b) UPDATES.—The Secretary of Agriculture shall update the maps every 2 years.
+(c) PROHIBITION.—No funds shall be used to purchase aircraft.
+"""
+
+REGULATION = """Regulation on the monitoring of methane emissions
+
+Article 5
+Reporting
+1. Member States shall report to the Commission by 31 December 2025 the inventory of methane sources.
+2. The Commission shall, by means of implementing acts, adopt the reporting templates. Those implementing acts shall be adopted in accordance with the examination procedure.
+"""
+
+
+def test_statute_sections_with_inline_headings(tmp_path: Path) -> None:
+    doc = parse(tmp_path, STATUTE_US, "act.txt")
+    got = [(t.number, t.title, [(u.name, u.role) for u in t.units], [(d.text, d.kind) for d in t.deadlines])
+           for t in doc.tasks]
+    assert got == [
+        ("Sec. 102(a)", "WILDFIRE RISK MAPS",
+         [("the Secretary of Agriculture", "lead"), ("the Chief of the Forest Service", "participant"),
+          ("the Secretary of the Interior", "participant")],
+         [("Not later than 180 days after the date of enactment of this Act", "by")]),
+        ("Sec. 102(b)", "WILDFIRE RISK MAPS", [("The Secretary of Agriculture", "lead")], [("every 2 years", "ongoing")]),
+    ]
+    assert doc.tasks[0].text.startswith("Not later than")  # the inline heading is not part of the duty
+
+
+def test_articles_of_a_regulation(tmp_path: Path) -> None:
+    doc = parse(tmp_path, REGULATION, "regulation.txt")
+    assert [(t.number, t.title, [u.name for u in t.units], [d.date for d in t.deadlines]) for t in doc.tasks] == [
+        ("Article 5(1)", "Reporting", ["Member States"], ["2025-12-31"]),
+        ("Article 5(2)", "Reporting", ["The Commission"], []),
+    ]
+
+
+def test_labelled_fields_say_more_than_the_sentence(tmp_path: Path) -> None:
+    text = ("Coastal Erosion Action Plan 2025-2028\n1. Protect dunes\n"
+            "1.1 The Coastal Agency shall replant the northern dunes. Lead agency: Regional Coastal Agency; "
+            "Supporting agencies: municipal governments; Deadline: by the end of 2026.\n")
+    [task] = parse(tmp_path, text, "coast.txt").tasks
+    assert [(u.name, u.role) for u in task.units] == [("Regional Coastal Agency", "lead"),
+                                                       ("municipal governments", "participant")]
+    assert [d.date for d in task.deadlines] == ["2026-12-31"]
