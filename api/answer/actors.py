@@ -47,14 +47,14 @@ def chinese_units(store: Store, question: str, cite: Citation) -> list[Unit]:
     return found[:8]
 
 
-_ASKED_SUBJECT = re.compile(r"\bwhat (?:must|should|shall|will|does|is) (the [A-Z][\w ,’'-]+?) "
+ASKED_SUBJECT = re.compile(r"\bwhat (?:must|should|shall|will|does|is) (the [A-Z][\w ,’'-]+?) "
                             r"(?:do|doing|consider|required|expected)\b")
 
 
 def english_actors(sentence: str, question: str = "") -> list[Unit]:
     """The actors of an English sentence (those before its modal verb when it has one, else any),
     not the ones the question names - except the subject of "what must X do", which is the answer."""
-    asked = _ASKED_SUBJECT.search(question)
+    asked = ASKED_SUBJECT.search(question)
     if asked and asked.group(1).lower().removeprefix("the ") in sentence.lower():
         name = asked.group(1)
         return [Unit(name=name, normalized=name.removeprefix("the "), role="responsible")]

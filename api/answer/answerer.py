@@ -134,7 +134,7 @@ def answer_question(home: Home, question: str) -> dict[str, Any]:
     if diff is None and q.intent == "deadline" and draft.source == "sentences" and not states_a_date(
             [c.quote for c in draft.citations[:1]]):
         diff = Difference("deadline", "")
-    if diff is not None and diff.what == "indicator" and draft.source != "sentences":
+    if diff is not None and diff.what == "indicator" and draft.source not in ("sentences", "document"):
         fallback = from_sentences(ctx)  # the record is about something else: a sentence may say it
         if fallback is not None and check(q, fallback.evidence, list(lines.values())) is None:
             draft, diff = fallback, None

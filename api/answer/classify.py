@@ -20,7 +20,7 @@ _RESPONSIBILITY_ZH = re.compile(
     r"归哪|哪家|什么单位|什么部门|负责单位|由哪|谁(?:牵头|配合|参与|协助|组织|主管|主办|承办|落实|实施)|"
     r"(?:负责|牵头|参与|配合)(?:哪项|哪些|哪几项|什么)(?:任务|工作|措施|举措|事项)|是哪项(?:任务|工作|措施|举措)的")
 _RESPONSIBILITY_EN = re.compile(
-    r"\bwho\b(?! *(?:is|are|was|were) +(?:the +)?(?:target|beneficiar))|\bwhom\b|\bwhich +(?:agenc|unit|department|"
+    r"\bwho\b(?! *(?:is|are|was|were) +(?:the +)?(?:target|beneficiar|[“\"]))|\bwhom\b|\bwhich +(?:agenc|unit|department|"
     r"bureau|office|official|officer|part(?:y|ies)|entit|bod|organi[sz]ation|institution|authorit)|"
     r"\bwhat (?:must|should|shall|will|does) the [A-Z][\w ]+ (?:do|consider)|\bresponsib|\blead(?:s|ing)? +(?:agency|unit|department)",
     re.IGNORECASE)
@@ -48,12 +48,17 @@ def question_lang(question: str) -> str:
     return "zh" if cjk >= max(2, latin // 4) else "en"
 
 
+_DEFINITION = re.compile(r"\bdefin(?:ition|ed|es)\b|\bexcluded from\b|定义|是指|所称", re.I)
+
+
 def classify(question: str) -> QuestionKind:
     lang = question_lang(question)
     # English questions may quote Chinese terms (and the other way round): check both cue sets
     q = question
-    if _RESPONSIBILITY_ZH.search(q) or _RESPONSIBILITY_EN.search(q):
-        kind: QuestionType = "responsibility"
+    if _DEFINITION.search(q):
+        kind: QuestionType = "fact"
+    elif _RESPONSIBILITY_ZH.search(q) or _RESPONSIBILITY_EN.search(q):
+        kind = "responsibility"
     elif _DEADLINE_ZH.search(q) or _DEADLINE_EN.search(q):
         kind = "deadline"
     elif _TARGET_ZH.search(q) or _TARGET_EN.search(q):

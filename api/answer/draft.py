@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from api.answer import render
-from api.answer.actors import chinese_units, english_actors
+from api.answer.actors import ASKED_SUBJECT, chinese_units, english_actors
 from api.answer.lexical import overlap
 from api.answer.pinned import Difference, Evidence
 from api.answer.query import Query
@@ -89,8 +89,16 @@ def from_tasks(ctx: Context) -> Draft | None:
     units = [u for t in tasks for u in match.units[t.task_id]]
     deadlines = [d for t in tasks for d in match.deadlines[t.task_id]]
     listing = match.by_unit is not None or q.kind.wants_list
-    if q.intent == "deadline" and not deadlines and not listing and _dated_sentence_inside(ctx, cites):
-        return None  # the task states no deadline, but a dated sentence in it answers
+    if q.intent == "deadline" and not deadlines and not listing:
+        if _dated_sentence_inside(ctx, cites):
+            return None  # the task states no deadline field, but a dated sentence in it answers
+        return Draft("none", "", cites, ev, "tasks", fit=match.score, difference=Difference("deadline", ""))
+    asked = ASKED_SUBJECT.search(q.text) if q.lang == "en" else None
+    if asked:  # "what must the Secretary of X do": X is who acts
+        named = [u for t in tasks for u in match.units[t.task_id] if u.name.lower() in asked.group(1).lower()
+                 or asked.group(1).lower().endswith(u.name.lower().removeprefix("the "))]
+        for t in tasks:
+            match.units[t.task_id] = [u for u in match.units[t.task_id] if u in named] or match.units[t.task_id]
     if q.intent == "responsibility" or (match.by_unit and q.intent != "deadline"):
         text = render.responsibility_answer(tasks, match.units, q.lang)
         if listing and deadlines:

@@ -162,9 +162,15 @@ def _where_and_when(q: Query, ev: Evidence) -> Difference | None:
     return None
 
 
+_CHAIR = re.compile(r"\b(vice[- ]chair|co-?chair|chair)(?:s|ed|ing)?\b", re.I)
+
+
 def _what(q: Query, ev: Evidence) -> Difference | None:
-    """The measure and the content words of what is asked (how much / by when)."""
+    """The office asked (chair, co-chair), the measure and the content words of what is asked."""
     hay = "\n".join(ev.texts)
+    chair = _CHAIR.search(q.text)
+    if chair and not CJK_RUN.search(hay) and not re.search(re.escape(chair.group(1)).replace("\\-", "[- ]?"), hay, re.I):
+        return Difference("indicator", chair.group(1))
     measure = _measure_missing(q, hay)
     if measure:
         return Difference("indicator", measure)

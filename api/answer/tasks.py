@@ -27,6 +27,7 @@ from ingest.recognise.unit_names import normalize_names
 from ingest.recognise.units import looks_like_unit
 
 MIN_TASK_SCORE = 0.5
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 MAX_LIST = 40
 _GENERIC = frozenset(("单位", "部门", "有关部门", "相关部门", "有关单位", "相关单位", "各有关部门"))
 _ASKS_TASKS = re.compile(r"(?:哪些|哪项|哪几项|什么|哪个|哪一项)(?:具体)?(?:任务|工作|措施|举措|事项)|任务有哪些|"
@@ -222,6 +223,9 @@ def select_units(q: Query, task: Task) -> tuple[list[Unit], str | None]:
     if q.asks_participants_only:
         others = [u for u in units if u.role == "participant"]
         return (others, None) if others else ([], "participant")
+    if q.lang == "en" and "participant" not in q.roles and not _CJK.search(task.text):
+        leads = [u for u in units if u.role == "lead"]  # "in consultation with" parties do not act
+        return (leads or units), None
     return units, None
 
 
