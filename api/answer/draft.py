@@ -99,7 +99,7 @@ def from_tasks(ctx: Context) -> Draft | None:
                  or asked.group(1).lower().endswith(u.name.lower().removeprefix("the "))]
         for t in tasks:
             match.units[t.task_id] = [u for u in match.units[t.task_id] if u in named] or match.units[t.task_id]
-    if q.intent == "responsibility" or (match.by_unit and q.intent != "deadline"):
+    if q.intent == "responsibility" or match.by_unit:
         text = render.responsibility_answer(tasks, match.units, q.lang)
         if listing and deadlines:
             text += "\n" + render.deadline_answer(tasks, match.deadlines, q.lang)

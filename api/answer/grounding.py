@@ -59,7 +59,12 @@ def _pinyin(text: str) -> str:
     return "".join(lazy_pinyin(text)).lower()
 
 
+_PARTICLES = frozenset("里在的和与及对从向把被将")  # glued to a place by the segmenter ("附表2里甲县")
 _SUFFIX_WORDS = frozenset(("新区", "地区", "片区", "县", "区", "市", "省", "州", "镇", "乡"))
+
+
+def _unglue(name: str) -> str:
+    return name[1:] if name[0] in _PARTICLES and len(name) >= 3 else name
 
 
 def place_names(question: str) -> list[str]:
@@ -71,10 +76,10 @@ def place_names(question: str) -> list[str]:
         if word in _SUFFIX_WORDS and prev and _CJK_RUN.fullmatch(prev):
             if out and out[-1] == prev:
                 out.pop()
-            out.append(prev + word)
+            out.append(_unglue(prev + word))
         elif len(word) >= 2 and _CJK_RUN.fullmatch(word) and (
                 flag == "ns" or (len(word) >= 3 and has_admin_suffix(word))):
-            out.append(word)
+            out.append(_unglue(word))
         prev = word if flag in ("ns", "nz", "n", "nr") and len(word) >= 2 else ""
     return out
 

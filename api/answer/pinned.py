@@ -200,9 +200,9 @@ def _measure_missing(q: Query, hay: str) -> str:
         found = re.search(rf"{_EN_NUMBER}\W+(?:[\w-]+\W+){{0,4}}?{re.escape(noun[:5])}", hay, re.I)
         return "" if found else m.group(1)
     if _MONEY.search(q.text):
-        nouns = [n for n in _MONEY_NOUNS if n in q.text] or list(_MONEY_NOUNS)
+        nouns = [n for n in _MONEY_NOUNS if n in q.text]
         clauses = [c for c in re.split(r"[，,；;。\n]", hay) if re.search(_NUMERAL + r"元", c)]
-        return "" if any(n in c for c in clauses for n in nouns) else "金额"
+        return "" if any(all(n in c for n in nouns) for c in clauses) else "金额"
     m = _MEASURE.search(q.text)
     if not m:
         return ""

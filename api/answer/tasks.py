@@ -212,7 +212,8 @@ def select_units(q: Query, task: Task) -> tuple[list[Unit], str | None]:
     inline = inline_assignment(q, task)
     if inline:
         return inline, None
-    asked = [p for p in SPECIFIC_ROLES if p in q.roles and p in task.text]
+    both = "lead" in q.roles and "participant" in q.roles
+    asked = [] if both else [p for p in SPECIFIC_ROLES if p in q.roles and p in task.text]
     if asked:
         chosen = [u for u in units if role_phrase(task.text, u) in asked]
         if chosen:
