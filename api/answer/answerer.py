@@ -142,7 +142,18 @@ def answer_question(home: Home, question: str) -> dict[str, Any]:
         given = draft.text if draft.type != "none" else ""
         return _none(q, hits, titles, diff.sentence(q.lang, given[:120]), draft.citations[:2])
     conf = confidence(q, draft, grounding.coverage)
-    return _result(q, draft.type, draft.text, draft.citations, conf, titles, **draft.records())
+    return _result(q, draft.type, draft.text, draft.citations + _supporting(ctx, draft), conf, titles,
+                   **draft.records())
+
+
+def _supporting(ctx: Context, draft: Draft) -> list[Citation]:
+    """After a record's own span, the sentence that best supports it when that lies elsewhere in
+    the same document (the unit note of a measure, the goal sentence a table value repeats)."""
+    if draft.source not in ("tasks", "targets", "cell") or len(draft.citations) > 3:
+        return []
+    sentences = from_sentences(ctx)
+    docs = {c.doc_id for c in draft.citations}
+    return [c for c in (sentences.citations[:2] if sentences else []) if c.doc_id in docs]
 
 
 def _draft(ctx: Context) -> Draft | None:
