@@ -111,7 +111,10 @@ def from_tasks(ctx: Context) -> Draft | None:
 
 
 def _target_evidence(ctx: Context, targets: list[Target]) -> Evidence:
-    if not (ctx.q.kind.wants_list or ctx.q.parts or ctx.q.tables or wants_places(ctx.q)):
+    if ctx.q.tables:  # a table named: what that table's records state
+        named = [t for t in targets if any(ref in re.sub(r"\s+", "", t.table or "") for ref in ctx.q.tables)]
+        targets = named or targets
+    if not (ctx.q.kind.wants_list or ctx.q.parts or wants_places(ctx.q)):
         targets = targets[:1]  # one value asked: the best record must state it by itself
     cites = [t.citation for t in targets]
     texts = [f"{t.indicator} {t.scope} {t.table or ''} {t.citation.quote}" for t in targets]

@@ -178,7 +178,8 @@ def _what(q: Query, ev: Evidence) -> Difference | None:
         return None  # who-questions paraphrase freely; English words cannot be looked for in Chinese text
     words = asked_words(q, ev.lines)
     missing = missing_words(words, hay, q.lang == "en")
-    if words and missing and len(missing) / len(words) > MAX_MISSING_SHARE:
+    specific = [w for w in missing if len(w) >= 3 and CJK_RUN.fullmatch(w)]  # 石漠化, 营业收入: the thing itself
+    if words and missing and (len(missing) / len(words) > MAX_MISSING_SHARE or specific):
         return Difference("indicator", "".join(missing) if q.lang == "zh" else " ".join(missing))
     return None
 
