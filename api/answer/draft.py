@@ -86,7 +86,6 @@ def from_tasks(ctx: Context) -> Draft | None:
                   tables=[t.section for t in tasks] + ctx.chunk_texts(cites))
     if match.missing_role:
         return Draft("none", "", cites, ev, "tasks", difference=Difference("role", match.missing_role))
-    units = [u for t in tasks for u in match.units[t.task_id]]
     deadlines = [d for t in tasks for d in match.deadlines[t.task_id]]
     listing = match.by_unit is not None or q.kind.wants_list
     if q.intent == "deadline" and not deadlines and not listing:
@@ -99,6 +98,7 @@ def from_tasks(ctx: Context) -> Draft | None:
                  or asked.group(1).lower().endswith(u.name.lower().removeprefix("the "))]
         for t in tasks:
             match.units[t.task_id] = [u for u in match.units[t.task_id] if u in named] or match.units[t.task_id]
+    units = [u for t in tasks for u in match.units[t.task_id]]
     if q.intent == "responsibility" or match.by_unit:
         text = render.responsibility_answer(tasks, match.units, q.lang)
         if listing and deadlines:
