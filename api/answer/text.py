@@ -65,7 +65,7 @@ def best_sentences(query: Query, hits: list[Hit], limit: int = 3, prefer_numbers
             if prefer_numbers and (_DIGIT.search(sentence) or _NUMBER_WORD.search(sentence)):
                 score += 0.2 + 0.3 * sum(bool(p.search(sentence)) for p in counted)
             if query.years and any(str(y) in sentence for y in query.years):
-                score += 0.3
+                score += 0.6  # the year asked is what tells a plan's targets apart
             start, end = s.start, s.end
             if end - start < SHORT_SENTENCE and i + 1 < len(spans):
                 end = spans[i + 1].end
