@@ -21,13 +21,9 @@ from index.home import Home
 from tests.system.dev_homes import dev_home
 
 NOT_YET = {  # (set, figure): the figure measured when this was written
-    ("dev-zh", "evidence_cited"): 0.88,
-    ("dev-en", "evidence_cited"): 0.85,
     ("dev-en", "recall@5"): 0.875,
     ("dev-en", "mrr@10"): 0.816,
-    ("dev-en", "twin_accuracy"): 0.5,
-    ("seed", "none_recall"): 0.846,
-    ("seed", "twin_accuracy"): 0.846,
+    ("dev-en", "twin_accuracy"): 0.625,
 }
 
 
