@@ -66,7 +66,7 @@ def test_a_place_or_document_the_corpus_lacks_is_none(plans: Home) -> None:
 def test_a_measure_or_amount_the_evidence_does_not_carry_is_none(plans: Home) -> None:
     assert answer_question(plans, "白水市对每个生态公园给予多少资金奖励?")["type"] == "none"
     b = answer_question(plans, "白水市每年安排多少生态保护专项资金?")
-    assert b["type"] != "none" and "2,000" in b["answer"]
+    assert b["type"] != "none" and "2000" in b["answer"].replace(",", "")
 
 
 def test_two_roles_at_once_and_one_role(plans: Home) -> None:
