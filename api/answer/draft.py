@@ -26,6 +26,7 @@ from ingest.models import Citation, Deadline, Hit, Target, Unit
 from ingest.recognise.deadlines import find_dates
 
 HEAD_CHARS = 600
+CLOSE_FIT = 0.5  # a dated sentence elsewhere in the task's document sharing this much of the question answers it
 
 
 @dataclass
@@ -206,13 +207,16 @@ def from_document(ctx: Context) -> Draft | None:
 
 
 def _dated_sentence_inside(ctx: Context, cites: list[Citation]) -> bool:
-    """Whether the best sentence for the question lies in the cited task and states a date or a period."""
+    """Whether the best sentence for the question states a date or a period and lies in the cited task,
+    or elsewhere in its document while sharing most of the question's words."""
     sentences = from_sentences(ctx)
     if sentences is None:
         return False
     s = sentences.citations[0]
     inside = any(s.doc_id == c.doc_id and c.start <= s.start < c.end for c in cites)
-    return inside and (bool(find_dates(s.quote)) or bool(re.search(r"\d+\s*(?:日|天|个月|年)内|within", s.quote)))
+    close = any(s.doc_id == c.doc_id for c in cites) and sentences.fit >= CLOSE_FIT  # the date set elsewhere
+    dated = bool(find_dates(s.quote)) or bool(re.search(r"\d+\s*(?:日|天|个月|年)内|within", s.quote))
+    return (inside or close) and dated
 
 
 def _with_actors(ctx: Context, cites: list[Citation]) -> tuple[list[Citation], list[Unit]]:

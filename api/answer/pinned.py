@@ -109,11 +109,11 @@ def _place_present(place: str, hay: str) -> bool:
 def asked_words(q: Query, document_lines: list[str]) -> list[str]:
     """The content words of the clause that asks, less places, years, document words and generic words."""
     clauses = [c for c in re.split(r"[，,。;；？?！!]", q.text) if _ASK_CUE.search(c)] or [q.text]
-    clause = clauses[-1]
+    clause = " ".join(clauses)  # "over how many years …, and in what unit": every asking clause
     doc_text = " ".join(document_lines)
     places = " ".join(q.places)
     if q.lang == "en":
-        words = [stem(w.lower()) for w in re.findall(r"[A-Za-z][A-Za-z\-]+", clause)]
+        words = [stem(w.lower()) for w in re.findall(r"[A-Za-z]+", clause)]
         return [w for w in dict.fromkeys(words) if w not in _EN_GENERIC and len(w) > 2
                 and w not in stem_all(doc_text) and w not in stem_all(places)]
     out = []
@@ -124,7 +124,7 @@ def asked_words(q: Query, document_lines: list[str]) -> list[str]:
 
 
 def stem_all(text: str) -> set[str]:
-    return {stem(w.lower()) for w in re.findall(r"[A-Za-z][A-Za-z\-]+", text)}
+    return {stem(w.lower()) for w in re.findall(r"[A-Za-z]+", text)}
 
 
 def missing_words(words: list[str], hay: str, english: bool) -> list[str]:

@@ -23,7 +23,7 @@ from tests.system.dev_homes import dev_home
 NOT_YET = {  # (set, figure): the figure measured when this was written
     ("dev-en", "recall@5"): 0.875,
     ("dev-en", "mrr@10"): 0.816,
-    ("dev-en", "twin_accuracy"): 0.625,
+    ("dev-en", "twin_accuracy"): 0.75,
 }
 
 
