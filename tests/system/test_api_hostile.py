@@ -25,6 +25,8 @@ HUGE = "x" * 100_000
 CONTROL = "\x00\x01\x02\x1b\x7f\u200b\u202e\ufeff\u2066"
 B = "xxBOUNDARYxx"
 
+LOCAL = "http://127.0.0.1"  # the Host a loopback server answers (api.http.guard)
+
 
 def multipart(body: str, boundary: str = B) -> dict[str, Any]:
     return {"content": body.replace("\n", "\r\n").encode("utf-8", "surrogatepass"),
@@ -152,7 +154,7 @@ def reader(corpus_home_dir: Path) -> Iterator[TestClient]:
 def writer(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     home = tmp_path_factory.mktemp("hostile") / "home"
     with TestClient(create_app(home, embedder="hash", settings=Settings(max_upload_mb=1)),
-                    raise_server_exceptions=False) as c:
+                    raise_server_exceptions=False, base_url=LOCAL) as c:
         yield c
 
 
@@ -205,10 +207,21 @@ def read_schema(corpus_home_dir: Path) -> Any:
     return schemathesis.openapi.from_asgi("/openapi.json", app)
 
 
+def as_local(app: Any) -> Any:
+    """The app as a client on loopback reaches it: with `Host: 127.0.0.1` (schemathesis says `testserver`)."""
+
+    async def wrapped(scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] == "http":
+            scope = {**scope, "headers": [(k, v) for k, v in scope["headers"] if k != b"host"] + [(b"host", b"127.0.0.1")]}
+        await app(scope, receive, send)
+
+    return wrapped
+
+
 @pytest.fixture(scope="module")
 def write_schema(tmp_path_factory: pytest.TempPathFactory) -> Any:
     app = create_app(tmp_path_factory.mktemp("fuzz") / "home", embedder="hash", settings=Settings(max_upload_mb=1))
-    return schemathesis.openapi.from_asgi("/openapi.json", app)
+    return schemathesis.openapi.from_asgi("/openapi.json", as_local(app))
 
 
 def fuzz(schema: Any, method: str, path: str, examples: int) -> None:

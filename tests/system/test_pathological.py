@@ -153,10 +153,13 @@ def test_html_with_many_paragraphs_or_deep_nesting(home: Home) -> None:
     doc = parse_file(Path("many.html"), data=f"<html><body>{many}</body></html>".encode())
     assert doc.text.count("项治理措施。") == HTML_BLOCKS
     assert_grounded(doc)
-    deep = "<div>" * HTML_BLOCKS + "鹰嘴岩崩岗群由县水利局负责。" + "</div>" * HTML_BLOCKS
+    deep = "<div>" * 400 + "鹰嘴岩崩岗群由县水利局负责。" + "</div>" * 400  # within POLICYKB_MAX_HTML_DEPTH
     doc_id = ingest_bytes(home, "deep.html", deep.encode())
     quote, _, _ = first_hit(home, NEEDLE, doc_id)
     assert quote == "鹰嘴岩崩岗群由县水利局负责。"
+    deeper = "<div>" * HTML_BLOCKS + "鹰嘴岩崩岗群由县水利局负责。" + "</div>" * HTML_BLOCKS
+    report = home.ingest_bytes("deeper.html", deeper.encode())
+    assert "POLICYKB_MAX_HTML_DEPTH" in report.failed[0]["error"] and not report.ingested
 
 
 INVISIBLE = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u202e", "\u2066", "\u00ad", "\x00", "\x01",
