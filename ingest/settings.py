@@ -68,7 +68,7 @@ VARIABLES: tuple[Variable, ...] = (
     Variable("POLICYKB_MAX_ZIP_RATIO", "max_zip_ratio", "number", 100.0,
              "how many times its compressed size one part of a DOCX may expand to"),
     Variable("POLICYKB_MAX_HTML_DEPTH", "max_html_depth", "count", 500, "how deeply HTML elements may nest"),
-    Variable("POLICYKB_MAX_HTML_CELLS", "max_html_cells", "count", 500_000, "table cells one HTML page may have"),
+    Variable("POLICYKB_MAX_HTML_CELLS", "max_html_cells", "count", 200_000, "table cells one HTML page may have"),
     Variable("POLICYKB_HEADER_TIMEOUT", "header_timeout", "seconds", 10.0,
              "a request's line and headers must arrive within this time (408 otherwise)"),
     Variable("POLICYKB_BODY_TIMEOUT", "body_timeout", "seconds", 300.0, "a request's body must arrive within this time"),
@@ -120,7 +120,7 @@ class Settings:
     max_xml_mb: float = 200.0
     max_zip_ratio: float = 100.0
     max_html_depth: int = 500
-    max_html_cells: int = 500_000
+    max_html_cells: int = 200_000
     header_timeout: float = 10.0
     body_timeout: float = 300.0
     unit_aliases: Path | None = None

@@ -194,9 +194,10 @@ def merge(index_dir: Path, entries: list[dict[str, Any]], name: str, members: li
             ids_l.append(new_row[ids[held]])
             vecs_l.append(vecs[held])
             offset += int(keep.sum())
-        dims = {v.shape[1] for v in vecs_l if len(v)}
-        vectors[m] = (np.concatenate(ids_l).astype(np.int64), np.concatenate(vecs_l)) if len(dims) == 1 else \
-            (np.zeros(0, np.int64), np.zeros((0, 1), np.float32))
+        held_parts = [(i, v) for i, v in zip(ids_l, vecs_l, strict=True) if len(i)]
+        dims = {v.shape[1] for _, v in held_parts}
+        vectors[m] = (np.zeros(0, np.int64), np.zeros((0, 1), np.float32)) if len(dims) != 1 else \
+            (np.concatenate([i for i, _ in held_parts]).astype(np.int64), np.concatenate([v for _, v in held_parts]))
     lexicon = sorted(set().union(*(s.lexicon for s in segs)))
     data = SegmentData(rows, revs, keys, postings, lexicon, vectors)
     big = {m: ids for m, (ids, _) in vectors.items() if len(rows) >= hnsw_threshold and len(ids) == len(rows)}

@@ -25,7 +25,7 @@ class Budgets:
     xml_bytes: int = 200 * 1024 * 1024  # expanded size of a DOCX's parts
     zip_ratio: float = 100.0  # expanded / compressed size of any one DOCX part
     html_depth: int = 500  # nesting of HTML elements
-    html_cells: int = 500_000  # table cells of one HTML page
+    html_cells: int = 200_000  # table cells of one HTML page
 
 
 def over(name: str, what: str, value: float, limit: float, setting: str) -> IngestError:

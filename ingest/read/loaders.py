@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -252,6 +253,7 @@ def _docx_table_lines(tbl: object) -> list[str]:
     return table_lines(lines)
 
 
+_CELL_TAG = re.compile(r"<t[dh][\s>/]", re.IGNORECASE)
 _HTML_SKIP = frozenset(["script", "style", "noscript", "template"])
 _HTML_BLOCKS = frozenset(["p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "table"])
 
@@ -267,6 +269,9 @@ def load_html(data: bytes, name: str, budgets: Budgets = DEFAULT_BUDGETS) -> Loa
     from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, XMLParsedAsHTMLWarning
 
     text = decode_text(data, name)
+    cells = len(_CELL_TAG.findall(text))  # an upper bound, counted before the (slow) tree is built
+    if cells > budgets.html_cells:
+        raise over(name, "the number of HTML table cells", cells, budgets.html_cells, "POLICYKB_MAX_HTML_CELLS")
     for noise in (XMLParsedAsHTMLWarning, MarkupResemblesLocatorWarning):  # any markup is read as HTML, on purpose
         warnings.filterwarnings("ignore", category=noise)
     soup = BeautifulSoup(text, "html.parser")

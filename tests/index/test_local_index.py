@@ -174,3 +174,18 @@ def test_above_the_threshold_vectors_go_to_hnsw_and_filters_still_hold(tmp_path:
     hits = home.search("small watershed", k=8, mode="dense", filters=SearchFilters(doc_ids=[only]))
     assert len(hits) == 8 and {h.doc_id for h in hits} == {only}
     home.close()
+
+
+def test_uploads_one_by_one_merge_into_few_segments_and_stay_searchable(hash_home: Home) -> None:
+    """Ten one-document adds without waiting for vectors: small segments merge (with and without their
+    vectors yet), every document stays searchable, and the vectors then complete."""
+    for i in range(10):
+        text = f"一、总则\n第{i}号片区鹰嘴岩监测点由县水利局负责。\n二、任务\n开展第{i}号片区坡耕地整治。\n"
+        report = hash_home.ingest_bytes(f"u{i}.txt", text.encode(), wait=False)
+        assert report.ingested and hash_home.search(f"第{i}号片区鹰嘴岩监测点", k=1, mode="bm25")
+    manifest = read_manifest(hash_home.folder / "index")
+    assert manifest is not None and len(manifest["segments"]) < 10
+    assert hash_home.complete_vectors()
+    assert hash_home.vector_status()["complete"]
+    assert all(d["embedded"] == d["chunks"] for d in hash_home.documents())
+    assert len(hash_home.search("鹰嘴岩监测点", k=10, mode="dense")) == 10
