@@ -412,7 +412,7 @@ async function loadDocuments() {
     const rows = docs.map((d) => el("tr", {},
       el("td", {}, el("a", { href: "#", onclick: (e) => { e.preventDefault(); openDoc(d.doc_id, 0, 0); } }, d.title),
         el("div", { class: "muted small" }, d.source + " · " + d.doc_id)),
-      el("td", {}, d.lang), el("td", { class: "num" }, d.chunks), el("td", { class: "num" }, d.tasks),
+      el("td", {}, d.lang), el("td", { class: "num", title: "with vectors / chunks" }, d.embedded == null || d.embedded >= d.chunks ? d.chunks : `${d.embedded}/${d.chunks}`), el("td", { class: "num" }, d.tasks),
       el("td", { class: "num" }, d.targets),
       el("td", {}, writes === "refused" ? "" : el("button", { type: "button", class: "ghost danger", onclick: () => removeDoc(d) }, t("remove")))));
     box.replaceChildren(el("table", { class: "grid" }, el("thead", {}, el("tr", {},
