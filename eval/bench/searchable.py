@@ -37,7 +37,7 @@ def make_corpus(folder: Path, chars: int) -> tuple[int, dict[str, str]]:
     while total < chars:
         for path in sources:
             text = path.read_text(encoding="utf-8")
-            text = re.sub(r"\d+", lambda m: str(int(m.group()) + copy), text)
+            text = re.sub(r"\d+", lambda m, shift=copy: str(int(m.group()) + shift), text)
             lines = text.splitlines()
             marker = f"第{copy}号副本" if re.search(r"[\u4e00-\u9fff]", text) else f"copy{copy}x"
             lines.insert(min(3, len(lines)), f"{marker}{path.stem}鹰嘴岩专项核查标记。")
