@@ -116,14 +116,14 @@ class LocalBackend:
     def sync(self, store: Store, progress: bool = False) -> None:
         """Under the write lock: make the index cover exactly the store's documents, then merge what
         is small enough to merge at once."""
-        with self._lock:
-            manifest = read_manifest(self.index_dir)
-            name = self.embedder_name(manifest)
-            if manifest is not None:
-                self._check(manifest, building=True)
+        manifest = read_manifest(self.index_dir)
+        name = self.embedder_name(manifest)
+        if manifest is not None:
+            self._check(manifest, building=True)
+        with self._lock:  # only for the tokenizer: searches of this process go on during the build
             tokenizer = self._writer_tokenizer(manifest, name)
-            build.sync(self.index_dir, store, tokenizer, name, check_name(name), self._shared_cache())
-            self.maintain(lock=None, max_rows=build.INLINE_MERGE_ROWS)
+        build.sync(self.index_dir, store, tokenizer, name, check_name(name), self._shared_cache())
+        self.maintain(lock=None, max_rows=build.INLINE_MERGE_ROWS)
 
     def rebuild(self, store: Store) -> None:
         """Under the write lock: one new segment of every document, tokenised with the whole dictionary."""
@@ -146,7 +146,10 @@ class LocalBackend:
             if not groups:
                 return made
             members = check_name(manifest["embedder"])
-            entry = build.merge(self.index_dir, groups[0], build.merge_name(), members, self.hnsw_threshold)
+            try:
+                entry = build.merge(self.index_dir, groups[0], build.merge_name(), members, self.hnsw_threshold)
+            except (OSError, ValueError):  # an input was replaced by another process meanwhile: merge later
+                return made
             if lock is None:
                 done = build.commit_merge(self.index_dir, groups[0], entry)
             else:
