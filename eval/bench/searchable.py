@@ -39,16 +39,21 @@ def make_corpus(folder: Path, chars: int) -> tuple[int, dict[str, str]]:
             text = path.read_text(encoding="utf-8")
             text = re.sub(r"\d+", lambda m, shift=copy: str(int(m.group()) + shift), text)
             lines = text.splitlines()
-            marker = f"第{copy}号副本" if re.search(r"[\u4e00-\u9fff]", text) else f"copy{copy}x"
-            lines.insert(min(3, len(lines)), f"{marker}{path.stem}鹰嘴岩专项核查标记。")
+            code = _code(len(phrases))  # characters no other document holds in this order
+            lines.insert(min(3, len(lines)), f"核查码{code}。")
             name = f"c{copy:02d}_{path.name}"
             (folder / name).write_text("\n".join(lines), encoding="utf-8")
-            phrases[name] = f"{marker}{path.stem}鹰嘴岩专项核查标记"
+            phrases[name] = code
             total += len(text)
             if total >= chars:
                 break
         copy += 1
     return total, phrases
+
+
+def _code(i: int) -> str:
+    """Three rare characters that only document i holds (no character of it occurs in another code)."""
+    return "".join(chr(0x9F00 - 3 * i - j) for j in range(3))
 
 
 def found(h: Any, phrases: dict[str, str]) -> set[str]:
