@@ -181,10 +181,17 @@ def document_lines(store: Store) -> dict[str, str]:
     return out
 
 
+# Embedders cheaper to run than to look up (the test embedder): the shared cache neither
+# serves nor keeps their vectors, so it grows only with what took real time to compute.
+NOT_SHARED = frozenset({"hash"})
+
+
 def embed_cached(store: Store, embedder: Embedder, texts: list[str], progress: bool = False,
                  shared: VectorCache | None = None) -> np.ndarray:
     """(n, dim) vectors for `texts`, from the store's cache (then the `shared` one) where present,
     embedding the rest; what comes from the shared cache or the embedder is kept in both."""
+    if embedder.name in NOT_SHARED:
+        shared = None
     keys = [passage_key(t) for t in texts]
     first: dict[str, str] = {}
     for key, text in zip(keys, texts, strict=True):
