@@ -1,25 +1,53 @@
 """Shared fixtures: homes built from the real corpus with the real (bundled) embedder.
 
-`corpus_home` is built once per test session (embedding the five seed documents takes
-about a minute on two cores; embeddings are cached in the home's store). Unit tests of
-index mechanics use the deterministic `hash` embedder instead.
+`corpus_home` is built once per test session. Every home a test builds - in this process, a
+CLI subprocess or a served app - takes the real embedders' vectors of the eval sets' passages
+from the committed vector pack (`eval/vectors/`) through a session-wide shared vector cache, so
+the seed corpus is embedded in seconds, not minutes; passages the pack lacks are embedded for
+real. Unit tests of index mechanics use the deterministic `hash` embedder instead.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from eval.vectors import PACK
+from index.embedders import DEFAULT_EMBEDDER, check_name
 from index.home import Home
+from index.vector_cache import VectorCache
+from index.vector_pack import load_into
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 GOLD = ROOT / "eval" / "gold"
 LONG = os.environ.get("POLICYKB_LONG") == "1"
+
+
+_PACK_CACHE = pytest.StashKey[Path]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Point POLICYKB_VECTOR_CACHE (unless set) at a fresh cache holding the vector pack."""
+    if os.environ.get("POLICYKB_VECTOR_CACHE"):
+        return
+    path = Path(tempfile.mkdtemp(prefix="policykb-test-vectors-")) / "vectors.sqlite"
+    cache = VectorCache(path)
+    load_into(cache, PACK, check_name(DEFAULT_EMBEDDER))
+    cache.close()
+    os.environ["POLICYKB_VECTOR_CACHE"] = str(path)
+    config.stash[_PACK_CACHE] = path.parent
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    folder = config.stash.get(_PACK_CACHE, None)
+    if folder is not None:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

@@ -51,7 +51,7 @@ def _citation_dicts(citations: list[Citation], titles: dict[str, str]) -> list[d
 def _result(q: Query, type_: str, text: str, citations: list[Citation], conf: float, titles: dict[str, str],
             **records: Any) -> dict[str, Any]:
     return {
-        "question": q.text, "type": type_, "answer": text,
+        "question": q.asked or q.text, "type": type_, "answer": text,
         "units": [u.to_dict() for u in records.get("units", [])],
         "deadlines": [d.to_dict() for d in records.get("deadlines", [])],
         "targets": [{**t.to_dict(), "title": titles.get(t.doc_id) or t.source} for t in records.get("targets", [])],

@@ -62,6 +62,7 @@ class Query:
     translated: tuple[str, ...] = ()  # Chinese words an English question translates to
     parts: tuple[str, ...] = field(default=())  # sub-questions ("一共多少？其中新建几个？")
     zh_terms: frozenset[str] = frozenset()  # terms of the translation (English questions)
+    asked: str = ""  # the question as the user wrote it (answers echo it; `text` is normalised)
 
     def terms_for(self, text: str, document: str = "") -> frozenset[str]:
         """The question's terms to look for in `text`: the Chinese translation's for Chinese text
@@ -180,5 +181,5 @@ def parse_question(question: str, store: Store | None = None) -> Query:
                  zh_terms=frozenset(terms(" ".join(translated))),
                  places=tuple(dict.fromkeys(places)), years=frozenset(years), doc_years=frozenset(doc_years),
                  titles=titles, tables=caption_refs(text), numbers=number_refs(text), roles=roles_asked(text),
-                 translated=translated, parts=parts if len(parts) > 1 else ())
+                 translated=translated, parts=parts if len(parts) > 1 else (), asked=question)
 

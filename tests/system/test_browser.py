@@ -62,4 +62,5 @@ def test_ask_by_address_with_dump_dom(server: str, expected: dict, tmp_path: Pat
     assert 'id="answer"' in dom, dom[-2000:]
     n = len(re.findall(r'<li class="citation"', dom))
     assert n == len(expected["citations"]) >= 1
-    assert expected["citations"][0]["source"] in dom
+    first = expected["citations"][0]
+    assert first["title"] in dom and first["source"] in dom  # the title shown, the file name on hover

@@ -154,7 +154,7 @@ function renderAnswer(box, a) {
   }
   const cites = a.citations || [];
   const list = el("ol", { class: "citations" }, ...cites.map((c, i) => el("li", { class: "citation", id: "cite-" + (i + 1) },
-    el("div", { class: "cite-head" }, el("span", { class: "muted small" }, citeLabel(c)), citeLink(c)),
+    el("div", { class: "cite-head" }, el("span", { class: "muted small", title: c.source }, citeLabel(c)), citeLink(c)),
     el("blockquote", {}, c.quote))));
   box.replaceChildren(card, cites.length ? el("h3", {}, t("citations") + " (" + cites.length + ")") : "", list);
 }
