@@ -6,9 +6,7 @@ dictionary grown from the corpus (unit names, indicators; see `index.lexicon`), 
 domain terms stay whole ("三级医院" is not a token of "二三级医院"), and each run of Chinese
 characters also yields its character bigrams, which make recall robust to segmentation
 differences between a question and the text ("丰都" vs "丰都区"). English is lower-cased
-words with light (S-)stemming; numbers written in words are read as digits ("forty-five
-percent" is `45 percent`, "fifty million metric tons" is `50 million …`, "eighteen months" is
-`18 months`), as statutes write them and questions ask them, so either spelling meets the other. Stop-words of both languages are dropped. Identifiers that
+words with light (S-)stemming. Stop-words of both languages are dropped. Identifiers that
 jieba cannot keep whole because they hold punctuation - 《document titles》 and 文号 such as
 `兴府办字〔2022〕67号` - are emitted as extra whole tokens.
 
@@ -29,7 +27,7 @@ from pathlib import Path
 
 import jieba
 
-TOKENIZER_NAME = "jieba+bigram+en-snowball+numwords/3"
+TOKENIZER_NAME = "jieba+bigram+en-snowball/2"
 
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]{2,}")
 _WORD = re.compile(r"[a-z][a-z0-9]*(?:['’][a-z]+)?|\d+(?:\.\d+)?")
@@ -40,14 +38,6 @@ LEVEL_PREFIXES = ("各", "省", "市", "县", "区", "州", "乡", "镇")
 
 ZH_STOP = frozenset(["的", "了", "是", "在", "和", "与", "及", "以及", "或", "或者", "等", "等等", "由", "对", "把", "被", "将", "从", "向", "为", "以", "于", "其", "之", "而", "并", "并且", "也", "都", "又", "就", "还", "这", "那", "这个", "那个", "这些", "那些", "这项", "这件", "该", "此", "其中", "中", "里", "上", "下", "内", "吗", "呢", "吧", "啊", "么", "哪", "哪些", "哪个", "哪里", "哪儿", "哪一", "哪一年", "哪天", "什么", "什么样", "多少", "几", "几个", "谁", "如何", "怎么", "怎样", "是否", "有没有", "有", "没有", "要", "会", "能", "可以", "应", "应当", "需要", "分别", "各自", "具体", "一个", "个", "项", "件", "请问", "呢", "吗", "所", "着", "过"])
 EN_STOP = frozenset(["a", "an", "the", "of", "and", "or", "to", "in", "on", "for", "by", "with", "from", "as", "at", "into", "about", "over", "under", "between", "is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "has", "have", "had", "it", "its", "this", "that", "these", "those", "there", "their", "they", "them", "he", "she", "his", "her", "we", "our", "you", "your", "i", "what", "which", "who", "whom", "whose", "how", "when", "where", "why", "whether", "any", "all", "each", "both", "some", "such", "than", "then", "so", "not", "no", "nor", "can", "could", "will", "would", "shall", "should", "may", "might", "must", "also", "only", "very", "more", "most", "other", "same", "own", "per", "via", "s"])
-
-_UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-          "sixteen seventeen eighteen nineteen").split()
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
-_NUMBER_WORDS = {w: i for i, w in enumerate(_UNITS)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)} | {"hundred": 100}
-_NUM_WORD = "(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
-# a run of number words below a thousand: "forty-five", "eight hundred five", "one hundred and twenty"
-_NUMBER_RUN = re.compile(rf"\b{_NUM_WORD}(?:(?:[\s-]+|\s+and\s+){_NUM_WORD})*\b")
 
 _log_quieted = False
 
@@ -83,25 +73,6 @@ def normalize(text: str) -> str:
     """NFKC, lower case, traditional characters folded to simplified (tokens only; spans never change)."""
     text = unicodedata.normalize("NFKC", text).lower()
     return text.translate(_t2s_table()) if _HAS_CJK.search(text) else text
-
-
-def number_words_to_digits(text: str) -> str:
-    """`text` (lower case) with each run of English number words below a thousand as digits; the
-    scale words stay ("ninety million five hundred thousand" -> "90 million 500 thousand"), the
-    way "90 million" and "500,000" are tokenized."""
-    if not _NUMBER_RUN.search(text):
-        return text
-
-    def value(m: re.Match[str]) -> str:
-        total = 0
-        for word in re.findall(r"[a-z]+", m.group(0)):
-            if word == "hundred":
-                total = max(total, 1) * 100
-            elif word != "and":
-                total += _NUMBER_WORDS[word]
-        return str(total)
-
-    return _NUMBER_RUN.sub(value, text)
 
 
 @lru_cache(maxsize=65536)
@@ -192,7 +163,6 @@ class Tokenizer:
 
     def tokenize(self, text: str) -> list[str]:
         norm = normalize(text)
-        norm = number_words_to_digits(norm)
         with self._lock:  # jieba's lazy structures are not guarded against concurrent first use
             words = list(self._jieba.cut(norm))
         out: list[str] = []

@@ -1,11 +1,8 @@
 """Blocks -> chunks: retrieval units cut along the document's structure.
 
 A chunk never crosses a heading, a table boundary or a list item's edge, so that one
-numbered measure with its 责任单位 stays whole in one chunk. A chapeau - a line that ends
-with a colon and introduces the items below it ("The Secretary is responsible for:", "主要任务
-如下：") - travels with what follows it, like a heading: it opens a chunk and takes its first
-item along, so the item's actor and verb are in the item's chunk and the chapeau is found by
-what its items say. Paragraph runs are packed up to `target` characters; a block longer than `max_chars` is cut at sentence boundaries.
+numbered measure with its 责任单位 stays whole in one chunk. Paragraph runs are packed up
+to `target` characters; a block longer than `max_chars` is cut at sentence boundaries.
 Table rows are packed a few at a time, so a row lookup finds its row. Chunks are
 contiguous spans of the canonical text; their heading path and table caption travel
 beside them (`Chunk.context`) for retrieval to prefix.
@@ -21,7 +18,6 @@ from ingest.read.sentences import sentence_spans
 TARGET_CHARS = 360
 MAX_CHARS = 900
 TABLE_TARGET_CHARS = 160
-_CHAPEAU_END = (":", "：")
 
 
 def chunk_id(doc_id: str, start: int, end: int) -> str:
@@ -45,11 +41,6 @@ def _split_long(text: str, start: int, end: int, max_chars: int) -> list[Span]:
     if cur_s is not None:
         pieces.append(Span(cur_s, cur_e))
     return pieces
-
-
-def is_chapeau(text: str, block: Block) -> bool:
-    """A paragraph or list item that ends with a colon: it introduces the lines below it."""
-    return block.kind in ("paragraph", "list_item") and text[block.start:block.end].rstrip().endswith(_CHAPEAU_END)
 
 
 def make_chunks(doc_id: str, text: str, blocks: list[Block], page_starts: list[int],
@@ -88,15 +79,12 @@ def make_chunks(doc_id: str, text: str, blocks: list[Block], page_starts: list[i
             same_place = (prev.section == block.section and prev.table == block.table
                           and (prev.kind == "table_row") == (block.kind == "table_row"))
             fits = block.end - group[0].start <= limit
-            opens = block.kind in ("heading", "list_item", "table_title") or is_chapeau(text, block)
-            if not same_place or not fits or opens or prev.kind == "list_item":
-                # a heading or caption travels with what follows it, a chapeau with its first item
-                heads = prev.kind in ("heading", "table_title") and len(group) == 1 and size <= max_chars
-                introduces = (is_chapeau(text, prev) and same_place and block.kind != "heading"
-                              and block.end - group[0].start <= max_chars)
-                if heads or introduces:
+            standalone = block.kind in ("heading", "list_item", "table_title") or prev.kind == "list_item"
+            if not same_place or not fits or standalone:
+                # a heading or caption travels with what follows it
+                if prev.kind in ("heading", "table_title") and len(group) == 1 and size <= max_chars:
                     group.append(block)
-                    if block.kind == "list_item" and not is_chapeau(text, block):
+                    if block.kind == "list_item":
                         flush()
                     continue
                 flush()
