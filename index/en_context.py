@@ -14,9 +14,13 @@ holds only some of them (`ingest.tasks.en_outline` reads the outline):
 - **the sections it cites**: "With respect to the rulemaking described in section 3(a) of this
   order, the Administrator shall … by January 2022" is about what section 3 is titled.
 
-`leads` gives each chunk these lines (those the chunk does not already hold), for
-`index.passages.passage_text` to put before the chunk's text; the chunk is still cited by its
-own span.
+- **what its chapeau introduces**: a chunk that ends with "The Secretary … is responsible for:"
+  holds the actor but not the duties, which open the next chunk ("4.6.2.1 Conducting risk-based
+  monitoring …"); the first items it introduces are what it is about.
+
+`leads` gives each chunk the first three kinds (those lines the chunk does not already hold), for
+`index.passages.passage_text` to put before the chunk's text, and `trails` the fourth, to put
+after it; the chunk is still cited by its own span.
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ import bisect
 import re
 
 from ingest.models import Chunk
-from ingest.tasks.en_outline import Para, outline
+from ingest.tasks.en_outline import Para, children, outline
 
 _CHAPEAU_END = (":", "：", "—", "–")
 _BULLET = re.compile(r"^[*\-+•▪●◦]\s+")
@@ -36,6 +40,7 @@ _NUMBER = re.compile(r"\d{1,3}")
 _SECTION_NUMBER = re.compile(r"^Sec\. (\d{1,3})\b")
 MAX_DEPTH = 99
 MAX_LEAD_CHARS = 400  # a chapeau longer than this is cut at a word
+MAX_TRAIL_ITEMS = 3  # the items of a chapeau a chunk ends with that its passage carries
 
 
 def leads(text: str, chunks: list[Chunk]) -> dict[str, str]:
@@ -57,6 +62,26 @@ def leads(text: str, chunks: list[Chunk]) -> dict[str, str]:
         lines += [titles[n] for n in _cited(chunk.text) if n in titles and n != own and titles[n] not in lines]
         if lines:
             out[chunk.chunk_id] = "\n".join(lines)
+    return out
+
+
+def trails(text: str, chunks: list[Chunk]) -> dict[str, str]:
+    """{chunk_id: the first items the chapeau the chunk ends with introduces} for one document,
+    for the chunks whose last line ends with a colon and whose items lie beyond them."""
+    paras = [p for p in outline(text) if p.kind != "table"]
+    if not paras:
+        return {}
+    starts = [p.start for p in paras]
+    out: dict[str, str] = {}
+    for chunk in chunks:
+        if chunk.table:
+            continue
+        i = bisect.bisect_left(starts, chunk.end) - 1  # the last paragraph starting inside the chunk
+        if i < 0 or paras[i].start < chunk.start or not _is_chapeau(paras[i], text):
+            continue
+        items = [paras[j] for j in children(paras, i) if paras[j].start >= chunk.end][:MAX_TRAIL_ITEMS]
+        if items:
+            out[chunk.chunk_id] = "\n".join(_clip(text[p.body:p.end]) for p in items)
     return out
 
 
