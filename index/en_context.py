@@ -12,7 +12,8 @@ holds only some of them (`ingest.tasks.en_outline` reads the outline):
   Every open level's chapeau counts ("4.6.2 The Secretary … is responsible for:" / "4.6.2.1
   Conducting … regarding:" / "4.6.2.1.1 Compliance with this policy");
 - **the sections it cites**: "With respect to the rulemaking described in section 3(a) of this
-  order, the Administrator shall … by January 2022" is about what section 3 is titled.
+  order, the Administrator shall … by January 2022" is about what section 3 is titled and what
+  its item (a) says ("… establish new oxides of nitrogen standards for heavy-duty engines …");
 
 - **what its chapeau introduces**: a chunk that ends with "The Secretary … is responsible for:"
   holds the actor but not the duties, which open the next chunk ("4.6.2.1 Conducting risk-based
@@ -34,7 +35,7 @@ from ingest.tasks.en_outline import Para, children, outline
 _CHAPEAU_END = (":", "：", "—", "–")
 _BULLET = re.compile(r"^[*\-+•▪●◦]\s+")
 # "section 3(a)", "sections 2 through 4", "section 2 and section 4", "Sec. 5": the sections a sentence cites
-_CITES = re.compile(r"\b(?:[Ss]ections?|[Ss]ecs?\.)\s+(\d{1,3})[a-z]?(?:\([\w]+\))*"
+_CITES = re.compile(r"\b(?:[Ss]ections?|[Ss]ecs?\.)\s+(\d{1,3})[a-z]?((?:\([\w]+\))*)"
                     r"((?:\s*(?:,|and|or|through|to)\s+(?:[Ss]ections?\s+)?\d{1,3}[a-z]?(?:\([\w]+\))*)*)")
 _NUMBER = re.compile(r"\d{1,3}")
 _SECTION_NUMBER = re.compile(r"^Sec\. (\d{1,3})\b")
@@ -50,6 +51,8 @@ def leads(text: str, chunks: list[Chunk]) -> dict[str, str]:
         return {}
     starts = [p.start for p in paras]
     titles = _section_titles(paras, text)
+    numbered = {p.number: p.start for p in paras if p.kind == "item"}
+    items = {p.number: _clip(text[p.body:p.end]) for p in paras if p.kind == "item"}
     out: dict[str, str] = {}
     for chunk in chunks:
         if chunk.table:
@@ -60,6 +63,8 @@ def leads(text: str, chunks: list[Chunk]) -> dict[str, str]:
         lines = [*_section_line(paras, i, chunk, text), *_chapeaux(paras, i, chunk, text)]
         own = _own_section(paras[i])
         lines += [titles[n] for n in _cited(chunk.text) if n in titles and n != own and titles[n] not in lines]
+        lines += [items[n] for n in _cited_items(chunk.text) if n in items and items[n] not in lines
+                  and not chunk.start <= numbered[n] < chunk.end]
         if lines:
             out[chunk.chunk_id] = "\n".join(lines)
     return out
@@ -181,14 +186,25 @@ def _is_chapeau(p: Para, text: str) -> bool:
     return text[p.start:p.end].rstrip(" *").endswith(_CHAPEAU_END)
 
 
+def _cited_items(chunk_text: str) -> list[str]:
+    """Outline numbers of the items the chunk's sentences cite by section and subsection
+    ("the rulemaking described in section 3(a)": "Sec. 3(a)"), in order."""
+    out: list[str] = []
+    for m in _CITES.finditer(chunk_text):
+        if m.group(2) and not (m.start() == 0 or chunk_text[m.start() - 1] == "\n"):
+            ref = f"Sec. {m.group(1)}{m.group(2)}"
+            out += [ref] if ref not in out else []
+    return out
+
+
 def _cited(chunk_text: str) -> list[str]:
     """Numbers of the sections the chunk's sentences cite, in order ("sections 2 through 4": 2, 3, 4)."""
     out: list[str] = []
     for m in _CITES.finditer(chunk_text):
         if m.start() == 0 or chunk_text[m.start() - 1] == "\n":
             continue  # a section's own heading line ("Sec. 2. Light-Duty …"), not a citation
-        nums = [int(m.group(1))] + [int(n) for n in _NUMBER.findall(re.sub(r"\([\w]+\)", "", m.group(2)))]
-        if "through" in m.group(2) or " to " in m.group(2):
+        nums = [int(m.group(1))] + [int(n) for n in _NUMBER.findall(re.sub(r"\([\w]+\)", "", m.group(3)))]
+        if "through" in m.group(3) or " to " in m.group(3):
             nums = list(range(nums[0], nums[-1] + 1)) if 0 < nums[-1] - nums[0] <= 10 else nums
         out += [str(n) for n in nums if str(n) not in out]
     return out

@@ -97,3 +97,12 @@ def test_no_trail_when_the_chunk_holds_its_items_or_ends_with_no_chapeau() -> No
     whole = chunk(STATUTE, "The county shall limit", "By 2045")
     plain = chunk(STATUTE, "The board shall report", "The board shall report")
     assert trails(STATUTE, [whole, plain]) == {}
+
+
+def test_a_cited_subsection_brings_what_it_says() -> None:
+    c = chunk(ORDER, "With respect to the rules", "With respect to the rules")
+    lead = leads(ORDER, [c])[c.chunk_id]
+    assert "The Administrator shall consider issuing rules on harbor ferry engines." in lead
+    assert "review fuel standards" not in lead  # 2(b) is not cited
+    holding = chunk(ORDER, "Sec. 2. Harbor", "With respect to the rules")  # the chunk holds 2(a) itself
+    assert "harbor ferry engines" not in leads(ORDER, [holding]).get(holding.chunk_id, "")
