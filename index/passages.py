@@ -8,6 +8,9 @@ A chunk is cited by its exact span, but it is *found* by a richer text:
   target did Province P set?" can only find it through this line. A Chinese title is
   written in 《》, the way questions quote it, so the tokenizer's whole-title token matches;
 - its heading path and table caption (`Chunk.context`);
+- in an English document, the lines it continues or cites (`index.en_context`): its section's
+  heading, the chapeaux above its first item ("The state shall limit … for Washington state:"
+  over "ii. By 2030, reduce …"), the titles of the sections it cites ("described in section 3(a)");
 - for chunks inside a table that do not hold the table's header rows, those header rows:
   a row such as `万州区 59.05 62.00` means nothing to BM25 or an embedder without
   `区县 水土保持率现状值(%) 水土保持率目标值(%)` beside it.
@@ -28,6 +31,7 @@ from typing import Any
 import numpy as np
 
 from index.embedders import Embedder
+from index.en_context import leads, trails
 from index.store import Store
 from index.vector_cache import VectorCache
 from ingest.models import Block, Chunk, DocMeta
@@ -98,9 +102,10 @@ def doc_line(title: str | None, meta: DocMeta | None) -> str:
 
 
 def passage_text(chunk: Chunk, headers: dict[tuple[str, str], tuple[int, str]] | None = None,
-                 document: str = "") -> str:
-    """Document line + context line(s) + the chunk's text; a heading the chunk itself starts
-    with is not repeated."""
+                 document: str = "", lead: str = "", trail: str = "") -> str:
+    """Document line + context line(s) + the English lines the chunk continues (`lead`) + the
+    chunk's text + the English items its closing chapeau introduces (`trail`); a heading the
+    chunk itself starts with is not repeated."""
     parts: list[str] = [document] if document else []
     context = chunk.context
     if context:
@@ -113,7 +118,11 @@ def passage_text(chunk: Chunk, headers: dict[tuple[str, str], tuple[int, str]] |
         found = headers.get((chunk.section, chunk.table))
         if found and chunk.start >= found[0]:
             parts.append(found[1])
+    if lead:
+        parts.append(lead)
     parts.append(chunk.text)
+    if trail:
+        parts.append(trail)
     return "\n".join(parts)
 
 
@@ -162,7 +171,9 @@ def collect_passages(store: Store, doc_ids: Iterable[str] | None = None) -> tupl
     for doc_id in tabled:
         headers[doc_id] = header_rows(store.blocks(doc_id), store.text(doc_id) or "")
     lines = document_lines(store)
-    texts = [passage_text(c, headers.get(c.doc_id), lines.get(c.doc_id, "")) for c in chunks]
+    english = chunk_leads(store, chunks, {d["doc_id"] for d in docs if d["lang"] == "en"})
+    texts = [passage_text(c, headers.get(c.doc_id), lines.get(c.doc_id, ""), *english.get(c.chunk_id, ("", "")))
+             for c in chunks]
     rows = Rows(chunk_ids=[c.chunk_id for c in chunks], doc_ids=[d["doc_id"] for d in docs],
                 doc_langs=[d["lang"] for d in docs], doc_sources=[d["source"] for d in docs],
                 doc_lines=[lines.get(d["doc_id"], "") for d in docs],
@@ -170,6 +181,22 @@ def collect_passages(store: Store, doc_ids: Iterable[str] | None = None) -> tupl
                 sections=[c.section for c in chunks],
                 text_langs="".join("e" if detect_lang(t) == "en" else "z" for t in texts))
     return chunks, texts, rows
+
+
+def chunk_leads(store: Store, chunks: list[Chunk], english: set[str]) -> dict[str, tuple[str, str]]:
+    """{chunk_id: (`index.en_context.leads`, `index.en_context.trails`)} for the chunks of the
+    English documents `english`."""
+    by_doc: dict[str, list[Chunk]] = {}
+    for c in chunks:
+        if c.doc_id in english:
+            by_doc.setdefault(c.doc_id, []).append(c)
+    out: dict[str, tuple[str, str]] = {}
+    for doc_id, own in by_doc.items():
+        text = store.text(doc_id) or ""
+        before, after = leads(text, own), trails(text, own)
+        out.update({c.chunk_id: (before.get(c.chunk_id, ""), after.get(c.chunk_id, ""))
+                    for c in own if c.chunk_id in before or c.chunk_id in after})
+    return out
 
 
 def document_lines(store: Store) -> dict[str, str]:

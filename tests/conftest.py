@@ -13,6 +13,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,7 @@ from index.embedders import DEFAULT_EMBEDDER, check_name
 from index.home import Home
 from index.vector_cache import VectorCache
 from index.vector_pack import load_into
+from ingest.settings import active
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
@@ -71,8 +73,9 @@ def corpus_home(corpus_home_dir: Path) -> Iterator[Home]:
 
 @pytest.fixture()
 def hash_home(tmp_path: Path) -> Iterator[Home]:
-    """An empty home using the deterministic hash embedder (fast; for index mechanics)."""
-    home = Home(tmp_path / "home", embedder="hash")
+    """An empty home using the deterministic hash embedder (fast; for index mechanics), with its
+    vectors in its own store: not in the session's shared cache, which a removal does not empty."""
+    home = Home(tmp_path / "home", embedder="hash", settings=replace(active(), vector_cache=None))
     yield home
     home.close()
 

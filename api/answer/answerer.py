@@ -24,7 +24,7 @@ from api.answer.targets import wants_places
 from index.backend import SearchFilters
 from index.home import Home
 from index.named import document_weights, title_place
-from index.passages import document_lines, header_rows, passage_text
+from index.passages import chunk_leads, document_lines, header_rows, passage_text
 from ingest.errors import BadQueryError
 from ingest.models import Citation, Hit
 
@@ -70,9 +70,12 @@ def _none(q: Query, hits: list[Hit], titles: dict[str, str], why: str = "",
 
 
 def _passages(home: Home, hits: list[Hit], lines: dict[str, str]) -> dict[str, str]:
-    """Each hit as retrieval read it (document line, heading path, table headers, text), by chunk id."""
+    """Each hit as retrieval read it (document line, heading path, table headers, the English lines
+    it continues, text), by chunk id."""
     chunks = home.store.chunks_by_id(h.chunk_id for h in hits)
     headers: dict[str, dict[tuple[str, str], tuple[int, str]]] = {}
+    english = {d["doc_id"] for d in home.store.documents() if d["lang"] == "en"}
+    leads = chunk_leads(home.store, [chunks[h.chunk_id] for h in hits if h.chunk_id in chunks], english)
     out = {}
     for h in hits:
         chunk = chunks.get(h.chunk_id)
@@ -81,7 +84,8 @@ def _passages(home: Home, hits: list[Hit], lines: dict[str, str]) -> dict[str, s
             continue
         if chunk.table and h.doc_id not in headers:
             headers[h.doc_id] = header_rows(home.store.blocks(h.doc_id), home.store.text(h.doc_id) or "")
-        out[h.chunk_id] = passage_text(chunk, headers.get(h.doc_id), lines.get(h.doc_id, ""))
+        out[h.chunk_id] = passage_text(chunk, headers.get(h.doc_id), lines.get(h.doc_id, ""),
+                                         *leads.get(h.chunk_id, ("", "")))
     return out
 
 

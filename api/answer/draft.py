@@ -90,8 +90,8 @@ def from_tasks(ctx: Context) -> Draft | None:
     deadlines = [d for t in tasks for d in match.deadlines[t.task_id]]
     listing = match.by_unit is not None or q.kind.wants_list
     if q.intent == "deadline" and not deadlines and not listing:
-        if _dated_sentence_inside(ctx, cites):
-            return None  # the task states no deadline field, but a dated sentence in it answers
+        if _dated_sentence_inside(ctx, cites, [t.number for t in tasks]):
+            return None  # the task states no deadline field, but a dated sentence in it (or citing it) answers
         return Draft("none", "", cites, ev, "tasks", fit=match.score, difference=Difference("deadline", ""))
     asked = ASKED_SUBJECT.search(q.text) if q.lang == "en" else None
     if asked:  # "what must the Secretary of X do": X is who acts
@@ -154,7 +154,8 @@ def from_sentences(ctx: Context) -> Draft | None:
     """The best sentences, cited; a "who" question also gets the units they name, a "when"
     question the dates they state."""
     q = ctx.q
-    cites = best_sentences(q, ctx.hits, prefer_numbers=q.intent == "target", lines=ctx.lines)
+    cites = best_sentences(q, ctx.hits, prefer_numbers=q.intent == "target", lines=ctx.lines,
+                           prefer_deadlines=q.intent == "deadline")
     if not cites:
         return None
     sep = "" if q.lang == "zh" else " "
@@ -206,17 +207,29 @@ def from_document(ctx: Context) -> Draft | None:
     return None
 
 
-def _dated_sentence_inside(ctx: Context, cites: list[Citation]) -> bool:
+def _dated_sentence_inside(ctx: Context, cites: list[Citation], numbers: list[str] | None = None) -> bool:
     """Whether the best sentence for the question states a date or a period and lies in the cited task,
-    or elsewhere in its document while sharing most of the question's words."""
+    or elsewhere in its document while sharing most of the question's words or citing the task by
+    its number ("With respect to the rulemaking described in section 3(a) of this order, … by
+    January 2022" for task "Sec. 3(a)")."""
     sentences = from_sentences(ctx)
     if sentences is None:
         return False
     s = sentences.citations[0]
     inside = any(s.doc_id == c.doc_id and c.start <= s.start < c.end for c in cites)
-    close = any(s.doc_id == c.doc_id for c in cites) and sentences.fit >= CLOSE_FIT  # the date set elsewhere
+    same_doc = any(s.doc_id == c.doc_id for c in cites)
+    close = same_doc and (sentences.fit >= CLOSE_FIT or _cites_number(s.quote, numbers or []))  # the date set elsewhere
     dated = bool(find_dates(s.quote)) or bool(re.search(r"\d+\s*(?:日|天|个月|年)内|within", s.quote))
     return (inside or close) and dated
+
+
+def _cites_number(sentence: str, numbers: list[str]) -> bool:
+    """Whether an English sentence cites one of the outline numbers ("Sec. 3(a)") as "section 3(a)"."""
+    for number in numbers:
+        ref = re.sub(r"^(?:Sec\.|Section)\s*", "", number)
+        if ref[:1].isdigit() and re.search(rf"\b(?:section|sec\.)\s+{re.escape(ref)}(?![\w(])", sentence, re.I):
+            return True
+    return False
 
 
 def _with_actors(ctx: Context, cites: list[Citation]) -> tuple[list[Citation], list[Unit]]:

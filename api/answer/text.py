@@ -8,12 +8,16 @@ from api.answer.lexical import overlap
 from api.answer.query import Query
 from ingest.models import Citation, Hit
 from ingest.read.sentences import sentence_spans
+from ingest.recognise.deadlines import find_dates
 
 TOP_HITS = 6
 _DIGIT = re.compile(r"\d")
+# a period a duty must be done within: "within 18 months", "no later than July 2024", "30日内"
+_WITHIN = re.compile(r"\b(?:within|no later than|not later than)\b|\d+\s*(?:日|天|个工作日|个月|周|年)(?:内|以内)", re.I)
 _NUMBER_WORD = re.compile(r"\b(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion)\b",
                           re.I)
 SHORT_SENTENCE = 40
+DEADLINE_BONUS = 0.3  # for a sentence setting a time limit, when the question asks by when
 
 
 def _citation(hit: Hit, start: int, end: int) -> Citation:
@@ -40,8 +44,14 @@ def counted_nouns(question: str) -> list[re.Pattern[str]]:
     return out
 
 
+def states_a_deadline(sentence: str) -> bool:
+    """Whether a sentence sets a time limit ("by December 2022", "within 18 months", "2025年底前"),
+    not merely names a year ("beginning with model year 2027")."""
+    return bool(_WITHIN.search(sentence)) or any(m.limit for m in find_dates(sentence))
+
+
 def best_sentences(query: Query, hits: list[Hit], limit: int = 3, prefer_numbers: bool = False,
-                   lines: dict[str, str] | None = None) -> list[Citation]:
+                   lines: dict[str, str] | None = None, prefer_deadlines: bool = False) -> list[Citation]:
     """Up to `limit` sentence windows, best first, scored by lexical overlap and hit rank.
 
     The question's terms are those for the hit's language (an English question's Chinese
@@ -64,6 +74,8 @@ def best_sentences(query: Query, hits: list[Hit], limit: int = 3, prefer_numbers
             sentence = hit.text[s.start:s.end]
             if prefer_numbers and (_DIGIT.search(sentence) or _NUMBER_WORD.search(sentence)):
                 score += 0.2 + 0.3 * sum(bool(p.search(sentence)) for p in counted)
+            if prefer_deadlines and states_a_deadline(sentence):
+                score += DEADLINE_BONUS  # a "by when" question is answered by a sentence that sets a limit
             if query.years and any(str(y) in sentence for y in query.years):
                 score += 0.6  # the year asked is what tells a plan's targets apart
             start, end = s.start, s.end
