@@ -118,7 +118,7 @@ def _target_evidence(ctx: Context, targets: list[Target]) -> Evidence:
     if not (ctx.q.kind.wants_list or ctx.q.parts or wants_places(ctx.q)):
         targets = targets[:1]  # one value asked: the best record must state it by itself
     cites = [t.citation for t in targets]
-    texts = [f"{t.indicator} {t.scope} {t.table or ''} {t.citation.quote}" for t in targets]
+    texts = [f"{t.indicator} {t.scope} {t.table or ''} {t.value:g}{t.unit or ''} {t.citation.quote}" for t in targets]
     chunk = ctx.chunk_texts(cites)
     return Evidence(texts=texts, lines=ctx.doc_lines([t.doc_id for t in targets]), context=chunk,
                     heads=ctx.heads([t.doc_id for t in targets]),

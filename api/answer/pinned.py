@@ -30,6 +30,7 @@ from api.answer.grounding import segment
 from api.answer.lexical import CJK_RUN, stem
 from api.answer.query import Query, years_of
 from ingest.recognise.places import place_core
+from ingest.recognise.quantities import unit_spellings
 
 _ASK_CUE = re.compile(r"多少|几[个座处条项家名人年月]|目标|何时|什么时[间候]|期限|时限|截止|哪[一]?年|是什么|有哪些|哪些|"
                       r"\bhow (?:many|much|long|often)\b|\bwhat\b|\bwhen\b|\bwhich\b|\bby when\b", re.I)
@@ -208,7 +209,8 @@ def _measure_missing(q: Query, hay: str) -> str:
     if not m:
         return ""
     unit = m.group(1)
-    return "" if re.search(_NUMERAL + re.escape(unit), hay) else f"多少{unit}"
+    spellings = "|".join(re.escape(u) for u in sorted(unit_spellings(unit), key=len, reverse=True))
+    return "" if re.search(rf"{_NUMERAL}\s*(?:{spellings})", hay) else f"多少{unit}"
 
 
 _PERIOD = re.compile(r"\d+\s*(?:日|天|个工作日|个月|周|年)(?:内|以内)|起施行|有效期|每(?:年|季度|月)|"

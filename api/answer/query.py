@@ -39,6 +39,8 @@ _NUMBER_REF = re.compile(r"(?:\bNo\.?|\bnumber|\bmeasure|\bitem|\btask|\baction|
 _DOC_YEAR = re.compile(r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
                        r"December)\s+((?:19|20)\d\d)\s+(?:order|executive order|plan|policy|strategy|report|act)\b|"
                        r"\b((?:19|20)\d\d)\s+(?:action plan|order|executive order|strategy|report)\b)", re.I)
+# "重庆市水土保持“十四五”规划附表1中…": the period names a plan (规划, 计划, 纲要), not the year asked about
+_PLAN_PERIOD = re.compile(r"[“\"']?[十二]?[十一二三四五六七八九]五[”\"']?(?=(?:(?![期末间内])[\u4e00-\u9fff]){0,6}?(?:规划|计划|纲要)(?!期))")
 _LEAD = re.compile(r"牵头|主责|主办|\blead(?:s|ing)?\b|\bchairs?\b|\bco-?chairs?\b", re.I)
 _PARTICIPANT = re.compile(r"参与|配合|协助|协同|协办|\bparticipat|\bassist|\bsupport(?:s|ing)?\b|"
                           r"\bcoordinat\w* with\b|\bcooperat|\bin consultation with\b|\bvice[- ]chair", re.I)
@@ -140,7 +142,7 @@ def _split_years(text: str, titles: tuple[str, ...]) -> tuple[set[int], set[int]
     doc_years = {int(y) for t in titles for y in _YEAR.findall(t)}
     for m in _DOC_YEAR.finditer(text):
         doc_years.add(int(m.group(1) or m.group(2)))
-    body = _TITLE.sub(" ", _DOC_YEAR.sub(" ", text))
+    body = _PLAN_PERIOD.sub(" ", _TITLE.sub(" ", _DOC_YEAR.sub(" ", text)))
     return years_of(body), doc_years
 
 

@@ -119,6 +119,12 @@ def normalize_unit(unit: str) -> str:
     return mult + base
 
 
+def unit_spellings(unit: str) -> set[str]:
+    """Every spelling of the unit `unit` normalises to ("公里" -> 公里, 千米, km, kilometers ...)."""
+    norm = normalize_unit(unit)
+    return {unit, norm} | {alias for alias, base in _UNIT_ALIASES.items() if base == norm}
+
+
 def to_base(value: float, unit: str) -> tuple[float, str]:
     """`value` in `unit` converted to a base unit for comparison (万km2 -> km2, 亩 -> km2, 亿元 -> 元)."""
     factor = 1.0

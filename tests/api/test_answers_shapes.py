@@ -128,3 +128,30 @@ def test_citations_carry_the_title_and_exact_quotes(plans: Home, tmp_path: Path)
     for c in a["citations"]:
         assert c["title"] and c["source"].endswith(".txt")
         assert (plans.store.text(c["doc_id"]) or "")[c["start"]:c["end"]] == c["quote"]
+
+
+def test_a_period_naming_a_plan_is_not_the_year_asked() -> None:
+    assert not parse_question("某省林业“十四五”规划附表1中,甲县的造林面积是多少?").years
+    assert not parse_question("某省十四五生态保护规划提出的森林覆盖率是多少?").years
+    assert parse_question("“十四五”期间某市计划投入多少资金?").years == frozenset({2025})
+    assert parse_question("十三五时期新增治理面积多少?").years == frozenset({2020})
+
+
+TABLE_PLAN = """<html><body><h1>蓝湖市城乡绿化三年行动方案(2024-2026年)</h1><p>蓝湖市人民政府办公室</p>
+<h2>一、主要指标</h2><p>表1 主要指标</p>
+<table><tr><th>指标</th><th>单位</th><th>2023年现状值</th><th>2026年目标值</th></tr>
+<tr><td>口袋公园</td><td>个</td><td>8</td><td>30</td></tr><tr><td>绿道</td><td>公里</td><td>120</td><td>200</td></tr></table>
+</body></html>"""
+
+
+def test_a_measure_given_by_a_unit_column_answers_how_many(tmp_path: Path) -> None:
+    """"多少个" / "多少公里" are stated when the table's unit column says 个 / 公里 (kept as km)."""
+    (tmp_path / "plan.html").write_text(TABLE_PLAN, encoding="utf-8")
+    home = Home(tmp_path / "home", embedder="hash")
+    assert not home.ingest([tmp_path / "plan.html"]).failed
+    parks = answer_question(home, "蓝湖市到2026年建成口袋公园多少个?")
+    assert parks["type"] == "target" and parks["targets"][0]["value"] == 30, parks
+    paths = answer_question(home, "蓝湖市到2026年建成绿道多少公里?")
+    assert paths["type"] == "target" and paths["targets"][0]["value"] == 200, paths
+    assert answer_question(home, "蓝湖市到2026年口袋公园的财政投入是多少万元?")["type"] == "none"
+    home.close()
