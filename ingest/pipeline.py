@@ -12,14 +12,8 @@ import re
 from pathlib import Path
 
 from ingest.errors import IngestError
-from ingest.facts import merge, read_facts
 from ingest.models import DocMeta, ParsedDocument
-from ingest.read.chunking import make_chunks
-from ingest.read.clean import build_canonical
 from ingest.read.loaders import SUPPORTED_SUFFIXES, load_file
-from ingest.read.structure import parse_blocks
-from ingest.targets.extract import extract_targets
-from ingest.tasks.extract import extract_tasks
 
 MANIFEST_NAME = "manifest.json"
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -68,7 +62,18 @@ def iter_files(paths: list[Path]) -> list[Path]:
 
 def parse_file(path: Path, data: bytes | None = None, meta: DocMeta | None = None,
                source: str | None = None) -> ParsedDocument:
-    """Parse one file into a `ParsedDocument`; raises `IngestError` naming the file."""
+    """Parse one file into a `ParsedDocument`; raises `IngestError` naming the file.
+
+    The stages are imported here, not at module level: the index layer imports this module
+    for `doc_id_for` and `iter_files` in every command, and the extraction rules with cn2an
+    cost ~0.6 s of imports that read-only commands never use (`python -X importtime`)."""
+    from ingest.facts import merge, read_facts
+    from ingest.read.chunking import make_chunks
+    from ingest.read.clean import build_canonical
+    from ingest.read.structure import parse_blocks
+    from ingest.targets.extract import extract_targets
+    from ingest.tasks.extract import extract_tasks
+
     source = source or path.name
     if data is None:
         try:
