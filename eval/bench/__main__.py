@@ -8,6 +8,7 @@ BENCHMARKS = {
     "milvus": "ingest and query latency on Milvus Lite beside the local backend, 10k and 100k chunks",
     "scale": "ingest time at 1x/2x/4x sizes and peak RSS for large and pathological documents",
     "ingest": "ingest speed of the seed corpus without embeddings (seconds, chars/s)",
+    "coldstart": "wall and CPU seconds of one CLI call per command (search, ask, tasks ...) in fresh processes",
 }
 
 if __name__ == "__main__":
