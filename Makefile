@@ -6,7 +6,7 @@ HOME_DIR ?= $(or $(POLICYKB_HOME),.policykb)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test check install install-test lint typecheck pytest browser-deps eval bench clean
+.PHONY: run test check install install-test lint typecheck pytest browser-deps eval bench vectors clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -53,6 +53,12 @@ check: lint
 
 eval: install
 	$(BIN)/policykb --home $(HOME_DIR) eval
+
+# Refresh the committed vector pack of the eval sets (eval/vectors/): embeds only passages it lacks.
+# Needed after a change to what is indexed for a passage (index/passages.py) or to an eval corpus;
+# tests/eval/test_vector_pack.py fails while the pack is stale.
+vectors: install
+	$(BIN)/python -m eval.vectors
 
 bench: install-test
 	$(BIN)/python -m eval.bench

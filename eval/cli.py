@@ -10,8 +10,8 @@ The product's CLI (`api/cli.py`) imports nothing from `eval`; `pyproject.toml` n
 
 A fresh home per set means nothing depends on an earlier ingest, a manifest or a file name.
 Its vectors come from a cache shared by homes (POLICYKB_VECTOR_CACHE, default
-`.policykb-cache/vectors.sqlite` in the checkout), so only passages no run has embedded
-before are embedded.
+`.policykb-cache/vectors.sqlite` in the checkout), first filled from the committed pack
+(`eval/vectors/`, `make vectors`), so only passages neither holds are embedded.
 """
 
 from __future__ import annotations
@@ -26,7 +26,11 @@ from pathlib import Path
 from typing import Any
 
 from eval.sets import ROOT, SETS, EvalSet
+from eval.vectors import PACK
+from index.embedders import DEFAULT_EMBEDDER, check_name
 from index.home import Home
+from index.vector_cache import VectorCache
+from index.vector_pack import load_into
 from ingest.settings import Settings
 
 GOLD = Path(__file__).resolve().parent / "gold"
@@ -73,6 +77,9 @@ def _score_set(s: EvalSet, settings: Settings, only: list[str] | None, quiet: bo
 
     folder = Path(tempfile.mkdtemp(prefix=f"policykb-eval-{s.name}-"))
     cache = settings.vector_cache or DEFAULT_VECTOR_CACHE
+    shared = VectorCache(cache)
+    load_into(shared, PACK, check_name(settings.embedder or DEFAULT_EMBEDDER))  # the committed pack: no embedding
+    shared.close()
     home = Home(folder, settings=settings.with_(vector_cache=cache))
     try:
         report = home.ingest([s.corpus], progress=not quiet)

@@ -1,10 +1,19 @@
-"""What retrieval reads for a chunk: its context, its table's column headers, then its text.
+"""What retrieval reads for a chunk: its document, its context, its table's column headers, then its text.
 
-A chunk is cited by its exact span, but it is *found* by a richer text: its heading path
-and table caption (`Chunk.context`), and - for chunks inside a table that do not hold the
-table's header rows - those header rows. A row such as `万州区 59.05 62.00` means nothing
-to BM25 or an embedder without `区县 水土保持率现状值(%) 水土保持率目标值(%)` beside it.
-The passage text is also what the embedding cache is keyed by (`passage_key`).
+A chunk is cited by its exact span, but it is *found* by a richer text:
+
+- its document's line (`doc_line`): title, issuer, region and year. Among many same-kind
+  documents (one year's plans from thirty provinces) a passage such as `…增长5.5%左右`
+  does not name its province; only its document does, so the question "what growth
+  target did Province P set?" can only find it through this line. A Chinese title is
+  written in 《》, the way questions quote it, so the tokenizer's whole-title token matches;
+- its heading path and table caption (`Chunk.context`);
+- for chunks inside a table that do not hold the table's header rows, those header rows:
+  a row such as `万州区 59.05 62.00` means nothing to BM25 or an embedder without
+  `区县 水土保持率现状值(%) 水土保持率目标值(%)` beside it.
+
+The passage text is also what the embedding cache is keyed by (`passage_key`): changing
+this format re-embeds every passage (`make vectors` refreshes the committed cache).
 """
 
 from __future__ import annotations
@@ -21,7 +30,7 @@ import numpy as np
 from index.embedders import Embedder
 from index.store import Store
 from index.vector_cache import VectorCache
-from ingest.models import Block, Chunk
+from ingest.models import Block, Chunk, DocMeta
 from ingest.pipeline import detect_lang
 
 MAX_HEADER_ROWS = 3
@@ -54,9 +63,45 @@ def header_rows(blocks: list[Block], text: str) -> dict[tuple[str, str], tuple[i
     return out
 
 
-def passage_text(chunk: Chunk, headers: dict[tuple[str, str], tuple[int, str]] | None = None) -> str:
-    """Context line(s) + the chunk's text; a heading the chunk itself starts with is not repeated."""
-    parts: list[str] = []
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+_MONTHS = ("January February March April May June July August September October November December").split()
+# an English document's kind, written out where its title does not say it ("the May 2025 order")
+_KIND_EN = {"executive_order": "Executive Order", "law": "law", "plan": "plan", "policy": "policy",
+            "paper": "paper", "work_report": "work report"}
+
+
+def _when(date: str | None, english: bool) -> str:
+    """The document's year; for an English document its month too ("May 2025"), as questions date orders."""
+    m = re.match(r"((?:19|20)\d\d)(?:-(\d\d))?", date or "")
+    if not m:
+        return ""
+    if english and m.group(2) and 1 <= int(m.group(2)) <= 12:
+        return f"{_MONTHS[int(m.group(2)) - 1]} {m.group(1)}"
+    return m.group(1)
+
+
+def doc_line(title: str | None, meta: DocMeta | None) -> str:
+    """The document as one line: title, then issuer, region, kind and date where the title does
+    not already say them ("" when nothing is known)."""
+    title = (title or "").strip()
+    english = bool(title) and not _CJK.search(title)
+    parts = [title if english else f"《{title}》"] if title else []
+    if meta is not None:
+        kind = _KIND_EN.get(meta.kind or "", "") if english else ""
+        for extra in (meta.issuer, meta.region, kind, _when(meta.date, english)):
+            extra = (extra or "").strip()
+            if extra and extra.lower() not in title.lower() and extra not in parts:
+                parts.append(extra)
+    return " · ".join(parts)
+
+
+def passage_text(chunk: Chunk, headers: dict[tuple[str, str], tuple[int, str]] | None = None,
+                 document: str = "") -> str:
+    """Document line + context line(s) + the chunk's text; a heading the chunk itself starts
+    with is not repeated."""
+    parts: list[str] = [document] if document else []
     context = chunk.context
     if context:
         first_line = chunk.text.split("\n", 1)[0].strip()
@@ -85,6 +130,7 @@ class Rows:
     doc_ids: list[str] = field(default_factory=list)  # distinct documents
     doc_langs: list[str] = field(default_factory=list)  # per document
     doc_sources: list[str] = field(default_factory=list)  # per document: its file name
+    doc_lines: list[str] = field(default_factory=list)  # per document: `doc_line` (title, issuer, region, year)
     doc_of_row: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
     sections: list[str] = field(default_factory=list)
     text_langs: str = ""  # per row, "z" or "e": the language of the passage itself
@@ -94,13 +140,13 @@ class Rows:
 
     def to_json(self) -> dict[str, Any]:
         return {"chunk_ids": self.chunk_ids, "doc_ids": self.doc_ids, "doc_langs": self.doc_langs,
-                "doc_sources": self.doc_sources,
+                "doc_sources": self.doc_sources, "doc_lines": self.doc_lines,
                 "doc_of_row": self.doc_of_row.tolist(), "sections": self.sections, "text_langs": self.text_langs}
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> Rows:
         return cls(chunk_ids=d["chunk_ids"], doc_ids=d["doc_ids"], doc_langs=d["doc_langs"],
-                   doc_sources=d["doc_sources"],
+                   doc_sources=d["doc_sources"], doc_lines=d.get("doc_lines") or [""] * len(d["doc_ids"]),
                    doc_of_row=np.asarray(d["doc_of_row"], dtype=np.int32), sections=d["sections"],
                    text_langs=d["text_langs"])
 
@@ -113,13 +159,24 @@ def collect_passages(store: Store) -> tuple[list[Chunk], list[str], Rows]:
     tabled = {c.doc_id for c in chunks if c.table}
     for doc_id in tabled:
         headers[doc_id] = header_rows(store.blocks(doc_id), store.text(doc_id) or "")
-    texts = [passage_text(c, headers.get(c.doc_id)) for c in chunks]
+    lines = document_lines(store)
+    texts = [passage_text(c, headers.get(c.doc_id), lines.get(c.doc_id, "")) for c in chunks]
     rows = Rows(chunk_ids=[c.chunk_id for c in chunks], doc_ids=[d["doc_id"] for d in docs],
                 doc_langs=[d["lang"] for d in docs], doc_sources=[d["source"] for d in docs],
+                doc_lines=[lines.get(d["doc_id"], "") for d in docs],
                 doc_of_row=np.array([doc_index[c.doc_id] for c in chunks], dtype=np.int32),
                 sections=[c.section for c in chunks],
                 text_langs="".join("e" if detect_lang(t) == "en" else "z" for t in texts))
     return chunks, texts, rows
+
+
+def document_lines(store: Store) -> dict[str, str]:
+    """{doc_id: `doc_line`} for every document of the store."""
+    out: dict[str, str] = {}
+    for d in store.documents():
+        info = store.document_info(d["doc_id"])
+        out[d["doc_id"]] = doc_line(d["title"], info["meta"] if info else None)
+    return out
 
 
 def embed_cached(store: Store, embedder: Embedder, texts: list[str], progress: bool = False,

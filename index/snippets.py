@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from index.tokenize import normalize, s_stem
+from index.tokenize import en_stem, normalize
 from ingest.models import Chunk, Hit, Span
 from ingest.read.sentences import sentence_spans
 
@@ -52,7 +52,7 @@ _LATIN = re.compile(r"[a-z][a-z0-9]*(?:['’][a-z]+)?|\d+(?:\.\d+)?")
 def unit_score(text: str, terms: list[tuple[str, float]]) -> float:
     """Summed weight of the query terms found in `text`."""
     norm = normalize(text)
-    words = {s_stem(w) if w[0].isalpha() else w for w in _LATIN.findall(norm)}
+    words = {en_stem(w) if w[0].isalpha() else w for w in _LATIN.findall(norm)}
     return sum(w for term, w in terms if (term in words if term.isascii() else term in norm))
 
 

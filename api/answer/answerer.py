@@ -1,51 +1,35 @@
 """Questions -> grounded answers with citations (CONTRACT.md `Answer`).
 
-Classify the question, retrieve, then answer from records where a record matches (task
-units and roles, deadlines, target values) and otherwise from the best sentences of the
-hits. Nothing is generated: every statement is a record or a quote, every citation's
-quote is the canonical text at its span, and a question the passages do not ground
-gets `type: none` with the nearest passages cited.
+Read the question once (`query.parse_question`), retrieve - only in the documents it names
+when it names some - and check that the passages ground it; then draft an answer from task
+records, target records or a table cell where one fits, else from the best sentences
+(`draft`); check that the evidence states every detail the question pins down (`pinned`),
+and answer `none` with the nearest passages and what differs when one is missing; last,
+say how sure the answer is (`confidence`). Nothing is generated: every statement is a
+record or a quote, and every citation's quote is the canonical text at its span.
 """
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from api.answer import render
-from api.answer.classify import QuestionKind, classify
-from api.answer.crosslingual import expand_english
-from api.answer.grounding import ground, place_names
+from api.answer.confidence import confidence
+from api.answer.draft import Context, Draft, from_document, from_sentences, from_targets, from_tasks
+from api.answer.grounding import ground
 from api.answer.lexical import overlap, terms
-from api.answer.records import (
-    match_targets,
-    match_tasks,
-    number_refs,
-    select_deadlines,
-    select_units,
-    units_in_sentence,
-)
-from api.answer.tables import column_score, lookup_cell
-from api.answer.text import best_sentences
+from api.answer.pinned import Difference, check, states_a_date, title_known
+from api.answer.query import Query, parse_question
+from api.answer.targets import wants_places
+from index.backend import SearchFilters
 from index.home import Home
-from index.passages import header_rows, passage_text
+from index.named import document_weights, title_place
+from index.passages import document_lines, header_rows, passage_text
 from ingest.errors import BadQueryError
-from ingest.models import Citation, Hit, Task
+from ingest.models import Citation, Hit
 
 MAX_QUESTION_CHARS = 2000
 RETRIEVE_K = 12
-
-
-def _answer(question: str, kind: QuestionKind, type_: str, text: str, citations: list[Citation],
-            confidence: float, **records: Any) -> dict[str, Any]:
-    return {
-        "question": question, "type": type_, "answer": text,
-        "units": [u.to_dict() for u in records.get("units", [])],
-        "deadlines": [d.to_dict() for d in records.get("deadlines", [])],
-        "targets": [t.to_dict() for t in records.get("targets", [])],
-        "citations": [c.to_dict() for c in _dedupe(citations)],
-        "confidence": round(confidence, 3),
-    }
 
 
 def _dedupe(citations: list[Citation]) -> list[Citation]:
@@ -59,28 +43,65 @@ def _dedupe(citations: list[Citation]) -> list[Citation]:
     return out
 
 
-_HEADERS: dict[str, dict[tuple[str, str], tuple[int, str]]] = {}  # doc_id (a content hash) -> table headers
+def _citation_dicts(citations: list[Citation], titles: dict[str, str]) -> list[dict[str, Any]]:
+    """Citations as the contract writes them, with the document's title beside its file name."""
+    return [{**c.to_dict(), "title": titles.get(c.doc_id) or c.source} for c in _dedupe(citations)]
 
 
-def _table_headers(home: Home, doc_id: str) -> dict[tuple[str, str], tuple[int, str]]:
-    if doc_id not in _HEADERS:
-        if len(_HEADERS) > 256:
-            _HEADERS.clear()
-        _HEADERS[doc_id] = header_rows(home.store.blocks(doc_id), home.store.text(doc_id) or "")
-    return _HEADERS[doc_id]
+def _result(q: Query, type_: str, text: str, citations: list[Citation], conf: float, titles: dict[str, str],
+            **records: Any) -> dict[str, Any]:
+    return {
+        "question": q.text, "type": type_, "answer": text,
+        "units": [u.to_dict() for u in records.get("units", [])],
+        "deadlines": [d.to_dict() for d in records.get("deadlines", [])],
+        "targets": [{**t.to_dict(), "title": titles.get(t.doc_id) or t.source} for t in records.get("targets", [])],
+        "citations": _citation_dicts(citations, titles),
+        "confidence": round(conf, 3),
+    }
 
 
-def _passages(hits: list[Hit], home: Home) -> list[str]:
-    """What grounding reads: each hit as retrieval read it (heading path, table caption and
-    column headers, text), with its document's title."""
-    titles = {d["doc_id"]: d["title"] for d in home.store.documents()}
+def _none(q: Query, hits: list[Hit], titles: dict[str, str], why: str = "",
+          near: list[Citation] | None = None) -> dict[str, Any]:
+    text = render.NONE_ZH if q.lang == "zh" else render.NONE_EN
+    if why:
+        text = f"{why}{'' if q.lang == 'zh' else ' '}{text}"
+    cites = (near or []) + [h.citation() for h in hits[:3]]
+    return _result(q, "none", text, cites[:4], 0.0, titles)
+
+
+def _passages(home: Home, hits: list[Hit], lines: dict[str, str]) -> dict[str, str]:
+    """Each hit as retrieval read it (document line, heading path, table headers, text), by chunk id."""
     chunks = home.store.chunks_by_id(h.chunk_id for h in hits)
-    out = []
+    headers: dict[str, dict[tuple[str, str], tuple[int, str]]] = {}
+    out = {}
     for h in hits:
         chunk = chunks.get(h.chunk_id)
-        body = passage_text(chunk, _table_headers(home, h.doc_id)) if chunk else h.text
-        out.append(f"{titles.get(h.doc_id, '')}\n{body}")
+        if chunk is None:
+            out[h.chunk_id] = f"{lines.get(h.doc_id, '')}\n{h.text}"
+            continue
+        if chunk.table and h.doc_id not in headers:
+            headers[h.doc_id] = header_rows(home.store.blocks(h.doc_id), home.store.text(h.doc_id) or "")
+        out[h.chunk_id] = passage_text(chunk, headers.get(h.doc_id), lines.get(h.doc_id, ""))
     return out
+
+
+def named_documents(q: Query, lines: dict[str, str]) -> list[str]:
+    """The documents the question names by title or by their place, when it names some."""
+    ids = list(lines)
+    weights = document_weights(set(terms(q.matching_text)), [set(terms(lines[d])) for d in ids],
+                               [set(terms(title_place(lines[d]))) for d in ids])
+    return [d for d, w in zip(ids, weights, strict=True) if w >= 0.99]
+
+
+def _retrieve(home: Home, q: Query, lines: dict[str, str]) -> tuple[list[Hit], list[str]]:
+    """Hits, and the documents answers may come from: those named, else those retrieved."""
+    named = named_documents(q, lines)
+    if named and len(named) < len(lines) and not wants_places(q):
+        hits = home.search(q.text, k=RETRIEVE_K, filters=SearchFilters(doc_ids=named))
+        if hits:
+            return hits, named
+    hits = home.search(q.text, k=RETRIEVE_K)
+    return hits, list(dict.fromkeys(h.doc_id for h in hits))
 
 
 def answer_question(home: Home, question: str) -> dict[str, Any]:
@@ -90,92 +111,75 @@ def answer_question(home: Home, question: str) -> dict[str, Any]:
         raise BadQueryError("the question is empty")
     if len(question) > MAX_QUESTION_CHARS:
         raise BadQueryError(f"the question is longer than {MAX_QUESTION_CHARS} characters")
-    kind = classify(question)
-    query = question
-    if kind.lang == "en":
-        query = f"{question} {expand_english(question, home.store)}".strip()
-    hits = home.search(query, k=RETRIEVE_K)
+    q = parse_question(question, home.store)
+    lines = document_lines(home.store)
+    titles = {d["doc_id"]: d["title"] for d in home.store.documents()}
+    for title in q.titles:
+        if not title_known(title, list(lines.values())):
+            return _none(q, [], titles, Difference("document", title).sentence(q.lang))
+    hits, doc_ids = _retrieve(home, q, lines)
     if not hits:
-        return _none(question, kind, [])
-    grounding = ground(question, _passages(hits, home))
+        return _none(q, [], titles)
+    chunks = _passages(home, hits, lines)
+    grounding = ground(q.text, list(chunks.values()))
     if not grounding.grounded:
-        return _none(question, kind, hits)
-    result = None
-    # records are matched on the expanded query (Chinese names and terms for English questions)
-    if kind.type in ("responsibility", "deadline"):
-        result = _from_tasks(home, query, kind, hits)
-    elif kind.type == "target":
-        result = _from_targets(home, query, kind, hits)
-    if result is None:
-        result = _from_sentences(question, kind, hits, home)
-    result["question"] = question
-    result["confidence"] = round(min(1.0, result["confidence"] * (0.5 + 0.5 * grounding.coverage)), 3)
-    return result
+        missing = next(iter(grounding.missing), "")
+        why = Difference("place", missing).sentence(q.lang) if missing else ""
+        return _none(q, hits, titles, why)
+    ctx = Context(home, q, hits, doc_ids, lines, chunks, titles)
+    draft = _draft(ctx)
+    if draft is None:
+        return _none(q, hits, titles)
+    diff = draft.difference or check(q, draft.evidence, list(lines.values()))
+    if diff is None and q.intent == "deadline" and draft.source == "sentences" and not states_a_date(
+            [c.quote for c in draft.citations[:1]]):
+        diff = Difference("deadline", "")
+    if diff is not None and diff.what == "indicator" and draft.source not in ("sentences", "document"):
+        fallback = from_sentences(ctx)  # the record is about something else: a sentence may say it
+        if fallback is not None and check(q, fallback.evidence, list(lines.values())) is None:
+            draft, diff = fallback, None
+    if diff is not None:
+        given = draft.text if draft.type != "none" else ""
+        return _none(q, hits, titles, diff.sentence(q.lang, given[:120]), draft.citations[:2])
+    conf = confidence(q, draft, grounding.coverage)
+    return _result(q, draft.type, draft.text, draft.citations + _supporting(ctx, draft), conf, titles,
+                   **draft.records())
 
 
-def _none(question: str, kind: QuestionKind, hits: list[Hit]) -> dict[str, Any]:
-    text = render.NONE_ZH if kind.lang == "zh" else render.NONE_EN
-    return _answer(question, kind, "none", text, [h.citation() for h in hits[:3]], 0.0)
+def _supporting(ctx: Context, draft: Draft) -> list[Citation]:
+    """After a record's own span, the sentence that best supports it when that lies elsewhere in
+    the same document (the unit note of a measure, the goal sentence a table value repeats)."""
+    if draft.source not in ("tasks", "targets", "cell") or len(draft.citations) > 3:
+        return []
+    sentences = from_sentences(ctx)
+    docs = {c.doc_id for c in draft.citations}
+    return [c for c in (sentences.citations[:2] if sentences else []) if c.doc_id in docs]
 
 
-def _from_tasks(home: Home, question: str, kind: QuestionKind, hits: list[Hit]) -> dict[str, Any] | None:
-    tasks = match_tasks(home.store, question, hits, wants_list=kind.wants_list, places=place_names(question))
-    if not tasks or not (kind.wants_list or _tasks_fit(question, tasks, hits)):
-        return None
-    units = {t.task_id: select_units(question, t) for t in tasks}
-    deadlines = {t.task_id: select_deadlines(question, t) for t in tasks}
-    if kind.type == "responsibility":
-        text = render.responsibility_answer(tasks, units, kind.lang)
-        if kind.wants_list and any(deadlines.values()):
-            text += "\n" + render.deadline_answer(tasks, deadlines, kind.lang)
-    else:
-        text = render.deadline_answer(tasks, deadlines, kind.lang)
-    all_units = [u for t in tasks for u in units[t.task_id]]
-    all_deadlines = [d for t in tasks for d in deadlines[t.task_id]]
-    return _answer(question, kind, kind.type, text, [t.citation for t in tasks], 0.8,
-                   units=all_units, deadlines=all_deadlines)
+def _draft(ctx: Context) -> Draft | None:
+    """Records first (tasks for who/when, targets for how much), then sentences."""
+    draft = from_document(ctx)
+    if draft is not None:
+        return draft
+    if ctx.q.intent in ("responsibility", "deadline"):
+        draft = from_tasks(ctx)
+        if draft is not None and draft.source == "tasks" and draft.difference is None and not _tasks_fit(ctx, draft):
+            draft = None
+    elif ctx.q.intent == "target":
+        draft = from_targets(ctx)
+    return draft or from_sentences(ctx)
 
 
-def _tasks_fit(question: str, tasks: list[Task], hits: list[Hit]) -> bool:
-    """False when a sentence outside the matched tasks fits the question clearly better:
-    the question is about something the plan says in prose, not about one of its measures."""
-    if number_refs(question):
+def _tasks_fit(ctx: Context, draft: Draft) -> bool:
+    """False when a sentence outside the matched tasks fits the question clearly better: the
+    question is about something the plan says in prose, not about one of its measures."""
+    if ctx.q.numbers or len(draft.citations) > 1:
         return True
-    q = terms(question, question=True)
-    sentence = best_sentences(question, hits, limit=1)
-    if not sentence:
+    sentences = from_sentences(ctx)
+    if sentences is None:
         return True
-    s = sentence[0]
-    inside = any(s.doc_id == t.doc_id and t.citation.start <= s.start < t.citation.end for t in tasks)
-    return inside or overlap(q, s.quote) <= max(overlap(q, t.text) for t in tasks) + 0.15
-
-
-def _from_targets(home: Home, question: str, kind: QuestionKind, hits: list[Hit]) -> dict[str, Any] | None:
-    places = place_names(question)
-    targets = match_targets(home.store, question, hits, places=places)
-    parts = [p for p in re.split(r"[？?;；]", question) if len(p.strip()) >= 4]
-    if len(parts) > 1:  # "一共多少个？其中新建几个？": each part asks for its own value
-        for part in parts:
-            targets += [t for t in match_targets(home.store, part, hits, places=places, limit=1) if t not in targets]
-    cell = lookup_cell(home, question, hits)
-    if cell is not None and cell[1] > max((column_score(question, [t.indicator]) for t in targets), default=0.0):
-        targets.insert(0, cell[0])  # the question names a column no record covers
-    if not targets:
-        return None
-    values = {round(t.value, 1) for t in targets if t.kind == targets[0].kind and t.year == targets[0].year}
-    conflict = len(values) > 1 and len({t.indicator_normalized for t in targets}) == 1
-    text = render.target_answer(targets, kind.lang, conflict)
-    return _answer(question, kind, "target", text, [t.citation for t in targets], 0.75, targets=targets)
-
-
-def _from_sentences(question: str, kind: QuestionKind, hits: list[Hit], home: Home) -> dict[str, Any]:
-    """The best sentences, cited; a "who" question also gets the units those sentences name."""
-    cites = best_sentences(question, hits, prefer_numbers=kind.type == "target")
-    if not cites:
-        return _none(question, kind, hits)
-    sep = "" if kind.lang == "zh" else " "
-    text = sep.join(c.quote for c in cites[:2])
-    if kind.lang == "en" and any("\u4e00" <= ch <= "\u9fff" for ch in text):
-        text = "The documents say (quoted as written): " + text
-    units = units_in_sentence(home.store, question, cites[0]) if kind.type == "responsibility" else []
-    return _answer(question, kind, "responsibility" if units else "fact", text, cites, 0.6, units=units)
+    s = sentences.citations[0]
+    inside = any(s.doc_id == c.doc_id and c.start <= s.start < c.end for c in draft.citations)
+    task_text = draft.evidence.texts[0] if draft.evidence.texts else ""
+    task_fit = overlap(set(ctx.q.terms_for(task_text, ctx.lines.get(s.doc_id, ""))), task_text)
+    return inside or sentences.fit <= task_fit + 0.15

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from index.bilingual import cedict_pinyin, english_to_chinese
 from ingest.recognise.places import has_admin_suffix
 
 if TYPE_CHECKING:
@@ -64,12 +65,28 @@ def _pinyin(text: str) -> str:
     return "".join(lazy_pinyin(text)).lower()
 
 
+_PARTICLES = frozenset("里在的和与及对从向把被将")  # glued to a place by the segmenter ("附表2里甲县")
+_SUFFIX_WORDS = frozenset(("新区", "地区", "片区", "县", "区", "市", "省", "州", "镇", "乡"))
+
+
+def _unglue(name: str) -> str:
+    return name[1:] if name[0] in _PARTICLES and len(name) >= 3 else name
+
+
 def place_names(question: str) -> list[str]:
-    """Place names in a Chinese question: jieba's place tag (ns), or a word with an administrative suffix."""
-    out = []
+    """Place names in a Chinese question: jieba's place tag (ns), or a word with an administrative
+    suffix; a name jieba split from its suffix ("两江" + "新区") is joined again."""
+    out: list[str] = []
+    prev = ""
     for word, flag in _segmenter().cut(question):
-        if len(word) >= 2 and _CJK_RUN.fullmatch(word) and (flag == "ns" or (len(word) >= 3 and has_admin_suffix(word))):
-            out.append(word)
+        if word in _SUFFIX_WORDS and prev and _CJK_RUN.fullmatch(prev):
+            if out and out[-1] == prev:
+                out.pop()
+            out.append(_unglue(prev + word))
+        elif len(word) >= 2 and _CJK_RUN.fullmatch(word) and (
+                flag == "ns" or (len(word) >= 3 and has_admin_suffix(word))):
+            out.append(_unglue(word))
+        prev = word if flag in ("ns", "nz", "n", "nr") and len(word) >= 2 else ""
     return out
 
 
@@ -94,7 +111,12 @@ def _present(term: str, haystack: str, pinyin_hay: str) -> bool:
         core = re.sub(r"(?:自治区|自治州|自治县|省|市|县|区|州)$", "", term)
         return len(core) >= 2 and core in haystack
     low = term.lower()
-    return low in haystack.lower() or re.sub(r"[^a-z]", "", low) in pinyin_hay
+    if low in haystack.lower() or re.sub(r"[^a-z]", "", low) in pinyin_hay:
+        return True
+    if "-" in term:  # "Interior-Agriculture": each part
+        return all(_present(p, haystack, pinyin_hay) for p in term.split("-") if p)
+    # an English name over Chinese text: present when a dictionary translation of it is
+    return bool(pinyin_hay) and any(len(w) >= 2 and w in haystack for w in english_to_chinese(term))
 
 
 def ground(question: str, passages: Iterable[str], min_coverage: float = 0.5) -> Grounding:
@@ -108,5 +130,9 @@ def ground(question: str, passages: Iterable[str], min_coverage: float = 0.5) ->
     missing = tuple(t for t in terms if not _present(t, hay, pinyin_hay))
     coverage = 1 - len(missing) / len(terms)
     places = set(place_names(question))
-    places_missing = [t for t in missing if t in places or t in latin_terms]
+    # over Chinese text an English word blocks only when it is a Chinese proper name (Tianjin), not a
+    # common word a translation would be needed for ("Council")
+    blocking = [t for t in latin_terms if not t.isupper()  # an acronym may be spelled out in the text
+                and (not pinyin_hay or t.lower().strip("'’s") in cedict_pinyin())]
+    places_missing = [t for t in missing if t in places or t in blocking]
     return Grounding(not places_missing and coverage >= min_coverage, coverage, missing)

@@ -15,6 +15,7 @@ _QUESTION_PHRASES = re.compile(
 _EN_STOP = set("what which who whom when where why how is are was were do does did the a an of in on at to for by "
                "with and or from under its their this that these those there be been it as into about".split())
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
+CJK_RUN = _CJK
 _WORD = re.compile(r"[a-z0-9]+(?:\.[0-9]+)?")
 
 

@@ -6,6 +6,7 @@ Nothing here decides what is true; it only says, in Chinese or English, what the
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from ingest.models import Deadline, Target, Task, Unit
 
@@ -83,21 +84,45 @@ def deadline_answer(tasks: list[Task], deadlines_by_task: dict[str, list[Deadlin
     return "\n".join(lines)
 
 
-def target_phrase(t: Target, lang: str) -> str:
+def _as_written(t: Target) -> tuple[str, bool]:
+    """The value, or the range it opens when its sentence writes one ("1-2人" -> "1-2"); whether it is a range."""
+    plain = f"{t.value:g}"
+    m = re.search(rf"(?<![\d.]){re.escape(plain)}\s*[-－—~～至到]\s*(\d+(?:\.\d+)?)", t.citation.quote)
+    return (f"{plain}-{m.group(1)}", True) if m else (number(t.value), False)
+
+
+def target_phrase(t: Target, lang: str, title: str = "") -> str:
+    """One value: place, year, indicator, kind, comparator, value (or range) and unit, and its document by title."""
     year = t.year or ""
+    doc = title or t.source
+    value, is_range = _as_written(t)
     if lang == "zh":
         when = f"{year}年" if year else ""
-        return (f"{t.scope}{when}{t.indicator}（{KIND_ZH[t.kind]}）为{CMP_ZH[t.comparator]}"
-                f"{number(t.value)}{t.unit}（{t.source}）")
+        cmp = "" if is_range else CMP_ZH[t.comparator]
+        return f"{t.scope}{when}{t.indicator}（{KIND_ZH[t.kind]}）为{cmp}{value}{t.unit}（{doc}）"
     when = f" in {year}" if year else ""
-    return (f"{t.indicator} for {t.scope}{when} ({KIND_EN[t.kind]}): {CMP_EN[t.comparator]}"
-            f"{number(t.value)} {t.unit} ({t.source})")
+    cmp = "" if is_range else CMP_EN[t.comparator]
+    return f"{t.indicator} for {t.scope}{when} ({KIND_EN[t.kind]}): {cmp}{value} {t.unit} ({doc})"
 
 
-def target_answer(targets: list[Target], lang: str, conflict: bool) -> str:
+def target_answer(targets: list[Target], lang: str, conflict: bool, titles: dict[str, str] | None = None) -> str:
+    """The values, one per record (one line each when there are many: a table of places)."""
+    titles = titles or {}
     sep = "；" if lang == "zh" else "; "
-    body = sep.join(target_phrase(t, lang) for t in targets)
+    if len(targets) > 4:
+        sep = "；\n" if lang == "zh" else ";\n"
+    body = sep.join(target_phrase(t, lang, titles.get(t.doc_id, "")) for t in targets)
     if conflict:
         body += ("。注意：不同来源给出的数值不一致，已分别引用。" if lang == "zh"
                  else ". Note: the sources give different values; each is cited.")
     return body + ("。" if lang == "zh" and not body.endswith("。") else "")
+
+
+def relative_note(d: Deadline, lang: str) -> str:
+    """A deadline counted from the document's date, said with the day it ends."""
+    if not d.date:
+        return ""
+    start = (d.what or "").removeprefix("counted from ")
+    if lang == "zh":
+        return f"（即{d.date}前，自文件日期{start}起算）"
+    return f" (= by {date_en(d.date)}, counted from the document's date {date_en(start) if start else ''})"

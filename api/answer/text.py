@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import re
 
-from api.answer.lexical import overlap, terms
+from api.answer.lexical import overlap
+from api.answer.query import Query
 from ingest.models import Citation, Hit
 from ingest.read.sentences import sentence_spans
 
 TOP_HITS = 6
 _DIGIT = re.compile(r"\d")
+_NUMBER_WORD = re.compile(r"\b(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion)\b",
+                          re.I)
 SHORT_SENTENCE = 40
 
 
@@ -37,22 +40,32 @@ def counted_nouns(question: str) -> list[re.Pattern[str]]:
     return out
 
 
-def best_sentences(question: str, hits: list[Hit], limit: int = 3, prefer_numbers: bool = False) -> list[Citation]:
+def best_sentences(query: Query, hits: list[Hit], limit: int = 3, prefer_numbers: bool = False,
+                   lines: dict[str, str] | None = None) -> list[Citation]:
     """Up to `limit` sentence windows, best first, scored by lexical overlap and hit rank.
 
-    A short best sentence takes its neighbour along (answers often span two); with no
-    lexical overlap at all (an English question over Chinese text) the retriever's own
-    best sentence of each hit stands.
+    The question's terms are those for the hit's language (an English question's Chinese
+    translation for Chinese text), without the words of the hit's document line: the title a
+    question names chose the document; it does not say which of its sentences answers. A short
+    best sentence takes its neighbour along (answers often span two); with no lexical overlap
+    at all the retriever's own best sentence of each hit stands.
     """
-    q = terms(question, question=True)
-    counted = counted_nouns(question) if prefer_numbers else []
+    lines = lines or {}
+    counted = counted_nouns(query.text) if prefer_numbers else []
     scored: list[tuple[float, Hit, int, int]] = []
+    any_overlap = False
     for rank, hit in enumerate(hits[:TOP_HITS]):
+        q = set(query.terms_for(hit.text, lines.get(hit.doc_id, "")))
         spans = sentence_spans(hit.text)
         for i, s in enumerate(spans):
-            score = overlap(q, hit.text[s.start:s.end]) + 0.3 / (rank + 1)
-            if prefer_numbers and _DIGIT.search(hit.text[s.start:s.end]):
-                score += 0.2 + 0.3 * sum(bool(p.search(hit.text[s.start:s.end])) for p in counted)
+            lexical = overlap(q, hit.text[s.start:s.end])
+            any_overlap = any_overlap or lexical > 0
+            score = lexical + 0.3 / (rank + 1)
+            sentence = hit.text[s.start:s.end]
+            if prefer_numbers and (_DIGIT.search(sentence) or _NUMBER_WORD.search(sentence)):
+                score += 0.2 + 0.3 * sum(bool(p.search(sentence)) for p in counted)
+            if query.years and any(str(y) in sentence for y in query.years):
+                score += 0.6  # the year asked is what tells a plan's targets apart
             start, end = s.start, s.end
             if end - start < SHORT_SENTENCE and i + 1 < len(spans):
                 end = spans[i + 1].end
@@ -60,7 +73,7 @@ def best_sentences(question: str, hits: list[Hit], limit: int = 3, prefer_number
     if not scored:
         return []
     scored.sort(key=lambda x: -x[0])
-    if scored[0][0] <= 0.3 / 1 + 1e-9 and not any(overlap(q, h.text) for h in hits[:TOP_HITS]):
+    if not any_overlap:
         return [h.citation() for h in hits[:limit]]
     out: list[Citation] = []
     for _, hit, start, end in scored:

@@ -4,19 +4,27 @@ Each retriever contributes its best `depth` rows (at least 100); the dense ranki
 ensemble (`e5+use`) is the RRF of its members' rankings; hybrid fuses the two as
 `index.hybrid` explains. Every ranked row carries its own score breakdown: the raw BM25
 score (None when no query term matched) and the mean cosine over the embedders.
+
+Two readings of the query beside its own words (`QueryView`): an English query's Chinese
+translation (`index.bilingual`: CC-CEDICT, the corpus' names by pinyin, the glossary), which
+BM25 ranks the Chinese passages by; and the documents it names (`index.named`), whose
+passages get a bonus in the hybrid ranking.
 """
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 
 import numpy as np
 
 from index.backend import Mode
+from index.bilingual import english_to_chinese, names_by_pinyin
 from index.embedders import Embedder
-from index.hybrid import MIN_DEPTH, fuse_dense, fuse_hybrid, fuse_weighted
+from index.hybrid import MIN_DEPTH, boost_documents, fuse_dense, fuse_hybrid, fuse_weighted
 from index.local.bm25 import top_k
 from index.local.snapshot import Snapshot
+from index.named import document_weights, title_place
 from index.tokenize import Tokenizer
 from ingest.errors import ConfigError
 from ingest.pipeline import detect_lang
@@ -43,6 +51,30 @@ class Searcher:
         self.tokenizer = tokenizer
         self.embedders = embedders
         self.fusion = fusion
+        self._lock = threading.Lock()
+        self._line_tokens: list[set[str]] | None = None
+        self._place_tokens: list[set[str]] | None = None
+        self._names: dict[str, list[str]] | None = None
+
+    def line_tokens(self) -> tuple[list[set[str]], list[set[str]]]:
+        """Each document's line (`Rows.doc_lines`) as tokens, and its title's place as tokens;
+        computed once per build."""
+        with self._lock:
+            if self._line_tokens is None or self._place_tokens is None:
+                lines = self.snapshot.rows.doc_lines
+                self._line_tokens = [set(self.tokenizer.tokenize(line)) for line in lines]
+                self._place_tokens = [set(self.tokenizer.tokenize(title_place(line))) for line in lines]
+            return self._line_tokens, self._place_tokens
+
+    def translation(self, query: str) -> list[str]:
+        """The Chinese words an English query translates to ([] for a Chinese query or corpus)."""
+        rows = self.snapshot.rows
+        if detect_lang(query) != "en" or "z" not in rows.text_langs:
+            return []
+        with self._lock:
+            if self._names is None:
+                self._names = names_by_pinyin(self.snapshot.lexicon)
+        return english_to_chinese(query, self._names)
 
     def rank(self, query: str, k: int, mode: Mode = "hybrid", mask: np.ndarray | None = None) -> list[Ranked]:
         rows = self.snapshot.rows
@@ -65,17 +97,35 @@ class Searcher:
                 single = len(dense_lists) == 1
                 fused = [(r, cos[r] if single else s) for r, s in dense_fused]
             else:
-                qlang = "e" if detect_lang(query) == "en" else "z"
-
-                def same(row: int) -> bool:
-                    return rows.text_langs[row] == qlang
-
-                lexical = [int(r) for r in _top(bm25_all, depth)]
-                if self.fusion == "weighted":
-                    fused = fuse_weighted({r: float(bm25_all[r]) for r in lexical}, dict(cos), same)
-                else:
-                    fused = fuse_hybrid(lexical, [r for r, _ in dense_fused], same)
+                fused = self._hybrid(query, tokens, bm25_all, dense_fused, dict(cos), depth, mask)
         return [self._breakdown(row, score, bm25_all, qvecs) for row, score in fused[:k]]
+
+    def _hybrid(self, query: str, tokens: list[str], bm25_all: np.ndarray, dense_fused: list[tuple[int, float]],
+                cos: dict[int, float], depth: int, mask: np.ndarray | None) -> list[tuple[int, float]]:
+        """Lexical and dense fused (`index.hybrid`), the translated query ranking the other-language
+        rows, then the named documents' passages raised."""
+        rows = self.snapshot.rows
+        qlang = "e" if detect_lang(query) == "en" else "z"
+
+        def same(row: int) -> bool:
+            return rows.text_langs[row] == qlang
+
+        lexical = [int(r) for r in _top(bm25_all, depth)]
+        translated = self.translation(query)
+        cross: list[int] = []
+        if translated:
+            extra = self.tokenizer.tokenize(" ".join(translated))
+            tokens = tokens + extra
+            cross_all = self.snapshot.bm25.scores(tokens)  # the question's own words too: it may quote Chinese
+            if mask is not None:
+                cross_all = np.where(mask, cross_all, np.float32(0.0))
+            cross = [int(r) for r in _top(cross_all, depth)]
+        if self.fusion == "weighted":
+            fused = fuse_weighted({r: float(bm25_all[r]) for r in lexical}, cos, same)
+        else:
+            fused = fuse_hybrid(lexical, [r for r, _ in dense_fused], same, cross=cross)
+        weights = document_weights(set(tokens), *self.line_tokens())
+        return boost_documents(fused, lambda row: int(rows.doc_of_row[row]), weights)
 
     def _dense(self, qvecs: dict[str, np.ndarray], depth: int,
                mask: np.ndarray | None) -> tuple[list[list[int]], dict[int, float]]:

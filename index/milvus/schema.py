@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from index.tokenize import EN_STOP, TOKENIZER_NAME, ZH_STOP, normalize, s_stem
+from index.tokenize import EN_STOP, TOKENIZER_NAME, ZH_STOP, en_stem, normalize
 
 SCHEMA_VERSION = 1
 PROP = "policykb."
@@ -56,7 +56,7 @@ def search_text(text: str) -> str:
     question and the text. Measured on the seed gold (Milvus Lite, jieba): BM25 MRR@10
     0.848 on the raw passage, 0.903 with this text (local backend: 0.895).
     """
-    norm = _EN_WORD.sub(lambda m: s_stem(m.group(0)), normalize(text))
+    norm = _EN_WORD.sub(lambda m: en_stem(m.group(0)), normalize(text))
     bigrams = " ".join(run[i:i + 2] for run in _CJK_RUN.findall(norm) for i in range(len(run) - 1))
     return f"{norm}\n{bigrams}" if bigrams else norm
 

@@ -1,11 +1,12 @@
-"""Direct tests of api/answer/records.py: what a question pins down, and which units of a task it asks for.
+"""Direct tests of api/answer/query.py and tasks.py: what a question pins down, and which units of a task it asks for.
 
 The questions are written for these tests (other provinces and fields), not taken from the gold.
 """
 
 from __future__ import annotations
 
-from api.answer.records import caption_refs, number_refs, question_years, role_phrase, select_units
+from api.answer.query import caption_refs, number_refs, parse_question, years_of
+from api.answer.tasks import role_phrase, select_units
 from ingest.models import Citation, Task, Unit
 
 
@@ -17,15 +18,15 @@ def _task(text: str, units: list[tuple[str, str]]) -> Task:
 
 
 def test_years_named_in_a_question_include_plan_periods() -> None:
-    assert question_years("2027年全省粮食产量目标是多少？") == {2027}
-    assert question_years("“十五五”期间森林覆盖率要达到多少？") == {2030}
-    assert question_years("十六五末和2040年分别是多少") == {2035, 2040}
-    assert question_years("到20250年") == set()
+    assert years_of("2027年全省粮食产量目标是多少？") == {2027}
+    assert years_of("“十五五”期间森林覆盖率要达到多少？") == {2030}
+    assert years_of("十六五末和2040年分别是多少") == {2035, 2040}
+    assert years_of("到20250年") == set()
 
 
 def test_tables_and_items_a_question_points_at() -> None:
-    assert caption_refs("附表 3中甲县的目标值") == ["附表3"]
-    assert caption_refs("专栏2列出了哪些工程") == ["专栏2"]
+    assert caption_refs("附表 3中甲县的目标值") == ("附表3",)
+    assert caption_refs("专栏2列出了哪些工程") == ("专栏2",)
     assert number_refs("第12项任务由谁负责") == {"12"}
     assert number_refs("Who leads measure No. 7?") == {"7"}
 
@@ -33,8 +34,9 @@ def test_tables_and_items_a_question_points_at() -> None:
 def test_a_question_about_participants_gets_only_them() -> None:
     task = _task("推进智慧农机应用（省农业农村厅牵头，省工业和信息化厅、省财政厅参与）",
                  [("省农业农村厅", "lead"), ("省工业和信息化厅", "participant"), ("省财政厅", "participant")])
-    assert [u.name for u in select_units("哪些单位参与推进智慧农机应用？", task)] == ["省工业和信息化厅", "省财政厅"]
-    assert len(select_units("推进智慧农机应用由谁负责？", task)) == 3
+    asked = select_units(parse_question("哪些单位参与推进智慧农机应用？"), task)[0]
+    assert [u.name for u in asked] == ["省工业和信息化厅", "省财政厅"]
+    assert len(select_units(parse_question("推进智慧农机应用由谁负责？"), task)[0]) == 3
 
 
 def test_role_words_written_after_a_units_list() -> None:

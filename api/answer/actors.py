@@ -1,0 +1,79 @@
+"""Who a cited sentence makes responsible, when no task record says it: units named in the sentence.
+
+Answers come from records where they exist and from cited sentences otherwise, so that a
+"who" answer does not hinge on one extractor. Chinese sentences: the document's known unit
+names, else unit-shaped names (…局, …委员会, 各…政府). English sentences: the actors before
+the modal verb ("the Secretary of Energy, in consultation with …, shall …"), written as
+offices ("the Secretary of X", "the Administrator of the EPA", "the Director of OMB") or as
+named bodies ("the Federal Geographic Data Committee", "Bristol City Council").
+"""
+
+from __future__ import annotations
+
+import re
+
+from index.store import Store
+from ingest.models import Citation, Unit
+from ingest.recognise.units import looks_like_unit
+
+_UNIT_IN_TEXT = re.compile(r"(?:各|[省市县区州乡镇])[\u4e00-\u9fff]{1,10}?(?:人民政府|政府|委员会|局|委|办公室|办|中心|厅|站|院|所|"
+                           r"公司|集团)")
+_OFFICE = (r"(?:Secretary|Administrator|Director|Chair(?:man|person)?|Co-Chairs?|Attorney General|Commissioner|"
+           r"Deputy Secretary|Under Secretary|Assistant Secretary|Advisor|Adviser|Envoy|Chief|Head|President|"
+           r"Vice President|Counsel|Coordinator|Officer|Assistant to the President)")
+_NAME = r"(?:[A-Z][\w.&’'-]*|of|the|for|on|and(?=\s+(?!the\b)[A-Z]))"
+_ACTOR = re.compile(
+    rf"\b(?:[Tt]he\s+)?(?:(?:[A-Z][\w’'-]*\s+)*{_OFFICE}(?:\s+(?:of|for|to)\s+(?:the\s+)?(?:{_NAME}\s*)*[A-Z][\w.&’'-]*)?|"
+    rf"(?:[A-Z][\w.&’'-]*\s+){{1,6}}(?:Council|Committee|Commission|Agency|Board|Department|Office|Group|Task Force|"
+    rf"Service|Administration|Institute|Authority|Bureau)|[A-Z]{{2,}}(?:\s+Council)?)")
+_MODAL = re.compile(r"\b(?:shall|must|will|should|is responsible|are responsible|leads?|chairs?)\b")
+_NOT_ACTOR = frozenset(("The", "Sec", "This", "Such", "Section", "Executive Order", "Act", "United States", "State",
+                        "Federal", "Government"))
+
+
+def chinese_units(store: Store, question: str, cite: Citation) -> list[Unit]:
+    """Units a Chinese sentence names: the document's known unit names, else unit-shaped names."""
+    known = {n: u.normalized or u.name for t in store.tasks(cite.doc_id) for u in t.units for n in (u.name, u.normalized)}
+    found: list[Unit] = []
+    rest = cite.quote
+    for name in sorted(known, key=len, reverse=True):
+        if len(name) >= 2 and name in rest and name not in question:
+            found.append(Unit(name=name, normalized=known[name], role="responsible"))
+            rest = rest.replace(name, " ")
+    if not found:
+        for m in _UNIT_IN_TEXT.finditer(rest):
+            if m.group(0) not in question and looks_like_unit(m.group(0)):
+                found.append(Unit(name=m.group(0), normalized=m.group(0), role="responsible"))
+    return found[:8]
+
+
+ASKED_SUBJECT = re.compile(r"\bwhat (?:must|should|shall|will|does|is) (the [A-Z][\w ,’'-]+?) "
+                            r"(?:do|doing|consider|required|expected)\b")
+
+
+def english_actors(sentence: str, question: str = "") -> list[Unit]:
+    """The actors of an English sentence (those before its modal verb when it has one, else any),
+    not the ones the question names - except the subject of "what must X do", which is the answer."""
+    asked = ASKED_SUBJECT.search(question)
+    if asked and asked.group(1).lower().removeprefix("the ") in sentence.lower():
+        name = asked.group(1)
+        return [Unit(name=name, normalized=name.removeprefix("the "), role="responsible")]
+    m = _MODAL.search(sentence)
+    found = _actors(sentence[: m.start()] if m else sentence, question)
+    return found or (_actors(sentence, question) if m else [])
+
+
+def _actors(head: str, question: str) -> list[Unit]:
+    out: list[Unit] = []
+    for a in _ACTOR.finditer(head):
+        before = head[max(0, a.start() - 12):a.start()]
+        if re.search(r"(?:\(|\bthrough\s+(?:the\s+)?)$", before):
+            continue  # "(OMB)" repeats a name; "through the Directors of …" names an intermediary
+        name = re.sub(r"\s+", " ", a.group(0)).strip(" ,;")
+        name = re.sub(r"^(?:[Tt]he\s+)", "the ", name)
+        bare = name.removeprefix("the ")
+        if bare in _NOT_ACTOR or len(bare) < 3 or (question and bare.lower() in question.lower()):
+            continue
+        if not any(bare in u.name for u in out):
+            out.append(Unit(name=name, normalized=bare, role="responsible"))
+    return out[:6]

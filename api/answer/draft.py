@@ -1,0 +1,243 @@
+"""Drafts: the answer each source gives (task records, target records, a table cell, sentences),
+with the evidence it rests on, before the near-miss check and the confidence decide on it.
+
+Each builder returns a `Draft` or None when its source has nothing that fits. Nothing is
+generated: the text is rendered from records (`render`) or is the cited sentences themselves.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from api.answer import render
+from api.answer.actors import ASKED_SUBJECT, chinese_units, english_actors
+from api.answer.lexical import overlap
+from api.answer.pinned import Difference, Evidence
+from api.answer.query import Query
+from api.answer.readings import numbers_in_words, relative_deadlines
+from api.answer.tables import column_score, lookup_cell
+from api.answer.targets import match_targets, place_table, wants_places
+from api.answer.tasks import match_tasks
+from api.answer.text import best_sentences
+from index.home import Home
+from ingest.models import Citation, Deadline, Hit, Target, Unit
+from ingest.recognise.deadlines import find_dates
+
+HEAD_CHARS = 600
+CLOSE_FIT = 0.5  # a dated sentence elsewhere in the task's document sharing this much of the question answers it
+
+
+@dataclass
+class Draft:
+    type: str
+    text: str
+    citations: list[Citation]
+    evidence: Evidence
+    source: str  # tasks | targets | cell | sentences
+    fit: float = 0.0  # how well the source matched the question (lexical, 0..~2)
+    units: list[Unit] = field(default_factory=list)
+    deadlines: list[Deadline] = field(default_factory=list)
+    targets: list[Target] = field(default_factory=list)
+    difference: Difference | None = None
+
+    def records(self) -> dict[str, Any]:
+        return {"units": self.units, "deadlines": self.deadlines, "targets": self.targets}
+
+
+@dataclass
+class Context:
+    """What every builder reads: the home, the question, the hits and the documents in scope."""
+
+    home: Home
+    q: Query
+    hits: list[Hit]
+    doc_ids: list[str]
+    lines: dict[str, str]  # doc_id -> document line
+    chunks: dict[str, str]  # chunk_id -> passage text (document line, context, headers, text)
+    titles: dict[str, str]  # doc_id -> title
+
+    def chunk_texts(self, citations: list[Citation]) -> list[str]:
+        """The passages the cited spans lie in."""
+        return [self.chunks.get(h.chunk_id, h.text) for h in self.hits for c in citations
+                if h.doc_id == c.doc_id and h.chunk_start <= c.start < h.chunk_end]
+
+    def doc_lines(self, doc_ids: list[str]) -> list[str]:
+        return [self.lines.get(d, "") for d in dict.fromkeys(doc_ids)]
+
+    def heads(self, doc_ids: list[str]) -> list[str]:
+        """The opening of each document (title block, dates): where a document's own year is stated."""
+        return [(self.home.store.text(d) or "")[:HEAD_CHARS] for d in dict.fromkeys(doc_ids)]
+
+
+def from_tasks(ctx: Context) -> Draft | None:
+    """Units and roles, or deadlines, of the task(s) the question is about."""
+    q = ctx.q
+    match = match_tasks(ctx.home.store, q, ctx.hits, ctx.doc_ids, ctx.lines)
+    if match is None:
+        return None
+    if match.missing_unit:
+        return Draft("none", "", [], Evidence([], []), "tasks", difference=Difference("unit", match.missing_unit))
+    tasks = match.tasks
+    cites = [t.citation for t in tasks]
+    ev = Evidence(texts=[t.text for t in tasks] + [t.section for t in tasks],
+                  lines=ctx.doc_lines([t.doc_id for t in tasks]), context=ctx.chunk_texts(cites),
+                  heads=ctx.heads([t.doc_id for t in tasks]),
+                  tables=[t.section for t in tasks] + ctx.chunk_texts(cites))
+    if match.missing_role:
+        return Draft("none", "", cites, ev, "tasks", difference=Difference("role", match.missing_role))
+    deadlines = [d for t in tasks for d in match.deadlines[t.task_id]]
+    listing = match.by_unit is not None or q.kind.wants_list
+    if q.intent == "deadline" and not deadlines and not listing:
+        if _dated_sentence_inside(ctx, cites):
+            return None  # the task states no deadline field, but a dated sentence in it answers
+        return Draft("none", "", cites, ev, "tasks", fit=match.score, difference=Difference("deadline", ""))
+    asked = ASKED_SUBJECT.search(q.text) if q.lang == "en" else None
+    if asked:  # "what must the Secretary of X do": X is who acts
+        named = [u for t in tasks for u in match.units[t.task_id] if u.name.lower() in asked.group(1).lower()
+                 or asked.group(1).lower().endswith(u.name.lower().removeprefix("the "))]
+        for t in tasks:
+            match.units[t.task_id] = [u for u in match.units[t.task_id] if u in named] or match.units[t.task_id]
+    units = [u for t in tasks for u in match.units[t.task_id]]
+    if q.intent == "responsibility" or match.by_unit:
+        text = render.responsibility_answer(tasks, match.units, q.lang)
+        if listing and deadlines:
+            text += "\n" + render.deadline_answer(tasks, match.deadlines, q.lang)
+        type_ = "responsibility"
+    else:
+        text = render.deadline_answer(tasks, match.deadlines, q.lang)
+        type_ = "deadline"
+    return Draft(type_, text, cites, ev, "tasks", fit=match.score, units=units, deadlines=deadlines)
+
+
+def _target_evidence(ctx: Context, targets: list[Target]) -> Evidence:
+    if ctx.q.tables:  # a table named: what that table's records state
+        named = [t for t in targets if any(ref in re.sub(r"\s+", "", t.table or "") for ref in ctx.q.tables)]
+        targets = named or targets
+    if not (ctx.q.kind.wants_list or ctx.q.parts or wants_places(ctx.q)):
+        targets = targets[:1]  # one value asked: the best record must state it by itself
+    cites = [t.citation for t in targets]
+    texts = [f"{t.indicator} {t.scope} {t.table or ''} {t.citation.quote}" for t in targets]
+    chunk = ctx.chunk_texts(cites)
+    return Evidence(texts=texts, lines=ctx.doc_lines([t.doc_id for t in targets]), context=chunk,
+                    heads=ctx.heads([t.doc_id for t in targets]),
+                    years={t.year for t in targets if t.year}, tables=[t.table or "" for t in targets] + chunk)
+
+
+def from_targets(ctx: Context) -> Draft | None:
+    """The values of the indicator, place, year and table asked (a table of places when asked)."""
+    q = ctx.q
+    scored = match_targets(ctx.home.store, q, ctx.hits, ctx.doc_ids, ctx.lines)
+    for part in q.parts:  # "一共多少个？其中新建几个？": each part asks for its own value
+        sub = Query(**{**q.__dict__, "text": part, "parts": ()})
+        scored += [x for x in match_targets(ctx.home.store, sub, ctx.hits, ctx.doc_ids, ctx.lines, limit=1)
+                   if x[1] not in [t for _, t in scored]]
+    targets = [t for _, t in scored]
+    cell = lookup_cell(ctx.home, q.matching_text, ctx.hits)
+    if cell is not None and cell[1] > max((column_score(q.matching_text, [t.indicator]) for t in targets), default=0.0):
+        targets.insert(0, cell[0])  # the question names a column no record covers
+    if not targets:
+        return None
+    if wants_places(q) and targets[0] is not (cell[0] if cell else None):
+        targets = place_table(ctx.home.store, q, targets[0], ctx.doc_ids) or targets
+    values = {round(t.value, 1) for t in targets if t.kind == targets[0].kind and t.year == targets[0].year}
+    conflict = len(values) > 1 and len({t.indicator_normalized for t in targets}) == 1 and not wants_places(q)
+    text = render.target_answer(targets, q.lang, conflict, ctx.titles)
+    fit = scored[0][0] if scored else (cell[1] if cell else 0.0)
+    source = "cell" if cell is not None and targets[0] is cell[0] else "targets"
+    return Draft("target", text, [t.citation for t in targets], _target_evidence(ctx, targets), source,
+                 fit=fit, targets=targets)
+
+
+def from_sentences(ctx: Context) -> Draft | None:
+    """The best sentences, cited; a "who" question also gets the units they name, a "when"
+    question the dates they state."""
+    q = ctx.q
+    cites = best_sentences(q, ctx.hits, prefer_numbers=q.intent == "target", lines=ctx.lines)
+    if not cites:
+        return None
+    sep = "" if q.lang == "zh" else " "
+    text = sep.join(c.quote for c in cites[:2])
+    if q.lang == "en" and any("\u4e00" <= ch <= "\u9fff" for ch in text):
+        text = "The documents say (quoted as written): " + text
+    units: list[Unit] = []
+    if q.intent == "responsibility":
+        cites, units = _with_actors(ctx, cites)
+        text = sep.join(c.quote for c in cites[:2])
+    deadlines: list[Deadline] = []
+    if q.intent == "deadline":
+        info = ctx.home.store.document_info(cites[0].doc_id)
+        relative = relative_deadlines(cites[0].quote, info["meta"].date if info else None)
+        deadlines = relative + _sentence_deadlines(cites[0].quote)
+        text += "".join(render.relative_note(d, q.lang) for d in relative)
+    numbers = [n for c in cites[:2] for n in numbers_in_words(c.quote)]
+    if numbers:
+        text += " (= " + "; ".join(render.number(n) for n in numbers) + ")"
+    ev = Evidence(texts=[c.quote for c in cites[:2]], lines=ctx.doc_lines([c.doc_id for c in cites[:2]]),
+                  context=ctx.chunk_texts(cites[:1]), tables=ctx.chunk_texts(cites[:2]),
+                  heads=ctx.heads([c.doc_id for c in cites[:2]]))
+    fit = overlap(set(q.terms_for(cites[0].quote, ctx.lines.get(cites[0].doc_id, ""))), cites[0].quote)
+    type_ = "responsibility" if units else ("deadline" if deadlines else "fact")
+    return Draft(type_, text, cites, ev, "sentences", fit=fit, units=units, deadlines=deadlines)
+
+
+_DOC_NUMBER = re.compile(r"文号|发文字号|发文号|document number", re.I)
+
+
+def from_document(ctx: Context) -> Draft | None:
+    """What a document says about itself, asked directly: its 文号 (document number), cited where
+    its text states it."""
+    if not _DOC_NUMBER.search(ctx.q.text):
+        return None
+    store = ctx.home.store
+    for doc_id in ctx.doc_ids:
+        info = store.document_info(doc_id)
+        number = info["meta"].doc_number if info else None
+        text = store.text(doc_id) or ""
+        start = text.find(number) if number else -1
+        if info is None or not number or start < 0:
+            continue
+        cite = Citation(doc_id=doc_id, source=info["source"], section="", page=None, start=start,
+                        end=start + len(number), quote=number)
+        answer = f"文号为{number}。" if ctx.q.lang == "zh" else f"Its document number is {number}."
+        ev = Evidence(texts=[number, ctx.lines.get(doc_id, "")], lines=ctx.doc_lines([doc_id]))
+        return Draft("fact", answer, [cite], ev, "document", fit=1.0)
+    return None
+
+
+def _dated_sentence_inside(ctx: Context, cites: list[Citation]) -> bool:
+    """Whether the best sentence for the question states a date or a period and lies in the cited task,
+    or elsewhere in its document while sharing most of the question's words."""
+    sentences = from_sentences(ctx)
+    if sentences is None:
+        return False
+    s = sentences.citations[0]
+    inside = any(s.doc_id == c.doc_id and c.start <= s.start < c.end for c in cites)
+    close = any(s.doc_id == c.doc_id for c in cites) and sentences.fit >= CLOSE_FIT  # the date set elsewhere
+    dated = bool(find_dates(s.quote)) or bool(re.search(r"\d+\s*(?:日|天|个月|年)内|within", s.quote))
+    return (inside or close) and dated
+
+
+def _with_actors(ctx: Context, cites: list[Citation]) -> tuple[list[Citation], list[Unit]]:
+    """For a who-question: the first of the best sentences that names someone, moved to the front,
+    with the units it names."""
+    for i, c in enumerate(cites[:3]):
+        units = (english_actors(c.quote, ctx.q.text) if not _is_cjk(c.quote)
+                 else chinese_units(ctx.home.store, ctx.q.text, c))
+        if units:
+            return [c, *cites[:i], *cites[i + 1:]], units
+    return cites, []
+
+
+def _is_cjk(text: str) -> bool:
+    return sum("\u4e00" <= ch <= "\u9fff" for ch in text) > len(text) / 4
+
+
+def _sentence_deadlines(sentence: str) -> list[Deadline]:
+    """Dates a cited sentence states, as deadlines (its own words as the text)."""
+    out = []
+    for m in find_dates(sentence):
+        if m.date:
+            out.append(Deadline(text=sentence[m.start:m.end], date=m.date, kind=m.kind))  # type: ignore[arg-type]
+    return out[:3]

@@ -1,0 +1,223 @@
+"""Near-miss means none: does the evidence state what the question pins down?
+
+A question that asks for the 2030 target where a plan states only the 2025 one, for 两江新区
+where the table has no such row, for the participants of a task that names only a lead, or
+for what 银保监会 does in a document that never names it, would otherwise get a confident
+answer about something else. Before an answer is given, each detail the question pins down
+(`Query`) is looked for in the evidence the answer rests on (`Evidence`: the cited sentences,
+the chunks they lie in, the records, the documents' lines):
+
+- **document**: a title quoted in 《》 is (nearly) the title of a document of the corpus;
+- **place**: each place the question names is in the evidence or its document's line;
+- **year**: each year the question asks about (not one dating a document) is stated by the
+  evidence or its record (十四五 counts as 2025) - the document's own title does not count:
+  a "十四五" plan that reports 十三五 investment does not state the 十四五 investment;
+- **table**: a table named (附表2) is the one the evidence lies in;
+- **role** and **unit**: as the task records found them (`tasks.TaskMatch`);
+- **what is asked** (how much / by when): the content words of the clause that asks
+  ("营业收入要达到多少", "什么时间前制定…管理办法", "how many million board feet") are in the
+  evidence - at least half of them.
+
+The first difference found is returned with a sentence saying what the documents give instead.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from api.answer.grounding import segment
+from api.answer.lexical import CJK_RUN, stem
+from api.answer.query import Query, years_of
+from ingest.recognise.places import place_core
+
+_ASK_CUE = re.compile(r"多少|几[个座处条项家名人年月]|目标|何时|什么时[间候]|期限|时限|截止|哪[一]?年|是什么|有哪些|哪些|"
+                      r"\bhow (?:many|much|long|often)\b|\bwhat\b|\bwhen\b|\bwhich\b|\bby when\b", re.I)
+_GENERIC_WORDS = frozenset(
+    "多少 目标 目标值 达到 要求 计划 提出 全市 全省 全县 全国 要 到 年底 年末 期间 是 的 在 前 时间 什么 时候 何时 期限 "
+    "时限 截止 完成 哪些 哪个 有 为 给予 可 能 达 规模 数量 总数 建成 打造 培育 建设 实现 应 需 需要 各地 本 该 "
+    "文件 方案 规划 意见 通知 措施 这项 任务 工作 单位 部门 负责 多久 有效期 施行".split())
+_EN_GENERIC = frozenset(
+    "what which who whom when where why how many much long often is are was were do does did the a an of in on "
+    "at to for by with and or from under its their this that these those there be been must should shall will "
+    "would can could may might has have had any all each per than order plan policy document target set sets aim "
+    "under end year years total number share percent date deadline they it them he she we its".split())
+MAX_MISSING_SHARE = 0.5
+_MEASURE = re.compile(r"(?:多少|几)\s*(万元|亿元|元|万人|万|亿|个|家|名|人|条|座|处|项|户|所|平方米|亩|公顷|公里|千米|km2?|吨)")
+_MONEY = re.compile(r"多少(?:资金|钱|经费|奖励|补贴|补助|金额)|奖补标准|多少万元|多少元|多少亿元")
+_MONEY_NOUNS = ("资金", "奖励", "补贴", "补助", "经费", "奖补", "资助", "投资", "投入", "额度", "贷款")
+_NUMERAL = r"(?:\d[\d.,]*|[一二三四五六七八九十百千万两]+)\s*(?:万|亿)?"
+
+
+@dataclass
+class Evidence:
+    """What an answer rests on."""
+
+    texts: list[str]  # what states the answer: cited sentences, record fields
+    lines: list[str]  # the evidence documents' lines (title, issuer, region, date)
+    context: list[str] = field(default_factory=list)  # the passages the cited spans lie in
+    heads: list[str] = field(default_factory=list)  # the openings of the evidence documents
+    years: set[int] = field(default_factory=set)  # years the records state
+    tables: list[str] = field(default_factory=list)  # captions / sections the evidence lies in
+
+
+@dataclass(frozen=True)
+class Difference:
+    what: str  # document | place | year | table | role | unit | indicator | deadline
+    detail: str
+
+    def sentence(self, lang: str, given: str = "") -> str:
+        """What the documents give instead, in the question's language."""
+        if lang == "zh":
+            base = {"document": f"语料中没有《{self.detail}》这份文件", "place": f"文档没有关于“{self.detail}”的内容",
+                    "year": f"文档没有给出{self.detail}年的数据", "table": f"{self.detail}中没有所问内容",
+                    "role": f"该任务没有列出{'牵头' if self.detail == 'lead' else '参与/配合'}单位",
+                    "unit": f"文档中没有“{self.detail}”负责的任务", "indicator": f"文档没有提到“{self.detail}”",
+                    "deadline": "文档没有规定所问事项的完成时间"}[self.what]
+            return base + (f"（文档给出的是：{given}）" if given else "") + "。"
+        base = {"document": f"no document titled “{self.detail}” is in the corpus",
+                "place": f"the documents say nothing about {self.detail}",
+                "year": f"the documents give no figure for {self.detail}",
+                "table": f"{self.detail} does not hold what is asked",
+                "role": f"the task names no {'lead' if self.detail == 'lead' else 'participating'} unit",
+                "unit": f"no task of the documents names {self.detail}",
+                "indicator": f"the documents do not mention “{self.detail}”",
+                "deadline": "the documents set no date for what is asked"}[self.what]
+        return base[0].upper() + base[1:] + (f" (they give: {given})" if given else "") + "."
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[\s《》“”\"'()（）·,，、—\-~～]", "", text).lower()
+
+
+def title_known(title: str, lines: list[str]) -> bool:
+    """Whether a title quoted in 《》 is (nearly) a document's: all but one of its bigrams in one line."""
+    t = _norm(title)
+    grams = {t[i:i + 2] for i in range(len(t) - 1)}
+    for line in lines:
+        n = _norm(line)
+        if t in n or (grams and len([g for g in grams if g not in n]) <= max(1, len(grams) // 12)):
+            return True
+    return False
+
+
+def _place_present(place: str, hay: str) -> bool:
+    core = place_core(place) or place
+    return place in hay or (len(core) >= 2 and core in hay)
+
+
+def asked_words(q: Query, document_lines: list[str]) -> list[str]:
+    """The content words of the clause that asks, less places, years, document words and generic words."""
+    clauses = [c for c in re.split(r"[，,。;；？?！!]", q.text) if _ASK_CUE.search(c)] or [q.text]
+    clause = " ".join(clauses)  # "over how many years …, and in what unit": every asking clause
+    doc_text = " ".join(document_lines)
+    places = " ".join(q.places)
+    if q.lang == "en":
+        words = [stem(w.lower()) for w in re.findall(r"[A-Za-z]+", clause)]
+        return [w for w in dict.fromkeys(words) if w not in _EN_GENERIC and len(w) > 2
+                and w not in stem_all(doc_text) and w not in stem_all(places)]
+    out = []
+    for w in segment(clause):
+        if len(w) >= 2 and CJK_RUN.fullmatch(w) and w not in _GENERIC_WORDS and w not in doc_text and w not in places:
+            out.append(w)
+    return list(dict.fromkeys(out))
+
+
+def stem_all(text: str) -> set[str]:
+    return {stem(w.lower()) for w in re.findall(r"[A-Za-z]+", text)}
+
+
+def missing_words(words: list[str], hay: str, english: bool) -> list[str]:
+    if english:
+        have = stem_all(hay)
+        return [w for w in words if w not in have]
+    return [w for w in words if w not in hay]
+
+
+def check(q: Query, ev: Evidence, all_lines: list[str]) -> Difference | None:
+    """The first detail the question pins down that the evidence does not state, or None."""
+    for title in q.titles:
+        if not title_known(title, all_lines):
+            return Difference("document", title)
+    return _where_and_when(q, ev) or _what(q, ev)
+
+
+def _where_and_when(q: Query, ev: Evidence) -> Difference | None:
+    """Places, years asked, the document's own year, tables."""
+    wide = "\n".join(ev.texts + ev.context)
+    for place in q.places:
+        if not _place_present(place, wide + "\n".join(ev.lines)):
+            return Difference("place", place)
+    stated = years_of("\n".join(ev.texts)) | ev.years
+    for year in sorted(q.years if q.intent != "responsibility" else ()):  # a who-question's year describes the task
+        if year not in stated:
+            return Difference("year", str(year))
+    own = "\n".join(ev.lines + ev.heads)
+    for year in sorted(q.doc_years):  # "the 2022 Action Plan": the document's own year
+        if ev.lines and str(year) not in own:
+            return Difference("year", str(year))
+    for ref in q.tables:
+        if not any(ref in re.sub(r"\s+", "", t) for t in ev.tables):
+            return Difference("table", ref)
+    return None
+
+
+_CHAIR = re.compile(r"\b(vice[- ]chair|co-?chair|chair)(?:s|ed|ing)?\b", re.I)
+
+
+def _what(q: Query, ev: Evidence) -> Difference | None:
+    """The office asked (chair, co-chair), the measure and the content words of what is asked."""
+    hay = "\n".join(ev.texts)
+    chair = _CHAIR.search(q.text)
+    if chair and not CJK_RUN.search(hay) and not re.search(re.escape(chair.group(1)).replace("\\-", "[- ]?"), hay, re.I):
+        return Difference("indicator", chair.group(1))
+    measure = _measure_missing(q, hay)
+    if measure:
+        return Difference("indicator", measure)
+    if q.intent not in ("target", "deadline") or (q.lang == "en" and CJK_RUN.search(hay)):
+        return None  # who-questions paraphrase freely; English words cannot be looked for in Chinese text
+    words = asked_words(q, ev.lines)
+    missing = missing_words(words, hay, q.lang == "en")
+    specific = [w for w in missing if len(w) >= 3 and CJK_RUN.fullmatch(w)]  # 石漠化, 营业收入: the thing itself
+    if words and missing and (len(missing) / len(words) > MAX_MISSING_SHARE or specific):
+        return Difference("indicator", "".join(missing) if q.lang == "zh" else " ".join(missing))
+    return None
+
+
+_HOW_MANY = re.compile(r"\bhow many ((?:[a-z]+ ){0,3}?[a-z]+?)s?\b(?= (?:does|do|did|must|should|will|are|is|have|has|in|of|per)\b)",
+                       re.I)
+_EN_NUMBER = (r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
+              r"sixty|seventy|eighty|ninety|hundred|thousand|million|billion)")
+
+
+def _measure_missing(q: Query, hay: str) -> str:
+    """The measure a "how many / how much" asks for ("多少家", "多少资金", "how many board feet") when
+    no number in the evidence carries it ("" when one does, or nothing is asked in a measure)."""
+    if q.lang != "zh":
+        m = _HOW_MANY.search(q.text)
+        if not m or CJK_RUN.search(hay):
+            return ""
+        noun = m.group(1).split()[-1].lower()
+        found = re.search(rf"{_EN_NUMBER}\W+(?:[\w-]+\W+){{0,4}}?{re.escape(noun[:5])}", hay, re.I)
+        return "" if found else m.group(1)
+    if _MONEY.search(q.text):
+        nouns = [n for n in _MONEY_NOUNS if n in q.text]
+        clauses = [c for c in re.split(r"[，,；;。\n]", hay) if re.search(_NUMERAL + r"元", c)]
+        return "" if any(all(n in c for n in nouns) for c in clauses) else "金额"
+    m = _MEASURE.search(q.text)
+    if not m:
+        return ""
+    unit = m.group(1)
+    return "" if re.search(_NUMERAL + re.escape(unit), hay) else f"多少{unit}"
+
+
+_PERIOD = re.compile(r"\d+\s*(?:日|天|个工作日|个月|周|年)(?:内|以内)|起施行|有效期|每(?:年|季度|月)|"
+                     r"\b(?:within|no later than|not later than|by|before)\s+(?:\d|[A-Z][a-z]+ \d|the end)|"
+                     r"\b(?:each|every|annual|annually)\b|\d{4}\s*年|\b(?:19|20)\d\d\b", re.I)
+
+
+def states_a_date(sentences: list[str]) -> bool:
+    """Whether any of the sentences states a date, a period or a recurrence (what a "when" answer needs)."""
+    from ingest.recognise.deadlines import find_dates
+
+    return any(find_dates(s) or _PERIOD.search(s) for s in sentences)

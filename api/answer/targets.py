@@ -1,0 +1,122 @@
+"""Answering from target records: the values of the indicator, place, year and table a question asks.
+
+A target is a candidate when its document is among those retrieved; it scores by how much
+of the question its indicator, scope, table and sentence share, by the rank of the chunk it
+lies in, and by whether its scope, year, table and kind (target / baseline / achieved) are
+the ones the question names. Two shapes:
+
+- **one value** (or one per sub-question, one per table named): the best records;
+- **many places at once** ("各区县2025年水土保持率目标", "哪些地区的目标高于60%", "each
+  district's target"): every record of the best record's indicator, year and kind, one per
+  place, filtered by the threshold the question states - a table, one citation per value.
+"""
+
+from __future__ import annotations
+
+import re
+
+from api.answer.lexical import overlap, title_precision
+from api.answer.query import Query
+from index.store import Store
+from ingest.models import Hit, Target
+from ingest.recognise.places import place_core
+
+MIN_TARGET_SCORE = 0.5
+MAX_TABLE = 60
+_KIND_CUES = {"baseline": re.compile(r"现状|基准|baseline|current", re.I),
+              "achieved": re.compile(r"实际完成|完成情况|实现|achieved|actual", re.I),
+              "target": re.compile(r"目标|规划目标|到20\d\d|target|aim|plan", re.I)}
+_ALL_PLACES = re.compile(r"各(?:区县|区|县|市|州|省|地|地区|城市|省份|乡镇)|哪些(?:地区|区县|区|县|城市|市|省份|省|地方)|"
+                         r"\b(?:each|every|all) (?:county|counties|district|districts|city|cities|province|provinces|"
+                         r"region|regions|place|places)\b|\bwhich (?:counties|districts|cities|provinces|regions|places)\b",
+                         re.I)
+_THRESHOLD = re.compile(r"(高于|超过|大于|不低于|低于|小于|不高于|above|over|more than|at least|below|under|less than)\s*"
+                        r"(\d+(?:\.\d+)?)", re.I)
+_ABOVE = ("高于", "超过", "大于", "不低于", "above", "over", "more than", "at least")
+
+
+def _caption(t: Target) -> str:
+    return re.sub(r"\s+", "", t.table or "")
+
+
+def _rank_bonus(hits: list[Hit], t: Target) -> float:
+    c = t.citation
+    for rank, h in enumerate(hits):
+        if h.doc_id == c.doc_id and h.chunk_start < c.end and c.start < h.chunk_end:
+            return 1.0 - rank / len(hits)
+    return 0.0
+
+
+def scope_named(q: Query, t: Target) -> bool:
+    """Whether the question names the record's place (by its core: 万州区 ~ 万州)."""
+    for scope in (t.scope, t.scope_normalized):
+        core = place_core(scope or "")
+        if len(core) >= 2 and (core in q.text or any(core in p or p in scope for p in q.places)):
+            return True
+    return False
+
+
+def target_score(q: Query, t: Target, hits: list[Hit], document: str = "") -> float:
+    """How well a record answers the question (see the module docstring)."""
+    c = t.citation
+    text = f"{t.indicator} {t.scope} {t.table or ''} {c.quote}"
+    terms = set(q.terms_for(text, document))
+    score = overlap(terms, text) + 0.5 * title_precision(terms, t.indicator) + 0.5 * _rank_bonus(hits, t)
+    if scope_named(q, t):
+        score += 0.6
+    if t.year and q.years:
+        score += 0.3 if t.year in q.years else -0.2
+    if any(_caption(t).startswith(ref) for ref in q.tables):
+        score += 0.4
+    for kind, cue in _KIND_CUES.items():
+        if cue.search(q.text):
+            score += 0.3 if t.kind == kind else -0.1
+    return score
+
+
+def match_targets(store: Store, q: Query, hits: list[Hit], doc_ids: list[str], lines: dict[str, str],
+                  limit: int = 4) -> list[tuple[float, Target]]:
+    """(score, record) for the question's indicator, scope and year, best first."""
+    targets = [t for doc_id in doc_ids for t in store.targets(doc_id)]
+    if not targets:
+        return []
+    scored = sorted(((target_score(q, t, hits, lines.get(t.doc_id, "")), t) for t in targets), key=lambda x: -x[0])
+    best = scored[0][0]
+    if best < MIN_TARGET_SCORE:
+        return []
+    out: list[tuple[float, Target]] = []
+    for ref in q.tables:  # "专栏1和附表2分别…": the best value of each named table
+        of_table = [(s, t) for s, t in scored if _caption(t).startswith(ref)]
+        if of_table and of_table[0] not in out:
+            out.append(of_table[0])
+    for s, t in scored:
+        if s < 0.8 * best or len(out) >= limit:
+            break
+        if not any(o.value == t.value and o.citation.start == t.citation.start for _, o in out):
+            out.append((s, t))
+    return out
+
+
+def wants_places(q: Query) -> bool:
+    """"各区县…", "哪些地区…", "each district's…": the values of many places at once."""
+    return bool(_ALL_PLACES.search(q.text))
+
+
+def place_table(store: Store, q: Query, best: Target, doc_ids: list[str]) -> list[Target]:
+    """Every record of `best`'s indicator, year and kind (one per place), filtered by the
+    question's threshold ("高于60%"), in document order."""
+    same = [t for doc_id in doc_ids for t in store.targets(doc_id)
+            if t.indicator_normalized == best.indicator_normalized and t.year == best.year and t.kind == best.kind]
+    m = _THRESHOLD.search(q.text)
+    if m:
+        limit = float(m.group(2))
+        above = m.group(1).lower() in _ABOVE
+        same = [t for t in same if (t.value > limit if above else t.value < limit)]
+    seen: set[str] = set()
+    out = []
+    for t in same:
+        key = f"{t.doc_id}:{t.scope_normalized or t.scope}"
+        if key not in seen:
+            seen.add(key)
+            out.append(t)
+    return out[:MAX_TABLE]

@@ -1,0 +1,64 @@
+"""Which documents does a query name? A prior over documents from their one-line descriptions.
+
+Among many documents of one kind (thirty provinces' plans of one year, a dozen executive
+orders) the passages look alike and rarely name their own document: `…增长5.5%左右` does
+not say which province. The query often does, in one of two ways, both read from the
+document's line (`index.passages.doc_line`: title, issuer, region, date):
+
+- by its **place**: the place its title starts with ("杭州计划到2028年…" names
+  《杭州市…行动计划》), when few documents share that place;
+- by its **title**: the query holds most of what is distinctive in the line ("under the
+  Executive Order on Climate-Related Financial Risk", 《武汉市支持人工智能OPC创新发展若干措施》).
+  A token is distinctive when at most a fifth of the lines carry it, weighted by its rarity
+  (idf over the lines); words many titles share ("支持", "OPC", "Executive Order") and one
+  topical word a question happens to share with a title ("reactor") do not name a document.
+
+Retrieval adds a bonus proportional to the weight to every passage of the document
+(`index.hybrid.boost_documents`), so the named document's passages rise above look-alikes
+while their order within it stays.
+
+    >>> document_weights({"杭州", "社区"}, [{"杭州", "社区"}, {"宁波", "社区"}], [{"杭州"}, {"宁波"}])
+    [1.0, 0.0]
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+
+from ingest.recognise.places import place_core, place_in_title
+
+DISTINCTIVE = 0.2  # a token is distinctive when at most this share of the documents' lines hold it
+NAMED_SHARE = 0.75  # the share of a line's distinctive rarity a query must hold to name it fully
+MIN_SHARE = 0.5  # below this share a title is not named at all
+
+
+def document_weights(query_tokens: set[str], line_tokens: Sequence[set[str]],
+                     place_tokens: Sequence[set[str]] = ()) -> list[float]:
+    """Per document, how strongly the query names it, in [0, 1] (0 for all when it names none)."""
+    n = len(line_tokens)
+    if n < 2 or not query_tokens:
+        return [0.0] * n
+    df: dict[str, int] = {}
+    for tokens in line_tokens:
+        for t in tokens:
+            df[t] = df.get(t, 0) + 1
+    limit = max(1.0, DISTINCTIVE * n)
+    idf = {t: math.log(n / d) for t, d in df.items() if d <= limit}
+    weights = []
+    for i, tokens in enumerate(line_tokens):
+        places = place_tokens[i] if i < len(place_tokens) else set()
+        named_place = any(idf.get(t, 0.0) > 0 for t in places & query_tokens)
+        total = sum(idf.get(t, 0.0) for t in tokens)
+        share = sum(idf.get(t, 0.0) for t in tokens & query_tokens) / total if total else 0.0
+        by_title = min(1.0, share / NAMED_SHARE) if share >= MIN_SHARE else 0.0
+        weights.append(max(1.0 if named_place else 0.0, by_title))
+    return weights
+
+
+def title_place(line: str) -> str:
+    """The core of the place a document line's title starts with ("《杭州市…》 · …" -> "杭州"), or ""."""
+    m = re.match(r"《([^》]+)》", line)
+    place = place_in_title(m.group(1) if m else line.split(" · ")[0])
+    return place_core(place) if place else ""

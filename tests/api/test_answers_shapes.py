@@ -1,0 +1,130 @@
+"""Question shapes, near-miss checks and the typed query, on plans written for these tests.
+
+Several same-shape work plans of made-up places (hash embedder: BM25 does the finding) stand
+for "many documents of one kind": the question's place or title must pick the document, a
+detail the documents do not state must come back `none`, and its answerable twin must still
+be answered. None of these questions or documents comes from the gold sets.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from api.answer.answerer import answer_question
+from api.answer.query import parse_question
+from index.home import Home
+
+PLACES = {"青山市": ("市林业局", "市财政局", 46, 48), "白水市": ("市水利局", "市农业农村局", 51, 55),
+          "红石市": ("市生态环境局", "市交通局", 38, 41), "金沙市": ("市自然资源局", "市住建局", 62, 63)}
+
+
+def _plan(place: str, lead: str, other: str, now: int, target: int) -> str:
+    return "\n".join([
+        f"{place}生态保护三年行动方案(2024-2026年)",
+        f"{place}人民政府办公室",
+        "一、工作目标",
+        f"到2026年,全市森林覆盖率达到{target}%,建成生态公园12个。",
+        "二、重点任务",
+        f"1.推进国土绿化。开展植树造林,新增造林面积3万亩。(责任单位:{lead}牵头,{other}配合。完成时限:2025年12月底前)",
+        f"2.加强湿地保护。建立湿地保护名录,开展退化湿地修复。(责任单位:{lead}。完成时限:持续推进)",
+        f"3.完善资金保障。设立生态保护专项资金,每年安排资金2000万元。(责任单位:{other}、{lead})",
+        f"2023年全市森林覆盖率为{now}%。",
+    ])
+
+
+@pytest.fixture(scope="module")
+def plans(tmp_path_factory: pytest.TempPathFactory) -> Home:
+    folder = tmp_path_factory.mktemp("plans")
+    for i, (place, (lead, other, now, target)) in enumerate(PLACES.items()):
+        (folder / f"plan{i}.txt").write_text(_plan(place, lead, other, now, target), encoding="utf-8")
+    home = Home(folder / "home", embedder="hash")
+    assert not home.ingest([folder]).failed
+    return home
+
+
+@pytest.mark.parametrize("place", list(PLACES))
+def test_the_place_named_picks_its_document(plans: Home, place: str) -> None:
+    a = answer_question(plans, f"{place}到2026年森林覆盖率目标是多少?")
+    assert a["type"] == "target" and a["targets"][0]["value"] == PLACES[place][3], a
+    assert place in a["citations"][0]["title"]
+
+
+def test_a_year_the_documents_do_not_state_is_none_with_what_differs(plans: Home) -> None:
+    a = answer_question(plans, "青山市到2030年森林覆盖率目标是多少?")
+    assert a["type"] == "none" and "2030" in a["answer"]
+    assert answer_question(plans, "青山市到2026年森林覆盖率目标是多少?")["type"] == "target"
+
+
+def test_a_place_or_document_the_corpus_lacks_is_none(plans: Home) -> None:
+    assert answer_question(plans, "黑河市到2026年森林覆盖率目标是多少?")["type"] == "none"
+    assert answer_question(plans, "《黑河市生态保护三年行动方案》提出建成多少个生态公园?")["type"] == "none"
+    assert answer_question(plans, "《白水市生态保护三年行动方案(2024-2026年)》提出建成多少个生态公园?")["type"] == "target"
+
+
+def test_a_measure_or_amount_the_evidence_does_not_carry_is_none(plans: Home) -> None:
+    assert answer_question(plans, "白水市对每个生态公园给予多少资金奖励?")["type"] == "none"
+    b = answer_question(plans, "白水市每年安排多少生态保护专项资金?")
+    assert b["type"] != "none" and "2000" in b["answer"].replace(",", "")
+
+
+def test_two_roles_at_once_and_one_role(plans: Home) -> None:
+    a = answer_question(plans, "红石市推进国土绿化谁牵头,谁配合?")
+    assert {(u["name"], u["role"]) for u in a["units"]} == {("市生态环境局", "lead"), ("市交通局", "participant")}
+    b = answer_question(plans, "红石市推进国土绿化由哪个部门配合?")
+    assert [u["name"] for u in b["units"]] == ["市交通局"]
+
+
+def test_a_role_the_task_does_not_state_is_none(plans: Home) -> None:
+    a = answer_question(plans, "金沙市加强湿地保护有哪些配合单位?")
+    assert a["type"] == "none" and a["citations"]
+    assert answer_question(plans, "金沙市加强湿地保护由哪些单位负责?")["units"][0]["name"] == "市自然资源局"
+
+
+def test_a_units_tasks_with_roles_and_deadlines(plans: Home) -> None:
+    a = answer_question(plans, "青山市市林业局牵头的任务有哪些、什么时候完成?")
+    assert a["type"] == "responsibility"
+    assert "推进国土绿化" in a["answer"] and "2025年12月底前" in a["answer"]
+    assert answer_question(plans, "青山市市教育局负责哪项任务?")["type"] == "none"
+
+
+def test_a_task_without_a_deadline_says_so(plans: Home) -> None:
+    a = answer_question(plans, "白水市完善资金保障要在什么时间前完成?")
+    assert a["type"] == "none" and not a["deadlines"] and "完善资金保障" in a["citations"][0]["quote"]
+
+
+def test_many_places_at_once(plans: Home) -> None:
+    a = answer_question(plans, "各市到2026年森林覆盖率目标分别是多少?")
+    values = {t["value"] for t in a["targets"]}
+    assert {v[3] for v in PLACES.values()} <= values
+    b = answer_question(plans, "哪些地区到2026年的森林覆盖率目标高于50%?")
+    assert {t["value"] for t in b["targets"]} == {55, 63}
+
+
+def test_english_question_names_a_chinese_place_by_pinyin(plans: Home) -> None:
+    a = answer_question(plans, "What forest coverage target does Qingshan set for 2026?")
+    assert a["type"] == "target" and a["targets"][0]["value"] == 48
+
+
+def test_confidence_is_a_number_and_none_has_none(plans: Home) -> None:
+    assert answer_question(plans, "青山市到2030年森林覆盖率目标是多少?")["confidence"] == 0.0
+    assert 0.7 <= answer_question(plans, "青山市到2026年森林覆盖率目标是多少?")["confidence"] <= 1.0
+
+
+def test_the_query_is_read_once() -> None:
+    q = parse_question("《某市生态保护行动方案(2024-2026年)》中,附表2里甲县2030年的目标是多少?")
+    assert q.titles == ("某市生态保护行动方案(2024-2026年)",)
+    assert q.years == frozenset({2030}) and q.doc_years == frozenset({2024, 2026})
+    assert q.tables == ("附表2",) and "甲县" in q.places and q.intent == "target"
+    r = parse_question("谁牵头,谁参与?")
+    assert r.roles >= {"lead", "participant"} and r.intent == "responsibility"
+    e = parse_question("Under the May 2025 order, who chairs the council?")
+    assert e.doc_years == frozenset({2025}) and not e.years and "lead" in e.roles
+
+
+def test_citations_carry_the_title_and_exact_quotes(plans: Home, tmp_path: Path) -> None:
+    a = answer_question(plans, "白水市推进国土绿化由哪些单位负责?")
+    for c in a["citations"]:
+        assert c["title"] and c["source"].endswith(".txt")
+        assert (plans.store.text(c["doc_id"]) or "")[c["start"]:c["end"]] == c["quote"]
