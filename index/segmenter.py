@@ -8,12 +8,19 @@ key by key: a query's segmentation needs a few hundred of them. The segmentation
 own code over the same numbers, so the words are identical (tests/index/test_segmenter.py
 compares both on the seed corpus). Without a writable cache folder it falls back to
 `initialize()`.
+
+Importing `jieba.posseg` builds a module-level tagger that parses dict.txt for its tags;
+`pos_tokenizer` imports it with an empty file in its place and then gives that tagger the cached
+tags, so `jieba.posseg.cut` stays right for any caller.
 """
 
 from __future__ import annotations
 
 import hashlib
+import importlib
+import io
 import sqlite3
+import sys
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -85,14 +92,32 @@ def tokenizer() -> jieba.Tokenizer:
     return tk
 
 
+def _import_posseg(path: Path) -> None:
+    """Import `jieba.posseg` without the word-tag table its module-level `dt` parses from dict.txt
+    (~1.2 s of the import), then give that `dt` the cached table: same tags, read on demand."""
+    if "jieba.posseg" in sys.modules:
+        return
+    with _build_lock:
+        jieba.dt.get_dict_file = lambda: io.BytesIO(b"")  # what posseg's `dt` reads its tags from
+        try:
+            posseg = importlib.import_module("jieba.posseg")
+        finally:
+            del jieba.dt.get_dict_file
+        default = posseg.dt
+        default.word_tag_tab = DiskDict(path, "tag", on_full=lambda whole: setattr(default, "word_tag_tab", whole))
+
+
 def pos_tokenizer() -> jieba.posseg.POSTokenizer:
     """A new `jieba.posseg.POSTokenizer` (words with part-of-speech tags) over its own `tokenizer()`."""
-    import jieba.posseg
-
     tk = tokenizer()
     path = _ready()
     if path is None:
+        import jieba.posseg
+
         return jieba.posseg.POSTokenizer(tokenizer=tk)
+    _import_posseg(path)
+    import jieba.posseg
+
     pos = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)  # its __init__ parses dict.txt
     pos.tokenizer = tk
     pos.word_tag_tab = DiskDict(path, "tag", on_full=lambda whole: setattr(pos, "word_tag_tab", whole))

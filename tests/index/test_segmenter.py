@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -78,3 +82,17 @@ def test_without_a_cache_folder_jieba_loads_its_own_way(tmp_path: Path, referenc
     assert segmenter.cache_path() is None
     tk = segmenter.tokenizer()
     assert isinstance(tk.FREQ, dict) and tk.lcut(QUESTIONS[0]) == reference.lcut(QUESTIONS[0])
+
+
+def test_posseg_imported_through_the_cache_tags_alike(cache_home: Path) -> None:
+    """In a fresh process `pos_tokenizer` imports jieba.posseg itself; its global `cut` must stay right."""
+    probe = ("import json, sys\nfrom index.segmenter import pos_tokenizer\nimport jieba.posseg\n"
+             "qs = json.loads(sys.argv[1])\nprint(json.dumps([[[w, f] for w, f in pos_tokenizer().cut(q)] for q in qs]"
+             " + [[[w, f] for w, f in jieba.posseg.cut(q)] for q in qs]))")
+    env = {**os.environ, "PYTHONPATH": str(CORPUS.parent), "XDG_CACHE_HOME": str(cache_home)}
+    out = subprocess.run([sys.executable, "-c", probe, json.dumps(QUESTIONS)], capture_output=True, text=True,
+                         env=env, check=True, timeout=120)
+    got = json.loads(out.stdout)
+    ref = jieba.posseg.POSTokenizer(jieba.Tokenizer())
+    want = [[[w, f] for w, f in ref.cut(q)] for q in QUESTIONS]
+    assert got == want + want
