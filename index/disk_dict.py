@@ -21,7 +21,7 @@ import os
 import sqlite3
 import tempfile
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -62,7 +62,7 @@ def build(path: Path, tables: dict[str, Iterable[tuple[str, Any]]]) -> None:
             os.unlink(tmp)
 
 
-class DiskDict:
+class DiskDict(Mapping[str, Any]):
     """The mapping of table `table` in the SQLite file `path`: `get`, `in`, `[]`, `[]=`, `update`, `len`.
 
     >>> d = DiskDict(path, "freq")              # doctest: +SKIP
@@ -71,10 +71,10 @@ class DiskDict:
 
     `on_full(dict)` is called once when the whole table has been read (after `bulk_after`
     distinct keys were fetched, or on `full()`): the owner may replace this object by it.
-    Thread-safe."""
+    `decode` turns a stored value into the one returned (e.g. `json.loads`). Thread-safe."""
 
     def __init__(self, path: Path, table: str, on_full: Callable[[dict[str, Any]], None] | None = None,
-                 bulk_after: int | None = None) -> None:
+                 bulk_after: int | None = None, decode: Callable[[Any], Any] | None = None) -> None:
         self.path = path
         self.table = table
         self._con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
@@ -85,6 +85,7 @@ class DiskDict:
         self._fetched = 0
         self._bulk_after = BULK_AFTER if bulk_after is None else bulk_after
         self._on_full = on_full
+        self._decode = decode
         self._lock = threading.Lock()
 
     def get(self, key: str, default: Any = None) -> Any:
@@ -101,7 +102,7 @@ class DiskDict:
             if self._full is not None:
                 return self._full.get(key, _MISSING)
             row = self._con.execute(self._sql, (key,)).fetchone()
-            value = _MISSING if row is None else row[0]
+            value = _MISSING if row is None else row[0] if self._decode is None else self._decode(row[0])
             self._memo[key] = value
             self._fetched += 1
             bulk = self._fetched >= self._bulk_after
@@ -113,7 +114,8 @@ class DiskDict:
         """The whole mapping as a plain dict (read once; later lookups use it)."""
         with self._lock:
             if self._full is None:
-                whole = dict(self._con.execute(f"SELECT k, v FROM {self.table}"))
+                rows = self._con.execute(f"SELECT k, v FROM {self.table}")
+                whole = dict(rows) if self._decode is None else {k: self._decode(v) for k, v in rows}
                 whole.update(self._own)
                 self._full = whole
                 self._memo = {}
