@@ -49,7 +49,7 @@ def _open(args: argparse.Namespace, create: bool = False) -> Home:
 # -- sub-commands ----------------------------------------------------------------------------
 def cmd_ingest(args: argparse.Namespace) -> int:
     home = _open(args, create=True)
-    report = home.ingest([Path(p) for p in args.paths], progress=not args.quiet)
+    report = home.ingest([Path(p) for p in args.paths], progress=not args.quiet, wait=args.wait)
     if args.json:
         _print_json(report.to_dict())
     else:
@@ -62,17 +62,37 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             print(f"FAILED    {f['error']}", file=sys.stderr)
         print(f"{len(report.ingested)} ingested, {len(report.skipped)} unchanged, {len(report.failed)} failed",
               file=sys.stderr)
+        _note_vectors(report.vectors)
     return EXIT_FAILED if report.failed else EXIT_OK
 
 
+def _note_vectors(vectors: dict[str, Any]) -> None:
+    """On stderr, when not every chunk has its vectors yet: search ranks by text for the others."""
+    if vectors and not vectors.get("complete", True):
+        print(f"note: {vectors['embedded']} of {vectors['chunks']} chunks have their vectors so far; the rest are "
+              "searchable by their text, and `policykb ingest` (any path) or the server makes their vectors",
+              file=sys.stderr)
+
+
 def cmd_documents(args: argparse.Namespace) -> int:
-    docs = _open(args).store.documents()
+    docs = _open(args).documents()
     if args.json:
         _print_json(docs)
     else:
         for d in docs:
-            print(f"{d['doc_id']}  {d['lang']}  {d['chunks']:>4} chunks {d['tasks']:>3} tasks "
+            vectors = "" if d["embedded"] >= d["chunks"] else f" ({d['embedded']} with vectors)"
+            print(f"{d['doc_id']}  {d['lang']}  {d['chunks']:>4} chunks{vectors} {d['tasks']:>3} tasks "
                   f"{d['targets']:>4} targets  {d['source']}  {d['title']}")
+    return EXIT_OK
+
+
+def cmd_compact(args: argparse.Namespace) -> int:
+    result = _open(args).compact()
+    if args.json:
+        _print_json(result)
+    else:
+        print(f"index rebuilt in one segment; store {result['store_bytes_before']:,} -> "
+              f"{result['store_bytes_after']:,} bytes")
     return EXIT_OK
 
 
@@ -88,12 +108,15 @@ def cmd_remove(args: argparse.Namespace) -> int:
 def cmd_search(args: argparse.Namespace) -> int:
     if not args.query.strip():
         raise BadQueryError("the query is empty")
-    hits = _open(args).search(args.query, k=args.k, mode=args.mode,
-                              filters=SearchFilters(doc_ids=args.doc or [], lang=args.lang,
-                                                    section_prefix=args.section))
+    home = _open(args)
+    hits = home.search(args.query, k=args.k, mode=args.mode,
+                       filters=SearchFilters(doc_ids=args.doc or [], lang=args.lang, section_prefix=args.section))
+    vectors = home.vector_status()
     if args.json:
-        _print_json({"query": args.query, "mode": args.mode, "hits": [h.to_dict() for h in hits]})
+        _print_json({"query": args.query, "mode": args.mode, "hits": [h.to_dict() for h in hits], "vectors": vectors})
     else:
+        if args.mode != "bm25":
+            _note_vectors(vectors)
         for i, h in enumerate(hits, 1):
             print(f"{i:>2}. {h.score:.4f}  {h.source} p.{h.page or '-'}  {h.section}")
             print(f"    {h.quote[:160]}")
@@ -209,6 +232,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from api.http.server import guarded_http_protocol
 
     settings = args.settings.with_(host=args.host)
+    home = Home(settings.home, settings=settings)  # a home that cannot be served is one line here, not a traceback
+    try:
+        home.check_embedder()
+        home.search("水土保持", k=1, mode="bm25")
+    finally:
+        home.close()
     protocol = guarded_http_protocol(settings.header_timeout, settings.body_timeout)
     app = create_app(settings.home, host=args.host, settings=settings)
     uvicorn.run(app, host=args.host, port=args.port, log_level="info", timeout_keep_alive=5, http=protocol)
@@ -236,7 +265,14 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     sp = add("ingest", cmd_ingest, "ingest files and folders (.pdf .txt .md .docx .html .htm, recursively)")
     sp.add_argument("paths", nargs="+", metavar="PATH")
     sp.add_argument("-q", "--quiet", action="store_true", help="no progress bars")
-    add("documents", cmd_documents, "list the documents in the home")
+    sp.add_argument("--wait", dest="wait", action="store_true", default=True,
+                    help="return once every chunk has its vectors (the default); documents are searchable by "
+                         "their text before that")
+    sp.add_argument("--no-wait", dest="wait", action="store_false",
+                    help="return once the documents are searchable by their text; their vectors are made by the "
+                         "next `ingest` or by a running server")
+    add("documents", cmd_documents, "list the documents in the home (with how many chunks have vectors)")
+    add("compact", cmd_compact, "rebuild the index in one segment and give the store's free space back")
     sp = add("remove", cmd_remove, "remove a document with its chunks, records and index entries")
     sp.add_argument("doc_id", metavar="DOC_ID")
     sp = add("search", cmd_search, "hybrid (BM25 + embedding) search; hits cite their best sentence")
@@ -280,7 +316,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
             plugin(add)
     sp = add("serve", cmd_serve, "serve the HTTP API and the web page")
     sp.add_argument("--host", default="127.0.0.1")
-    sp.add_argument("--port", type=int, default=8000)
+    sp.add_argument("--port", type=_port, default=8000, help="TCP port, 1-65535 (default 8000)")
     return p
 
 
@@ -316,6 +352,16 @@ def _positive_k(value: str) -> int:
     if not 1 <= k <= 100:
         raise argparse.ArgumentTypeError("-k must be between 1 and 100")
     return k
+
+
+def _port(value: str) -> int:
+    try:
+        port = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--port takes a whole number, not {value!r}") from None
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"--port must be between 1 and 65535, not {port}")
+    return port
 
 
 def _date_arg(value: str) -> str:

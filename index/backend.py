@@ -7,8 +7,10 @@ which one runs.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from typing import Literal, Protocol
+from typing import Any, Literal, Protocol
 
 from index.store import Store
 from ingest.errors import BadQueryError
@@ -37,7 +39,22 @@ class RetrievalBackend(Protocol):
     name: str
 
     def sync(self, store: Store, progress: bool = False) -> None:
-        """Make the index cover exactly the store's current documents (embeds only what is new)."""
+        """Under the home's write lock: make the index cover exactly the store's current documents,
+        searchable at once; a backend that can (local) leaves vectors not cached yet to `fill_vectors`."""
+
+    def fill_vectors(self, store: Store, lock: Callable[[], AbstractContextManager[Any]], progress: bool = False,
+                     stop: Callable[[], bool] = lambda: False) -> bool:
+        """Outside the write lock: embed what has no vector yet, taking `lock` only to publish.
+        Returns whether every chunk now has its vectors."""
+
+    def maintain(self, lock: Callable[[], AbstractContextManager[Any]] | None, max_rows: int | None = None) -> int:
+        """Merge index segments (a no-op where the engine merges by itself); returns the merges made."""
+
+    def rebuild(self, store: Store) -> None:
+        """Under the write lock: rebuild the index from the store (`policykb compact`)."""
+
+    def status(self) -> dict[str, Any]:
+        """{"chunks", "embedded", "documents": {doc_id: chunks with every vector}} of what search sees."""
 
     def search(self, query: str, k: int = 10, mode: Mode = "hybrid",
                filters: SearchFilters | None = None) -> list[Hit]:

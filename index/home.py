@@ -1,13 +1,27 @@
 """A home: the one folder that holds a knowledge base's store and index.
 
 `Home` is the single entry point the CLI and the API use: ingest files, remove documents,
-search. Writers take the home's lock (a second writer waits, saying so); the index is
-brought up to date with the store after every change, and by the next search if a crash
-left it behind (when no writer is at work), so a search never sees a half-built index.
+search. Ingest runs in two phases:
 
-The store records the embedder the home is built with (meta `embedder`, set by its first
-write): asking for another one is refused before anything is written, and a home opened
-without `--embedder` uses the recorded one even if its index files are lost.
+1. text: files are parsed outside any lock (a slow or hostile file holds up no other
+   writer), then committed in groups under the home's write lock - each document in its
+   own transaction - and the index is brought up to the store (`backend.sync`, which costs
+   in proportion to what changed). From then on the documents are searchable by BM25 and
+   their records are listed;
+2. vectors: `complete_vectors` embeds what has no vector yet, outside the write lock
+   (taken only to publish each part), one process per home at a time. `ingest` does it
+   before returning unless told not to wait; the server does it in the background.
+
+A document is its source: the file's path under the ingested folder, or the upload's name.
+Its content hash only tells whether it changed; two sources with the same bytes are two
+documents, and a changed source replaces its old version entirely (`index.store`).
+
+Writers take the home's lock (a second writer waits, saying so); a search first catches the
+index up with the store if a crash left it behind (when no writer is at work), so a search
+never sees a half-built index. The store records the embedder the home is built with (meta
+`embedder`, set by its first write): asking for another one is refused before anything is
+written, and a home opened without `--embedder` uses the recorded one even if its index
+files are lost.
 """
 
 from __future__ import annotations
@@ -15,7 +29,8 @@ from __future__ import annotations
 import re
 import sqlite3
 import sys
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,13 +41,15 @@ from filelock import FileLock, Timeout
 from index.backend import Mode, RetrievalBackend, SearchFilters
 from index.store import Store
 from ingest.errors import HomeBusyError, IndexMismatchError, IngestError, NotFoundError
-from ingest.models import Hit
-from ingest.pipeline import doc_id_for, iter_files, parse_file
+from ingest.models import Hit, ParsedDocument
+from ingest.pipeline import content_hash, doc_id_for, iter_sources, parse_file
 from ingest.settings import Settings, active
 
 DEFAULT_HOME = ".policykb"
 EMBEDDER_KEY = "embedder"  # meta: the embedder the home is built with
 INDEXED_KEY = "indexed_generation:"  # meta, + backend name: the store generation the index last covered
+GROUP_CHARS = 2_000_000  # parsed text committed (and made searchable) together...
+GROUP_SECONDS = 20.0  # ...or after this long parsing
 
 
 @dataclass
@@ -40,9 +57,21 @@ class IngestReport:
     ingested: list[dict[str, Any]] = field(default_factory=list)
     skipped: list[dict[str, Any]] = field(default_factory=list)
     failed: list[dict[str, str]] = field(default_factory=list)
+    vectors: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"ingested": self.ingested, "skipped": self.skipped, "failed": self.failed}
+        out: dict[str, Any] = {"ingested": self.ingested, "skipped": self.skipped, "failed": self.failed}
+        if self.vectors:
+            out["vectors"] = self.vectors
+        return out
+
+
+@dataclass
+class _Parsed:
+    doc: ParsedDocument
+    origin: str
+    hash: str
+    shown: str
 
 
 def resolve_home(arg: str | None, settings: Settings | None = None) -> Path:
@@ -64,6 +93,7 @@ class Home:
         self.embedder_name = self.requested_embedder or self.store.get_meta(EMBEDDER_KEY)
         self._backend: RetrievalBackend | None = None
         self._lock = FileLock(str(folder / "write.lock"))
+        self._embed_lock = FileLock(str(folder / "embed.lock"))
 
     # -- parts -------------------------------------------------------------------------------
     @property
@@ -126,12 +156,16 @@ class Home:
 
     def index_behind(self) -> bool:
         """Whether the store changed after the index was last brought up to date (a writer crashed, or is
-        at work), or the local index's files are gone (deleted to force a rebuild)."""
+        at work), or the local index's manifest is gone or unreadable (deleted to force a rebuild)."""
         generation = self.store.generation()
         if generation == 0:
             return False
-        if self.backend_name == "local" and not (self.folder / "index" / "manifest.json").is_file():
-            return True
+        if self.backend_name == "local":
+            from index.local.snapshot import read_manifest
+
+            manifest = read_manifest(self.folder / "index")
+            if manifest is None or manifest.get("format") != 2 or manifest.get("generation") != generation:
+                return True
         return self.store.get_meta(INDEXED_KEY + self.backend_name) != str(generation)
 
     def recover(self) -> bool:
@@ -154,57 +188,123 @@ class Home:
             self._lock.release()
 
     # -- writes ------------------------------------------------------------------------------
-    def ingest(self, paths: list[Path], progress: bool = False) -> IngestReport:
-        """Ingest files and folders; bad files fail alone (listed in `failed`), the rest go in."""
+    def ingest(self, paths: list[Path], progress: bool = False, wait: bool = True) -> IngestReport:
+        """Ingest files and folders; bad files fail alone (listed in `failed`), the rest go in.
+
+        Documents become searchable group by group as they are parsed; with `wait` the
+        vectors are made before returning (see the module docstring)."""
         report = IngestReport()
-        files = iter_files(paths)
         for p in paths:
             if not p.exists():
                 shown = display_name(str(p))
                 report.failed.append({"path": shown, "error": f"{shown}: no such file or folder"})
-        with self.write_lock():
-            self._before_write()
-            bar = _progress(files, progress, "parsing")
-            for path in bar:
-                self._ingest_one(path, None, display_name(str(path.resolve())), display_name(path.name), report)
-            self._sync_index(progress=progress)
+        self.check_embedder()
+        seen: dict[str, str] = {}
+        group: list[_Parsed] = []
+        size, started = 0, time.monotonic()
+        for path, source in _progress(iter_sources(paths), progress, "parsing"):
+            shown, source = display_name(str(path)), display_name(source)
+            if source in seen:
+                report.failed.append({"path": shown, "error": f"{shown}: another file of this run is also named "
+                                                              f"{source!r} ({seen[source]}); a source names one document"})
+                continue
+            seen[source] = shown
+            parsed = self._parse(path, None, source, display_name(str(path.resolve())), report)
+            if parsed is not None:
+                group.append(parsed)
+                size += len(parsed.doc.text)
+            if group and (size >= GROUP_CHARS or time.monotonic() - started >= GROUP_SECONDS):
+                self._commit(group, report, progress=progress)
+                group, size, started = [], 0, time.monotonic()
+        self._commit(group, report, progress=progress)
+        if wait:
+            self.complete_vectors(progress=progress)
+        report.vectors = self.vector_status()
         return report
 
-    def ingest_bytes(self, name: str, data: bytes) -> IngestReport:
-        """Ingest an uploaded file held in memory (the API's POST /documents)."""
+    def ingest_bytes(self, name: str, data: bytes, wait: bool = True) -> IngestReport:
+        """Ingest an uploaded file held in memory (the API's POST /documents); its source is `name`."""
         report = IngestReport()
-        with self.write_lock(wait=120):
-            self._before_write()
-            self._ingest_one(Path(name), data, f"upload:{name}", name, report)
-            self._sync_index()
+        self.check_embedder()
+        parsed = self._parse(Path(name), data, name, f"upload:{name}", report)
+        if parsed is not None or not report.skipped:
+            self._commit([parsed] if parsed else [], report, wait=120)
+        if wait:
+            self.complete_vectors()
         return report
 
-    def _ingest_one(self, path: Path, data: bytes | None, origin: str, source: str, report: IngestReport) -> None:
+    def _parse(self, path: Path, data: bytes | None, source: str, origin: str,
+               report: IngestReport) -> _Parsed | None:
+        """Outside the write lock: read and parse one file, or note it as unchanged or failed."""
         shown = display_name(str(path))
         try:
             if data is None:
                 data = path.read_bytes()
-            doc_id = doc_id_for(data)
-            if self.store.has_document(doc_id):
-                summary = self.store.document_summary(doc_id)
-                report.skipped.append(summary or {"doc_id": doc_id, "source": source})
-                return
-            doc = parse_file(path, data=data, source=source)
+            digest = content_hash(data)
+            held = self.store.by_source(source)
+            if held is not None and held[1] == digest:
+                report.skipped.append(self.store.document_summary(held[0]) or {"doc_id": held[0], "source": source})
+                return None
+            doc = parse_file(path, data=data, source=source, doc_id=held[0] if held else doc_id_for(source))
         except IngestError as exc:
             report.failed.append({"path": shown, "error": display_name(str(exc))})
-            return
+            return None
         except OSError as exc:
             report.failed.append({"path": shown, "error": f"{shown}: cannot read the file ({exc.strerror})"})
-            return
+            return None
         except Exception as exc:  # a parser bug must not lose the rest of the batch
             report.failed.append({"path": shown, "error": display_name(f"{shown}: unexpected {type(exc).__name__}: {exc}")})
-            return
-        try:
-            self.store.put_document(doc, origin=origin)
-        except (sqlite3.DataError, sqlite3.IntegrityError, UnicodeError) as exc:  # this document's data, not the store
-            report.failed.append({"path": shown, "error": display_name(f"{shown}: cannot be stored ({exc})")})
-            return
-        report.ingested.append(doc.summary())
+            return None
+        return _Parsed(doc, origin, digest, shown)
+
+    def _commit(self, group: list[_Parsed], report: IngestReport, wait: float | None = None,
+                progress: bool = False) -> None:
+        """Under the write lock: store each parsed document (its own transaction) and bring the index up."""
+        with self.write_lock(wait):
+            self._before_write()
+            for p in group:
+                try:
+                    self.store.put_document(p.doc, origin=p.origin, content_hash=p.hash)
+                except (sqlite3.DataError, sqlite3.IntegrityError, UnicodeError) as exc:  # this document's data
+                    report.failed.append({"path": p.shown, "error": display_name(f"{p.shown}: cannot be stored ({exc})")})
+                    continue
+                report.ingested.append(p.doc.summary())
+            self._sync_index(progress=progress)
+
+    def complete_vectors(self, progress: bool = False, wait: bool = True,
+                         stop: Callable[[], bool] = lambda: False) -> bool:
+        """Embed what has no vector yet (phase 2), then merge what that left small enough to merge.
+
+        One process embeds a home at a time: when another one is at it, wait for it to finish
+        (`wait`) or return at once. Returns whether every chunk now has its vectors."""
+        while True:
+            try:
+                self._embed_lock.acquire(timeout=0)
+            except Timeout:
+                if not wait or stop():
+                    return False
+                time.sleep(0.5)
+                continue
+            try:
+                done = self.backend.fill_vectors(self.store, self.write_lock, progress=progress, stop=stop)
+                from index.local.build import INLINE_MERGE_ROWS
+
+                self.backend.maintain(self.write_lock, max_rows=INLINE_MERGE_ROWS)
+                return done
+            finally:
+                self._embed_lock.release()
+
+    def vector_status(self) -> dict[str, Any]:
+        """{"chunks", "embedded", "complete"}: how much of what search sees has its vectors."""
+        status = self.backend.status()
+        return {"chunks": status["chunks"], "embedded": status["embedded"],
+                "complete": status["embedded"] >= status["chunks"]}
+
+    def documents(self) -> list[dict[str, Any]]:
+        """The store's documents (`DocSummary`), each with `embedded`: its chunks that have vectors."""
+        docs = self.store.documents()
+        embedded = self.backend.status()["documents"] if docs else {}
+        return [{**d, "embedded": min(d["chunks"], embedded.get(d["doc_id"], 0))} for d in docs]
 
     def remove(self, doc_id: str) -> None:
         with self.write_lock(wait=120):
@@ -218,6 +318,16 @@ class Home:
         with self.write_lock():
             self._before_write()
             self._sync_index(progress=progress)
+
+    def compact(self) -> dict[str, Any]:
+        """Rebuild the index in one segment (every dictionary term applied to every document, no removed
+        rows left in any file) and give the store's free space back; returns sizes before and after."""
+        with self.write_lock():
+            self._before_write()
+            self.backend.rebuild(self.store)
+            self.store.set_meta(INDEXED_KEY + self.backend_name, str(self.store.generation()))
+            before, after = self.store.compact()
+        return {"store_bytes_before": before, "store_bytes_after": after, **self.vector_status()}
 
     # -- reads -------------------------------------------------------------------------------
     def search(self, query: str, k: int = 10, mode: Mode = "hybrid",
@@ -254,7 +364,7 @@ def _only_escapes(text: str) -> bool:
     return all(0xDC80 <= ord(ch) <= 0xDCFF for ch in _SURROGATE.findall(text))
 
 
-def _progress(items: list[Path], enabled: bool, what: str) -> Any:
+def _progress(items: list[Any], enabled: bool, what: str) -> Any:
     if not enabled or not items:
         return items
     from tqdm import tqdm

@@ -58,24 +58,29 @@ def text_terms(text: str) -> set[str]:
     return found
 
 
-def record_terms(store: Store) -> set[str]:
-    """Unit names of task records and indicator/scope names of target records, whatever exists now."""
+def record_terms(store: Store, doc_ids: Iterable[str] | None = None) -> set[str]:
+    """Unit names of task records and indicator/scope names of target records (of `doc_ids`, or all)."""
     terms: set[str] = set()
-    for task in store.tasks():
+    ids: list[str | None] = [None] if doc_ids is None else list(doc_ids)
+    tasks = [t for d in ids for t in store.tasks(d)] if ids != [] else []
+    targets = [t for d in ids for t in store.targets(d)] if ids != [] else []
+    for task in tasks:
         for unit in task.units:
             terms.update(n for n in (unit.name, unit.normalized) if n)
-    for target in store.targets():
+    for target in targets:
         for name in (target.indicator, target.indicator_normalized, target.scope, target.scope_normalized):
             if name and not _SCOPE_NOISE.match(name):
                 terms.add(name)
     return {t.strip() for t in terms if 2 <= len(t.strip()) <= 24}
 
 
-def harvest(store: Store, texts: Iterable[str] | None = None) -> list[str]:
-    """The user dictionary for `store`: record terms plus enumeration-harvested organisation names."""
-    terms = record_terms(store)
+def harvest(store: Store, texts: Iterable[str] | None = None, doc_ids: Iterable[str] | None = None) -> list[str]:
+    """The user dictionary of `store` (or of its documents `doc_ids`): record terms plus
+    enumeration-harvested organisation names."""
+    ids = None if doc_ids is None else list(doc_ids)
+    terms = record_terms(store, ids)
     if texts is None:
-        texts = (store.text(d["doc_id"]) or "" for d in store.documents())
+        texts = (store.text(d) or "" for d in (ids if ids is not None else [d["doc_id"] for d in store.documents()]))
     for text in texts:
         terms |= text_terms(text)
     return sorted(terms)

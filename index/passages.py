@@ -21,7 +21,7 @@ from __future__ import annotations
 import hashlib
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -150,11 +150,13 @@ class Rows:
                    doc_of_row=np.asarray(d["doc_of_row"], dtype=np.int32), sections=d["sections"],
                    text_langs=d["text_langs"])
 
-def collect_passages(store: Store) -> tuple[list[Chunk], list[str], Rows]:
-    """Every chunk of the store with its passage text, and the row table."""
-    docs = store.documents()
+
+def collect_passages(store: Store, doc_ids: Iterable[str] | None = None) -> tuple[list[Chunk], list[str], Rows]:
+    """Every chunk of the store (or of the documents `doc_ids`) with its passage text, and the row table."""
+    wanted = None if doc_ids is None else set(doc_ids)
+    docs = [d for d in store.documents() if wanted is None or d["doc_id"] in wanted]
     doc_index = {d["doc_id"]: i for i, d in enumerate(docs)}
-    chunks = store.chunks()
+    chunks = store.chunks(None if wanted is None else sorted(wanted))
     headers: dict[str, dict[tuple[str, str], tuple[int, str]]] = {}
     tabled = {c.doc_id for c in chunks if c.table}
     for doc_id in tabled:

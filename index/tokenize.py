@@ -136,6 +136,24 @@ class Tokenizer:
                 self._jieba.add_word(normalize(t))
         self._bare = {normalize(t): normalize(b) for t in self.terms if (b := bare_name(t))}
 
+    def add_terms(self, user_terms: Iterable[str]) -> bool:
+        """Grow the dictionary in place (an incremental index only ever adds terms between
+        rebuilds); much cheaper than a new tokenizer, whose jieba start takes seconds.
+        Returns whether anything was added."""
+        known = set(self.terms)
+        new = [t for t in _expand(user_terms) if t not in known]
+        if not new:
+            return False
+        with self._lock:
+            for t in new:
+                if _HAS_CJK.search(t) and " " not in t:
+                    self._jieba.add_word(normalize(t))
+                if (b := bare_name(t)):
+                    self._bare[normalize(t)] = normalize(b)
+            self.terms = sorted(known | set(new))
+            self.dict_hash = Tokenizer.dictionary_hash(self.terms)
+        return True
+
     @staticmethod
     def dictionary_hash(user_terms: Iterable[str]) -> str:
         """The hash a tokenizer built from `user_terms` would have (names the dictionary in manifests)."""

@@ -13,15 +13,24 @@ from pathlib import Path
 
 from ingest.errors import IngestError
 from ingest.models import DocMeta, ParsedDocument
+from ingest.read.budgets import Budgets, over
 from ingest.read.loaders import SUPPORTED_SUFFIXES, load_file
+from ingest.settings import active
 
 MANIFEST_NAME = "manifest.json"
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 
-def doc_id_for(data: bytes) -> str:
-    """Content hash: the same bytes are the same document wherever they come from."""
-    return hashlib.sha256(data).hexdigest()[:16]
+def content_hash(data: bytes) -> str:
+    """The hash that tells one version of a source from another (never its identity)."""
+    return hashlib.sha256(data).hexdigest()[:32]
+
+
+def doc_id_for(source: str) -> str:
+    """A new document's id, from its source: a document is its source (the file's path under the
+    ingested folder, or the upload's name), so two sources with the same bytes are two documents
+    and a new version of a source keeps its id."""
+    return hashlib.sha256(("source:" + source).encode("utf-8")).hexdigest()[:16]
 
 
 def detect_lang(text: str) -> str:
@@ -48,6 +57,18 @@ def read_manifest(folder: Path) -> dict[str, DocMeta]:
     return out
 
 
+def iter_sources(paths: list[Path]) -> list[tuple[Path, str]]:
+    """(file, source name) for every file to ingest: a given file is named by its own name, a file
+    found in a given folder by its path under that folder (`sub/plan.pdf`)."""
+    out: list[tuple[Path, str]] = []
+    for p in paths:
+        if p.is_dir():
+            out.extend((f, f.relative_to(p).as_posix()) for f in iter_files([p]))
+        else:
+            out.append((p, p.name))
+    return out
+
+
 def iter_files(paths: list[Path]) -> list[Path]:
     """Files to ingest: the given files, and supported files found recursively in given folders."""
     out: list[Path] = []
@@ -61,20 +82,24 @@ def iter_files(paths: list[Path]) -> list[Path]:
 
 
 def parse_file(path: Path, data: bytes | None = None, meta: DocMeta | None = None,
-               source: str | None = None) -> ParsedDocument:
+               source: str | None = None, doc_id: str | None = None, budgets: Budgets | None = None) -> ParsedDocument:
     """Parse one file into a `ParsedDocument`; raises `IngestError` naming the file.
 
+    `doc_id` defaults to the id of a new document named `source` (`doc_id_for`). Chunk ids
+    also depend on the bytes, so two versions of one source never share a chunk id.
+
     The stages are imported here, not at module level: the index layer imports this module
-    for `doc_id_for` and `iter_files` in every command, and the extraction rules with cn2an
-    cost ~0.6 s of imports that read-only commands never use (`python -X importtime`)."""
+    in every command, and the extraction rules with cn2an cost ~0.6 s of imports that
+    read-only commands never use (`python -X importtime`)."""
     from ingest.facts import merge, read_facts
-    from ingest.read.chunking import make_chunks
+    from ingest.read.chunking import chunk_id, make_chunks
     from ingest.read.clean import build_canonical
     from ingest.read.structure import parse_blocks
     from ingest.targets.extract import extract_targets
     from ingest.tasks.extract import extract_tasks
 
     source = source or path.name
+    budgets = budgets or active().budgets
     if data is None:
         try:
             data = path.read_bytes()
@@ -82,13 +107,23 @@ def parse_file(path: Path, data: bytes | None = None, meta: DocMeta | None = Non
             raise IngestError(str(path), f"cannot read the file ({exc.strerror})") from exc
     if meta is None:
         meta = read_manifest(path.parent).get(path.name, DocMeta())
-    loaded = load_file(path, data)
+    loaded = load_file(path, data, budgets)
+    raw_chars = sum(len(p) for p in loaded.pages)
+    if raw_chars > 2 * budgets.chars:  # cleaning keeps (nearly) every character: do not clean what will fail
+        raise over(str(path), "the number of characters", raw_chars, budgets.chars, "POLICYKB_MAX_CHARS")
     canon = build_canonical(loaded.pages, loaded.has_pages)
     if not canon.text.strip():
         raise IngestError(str(path), "no text left after cleaning")
-    doc_id = doc_id_for(data)
+    if len(canon.text) > budgets.chars:
+        raise over(str(path), "the number of characters", len(canon.text), budgets.chars, "POLICYKB_MAX_CHARS")
+    doc_id = doc_id or doc_id_for(source)
     blocks = parse_blocks(canon.text, canon.page_starts)
     chunks = make_chunks(doc_id, canon.text, blocks, canon.page_starts)
+    if len(chunks) > budgets.chunks:
+        raise over(str(path), "the number of chunks", len(chunks), budgets.chunks, "POLICYKB_MAX_CHUNKS")
+    version = f"{doc_id}@{content_hash(data)}"
+    for c in chunks:
+        c.chunk_id = chunk_id(version, c.start, c.end)
     meta = merge(read_facts(canon.text, loaded.title), meta)
     lang = meta.lang or detect_lang(canon.text)
     title = meta.title or Path(source).stem

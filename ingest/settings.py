@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ingest.errors import ConfigError
+from ingest.read.budgets import Budgets
 
 LOOPBACK_NAMES = ("localhost", "localhost.localdomain", "ip6-localhost")
 
@@ -58,6 +59,16 @@ VARIABLES: tuple[Variable, ...] = (
     Variable("POLICYKB_MAX_INGESTS", "max_ingests", "count", 2, "uploads being ingested at once; more get 429"),
     Variable("POLICYKB_CACHE_SIZE", "cache_size", "count", 1024,
              "repeated searches and questions answered from memory, per index state (0 = off)", allow_zero=True),
+    Variable("POLICYKB_CACHE_MB", "cache_mb", "number", 64.0,
+             "memory the search and answer caches may hold together, in MB (0 = no cache)", allow_zero=True),
+    Variable("POLICYKB_MAX_PAGES", "max_pages", "count", 5000, "pages one document may have (PDF page trees included)"),
+    Variable("POLICYKB_MAX_CHARS", "max_chars", "count", 20_000_000, "characters of text one document may have"),
+    Variable("POLICYKB_MAX_CHUNKS", "max_chunks", "count", 100_000, "chunks one document may be cut into"),
+    Variable("POLICYKB_MAX_XML_MB", "max_xml_mb", "number", 200.0, "MB a DOCX may expand to"),
+    Variable("POLICYKB_MAX_ZIP_RATIO", "max_zip_ratio", "number", 100.0,
+             "how many times its compressed size one part of a DOCX may expand to"),
+    Variable("POLICYKB_MAX_HTML_DEPTH", "max_html_depth", "count", 500, "how deeply HTML elements may nest"),
+    Variable("POLICYKB_MAX_HTML_CELLS", "max_html_cells", "count", 200_000, "table cells one HTML page may have"),
     Variable("POLICYKB_HEADER_TIMEOUT", "header_timeout", "seconds", 10.0,
              "a request's line and headers must arrive within this time (408 otherwise)"),
     Variable("POLICYKB_BODY_TIMEOUT", "body_timeout", "seconds", 300.0, "a request's body must arrive within this time"),
@@ -102,6 +113,14 @@ class Settings:
     max_upload_mb: float = 50.0
     max_ingests: int = 2
     cache_size: int = 1024
+    cache_mb: float = 64.0
+    max_pages: int = 5000
+    max_chars: int = 20_000_000
+    max_chunks: int = 100_000
+    max_xml_mb: float = 200.0
+    max_zip_ratio: float = 100.0
+    max_html_depth: int = 500
+    max_html_cells: int = 200_000
     header_timeout: float = 10.0
     body_timeout: float = 300.0
     unit_aliases: Path | None = None
@@ -141,6 +160,13 @@ class Settings:
     @property
     def max_upload_bytes(self) -> int:
         return int(self.max_upload_mb * 1024 * 1024)
+
+    @property
+    def budgets(self) -> Budgets:
+        """The per-document budgets (`ingest.read.budgets`)."""
+        return Budgets(pages=self.max_pages, chars=self.max_chars, chunks=self.max_chunks,
+                       xml_bytes=int(self.max_xml_mb * 1024 * 1024), zip_ratio=self.max_zip_ratio,
+                       html_depth=self.max_html_depth, html_cells=self.max_html_cells)
 
     @property
     def loopback(self) -> bool:

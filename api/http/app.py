@@ -3,7 +3,10 @@
 The home (store + retrieval backend) is opened once in the lifespan and warmed up with
 one search, so the first request does not pay for loading the index and the embedder.
 Routes are plain `def`s: FastAPI runs them in its threadpool, which keeps the event loop
-free while a search embeds a query or an upload is being ingested.
+free while a search embeds a query or an upload is being ingested. A background thread
+(`api.http.worker`) makes the vectors of uploaded documents and merges index segments;
+`api.http.guard` refuses foreign hosts, cross-site writes and keyless uploads before any
+body is read, and sets the security headers.
 """
 
 from __future__ import annotations
@@ -21,8 +24,10 @@ from fastapi.staticfiles import StaticFiles
 
 from api.http import errors
 from api.http.cache import ResultCache
+from api.http.guard import EdgeGuard
 from api.http.limits import BodyLimitMiddleware
 from api.http.routes import ask, crosscheck, documents, due, health, search, targets, tasks, units
+from api.http.worker import VectorWorker
 from index.home import Home
 from ingest.errors import PolicyKBError
 from ingest.settings import Settings
@@ -49,25 +54,31 @@ def create_app(home_dir: Path, backend: str | None = None, embedder: str | None 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         home = Home(Path(home_dir), backend=backend, embedder=embedder, settings=settings)
+        worker = VectorWorker(home)
         try:
             _warm_up(home)
             app.state.home = home
+            app.state.worker = worker
+            worker.start()
             yield
         finally:
+            worker.close()
             home.close()
 
     app = FastAPI(title="policykb", version="0.1.0", description=DESCRIPTION, lifespan=lifespan,
                   docs_url=None, redoc_url=None)
     app.state.settings = settings
     app.state.ingest_slots = threading.BoundedSemaphore(settings.max_ingests)
-    app.state.search_cache = ResultCache(settings.cache_size)
-    app.state.answer_cache = ResultCache(settings.cache_size)
+    cache_bytes = int(settings.cache_mb * 1024 * 1024) // 2  # the search and the answer cache share the budget
+    app.state.search_cache = ResultCache(settings.cache_size, cache_bytes)
+    app.state.answer_cache = ResultCache(settings.cache_size, cache_bytes)
     errors.install(app)
     for module in (health, search, ask, tasks, targets, units, crosscheck, due):
         app.include_router(module.router)
     app.include_router(documents.router)
     app.add_middleware(BodyLimitMiddleware, default=JSON_BODY_LIMIT,
                        limits={("POST", "/documents"): settings.max_upload_bytes + MULTIPART_SLACK})
+    app.add_middleware(EdgeGuard, settings=settings)  # outermost: refused requests are never read
     _add_page(app)
     _add_docs(app)
     return app

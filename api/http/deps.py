@@ -11,6 +11,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from api.http.cache import ResultCache
 from api.http.errors import UnauthorizedError, WriteRefusedError
+from api.http.worker import VectorWorker
 from index.home import Home
 from ingest.errors import NotFoundError
 from ingest.settings import Settings
@@ -33,6 +34,11 @@ def get_ingest_slots(request: Request) -> threading.BoundedSemaphore:
     return slots
 
 
+def get_worker(request: Request) -> VectorWorker:
+    worker: VectorWorker = request.app.state.worker
+    return worker
+
+
 def get_search_cache(request: Request) -> ResultCache:
     cache: ResultCache = request.app.state.search_cache
     return cache
@@ -48,6 +54,7 @@ SearchCacheDep = Annotated[ResultCache, Depends(get_search_cache)]
 AnswerCacheDep = Annotated[ResultCache, Depends(get_answer_cache)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 IngestSlotsDep = Annotated[threading.BoundedSemaphore, Depends(get_ingest_slots)]
+WorkerDep = Annotated[VectorWorker, Depends(get_worker)]
 
 
 def require_write(settings: SettingsDep,

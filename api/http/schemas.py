@@ -208,6 +208,8 @@ class SearchResponse(_Response):
     query: str
     mode: Mode
     hits: list[Hit]
+    vectors: dict[str, Any] | None = Field(default=None, description="`chunks` searched, `embedded` with vectors "
+                                           "(dense ranking covers only those), `complete`")
 
 
 class Answer(_Response):
@@ -247,11 +249,13 @@ class DocSummary(_Response):
     chunks: int
     tasks: int
     targets: int
+    embedded: int | None = Field(default=None, description="chunks that have their vectors (they follow an "
+                                 "upload in the background; the text is searchable at once)")
 
 
 class UploadResult(DocSummary):
     status: Literal["ingested", "unchanged"] = Field(description="`unchanged` when the same bytes were "
-                                                     "already ingested")
+                                                     "already ingested under this name")
 
 
 class DocumentText(_Response):
@@ -277,6 +281,8 @@ class Health(_Response):
     version: str
     cache: dict[str, dict[str, int]] = Field(default_factory=dict, description="entries, hits and misses of the "
                                              "search and answer caches")
+    vectors: dict[str, Any] = Field(default_factory=dict, description="`chunks` searchable, `embedded` with their "
+                                    "vectors, `complete`, and whether the background worker is `working`")
 
 
 class ErrorDetail(BaseModel):

@@ -8,6 +8,8 @@ BENCHMARKS = {
     "milvus": "ingest and query latency on Milvus Lite beside the local backend, 10k and 100k chunks",
     "scale": "ingest time at 1x/2x/4x sizes and peak RSS for large and pathological documents",
     "ingest": "ingest speed of the seed corpus without embeddings (seconds, chars/s)",
+    "incremental": "time to add a one-page document (searchable, then its vectors) to homes of 1k/10k/100k chunks",
+    "searchable": "a 31-report-sized corpus: seconds until every document is found by BM25, then until its vectors",
     "coldstart": "wall and CPU seconds of one CLI call per command (search, ask, tasks ...) in fresh processes",
 }
 

@@ -54,6 +54,7 @@ def child_build(home: Path) -> dict[str, Any]:
     t0 = time.perf_counter()
     backend = LocalBackend(home)
     backend.sync(store, progress=False)
+    backend.maintain(lock=None)  # the merges a server's background would make: HNSW for a big segment
     seconds = time.perf_counter() - t0
     manifest = json.loads((home / "index" / "manifest.json").read_text())
     return {"build_seconds": round(seconds, 1), "build_peak_rss_mib": _status("VmHWM"),

@@ -1,21 +1,26 @@
-"""The local retrieval backend: BM25 (bm25s) + FAISS files in `<home>/index/`.
+"""The local retrieval backend: BM25 + FAISS segments in `<home>/index/`.
 
     backend = LocalBackend(Path(".policykb"))          # embedder: the one the home was built with
-    backend.sync(store, progress=True)                  # after every change of the store
+    backend.sync(store)                                 # after every change of the store: cheap
+    backend.fill_vectors(store, lock)                   # then the vectors, outside the write lock
     hits = backend.search("崩岗治理由哪些单位负责？", k=5)
 
-`sync` is idempotent and cheap when the published build already covers the store's
-generation. Settings: POLICYKB_FUSION (rrf | weighted), POLICYKB_HNSW_THRESHOLD (vectors
-above which FAISS uses HNSW instead of an exact scan; default 50000). A search reloads when another process has published a newer build (one
-`stat` of the manifest per query) and never sees a half-written one (`index.local.snapshot`).
+`sync` costs in proportion to what changed (`index.local.build`), `fill_vectors` embeds what
+has no vector yet (`index.local.vectors`) and `maintain` merges segments. Settings:
+POLICYKB_FUSION (rrf | weighted), POLICYKB_HNSW_THRESHOLD (vectors above which a segment's
+FAISS index is HNSW instead of an exact scan; default 50000). A search reloads when another
+process has published a newer state (one `stat` of the manifest per query), reusing the
+segments it has loaded, and never sees a half-written one (`index.local.snapshot`).
 
 Raises `IndexMismatchError` when the home was built with another embedder or tokenizer
-than the one asked for, with the fix in the message.
+than the one asked for, `IndexStateError` when its manifest is damaged; both with the fix.
 """
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,9 +29,9 @@ import numpy as np
 
 from index.backend import Mode, SearchFilters, check_query
 from index.embedders import DEFAULT_EMBEDDER, Embedder, check_name, make_embedder
-from index.local.build import build_snapshot
+from index.local import build, vectors
 from index.local.searcher import Searcher
-from index.local.snapshot import Snapshot, manifest_signature, publish, read_manifest
+from index.local.snapshot import Snapshot, load_manifest, load_snapshot, manifest_signature, read_manifest
 from index.snippets import make_hit, query_terms
 from index.store import Store
 from index.tokenize import TOKENIZER_NAME, Tokenizer
@@ -35,12 +40,15 @@ from ingest.errors import IndexMismatchError, IndexStateError
 from ingest.models import Hit
 from ingest.settings import Settings, active
 
+Lock = Callable[[], AbstractContextManager[Any]]
+
 
 @dataclass
 class _Loaded:
     signature: tuple[int, int, int] | None
     manifest: dict[str, Any]
     searcher: Searcher
+    status: dict[str, Any] | None = None
 
 
 class LocalBackend:
@@ -60,6 +68,7 @@ class LocalBackend:
         self._loaded: _Loaded | None = None
         self._tokenizer: Tokenizer | None = None
         self._store: Store | None = None
+        self._segments: dict[Any, Any] = {}  # loaded segments and vector sets, by name
 
     def _shared_cache(self) -> VectorCache | None:
         """The vector cache shared between homes, when POLICYKB_VECTOR_CACHE names one."""
@@ -88,27 +97,95 @@ class LocalBackend:
     def _embedders(self, name: str) -> dict[str, Embedder]:
         return {m: make_embedder(m) for m in check_name(name)}
 
+    def _writer_tokenizer(self, manifest: dict[str, Any] | None, name: str) -> Tokenizer:
+        """The tokenizer new segments are cut with: the dictionary of every segment so far."""
+        if not build.usable(manifest, name):
+            return Tokenizer([])  # a rebuild: every document brings its terms again
+        terms: set[str] = set()
+        for seg in (manifest or {}).get("segments", []):
+            path = self.index_dir / seg["name"] / "lexicon.txt"
+            if path.is_file():
+                terms.update(t for t in path.read_text(encoding="utf-8").split("\n") if t)
+        if self._tokenizer is None:
+            self._tokenizer = Tokenizer(terms)
+        else:
+            self._tokenizer.add_terms(terms)
+        return self._tokenizer
+
     # -- writes ------------------------------------------------------------------------------
     def sync(self, store: Store, progress: bool = False) -> None:
-        """Make the published build cover exactly the store's current content."""
+        """Under the write lock: make the index cover exactly the store's documents, then merge what
+        is small enough to merge at once."""
+        manifest = read_manifest(self.index_dir)
+        name = self.embedder_name(manifest)
+        if manifest is not None:
+            self._check(manifest, building=True)
+        with self._lock:  # only for the tokenizer: searches of this process go on during the build
+            tokenizer = self._writer_tokenizer(manifest, name)
+        build.sync(self.index_dir, store, tokenizer, name, check_name(name), self._shared_cache())
+        self.maintain(lock=None, max_rows=build.INLINE_MERGE_ROWS)
+
+    def rebuild(self, store: Store) -> None:
+        """Under the write lock: one new segment of every document, tokenised with the whole dictionary."""
         with self._lock:
+            name = self.embedder_name()
+            (self.index_dir / "manifest.json").unlink(missing_ok=True)
+            self._tokenizer = None
+            build.sync(self.index_dir, store, self._writer_tokenizer(None, name), name, check_name(name),
+                       self._shared_cache())
+
+    def maintain(self, lock: Lock | None, max_rows: int | None = None) -> int:
+        """Merge segments (see `index.local.build`). With `lock`, each merge is built outside the write
+        lock and committed under it; without, the caller holds the lock. Returns the merges made."""
+        made = 0
+        while True:
             manifest = read_manifest(self.index_dir)
-            name = self.embedder_name(manifest)
-            if manifest is not None:
-                self._check(manifest, building=True)
-                if (manifest.get("generation") == store.generation() and manifest.get("embedder") == name
-                        and manifest.get("tokenizer") == TOKENIZER_NAME):
-                    return
-            embedders = self._embedders(name)
-            snapshot, self._tokenizer, fields = build_snapshot(store, list(embedders.values()), self._tokenizer,
-                                                               progress, self.hnsw_threshold, self._shared_cache())
-            manifest = publish(self.index_dir, snapshot, {**fields, "embedder": name})
-            self._loaded = _Loaded(manifest_signature(self.index_dir), manifest,
-                                   Searcher(snapshot, self._tokenizer, embedders, self.fusion))
+            if manifest is None or not build.usable(manifest, self.embedder_name(manifest)):
+                return made
+            groups = build.plan_merges(manifest, max_rows, self.hnsw_threshold)
+            if not groups:
+                return made
+            members = check_name(manifest["embedder"])
+            try:
+                entry = build.merge(self.index_dir, groups[0], build.merge_name(), members, self.hnsw_threshold)
+            except (OSError, ValueError):  # an input was replaced by another process meanwhile: merge later
+                return made
+            if lock is None:
+                done = build.commit_merge(self.index_dir, groups[0], entry)
+            else:
+                with lock():
+                    done = build.commit_merge(self.index_dir, groups[0], entry)
+            if not done:
+                return made
+            made += 1
+
+    def fill_vectors(self, store: Store, lock: Lock, progress: bool = False,
+                     stop: Callable[[], bool] = lambda: False) -> bool:
+        """Embed the rows that have no vector yet, publishing as it goes (`index.local.vectors`)."""
+        manifest = read_manifest(self.index_dir)
+        if manifest is None:
+            return True
+        embedders = self._embedders(self.embedder_name(manifest))
+        return vectors.fill(self.index_dir, store, embedders, self._snapshot, lock, self._shared_cache(),
+                            progress, stop)
+
+    def status(self) -> dict[str, Any]:
+        """Chunks, chunks with every vector, and per document the chunks with every vector."""
+        loaded = self._current()
+        if loaded is None:
+            return {"chunks": 0, "embedded": 0, "documents": {}}
+        if loaded.status is None:
+            loaded.status = _status(loaded.searcher.snapshot)
+        return loaded.status
+
 
     # -- reads -------------------------------------------------------------------------------
+    def _snapshot(self) -> Snapshot | None:
+        loaded = self._current()
+        return loaded.searcher.snapshot if loaded is not None else None
+
     def _current(self) -> _Loaded | None:
-        """The loaded build, reloaded first if a newer one was published since."""
+        """The loaded state, reloaded first if a newer one was published since."""
         signature = manifest_signature(self.index_dir)
         loaded = self._loaded
         if loaded is not None and loaded.signature == signature:
@@ -120,23 +197,36 @@ class LocalBackend:
             return self._loaded
 
     def _load(self) -> _Loaded | None:
-        for _ in range(3):  # a build may be replaced between reading the manifest and loading it
+        for _ in range(5):  # a state may be replaced between reading the manifest and loading its files
             signature = manifest_signature(self.index_dir)
-            manifest = read_manifest(self.index_dir)
+            manifest = load_manifest(self.index_dir)
             if manifest is None:
                 return None
             self._check(manifest)
+            if manifest.get("format") != 2:
+                raise IndexStateError(f"{self.index_dir}: the index is from an older policykb; run `policykb "
+                                      "ingest` with any path to rebuild it (cached embeddings are reused)")
             members = check_name(manifest["embedder"])
             try:
-                snapshot = Snapshot.load(self.index_dir / manifest["dir"], members)
-            except (OSError, ValueError, RuntimeError):
+                snapshot = load_snapshot(self.index_dir, manifest, members, self._segments)
+            except (OSError, ValueError, KeyError, RuntimeError):
                 continue
-            if self._tokenizer is None or self._tokenizer.dict_hash != manifest.get("dict_hash"):
+            self._prune(manifest)
+            if self._tokenizer is None:
                 self._tokenizer = Tokenizer(snapshot.lexicon)
+            else:
+                self._tokenizer.add_terms(snapshot.lexicon)
             searcher = Searcher(snapshot, self._tokenizer, self._embedders(manifest["embedder"]), self.fusion)
             return _Loaded(signature, manifest, searcher)
         raise IndexStateError(f"{self.index_dir}: the index could not be loaded; run `policykb ingest` "
                               "(any path) to rebuild it")
+
+    def _prune(self, manifest: dict[str, Any]) -> None:
+        """Forget loaded segments the current manifest no longer names."""
+        names = {s["name"] for s in manifest["segments"]}
+        for key in list(self._segments):
+            if (key if isinstance(key, str) else key[0]) not in names:
+                del self._segments[key]
 
     @property
     def store(self) -> Store:
@@ -160,7 +250,7 @@ class LocalBackend:
         hits: list[Hit] = []
         for r in ranked:
             chunk = chunks.get(searcher.snapshot.rows.chunk_ids[r.row])
-            if chunk is None:  # removed from the store after this build was published
+            if chunk is None:  # removed from the store after this state was published
                 continue
             hits.append(make_hit(chunk, terms, sources.get(chunk.doc_id, ""), r.score, r.bm25, r.dense))
         return hits
@@ -187,3 +277,17 @@ def filter_mask(snapshot: Snapshot, filters: SearchFilters | None) -> np.ndarray
         prefix = filters.section_prefix.strip()
         mask &= np.fromiter((s.startswith(prefix) for s in rows.sections), dtype=bool, count=len(rows))
     return mask
+
+
+def _status(snapshot: Snapshot) -> dict[str, Any]:
+    """What `LocalBackend.status` reports of one loaded state (computed once per state)."""
+    live, covered = snapshot.live, snapshot.vector_coverage()
+    rows = snapshot.rows
+    per_doc: dict[str, int] = {}
+    if len(rows):
+        counts = np.bincount(rows.doc_of_row[covered], minlength=len(rows.doc_ids))
+        alive = np.bincount(rows.doc_of_row[live], minlength=len(rows.doc_ids))
+        for i, doc in enumerate(rows.doc_ids):
+            if alive[i]:
+                per_doc[doc] = int(counts[i])
+    return {"chunks": int(live.sum()), "embedded": int(covered.sum()), "documents": per_doc}

@@ -49,6 +49,15 @@ class DenseIndex:
     def size(self) -> int:
         return int(self._index.ntotal)
 
+    def ids(self) -> np.ndarray:
+        """The ids this index holds."""
+        return faiss.vector_to_array(self._index.id_map).astype(np.int64)
+
+    def vectors(self) -> np.ndarray:
+        """Every stored vector, in the order of `ids()`."""
+        inner: Any = faiss.downcast_index(self._index.index)
+        return inner.reconstruct_n(0, self.size) if self.size else np.zeros((0, self.dim), np.float32)
+
     @property
     def kind(self) -> str:
         return "hnsw" if _hnsw_of(self._index) is not None else "flat"

@@ -143,12 +143,14 @@ class Searcher:
         if self.fusion != "weighted":
             return lists, {}
         # rows found by one member only get their other cosines exactly, for a fair mean
-        return lists, {row: self._mean_cosine(row, qvecs) if len(v) < len(qvecs) else sum(v) / len(v)
+        return lists, {row: (self._mean_cosine(row, qvecs) or 0.0) if len(v) < len(qvecs) else sum(v) / len(v)
                        for row, v in sims.items()}
 
-    def _mean_cosine(self, row: int, qvecs: dict[str, np.ndarray]) -> float:
+    def _mean_cosine(self, row: int, qvecs: dict[str, np.ndarray]) -> float | None:
+        """Mean cosine over the embedders that have a vector for the row (None: none yet)."""
         ids = np.array([row], dtype=np.int64)
-        return float(np.mean([self.snapshot.dense[n].cosines(q, ids)[0] for n, q in qvecs.items()]))
+        found = [c for n, q in qvecs.items() if not np.isnan(c := self.snapshot.dense[n].cosines(q, ids)[0])]
+        return float(np.mean(found)) if found else None
 
     def _breakdown(self, row: int, score: float, bm25_all: np.ndarray,
                    qvecs: dict[str, np.ndarray]) -> Ranked:

@@ -148,6 +148,23 @@ class MilvusBackend:
                 self._call(update, self.client, physical, wanted, store, embedders, progress)
             self._reader = None
 
+    def fill_vectors(self, store: Store, lock: Any, progress: bool = False, stop: Any = None) -> bool:
+        """Nothing to do: `sync` inserts rows with their vectors (a Milvus row needs every vector field)."""
+        return True
+
+    def maintain(self, lock: Any, max_rows: int | None = None) -> int:
+        """Nothing to do: Milvus merges its segments by itself."""
+        return 0
+
+    def rebuild(self, store: Store) -> None:
+        self.sync(store)
+
+    def status(self) -> dict[str, Any]:
+        """Every chunk in the collection has its vectors."""
+        docs = {d["doc_id"]: d["chunks"] for d in self.store.documents()}
+        total = sum(docs.values())
+        return {"chunks": total, "embedded": total, "documents": docs}
+
     def _up_to_date(self, built: Spec, store: Store, embedder: str) -> bool:
         """True when nothing is to do: same generation, embedder, analyzer and index type (no harvest)."""
         analyzer_same = self.use_dictionary == bool(built.dictionary_hash) and (

@@ -3,17 +3,24 @@
 Each loader returns a list of page strings (one element for formats without pages) and
 raises `IngestError` naming the file when it cannot. Nothing here cleans text: that is
 `clean.py`'s job, so every loader's output goes through the same repairs.
+
+Every loader is linear in its input and checks the budgets of `budgets.py` before the
+expensive step: a PDF's page tree is walked (each node once) before pypdf flattens it, a
+DOCX's parts are measured before they are inflated, an HTML page's nesting and cells are
+counted before its text is gathered (tests/system/test_pathological.py times 1x and 8x).
 """
 
 from __future__ import annotations
 
 import io
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from ingest.errors import IngestError, UnsupportedFormatError
+from ingest.read.budgets import DEFAULT_BUDGETS, Budgets, over
 
 SUPPORTED_SUFFIXES = (".pdf", ".txt", ".md", ".docx", ".html", ".htm")
 
@@ -98,14 +105,15 @@ def _checked(text: str, name: str, exact: bool = False) -> str:
     return text
 
 
-def load_text(data: bytes, name: str) -> LoadedFile:
+def load_text(data: bytes, name: str, budgets: Budgets = DEFAULT_BUDGETS) -> LoadedFile:
     return LoadedFile(pages=[decode_text(data, name)], has_pages=False)
 
 
-def load_pdf(data: bytes, name: str) -> LoadedFile:
+def load_pdf(data: bytes, name: str, budgets: Budgets = DEFAULT_BUDGETS) -> LoadedFile:
     """Pages of a PDF. pypdf on a damaged or hostile file can raise almost anything (its own
     errors, NotImplementedError for unknown filters, RecursionError...), so every exception
-    becomes an `IngestError` naming the file: one bad PDF fails alone, never the process."""
+    becomes an `IngestError` naming the file: one bad PDF fails alone, never the process.
+    The page tree is checked first (`_check_page_tree`)."""
     from pypdf import PdfReader
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)
@@ -118,6 +126,7 @@ def load_pdf(data: bytes, name: str) -> LoadedFile:
                 raise IngestError(name, "the PDF is encrypted and cannot be opened without a password") from exc
             if not ok:
                 raise IngestError(name, "the PDF is encrypted and cannot be opened without a password")
+        _check_page_tree(reader, name, budgets)
         pages = [(page.extract_text() or "") for page in reader.pages]
         title = None
         if reader.metadata is not None and reader.metadata.title:
@@ -131,6 +140,36 @@ def load_pdf(data: bytes, name: str) -> LoadedFile:
     return LoadedFile(pages=pages, has_pages=True, title=title)
 
 
+def _check_page_tree(reader: object, name: str, budgets: Budgets) -> None:
+    """Walk the page tree once per node, before pypdf flattens it: a node reached twice (a tree
+    that reuses a node 100 x 100 times lists 10,000 pages in 3 KB) or more pages than the
+    budget is refused. Iterative, so a deep tree cannot exhaust the stack."""
+    from pypdf.generic import IndirectObject
+
+    root = reader.trailer["/Root"]["/Pages"]  # type: ignore[attr-defined]
+    stack = [root]
+    seen: set[tuple[int, int]] = set()
+    pages = 0
+    while stack:
+        ref = stack.pop()
+        if isinstance(ref, IndirectObject):
+            key = (ref.idnum, ref.generation)
+            if key in seen:
+                raise IngestError(name, f"the PDF's page tree lists object {ref.idnum} more than once "
+                                        "(a page-tree bomb); refused")
+            seen.add(key)
+        node = ref.get_object()
+        kids = node.get("/Kids") if hasattr(node, "get") else None
+        if kids is None:
+            pages += 1
+            if pages > budgets.pages:
+                raise over(name, "the number of pages", pages, budgets.pages, "POLICYKB_MAX_PAGES")
+            continue
+        stack.extend(reversed(list(kids.get_object())))
+        if len(stack) + pages > budgets.pages + 1:
+            raise over(name, "the number of pages", len(stack) + pages, budgets.pages, "POLICYKB_MAX_PAGES")
+
+
 def _plain_title(raw: str) -> str | None:
     """A title from a file's metadata, without control characters or lone surrogates (it is stored as UTF-8)."""
     title = "".join(" " if ch.isspace() else ch for ch in raw
@@ -138,29 +177,36 @@ def _plain_title(raw: str) -> str | None:
     return " ".join(title.split())[:300] or None
 
 
-MAX_UNZIPPED_BYTES = 512 * 1024 * 1024
+RATIO_FLOOR = 1024 * 1024  # parts smaller than this may compress as well as they like
 
 
-def _check_zip(data: bytes, name: str) -> None:
-    """Refuse a DOCX that would inflate past MAX_UNZIPPED_BYTES (a zip bomb), before python-docx reads it."""
+def _check_zip(data: bytes, name: str, budgets: Budgets) -> None:
+    """Refuse a DOCX that would inflate past its budgets (a zip bomb), before python-docx reads it.
+
+    The sizes are those the archive declares; zipfile never inflates a part past its declared
+    size, so they bound what reading it costs."""
     import zipfile
 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            total = sum(info.file_size for info in archive.infolist())
+            infos = archive.infolist()
     except Exception as exc:  # zipfile raises NotImplementedError, EOFError... on damaged archives
         raise IngestError(name, f"not a readable DOCX file ({type(exc).__name__})") from exc
-    if total > MAX_UNZIPPED_BYTES:
-        raise IngestError(name, f"the DOCX would unpack to {total // (1024 * 1024)} MB, more than the "
-                                f"{MAX_UNZIPPED_BYTES // (1024 * 1024)} MB allowed")
+    total = sum(info.file_size for info in infos)
+    if total > budgets.xml_bytes:
+        raise over(name, "the DOCX's unpacked size in bytes", total, budgets.xml_bytes, "POLICYKB_MAX_XML_MB")
+    for info in infos:
+        if info.file_size > RATIO_FLOOR and info.file_size > budgets.zip_ratio * max(info.compress_size, 1):
+            raise over(name, f"the compression ratio of its part {info.filename}",
+                       info.file_size / max(info.compress_size, 1), budgets.zip_ratio, "POLICYKB_MAX_ZIP_RATIO")
 
 
-def load_docx(data: bytes, name: str) -> LoadedFile:
+def load_docx(data: bytes, name: str, budgets: Budgets = DEFAULT_BUDGETS) -> LoadedFile:
     """Paragraphs and tables of a DOCX. Like PDFs, a damaged archive (bad deflate data, broken
     XML) can raise many kinds of errors; each becomes an `IngestError` naming the file."""
     import docx
 
-    _check_zip(data, name)
+    _check_zip(data, name, budgets)
     try:
         document = docx.Document(io.BytesIO(data))
         lines: list[str] = []
@@ -207,11 +253,12 @@ def _docx_table_lines(tbl: object) -> list[str]:
     return table_lines(lines)
 
 
+_CELL_TAG = re.compile(r"<t[dh][\s>/]", re.IGNORECASE)
 _HTML_SKIP = frozenset(["script", "style", "noscript", "template"])
 _HTML_BLOCKS = frozenset(["p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "table"])
 
 
-def load_html(data: bytes, name: str) -> LoadedFile:
+def load_html(data: bytes, name: str, budgets: Budgets = DEFAULT_BUDGETS) -> LoadedFile:
     """Text of an HTML page: block elements on lines of their own, table rows flattened like PDF tables.
 
     One iterative walk over the parsed tree, which is never modified: editing it in place
@@ -222,9 +269,13 @@ def load_html(data: bytes, name: str) -> LoadedFile:
     from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, XMLParsedAsHTMLWarning
 
     text = decode_text(data, name)
+    cells = len(_CELL_TAG.findall(text))  # an upper bound, counted before the (slow) tree is built
+    if cells > budgets.html_cells:
+        raise over(name, "the number of HTML table cells", cells, budgets.html_cells, "POLICYKB_MAX_HTML_CELLS")
     for noise in (XMLParsedAsHTMLWarning, MarkupResemblesLocatorWarning):  # any markup is read as HTML, on purpose
         warnings.filterwarnings("ignore", category=noise)
     soup = BeautifulSoup(text, "html.parser")
+    _check_html(soup, name, budgets)
     title = _plain_title(soup.title.get_text(strip=True)) if soup.title else None
     return LoadedFile(pages=["".join(_html_pieces(soup))], has_pages=False, title=title)
 
@@ -246,8 +297,8 @@ def _html_pieces(root: object) -> list[str]:
         elif isinstance(node, Tag) and node.name not in _HTML_SKIP:
             if node.name == "br":
                 out.append("\n")
-            elif node.name == "tr":
-                cells = [c.get_text(" ", strip=True) for c in node.find_all(["td", "th"])]
+            elif node.name == "tr":  # its own cells: a nested table's text is in its cell once, not per level
+                cells = [c.get_text(" ", strip=True) for c in node.find_all(["td", "th"], recursive=False)]
                 out.append("\n".join(table_lines([cells])))
             else:
                 if node.name in _HTML_BLOCKS:
@@ -257,7 +308,26 @@ def _html_pieces(root: object) -> list[str]:
     return out
 
 
-LOADERS: dict[str, Callable[[bytes, str], LoadedFile]] = {
+def _check_html(root: object, name: str, budgets: Budgets) -> None:
+    """Refuse markup nested deeper, or with more table cells, than the budgets allow (one pass)."""
+    from bs4 import Tag
+
+    stack: list[tuple[object, int]] = [(root, 0)]
+    cells = 0
+    while stack:
+        node, depth = stack.pop()
+        if depth > budgets.html_depth:
+            raise over(name, "the nesting depth of its HTML elements", depth, budgets.html_depth,
+                       "POLICYKB_MAX_HTML_DEPTH")
+        if node.name in ("td", "th"):  # type: ignore[attr-defined]
+            cells += 1
+            if cells > budgets.html_cells:
+                raise over(name, "the number of HTML table cells", cells, budgets.html_cells,
+                           "POLICYKB_MAX_HTML_CELLS")
+        stack.extend((child, depth + 1) for child in node.contents if isinstance(child, Tag))  # type: ignore[attr-defined]
+
+
+LOADERS: dict[str, Callable[[bytes, str, Budgets], LoadedFile]] = {
     ".pdf": load_pdf,
     ".txt": load_text,
     ".md": load_text,
@@ -267,7 +337,7 @@ LOADERS: dict[str, Callable[[bytes, str], LoadedFile]] = {
 }
 
 
-def load_file(path: Path, data: bytes | None = None) -> LoadedFile:
+def load_file(path: Path, data: bytes | None = None, budgets: Budgets = DEFAULT_BUDGETS) -> LoadedFile:
     """Read `path` (or the given bytes, named by `path`) into pages of raw text."""
     name = str(path)
     suffix = path.suffix.lower()
@@ -282,7 +352,9 @@ def load_file(path: Path, data: bytes | None = None) -> LoadedFile:
             raise IngestError(name, f"cannot read the file ({exc.strerror})") from exc
     if not data:
         raise IngestError(name, "the file is empty (0 bytes)")
-    loaded = loader(data, name)
+    loaded = loader(data, name, budgets)
+    if len(loaded.pages) > budgets.pages:
+        raise over(name, "the number of pages", len(loaded.pages), budgets.pages, "POLICYKB_MAX_PAGES")
     if not any(p.strip() for p in loaded.pages):
         what = "no extractable text (a scanned PDF needs OCR first)" if suffix == ".pdf" else "no text"
         raise IngestError(name, f"the file has {what}")

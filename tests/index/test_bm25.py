@@ -12,7 +12,8 @@ import pytest
 from rank_bm25 import BM25Okapi
 
 from index.lexicon import text_terms
-from index.local.bm25 import K1, B, BM25Index, top_k
+from index.local.bm25 import K1, B, BM25Index, BM25Scorer, top_k
+from index.local.postings import Postings
 from index.passages import header_rows, passage_text
 from index.tokenize import Tokenizer
 from ingest.pipeline import parse_file
@@ -71,8 +72,28 @@ def test_mask_unknown_terms_and_empty_index() -> None:
 
 def test_save_and_load_round_trip(tmp_path: Path, fixture: tuple[Tokenizer, list[list[str]], list[str]]) -> None:
     tok, corpus, questions = fixture
-    ours = BM25Index.build(corpus)
-    ours.save(tmp_path / "bm25")
-    loaded = BM25Index.load(tmp_path / "bm25", len(corpus))
+    postings = Postings.build(corpus)
+    postings.save(tmp_path / "bm25")
+    ours, loaded = BM25Scorer([(postings, None)]), BM25Scorer([(Postings.load(tmp_path / "bm25"), None)])
     for q in questions[:10]:
         assert np.array_equal(loaded.scores(tok(q)), ours.scores(tok(q)))
+
+
+def test_segments_with_removed_rows_score_as_one_index_of_the_live_rows(
+        fixture: tuple[Tokenizer, list[list[str]], list[str]]) -> None:
+    """Three segments, some rows dead: the live rows' scores equal those of one index built from them alone."""
+    tok, corpus, questions = fixture
+    rng = np.random.default_rng(3)
+    cuts = sorted(rng.choice(np.arange(1, len(corpus)), 2, replace=False))
+    pieces = [corpus[:cuts[0]], corpus[cuts[0]:cuts[1]], corpus[cuts[1]:]]
+    lives = [rng.random(len(p)) > 0.2 for p in pieces]
+    segmented = BM25Scorer([(Postings.build(p), live) for p, live in zip(pieces, lives, strict=True)])
+    alive = np.concatenate(lives)
+    whole = BM25Scorer.build([t for t, keep in zip(corpus, alive, strict=True) if keep])
+    merged = BM25Scorer([(Postings.concat([Postings.build(p).select(live) for p, live in
+                                           zip(pieces, lives, strict=True)]), None)])
+    for q in questions[:20]:
+        got = segmented.scores(tok(q))
+        assert not got[~alive].any()
+        assert np.allclose(got[alive], whole.scores(tok(q)), atol=1e-5), q
+        assert np.allclose(merged.scores(tok(q)), whole.scores(tok(q)), atol=1e-5), q

@@ -43,7 +43,8 @@ def test_ingest_publishes_a_build_described_by_its_manifest(home: Home) -> None:
     assert manifest["embedder"] == "hash" and manifest["embedders"]["hash"]["dim"] == HashEmbedder().dim
     assert manifest["counts"]["chunks"] == len(home.store.chunks())
     assert manifest["counts"]["documents"] == 3
-    assert (home.folder / "index" / manifest["dir"] / "rows.json").is_file()
+    assert all((home.folder / "index" / seg["name"] / "rows.json").is_file() for seg in manifest["segments"])
+    assert manifest["embedders"]["hash"]["vectors"] == manifest["counts"]["chunks"]
 
 
 def test_sync_is_idempotent(home: Home) -> None:
@@ -87,10 +88,13 @@ def test_filters_by_document_language_and_section(home: Home) -> None:
     assert home.search("水土保持", k=10, filters=SearchFilters(doc_ids=["nope"])) == []
 
 
-def test_remove_drops_hits_and_reingest_embeds_nothing_twice(home: Home, small_corpus: Path,
-                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_remove_drops_hits_and_its_vectors_and_reingest_embeds_only_it(home: Home, small_corpus: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     gone = {d["source"]: d["doc_id"] for d in home.store.documents()}["002_c523826dc1e3ad33.txt"]
+    n_chunks = len(home.store.chunks([gone]))
+    cached = home.store.con.execute("SELECT COUNT(*) FROM embeddings").fetchone()[0]
     home.remove(gone)
+    assert home.store.con.execute("SELECT COUNT(*) FROM embeddings").fetchone()[0] == cached - n_chunks
     assert all(h.doc_id != gone for h in home.search("崩岗治理示范区", k=20))
     embedded: list[str] = []
     original = HashEmbedder.embed_passages
@@ -101,7 +105,7 @@ def test_remove_drops_hits_and_reingest_embeds_nothing_twice(home: Home, small_c
 
     monkeypatch.setattr(HashEmbedder, "embed_passages", counting)
     home.ingest([small_corpus])
-    assert embedded == []  # every passage came from the cache
+    assert len(embedded) == n_chunks  # the other documents' passages came from the cache
     assert any(h.doc_id == gone for h in home.search("崩岗治理示范区", k=5))
 
 
@@ -147,7 +151,8 @@ def test_a_crash_while_publishing_leaves_the_last_good_build(home: Home, tmp_pat
     reader.sync()  # and the next sync catches up, clearing the debris
     assert read_manifest(index_dir)["generation"] == home.store.generation()  # type: ignore[index]
     assert not list(index_dir.glob(".tmp-*"))
-    assert len(list(index_dir.glob("g*"))) <= 2
+    named = {seg["name"] for seg in read_manifest(index_dir)["segments"]} | {seg["name"] for seg in before["segments"]}  # type: ignore[index]
+    assert {p.name for p in index_dir.iterdir() if p.is_dir()} <= named
     reader.close()
 
 
@@ -169,3 +174,18 @@ def test_above_the_threshold_vectors_go_to_hnsw_and_filters_still_hold(tmp_path:
     hits = home.search("small watershed", k=8, mode="dense", filters=SearchFilters(doc_ids=[only]))
     assert len(hits) == 8 and {h.doc_id for h in hits} == {only}
     home.close()
+
+
+def test_uploads_one_by_one_merge_into_few_segments_and_stay_searchable(hash_home: Home) -> None:
+    """Ten one-document adds without waiting for vectors: small segments merge (with and without their
+    vectors yet), every document stays searchable, and the vectors then complete."""
+    for i in range(10):
+        text = f"一、总则\n第{i}号片区鹰嘴岩监测点由县水利局负责。\n二、任务\n开展第{i}号片区坡耕地整治。\n"
+        report = hash_home.ingest_bytes(f"u{i}.txt", text.encode(), wait=False)
+        assert report.ingested and hash_home.search(f"第{i}号片区鹰嘴岩监测点", k=1, mode="bm25")
+    manifest = read_manifest(hash_home.folder / "index")
+    assert manifest is not None and len(manifest["segments"]) < 10
+    assert hash_home.complete_vectors()
+    assert hash_home.vector_status()["complete"]
+    assert all(d["embedded"] == d["chunks"] for d in hash_home.documents())
+    assert len(hash_home.search("鹰嘴岩监测点", k=10, mode="dense")) == 10

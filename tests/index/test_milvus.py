@@ -332,7 +332,7 @@ def test_api_uploads_searches_and_deletes_on_milvus(tmp_path: Path) -> None:
     from ingest.settings import Settings
 
     app = create_app(tmp_path / "home", backend="milvus", embedder="hash", settings=Settings())
-    with TestClient(app) as client:
+    with TestClient(app, base_url="http://127.0.0.1") as client:
         assert client.get("/health").status_code == 200
         data = (CORPUS / ZH_DOC).read_bytes()
         up = client.post("/documents", files={"file": (ZH_DOC, data, "text/plain")})

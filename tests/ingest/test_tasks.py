@@ -197,8 +197,10 @@ def test_normalised_units_and_stable_ids(tmp_path: Path) -> None:
             "2.加强岸线管理。[责任单位:区水务局、区财局政]\n"
             "3.推进河湖划界。[责任单位:区水务局、区财政局、区规划和自然资源局]\n")
     first = parse_text(tmp_path, text)
-    second = parse_text(tmp_path, text, "copy.txt")
-    assert [t.task_id for t in first.tasks] == [t.task_id for t in second.tasks]
+    again = parse_text(tmp_path, text)
+    copy = parse_text(tmp_path, text, "copy.txt")  # another source: another document, its own records
+    assert [t.task_id for t in first.tasks] == [t.task_id for t in again.tasks]
+    assert not {t.task_id for t in first.tasks} & {t.task_id for t in copy.tasks}
     assert len({t.task_id for t in first.tasks}) == 3
     typo = first.tasks[1].units[1]
     assert (typo.name, typo.normalized) == ("区财局政", "区财政局")  # name as written, typo fixed

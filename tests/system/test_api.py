@@ -30,10 +30,12 @@ SUMMARY_KEYS = {"doc_id", "source", "title", "lang", "pages", "chunks", "tasks",
 CITATION_KEYS = {"doc_id", "source", "section", "page", "start", "end", "quote"}
 ANSWER_KEYS = {"question", "type", "answer", "units", "deadlines", "targets", "citations", "confidence"}
 
+LOCAL = "http://127.0.0.1"  # the Host a loopback server answers (api.http.guard)
+
 
 @pytest.fixture(scope="module")
 def client(corpus_home_dir: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(corpus_home_dir, settings=Settings())) as c:
+    with TestClient(create_app(corpus_home_dir, settings=Settings()), base_url=LOCAL) as c:
         yield c
 
 
@@ -227,7 +229,7 @@ def test_real_server_serves_parallel_searches(server: str) -> None:
 # -- writes ----------------------------------------------------------------------------------
 @pytest.fixture()
 def writable(tmp_path: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(tmp_path / "home", embedder="hash", settings=Settings())) as c:
+    with TestClient(create_app(tmp_path / "home", embedder="hash", settings=Settings()), base_url=LOCAL) as c:
         yield c
 
 
@@ -274,7 +276,7 @@ def test_upload_rejections(writable: TestClient) -> None:
 
 def test_uploads_past_the_concurrency_limit_get_429(tmp_path: Path) -> None:
     app = create_app(tmp_path / "home", embedder="hash", settings=Settings(max_ingests=1))
-    with TestClient(app) as c:
+    with TestClient(app, base_url=LOCAL) as c:
         assert app.state.ingest_slots.acquire(blocking=False)  # one upload is being ingested
         try:
             r = upload(c, "a.txt", "县水利局负责监测。".encode())
@@ -286,7 +288,7 @@ def test_uploads_past_the_concurrency_limit_get_429(tmp_path: Path) -> None:
 
 
 def test_upload_size_limit(tmp_path: Path) -> None:
-    with TestClient(create_app(tmp_path / "home", embedder="hash", settings=Settings(max_upload_mb=0.01))) as c:
+    with TestClient(create_app(tmp_path / "home", embedder="hash", settings=Settings(max_upload_mb=0.01)), base_url=LOCAL) as c:
         r = upload(c, "big.txt", "水土保持。".encode() * 4000)
         assert r.status_code == 413 and r.json()["error"]["code"] == "too_large"
         r = upload(c, "huge.txt", b"x" * (3 * 1024 * 1024))  # past the body limit itself
@@ -315,7 +317,7 @@ def test_chunked_upload_past_the_limit_is_413_on_a_real_server(tmp_path: Path) -
 
 def test_writes_need_the_key_when_one_is_set(tmp_path: Path) -> None:
     app = create_app(tmp_path / "home", embedder="hash", settings=Settings(host="0.0.0.0", api_key="s3cret"))
-    with TestClient(app) as c:
+    with TestClient(app, base_url=LOCAL) as c:
         data = "县水利局负责监测。".encode()
         assert c.get("/health").json()["writes"] == "key"
         r = upload(c, "a.txt", data)

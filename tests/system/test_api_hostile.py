@@ -25,6 +25,8 @@ HUGE = "x" * 100_000
 CONTROL = "\x00\x01\x02\x1b\x7f\u200b\u202e\ufeff\u2066"
 B = "xxBOUNDARYxx"
 
+LOCAL = "http://127.0.0.1"  # the Host a loopback server answers (api.http.guard)
+
 
 def multipart(body: str, boundary: str = B) -> dict[str, Any]:
     return {"content": body.replace("\n", "\r\n").encode("utf-8", "surrogatepass"),
@@ -152,7 +154,7 @@ def reader(corpus_home_dir: Path) -> Iterator[TestClient]:
 def writer(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     home = tmp_path_factory.mktemp("hostile") / "home"
     with TestClient(create_app(home, embedder="hash", settings=Settings(max_upload_mb=1)),
-                    raise_server_exceptions=False) as c:
+                    raise_server_exceptions=False, base_url=LOCAL) as c:
         yield c
 
 
@@ -205,10 +207,21 @@ def read_schema(corpus_home_dir: Path) -> Any:
     return schemathesis.openapi.from_asgi("/openapi.json", app)
 
 
+def as_local(app: Any) -> Any:
+    """The app as a client on loopback reaches it: with `Host: 127.0.0.1` (schemathesis says `testserver`)."""
+
+    async def wrapped(scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] == "http":
+            scope = {**scope, "headers": [(k, v) for k, v in scope["headers"] if k != b"host"] + [(b"host", b"127.0.0.1")]}
+        await app(scope, receive, send)
+
+    return wrapped
+
+
 @pytest.fixture(scope="module")
 def write_schema(tmp_path_factory: pytest.TempPathFactory) -> Any:
     app = create_app(tmp_path_factory.mktemp("fuzz") / "home", embedder="hash", settings=Settings(max_upload_mb=1))
-    return schemathesis.openapi.from_asgi("/openapi.json", app)
+    return schemathesis.openapi.from_asgi("/openapi.json", as_local(app))
 
 
 def fuzz(schema: Any, method: str, path: str, examples: int) -> None:
@@ -233,3 +246,109 @@ def test_generated_requests_never_5xx(read_schema: Any, method: str, path: str) 
 @pytest.mark.parametrize(("method", "path"), WRITE_OPERATIONS, ids=[f"{m} {p}" for m, p in WRITE_OPERATIONS])
 def test_generated_writes_never_5xx(write_schema: Any, method: str, path: str) -> None:
     fuzz(write_schema, method, path, examples=30)
+
+
+# -- issue 15: cross-site writes, DNS rebinding, keyless uploads, bad settings ------------------------
+def _served_home(tmp_path: Path) -> tuple[Path, str]:
+    from index.home import Home
+
+    home = Home(tmp_path / "home", embedder="hash")
+    report = home.ingest_bytes("plan.txt", "一、总则\n鹰嘴岩片区水土保持由县水利局负责。\n".encode())
+    home.close()
+    return tmp_path / "home", report.ingested[0]["doc_id"]
+
+
+def test_cross_site_writes_and_foreign_hosts_are_refused_on_a_real_server(tmp_path: Path) -> None:
+    import time
+
+    import httpx
+
+    from tests.live_server import live_server
+
+    home, doc_id = _served_home(tmp_path)
+    upload = {"file": ("evil.txt", "县林业局负责。".encode(), "text/plain")}
+    with live_server(home, "--embedder", "hash") as base:
+        port = base.rsplit(":", 1)[1]
+        listed = httpx.get(base + "/documents", timeout=30).json()
+        started = time.monotonic()
+        for headers, status, code in [({"Origin": "http://evil.example"}, 403, "foreign_origin"),
+                                      ({"Origin": "null"}, 403, "foreign_origin"),
+                                      ({"Host": "evil.example"}, 421, "wrong_host"),
+                                      ({"Host": f"rebound.example:{port}", "Origin": f"http://rebound.example:{port}"},
+                                       421, "wrong_host")]:
+            r = httpx.post(base + "/documents", files=upload, headers=headers, timeout=30)
+            assert (r.status_code, r.json()["error"]["code"]) == (status, code), (headers, r.text)
+            r = httpx.delete(f"{base}/documents/{doc_id}", headers=headers, timeout=30)
+            assert r.status_code == status
+        r = httpx.get(base + "/documents", headers={"Host": "rebound.example"}, timeout=30)  # reads too
+        assert r.status_code == 421
+        assert time.monotonic() - started < 10
+        assert httpx.get(base + "/documents", timeout=30).json() == listed  # nothing changed
+        r = httpx.post(base + "/documents", files=upload, headers={"Origin": base}, timeout=60)  # the page itself
+        assert r.status_code == 201, r.text
+        for header, value in [("x-content-type-options", "nosniff"), ("x-frame-options", "DENY")]:
+            assert r.headers[header] == value
+        page = httpx.get(base + "/", timeout=30)
+        assert "script-src 'self'" in page.headers["content-security-policy"]
+        assert "frame-ancestors 'none'" in page.headers["content-security-policy"]
+
+
+def test_the_api_key_is_checked_before_the_body_is_read(tmp_path: Path) -> None:
+    import socket
+    import time
+
+    from tests.live_server import live_server
+
+    home, _ = _served_home(tmp_path)
+    with live_server(home, "--embedder", "hash", env={"POLICYKB_API_KEY": "s3cret"}) as base:
+        port = int(base.rsplit(":", 1)[1])
+        s = socket.create_connection(("127.0.0.1", port), timeout=10)
+        try:
+            started = time.monotonic()
+            s.sendall(b"POST /documents HTTP/1.1\r\nHost: 127.0.0.1\r\ncontent-type: multipart/form-data; "
+                      b"boundary=x\r\ncontent-length: 20000000\r\n\r\n--x\r\n")  # 20 MB announced, never sent
+            reply = s.recv(65536)
+            assert reply.startswith(b"HTTP/1.1 401"), reply[:200]
+            assert time.monotonic() - started < 5
+        finally:
+            s.close()
+
+
+def _cli(*args: str, env: dict[str, str] | None = None) -> Any:
+    import os
+    import subprocess
+
+    from tests.live_server import policykb_command
+
+    return subprocess.run([*policykb_command(), *args], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, **(env or {})})
+
+
+def test_bad_settings_are_one_line_errors(tmp_path: Path) -> None:
+    assert _cli("--help", env={"POLICYKB_LOCK_WAIT": "soon"}).returncode == 0
+    for env, args, name in [({"POLICYKB_LOCK_WAIT": "soon"}, ["documents"], "POLICYKB_LOCK_WAIT"),
+                            ({"POLICYKB_HEADER_TIMEOUT": "nan"}, ["serve"], "POLICYKB_HEADER_TIMEOUT"),
+                            ({"POLICYKB_MAX_PAGES": "0"}, ["documents"], "POLICYKB_MAX_PAGES"),
+                            ({}, ["serve", "--port", "99999"], "--port")]:
+        done = _cli("--home", str(tmp_path / "h"), *args, env=env)
+        assert done.returncode == 2 and name in done.stderr and "Traceback" not in done.stderr, done.stderr
+    bad_home = tmp_path / "a-file"
+    bad_home.write_text("not a folder")
+    done = _cli("--home", str(bad_home), "serve", "--port", "1")
+    assert done.returncode != 0 and "Traceback" not in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1, done.stderr
+
+
+def test_a_damaged_index_manifest_is_rebuilt_or_an_error_never_an_empty_result(tmp_path: Path) -> None:
+    import json
+
+    home, _ = _served_home(tmp_path)
+    (home / "index" / "manifest.json").write_text("{ damaged")
+    done = _cli("--home", str(home), "search", "鹰嘴岩片区", "--mode", "bm25", "--json")
+    assert done.returncode == 0 and json.loads(done.stdout)["hits"], done.stderr  # rebuilt from the store
+    from filelock import FileLock
+
+    (home / "index" / "manifest.json").write_text("{ damaged")
+    with FileLock(str(home / "write.lock")):  # a writer at work: no rebuild now, so an error
+        done = _cli("--home", str(home), "search", "鹰嘴岩片区", "--json")
+    assert done.returncode != 0 and json.loads(done.stdout)["error"]["code"] == "index_state"

@@ -164,14 +164,16 @@ def big_document(n_paragraphs: int) -> bytes:
 
 
 def test_searches_go_on_during_an_upload_and_see_one_build_at_a_time(server: tuple[str, Path]) -> None:
+    """BM25 results are the ones before the upload until its text is published, then the ones after;
+    hybrid results also move as its vectors are published part by part, but never go back."""
     base, _ = server
-    queries = [MARKER + " 责任单位", "水土保持率 目标值"]
-    before = [search(base, q) for q in queries]
+    queries = [(MARKER + " 责任单位", "bm25"), ("水土保持率 目标值", "bm25"), (MARKER + " 责任单位", "hybrid")]
+    before = [search(base, q, mode=m) for q, m in queries]
     data = big_document(6000)  # about 0.7 MB: seconds of parsing, during which searches must go on
     result: dict[str, Any] = {}
 
     def upload() -> None:
-        r = httpx.post(base + "/documents", files={"file": ("demo.txt", data, "text/plain")}, timeout=300)
+        r = httpx.post(base + "/documents?wait=true", files={"file": ("demo.txt", data, "text/plain")}, timeout=300)
         result["status"], result["body"] = r.status_code, r.json()
 
     thread = threading.Thread(target=upload)
@@ -179,18 +181,24 @@ def test_searches_go_on_during_an_upload_and_see_one_build_at_a_time(server: tup
     seen: list[list[list[tuple[str, int, int]]]] = []
     during = 0
     while thread.is_alive() and len(seen) < 2000:
-        seen.append([search(base, q) for q in queries])
+        seen.append([search(base, q, mode=m) for q, m in queries])
         during += thread.is_alive()
     thread.join(timeout=300)
     assert result["status"] == 201, result
-    after = [search(base, q) for q in queries]
+    after = [search(base, q, mode=m) for q, m in queries]
     assert after[0] != before[0] and any(MARKER in h["quote"] for h in httpx.post(
         base + "/search", json={"query": MARKER, "k": 3, "mode": "bm25"}, timeout=60).json()["hits"])
     assert during >= 3, "the server answered no searches while it ingested"
-    for i in range(len(queries)):  # each query on its own: a build may be published between two queries
-        states = [0 if s[i] == before[i] else 1 if s[i] == after[i] else None for s in seen]
-        assert None not in states, "a search saw neither the build before the upload nor the one after it"
-        assert states == sorted(states), "a search went back to the older build"
+    for i, (_, mode) in enumerate(queries):  # each query on its own: a state may be published between two
+        if mode == "bm25":
+            states = [0 if s[i] == before[i] else 1 if s[i] == after[i] else None for s in seen]
+            assert None not in states, "a search saw neither the index before the upload nor the one after it"
+            assert states == sorted(states), "a search went back to the older index"
+        distinct: list[list[tuple[str, int, int]]] = []
+        for s in [before[i], *[x[i] for x in seen], after[i]]:
+            if not distinct or s != distinct[-1]:
+                assert s not in distinct, "a search went back to an older state"
+                distinct.append(s)
     httpx.delete(f"{base}/documents/{result['body']['doc_id']}", timeout=120)
 
 

@@ -15,8 +15,10 @@ import json
 import os
 import random
 import subprocess
+import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -153,10 +155,13 @@ def test_html_with_many_paragraphs_or_deep_nesting(home: Home) -> None:
     doc = parse_file(Path("many.html"), data=f"<html><body>{many}</body></html>".encode())
     assert doc.text.count("项治理措施。") == HTML_BLOCKS
     assert_grounded(doc)
-    deep = "<div>" * HTML_BLOCKS + "鹰嘴岩崩岗群由县水利局负责。" + "</div>" * HTML_BLOCKS
+    deep = "<div>" * 400 + "鹰嘴岩崩岗群由县水利局负责。" + "</div>" * 400  # within POLICYKB_MAX_HTML_DEPTH
     doc_id = ingest_bytes(home, "deep.html", deep.encode())
     quote, _, _ = first_hit(home, NEEDLE, doc_id)
     assert quote == "鹰嘴岩崩岗群由县水利局负责。"
+    deeper = "<div>" * HTML_BLOCKS + "鹰嘴岩崩岗群由县水利局负责。" + "</div>" * HTML_BLOCKS
+    report = home.ingest_bytes("deeper.html", deeper.encode())
+    assert "POLICYKB_MAX_HTML_DEPTH" in report.failed[0]["error"] and not report.ingested
 
 
 INVISIBLE = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u202e", "\u2066", "\u00ad", "\x00", "\x01",
@@ -209,3 +214,148 @@ def test_traditional_text_is_found_by_simplified_queries_and_cited_as_written(ho
     assert "鷹嘴岩崩崗群綜合整治由縣水利局牽頭" in quote  # cited as written
     quote, _, _ = first_hit(home, "監測站點 縣自然資源局", doc_id)  # and the other way round
     assert "监测站点" in quote
+
+
+# -- the attacks of issue 15: each is rejected quickly or handled in linear time; nothing is lost ---------
+def assert_nothing_lost(home: Home) -> None:
+    """Every document listed is found by a phrase of its own text."""
+    for d in home.store.documents():
+        chunk = max(home.store.chunks([d["doc_id"]]), key=lambda c: len(c.text))
+        hits = home.search(chunk.text[:30], k=1, mode="bm25", filters=SearchFilters(doc_ids=[d["doc_id"]]))
+        assert hits and hits[0].doc_id == d["doc_id"], d["source"]
+
+
+def seconds(fn: Any) -> float:
+    started = time.perf_counter()
+    fn()
+    return time.perf_counter() - started
+
+
+def growth(make: Any, n: int) -> float:
+    """How much longer parsing 8x the input takes than 1x (linear: about 8; quadratic: about 64)."""
+    small, big = make(n), make(8 * n)
+    parse_file(Path(small[0]), data=make(max(1, n // 8))[1])  # warm up this format's code paths
+    t1 = min(seconds(lambda: parse_file(Path(small[0]), data=small[1])) for _ in range(3))
+    t8 = min(seconds(lambda: parse_file(Path(big[0]), data=big[1])) for _ in range(2))
+    print(f"\n{small[0]}: 1x {t1:.3f} s, 8x {t8:.3f} s, ratio {t8 / t1:.1f}")
+    return t8 / t1
+
+
+def refused_quickly(home: Home, name: str, data: bytes, setting: str) -> None:
+    """The file is refused within 10 s with an error naming the budget's setting, and the store is unchanged."""
+    before = (home.store.documents(), home.store.generation())
+    started = time.perf_counter()
+    report = home.ingest_bytes(name, data)
+    assert time.perf_counter() - started < 10
+    assert not report.ingested and setting in report.failed[0]["error"] and name in report.failed[0]["error"]
+    assert (home.store.documents(), home.store.generation()) == before
+    assert_nothing_lost(home)
+
+
+def nested_tables(n: int) -> tuple[str, bytes]:
+    """n blocks of tables nested 30 deep, each cell holding a sentence."""
+    one = "<table><tr><td>鹰嘴岩片区由县水利局负责。" * 30 + "</td></tr></table>" * 30
+    return "nested.html", f"<html><body>{one * n}</body></html>".encode()
+
+
+def test_nested_html_tables_are_linear_and_unnested_tables_are_bounded(home: Home) -> None:
+    assert growth(nested_tables, 40) < 12
+    name, data = nested_tables(40)
+    doc = parse_file(Path(name), data=data)
+    assert len(doc.text) < 2 * len(data)  # 94 KB of nested tables used to become 18 M characters
+    ingest_bytes(home, name, data)
+    refused_quickly(home, "unclosed.html", b"<table><tr><td>" * 50_000, "POLICYKB_MAX_HTML_DEPTH")
+    cells = "<table>" + "<tr><td>1</td><td>2</td></tr>" * 300_000 + "</table>"
+    refused_quickly(home, "cells.html", cells.encode(), "POLICYKB_MAX_HTML_CELLS")
+
+
+def repeated_sentence(n: int) -> tuple[str, bytes]:
+    return "repeated.txt", ("某县水土保持规划\n" + "到2025年，全县水土保持率达到90%以上，" * n).encode()
+
+
+def target_lines(n: int) -> tuple[str, bytes]:
+    lines = [f"{i + 1}.第{i}片区水土保持率达到{60 + i % 30}%以上。" for i in range(n)]
+    return "targets.txt", ("某县水土保持规划\n一、主要目标\n" + "\n".join(lines)).encode()
+
+
+@pytest.mark.xfail(reason="prose target reader: per-figure rescans (ingest/targets/prose.py, being reworked by "
+                          "the targets work); measured 8x/1x ratio 52 (0.13 s -> 6.9 s for 5.6k -> 45k characters)", strict=False)
+def test_one_sentence_repeated_parses_in_linear_time() -> None:
+    assert growth(repeated_sentence, 150) < 12
+
+
+def test_many_target_lines_under_one_heading_parse_in_linear_time() -> None:
+    assert growth(target_lines, 100) < 12
+
+
+def page_tree_bomb(fanout: int) -> bytes:
+    """A PDF whose page tree lists one node `fanout` times, each listing one page `fanout` times."""
+    objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        f"<< /Type /Pages /Kids [{' '.join(['3 0 R'] * fanout)}] /Count {fanout * fanout} >>",
+        f"<< /Type /Pages /Kids [{' '.join(['4 0 R'] * fanout)}] /Count {fanout} /Parent 2 0 R >>",
+        "<< /Type /Page /Parent 3 0 R /MediaBox [0 0 612 792] /Contents 5 0 R /Resources << /Font << /F1 6 0 R >> >> >>",
+        "<< /Length 44 >>\nstream\nBT /F1 12 Tf 72 720 Td (Hello bomb) Tj ET\nendstream",
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out, offsets = b"%PDF-1.4\n", []
+    for i, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += f"{i} 0 obj\n{body}\nendobj\n".encode()
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += "".join(f"{o:010d} 00000 n \n" for o in offsets).encode()
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return out
+
+
+def test_a_pdf_page_tree_that_reuses_its_nodes_is_refused(home: Home) -> None:
+    data = page_tree_bomb(100)
+    assert len(data) < 4000  # 3 KB that would be 10,000 pages
+    refused_quickly(home, "bomb.pdf", data, "page tree")
+
+
+def docx_bomb(xml_mb: int) -> bytes:
+    """A DOCX whose document.xml is `xml_mb` MB of empty paragraphs (a few dozen KB zipped)."""
+    import io
+    import zipfile
+
+    body = "<w:p/>" * (xml_mb * 1024 * 1024 // 6)
+    xml = ('<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+           f"<w:body>{body}</w:body></w:document>")
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", xml)
+    return buf.getvalue()
+
+
+def test_a_docx_that_expands_enormously_is_refused(home: Home) -> None:
+    data = docx_bomb(60)
+    assert len(data) < 200_000
+    refused_quickly(home, "bomb.docx", data, "POLICYKB_MAX_ZIP_RATIO")
+
+
+def test_two_sources_with_the_same_bytes_are_two_documents(tmp_path: Path, home: Home) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    text = "一、总则\n鹰嘴岩片区水土保持由县水利局负责。\n"
+    (folder / "orig.txt").write_text(text, encoding="utf-8")
+    (folder / "copy.txt").write_text(text, encoding="utf-8")
+    (folder / "b.txt").write_text("一、总则\n青龙湾监测站由县水文站负责。\n", encoding="utf-8")
+    (folder / "a.txt").write_text("一、总则\n白鹭洲湿地由县林业局负责。\n", encoding="utf-8")
+    report = home.ingest([folder])
+    assert len(report.ingested) == 4 and len(home.store.documents()) == 4
+    (folder / "orig.txt").write_text("一、总则\n鹰嘴岩片区水土保持由县自然资源局负责。\n", encoding="utf-8")
+    (folder / "a.txt").write_text((folder / "b.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    report = home.ingest([folder])
+    assert sorted(d["source"] for d in report.ingested) == ["a.txt", "orig.txt"]
+    assert sorted(d["source"] for d in report.skipped) == ["b.txt", "copy.txt"]
+    by_source = {d["source"]: d["doc_id"] for d in home.store.documents()}
+    assert "县水利局" in (home.store.text(by_source["copy.txt"]) or "")  # the copy keeps its text
+    assert "县自然资源局" in (home.store.text(by_source["orig.txt"]) or "")
+    assert not home.search("白鹭洲湿地 县林业局", k=3, mode="bm25")  # a.txt's old version left no trace
+    keys = {r[0] for r in home.store.con.execute("SELECT pkey FROM chunks")}
+    cached = {r[0] for r in home.store.con.execute("SELECT key FROM embeddings")}
+    assert cached == keys  # no cached vector of an old version is left
+    assert_nothing_lost(home)

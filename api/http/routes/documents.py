@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Path, Query, Response, UploadFile
 
-from api.http.deps import HomeDep, IngestSlotsDep, SettingsDep, WriteGuard, known_doc
+from api.http.deps import HomeDep, IngestSlotsDep, SettingsDep, WorkerDep, WriteGuard, known_doc
 from api.http.errors import TooLargeError, TooManyIngestsError
 from api.http.schemas import (
     MAX_DOC_ID,
@@ -30,8 +30,9 @@ MAX_NAME = 255
 
 @router.get("/documents", response_model=list[DocSummary])
 def list_documents(home: HomeDep) -> list[dict[str, Any]]:
-    """Every document in the home, by file name."""
-    return home.store.documents()
+    """Every document in the home, by source; `embedded` counts its chunks that have their vectors
+    (they follow an upload in the background: a document is searchable by its text at once)."""
+    return home.documents()
 
 
 @router.post("/documents", response_model=UploadResult, status_code=201, dependencies=[WriteGuard],
@@ -39,12 +40,17 @@ def list_documents(home: HomeDep) -> list[dict[str, Any]]:
                         **error_responses(401, 403, 413, 415, 422, 429)})
 def upload_document(file: Annotated[UploadFile, File(description="a .pdf .txt .md .docx .html or .htm file")],
                     response: Response, home: HomeDep, settings: SettingsDep,
-                    slots: IngestSlotsDep) -> dict[str, Any]:
+                    slots: IngestSlotsDep, worker: WorkerDep,
+                    wait: Annotated[bool, Query(description="also wait for the document's vectors")] = False,
+                    ) -> dict[str, Any]:
     """Ingest one uploaded file (multipart field `file`); 201 with its summary, 200 when unchanged.
 
     The file name's suffix picks the loader (415 for others); the size limit is
-    POLICYKB_MAX_UPLOAD_MB (413). Uploading a new version under the same file name
-    replaces the old document. Searches go on while the file is ingested.
+    POLICYKB_MAX_UPLOAD_MB (413). The file name is the document's source: uploading a new
+    version under the same name replaces the old document, and a file with the same bytes
+    under another name is another document. The answer comes once the document is
+    searchable by its text; its vectors follow in the background (`embedded` in
+    `GET /documents`), or before the answer with `?wait=true`. Searches go on meanwhile.
     """
     name = upload_name(file.filename)
     limit = settings.max_upload_bytes
@@ -59,16 +65,21 @@ def upload_document(file: Annotated[UploadFile, File(description="a .pdf .txt .m
             raise TooLargeError(f"{name} is larger than the upload limit of {settings.max_upload_mb:g} MB")
         if not data:
             raise IngestError(name, "the file is empty")
-        report = home.ingest_bytes(name, data)
+        report = home.ingest_bytes(name, data, wait=wait)
     finally:
         slots.release()
+    worker.notify()
     if report.failed:
         error = report.failed[0]["error"]
         raise IngestError(name, error.split(": ", 1)[-1] if error.startswith(name) else error)
     if report.ingested:
-        return {**report.ingested[0], "status": "ingested"}
+        return {**report.ingested[0], "status": "ingested", "embedded": _embedded(home, report.ingested[0])}
     response.status_code = 200
-    return {**report.skipped[0], "status": "unchanged"}
+    return {**report.skipped[0], "status": "unchanged", "embedded": _embedded(home, report.skipped[0])}
+
+
+def _embedded(home: HomeDep, summary: dict[str, Any]) -> int:
+    return next((d["embedded"] for d in home.documents() if d["doc_id"] == summary.get("doc_id")), 0)
 
 
 def upload_name(raw: str | None) -> str:
@@ -88,10 +99,11 @@ def upload_name(raw: str | None) -> str:
 
 @router.delete("/documents/{doc_id}", response_model=Removed, dependencies=[WriteGuard],
                responses=error_responses(401, 403, 404))
-def remove_document(doc_id: DocIdPath, home: HomeDep) -> dict[str, str]:
-    """Remove a document with its chunks, records and index entries."""
+def remove_document(doc_id: DocIdPath, home: HomeDep, worker: WorkerDep) -> dict[str, str]:
+    """Remove a document with its chunks, records, cached vectors and index entries."""
     known_doc(home, doc_id)
     home.remove(doc_id)
+    worker.notify()  # the segment that held it is rewritten without it
     return {"removed": doc_id}
 
 

@@ -28,7 +28,8 @@ def search(req: SearchRequest, home: HomeDep, cache: SearchCacheDep) -> dict[str
 
     def run() -> dict[str, Any]:
         hits = home.search(req.query, k=req.k, mode=req.mode, filters=filters)
-        return {"query": req.query, "mode": req.mode, "hits": [h.to_dict() for h in hits]}
+        return {"query": req.query, "mode": req.mode, "hits": [h.to_dict() for h in hits],
+                "vectors": home.vector_status()}
 
     key = (req.query, req.k, req.mode, tuple(sorted(doc_ids)), req.lang, section)
     return cache.get_or_compute(key, home_version(home), run)

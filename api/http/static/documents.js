@@ -19,7 +19,7 @@ async function loadDocuments() {
     const rows = docs.map((d) => el("tr", { "data-doc": d.doc_id },
       el("td", {}, el("a", { href: "#", onclick: (e) => { e.preventDefault(); openDoc(d.doc_id, 0, 0); } }, d.title),
         el("div", { class: "muted small" }, d.source + " · " + d.doc_id)),
-      el("td", {}, has("lang_" + d.lang) ? t("lang_" + d.lang) : d.lang), el("td", { class: "num" }, d.chunks),
+      el("td", {}, has("lang_" + d.lang) ? t("lang_" + d.lang) : d.lang), el("td", { class: "num", title: t("chunks_embedded") }, d.embedded == null || d.embedded >= d.chunks ? d.chunks : `${d.embedded}/${d.chunks}`),
       el("td", { class: "num" }, d.tasks), el("td", { class: "num" }, d.targets),
       el("td", {}, writes === "refused" ? "" : el("button", { type: "button", class: "ghost danger remove",
         onclick: (e) => removeDoc(d, e.currentTarget) }, t("remove")))));
