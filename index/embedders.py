@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import os
 import threading
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -215,6 +216,25 @@ def make_embedder(name: str) -> Embedder:
             raise ConfigError(f"unknown embedder {name!r}; valid embedders: {', '.join(NAMES)}")
         _cache[name] = emb
         return emb
+
+
+class LazyEmbedders(Mapping[str, Embedder]):
+    """{member name: embedder} whose models load on first use: a search in `bm25` mode, or a command
+    that only reads the index's counts (`policykb documents`), loads none."""
+
+    def __init__(self, names: list[str]) -> None:
+        self._names = list(names)
+
+    def __getitem__(self, name: str) -> Embedder:
+        if name not in self._names:
+            raise KeyError(name)
+        return make_embedder(name)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
 
 
 def check_name(name: str) -> list[str]:

@@ -14,6 +14,7 @@ passages get a bonus in the hybrid ranking.
 from __future__ import annotations
 
 import threading
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -43,7 +44,7 @@ class Ranked:
 class Searcher:
     """Query-time view of one build. Stateless between calls; safe to share across threads."""
 
-    def __init__(self, snapshot: Snapshot, tokenizer: Tokenizer, embedders: dict[str, Embedder],
+    def __init__(self, snapshot: Snapshot, tokenizer: Tokenizer, embedders: Mapping[str, Embedder],
                  fusion: str = "rrf") -> None:
         if fusion not in FUSIONS:
             raise ConfigError(f"unknown fusion {fusion!r} (POLICYKB_FUSION); valid: {', '.join(FUSIONS)}")
