@@ -226,6 +226,7 @@ def _select_rows(segs: list[Segment], keeps: list[np.ndarray]) -> tuple[Rows, li
             out.doc_ids.append(r.doc_ids[old])
             out.doc_langs.append(r.doc_langs[old])
             out.doc_sources.append(r.doc_sources[old])
+            out.doc_lines.append(r.doc_lines[old] if old < len(r.doc_lines) else "")
             revs.append(seg.revs[old])
         for i in np.nonzero(keep)[0]:
             out.chunk_ids.append(r.chunk_ids[i])

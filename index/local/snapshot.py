@@ -169,6 +169,7 @@ def _concat_rows(parts: list[Rows]) -> Rows:
         out.doc_ids += r.doc_ids
         out.doc_langs += r.doc_langs
         out.doc_sources += r.doc_sources
+        out.doc_lines += r.doc_lines or [""] * len(r.doc_ids)
         out.sections += r.sections
         out.text_langs += r.text_langs
         of_row.append(np.asarray(r.doc_of_row, dtype=np.int32) + doc_base)

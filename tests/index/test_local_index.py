@@ -189,3 +189,22 @@ def test_uploads_one_by_one_merge_into_few_segments_and_stay_searchable(hash_hom
     assert hash_home.vector_status()["complete"]
     assert all(d["embedded"] == d["chunks"] for d in hash_home.documents())
     assert len(hash_home.search("鹰嘴岩监测点", k=10, mode="dense")) == 10
+
+
+def test_every_segment_and_merge_keeps_each_documents_line(hash_home: Home, tmp_path: Path) -> None:
+    """The document line (title, issuer, region, year) rides with the rows through segments and merges:
+    the named-document boost of hybrid search reads it, and an empty one silently turns the boost off."""
+    for i, place in enumerate(("甲县", "乙县", "丙县")):
+        f = tmp_path / f"plan{i}.txt"
+        f.write_text(f"{place}林业发展规划（2026-2030年）\n一、目标\n到2030年，{place}森林覆盖率达到6{i}%。\n",
+                     encoding="utf-8")
+        hash_home.ingest([f])  # one segment each
+    def lines() -> dict[str, str]:
+        hash_home.search("森林覆盖率", k=1)
+        rows = hash_home.backend._loaded.searcher.snapshot.rows  # type: ignore[attr-defined]
+        return dict(zip(rows.doc_ids, rows.doc_lines, strict=True))
+    before = lines()
+    assert len(before) == 3 and all("林业发展规划" in line for line in before.values())
+    with hash_home.write_lock():
+        hash_home.backend.maintain(lock=None, max_rows=None)  # type: ignore[attr-defined]
+    assert lines() == before
