@@ -13,7 +13,10 @@
    `--clients` keep-alive clients sending `--requests` `/search` requests, every query distinct
    (the gold questions, then sentences of the home's own chunks). Requests/s, p50 and p95.
 
-The load average is printed with the figures: on a shared machine other work takes cores too.
+The load average is printed with the figures: on a shared machine other work takes cores too,
+so the server's own CPU time is read too (`/proc`): its CPU milliseconds a request beside the
+floor's say how much it spends above the floor, and its cores used say how much of the machine
+it got (the floor's requests/s assume every core).
 Issue 16's bar: throughput >= 0.85 x the floor, p95 <= 150 ms at 8 clients on a 100k-chunk home
 (`python -m eval.bench.retrieval --sizes 100000` builds one from generated vectors).
 """
@@ -173,6 +176,26 @@ def drive(base: str, queries: list[str], clients: int) -> dict[str, Any]:
             "p95_ms": round(percentile(lat, 0.95) * 1000, 1)}
 
 
+def server_pid(port: int) -> int | None:
+    """The process serving on `port` (started by `served`), found by its command line."""
+    for proc in Path("/proc").iterdir():
+        try:
+            args = (proc / "cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if b"serve" in args and str(port).encode() in args:
+            return int(proc.name)
+    return None
+
+
+def process_cpu(pid: int | None) -> float:
+    """User + system CPU seconds of a process, all its threads (0 when unknown)."""
+    if pid is None:
+        return 0.0
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def serve_and_drive(home: Path, queries: list[str], clients: int, warm: list[str]) -> dict[str, Any]:
     """`policykb serve` with its result cache off (every request computed), warmed, then driven."""
     before = os.environ.get("POLICYKB_CACHE_SIZE")
@@ -180,7 +203,13 @@ def serve_and_drive(home: Path, queries: list[str], clients: int, warm: list[str
     try:
         with tempfile.TemporaryDirectory() as tmp, served(home, Path(tmp) / "server.log") as base:
             drive(base, warm, clients)  # the server's first searches load what its warm-up did not
-            return drive(base, queries, clients)
+            pid = server_pid(int(base.rsplit(":", 1)[1]))
+            cpu = process_cpu(pid)
+            out = drive(base, queries, clients)
+            spent = process_cpu(pid) - cpu
+            out["server_cpu_ms_per_request"] = round(1000 * spent / max(1, out["requests"]), 1)
+            out["server_cores_used"] = round(spent / out["seconds"], 2)
+            return out
     finally:
         if before is None:
             os.environ.pop("POLICYKB_CACHE_SIZE", None)
@@ -209,6 +238,9 @@ def main(argv: list[str] | None = None) -> int:
     if "floor" in out:
         out["share_of_floor"] = round(out["server"]["rps"] / out["floor"]["floor_rps"], 2)
         out["share_of_batched_floor"] = round(out["server"]["rps"] / out["floor"]["floor_rps_batched"], 2)
+        if out["server"]["server_cpu_ms_per_request"]:  # CPU the server spent a request against the floor's
+            out["floor_over_server_cpu"] = round(out["floor"]["floor_ms_per_query_batched"]
+                                                 / out["server"]["server_cpu_ms_per_request"], 2)
     print(json.dumps(out, ensure_ascii=False, indent=None if args.json else 1))
     return 0
 

@@ -39,3 +39,4 @@ def test_the_server_answers_every_distinct_query(home: Path) -> None:
     queries = distinct_queries(home, 40)
     out = serve_and_drive(home, queries[:30], clients=4, warm=queries[30:])
     assert out["requests"] == 30 and out["errors"] == 0
+    assert out["server_cpu_ms_per_request"] > 0 and out["server_cores_used"] > 0
