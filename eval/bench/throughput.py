@@ -5,7 +5,8 @@
 1. **The floor**, in this process on one thread: for a sample of distinct queries, the CPU time
    (`time.thread_time`) of what an uncached hybrid query cannot avoid - the e5 and USE query
    embeddings, BM25 scoring with its top rows, and the nearest-vector search of each embedder -
-   first one query at a time, then with the embeddings in batches of `--batch` as the server's
+   first one query at a time (a sample of the server's queries, so both see the same mix of short
+   questions and longer sentences), then with the embeddings in batches of `--batch` as the server's
    micro-batcher forms them under load (`index.query_batcher`). The throughput floor is the
    number of cores over that CPU time per query. The whole `LocalBackend.search` is timed the
    same way, so what lies above the floor (fusion, snippets, the store) is visible.
@@ -227,10 +228,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--skip-floor", action="store_true")
     p.add_argument("--json", action="store_true")
     args = p.parse_args(argv)
-    queries = distinct_queries(args.home, args.requests + args.floor_queries + 40)
+    queries = distinct_queries(args.home, args.requests + 40)
+    step = max(1, args.requests // args.floor_queries)  # the floor's queries: a sample of the server's
     out: dict[str, Any] = {"loadavg_before": [round(x, 2) for x in os.getloadavg()]}
     if not args.skip_floor:
-        out["floor"] = floor(args.home, queries[-args.floor_queries:], args.batch)
+        out["floor"] = floor(args.home, queries[:args.requests:step][:args.floor_queries], args.batch)
     out["loadavg_mid"] = [round(x, 2) for x in os.getloadavg()]
     out["server"] = serve_and_drive(args.home, queries[:args.requests], args.clients,
                                     queries[args.requests:args.requests + 40])
