@@ -303,8 +303,19 @@ class Home:
     def documents(self) -> list[dict[str, Any]]:
         """The store's documents (`DocSummary`), each with `embedded`: its chunks that have vectors."""
         docs = self.store.documents()
-        embedded = self.backend.status()["documents"] if docs else {}
+        embedded = self._vector_counts() if docs else {}
         return [{**d, "embedded": min(d["chunks"], embedded.get(d["doc_id"], 0))} for d in docs]
+
+    def _vector_counts(self) -> dict[str, int]:
+        """Per document, its chunks with vectors; counted from the index files when the local index is not
+        loaded in this process (`index.local.status`: `policykb documents` then imports no search code)."""
+        if self._backend is None and self.backend_name == "local":
+            from index.local.status import read_status
+
+            counted = read_status(self.folder / "index")
+            if counted is not None:
+                return dict(counted["documents"])
+        return dict(self.backend.status()["documents"])
 
     def remove(self, doc_id: str) -> None:
         with self.write_lock(wait=120):

@@ -37,24 +37,51 @@ MIN_SHARE = 0.5  # below this share a title is not named at all
 def document_weights(query_tokens: set[str], line_tokens: Sequence[set[str]],
                      place_tokens: Sequence[set[str]] = ()) -> list[float]:
     """Per document, how strongly the query names it, in [0, 1] (0 for all when it names none)."""
-    n = len(line_tokens)
-    if n < 2 or not query_tokens:
-        return [0.0] * n
-    df: dict[str, int] = {}
-    for tokens in line_tokens:
-        for t in tokens:
-            df[t] = df.get(t, 0) + 1
-    limit = max(1.0, DISTINCTIVE * n)
-    idf = {t: math.log(n / d) for t, d in df.items() if d <= limit}
-    weights = []
-    for i, tokens in enumerate(line_tokens):
-        places = place_tokens[i] if i < len(place_tokens) else set()
-        named_place = any(idf.get(t, 0.0) > 0 for t in places & query_tokens)
-        total = sum(idf.get(t, 0.0) for t in tokens)
-        share = sum(idf.get(t, 0.0) for t in tokens & query_tokens) / total if total else 0.0
-        by_title = min(1.0, share / NAMED_SHARE) if share >= MIN_SHARE else 0.0
-        weights.append(max(1.0 if named_place else 0.0, by_title))
-    return weights
+    return Namer(line_tokens, place_tokens).weights(query_tokens)
+
+
+class Namer:
+    """`document_weights` for one set of document lines, what does not depend on the query (the
+    tokens' rarity, each line's total, which lines hold each distinctive token) computed once.
+
+    A search asks it of every query: recomputing those over every line each time cost ~10 ms a
+    query on a home of a few hundred documents, more than BM25 over 10^5 chunks."""
+
+    def __init__(self, line_tokens: Sequence[set[str]], place_tokens: Sequence[set[str]] = ()) -> None:
+        self.n = n = len(line_tokens)
+        df: dict[str, int] = {}
+        for tokens in line_tokens:
+            for t in tokens:
+                df[t] = df.get(t, 0) + 1
+        limit = max(1.0, DISTINCTIVE * n)
+        self.idf = {t: w for t, d in df.items() if d <= limit and (w := math.log(n / d)) > 0}
+        self.totals = [sum(self.idf.get(t, 0.0) for t in tokens) for tokens in line_tokens]
+        self.lines_of: dict[str, list[int]] = {}
+        for i, tokens in enumerate(line_tokens):
+            for t in tokens:
+                if t in self.idf:
+                    self.lines_of.setdefault(t, []).append(i)
+        self.places_of: dict[str, list[int]] = {}
+        for i, places in enumerate(place_tokens[:n]):
+            for t in places:
+                if t in self.idf:
+                    self.places_of.setdefault(t, []).append(i)
+
+    def weights(self, query_tokens: set[str]) -> list[float]:
+        out = [0.0] * self.n
+        if self.n < 2 or not query_tokens:
+            return out
+        held: dict[int, float] = {}
+        for t in query_tokens:
+            for i in self.lines_of.get(t, ()):
+                held[i] = held.get(i, 0.0) + self.idf[t]
+        for i, h in held.items():
+            share = h / self.totals[i]
+            out[i] = min(1.0, share / NAMED_SHARE) if share >= MIN_SHARE else 0.0
+        for t in query_tokens:
+            for i in self.places_of.get(t, ()):
+                out[i] = 1.0
+        return out
 
 
 def title_place(line: str) -> str:

@@ -27,6 +27,8 @@ from pathlib import Path
 
 import jieba
 
+from index import segmenter
+
 TOKENIZER_NAME = "jieba+bigram+en-snowball/2"
 
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]{2,}")
@@ -128,8 +130,7 @@ class Tokenizer:
         self.bigrams = bigrams
         self.dict_hash = Tokenizer.dictionary_hash(raw)
         self._lock = threading.Lock()
-        self._jieba = jieba.Tokenizer()
-        self._jieba.initialize()
+        self._jieba = segmenter.tokenizer()  # the default dictionary read on demand (index.segmenter says why)
         for t in self.terms:
             if _HAS_CJK.search(t) and " " not in t:
                 self._jieba.add_word(normalize(t))

@@ -12,16 +12,10 @@ import re
 from pathlib import Path
 
 from ingest.errors import IngestError
-from ingest.facts import merge, read_facts
 from ingest.models import DocMeta, ParsedDocument
 from ingest.read.budgets import Budgets, over
-from ingest.read.chunking import chunk_id, make_chunks
-from ingest.read.clean import build_canonical
 from ingest.read.loaders import SUPPORTED_SUFFIXES, load_file
-from ingest.read.structure import parse_blocks
 from ingest.settings import active
-from ingest.targets.extract import extract_targets
-from ingest.tasks.extract import extract_tasks
 
 MANIFEST_NAME = "manifest.json"
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -92,7 +86,18 @@ def parse_file(path: Path, data: bytes | None = None, meta: DocMeta | None = Non
     """Parse one file into a `ParsedDocument`; raises `IngestError` naming the file.
 
     `doc_id` defaults to the id of a new document named `source` (`doc_id_for`). Chunk ids
-    also depend on the bytes, so two versions of one source never share a chunk id."""
+    also depend on the bytes, so two versions of one source never share a chunk id.
+
+    The stages are imported here, not at module level: the index layer imports this module
+    in every command, and the extraction rules with cn2an cost ~0.6 s of imports that
+    read-only commands never use (`python -X importtime`)."""
+    from ingest.facts import merge, read_facts
+    from ingest.read.chunking import chunk_id, make_chunks
+    from ingest.read.clean import build_canonical
+    from ingest.read.structure import parse_blocks
+    from ingest.targets.extract import extract_targets
+    from ingest.tasks.extract import extract_tasks
+
     source = source or path.name
     budgets = budgets or active().budgets
     if data is None:

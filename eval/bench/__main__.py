@@ -10,6 +10,9 @@ BENCHMARKS = {
     "ingest": "ingest speed of the seed corpus without embeddings (seconds, chars/s)",
     "incremental": "time to add a one-page document (searchable, then its vectors) to homes of 1k/10k/100k chunks",
     "searchable": "a 31-report-sized corpus: seconds until every document is found by BM25, then until its vectors",
+    "ingest_rate": "chars/s to searchable and chunks/s to embedded per embedder, beside the pure embedding floor",
+    "throughput": "uncached HTTP /search requests/s and p95 at 8 clients against the per-query CPU floor",
+    "coldstart": "wall and CPU seconds of one CLI call per command (search, ask, tasks ...) in fresh processes",
 }
 
 if __name__ == "__main__":

@@ -28,10 +28,11 @@ from typing import Any
 import numpy as np
 
 from index.backend import Mode, SearchFilters, check_query
-from index.embedders import DEFAULT_EMBEDDER, Embedder, check_name, make_embedder
+from index.embedders import DEFAULT_EMBEDDER, Embedder, LazyEmbedders, check_name, make_embedder
 from index.local import build, vectors
 from index.local.searcher import Searcher
 from index.local.snapshot import Snapshot, load_manifest, load_snapshot, manifest_signature, read_manifest
+from index.local.status import files_status
 from index.snippets import make_hit, query_terms
 from index.store import Store
 from index.tokenize import TOKENIZER_NAME, Tokenizer
@@ -170,7 +171,16 @@ class LocalBackend:
                             progress, stop)
 
     def status(self) -> dict[str, Any]:
-        """Chunks, chunks with every vector, and per document the chunks with every vector."""
+        """Chunks, chunks with every vector, and per document the chunks with every vector.
+
+        A process that has not loaded the index counts from its files (`index.local.status`)."""
+        if self._loaded is None:
+            manifest = read_manifest(self.index_dir)
+            if manifest is not None and manifest.get("format") == 2:
+                self._check(manifest)
+                counted = files_status(self.index_dir, manifest, check_name(manifest["embedder"]))
+                if counted is not None:
+                    return counted
         loaded = self._current()
         if loaded is None:
             return {"chunks": 0, "embedded": 0, "documents": {}}
@@ -216,7 +226,7 @@ class LocalBackend:
                 self._tokenizer = Tokenizer(snapshot.lexicon)
             else:
                 self._tokenizer.add_terms(snapshot.lexicon)
-            searcher = Searcher(snapshot, self._tokenizer, self._embedders(manifest["embedder"]), self.fusion)
+            searcher = Searcher(snapshot, self._tokenizer, LazyEmbedders(members), self.fusion)  # models on first use
             return _Loaded(signature, manifest, searcher)
         raise IndexStateError(f"{self.index_dir}: the index could not be loaded; run `policykb ingest` "
                               "(any path) to rebuild it")

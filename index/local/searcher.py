@@ -14,6 +14,7 @@ passages get a bonus in the hybrid ranking.
 from __future__ import annotations
 
 import threading
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -24,7 +25,7 @@ from index.embedders import Embedder
 from index.hybrid import MIN_DEPTH, boost_documents, fuse_dense, fuse_hybrid, fuse_weighted
 from index.local.bm25 import top_k
 from index.local.snapshot import Snapshot
-from index.named import document_weights, title_place
+from index.named import Namer, title_place
 from index.tokenize import Tokenizer
 from ingest.errors import ConfigError
 from ingest.pipeline import detect_lang
@@ -43,7 +44,7 @@ class Ranked:
 class Searcher:
     """Query-time view of one build. Stateless between calls; safe to share across threads."""
 
-    def __init__(self, snapshot: Snapshot, tokenizer: Tokenizer, embedders: dict[str, Embedder],
+    def __init__(self, snapshot: Snapshot, tokenizer: Tokenizer, embedders: Mapping[str, Embedder],
                  fusion: str = "rrf") -> None:
         if fusion not in FUSIONS:
             raise ConfigError(f"unknown fusion {fusion!r} (POLICYKB_FUSION); valid: {', '.join(FUSIONS)}")
@@ -54,6 +55,7 @@ class Searcher:
         self._lock = threading.Lock()
         self._line_tokens: list[set[str]] | None = None
         self._place_tokens: list[set[str]] | None = None
+        self._namer: Namer | None = None
         self._names: dict[str, list[str]] | None = None
 
     def line_tokens(self) -> tuple[list[set[str]], list[set[str]]]:
@@ -65,6 +67,14 @@ class Searcher:
                 self._line_tokens = [set(self.tokenizer.tokenize(line)) for line in lines]
                 self._place_tokens = [set(self.tokenizer.tokenize(title_place(line))) for line in lines]
             return self._line_tokens, self._place_tokens
+
+    def namer(self) -> Namer:
+        """Which documents a query names (`index.named`), over this build's lines; made once per build."""
+        if self._namer is None:
+            namer = Namer(*self.line_tokens())
+            with self._lock:
+                self._namer = self._namer or namer
+        return self._namer
 
     def translation(self, query: str) -> list[str]:
         """The Chinese words an English query translates to ([] for a Chinese query or corpus)."""
@@ -124,7 +134,7 @@ class Searcher:
             fused = fuse_weighted({r: float(bm25_all[r]) for r in lexical}, cos, same)
         else:
             fused = fuse_hybrid(lexical, [r for r, _ in dense_fused], same, cross=cross)
-        weights = document_weights(set(tokens), *self.line_tokens())
+        weights = self.namer().weights(set(tokens))
         return boost_documents(fused, lambda row: int(rows.doc_of_row[row]), weights)
 
     def _dense(self, qvecs: dict[str, np.ndarray], depth: int,

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 
-import cn2an
 from text_to_num import text2num
 
 _UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -58,6 +57,8 @@ CN_DIGITS = "零一二两三四五六七八九十百千万"
 
 def chinese_number(text: str) -> float | None:
     """A Chinese numeral's value (四 -> 4, 百 -> 100, 千 -> 1000, 万 -> 10000, 半 -> 0.5), or None."""
+    import cn2an  # imported where used: ~0.6 s of imports and pattern compiling most commands never need
+
     if text == "半":
         return 0.5
     if text in ("百", "千", "万"):

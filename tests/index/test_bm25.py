@@ -97,3 +97,33 @@ def test_segments_with_removed_rows_score_as_one_index_of_the_live_rows(
         assert not got[~alive].any()
         assert np.allclose(got[alive], whole.scores(tok(q)), atol=1e-5), q
         assert np.allclose(merged.scores(tok(q)), whole.scores(tok(q)), atol=1e-5), q
+
+
+def test_kept_term_weights_score_as_computed_ones(fixture: tuple[Tokenizer, list[list[str]], list[str]]) -> None:
+    """A scorer keeps each term's weights after its first query (common terms as dense rows); scores
+    from kept weights, and from a cache too small to keep most terms (evicting as it goes), equal
+    those of rank-bm25, query after query."""
+    tok, corpus, questions = fixture
+    ref = LuceneOkapi(corpus, k1=K1, b=B)
+    roomy = BM25Scorer([(Postings.build(corpus), None)])
+    tight = BM25Scorer([(Postings.build(corpus), None)], cache_bytes=2000)
+    for q in questions[:15] * 2:
+        want = np.asarray(ref.get_scores(tok(q))) / (K1 + 1)
+        assert np.allclose(roomy.scores(tok(q)), want, rtol=1e-4, atol=1e-5), q
+        assert np.allclose(tight.scores(tok(q)), want, rtol=1e-4, atol=1e-5), q
+        assert tight.cached_bytes <= 2000
+    kept = [roomy.term_weights(t) for t in list(roomy._terms)]
+    assert any(rows is None for _, rows, _ in kept) and any(rows is not None for _, rows, _ in kept)
+    assert roomy.cached_bytes > tight.cached_bytes
+
+
+def test_kept_weights_leave_out_rows_dead_when_the_scorer_was_made() -> None:
+    live = np.array([True, False, True, True, True, True, True, True, True, True])
+    corpus = [["监测"], ["监测"], ["监测", "站"]] + [["其他"]] * 7
+    scorer = BM25Scorer([(Postings.build(corpus), live)])
+    scores = scorer.scores(["监测", "站"])
+    assert scores[1] == 0 and scores[0] > 0 and scores[2] > scores[0]
+    df, rows, _ = scorer.term_weights("站")  # 1 of 9 live rows: kept sparse
+    assert df == 1 and rows is not None and rows.tolist() == [2]
+    df, rows, dense = scorer.term_weights("监测")  # 2 of 9 live rows: kept dense, 0 for the dead row
+    assert df == 2 and rows is None and dense[1] == 0 and dense[0] > 0
