@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 HOME_DIR ?= $(or $(POLICYKB_HOME),.policykb)
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# pytest workers for `make test` (one per core here; each test file runs whole in one worker)
+JOBS ?= 2
 
 .PHONY: run test check install install-test lint typecheck pytest browser-deps eval bench vectors clean
 
@@ -42,14 +44,14 @@ lint: install-test
 	$(BIN)/mypy ingest index api eval
 
 pytest: install-test browser-deps
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(JOBS) --dist loadfile
 
 test: lint pytest
 
 # The quick loop (under 2 minutes): ruff, mypy and the unit tests (no server, browser, Milvus or
 # seed corpus embedded with the real model; those are marked `slow` and run in `make test`).
 check: lint
-	$(BIN)/pytest -m "not slow"
+	$(BIN)/pytest -n $(JOBS) --dist loadfile -m "not slow"
 
 eval: install
 	$(BIN)/policykb --home $(HOME_DIR) eval

@@ -1,8 +1,9 @@
 """Reading tasks stays linear in the text: a thousand dated lines under one heading.
 
 A reader that re-examines the measure built so far for every new paragraph is quadratic (400
-such lines took 7 s here, 1,600 took 94 s). Extraction of 1x and 8x the same shape is timed
-(best of three, so a busy machine does not decide) and must grow by less than ~12x.
+such lines took 7 s here, 1,600 took 94 s). Extraction of 1x and 8x the same shape is timed in
+CPU time of this process (best of three, so a busy machine does not decide) and must grow by
+less than 20x: linear is 8x, quadratic 64x.
 """
 
 from __future__ import annotations
@@ -27,12 +28,12 @@ def _doc(n: int) -> ParsedDocument:
 def _seconds(doc: ParsedDocument) -> float:
     best = float("inf")
     for _ in range(3):
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         extract_tasks(doc)
-        best = min(best, time.perf_counter() - t0)
+        best = min(best, time.process_time() - t0)
     return best
 
 
 def test_many_dated_lines_under_one_heading_grow_linearly() -> None:
     ratio = _seconds(_doc(6400)) / max(_seconds(_doc(800)), 1e-3)
-    assert ratio < 12, f"8x the lines took {ratio:.1f}x the time"
+    assert ratio < 20, f"8x the lines took {ratio:.1f}x the time"
