@@ -24,7 +24,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -51,6 +51,17 @@ class Level:
     p50_ms: float
     p95_ms: float
     p99_ms: float
+
+
+def run_clients(client: Callable[[], None], clients: int) -> float:
+    """Run `clients` threads of `client` at once; the wall seconds until the last one ends."""
+    t0 = time.perf_counter()
+    threads = [threading.Thread(target=client, daemon=True) for _ in range(clients)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    return time.perf_counter() - t0
 
 
 def percentile(sorted_values: list[float], q: float) -> float:
@@ -91,13 +102,7 @@ def run_level(base: str, endpoint: str, clients: int, total: int, max_seconds: f
                     latencies.append(dt)
                     errors += 0 if ok else 1
 
-    t0 = time.perf_counter()
-    threads = [threading.Thread(target=worker, daemon=True) for _ in range(clients)]
-    for th in threads:
-        th.start()
-    for th in threads:
-        th.join()
-    wall = time.perf_counter() - t0
+    wall = run_clients(worker, clients)
     lat = sorted(latencies)
     return Level(endpoint, clients, len(lat), errors, round(wall, 2), round(len(lat) / wall, 1) if wall else 0.0,
                  round(percentile(lat, 0.50) * 1000, 1), round(percentile(lat, 0.95) * 1000, 1),

@@ -37,7 +37,7 @@ from typing import Any
 
 import httpx
 
-from eval.bench.load import percentile, served
+from eval.bench.load import percentile, run_clients, served
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = [ROOT / "eval" / "gold" / "qa.jsonl", ROOT / "eval" / "dev" / "zh" / "gold" / "qa.jsonl",
@@ -164,13 +164,7 @@ def drive(base: str, queries: list[str], clients: int) -> dict[str, Any]:
                     latencies.append(time.perf_counter() - t)
                     errors += 0 if ok else 1
 
-    t0 = time.perf_counter()
-    threads = [threading.Thread(target=client, daemon=True) for _ in range(clients)]
-    for th in threads:
-        th.start()
-    for th in threads:
-        th.join()
-    wall = time.perf_counter() - t0
+    wall = run_clients(client, clients)
     lat = sorted(latencies)
     return {"clients": clients, "requests": len(lat), "errors": errors, "seconds": round(wall, 2),
             "rps": round(len(lat) / wall, 1), "p50_ms": round(percentile(lat, 0.5) * 1000, 1),
