@@ -44,9 +44,15 @@ MAX_LEAD_CHARS = 400  # a chapeau longer than this is cut at a word
 MAX_TRAIL_ITEMS = 3  # the items of a chapeau a chunk ends with that its passage carries
 
 
-def leads(text: str, chunks: list[Chunk]) -> dict[str, str]:
+def paragraphs(text: str) -> list[Para]:
+    """The document's outline without its tables: what `leads` and `trails` read (compute it once
+    and pass it to both)."""
+    return [p for p in outline(text) if p.kind != "table"]
+
+
+def leads(text: str, chunks: list[Chunk], paras: list[Para] | None = None) -> dict[str, str]:
     """{chunk_id: the lines that tell what the chunk is about and it does not hold} for one document."""
-    paras = [p for p in outline(text) if p.kind != "table"]
+    paras = paragraphs(text) if paras is None else paras
     if not paras:
         return {}
     starts = [p.start for p in paras]
@@ -70,10 +76,10 @@ def leads(text: str, chunks: list[Chunk]) -> dict[str, str]:
     return out
 
 
-def trails(text: str, chunks: list[Chunk]) -> dict[str, str]:
+def trails(text: str, chunks: list[Chunk], paras: list[Para] | None = None) -> dict[str, str]:
     """{chunk_id: the first items the chapeau the chunk ends with introduces} for one document,
     for the chunks whose last line ends with a colon and whose items lie beyond them."""
-    paras = [p for p in outline(text) if p.kind != "table"]
+    paras = paragraphs(text) if paras is None else paras
     if not paras:
         return {}
     starts = [p.start for p in paras]

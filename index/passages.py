@@ -31,7 +31,7 @@ from typing import Any
 import numpy as np
 
 from index.embedders import Embedder
-from index.en_context import leads, trails
+from index.en_context import leads, paragraphs, trails
 from index.store import Store
 from index.vector_cache import VectorCache
 from ingest.models import Block, Chunk, DocMeta
@@ -193,7 +193,8 @@ def chunk_leads(store: Store, chunks: list[Chunk], english: set[str]) -> dict[st
     out: dict[str, tuple[str, str]] = {}
     for doc_id, own in by_doc.items():
         text = store.text(doc_id) or ""
-        before, after = leads(text, own), trails(text, own)
+        paras = paragraphs(text)
+        before, after = leads(text, own, paras), trails(text, own, paras)
         out.update({c.chunk_id: (before.get(c.chunk_id, ""), after.get(c.chunk_id, ""))
                     for c in own if c.chunk_id in before or c.chunk_id in after})
     return out

@@ -17,6 +17,7 @@ import re
 
 from api.answer.lexical import overlap, title_precision
 from api.answer.query import Query
+from api.answer.tasks import rank_bonus
 from index.store import Store
 from ingest.models import Hit, Target
 from ingest.recognise.places import place_core
@@ -39,14 +40,6 @@ def _caption(t: Target) -> str:
     return re.sub(r"\s+", "", t.table or "")
 
 
-def _rank_bonus(hits: list[Hit], t: Target) -> float:
-    c = t.citation
-    for rank, h in enumerate(hits):
-        if h.doc_id == c.doc_id and h.chunk_start < c.end and c.start < h.chunk_end:
-            return 1.0 - rank / len(hits)
-    return 0.0
-
-
 def scope_named(q: Query, t: Target) -> bool:
     """Whether the question names the record's place (by its core: 万州区 ~ 万州)."""
     for scope in (t.scope, t.scope_normalized):
@@ -61,7 +54,7 @@ def target_score(q: Query, t: Target, hits: list[Hit], document: str = "") -> fl
     c = t.citation
     text = f"{t.indicator} {t.scope} {t.table or ''} {c.quote}"
     terms = set(q.terms_for(text, document))
-    score = overlap(terms, text) + 0.5 * title_precision(terms, t.indicator) + 0.5 * _rank_bonus(hits, t)
+    score = overlap(terms, text) + 0.5 * title_precision(terms, t.indicator) + 0.5 * rank_bonus(hits, t.citation)
     if scope_named(q, t):
         score += 0.6
     if t.year and q.years:

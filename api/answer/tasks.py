@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from api.answer.lexical import overlap, title_precision
 from api.answer.query import SPECIFIC_ROLES, Query
 from index.store import Store
-from ingest.models import Deadline, Hit, Task, Unit
+from ingest.models import Citation, Deadline, Hit, Task, Unit
 from ingest.recognise.unit_names import normalize_names
 from ingest.recognise.units import looks_like_unit
 
@@ -77,9 +77,9 @@ def asked_subject(q: Query) -> str | None:
     return None
 
 
-def _rank_bonus(hits: list[Hit], task: Task) -> float:
-    """1 for the top hit, falling linearly to 0 past the last: a soft prior."""
-    c = task.citation
+def rank_bonus(hits: list[Hit], c: Citation) -> float:
+    """1 when the top hit holds the record's citation `c`, falling linearly to 0 past the last
+    hit: a soft prior for task and target records alike."""
     for rank, h in enumerate(hits):
         if h.doc_id == c.doc_id and h.chunk_start < c.end and c.start < h.chunk_end:
             return 1.0 - rank / len(hits)
@@ -88,7 +88,7 @@ def _rank_bonus(hits: list[Hit], task: Task) -> float:
 
 def _score(q: Query, t: Task, hits: list[Hit], named: set[str], document: str) -> float:
     terms = q.terms_for(t.text, document)
-    score = overlap(set(terms), t.text) + 0.5 * title_precision(set(terms), t.title) + 0.5 * _rank_bonus(hits, t)
+    score = overlap(set(terms), t.text) + 0.5 * title_precision(set(terms), t.title) + 0.5 * rank_bonus(hits, t.citation)
     if named and any(_key(u) in named for u in t.units):
         score += 0.2
     return score

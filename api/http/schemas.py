@@ -115,13 +115,18 @@ class Deadline(_Response):
     what: str | None = None
 
 
-class Task(_Response):
+class _TaskRef(_Response):
+    """What names a task: its id, document, number, section and title (a task and a due item)."""
+
     task_id: str
     doc_id: str
     source: str
     number: str
     section: str
     title: str
+
+
+class Task(_TaskRef):
     text: str
     units: list[Unit]
     deadlines: list[Deadline]
@@ -177,13 +182,7 @@ class UnitRow(_Response):
 DueStatus = Literal["overdue", "due", "later", "ongoing", "no deadline"]
 
 
-class DueItem(_Response):
-    task_id: str
-    doc_id: str
-    source: str
-    number: str
-    section: str
-    title: str
+class DueItem(_TaskRef):
     status: DueStatus = Field(description="on the as-of date: overdue, due (within the window), later, ongoing, "
                               "no deadline")
     date: str | None = Field(description="the day the deadline falls on (YYYY-MM-DD), null when none")
