@@ -21,12 +21,14 @@ import os
 import sqlite3
 import tempfile
 import threading
+import weakref
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 BULK_AFTER = 30_000  # distinct keys fetched from the file before the whole table is read at once
 _MISSING: Any = object()
+_OPEN: list[weakref.ref[DiskDict]] = []  # every DiskDict of this process, for `read_all` (a Mapping is unhashable)
 
 
 def cache_dir() -> Path | None:
@@ -87,6 +89,7 @@ class DiskDict(Mapping[str, Any]):
         self._on_full = on_full
         self._decode = decode
         self._lock = threading.Lock()
+        _OPEN.append(weakref.ref(self))
 
     def get(self, key: str, default: Any = None) -> Any:
         full = self._full
@@ -149,3 +152,16 @@ class DiskDict(Mapping[str, Any]):
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.full())
+
+
+def read_all() -> int:
+    """Read every open `DiskDict` whole now (each owner swaps in its plain dict); returns how many.
+
+    For long-lived processes: a server looks up keys at plain-dict speed from its first queries
+    instead of one SQLite read per new key (jieba looks up ~500 prefixes a search: ~1 ms of CPU
+    a request at 8 clients), for ~1 s of reading at start and the dicts' memory."""
+    opened = [d for ref in list(_OPEN) if (d := ref()) is not None]
+    _OPEN[:] = [weakref.ref(d) for d in opened]
+    for d in opened:
+        d.full()
+    return len(opened)

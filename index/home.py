@@ -94,6 +94,7 @@ class Home:
         self._backend: RetrievalBackend | None = None
         self._lock = FileLock(str(folder / "write.lock"))
         self._embed_lock = FileLock(str(folder / "embed.lock"))
+        self._manifest_seen: tuple[tuple[int, int, int], int | None] | None = None  # (manifest signature, its generation)
 
     # -- parts -------------------------------------------------------------------------------
     @property
@@ -160,13 +161,26 @@ class Home:
         generation = self.store.generation()
         if generation == 0:
             return False
-        if self.backend_name == "local":
-            from index.local.snapshot import read_manifest
-
-            manifest = read_manifest(self.folder / "index")
-            if manifest is None or manifest.get("format") != 2 or manifest.get("generation") != generation:
-                return True
+        if self.backend_name == "local" and self._manifest_generation() != generation:
+            return True
         return self.store.get_meta(INDEXED_KEY + self.backend_name) != str(generation)
+
+    def _manifest_generation(self) -> int | None:
+        """The store generation the local index's manifest covers (None: no readable format-2 manifest).
+
+        Re-read only when the manifest file changed (one `stat`): every search asks, and parsing
+        the manifest each time cost ~0.7 ms of a search's CPU on a 100k-chunk home."""
+        from index.local.snapshot import manifest_signature, read_manifest
+
+        index_dir = self.folder / "index"
+        signature = manifest_signature(index_dir)
+        seen = self._manifest_seen
+        if signature is not None and seen is not None and seen[0] == signature:
+            return seen[1]
+        manifest = read_manifest(index_dir)
+        generation = manifest.get("generation") if manifest is not None and manifest.get("format") == 2 else None
+        self._manifest_seen = (signature, generation) if signature is not None else None
+        return generation
 
     def recover(self) -> bool:
         """Catch the index up with the store if it lags and no writer is at work (e.g. after a crash).

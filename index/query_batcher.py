@@ -10,7 +10,11 @@ prints the current figures): USE costs ~2.4 ms of CPU per query in batches of 8 
 
 `slots` model handles run batches at the same time (e5's C engine holds one handle per call,
 so two handles are what lets two cores embed at once); `embed_batch(texts, slot)` must be
-safe to call concurrently for different slots. No thread of its own: callers lead batches.
+safe to call concurrently for different slots. A leader takes its slot's share of the queue
+(the waiting queries over the slots, rounded up), not all of it: one slot taking the whole
+queue leaves the other core idle until that batch ends (e5 on one thread gains only ~10% a
+query from batching, so a batch of 7 on one core is ~7x a query's latency while the other
+core waits). No thread of its own: callers lead batches.
 """
 
 from __future__ import annotations
@@ -51,6 +55,7 @@ class QueryBatcher:
         self._max_batch = max_batch
         self._lock = threading.Lock()
         self._pending: deque[_Request] = deque()
+        self._slots = slots
         self._free: list[int] = list(range(slots))[::-1]
         self.batches: list[int] = []  # sizes of the batches run (the last 1000), for benchmarks and tests
 
@@ -77,9 +82,10 @@ class QueryBatcher:
             if own.done or not self._free or own not in self._pending:
                 return [], -1
             slot = self._free.pop()
+            share = min(self._max_batch, -(-len(self._pending) // self._slots))
             self._pending.remove(own)
             batch = [own]
-            while self._pending and len(batch) < self._max_batch:
+            while self._pending and len(batch) < share:
                 batch.append(self._pending.popleft())
             return batch, slot
 

@@ -51,9 +51,28 @@ _LATIN = re.compile(r"[a-z][a-z0-9]*(?:['’][a-z]+)?|\d+(?:\.\d+)?")
 
 def unit_score(text: str, terms: list[tuple[str, float]]) -> float:
     """Summed weight of the query terms found in `text`."""
-    norm = normalize(text)
-    words = {en_stem(w) if w[0].isalpha() else w for w in _LATIN.findall(norm)}
-    return sum(w for term, w in terms if (term in words if term.isascii() else term in norm))
+    return _Scorer(terms).score(normalize(text))
+
+
+class _Scorer:
+    """A query's terms split once into Chinese (found as substrings) and ASCII (found among the stemmed
+    words, which are read only when there is such a term): a hit scores every unit against every term."""
+
+    def __init__(self, terms: list[tuple[str, float]]) -> None:
+        self.substrings = [(t, w) for t, w in terms if not t.isascii()]
+        self.words = [(t, w) for t, w in terms if t.isascii()]
+
+    def score(self, norm: str) -> float:
+        score = 0.0
+        for term, weight in self.substrings:
+            if term in norm:
+                score += weight
+        if self.words:
+            found = {en_stem(w) if w[0].isalpha() else w for w in _LATIN.findall(norm)}
+            for term, weight in self.words:
+                if term in found:
+                    score += weight
+        return score
 
 
 def query_terms(query_tokens: Iterable[str]) -> list[tuple[str, float]]:
@@ -62,17 +81,25 @@ def query_terms(query_tokens: Iterable[str]) -> list[tuple[str, float]]:
 
 
 def best_span(chunk: Chunk, terms: list[tuple[str, float]]) -> Span:
-    """The best unit's span in the canonical text (see the module docstring)."""
+    """The best unit's span in the canonical text (see the module docstring).
+
+    The chunk is normalised once and cut into units when normalising kept its length (the
+    usual case: NFKC, lower case and the simplified folding map one character to one); else
+    each unit is normalised on its own."""
     cands = units(chunk)
+    text = chunk.text
+    whole = normalize(text)
+    aligned = len(whole) == len(text)
+    scorer = _Scorer(terms)
     best: Span | None = None
     best_score = 0.0
     for span in cands:
-        score = unit_score(chunk.text[span.start:span.end], terms)
+        score = scorer.score(whole[span.start:span.end] if aligned else normalize(text[span.start:span.end]))
         if score > best_score:
             best, best_score = span, score
     if best is None:
         heading = chunk.section.rsplit(" > ", 1)[-1].strip()
-        best = next((s for s in cands if chunk.text[s.start:s.end].strip() != heading), cands[0])
+        best = next((s for s in cands if text[s.start:s.end].strip() != heading), cands[0])
     return Span(chunk.start + best.start, chunk.start + best.end)
 
 

@@ -207,10 +207,10 @@ class Hit:
     chunk_end: int = 0
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
-        d.pop("chunk_start")
-        d.pop("chunk_end")
-        return d
+        """The JSON object of a hit (written out: `dataclasses.asdict` cost ~30 µs a hit, deep-copying)."""
+        return {"chunk_id": self.chunk_id, "doc_id": self.doc_id, "source": self.source, "section": self.section,
+                "page": self.page, "start": self.start, "end": self.end, "quote": self.quote, "text": self.text,
+                "score": self.score, "scores": dict(self.scores)}
 
     def citation(self) -> Citation:
         return Citation(doc_id=self.doc_id, source=self.source, section=self.section, page=self.page,

@@ -92,6 +92,10 @@ def _warm_up(home: Home) -> None:
     except PolicyKBError as exc:
         log.error("cannot serve %s: %s", home.folder, exc)
         raise
+    from index.disk_dict import read_all
+
+    # the tokenizers' dictionaries whole, in the background: the first requests need not wait for it
+    threading.Thread(target=read_all, name="read-dictionaries", daemon=True).start()
 
 
 def _add_docs(app: FastAPI) -> None:

@@ -1,4 +1,7 @@
-"""Typed dependencies of the routes: the home opened in the lifespan, the settings, the write guard."""
+"""Typed dependencies of the routes: the home opened in the lifespan, the settings, the write guard.
+
+They are `async def` because none of them blocks: FastAPI runs a plain `def` dependency in its
+threadpool, and three hops to a worker thread and back per search cost more CPU than the lookups."""
 
 from __future__ import annotations
 
@@ -19,32 +22,32 @@ from ingest.settings import Settings
 _bearer = HTTPBearer(auto_error=False, description="POLICYKB_API_KEY; needed for writes when the server has one")
 
 
-def get_home(request: Request) -> Home:
+async def get_home(request: Request) -> Home:
     home: Home = request.app.state.home
     return home
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
 
-def get_ingest_slots(request: Request) -> threading.BoundedSemaphore:
+async def get_ingest_slots(request: Request) -> threading.BoundedSemaphore:
     slots: threading.BoundedSemaphore = request.app.state.ingest_slots
     return slots
 
 
-def get_worker(request: Request) -> VectorWorker:
+async def get_worker(request: Request) -> VectorWorker:
     worker: VectorWorker = request.app.state.worker
     return worker
 
 
-def get_search_cache(request: Request) -> ResultCache:
+async def get_search_cache(request: Request) -> ResultCache:
     cache: ResultCache = request.app.state.search_cache
     return cache
 
 
-def get_answer_cache(request: Request) -> ResultCache:
+async def get_answer_cache(request: Request) -> ResultCache:
     cache: ResultCache = request.app.state.answer_cache
     return cache
 
@@ -57,7 +60,7 @@ IngestSlotsDep = Annotated[threading.BoundedSemaphore, Depends(get_ingest_slots)
 WorkerDep = Annotated[VectorWorker, Depends(get_worker)]
 
 
-def require_write(settings: SettingsDep,
+async def require_write(settings: SettingsDep,
                   credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> None:
     """Writes need the bearer key when one is set; without one they are allowed only on loopback."""
     if settings.api_key:

@@ -86,21 +86,27 @@ class Searcher:
                 self._names = names_by_pinyin(self.snapshot.lexicon)
         return english_to_chinese(query, self._names)
 
-    def rank(self, query: str, k: int, mode: Mode = "hybrid", mask: np.ndarray | None = None) -> list[Ranked]:
+    def embed(self, query: str) -> dict[str, np.ndarray]:
+        """The query's vector from each embedder."""
+        return {name: e.embed_query(query) for name, e in self.embedders.items()}
+
+    def rank(self, query: str, k: int, mode: Mode = "hybrid", mask: np.ndarray | None = None,
+             tokens: list[str] | None = None, qvecs: dict[str, np.ndarray] | None = None) -> list[Ranked]:
+        """The k best rows; `tokens` and `qvecs` (`embed`) are the query's, when the caller has them already."""
         rows = self.snapshot.rows
         if not len(rows) or k <= 0 or (mask is not None and not mask.any()):
             return []
         depth = max(MIN_DEPTH, 4 * k)
-        tokens = self.tokenizer.tokenize(query)
+        tokens = self.tokenizer.tokenize(query) if tokens is None else tokens
         bm25_all = self.snapshot.bm25.scores(tokens)
         if mask is not None:
             bm25_all = np.where(mask, bm25_all, np.float32(0.0))
-        qvecs: dict[str, np.ndarray] = {}
         if mode == "bm25":
+            qvecs = {}
             order = _top(bm25_all, k)
             fused = [(int(r), float(bm25_all[r])) for r in order]
         else:
-            qvecs = {name: e.embed_query(query) for name, e in self.embedders.items()}
+            qvecs = self.embed(query) if qvecs is None else qvecs
             dense_lists, cos = self._dense(qvecs, depth, mask)
             dense_fused = fuse_dense(dense_lists)
             if mode == "dense":
@@ -108,7 +114,10 @@ class Searcher:
                 fused = [(r, cos[r] if single else s) for r, s in dense_fused]
             else:
                 fused = self._hybrid(query, tokens, bm25_all, dense_fused, dict(cos), depth, mask)
-        return [self._breakdown(row, score, bm25_all, qvecs) for row, score in fused[:k]]
+        top = fused[:k]
+        dense = self._mean_cosines([row for row, _ in top], qvecs) if qvecs else [None] * len(top)
+        return [Ranked(row=row, score=float(score), bm25=b if (b := float(bm25_all[row])) > 0 else None, dense=d)
+                for (row, score), d in zip(top, dense, strict=True)]
 
     def _hybrid(self, query: str, tokens: list[str], bm25_all: np.ndarray, dense_fused: list[tuple[int, float]],
                 cos: dict[int, float], depth: int, mask: np.ndarray | None) -> list[tuple[int, float]]:
@@ -158,15 +167,15 @@ class Searcher:
 
     def _mean_cosine(self, row: int, qvecs: dict[str, np.ndarray]) -> float | None:
         """Mean cosine over the embedders that have a vector for the row (None: none yet)."""
-        ids = np.array([row], dtype=np.int64)
-        found = [c for n, q in qvecs.items() if not np.isnan(c := self.snapshot.dense[n].cosines(q, ids)[0])]
-        return float(np.mean(found)) if found else None
+        return self._mean_cosines([row], qvecs)[0]
 
-    def _breakdown(self, row: int, score: float, bm25_all: np.ndarray,
-                   qvecs: dict[str, np.ndarray]) -> Ranked:
-        b = float(bm25_all[row])
-        dense = self._mean_cosine(row, qvecs) if qvecs else None
-        return Ranked(row=row, score=float(score), bm25=b if b > 0 else None, dense=dense)
+    def _mean_cosines(self, rows: list[int], qvecs: dict[str, np.ndarray]) -> list[float | None]:
+        """For each row, the mean cosine over the embedders that have a vector for it (None: none yet)."""
+        ids = np.array(rows, dtype=np.int64)
+        sims = np.vstack([self.snapshot.dense[n].cosines(q, ids) for n, q in qvecs.items()])  # (members, rows)
+        counts = (~np.isnan(sims)).sum(axis=0)
+        sums = np.nansum(sims, axis=0)
+        return [float(sums[j] / counts[j]) if counts[j] else None for j in range(len(rows))]
 
 
 def _top(scores: np.ndarray, k: int) -> np.ndarray:

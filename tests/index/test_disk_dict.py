@@ -71,3 +71,15 @@ def test_any_table_any_probe(rows: dict[str, int], probes: list[str]) -> None:
         for key in probes + list(rows):
             assert d.get(key) == rows.get(key)
             assert (key in d) == (key in rows)
+
+
+def test_read_all_hands_every_open_dict_to_its_owner_whole(tmp_path: Path) -> None:
+    """What a server calls after start: every live DiskDict is read whole and swapped in by its owner."""
+    from index.disk_dict import read_all
+
+    owner: dict[str, object] = {}
+    d = DiskDict(_file(tmp_path, WORDS), "freq", on_full=lambda whole: owner.update(freq=whole))
+    d["新词"] = 9
+    assert read_all() >= 1
+    assert owner["freq"] == {**WORDS, "新词": 9}
+    assert d.get("改革") == 7 and d.get("不在") is None

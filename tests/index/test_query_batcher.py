@@ -70,6 +70,17 @@ def test_slots_run_batches_at_the_same_time() -> None:
     assert model.most_at_once == 2 and model.slots_seen == {0, 1} and max(model.sizes) <= 4
 
 
+def test_a_leader_takes_its_slots_share_of_the_queue_so_no_core_idles() -> None:
+    """8 callers on 2 slots: no batch holds more than half of what waits (one batch of 7 left a core idle)."""
+    model = SlowModel(0.1)
+    batcher = QueryBatcher(model, slots=2, max_batch=16)
+    texts = [f"q{i}" for i in range(8)]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        got = list(pool.map(batcher.embed, texts))
+    assert all(np.array_equal(g, _vec(t)) for g, t in zip(got, texts, strict=True))
+    assert max(model.sizes) <= 4 and model.most_at_once == 2 and sum(model.sizes) == 8
+
+
 def test_an_error_reaches_every_caller_of_its_batch_and_the_batcher_goes_on() -> None:
     calls = {"n": 0}
 
