@@ -87,7 +87,7 @@ def segment_data(store: Store, doc_ids: list[str], revs: dict[str, int], tokeniz
     chunks, texts, rows = collect_passages(store, doc_ids)
     lexicon = harvest(store, doc_ids=rows.doc_ids)
     tokenizer.add_terms(lexicon)
-    postings = Postings.build(tokenizer.tokenize(t) for t in texts)
+    postings = Postings.build(tokenizer.tokenize_many(texts))
     keys = [passage_key(t) for t in texts]
     store.set_passage_keys(list(zip(keys, rows.chunk_ids, strict=True)))
     vectors = {m: cached_vectors(store, m, keys, shared) for m in members}

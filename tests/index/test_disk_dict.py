@@ -83,3 +83,15 @@ def test_read_all_hands_every_open_dict_to_its_owner_whole(tmp_path: Path) -> No
     assert read_all() >= 1
     assert owner["freq"] == {**WORDS, "新词": 9}
     assert d.get("改革") == 7 and d.get("不在") is None
+
+
+def test_owners_of_one_table_never_see_each_others_words(tmp_path: Path) -> None:
+    """A table read whole again in one process is kept and copied: each owner's added words stay its own."""
+    path = _file(tmp_path, WORDS)
+    owners = [DiskDict(path, "freq") for _ in range(4)]
+    for i, d in enumerate(owners):
+        d[f"词{i}"] = i
+        whole = d.full()
+        whole[f"后加{i}"] = i  # what jieba's add_word does once it holds the plain dict
+    for i, d in enumerate(owners):
+        assert d.full() == {**WORDS, f"词{i}": i, f"后加{i}": i}
