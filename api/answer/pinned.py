@@ -124,6 +124,21 @@ def asked_words(q: Query, document_lines: list[str]) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+_WHAT_IS = re.compile(r"\bwhat(?:'s|\s+(?:is|was|are|were))?\s+(?:the\s+|an?\s+)?"
+                      r"((?:[a-z][\w-]*\s+){0,5}?[a-z][\w-]*)\s+(?:of|for|in|at|on|does|do|did|is|are|was|were|"
+                      r"will|would|should|must|shall|has|have|had|can)\b", re.I)
+
+
+def asked_phrase(question: str) -> list[str]:
+    """Stemmed content words of the thing an English "what is the X of …" asks for ("forest
+    coverage rate"): the indicator itself, which the evidence must name, not only its place."""
+    m = _WHAT_IS.search(question)
+    if not m:
+        return []
+    words = [stem(w.lower()) for w in re.findall(r"[A-Za-z]+", m.group(1))]
+    return [w for w in dict.fromkeys(words) if w not in _EN_GENERIC and len(w) > 2]
+
+
 def stem_all(text: str) -> set[str]:
     return {stem(w.lower()) for w in re.findall(r"[A-Za-z]+", text)}
 
@@ -177,6 +192,10 @@ def _what(q: Query, ev: Evidence) -> Difference | None:
         return Difference("indicator", measure)
     if q.intent not in ("target", "deadline") or (q.lang == "en" and CJK_RUN.search(hay)):
         return None  # who-questions paraphrase freely; English words cannot be looked for in Chinese text
+    phrase = asked_phrase(q.text) if q.lang == "en" and q.intent == "target" else []
+    lost = missing_words(phrase, hay, True)
+    if len(phrase) >= 2 and len(lost) * 2 > len(phrase):
+        return Difference("indicator", " ".join(lost))
     words = asked_words(q, ev.lines)
     missing = missing_words(words, hay, q.lang == "en")
     specific = [w for w in missing if len(w) >= 3 and CJK_RUN.fullmatch(w)]  # 石漠化, 营业收入: the thing itself

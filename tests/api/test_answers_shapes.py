@@ -155,3 +155,25 @@ def test_a_measure_given_by_a_unit_column_answers_how_many(tmp_path: Path) -> No
     assert paths["type"] == "target" and paths["targets"][0]["value"] == 200, paths
     assert answer_question(home, "蓝湖市到2026年口袋公园的财政投入是多少万元?")["type"] == "none"
     home.close()
+
+
+REPORT = """Abstract: Integrated management of small watersheds in hilly counties, from one pilot.
+
+1. Basic information
+The Qing Creek watershed covers 86.4 square kilometers in the hills of R County.
+More than 70% of the watershed is farmland. The soil erosion control rate of the Qing Creek watershed reached 92% in 2023.
+The county plans to raise the sewage treatment rate of the villages to 95% by 2027.
+"""
+
+
+def test_an_english_indicator_the_evidence_never_names_is_none(tmp_path: Path) -> None:
+    """"What is the X rate of Y" is answered only when the evidence names X; its place alone is not enough
+    (here the place's words are not in the document's title, so they count among the words asked)."""
+    (tmp_path / "report.txt").write_text(REPORT, encoding="utf-8")
+    home = Home(tmp_path / "home", embedder="hash")
+    assert not home.ingest([tmp_path / "report.txt"]).failed
+    stated = answer_question(home, "What is the soil erosion control rate of the Qing Creek watershed?")
+    assert stated["type"] != "none" and "92" in stated["answer"], stated
+    missing = answer_question(home, "What is the forest coverage rate of the Qing Creek watershed?")
+    assert missing["type"] == "none" and "forest" in missing["answer"], missing
+    home.close()
