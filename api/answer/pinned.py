@@ -8,7 +8,8 @@ answer about something else. Before an answer is given, each detail the question
 the chunks they lie in, the records, the documents' lines):
 
 - **document**: a title quoted in 《》 is (nearly) the title of a document of the corpus;
-- **place**: each place the question names is in the evidence or its document's line;
+- **place**: each place the question names is in the evidence or its document's line; a stretch
+  of a river asked (upstream, 下游) is the one the cited sentences speak of;
 - **year**: each year the question asks about (not one dating a document) is stated by the
   evidence or its record (十四五 counts as 2025) - the document's own title does not count:
   a "十四五" plan that reports 十三五 investment does not state the 十四五 investment;
@@ -158,12 +159,45 @@ def check(q: Query, ev: Evidence, all_lines: list[str]) -> Difference | None:
     return _where_and_when(q, ev) or _what(q, ev)
 
 
+_SECTIONS = [re.compile(p, re.I) for p in (
+    r"上游|\bupstream\b|\bupper (?:reach|course|section)", r"中游|\bmidstream\b|\bmiddle (?:reach|course|section)",
+    r"下游|\bdownstream\b|\blower (?:reach|course|section)")]
+
+
+def _section_missing(q: Query, ev: Evidence) -> str:
+    """The stretch of a river the question asks about (upstream, 中游 …) when the sentences that state
+    what is asked speak of another stretch and not of it: "the upstream water quality remains
+    Class II" does not answer for the downstream section ("" when they do, or no stretch is asked).
+    The stating sentences are the cited ones naming at least half the words of what is asked
+    ("water quality class", 水质); the first cited text when none does."""
+    asked = [p for p in _SECTIONS if p.search(q.text)]
+    if len(asked) != 1 or not ev.texts:
+        return ""
+    if q.lang == "en":
+        words = asked_phrase(q.text)
+        names = [lambda s, w=w: w in stem_all(s) for w in words]
+    else:
+        words = [w for w in segment(q.text) if len(w) >= 2 and CJK_RUN.fullmatch(w) and w not in _GENERIC_WORDS
+                 and not any(p.search(w) for p in _SECTIONS)]
+        names = [lambda s, w=w: w in s for w in words]
+    sentences = [s for t in ev.texts for s in re.split(r"(?<=[。；;!?！？])|(?<=\.)\s", t) if s.strip()]
+    stating = [s for s in sentences if names and 2 * sum(f(s) for f in names) >= len(names)] or ev.texts[:1]
+    said = "\n".join(stating)
+    if asked[0].search(said) or not any(p.search(said) for p in _SECTIONS if p is not asked[0]):
+        return ""
+    match = asked[0].search(q.text)
+    return match.group(0) if match else ""
+
+
 def _where_and_when(q: Query, ev: Evidence) -> Difference | None:
-    """Places, years asked, the document's own year, tables."""
+    """Places (and the stretch of a river), years asked, the document's own year, tables."""
     wide = "\n".join(ev.texts + ev.context)
     for place in q.places:
         if not _place_present(place, wide + "\n".join(ev.lines)):
             return Difference("place", place)
+    section = _section_missing(q, ev)
+    if section:
+        return Difference("place", section)
     stated = years_of("\n".join(ev.texts)) | ev.years
     for year in sorted(q.years if q.intent != "responsibility" else ()):  # a who-question's year describes the task
         if year not in stated:
@@ -190,12 +224,14 @@ def _what(q: Query, ev: Evidence) -> Difference | None:
     measure = _measure_missing(q, hay)
     if measure:
         return Difference("indicator", measure)
-    if q.intent not in ("target", "deadline") or (q.lang == "en" and CJK_RUN.search(hay)):
-        return None  # who-questions paraphrase freely; English words cannot be looked for in Chinese text
-    phrase = asked_phrase(q.text) if q.lang == "en" and q.intent == "target" else []
+    if q.lang == "en" and CJK_RUN.search(hay):
+        return None  # English words cannot be looked for in Chinese text
+    phrase = asked_phrase(q.text) if q.lang == "en" and q.intent in ("target", "fact") else []
     lost = missing_words(phrase, hay, True)
     if len(phrase) >= 2 and len(lost) * 2 > len(phrase):
         return Difference("indicator", " ".join(lost))
+    if q.intent not in ("target", "deadline"):
+        return None  # who-questions paraphrase freely
     words = asked_words(q, ev.lines)
     missing = missing_words(words, hay, q.lang == "en")
     specific = [w for w in missing if len(w) >= 3 and CJK_RUN.fullmatch(w)]  # 石漠化, 营业收入: the thing itself

@@ -177,3 +177,31 @@ def test_an_english_indicator_the_evidence_never_names_is_none(tmp_path: Path) -
     missing = answer_question(home, "What is the forest coverage rate of the Qing Creek watershed?")
     assert missing["type"] == "none" and "forest" in missing["answer"], missing
     home.close()
+
+
+STRETCHES_EN = """Abstract: Water quality along a small river, from one county survey.
+
+2. Current situation
+The upstream water quality of Qing Creek remains Class II all year round.
+The upstream is a water source area, the middle reaches are farmland, and the downstream is an industrial park.
+"""
+STRETCHES_ZH = """某县清溪流域综合治理情况
+一、基本情况
+清溪上游水质常年保持Ⅱ类。上游为水源保护区，中游为农业生产区，下游为工业园区。
+"""
+
+
+@pytest.mark.parametrize(("text", "upstream", "downstream"), [
+    (STRETCHES_EN, "What water quality class does the upstream section of Qing Creek maintain?",
+     "What water quality class does the downstream section of Qing Creek maintain?"),
+    (STRETCHES_ZH, "清溪上游的水质保持在哪一类？", "清溪下游的水质保持在哪一类？")])
+def test_a_stretch_of_river_the_stating_sentence_does_not_speak_of_is_none(
+        tmp_path: Path, text: str, upstream: str, downstream: str) -> None:
+    """What the upstream keeps is no answer for the downstream, though another sentence names it."""
+    (tmp_path / "survey.txt").write_text(text, encoding="utf-8")
+    home = Home(tmp_path / "home", embedder="hash")
+    assert not home.ingest([tmp_path / "survey.txt"]).failed
+    up = answer_question(home, upstream)
+    assert up["type"] != "none" and ("II" in up["answer"] or "Ⅱ" in up["answer"]), up
+    assert answer_question(home, downstream)["type"] == "none"
+    home.close()

@@ -2,12 +2,11 @@
 
 A reader that rescans the sentence (or paragraph) for every figure it holds is quadratic: a 630 KB
 file of one repeated clause took minutes. Here extraction of 1x and 8x the same shape is timed
-(best of three, so a busy machine does not decide) and must grow by less than ~12x.
+(`tests.timing`: CPU time, best of three) and must grow with an exponent below 1.5 (linear 1, quadratic 2).
 """
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 
 from ingest.facts import read_facts
@@ -15,6 +14,7 @@ from ingest.models import ParsedDocument
 from ingest.read.clean import build_canonical
 from ingest.read.structure import parse_blocks
 from ingest.targets.extract import extract_targets
+from tests.timing import LINEAR_BOUND, growth_exponent
 
 HEAD = "某市水资源保护规划（2026-2030年）\n一、规划目标\n"
 
@@ -26,18 +26,10 @@ def _doc(text: str, lang: str = "zh") -> ParsedDocument:
                           blocks=parse_blocks(canon.text, canon.page_starts), meta=read_facts(canon.text, None))
 
 
-def _seconds(doc: ParsedDocument) -> float:
-    best = float("inf")
-    for _ in range(3):
-        t0 = time.perf_counter()
-        extract_targets(doc)
-        best = min(best, time.perf_counter() - t0)
-    return best
-
-
 def _ratio(make: Callable[[int], str], n: int, lang: str = "zh") -> float:
+    """Growth exponent of extracting 1x and 8x the shape (`tests.timing`: linear ~1, quadratic ~2)."""
     small, large = _doc(make(n), lang), _doc(make(8 * n), lang)
-    return _seconds(large) / max(_seconds(small), 1e-3)
+    return growth_exponent(lambda: extract_targets(small), lambda: extract_targets(large), label=make.__name__)
 
 
 def _one_sentence(n: int) -> str:
@@ -54,15 +46,15 @@ def _english_sentence(n: int) -> str:
 
 
 def test_one_long_english_sentence_is_read_in_linear_time() -> None:
-    assert _ratio(_english_sentence, 300, "en") < 12
+    assert _ratio(_english_sentence, 300, "en") < LINEAR_BOUND
 
 
 def test_one_long_sentence_is_read_in_linear_time() -> None:
-    assert _ratio(_one_sentence, 400) < 12
+    assert _ratio(_one_sentence, 400) < LINEAR_BOUND
 
 
 def test_many_short_target_lines_are_read_in_linear_time() -> None:
-    assert _ratio(_many_lines, 150) < 12
+    assert _ratio(_many_lines, 150) < LINEAR_BOUND
 
 
 def test_every_figure_of_the_long_shapes_is_read() -> None:

@@ -11,7 +11,6 @@ memory of a 500-page PDF ingest. Times and memory at 1x/2x/4x sizes are measured
 
 from __future__ import annotations
 
-import gc
 import json
 import os
 import random
@@ -41,6 +40,7 @@ from ingest.models import ParsedDocument
 from ingest.pipeline import parse_file
 from ingest.read.chunking import MAX_CHARS
 from tests.live_server import policykb_command
+from tests.timing import LINEAR_BOUND, growth_exponent
 
 LONG = os.environ.get("POLICYKB_LONG") == "1"
 PDF_PAGES = 500 if LONG else 40
@@ -226,31 +226,11 @@ def assert_nothing_lost(home: Home) -> None:
         assert hits and hits[0].doc_id == d["doc_id"], d["source"]
 
 
-def seconds(fn: Any) -> float:
-    """CPU seconds of this process, with the cyclic garbage collector paused.
-
-    Process time leaves out another process' load on the cores; pausing the collector leaves out
-    its passes over every live object, whose cost grows with the heap rather than with the
-    algorithm under test (they alone moved a linear parse's 8x ratio from ~8.4 to ~12).
-    """
-    gc.collect()
-    gc.disable()
-    try:
-        started = time.process_time()
-        fn()
-        return time.process_time() - started
-    finally:
-        gc.enable()
-
-
 def growth(make: Any, n: int) -> float:
-    """How much longer parsing 8x the input takes than 1x (linear: about 8; quadratic: about 64)."""
+    """Growth exponent of parsing 1x and 8x the input (`tests.timing`: linear ~1, quadratic ~2)."""
     small, big = make(n), make(8 * n)
-    parse_file(Path(small[0]), data=make(max(1, n // 8))[1])  # warm up this format's code paths
-    t1 = min(seconds(lambda: parse_file(Path(small[0]), data=small[1])) for _ in range(3))
-    t8 = min(seconds(lambda: parse_file(Path(big[0]), data=big[1])) for _ in range(2))
-    print(f"\n{small[0]}: 1x {t1:.3f} s, 8x {t8:.3f} s, ratio {t8 / t1:.1f}")
-    return t8 / t1
+    return growth_exponent(lambda: parse_file(Path(small[0]), data=small[1]),
+                           lambda: parse_file(Path(big[0]), data=big[1]), label=small[0])
 
 
 def refused_quickly(home: Home, name: str, data: bytes, setting: str) -> None:
@@ -271,7 +251,7 @@ def nested_tables(n: int) -> tuple[str, bytes]:
 
 
 def test_nested_html_tables_are_linear_and_unnested_tables_are_bounded(home: Home) -> None:
-    assert growth(nested_tables, 40) < 12
+    assert growth(nested_tables, 40) < LINEAR_BOUND
     name, data = nested_tables(40)
     doc = parse_file(Path(name), data=data)
     assert len(doc.text) < 2 * len(data)  # 94 KB of nested tables used to become 18 M characters
@@ -291,11 +271,11 @@ def target_lines(n: int) -> tuple[str, bytes]:
 
 
 def test_one_sentence_repeated_parses_in_linear_time() -> None:
-    assert growth(repeated_sentence, 150) < 12
+    assert growth(repeated_sentence, 150) < LINEAR_BOUND
 
 
 def test_many_target_lines_under_one_heading_parse_in_linear_time() -> None:
-    assert growth(target_lines, 100) < 12
+    assert growth(target_lines, 100) < LINEAR_BOUND
 
 
 def page_tree_bomb(fanout: int) -> bytes:
