@@ -191,12 +191,14 @@ class Tokenizer:
         return [en_stem(m) if m[0].isalpha() else m for m in _WORD.findall(piece) if m not in EN_STOP]
 
     def tokenize_many(self, texts: Iterable[str]) -> list[list[str]]:
-        """Each text's tokens. Past `BULK_CHARS` characters the dictionaries are read whole first:
+        """Each text's tokens. Past `BULK_CHARS` characters jieba's dictionary is read whole first:
         jieba looks up every prefix of the text, and fetching them one by one from the on-disk
         dictionary (`index.disk_dict`) cost ~1.5 s more than one bulk read for a 90k-character corpus."""
         texts = list(texts)
         if sum(len(t) for t in texts) > BULK_CHARS:
-            from index.disk_dict import read_all
+            from index.disk_dict import DiskDict
 
-            read_all()
+            freq = self._jieba.FREQ
+            if isinstance(freq, DiskDict):
+                freq.full()  # jieba's prefix dictionary only: its owner swaps in the plain dict
         return [self.tokenize(t) for t in texts]

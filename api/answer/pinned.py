@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from api.answer.grounding import segment
 from api.answer.lexical import CJK_RUN, stem
 from api.answer.query import Query, years_of
+from ingest.read.sentences import sentence_spans
 from ingest.recognise.places import place_core
 from ingest.recognise.quantities import unit_spellings
 
@@ -173,15 +174,13 @@ def _section_missing(q: Query, ev: Evidence) -> str:
     asked = [p for p in _SECTIONS if p.search(q.text)]
     if len(asked) != 1 or not ev.texts:
         return ""
-    if q.lang == "en":
-        words = asked_phrase(q.text)
-        names = [lambda s, w=w: w in stem_all(s) for w in words]
-    else:
-        words = [w for w in segment(q.text) if len(w) >= 2 and CJK_RUN.fullmatch(w) and w not in _GENERIC_WORDS
-                 and not any(p.search(w) for p in _SECTIONS)]
-        names = [lambda s, w=w: w in s for w in words]
-    sentences = [s for t in ev.texts for s in re.split(r"(?<=[。；;!?！？])|(?<=\.)\s", t) if s.strip()]
-    stating = [s for s in sentences if names and 2 * sum(f(s) for f in names) >= len(names)] or ev.texts[:1]
+    english = q.lang == "en"
+    words = asked_phrase(q.text) if english else [
+        w for w in segment(q.text) if len(w) >= 2 and CJK_RUN.fullmatch(w) and w not in _GENERIC_WORDS
+        and not any(p.search(w) for p in _SECTIONS)]
+    sentences = [t[s.start:s.end] for t in ev.texts for s in sentence_spans(t)]
+    stating = [s for s in sentences
+               if words and 2 * len(missing_words(words, s, english)) <= len(words)] or ev.texts[:1]
     said = "\n".join(stating)
     if asked[0].search(said) or not any(p.search(said) for p in _SECTIONS if p is not asked[0]):
         return ""
