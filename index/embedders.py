@@ -136,10 +136,16 @@ class USEEmbedder:
 
         self._model = load_use(threads=1)  # its built state from a cache: ~3 s -> ~50 ms (index.use_loader)
         self._lock = threading.Lock()
+        self._bulk = False  # whether embed_passages has read the tokenizer's dictionary whole
         self._batcher = QueryBatcher(self._embed_queries, slots=1)
 
     def embed_passages(self, texts: list[str]) -> np.ndarray:
         with self._lock:
+            if not self._bulk:  # passages come by the hundred: the tokenizer's dictionary read whole first
+                from index.use_loader import read_prefixes_whole
+
+                read_prefixes_whole(self._model)
+                self._bulk = True
             return _normalise(self._model.encode(list(texts))).reshape(len(texts), self.dim)
 
     def embed_query(self, text: str) -> np.ndarray:

@@ -34,7 +34,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from filelock import FileLock, Timeout
 
@@ -45,11 +45,16 @@ from ingest.models import Hit, ParsedDocument
 from ingest.pipeline import content_hash, doc_id_for, iter_sources, parse_file
 from ingest.settings import Settings, active
 
+if TYPE_CHECKING:
+    from index.beside import EmbedBeside
+
 DEFAULT_HOME = ".policykb"
 EMBEDDER_KEY = "embedder"  # meta: the embedder the home is built with
 INDEXED_KEY = "indexed_generation:"  # meta, + backend name: the store generation the index last covered
 GROUP_CHARS = 2_000_000  # parsed text committed (and made searchable) together...
 GROUP_SECONDS = 20.0  # ...or after this long parsing
+QUIET_WAIT = 2.0  # seconds a writer waits for the write lock before saying so
+BESIDE_GROUP_SECONDS = 0.5  # ...or this long when a child embeds beside the parsing (`index.beside`)
 
 
 @dataclass
@@ -107,15 +112,18 @@ class Home:
 
     @contextmanager
     def write_lock(self, wait: float | None = None) -> Iterator[None]:
-        """Serialise writers across processes; a waiting writer says why it waits (POLICYKB_LOCK_WAIT)."""
+        """Serialise writers across processes; a writer that waits longer than a moment says why
+        (POLICYKB_LOCK_WAIT). The moment covers the short holds of an ingest's own embedding child
+        (`index.beside`) publishing a batch of vectors."""
         wait = self.settings.lock_wait if wait is None else wait
+        quiet = min(QUIET_WAIT, wait)
         try:
-            self._lock.acquire(timeout=0)
+            self._lock.acquire(timeout=quiet)
         except Timeout:
             print(f"policykb: another process is writing to {self.folder}; waiting for it to finish...",
                   file=sys.stderr)
             try:
-                self._lock.acquire(timeout=wait)
+                self._lock.acquire(timeout=max(0.0, wait - quiet))
             except Timeout as exc:
                 raise HomeBusyError(f"{self.folder} is busy: another policykb process holds its write lock "
                                     f"(waited {wait:.0f} s); try again when it has finished") from exc
@@ -216,25 +224,52 @@ class Home:
         seen: dict[str, str] = {}
         group: list[_Parsed] = []
         size, started = 0, time.monotonic()
-        for path, source in _progress(iter_sources(paths), progress, "parsing"):
-            shown, source = display_name(str(path)), display_name(source)
-            if source in seen:
-                report.failed.append({"path": shown, "error": f"{shown}: another file of this run is also named "
-                                                              f"{source!r} ({seen[source]}); a source names one document"})
-                continue
-            seen[source] = shown
-            parsed = self._parse(path, None, source, display_name(str(path.resolve())), report)
-            if parsed is not None:
-                group.append(parsed)
-                size += len(parsed.doc.text)
-            if group and (size >= GROUP_CHARS or time.monotonic() - started >= GROUP_SECONDS):
-                self._commit(group, report, progress=progress)
-                group, size, started = [], 0, time.monotonic()
-        self._commit(group, report, progress=progress)
+        sources = iter_sources(paths)
+        beside_name = self._beside_embedder() if wait and len(sources) > 1 else None
+        beside: EmbedBeside | None = None
+        group_seconds = BESIDE_GROUP_SECONDS if beside_name else GROUP_SECONDS
+        try:
+            for n, (path, source) in enumerate(_progress(sources, progress, "parsing"), 1):
+                shown, source = display_name(str(path)), display_name(source)
+                if source in seen:
+                    report.failed.append({"path": shown, "error": f"{shown}: another file of this run is also named "
+                                                                  f"{source!r} ({seen[source]}); a source names one document"})
+                    continue
+                seen[source] = shown
+                parsed = self._parse(path, None, source, display_name(str(path.resolve())), report)
+                if parsed is not None:
+                    group.append(parsed)
+                    size += len(parsed.doc.text)
+                if group and (size >= GROUP_CHARS or time.monotonic() - started >= group_seconds):
+                    self._commit(group, report, progress=progress)
+                    group, size, started = [], 0, time.monotonic()
+                    if beside_name and beside is None and n < len(sources):  # files are left to parse
+                        from index.beside import EmbedBeside
+
+                        beside = EmbedBeside(self.folder, self.settings.with_(embedder=beside_name), progress)
+            self._commit(group, report, progress=progress)
+        except BaseException:
+            if beside is not None:
+                beside.finish(failed=True)
+            raise
+        if beside is not None:
+            beside.finish()
         if wait:
             self.complete_vectors(progress=progress)
         report.vectors = self.vector_status()
         return report
+
+    def _beside_embedder(self) -> str | None:
+        """The embedder a child process would embed with beside the parsing, when one is worth
+        starting (`index.beside`); else None."""
+        from index.beside import worth_it
+
+        name = self.embedder_name or self.store.get_meta(EMBEDDER_KEY)
+        if name is None:
+            from index.embedders import DEFAULT_EMBEDDER
+
+            name = DEFAULT_EMBEDDER
+        return name if worth_it(self.settings, name) else None
 
     def ingest_bytes(self, name: str, data: bytes, wait: bool = True) -> IngestReport:
         """Ingest an uploaded file held in memory (the API's POST /documents); its source is `name`."""
@@ -307,6 +342,18 @@ class Home:
                 return done
             finally:
                 self._embed_lock.release()
+
+    def embed_published(self, progress: bool = False, stop: Callable[[], bool] = lambda: False) -> bool:
+        """Embed what is published without vectors, unless another process is at it; no merging
+        (the ingest that started this merges once at its end). Returns whether all is embedded."""
+        try:
+            self._embed_lock.acquire(timeout=0)
+        except Timeout:
+            return False
+        try:
+            return self.backend.fill_vectors(self.store, self.write_lock, progress=progress, stop=stop)
+        finally:
+            self._embed_lock.release()
 
     def vector_status(self) -> dict[str, Any]:
         """{"chunks", "embedded", "complete"}: how much of what search sees has its vectors."""

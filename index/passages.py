@@ -214,10 +214,15 @@ def document_lines(store: Store) -> dict[str, str]:
 NOT_SHARED = frozenset({"hash"})
 
 
+class EmbeddingStopped(Exception):
+    """`embed_cached` was told to stop; what it embedded so far is in the store's cache."""
+
+
 def embed_cached(store: Store, embedder: Embedder, texts: list[str], progress: bool = False,
-                 shared: VectorCache | None = None) -> np.ndarray:
+                 shared: VectorCache | None = None, stop: Callable[[], bool] | None = None) -> np.ndarray:
     """(n, dim) vectors for `texts`, from the store's cache (then the `shared` one) where present,
-    embedding the rest; what comes from the shared cache or the embedder is kept in both."""
+    embedding the rest; what comes from the shared cache or the embedder is kept in both.
+    `stop` is asked between batches: when it says so, `EmbeddingStopped` is raised."""
     if embedder.name in NOT_SHARED:
         shared = None
     keys = [passage_key(t) for t in texts]
@@ -234,6 +239,9 @@ def embed_cached(store: Store, embedder: Embedder, texts: list[str], progress: b
     missing = [k for k in first if k not in vectors]
     bar = _bar(len(missing), f"embedding ({embedder.name})", progress)
     for i in range(0, len(missing), EMBED_BATCH):
+        if stop is not None and i and stop():
+            bar(0, close=True)
+            raise EmbeddingStopped
         part = missing[i:i + EMBED_BATCH]
         embedded = embedder.embed_passages([first[k] for k in part])
         items = [(k, v.astype(np.float32).tobytes()) for k, v in zip(part, embedded, strict=True)]

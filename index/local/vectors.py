@@ -26,7 +26,7 @@ from index.embedders import Embedder
 from index.local.build import describe
 from index.local.segment import write_part
 from index.local.snapshot import Snapshot, publish, read_manifest
-from index.passages import collect_passages, embed_cached, passage_key
+from index.passages import EmbeddingStopped, collect_passages, embed_cached, passage_key
 from index.store import Store
 from index.vector_cache import VectorCache
 
@@ -72,7 +72,10 @@ def fill(index_dir: Path, store: Store, embedders: dict[str, Embedder], current:
                         if passage_key(texts.get(seg.rows.chunk_ids[r], "")) == seg.keys[r]]
                 for i in range(0, len(todo), PART_ROWS):
                     batch = todo[i:i + PART_ROWS]
-                    vecs = embed_cached(store, embedders[member], [t for _, t in batch], False, shared)
+                    try:
+                        vecs = embed_cached(store, embedders[member], [t for _, t in batch], False, shared, stop)
+                    except EmbeddingStopped:  # what was embedded is cached: the next run takes it from there
+                        return False
                     with lock():
                         added = add_part(index_dir, seg.name, member, np.array([r for r, _ in batch]), vecs)
                     bar.step(len(batch))

