@@ -8,10 +8,11 @@ e5 1.3x. So a child process embeds - the home is built for several processes alr
 write and embed locks, `index.local.vectors`) - and the text phase hides behind the
 embedding instead of coming before it (figures in `eval.bench.ingest_rate` and the README).
 
-The child is `python -m index.beside`, started when an ingest commits its first group of
-files (every `index.home.BESIDE_GROUP_SECONDS` of parsing) with files left to parse: its start-up,
-~1 s of imports and model loading, overlaps the rest of the parsing. A single file, or files
-parsed within that half second, embed in the ingest's own process, as before. It reads its orders on stdin: the home and settings (pickled),
+The child is `python -m index.beside`. An ingest of several files that will embed starts it
+once its first document is parsed, and commits that document alone at once: the child's
+start-up (~1 s of imports and model loading) overlaps that commit and the parsing of the next
+files, which are then committed every `index.home.BESIDE_GROUP_SECONDS`. A single file
+embeds in the ingest's own process, as before. It reads its orders on stdin: the home and settings (pickled),
 then `last` when parsing is over or `stop` when the ingest failed. Until `last` it embeds
 each group as it is published, with no progress bar (the parent's parsing bar is on the
 terminal); then it embeds what is left with a bar and exits. Whatever it does not finish -

@@ -240,13 +240,14 @@ class Home:
                 if parsed is not None:
                     group.append(parsed)
                     size += len(parsed.doc.text)
-                if group and (size >= GROUP_CHARS or time.monotonic() - started >= group_seconds):
+                first = bool(beside_name) and beside is None and bool(group) and n < len(sources)
+                if first:  # the child starts up while the first document is committed and the next parsed
+                    from index.beside import EmbedBeside
+
+                    beside = EmbedBeside(self.folder, self.settings.with_(embedder=beside_name), progress)
+                if group and (first or size >= GROUP_CHARS or time.monotonic() - started >= group_seconds):
                     self._commit(group, report, progress=progress)
                     group, size, started = [], 0, time.monotonic()
-                    if beside_name and beside is None and n < len(sources):  # files are left to parse
-                        from index.beside import EmbedBeside
-
-                        beside = EmbedBeside(self.folder, self.settings.with_(embedder=beside_name), progress)
             self._commit(group, report, progress=progress)
         except BaseException:
             if beside is not None:
