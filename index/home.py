@@ -10,7 +10,9 @@ search. Ingest runs in two phases:
    their records are listed;
 2. vectors: `complete_vectors` embeds what has no vector yet, outside the write lock
    (taken only to publish each part), one process per home at a time. `ingest` does it
-   before returning unless told not to wait; the server does it in the background.
+   before returning unless told not to wait - for several files in a child process that
+   embeds each committed group while the next files are parsed (`index.beside`); the server
+   does it in the background.
 
 A document is its source: the file's path under the ingested folder, or the upload's name.
 Its content hash only tells whether it changed; two sources with the same bytes are two
@@ -53,8 +55,8 @@ EMBEDDER_KEY = "embedder"  # meta: the embedder the home is built with
 INDEXED_KEY = "indexed_generation:"  # meta, + backend name: the store generation the index last covered
 GROUP_CHARS = 2_000_000  # parsed text committed (and made searchable) together...
 GROUP_SECONDS = 20.0  # ...or after this long parsing
-QUIET_WAIT = 2.0  # seconds a writer waits for the write lock before saying so
 BESIDE_GROUP_SECONDS = 0.5  # ...or this long when a child embeds beside the parsing (`index.beside`)
+QUIET_WAIT = 2.0  # seconds a writer waits for the write lock before saying so
 
 
 @dataclass
