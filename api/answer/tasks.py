@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from api.answer.lexical import overlap, title_precision
+from api.answer.named_party import asks_named_party, named_party
 from api.answer.query import SPECIFIC_ROLES, Query
 from index.store import Store
 from ingest.models import Citation, Deadline, Hit, Task, Unit
@@ -104,7 +105,7 @@ def match_tasks(store: Store, q: Query, hits: list[Hit], doc_ids: list[str],
     if not tasks:
         return None
     named = units_named_in(q.matching_text, tasks)
-    listed = _unit_tasks(q, tasks, named)
+    listed = None if asks_named_party(q) else _unit_tasks(q, tasks, named)  # "Whom must X consult": not X's tasks
     if listed is not None:
         return listed
     scored = sorted(((_score(q, t, hits, named, lines.get(t.doc_id, "")), t) for t in tasks), key=lambda x: -x[0])
@@ -112,6 +113,8 @@ def match_tasks(store: Store, q: Query, hits: list[Hit], doc_ids: list[str],
     if best < MIN_TASK_SCORE and not q.numbers:
         return None
     chosen = [t for s, t in scored if s >= 0.8 * best][:MAX_LIST] if q.kind.wants_list else [scored[0][1]]
+    if asks_named_party(q):  # the best task whose sentence names the party asked for
+        chosen = [t for t in chosen if named_party(q, t)][:1] or chosen
     match = TaskMatch(tasks=chosen, score=best)
     for t in chosen:
         units, missing = select_units(q, t)
@@ -208,6 +211,9 @@ def role_phrase(text: str, unit: Unit) -> str:
 
 def select_units(q: Query, task: Task) -> tuple[list[Unit], str | None]:
     """(the units the question asks for, a role it asks for that the task does not state)."""
+    party = named_party(q, task)  # "Who is to be the executive agent ...?": not the actor, the one named
+    if party:
+        return party, None
     units = note_units(q, task) or [u for u in task.units if u.name not in _GENERIC]
     inline = inline_assignment(q, task)
     if inline:

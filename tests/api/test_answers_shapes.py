@@ -205,3 +205,48 @@ def test_a_stretch_of_river_the_stating_sentence_does_not_speak_of_is_none(
     assert up["type"] != "none" and ("II" in up["answer"] or "Ⅱ" in up["answer"]), up
     assert answer_question(home, downstream)["type"] == "none"
     home.close()
+
+
+ORDER = """Executive Order on Coastal Flood Resilience
+
+Sec. 1. Purpose. Coastal communities face rising flood risk.
+
+Sec. 2. Flood Mapping. (a) The Secretary of Commerce, through the Administrator of the National Oceanic and Atmospheric Administration, shall update the national coastal flood maps within 12 months of the date of this order. The Secretary of Commerce shall designate the Administrator of the National Oceanic and Atmospheric Administration as the lead official for coastal flood mapping across the Federal Government.
+(b) The Secretary of Homeland Security shall consult with the Coastal Resilience Advisory Board regarding the priorities for the updated maps.
+
+Sec. 3. Reporting. The Director of the Office of Management and Budget shall serve as the chair of the Coastal Investment Council. The Secretary of the Interior shall submit an annual progress report to the Assistant to the President for Domestic Policy by December 31 of each year.
+"""
+
+
+@pytest.mark.parametrize(("question", "party", "not_party"), [
+    ("Who is to be the lead official for coastal flood mapping?",
+     "Administrator of the National Oceanic and Atmospheric Administration", "Secretary of Commerce"),
+    ("Whom must the Secretary of Homeland Security consult on the priorities for the flood maps?",
+     "Coastal Resilience Advisory Board", "Secretary of Homeland Security"),
+    ("Who will serve as the chair of the Coastal Investment Council?", "Director of the Office of Management and Budget", None),
+    ("To whom must the Secretary of the Interior submit the annual progress report?",
+     "Assistant to the President for Domestic Policy", "Secretary of the Interior"),
+])
+def test_a_role_holder_or_a_verbs_object_is_answered_not_the_actor(tmp_path: Path, question: str, party: str,
+                                                                    not_party: str | None) -> None:
+    """"Who is to be the <role>" names whom a sentence designates (or who serves) as that role;
+    "Whom must X consult" / "To whom must X submit" the verb's object, not X who acts."""
+    (tmp_path / "order.txt").write_text(ORDER, encoding="utf-8")
+    home = Home(tmp_path / "home", embedder="hash")
+    assert not home.ingest([tmp_path / "order.txt"]).failed
+    a = answer_question(home, question)
+    names = [u["name"] for u in a.get("units", [])]
+    assert any(party in n for n in names), a
+    assert not_party is None or not any(n.endswith(not_party) for n in names), a
+    home.close()
+
+
+def test_a_role_the_question_does_not_name_is_not_taken_for_the_answer(tmp_path: Path) -> None:
+    """A designation for another role leaves the actor as the answer to "who updates the maps"."""
+    (tmp_path / "order.txt").write_text(ORDER, encoding="utf-8")
+    home = Home(tmp_path / "home", embedder="hash")
+    assert not home.ingest([tmp_path / "order.txt"]).failed
+    a = answer_question(home, "Who is responsible for updating the national coastal flood maps?")
+    names = [u["name"] for u in a.get("units", [])]
+    assert any("Secretary of Commerce" in n for n in names) and not any(n.startswith("the Administrator") for n in names), a
+    home.close()
