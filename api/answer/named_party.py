@@ -33,6 +33,7 @@ _ROLE = r"(?P<role>[A-Za-z][A-Za-z -]{2,120})"
 _DESIGNATED = re.compile(rf"\b(?:designate|appoint|name)[sd]?\s+{_PARTY}\s+(?:as|to\s+be|to\s+serve\s+as)\s+{_ARTICLE}{_ROLE}")
 _SERVES = re.compile(rf"{_PARTY}\s+(?:shall|will|must|is\s+to|are\s+to)\s+(?:serve|act)\s+as\s+{_ARTICLE}{_ROLE}")
 _PREPOSITION = re.compile(r"\s+(?:for|of|on|in|at|across|within|to|with|under|over|regarding)\b", re.I)
+_ROLE_QUESTION = re.compile(r"^\s*who\s+(?:is|are|will|shall|would|should)\s+(?:to\s+)?(?:be|serve|act)\b", re.I)
 _OBJECT_QUESTION = re.compile(r"^\s*(?:to\s+|with\s+)?whom\s+(?:must|shall|should|does|do|did|will|is|are|has|have)\s+"
                               r"(?:.+?\s+)?(?:required\s+to\s+|to\s+)?(?P<verb>consult|notify|inform|report|submit|"
                               r"coordinate|brief|advise|recommend|transmit|provide|deliver|send)\b", re.I)
@@ -42,9 +43,6 @@ _NP_END = re.compile(r"\s+(?:regarding|about|concerning|within|by|before|after|w
                      r"no\s+later|not\s+later|that|which|to\s+(?:determine|assess|review|ensure))\b|"
                      r"\s+(?:for|on)\s+(?![A-Z])|[,;.:(]")
 _WORD = re.compile(r"[a-z]+")
-
-
-_ROLE_QUESTION = re.compile(r"^\s*who\s+(?:is|are|will|shall|would|should)\s+(?:to\s+)?(?:be|serve|act)\b", re.I)
 
 
 def asks_named_party(q: Query) -> bool:
