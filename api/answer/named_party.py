@@ -3,9 +3,10 @@
 A task's units are who acts ("The Secretary of Defense ... shall designate ..."). Two question
 shapes ask for someone else the same sentence names, and are answered with that name:
 
-- **a role** ("Who is to be the executive agent for ...?"): the party a sentence designates,
-  appoints or names as that role ("shall designate the Secretary of the Army as the executive
-  agent for ..."), or that serves or acts as it ("X shall serve as the lead agency");
+- **a role** ("Who is to be the executive agent for ...?", "Who chairs the task force?"): the
+  party a sentence designates, appoints or names as that role ("shall designate the Secretary
+  of the Army as the executive agent for ..."), that serves or acts as it ("X shall serve as
+  the lead agency"), or that chairs or heads ("shall be chaired by X", "X shall chair");
 - **the object of a verb** ("Whom must the department consult on ...?", "To whom must the
   agency report ...?"): the noun phrase after that verb in the sentence the question names
   best ("shall consult with the climate impacts group at the University of Washington
@@ -27,13 +28,16 @@ from ingest.recognise.units import looks_like_unit
 
 Role = Literal["lead", "participant"]  # a role holder leads; a consulted or addressed party takes part
 _ARTICLE = r"(?:the\s+|an?\s+)?"
-_NAME = r"[A-Z][\w'&-]*(?:\s+(?:[A-Z][\w'&-]*|of|the|and|for|on))*"  # a name in title case: "Secretary of the Army"
+_NAME = r"[A-Z][\w'&-]*(?:(?:\s+(?:of|the|and|for|on))*\s+[A-Z][\w'&-]*)*"  # in title case: "Secretary of the Army"
 _PARTY = rf"(?P<party>(?:the\s+)?{_NAME})"
 _ROLE = r"(?P<role>[A-Za-z][A-Za-z -]{2,120})"
 _DESIGNATED = re.compile(rf"\b(?:designate|appoint|name)[sd]?\s+{_PARTY}\s+(?:as|to\s+be|to\s+serve\s+as)\s+{_ARTICLE}{_ROLE}")
 _SERVES = re.compile(rf"{_PARTY}\s+(?:shall|will|must|is\s+to|are\s+to)\s+(?:serve|act)\s+as\s+{_ARTICLE}{_ROLE}")
 _PREPOSITION = re.compile(r"\s+(?:for|of|on|in|at|across|within|to|with|under|over|regarding)\b", re.I)
-_ROLE_QUESTION = re.compile(r"^\s*who\s+(?:is|are|will|shall|would|should)\s+(?:to\s+)?(?:be|serve|act)\b", re.I)
+_ROLE_QUESTION = re.compile(r"^\s*who\s+(?:(?:is|are|will|shall|would|should)\s+(?:to\s+)?(?:be|serve|act|chair|head)|"
+                            r"(?:chairs|heads|co-chairs|convenes))\b", re.I)
+_CHAIRED = re.compile(rf"\b(?P<role>chair|head|co-chair|convene)(?:ed|d|s)?\s+by\s+{_PARTY}")  # "shall be chaired by X"
+_CHAIRS = re.compile(rf"{_PARTY}\s+(?:shall|will|must)\s+(?P<role>chair|head|co-chair|convene)\b")  # "X shall chair"
 _OBJECT_QUESTION = re.compile(r"^\s*(?:to\s+|with\s+)?whom\s+(?:must|shall|should|does|do|did|will|is|are|has|have)\s+"
                               r"(?:.+?\s+)?(?:required\s+to\s+|to\s+)?(?P<verb>consult|notify|inform|report|submit|"
                               r"coordinate|brief|advise|recommend|transmit|provide|deliver|send)\b", re.I)
@@ -81,10 +85,10 @@ def _candidates(sentence: str, verb: str | None, asked: str) -> list[tuple[str, 
             if np and not np.lower().startswith(("a report", "the report", "recommendations", "information")):
                 out.append((np, "participant"))
         return out
-    for pattern in (_DESIGNATED, _SERVES):
+    for pattern in (_DESIGNATED, _SERVES, _CHAIRED, _CHAIRS):
         for m in pattern.finditer(sentence):
             head = _PREPOSITION.split(m.group("role"), maxsplit=1)[0]
             words = _WORD.findall(head.lower())
-            if words and all(re.search(rf"\b{w}\b", asked) for w in words):
+            if words and all(re.search(rf"\b{w[:5]}", asked) for w in words):  # "chair" asked as chairs/chaired
                 out.append((m.group("party"), "lead"))
     return out

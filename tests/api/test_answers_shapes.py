@@ -215,6 +215,8 @@ Sec. 2. Flood Mapping. (a) The Secretary of Commerce, through the Administrator 
 (b) The Secretary of Homeland Security shall consult with the Coastal Resilience Advisory Board regarding the priorities for the updated maps.
 
 Sec. 3. Reporting. The Director of the Office of Management and Budget shall serve as the chair of the Coastal Investment Council. The Secretary of the Interior shall submit an annual progress report to the Assistant to the President for Domestic Policy by December 31 of each year.
+
+Sec. 4. Task Force. The White House Chief of Staff shall establish a Coastal Flood Task Force, to be chaired by the National Climate Advisor, within 30 days of the date of this order.
 """
 
 
@@ -224,6 +226,7 @@ Sec. 3. Reporting. The Director of the Office of Management and Budget shall ser
     ("Whom must the Secretary of Homeland Security consult on the priorities for the flood maps?",
      "Coastal Resilience Advisory Board", "Secretary of Homeland Security"),
     ("Who will serve as the chair of the Coastal Investment Council?", "Director of the Office of Management and Budget", None),
+    ("Who chairs the Coastal Flood Task Force?", "National Climate Advisor", "Chief of Staff"),
     ("To whom must the Secretary of the Interior submit the annual progress report?",
      "Assistant to the President for Domestic Policy", "Secretary of the Interior"),
 ])
