@@ -37,14 +37,13 @@ from ingest.settings import Settings
 
 CHILD = [sys.executable, "-m", "index.beside"]  # the child's command line
 POLL_SECONDS = 0.25  # how often the child looks for newly published groups while parsing goes on
-CHEAP = frozenset({"hash"})
 
 
 def worth_it(settings: Settings, embedder: str) -> bool:
     """Whether a child could save time: the backend embeds after the text, and the model costs."""
-    from index.embedders import members
+    from index.embedders import FREE, members
 
-    return settings.backend == "local" and not set(members(embedder)) <= CHEAP
+    return settings.backend == "local" and not set(members(embedder)) <= FREE
 
 
 class EmbedBeside:

@@ -180,6 +180,12 @@ class DiskDict(Mapping[str, Any]):
         return iter(self.full())
 
 
+def read_whole(table: object) -> None:
+    """Read `table` whole now if it is a `DiskDict` (its owner swaps in the plain dict); else nothing."""
+    if isinstance(table, DiskDict):
+        table.full()
+
+
 def read_all() -> int:
     """Read every open `DiskDict` whole now (each owner swaps in its plain dict); returns how many.
 

@@ -35,6 +35,9 @@ from ingest.settings import active  # noqa: E402
 
 DEFAULT_EMBEDDER = "e5+use"
 NAMES = ("e5", "use", "e5+use", "st:NAME_OR_PATH", "hash")
+# Embedders that cost nothing to run (the test embedder): cheaper than looking their vectors up in a
+# shared cache (`index.passages.embed_cached`) or starting a process to embed (`index.beside`).
+FREE = frozenset({"hash"})
 
 
 class Embedder(Protocol):
@@ -136,16 +139,13 @@ class USEEmbedder:
 
         self._model = load_use(threads=1)  # its built state from a cache: ~3 s -> ~50 ms (index.use_loader)
         self._lock = threading.Lock()
-        self._bulk = False  # whether embed_passages has read the tokenizer's dictionary whole
         self._batcher = QueryBatcher(self._embed_queries, slots=1)
 
     def embed_passages(self, texts: list[str]) -> np.ndarray:
         with self._lock:
-            if not self._bulk:  # passages come by the hundred: the tokenizer's dictionary read whole first
-                from index.use_loader import read_prefixes_whole
+            from index.use_loader import read_prefixes_whole
 
-                read_prefixes_whole(self._model)
-                self._bulk = True
+            read_prefixes_whole(self._model)  # passages come by the hundred (a no-op once it is read)
             return _normalise(self._model.encode(list(texts))).reshape(len(texts), self.dim)
 
     def embed_query(self, text: str) -> np.ndarray:

@@ -266,12 +266,9 @@ class Home:
         """The embedder a child process would embed with beside the parsing, when one is worth
         starting (`index.beside`); else None."""
         from index.beside import worth_it
+        from index.embedders import DEFAULT_EMBEDDER
 
-        name = self.embedder_name or self.store.get_meta(EMBEDDER_KEY)
-        if name is None:
-            from index.embedders import DEFAULT_EMBEDDER
-
-            name = DEFAULT_EMBEDDER
+        name = self.embedder_name or DEFAULT_EMBEDDER  # what `_before_write` records for a new home
         return name if worth_it(self.settings, name) else None
 
     def ingest_bytes(self, name: str, data: bytes, wait: bool = True) -> IngestReport:
@@ -330,31 +327,31 @@ class Home:
         One process embeds a home at a time: when another one is at it, wait for it to finish
         (`wait`) or return at once. Returns whether every chunk now has its vectors."""
         while True:
-            try:
-                self._embed_lock.acquire(timeout=0)
-            except Timeout:
-                if not wait or stop():
-                    return False
-                time.sleep(0.5)
-                continue
-            try:
-                done = self.backend.fill_vectors(self.store, self.write_lock, progress=progress, stop=stop)
-                from index.local.build import INLINE_MERGE_ROWS
-
-                self.backend.maintain(self.write_lock, max_rows=INLINE_MERGE_ROWS)
+            done = self._fill_vectors(progress, stop, merge=True)
+            if done is not None:
                 return done
-            finally:
-                self._embed_lock.release()
+            if not wait or stop():
+                return False
+            time.sleep(0.5)
 
     def embed_published(self, progress: bool = False, stop: Callable[[], bool] = lambda: False) -> bool:
         """Embed what is published without vectors, unless another process is at it; no merging
         (the ingest that started this merges once at its end). Returns whether all is embedded."""
+        return bool(self._fill_vectors(progress, stop, merge=False))
+
+    def _fill_vectors(self, progress: bool, stop: Callable[[], bool], merge: bool) -> bool | None:
+        """Under the home's embed lock: embed, and merge if asked; None when another process holds it."""
         try:
             self._embed_lock.acquire(timeout=0)
         except Timeout:
-            return False
+            return None
         try:
-            return self.backend.fill_vectors(self.store, self.write_lock, progress=progress, stop=stop)
+            done = self.backend.fill_vectors(self.store, self.write_lock, progress=progress, stop=stop)
+            if merge:
+                from index.local.build import INLINE_MERGE_ROWS
+
+                self.backend.maintain(self.write_lock, max_rows=INLINE_MERGE_ROWS)
+            return done
         finally:
             self._embed_lock.release()
 

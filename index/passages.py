@@ -30,7 +30,7 @@ from typing import Any
 
 import numpy as np
 
-from index.embedders import Embedder
+from index.embedders import FREE, Embedder
 from index.en_context import leads, paragraphs, trails
 from index.store import Store
 from index.vector_cache import VectorCache
@@ -209,11 +209,6 @@ def document_lines(store: Store) -> dict[str, str]:
     return out
 
 
-# Embedders cheaper to run than to look up (the test embedder): the shared cache neither
-# serves nor keeps their vectors, so it grows only with what took real time to compute.
-NOT_SHARED = frozenset({"hash"})
-
-
 class EmbeddingStopped(Exception):
     """`embed_cached` was told to stop; what it embedded so far is in the store's cache."""
 
@@ -223,7 +218,7 @@ def embed_cached(store: Store, embedder: Embedder, texts: list[str], progress: b
     """(n, dim) vectors for `texts`, from the store's cache (then the `shared` one) where present,
     embedding the rest; what comes from the shared cache or the embedder is kept in both.
     `stop` is asked between batches: when it says so, `EmbeddingStopped` is raised."""
-    if embedder.name in NOT_SHARED:
+    if embedder.name in FREE:  # the shared cache grows only with what took real time to compute
         shared = None
     keys = [passage_key(t) for t in texts]
     first: dict[str, str] = {}

@@ -196,9 +196,7 @@ class Tokenizer:
         dictionary (`index.disk_dict`) cost ~1.5 s more than one bulk read for a 90k-character corpus."""
         texts = list(texts)
         if sum(len(t) for t in texts) > BULK_CHARS:
-            from index.disk_dict import DiskDict
+            from index.disk_dict import read_whole
 
-            freq = self._jieba.FREQ
-            if isinstance(freq, DiskDict):
-                freq.full()  # jieba's prefix dictionary only: its owner swaps in the plain dict
+            read_whole(self._jieba.FREQ)  # jieba's prefix dictionary only
         return [self.tokenize(t) for t in texts]

@@ -30,7 +30,7 @@ from typing import Any
 
 import numpy as np
 
-from index.disk_dict import DiskDict, build, cache_dir
+from index.disk_dict import DiskDict, build, cache_dir, read_whole
 
 FORMAT = 1  # of the snapshot; bump when its layout changes
 _MMAP_BYTES = 1 << 20  # arrays at least this large are memory-mapped, not read
@@ -78,9 +78,7 @@ def read_prefixes_whole(model: Any) -> None:
     """Read the tokenizer's prefix dictionary whole now, if it is still on disk. For bulk embedding:
     fetching its keys one by one (~30k distinct ones before `DiskDict` reads it whole by itself)
     cost a fresh process ~2 s more than one read for the first 570 passages of a corpus."""
-    prefixes = getattr(getattr(model, "_sp", None), _PREFIXES, None)
-    if isinstance(prefixes, DiskDict):
-        prefixes.full()
+    read_whole(getattr(getattr(model, "_sp", None), _PREFIXES, None))
 
 
 # -- writing -----------------------------------------------------------------------------------
