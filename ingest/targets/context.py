@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ingest.models import ParsedDocument
-from ingest.recognise.periods import Period, five_year_period, year_range
+from ingest.recognise.periods import Period, annual_year, five_year_period, year_range
 from ingest.recognise.places import place_in_title
 
 _PLAN_WORDS = re.compile(r"规划|方案|计划|意见|通知|要点|纲要|办法|决定|行动|plan|programme|program|strategy|roadmap|"
@@ -23,6 +23,7 @@ _PLAN_OPENING = re.compile(r"行动计划|实施方案|工作方案|规划|\b(?:
 _PAPER_KINDS = ("paper", "article", "论文", "期刊", "journal", "thesis")
 
 ACHIEVED_HEADING = re.compile(r"成效|成就|成绩|进展|完成情况|回顾|工作总结|取得|achievements?|progress|review", re.I)
+GOAL_HEADING = re.compile(r"目标|指标")
 STATUS_HEADING = re.compile(r"现状|状况|基本情况|存在的(?:主要)?问题|概况|基础条件|current situation|status|baseline",
                             re.I)
 
@@ -77,18 +78,22 @@ def own_scope(doc: ParsedDocument) -> str:
 def document_context(doc: ParsedDocument) -> DocContext:
     """Read the region, plan period and plan-ness of `doc` from its title and metadata."""
     title = doc.title or ""
-    period = year_range(title) or five_year_period(title)
+    year = annual_year(title) if doc.lang == "zh" else None
+    period = year_range(title) or five_year_period(title) or ((year, year) if year else None)
     return DocContext(scope=own_scope(doc), period=period, is_plan=_is_plan(doc), lang=doc.lang,
                       doc_year=_doc_year(doc), kind=doc.meta.kind)
 
 
 def heading_context(section: str) -> str | None:
-    """"achieved" or "baseline" when the nearest telling heading says so (成效, 现状), else None."""
+    """"achieved", "baseline" or "target" when the nearest telling heading says so (成效, 现状, 主要目标),
+    else None."""
     for part in reversed([p for p in section.split(" > ") if p]):
         if ACHIEVED_HEADING.search(part):
             return "achieved"
         if STATUS_HEADING.search(part):
             return "baseline"
+        if GOAL_HEADING.search(part):
+            return "target"
     return None
 
 

@@ -213,7 +213,7 @@ class ProseReader:
             return "achieved", self.ctx.doc_year - 1  # 过去一年…增长5.2%: a report's review of last year
         if context == "baseline" or sent.baseline_cue or exists_before(clause_pre):
             return "baseline", self._baseline_year(para, q.start)
-        if self.ctx.is_plan and (sent.target_cue or q.comparator not in ("=", "~")):
+        if self.ctx.is_plan and (sent.target_cue or context == "target" or q.comparator not in ("=", "~")):
             return "target", self._year(lead or self._target_year(section, para, sent, q.start), clause_pre, q)
         return "baseline", self._baseline_year(para, q.start)
 

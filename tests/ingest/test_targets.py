@@ -12,7 +12,7 @@ from ingest.models import ParsedDocument, Target
 from ingest.pipeline import parse_file
 from ingest.read.table_grid import Cell, build_columns
 from ingest.recognise.indicators import is_reference, normalize_indicator, same_indicator
-from ingest.recognise.periods import five_year_period, year_range
+from ingest.recognise.periods import annual_year, five_year_period, year_range
 from ingest.recognise.places import place_in_title, scope_key
 from tests.plan_fixtures import COUNTY_PLAN, ENGLISH_PLAN, PROVINCE_PLAN, parse_text, table
 
@@ -221,3 +221,54 @@ def test_a_paper_keeps_only_the_targets_it_states(tmp_path: Path) -> None:
 
     doc = parse_file(path, meta=DocMeta(kind="paper", date="2024"))
     assert [(t.value, t.kind, t.year) for t in doc.targets] == [(75.0, "target", 2030)]
+
+
+ANNUAL_PROGRAMME = """乙县人民政府办公室关于印发乙县2025年重点工作任务分工方案的通知
+
+各乡镇人民政府，县政府各部门：
+
+现将《乙县2025年重点工作任务分工方案》印发给你们，请认真贯彻落实。
+
+乙县人民政府办公室
+
+2025年2月20日
+
+乙县2025年重点工作任务分工方案
+
+一、全年主要预期目标
+
+1.努力实现全县农村居民人均可支配收入增长7%左右。
+
+牵头单位：县农业农村局
+
+2.城镇新增就业稳定在3000人。
+
+牵头单位：县人力资源社会保障局
+
+二、上年工作回顾
+
+3.2024年全县粮食产量为41.5万吨。
+"""
+
+
+def test_an_annual_programme_states_targets_for_its_year(tmp_path: Path) -> None:
+    """A programme of work for one year ("2025年重点工作任务分工方案") aims its figures at that year,
+    a goal heading ("主要预期目标") makes its figures targets even without a verb of aiming, and the
+    verb of striving ("努力实现") is not part of the indicator."""
+    doc = parse_text(tmp_path, "annual.txt", ANNUAL_PROGRAMME)
+    income = _find(doc, 7.0)
+    assert (income.kind, income.year, income.comparator) == ("target", 2025, "~")
+    assert income.indicator.endswith("农村居民人均可支配收入增长") and "努力" not in income.indicator
+    jobs = _find(doc, 3000.0)
+    assert (jobs.kind, jobs.year) == ("target", 2025)
+    grain = _find(doc, 41.5)
+    assert (grain.kind, grain.year) == ("achieved", 2024)  # under a review heading
+
+
+def test_annual_year_is_one_year_of_work_not_a_horizon() -> None:
+    assert annual_year("某市2024年度工作要点") == 2024
+    assert annual_year("某省2022年大气污染防治工作方案") == 2022
+    assert annual_year("某市2030年前碳达峰行动方案") is None  # a horizon
+    assert annual_year("某市2035年远景目标纲要") is None
+    assert annual_year("某规划(2021-2025年)") is None  # a span: year_range reads it
+    assert annual_year("关于2023年度计划执行情况的报告") is None  # a report looks back
