@@ -11,7 +11,8 @@ siblings of dated items). Rows of 任务分工 tables are tasks too (`tables.py`
 measure of the text its units when they name it.
 
 A unit note is read under the conventions the document has stated before it
-(`conventions.py`: 列第一位者为牵头单位，下同). A Chinese task's deadlines are its deadline
+(`conventions.py`: 列第一位者为牵头单位，下同); a heading can name the lead of every item under it
+(`group_lead.py`: "一、县农业农村局牵头工作（6项）"). A Chinese task's deadlines are its deadline
 field's plus every other time expression its text states (`find_item_deadlines`).
 
 Units are normalised once per document, after every task is read, because the rules that
@@ -35,6 +36,7 @@ from ingest.recognise.units import alias_table, is_cjk_text, normalize_names
 from ingest.tasks.conventions import LeadRules, lead_rules
 from ingest.tasks.english import with_english_tasks
 from ingest.tasks.fields import Draft, Field, dangling_label, fields_in, units_of
+from ingest.tasks.group_lead import heading_lead
 from ingest.tasks.items import BULLET, attach_group_annotations, measure_items, split_item
 from ingest.tasks.scope import states_aims, unannotated_tasks
 from ingest.tasks.tables import find_tables, table_drafts
@@ -66,6 +68,15 @@ def extract_tasks(doc: ParsedDocument) -> list[Task]:
     found = [prose_draft(doc, item, ctx) for item in items]
     for i in unannotated_tasks(doc.text, items, [d is not None for d in found]):
         found[i] = prose_draft(doc, items[i], ctx, bare=True)
+    for i, item in enumerate(items):
+        draft = found[i]
+        if draft is not None and any(role != "participant" for _, role in draft.units):
+            continue  # the item's own note names who is responsible
+        if lead := heading_lead(item[0].section):
+            draft = draft or prose_draft(doc, item, ctx, bare=True)
+            if draft is not None:  # the heading leads; a note of partners ("…配合") adds to it
+                draft.units, draft.unit_lists = [(n, "lead") for n in lead] + draft.units, [lead, *draft.unit_lists]
+                found[i] = draft
     drafts = merge_table_rows([d for d in found if d is not None], table_drafts(doc, ctx.base_year, tables))
     drafts.sort(key=lambda d: d.start)
     names = normalize_names([lst for d in drafts for lst in d.unit_lists], alias_table())

@@ -380,3 +380,33 @@ def test_dated_goals_are_not_tasks(tmp_path: Path) -> None:
             "（二）主要目标。2025年底前，人均体育场地面积达到2.6平方米。\n"
             "二、主要任务\n（一）完善目标考核。2024年底前出台考核办法。\n")
     assert [t.title for t in parse_text(tmp_path, text).tasks] == ["完善目标考核"]
+
+
+GROUPED_BY_LEAD = """丙市2026年民生实事任务清单
+
+一、市卫生健康委牵头事项（2项）
+
+1.新建社区卫生服务站12个。
+
+2.为65岁以上老年人免费体检，2026年10月底前完成。
+
+二、市教育局、市财政局负责的工作任务
+
+3.新增公办学位5000个。（市住房城乡建设局配合）
+
+三、提升城市品质
+
+4.改造老旧小区80个。
+"""
+
+
+def test_a_heading_that_names_the_lead_assigns_every_item_under_it(tmp_path: Path) -> None:
+    """Allocation lists group items under "<unit>牵头事项" headings instead of annotating each; a heading
+    of content ("三、提升城市品质") leads nothing, and an item's own note of partners adds to the heading's lead."""
+    doc = parse_text(tmp_path, GROUPED_BY_LEAD)
+    by_number = {t.number: t for t in doc.tasks}
+    assert units(by_number["1."]) == [("市卫生健康委", "lead")]
+    assert units(by_number["2."]) == [("市卫生健康委", "lead")]
+    assert [d[1] for d in deadlines(by_number["2."])] == ["2026-10-31"]
+    assert units(by_number["3."]) == [("市教育局", "lead"), ("市财政局", "lead"), ("市住房城乡建设局", "participant")]
+    assert "4." not in by_number or not any(u.role == "lead" for u in by_number["4."].units)
