@@ -37,7 +37,7 @@ from ingest.tasks.conventions import LeadRules, lead_rules
 from ingest.tasks.english import with_english_tasks
 from ingest.tasks.fields import Draft, Field, dangling_label, fields_in, units_of
 from ingest.tasks.group_lead import heading_lead
-from ingest.tasks.items import BULLET, attach_group_annotations, measure_items, split_item
+from ingest.tasks.items import BULLET, attach_group_annotations, measure_items, split_inline, split_item
 from ingest.tasks.scope import states_aims, unannotated_tasks
 from ingest.tasks.tables import find_tables, table_drafts
 
@@ -64,7 +64,8 @@ def extract_tasks(doc: ParsedDocument) -> list[Task]:
     ctx = Context(document_year(doc), lead_rules(doc.text))
     tables = find_tables(doc)
     in_tables = {b.start for rows in tables for row in rows for b in row.parts if b.kind != "table_row"}
-    items = [part for item in attach_group_annotations(doc, measure_items(doc, in_tables)) for part in split_item(doc, item)]
+    items = [piece for item in attach_group_annotations(doc, measure_items(doc, in_tables))
+             for part in split_item(doc, item) for piece in split_inline(doc, part)]
     found = [prose_draft(doc, item, ctx) for item in items]
     for i in unannotated_tasks(doc.text, items, [d is not None for d in found]):
         found[i] = prose_draft(doc, items[i], ctx, bare=True)

@@ -200,9 +200,37 @@ def _reads_as_units(names: list[str], inner: str) -> bool:
         all(len(n) <= MAX_LOOSE_UNIT and not re.search(r"[，,。;；:：]", n) for n in names)
 
 
+_CLAUSE = re.compile(r"[^，,。；;！!？?]+")
+_BY = re.compile(r"^\s*由")
+# Outside brackets only the words that do nothing but assign: 支持, 实施, 组织 … are verbs of prose too.
+_NOTE_END = re.compile(r"(?:牵头|负责|配合)\s*$")
+MAX_NOTE_CLAUSE = 60
+
+
+def clause_fields(text: str, base: int = 0) -> list[Field]:
+    """Clauses of running text that are a responsibility note without brackets: "由市邮政管理局负责，
+    2024年底前实现…", "…。市农业农村局牵头，市财政局配合。" A clause counts only when it is nothing but
+    units and the role phrase that ends it, and every name reads as a unit, so "市农业农村局负责指导…"
+    (the verb goes on) or "各地要负责" (no unit) is prose."""
+    depth = bracket_depths(text)
+    fields: list[Field] = []
+    for m in _CLAUSE.finditer(text):
+        if depth[m.start()] != 0 or len(m.group(0)) > MAX_NOTE_CLAUSE:
+            continue
+        s = m.start() + (by.end() if (by := _BY.match(m.group(0))) else 0)
+        clause = text[s:m.end()]
+        if not _NOTE_END.search(clause) or ASIDE.match(clause):
+            continue
+        units = parse_units(clause)
+        if units and all(looks_like_unit(u.name) for u in units):
+            a, e = base + m.start(), base + m.end()
+            fields.append(Field("units", "responsible", False, base + s, e, a, e))
+    return fields
+
+
 def fields_in(text: str, base: int = 0) -> list[Field]:
-    """Labelled fields, else responsibility brackets, of one block's text."""
-    return labelled_fields(text, base) or bracket_fields(text, base)
+    """Labelled fields, else responsibility brackets, else note clauses of one block's text."""
+    return labelled_fields(text, base) or bracket_fields(text, base) or clause_fields(text, base)
 
 
 @dataclass

@@ -5,18 +5,23 @@ Three shapes need more than "a number and the paragraphs below it":
   parent ("1.完善预案体系 / (1)… / (2)… / (责任单位:…)"): the parent is the measure;
 - a heading over unnumbered paragraphs that each carry their own annotation is several
   measures, one per paragraph;
-- label lines right under a numbered line ("牵头单位：…" / "完成时限：…") are that line's.
+- label lines right under a numbered line ("牵头单位：…" / "完成时限：…") are that line's;
+- a paragraph that enumerates measures inline, each with its own note ("一是加强组织领导。…（责任单位：
+  市发展改革委）二是强化资金保障。…（责任单位：市财政局）"), is one measure per enumerator.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Collection
+from dataclasses import replace
 
 from ingest.models import Block, ParsedDocument
 from ingest.tasks.fields import dangling_label, fields_in
 
 BULLET = re.compile(r"^\s*([●◆■•▪★☆◇□○◎➢►▶✓√])\s*")
+# 一是 / 二是 … opening a sentence: the inline enumeration of official prose
+_INLINE_ENUM = re.compile(r"(?:^|(?<=[。；;！!？?）)]))\s*(?P<n>[一二三四五六七八九十]{1,3}是)")
 
 
 def measure_items(doc: ParsedDocument, table_lines: Collection[int] = ()) -> list[list[Block]]:
@@ -165,3 +170,23 @@ def _starts_with_label(text: str, base: int) -> bool:
     if dangling:
         starts.append(dangling.ann_start)
     return bool(starts) and not text[:min(starts)].strip()
+
+
+def split_inline(doc: ParsedDocument, item: list[Block]) -> list[list[Block]]:
+    """One measure per inline enumerator ("一是…二是…") of the item's only annotated paragraph, when every
+    enumerated part carries a note of its own; the item unchanged otherwise. The parts keep the
+    paragraph's section; their number is the enumerator as written."""
+    annotated = [b for b in item if _has_fields(doc, b)]
+    if len(annotated) != 1 or annotated[0].kind == "heading":
+        return [item]
+    b = annotated[0]
+    text = doc.text[b.start:b.end]
+    marks = list(_INLINE_ENUM.finditer(text))
+    if len(marks) < 2 or fields_in(text[:marks[0].start("n")], b.start):
+        return [item]
+    bounds = [m.start("n") for m in marks] + [len(text)]
+    parts = [(bounds[i], bounds[i + 1]) for i in range(len(marks))]
+    if not all(fields_in(text[s:e], b.start + s) for s, e in parts):
+        return [item]
+    return [[replace(b, start=b.start + s, end=b.start + e, number=m.group("n"))] for (s, e), m in zip(parts, marks,
+                                                                                                        strict=True)]

@@ -410,3 +410,39 @@ def test_a_heading_that_names_the_lead_assigns_every_item_under_it(tmp_path: Pat
     assert [d[1] for d in deadlines(by_number["2."])] == ["2026-10-31"]
     assert units(by_number["3."]) == [("市教育局", "lead"), ("市财政局", "lead"), ("市住房城乡建设局", "participant")]
     assert "4." not in by_number or not any(u.role == "lead" for u in by_number["4."].units)
+
+
+NOTES_IN_PROSE = """戊县农村供水保障工作方案
+
+三、重点任务
+
+（一）推进规模化供水。由县水利局负责，2026年6月底前完成3处规模化水厂建设。
+
+（二）加强水源保护。县生态环境局牵头，县水利局配合，持续推进。
+
+（三）完善运行机制。县水利局负责指导各乡镇建立管护制度。
+
+四、保障措施
+
+一是强化组织领导。成立县级工作专班，每季度调度一次。（责任单位：县委办公室）二是加大资金投入。统筹各级资金，2026年底前足额拨付。（责任单位：县财政局）
+"""
+
+
+def test_notes_written_as_clauses_of_the_text(tmp_path: Path) -> None:
+    """"由X负责，…" and "X牵头，Y配合，…" are notes without brackets; "X负责指导…" is a sentence about X."""
+    doc = parse_text(tmp_path, NOTES_IN_PROSE)
+    by_number = {t.number: t for t in doc.tasks}
+    assert units(by_number["(一)"]) == [("县水利局", "lead")]
+    assert [d[1] for d in deadlines(by_number["(一)"])] == ["2026-06-30"]
+    assert units(by_number["(二)"]) == [("县生态环境局", "lead"), ("县水利局", "participant")]
+    assert by_number["(二)"].ongoing
+    assert "(三)" not in by_number  # numbers are width-normalised
+
+
+def test_an_inline_enumeration_with_a_note_per_part_is_one_task_each(tmp_path: Path) -> None:
+    doc = parse_text(tmp_path, NOTES_IN_PROSE)
+    by_number = {t.number: t for t in doc.tasks}
+    assert by_number["一是"].title == "强化组织领导" and units(by_number["一是"]) == [("县委办公室", "responsible")]
+    assert by_number["二是"].title == "加大资金投入" and units(by_number["二是"]) == [("县财政局", "responsible")]
+    assert [d[1] for d in deadlines(by_number["二是"])] == ["2026-12-31"]
+    assert by_number["一是"].text.startswith("一是强化组织领导") and "县财政局" not in by_number["一是"].text
