@@ -89,7 +89,7 @@ def keep(text: str, sent: Sentence, q: Quantity) -> bool:
     """Not a title/document number, not an aside, not a count of places (6 个区县), not a policy's terms."""
     if sent.bracketed(q.start) or in_aside(sent.asides, q):
         return False
-    if q.unit in COUNT_UNITS and PLACE_NOUNS.match(text[q.end:q.end + 3]):
+    if q.unit in COUNT_UNITS and PLACE_NOUNS.match(text[q.end:min(q.end + 3, sent.s1)]):  # in its own sentence
         return False
     c0, c1 = sent.clauses[sent.clause_of(q.start)]
     return not is_parameter(text, c0, c1, q)

@@ -43,6 +43,11 @@ _CAPTION_NO = re.compile(r"^\s*(?:附表|专栏|表|附件|Table|Box)\s*[\d一�
 _KIND_WORD = re.compile(r"\s*(?:现状值|现状|目标值|规划目标|规划值|实际完成|完成值|实际值|目标|规划|(?:19|20)\d{2}年?|"
                         r"baseline|target|current|planned|actual|achieved)(?:\s*value)?$", re.IGNORECASE)
 _UNIT_HEAD = re.compile(r"^(?:单位|计量单位|unit|units)$", re.IGNORECASE)
+# Columns of a task-allocation table (任务分工表): who and by when, not figures
+_DUTY_HEAD = re.compile(r"^(?:(?:责任)?(?:牵头|主办|主责|配合|参与|协办|责任|实施|承办|落实|负责)(?:单位|部门|主体|领导)|"
+                        r"(?:完成|推进|办理)?(?:时限|期限|时间节点)|完成时间|"
+                        r"(?:lead|responsible|supporting|partner)\s*(?:agenc(?:y|ies)|units?|departments?|bod(?:y|ies))?|"
+                        r"deadline|timeline|timescale|due date)$", re.IGNORECASE)
 
 
 def unit_in(text: str) -> str:
@@ -128,7 +133,23 @@ class TableReader:
         """Figures of every table of the document, in table order."""
         out: list[Found] = []
         for caption, section, rows in table_runs(self.doc.text, self.doc.blocks):
-            out.extend(self.read_grid(read_grid(caption, section, rows)))
+            if rows and any(_DUTY_HEAD.match(_plain(c.text)) for c in rows[0]):
+                out.extend(self.read_task_table(caption, section, rows))
+            else:
+                out.extend(self.read_grid(read_grid(caption, section, rows)))
+        return out
+
+    def read_task_table(self, caption: str, section: str, rows: list[list[Cell]]) -> list[Found]:
+        """A task-allocation table (任务 | 牵头单位 | 完成时限) states figures only in its task text
+        ("新建充电桩500个"), read as prose; its serial, unit and deadline columns hold none."""
+        header = [_plain(c.text) for c in rows[0]]
+        out: list[Found] = []
+        for row in rows[1:]:
+            for i, cell in enumerate(row):
+                head = header[i] if i < len(header) else ""
+                if _DUTY_HEAD.match(head) or _SERIAL_HEAD.match(head) or cell_kind(cell.text) != "TEXT":
+                    continue
+                out.extend(self.prose.read_span(cell.start, cell.end, section, caption or None))
         return out
 
     def read_grid(self, grid: Grid) -> list[Found]:

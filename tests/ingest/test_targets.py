@@ -272,3 +272,19 @@ def test_annual_year_is_one_year_of_work_not_a_horizon() -> None:
     assert annual_year("某市2035年远景目标纲要") is None
     assert annual_year("某规划(2021-2025年)") is None  # a span: year_range reads it
     assert annual_year("关于2023年度计划执行情况的报告") is None  # a report looks back
+
+
+def test_a_task_allocation_table_states_figures_only_in_its_task_text(tmp_path: Path) -> None:
+    """任务 | 牵头单位 | 完成时限 rows: "新建充电桩500个" is a target; serial numbers and dates are not figures."""
+    text = "\n".join([
+        "庚市新能源汽车推广应用实施方案(2024-2026年)",
+        "三、重点任务分工",
+        table("", [["序号", "重点任务", "牵头单位", "配合单位", "完成时限"],
+                   ["1", "新建公共充电桩500个", "市发展改革委", "市住房城乡建设局", "2026年底"],
+                   ["2", "推广新能源公交车", "市交通运输局", "各区人民政府", "持续推进"],
+                   ["3", "建设换电站", "市城管局", "市供电公司", "2025年6月"]]),
+    ])
+    doc = parse_text(tmp_path, "tasks_table.txt", text)
+    assert [(t.value, t.unit) for t in doc.targets] == [(500.0, "个")]
+    assert doc.targets[0].kind == "target" and "充电桩" in doc.targets[0].indicator
+    assert len(doc.tasks) == 3
