@@ -51,6 +51,11 @@ def question_lang(question: str) -> str:
 _DEFINITION = re.compile(r"\bdefin(?:ition|ed|es)\b|\bexcluded from\b|定义|是指|所称", re.I)
 
 
+def asks_deadline(question: str) -> bool:
+    """Whether the question asks "by when" too ("由谁牵头，什么时候完成？"), whatever its main kind."""
+    return bool(_DEADLINE_ZH.search(question) or _DEADLINE_EN.search(question))
+
+
 def classify(question: str) -> QuestionKind:
     lang = question_lang(question)
     # English questions may quote Chinese terms (and the other way round): check both cue sets

@@ -13,6 +13,7 @@ from typing import Any
 
 from api.answer import render
 from api.answer.actors import ASKED_SUBJECT, chinese_units, english_actors
+from api.answer.classify import asks_deadline
 from api.answer.lexical import overlap
 from api.answer.pinned import Difference, Evidence
 from api.answer.query import Query
@@ -102,7 +103,7 @@ def from_tasks(ctx: Context) -> Draft | None:
     units = [u for t in tasks for u in match.units[t.task_id]]
     if q.intent == "responsibility" or match.by_unit:
         text = render.responsibility_answer(tasks, match.units, q.lang)
-        if listing and deadlines:
+        if deadlines and (listing or asks_deadline(q.text)):  # "由谁牵头，什么时候完成？" asks both
             text += "\n" + render.deadline_answer(tasks, match.deadlines, q.lang)
         type_ = "responsibility"
     else:

@@ -57,7 +57,9 @@ def deadline_phrase(d: Deadline, lang: str) -> str:
 
 
 def task_label(task: Task, lang: str) -> str:
-    return f"{task.number}{task.title}" if lang == "zh" else f"measure {task.number.rstrip('.、')} “{task.title}”"
+    """"3.实施…" (a table's bare serial "3" gets its stop), "measure 3 “…”"."""
+    number = task.number + ("." if task.number[-1:].isdigit() else "")
+    return f"{number}{task.title}" if lang == "zh" else f"measure {task.number.rstrip('.、')} “{task.title}”"
 
 
 def responsibility_answer(tasks: list[Task], units_by_task: dict[str, list[Unit]], lang: str) -> str:

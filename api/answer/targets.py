@@ -77,6 +77,8 @@ def match_targets(store: Store, q: Query, hits: list[Hit], doc_ids: list[str], l
     best = scored[0][0]
     if best < MIN_TARGET_SCORE:
         return []
+    if scope_named(q, scored[0][1]):  # the question names the place: other places' values are not asked for
+        scored = [(s, t) for s, t in scored if scope_named(q, t) or not (t.scope or t.scope_normalized)]
     out: list[tuple[float, Target]] = []
     for ref in q.tables:  # "专栏1和附表2分别…": the best value of each named table
         of_table = [(s, t) for s, t in scored if _caption(t).startswith(ref)]

@@ -159,6 +159,8 @@ def place_in_title(title: str) -> str | None:
     if not m:
         return None
     place = m.group("place")
+    if place[-1] in "乡镇" and t[m.end():m.end() + 1] in ("省", "市", "县", "区", "旗"):
+        place = t[:m.end() + 1][m.start("place"):]  # 新乡市, 金乡县: 乡 is part of the name
     if len(place) < 2 or is_self_reference(place) or place[0] in "各全本该每":
         return None  # 各县 / 全市 / 本区 are references, not names
     return place

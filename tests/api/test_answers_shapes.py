@@ -253,3 +253,15 @@ def test_a_role_the_question_does_not_name_is_not_taken_for_the_answer(tmp_path:
     names = [u["name"] for u in a.get("units", [])]
     assert any("Secretary of Commerce" in n for n in names) and not any(n.startswith("the Administrator") for n in names), a
     home.close()
+
+
+def test_the_place_named_keeps_other_places_values_out(plans: Home) -> None:
+    """Four plans state the same indicator: a question naming one place gets that place's value only."""
+    a = answer_question(plans, "白水市到2026年森林覆盖率目标是多少?")
+    assert {t["scope"] for t in a["targets"]} == {"白水市"}, a["targets"]
+
+
+def test_who_and_by_when_in_one_question_gets_both(plans: Home) -> None:
+    a = answer_question(plans, "红石市推进国土绿化由谁牵头，什么时候完成?")
+    assert a["type"] == "responsibility"
+    assert "市生态环境局" in a["answer"] and "2025年12月" in a["answer"], a["answer"]

@@ -143,6 +143,9 @@ def test_context_readers() -> None:
     assert year_range("某规划(2021-2035年)") == (2021, 2035)
     assert place_in_title("关于印发《某某县生态保护实施方案》的通知") == "某某县"
     assert place_in_title("各县水土流失面积") is None
+    assert place_in_title("某乡县人民政府关于印发某乡县2025年工作要点的通知") == "某乡县"  # 乡 inside a county's name
+    assert place_in_title("某镇市城市更新规划") == "某镇市"
+    assert place_in_title("某某乡人民政府工作方案") == "某某乡"
 
 
 def test_indicator_normalisation_is_conservative() -> None:
