@@ -31,12 +31,19 @@ _SMALL = ("zero one two three four five six seven eight nine ten eleven twelve t
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _NUMBER = r"(?:\d{1,4}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|" \
           r"seven|eight|nine))?|" + "|".join(sorted(_SMALL[1:], key=len, reverse=True)) + r"|an?)"
-_SPAN = rf"(?P<n>{_NUMBER})\s+(?:calendar\s+|business\s+)?(?P<unit>days?|weeks?|months?|years?)"
+# "sixty (60) days": statutes write the number twice
+_SPAN = rf"(?P<n>{_NUMBER})(?:\s*\(\d{{1,4}}\))?\s+(?:calendar\s+|business\s+)?(?P<unit>days?|weeks?|months?|years?)"
 _LIMIT = r"(?:within|in\s+the\s+first|no\s+later\s+than|not\s+later\s+than|not\s+more\s+than|no\s+more\s+than)"
 _SELF = r"(?:the\s+)?(?:(?:effective\s+)?date(?:\s+of\s+(?:enactment|adoption|entry\s+into\s+force))?|issuance|signing|" \
         r"publication|enactment)\s+of\s+this\s+(?:executive\s+)?" \
         r"(?:order|memorandum|proclamation|directive|act|policy|plan|decision|regulation|instrument)"
 _RELATIVE = re.compile(rf"\b{_LIMIT}\s+{_SPAN}\s+(?:of|from|after|following)\s+(?P<self>{_SELF})?", re.I)
+# "Ninety days after the date of this order, the Administrator shall …": the span itself is the limit
+_AFTER_SELF = re.compile(rf"\b{_SPAN}\s+(?:after|following|from)\s+(?P<self>{_SELF})", re.I)
+# "within twelve months after December 22, 1980": a fixed date the span counts from
+_AFTER_DATE = re.compile(r"\s*(?P<mon>January|February|March|April|May|June|July|August|September|October|November|"
+                         r"December)\s+(?P<d>\d{1,2}),?\s+(?P<y>(?:19|20)\d{2})\b")
+_MONTHS = ("january february march april may june july august september october november december").split()
 _EVENT = re.compile(r"\b(?:by|before)\s+the\s+(?:close|end)\s+of\s+the\s+\d+(?:st|nd|rd|th)\s+Congress\b", re.I)
 _RECURRING = re.compile(
     r"\bannually\b|\bannual\b(?:[\s,\-]+[\w\-’']+){0,4}?[\s,\-]+(?:[Rr]eports?|[Uu]pdates?|[Pp]lans?|[Ss]corecards?|"
@@ -108,8 +115,21 @@ def _relative(text: str, order_date: str | None) -> list[tuple[int, int, Deadlin
             date = add_span(order_date, n, m.group("unit")) if order_date and n is not None else None
             out.append((m.start(), m.end(), Deadline(text=m.group(0).strip(), date=date, kind="by")))
             continue
+        anchor = _AFTER_DATE.match(text, m.end())
+        if anchor and n is not None:
+            month = _MONTHS.index(anchor.group("mon").lower()) + 1
+            start = f"{anchor.group('y')}-{month:02d}-{int(anchor.group('d')):02d}"
+            out.append((m.start(), anchor.end(), Deadline(text=text[m.start():anchor.end()].strip(),
+                                                          date=add_span(start, n, m.group("unit")), kind="by")))
+            continue
         s, e = _strip(text, m.start(), _clause_bounds(text, m.start(), m.end())[1])
         out.append((s, e, Deadline(text=text[s:e], date=None, kind="by")))
+    for m in _AFTER_SELF.finditer(text):
+        if any(s <= m.start() < e for s, e, _ in out):
+            continue
+        n = number_word(m.group("n"))
+        date = add_span(order_date, n, m.group("unit")) if order_date and n is not None else None
+        out.append((m.start(), m.end(), Deadline(text=m.group(0).strip(), date=date, kind="by")))
     out.extend((m.start(), m.end(), Deadline(text=m.group(0), date=None, kind="by")) for m in _EVENT.finditer(text))
     return out
 

@@ -1,4 +1,4 @@
-"""Directive sentences: "X shall / must …", "X are directed to …", "X is responsible for …".
+"""Directive sentences: "X shall / must …", "X are directed to …", "X are to …", "X is responsible for …".
 
 A sentence is a directive when one of these verbs has an actor for subject (`en_actors.py`).
 Not directives: "should", "may", "will" (recommendations, permissions, policy statements); "shall
@@ -20,7 +20,8 @@ from ingest.recognise.en_phrases import QUALIFIER_OPENERS, depths, is_actor, seg
 
 _MODAL = re.compile(r"\b(?P<resp>(?:is|are|shall\s+be|will\s+be)\s+(?:also\s+|jointly\s+|primarily\s+|hereby\s+)?"
                     r"(?:responsible|accountable)\s+for)\b"
-                    r"|\b(?P<directed>(?:is|are)\s+(?:hereby\s+|also\s+)?(?:directed|required)\s+to)\b"
+                    r"|\b(?P<directed>(?:is|are)\s+(?:hereby\s+|also\s+)?(?:(?:authorized|empowered)\s+and\s+)?"
+                    r"(?:directed|required)(?:\s+and\s+(?:authorized|empowered))?\s+to|(?:is|are)\s+to(?=\s+(?!be\b)[a-z]))\b"
                     r"|\b(?P<modal>shall|must)\b")
 _BLOCKED = re.compile(r"^(?:not|never|be|consist|comprise|mean|means|have|remain|serve|constitute)\b", re.I)
 _ADVERBS = re.compile(r"^(?:also|each|jointly|together|further|subsequently|then|expeditiously|promptly|immediately|"

@@ -125,3 +125,15 @@ def test_adding_months_lands_on_the_same_day_or_the_months_end(start: dt.date, m
 @given(st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2080, 12, 31)), st.integers(0, 1000))
 def test_adding_days_is_calendar_arithmetic(start: dt.date, days: int) -> None:
     assert add_span(start.isoformat(), days, "days") == (start + dt.timedelta(days=days)).isoformat()
+
+
+def test_a_span_counted_from_the_order_or_a_fixed_date_without_within() -> None:
+    """"Ninety days after the date of this order, …" needs no "within"; "sixty (60) days" writes the number
+    twice; "within twelve months after December 22, 1980" counts from that date."""
+    opening = sentence_deadlines("Ninety days after the date of this order, and on a quarterly basis thereafter, "
+                                 "the Administrator shall report.", "2022-03-01")
+    assert [(d.date, d.kind) for d in opening] == [("2022-05-30", "by"), (None, "ongoing")]
+    twice = sentence_deadlines("No later than sixty (60) days following the adjournment, the Bureau shall file it.")
+    assert twice and twice[0].text.startswith("No later than sixty (60) days")
+    fixed = sentence_deadlines("The Secretary shall transmit the plan within twelve months after March 3, 2019.")
+    assert [(d.date, d.kind) for d in fixed] == [("2020-03-03", "by")]

@@ -256,3 +256,19 @@ def test_labelled_fields_say_more_than_the_sentence(tmp_path: Path) -> None:
     assert [(u.name, u.role) for u in task.units] == [("Regional Coastal Agency", "lead"),
                                                        ("municipal governments", "participant")]
     assert [d.date for d in task.deadlines] == ["2026-12-31"]
+
+
+def test_duty_forms_of_memoranda_and_statutes(tmp_path: Path) -> None:
+    """"are to submit" and "is authorized and directed to prepare" impose duties; "is to be consulted"
+    (a passive) and "The purpose … is to set out" (a thing for subject) do not."""
+    doc = parse(tmp_path, "\n\n".join([
+        "Memorandum for the Heads of Departments",
+        "1. Regional offices covered by this procedure are to submit their plans to the Office of Budget "
+        "by October 25, 2024.",
+        "2. The Secretary is authorized and directed to prepare a management plan for the program.",
+        "3. The purpose of this memorandum is to set out the procedure.",
+        "4. The Administrator is to be consulted on each plan.",
+    ]), "memo.txt")
+    assert [(t.title[:30], [u.role for u in t.units]) for t in doc.tasks] == [
+        ("Regional offices covered by th", ["lead"]), ("The Secretary is authorized an", ["lead"])]
+    assert doc.tasks[0].deadlines[0].date == "2024-10-25"
