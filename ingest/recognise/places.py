@@ -152,6 +152,11 @@ def resolve(name: str, own: str) -> str:
     return n
 
 
+# Common nouns that end like a place: "城市更新行动方案" is about cities, not a city named 城市
+_COMMON_NOUNS = re.compile(r"^(?:城市|都市|超市|城区|市区|社区|园区|景区|片区|小区|矿区|库区|山区|牧区|灾区|辖区|郊区|新区|"
+                           r"开发区|示范区|试验区|自贸区|保护区|功能区|集聚区|城乡|城镇|乡镇|村镇|集镇|小镇|特色小镇)$")
+
+
 def place_in_title(title: str) -> str | None:
     """The leading place name of a title or issuer ("某某市林业规划" -> "某某市"), if any."""
     t = _clean(title)
@@ -161,6 +166,6 @@ def place_in_title(title: str) -> str | None:
     place = m.group("place")
     if place[-1] in "乡镇" and t[m.end():m.end() + 1] in ("省", "市", "县", "区", "旗"):
         place = t[:m.end() + 1][m.start("place"):]  # 新乡市, 金乡县: 乡 is part of the name
-    if len(place) < 2 or is_self_reference(place) or place[0] in "各全本该每":
+    if len(place) < 2 or is_self_reference(place) or place[0] in "各全本该每" or _COMMON_NOUNS.match(place):
         return None  # 各县 / 全市 / 本区 are references, not names
     return place

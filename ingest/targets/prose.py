@@ -49,6 +49,11 @@ _QUOTED = re.compile(r"[“\"]([^”\"]{2,12})[”\"]")
 _LAST_YEAR = re.compile(r"过去一年|去年(?!同期)|上一年度?(?!同期)")
 _THIS_YEAR = re.compile(r"今年|本年度?|年内")
 _HORIZON_HEADING = re.compile(r"目标|愿景|展望")
+_RESPECTIVELY = re.compile(r"分别")
+_CHANGE_VERB = re.compile(r"(?:为|是|达到|达|提高|提升|下降|降低|减少|增加|增长|降|升|控制)?(?:到|至|在|了)?")
+_LIST_SEP = re.compile(r"以及|和|及|与|、")
+MIN_RESPECTIVE_NAME = 3
+_VALUE_GAP = re.compile(r"\s*(?:以上|以下|左右|以内)?\s*(?:、|和|及|与|,|，)?\s*")
 
 
 @dataclass
@@ -69,6 +74,29 @@ def heading_place(section: str) -> str | None:
     title = re.sub(r"^(?:第[一二三四五六七八九十\d]+[章节]|[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]+[)）]|"
                    r"\d+[.、])\s*", "", parts[-1]).strip()
     return title if looks_like_place(title) else None
+
+
+def respective_indicators(text: str, sent: Sentence, qs: list[Quantity]) -> dict[int, str]:
+    """"婴儿死亡率和孕产妇死亡率分别为5‰和12/10万": the list before 分别 names one indicator per figure of the
+    run after it, in order ({figure start: indicator}). Only when the list and the run have the same length
+    and the run is nothing but figures and separators."""
+    out: dict[int, str] = {}
+    for m in _RESPECTIVELY.finditer(text, sent.s0, sent.s1):
+        c0 = sent.clauses[sent.clause_of(m.start())][0]
+        parts = [strip_clause(p) for p in _LIST_SEP.split(text[c0:m.start()])]
+        parts = [p for p in parts if has_words(p)]
+        after = [q for q in qs if q.start >= m.end()][:len(parts)]
+        # "城镇和农村居民收入": a two-character modifier shares the last part's head; the whole list stays the name
+        if len(parts) < 2 or len(after) < len(parts) or any(len(p) < MIN_RESPECTIVE_NAME for p in parts):
+            continue
+        verb = _CHANGE_VERB.match(text, m.end())
+        if verb is None or not m.end() <= after[0].start <= verb.end() or not all(
+                _VALUE_GAP.fullmatch(text[a.end:b.start]) for a, b in zip(after, after[1:], strict=False)):
+            continue
+        growth = _GROWTH.search(text[m.end():verb.end()])
+        for part, q in zip(parts, after, strict=True):
+            out[q.start] = part + (growth.group(1) if growth and q.unit in ("%", "百分点") else "")
+    return out
 
 
 class ProseReader:
@@ -125,12 +153,14 @@ class ProseReader:
         st = _State(scope=self._default_scope(section), clause_start=s0)
         out: list[Found] = []
         last_end: dict[int, int] = {}
+        respective = respective_indicators(text, sent, qs)
         for q in qs:
             ci = sent.clause_of(q.start)
             c0, c1 = sent.clauses[ci]
             pre = text[max(c0, last_end.get(ci, c0)):q.start]
             last_end[ci] = q.end
             ind, scope, from_here = self._indicator(pre, text[q.end:c1], q, st)
+            ind = respective.get(q.start, ind)
             if _AGGREGATE.fullmatch(ind) and (named := _QUOTED.findall(text[s0:q.start])):
                 ind = named[-1] + ind.removesuffix("最高")  # “算力券”…全市每年总额: the named instrument's total
             if from_here:

@@ -25,3 +25,19 @@ def test_a_heading_that_is_a_place_names_the_scope() -> None:
     assert heading_place("三、分区目标 > （二）北部山区县") == "北部山区县"
     assert heading_place("三、分区目标 > （二）强化监测") is None
     assert heading_place("") is None
+
+
+def test_respectively_gives_each_figure_its_own_indicator(tmp_path) -> None:
+    """"A和B分别为x和y": x is A's, y is B's; a two-character modifier ("城镇和农村居民…") shares the head,
+    so that list stays one name."""
+    from tests.plan_fixtures import parse_text
+
+    text = "\n".join(["某县健康事业发展规划(2021-2025年)", "一、主要目标",
+                      "到2025年，新生儿死亡率和孕产妇死亡率分别控制在3‰和10/10万以内，"
+                      "人均体育场地面积、经常参加体育锻炼人数比例分别达到2.8平方米、45%以上。",
+                      "城镇和农村居民人均可支配收入分别增长6%、7%。"])
+    doc = parse_text(tmp_path, "p.txt", text)
+    got = {(t.indicator, t.value) for t in doc.targets}
+    assert {("新生儿死亡率", 3.0), ("孕产妇死亡率", 10.0), ("人均体育场地面积", 2.8),
+            ("经常参加体育锻炼人数比例", 45.0)} <= got
+    assert all("城镇" not in t.indicator or "农村" in t.indicator for t in doc.targets)

@@ -146,6 +146,7 @@ def test_context_readers() -> None:
     assert place_in_title("某乡县人民政府关于印发某乡县2025年工作要点的通知") == "某乡县"  # 乡 inside a county's name
     assert place_in_title("某镇市城市更新规划") == "某镇市"
     assert place_in_title("某某乡人民政府工作方案") == "某某乡"
+    assert place_in_title("城市更新行动方案") is None and place_in_title("社区嵌入式服务设施建设方案") is None
 
 
 def test_indicator_normalisation_is_conservative() -> None:
