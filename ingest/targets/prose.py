@@ -50,6 +50,9 @@ _LAST_YEAR = re.compile(r"过去一年|去年(?!同期)|上一年度?(?!同期)"
 _THIS_YEAR = re.compile(r"今年|本年度?|年内")
 _HORIZON_HEADING = re.compile(r"目标|愿景|展望")
 _RESPECTIVELY = re.compile(r"分别")
+# things that end like a place but are counted, not places: 社区, 园区, 示范区 …
+_THING_AREA = re.compile(r"(?:社区|园区|小区|景区|校区|厂区|街区|示范区|开发区|功能区|集聚区|保护区|试验区|自贸区|服务区|"
+                         r"实验区|先行区|样板区|创新区)$|[A-Za-z\d]")
 _CHANGE_VERB = re.compile(r"(?:为|是|达到|达|提高|提升|下降|降低|减少|增加|增长|降|升|控制)?(?:到|至|在|了)?")
 _LIST_SEP = re.compile(r"以及|和|及|与|、")
 MIN_RESPECTIVE_NAME = 3
@@ -202,6 +205,9 @@ class ProseReader:
             return verb_tail(rest) + head_noun(post), place, True
         rest = rest.lstrip("、，,；; ")
         core = strip_clause(rest)
+        if place is None and st.indicator and looks_like_place(core) and not _THING_AREA.search(core):
+            # "…达到50%，东部地区达到60%": the same measure, of its own place
+            return st.indicator, core, False
         if q.unit not in COUNT_UNITS and (noun := measure_noun(core, post)):
             return noun, place, True
         share = re.match(r"^(?:分别)?占(.*)", core)

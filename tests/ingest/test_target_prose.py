@@ -41,3 +41,17 @@ def test_respectively_gives_each_figure_its_own_indicator(tmp_path) -> None:
     assert {("新生儿死亡率", 3.0), ("孕产妇死亡率", 10.0), ("人均体育场地面积", 2.8),
             ("经常参加体育锻炼人数比例", 45.0)} <= got
     assert all("城镇" not in t.indicator or "农村" in t.indicator for t in doc.targets)
+
+
+def test_a_clause_naming_only_a_place_states_the_same_measure_for_it(tmp_path) -> None:
+    """"全省…治理率达到40%以上，东部地区达到55%以上": the second figure is the same measure, of 东部地区;
+    a counted thing that ends like a place ("示范社区10个") is not a place."""
+    from tests.plan_fixtures import parse_text
+
+    text = "\n".join(["某省农村人居环境整治方案(2021-2025年)", "一、目标",
+                      "到2025年，全省农村生活污水治理率达到40%以上，东部地区达到55%以上，山区县达到30%左右。",
+                      "到2025年，建成美丽乡村示范村50个，认定星级示范社区10个。"])
+    doc = parse_text(tmp_path, "p.txt", text)
+    got = {(t.value, t.indicator, t.scope) for t in doc.targets}
+    assert (55.0, "农村生活污水治理率", "东部地区") in got and (30.0, "农村生活污水治理率", "山区县") in got
+    assert any(v == 10.0 and "示范社区" in ind for v, ind, _ in got)
