@@ -10,7 +10,8 @@ grammar every such measure uses:
   budget (总额, 总规模, 规模, 安排) stays a target;
 - a **duration** (天, 个月, 小时) that is not a service standard (1日内办结, 24小时服务, 10分钟便利圈);
 - a **threshold**: the clause after the figure ends with 的 (…达10个以上的，给予…), or the clause opens
-  with 对 (对年产值首次达到5000万元的企业);
+  with 对 (对年产值首次达到5000万元的企业), or an upper bound qualifies the noun after it (月销售额15万元以下的
+  小规模纳税人, 6亩以下的地块: a class of things; "不少于2000卡时的算力支持" and "28.6%的平均水平" state values);
 - a **definition**: 一般不超过, 是指, a parenthetical that is not a breakdown (其中…);
 - a **formula** or a composition (×100%, 1名团长+3名导师), a count of the document's own parts
   (八项主要任务, 4个方面的指标).
@@ -20,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.recognise.quantities import TIME_UNITS, Quantity
+from ingest.recognise.quantities import COUNT_UNITS, TIME_UNITS, Quantity
 from ingest.targets.marks import PER_PERIOD
 
 _MONEY = re.compile(r"元$")
@@ -42,6 +43,9 @@ _OWN_PARTS = re.compile(r"^(?:主要任务|重点任务|项?任务|项?措施|�
 # "对年货运量首次达到100万吨的企业，给予…": a clause opening with 对 names who qualifies, not a goal
 _FOR_WHOM = re.compile(r"^\W*(?:[(（]?[一二三四五六七八九十\d]+[)）.、．]\s*)?对(?![外接应标])[^，,；;。]*$")
 _PER_PERSON = re.compile(r"每人|每户|每家|享受|只能|仅")
+_QUALIFIES_NOUN = re.compile(r"^\s*(?:及|或)?(?:以下|以内)?(?:[(（][^()（）]*[)）])?的[\u4e00-\u9fff]")
+_UPPER_BOUND = re.compile(r"(?:以下|以内)$|^\s*(?:及|或)?(?:以下|以内)")
+_AIM_VERB = re.compile(r"(?:达到|达|提高到|提升到|提高至|提升至|降至|降到|下降到|控制在|保持在|稳定在|不低于|不少于|超过|突破)")
 
 
 def _paren_spans(text: str, s0: int, s1: int) -> list[tuple[int, int, str]]:
@@ -83,6 +87,10 @@ def is_parameter(text: str, c0: int, c1: int, q: Quantity) -> bool:
         return True
     if _OWN_PARTS.match(after) or (_FOR_WHOM.match(before) and re.match(r"[^，,；;。]{0,4}的", after)):
         return True
+    written = text[q.start:q.end]
+    if q.unit not in COUNT_UNITS and _QUALIFIES_NOUN.match(after) and \
+            (_UPPER_BOUND.search(written) or _UPPER_BOUND.match(after)) and not _AIM_VERB.search(before + written):
+        return True  # 15万元以下的小规模纳税人: the measure defines a class
     return _is_term(before, after, q)
 
 

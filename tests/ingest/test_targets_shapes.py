@@ -140,3 +140,18 @@ def test_what_exists_is_a_baseline(tmp_path: Path) -> None:
     doc = parse_text(tmp_path, "agri.txt", text)
     got = {(t.value, t.kind, t.year) for t in doc.targets}
     assert {(120.0, "baseline", 2025), (8.0, "baseline", 2025), (50.0, "target", 2028)} <= got, got
+
+
+def test_an_upper_bound_that_defines_a_class_is_not_a_target(tmp_path: Path) -> None:
+    """"月销售额10万元以下的小规模纳税人" names who qualifies; "不少于500卡时的算力支持" and "高于全省
+    12.5%的平均水平" state values."""
+    from tests.plan_fixtures import parse_text
+
+    doc = parse_text(tmp_path, "m.txt", "\n".join([
+        "某市支持小微企业发展若干措施",
+        "一、月销售额10万元以下的小规模纳税人免征增值税。",
+        "二、每年为每家企业提供不少于500卡时的免费算力支持。",
+        "三、2023年全市小微企业贷款增速18%，高于全省12.5%的平均水平。",
+    ]))
+    values = {t.value for t in doc.targets}
+    assert 10.0 not in values and {500.0, 12.5} <= values, values
