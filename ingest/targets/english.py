@@ -59,6 +59,15 @@ _INDICATOR_BEFORE = re.compile(r"(?P<verb>reduc\w*|increas\w*|expan\w*|limit\w*|
 _SUBJECT = re.compile(r"(?:^|[,;:]\s*|\bthat\s+)(?:the\s+)?(?P<subj>[A-Za-z][\w\s\-’']{1,60}?)\s+(?:will\s+|shall\s+|"
                       r"should\s+|must\s+|is\s+to\s+|are\s+to\s+)?(?:reach|reaches|achieve|exceed|be|rise to|"
                       r"increases? to|falls? to|be reduced to|is accelerated to)\s*$", re.I)
+# "from 26% in 2009 to 21% by 2030": 2009 dates the start, not a goal
+_START_YEAR = re.compile(r"\bfrom\s+(?:about\s+|approximately\s+)?[\d.,]+\s*(?:%|percent|per\s*cent)?\s*\(?\s*$", re.I)
+# "Reducing the percentage of adult smokers (from 20.6% to 12.0%)": the first figure is where it starts
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|approximately\s+|around\s+|an?\s+estimated\s+)?$", re.I)
+_TO_AFTER = re.compile(r"^\s*(?:\(?in\s+((?:19|20)\d{2})\)?\s*)?,?\s*to\s+(?:about\s+|approximately\s+|around\s+)?[\d.]",
+                       re.I)
+_CHANGE_OF = re.compile(r"\b(?:reduc|increas|rais|lower|improv|decreas|cut|expand|grow|boost|shrink)\w*\s+"
+                        r"(?:the\s+)?(?P<obj>[A-Za-z][\w\s\-’']{1,70}?)\s*[(,]?\s*from\s+(?:about\s+|approximately\s+)?"
+                        r"(?:[\d.,]+\s*(?:%|percent|per\s*cent)?\s*(?:\(?in\s+(?:19|20)\d{2}\)?\s*)?,?\s*to\s*)?$", re.I)
 _OF_AFTER = re.compile(r"^\s*of\s+(?:all\s+|the\s+|our\s+)?(?P<obj>(?:[\w’'-]+\s?){1,6})")
 
 
@@ -91,7 +100,8 @@ class _Cell:
     def read(cls, text: str, s0: int, s1: int) -> _Cell:
         sentence = text[s0:s1]
         return cls(bool(_GOAL.search(sentence)), bool(_DEFINES.search(sentence)), bool(_PAST_FRAME.search(sentence)),
-                   [(s0 + m.start(), int(m.group(1))) for m in _FUTURE.finditer(sentence)])
+                   [(s0 + m.start(), int(m.group(1))) for m in _FUTURE.finditer(sentence)
+                    if not _START_YEAR.search(sentence, 0, m.start())])
 
 
 def _target_year(cell: _Cell, f: Figure, lead: int | None, base: int | None) -> int | None:
@@ -115,6 +125,9 @@ def _classify(text: str, s0: int, s1: int, f: Figure, cell: _Cell, ctx: DocConte
     m = _FROM_YEAR.match(post)
     if m and re.search(r"\bfrom\s*$", pre[-20:].replace("approximately", "").rstrip() + " "):
         return "baseline", int(m.group(1))
+    to = _TO_AFTER.match(post)
+    if to and _FROM_BEFORE.search(pre[-30:]):  # "from 20.6% to 12.0%": the level it starts from
+        return "baseline", int(to.group(1)) if to.group(1) else None
     if m and base is not None and int(m.group(1)) <= base and not _GOAL.search(pre[-40:]):
         return "baseline", int(m.group(1))
     if _DURATION.match(f.unit):  # "within 90 days of …" is a task's deadline; "no more than 18 months" a standard
@@ -150,6 +163,8 @@ def _indicator(text: str, s0: int, s1: int, f: Figure) -> str:
     pre, post = text[max(s0, f.start - _WINDOW):f.start], text[f.end:min(s1, f.end + _WINDOW)]
     m = _OF_AFTER.match(post)
     if m and f.unit in ("%", "times"):
+        return m.group("obj").strip()
+    if m := _CHANGE_OF.search(pre):  # "reducing the share of smokers from X to Y": the measure itself
         return m.group("obj").strip()
     m = _INDICATOR_BEFORE.search(pre)
     if m:  # "reduce X by 30%" / "X percent below 1990 levels": the change; "reduce X to 50 tons": the level of X

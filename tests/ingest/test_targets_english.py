@@ -107,3 +107,20 @@ def test_membership_and_definitions_are_not_targets(tmp_path: Path) -> None:
     ])
     doc = parse_text(tmp_path, "council.txt", text)
     assert [(t.value, t.year) for t in doc.targets] == [(50.0, 2035)]
+
+
+def test_from_a_level_to_a_goal_gives_the_start_as_baseline(tmp_path: Path) -> None:
+    """"(from 20.6% to 12.0%)": 20.6 is where it starts, the goal is 12.0, both of the measure the verb names;
+    "from 26% in 2009 to 21% by 2030": 2009 dates the start, not a goal."""
+    from tests.plan_fixtures import parse_text
+
+    doc = parse_text(tmp_path, "p.txt", "\n\n".join([
+        "Community Health Objectives",
+        "Objectives include reducing the share of adults who smoke (from 18.4% to 11.0%) and reducing "
+        "vaping by students from 24% in 2019 to 15% by 2032.",
+    ]))
+    got = {(t.value, t.kind, t.year, t.indicator) for t in doc.targets}
+    assert (18.4, "baseline", None, "share of adults who smoke") in got
+    assert (24.0, "baseline", 2019, "vaping by students") in got
+    assert (15.0, "target", 2032, "vaping by students") in got
+    assert all(t.year != 2019 for t in doc.targets if t.kind == "target")
