@@ -25,8 +25,11 @@ _FUNCTION_WORDS = {"of", "the", "and", "or", "to", "in", "for", "by", "at", "on"
 _NAME_BEFORE = re.compile(r"(?:\b(?:Sec|Secs|Section|Sections|section|sections|Order|No|Nos|Part|Title|Law|Act|"
                           r"Stat|Article|Chapter|Objective|Action|Actions|Phase|Generation|Tier|Module|Table|Figure|"
                           r"Appendix|Amendment|Executive Order|Public Law|Proclamation|Memorandum|FY|fiscal year|"
-                          r"step|Step|Outcome|Milestone|Recommendation|Item|Annex|Schedule|Box|Web|Version|version)\.?\s*|[§#]\s*)$")
+                          r"step|Step|Outcome|Milestone|Recommendation|Item|Annex|Schedule|Box|Web|Version|version|"
+                          r"Year|Years|Grade|Grades|Key Stage|Stage|Level|Band|Ward|Zone|Route|Goal|SDG)\.?\s*|[§#]\s*)$")
 _NAME_AFTER = re.compile(r"^(?:\s*(?:U\.S\.C|CFR|C\.F\.R|Fed\.|FR\b|Stat\.|st\b|nd\b|rd\b|th\b)|\)|\.\d|-\d|:\d)")
+# "three out of four cancers", "one in five adults": the second number is a denominator, not a count
+_DENOMINATOR = re.compile(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten))\s+(?:out\s+of|in)\s+$", re.I)
 _ANAPHOR = re.compile(r"\b(?:the|these|those|each of the|all|both|top|first|last|next|other)\s+$|’s\s+$|'s\s+$", re.I)
 # counts of a text's own parts or of ideas, not of things a plan delivers
 _OWN_PARTS = re.compile(r"^(?:objectives|goals|principles|pillars|priorities|areas|sections|steps|elements|components|"
@@ -54,6 +57,7 @@ class Figure:
     start: int
     end: int
     noun: str = ""  # the counted noun phrase ("new large reactors"), empty for measures
+    value_max: float | None = None  # a range's upper end ("24–47%", "110 to 440 hectares")
 
 
 def _comparator(text: str, start: int) -> tuple[str, int]:
@@ -81,7 +85,8 @@ def _counts(text: str, lo: int, hi: int) -> list[Figure]:
     out: list[Figure] = []
     for value, a, b, approx in numbers:
         m = _NOUN_PHRASE.match(text, b, hi)
-        if not m or _named(text, a, b, lo) or _ANAPHOR.search(text[max(lo, a - 14):a]):
+        if not m or _named(text, a, b, lo) or _ANAPHOR.search(text[max(lo, a - 14):a]) or \
+                _DENOMINATOR.search(text[max(lo, a - 24):a]):
             continue
         words, noun = m.group("np").split(), m.group("noun")
         if _NOT_A_NOUN.search(noun.lower()) or any(w.lower() in _FUNCTION_WORDS for w in words) \
@@ -113,15 +118,33 @@ def _scaled(text: str, lo: int, hi: int) -> list[Figure]:
     return out
 
 
-def _measure(q: Quantity) -> Figure:
-    return Figure(q.value, q.unit, q.comparator, q.start, q.end)
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# the bare low end of a range: "110 to 440 hectares", "between 5 and 8 GW" ("from 20 to 30%" is a change, not a range)
+_RANGE_LOW = re.compile(rf"(?:\bbetween\s+(?P<lo1>{_NUM})\s+and|(?<!from )(?<![\d,.])(?P<lo2>{_NUM})\s*(?:to|-|–|—))\s*$", re.I)
+
+
+def _measure(text: str, q: Quantity, lo: int) -> Figure:
+    """A measure; "110 to 440 hectares" and "between 5 and 8 GW" (the low end written bare) are ranges too."""
+    if q.value_max is None and (m := _RANGE_LOW.search(text, max(lo, q.start - 24), q.start)):
+        low = float((m.group("lo1") or m.group("lo2")).replace(",", ""))
+        if low < q.value:
+            return Figure(low, q.unit, q.comparator, m.start(), q.end, value_max=q.value)
+    return Figure(q.value, q.unit, q.comparator, q.start, q.end, value_max=q.value_max)
+
+
+def _bounds(f: Figure) -> list[Figure]:
+    """A range is two figures: at least its low end, at most its high end."""
+    if f.value_max is None:
+        return [f]
+    return [Figure(f.value, f.unit, ">=", f.start, f.end, f.noun), Figure(f.value_max, f.unit, "<=", f.start, f.end, f.noun)]
 
 
 def english_figures(text: str, lo: int, hi: int) -> list[Figure]:
     """Every figure of text[lo:hi] in text order; where readings overlap, a scaled figure or a measure wins
     over a count (one sweep over the sorted readings: linear however many figures a sentence holds)."""
     readings = [(f, 0) for f in _scaled(text, lo, hi)]
-    readings += [(_measure(q), 1) for q in find_quantities(text, lo, hi) if not _named(text, *_number_span(text, q), lo)]
+    readings += [(_measure(text, q, lo), 1) for q in find_quantities(text, lo, hi)
+                 if not _named(text, *_number_span(text, q), lo)]
     readings += [(f, 2) for f in _counts(text, lo, hi)]
     readings += [(Figure(multiple(m.group(0)), "times", "=", m.start(), m.end()), 3) for m in MULTIPLE.finditer(text, lo, hi)]
     readings.sort(key=lambda r: (r[0].start, r[1], -r[0].end))
@@ -132,7 +155,7 @@ def english_figures(text: str, lo: int, hi: int) -> list[Figure]:
                 kept[-1] = (f, rank)
             continue
         kept.append((f, rank))
-    return [f for f, _ in kept]
+    return [b for f, _ in kept for b in _bounds(f)]
 
 
 def _number_span(text: str, q: Quantity) -> tuple[int, int]:

@@ -124,3 +124,19 @@ def test_from_a_level_to_a_goal_gives_the_start_as_baseline(tmp_path: Path) -> N
     assert (24.0, "baseline", 2019, "vaping by students") in got
     assert (15.0, "target", 2032, "vaping by students") in got
     assert all(t.year != 2019 for t in doc.targets if t.kind == "target")
+
+
+def test_ranges_denominators_and_labels() -> None:
+    """A range is two bounds ("24–47%", "110 to 440 hectares", "between 5 and 8 GW"); "three out of four"
+    and "one in five" hold denominators, "Year 9 students" and "Grade 3 pupils" labels, not counts."""
+    from ingest.targets.english_figures import english_figures
+
+    def figures(t: str) -> list[tuple[float, str, str]]:
+        return [(f.value, f.unit, f.comparator) for f in english_figures(t, 0, len(t))]
+
+    assert figures("Methane emissions are 24–47% below 2017 levels by 2050.") == [(24.0, "%", ">="), (47.0, "%", "<=")]
+    assert figures("Plant 110 to 440 hectares of new woodland.") == [(110.0, "hm2", ">="), (440.0, "hm2", "<=")]
+    assert figures("Install between 5 and 8 GW of offshore wind.") == [(5.0, "GW", ">="), (8.0, "GW", "<=")]
+    assert figures("Raise the rate from 20 to 30 percent.") == [(30.0, "%", "=")]  # a change, not a range
+    assert figures("with three out of four cancers (75%) diagnosed early") == [(75.0, "%", "=")]
+    assert figures("25 per cent more Year 9 students and Grade 3 pupils will read well.") == [(25.0, "%", "=")]
