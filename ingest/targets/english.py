@@ -56,8 +56,8 @@ _ORDER_TIME = re.compile(r"^[^;]{0,30}?\b(?:of|from|after)\s+the\s+date\s+of\s+t
 _DURATION = re.compile(r"^(?:天|年|月|周|小时|分钟|days?|months?|years?|weeks?|hours?)$")
 _INDICATOR_BEFORE = re.compile(r"(?P<verb>reduc\w*|increas\w*|expan\w*|limit\w*|conserv\w*|rais\w*|cut\w*|lower\w*)\s+"
                                r"(?P<obj>[a-z][a-z\s\-’']{1,70}?)\s+(?P<prep>by|to)\b(?:\s*$|[^;]{0,70},\s*or\s*$)", re.I)
-_SUBJECT = re.compile(r"(?:^|[,;:]\s*|\bthat\s+)(?:the\s+)?(?P<subj>[A-Za-z][\w\s\-’']{1,60}?)\s+(?:will\s+|shall\s+|"
-                      r"should\s+|must\s+|is\s+to\s+|are\s+to\s+)?(?:reach|reaches|achieve|exceed|be|rise to|"
+_SUBJECT = re.compile(r"(?:^[^A-Za-z]*|[,;:]\s*|\bthat\s+)(?:the\s+)?(?P<subj>[A-Za-z][\w\s\-’']{1,60}?)\s+(?:will\s+|shall\s+|"
+                      r"should\s+|must\s+|is\s+to\s+|are\s+to\s+)?(?:reach|reaches|achieve|exceed|be|is|are|rise to|"
                       r"increases? to|falls? to|be reduced to|is accelerated to)\s*$", re.I)
 # "from 26% in 2009 to 21% by 2030": 2009 dates the start, not a goal
 _START_YEAR = re.compile(r"\bfrom\s+(?:about\s+|approximately\s+)?[\d.,]+\s*(?:%|percent|per\s*cent)?\s*\(?\s*$", re.I)
@@ -180,11 +180,13 @@ def _indicator(text: str, s0: int, s1: int, f: Figure) -> str:
 
 
 def english_targets(text: str, start: int, end: int, section: str, table: str | None, ctx: DocContext,
-                    spans: list[tuple[int, int]], forced: tuple[TargetKind, int | None] | None = None) -> list[Found]:
-    """Targets, baselines and achieved figures of the English sentences `spans` inside text[start:end]."""
+                    spans: list[tuple[int, int]], forced: tuple[TargetKind, int | None] | None = None,
+                    horizon: int | None = None) -> list[Found]:
+    """Targets, baselines and achieved figures of the English sentences `spans` inside text[start:end].
+    `horizon` is the year a lead-in gave the list this item belongs to ("By 2025:", "Our goals by 2030 are to:")."""
     out: list[Found] = []
     lead_m = _LEAD_YEAR.match(text[start:end].lstrip("|# "))
-    lead = int(lead_m.group(1)) if lead_m else None
+    lead = int(lead_m.group(1)) if lead_m else horizon
     for p0, p1 in spans:
         for s0, s1 in _cells(text, p0, p1):
             cell = _Cell.read(text, s0, s1)

@@ -311,4 +311,5 @@ class ProseReader:
         from ingest.targets.english import english_targets
 
         return english_targets(self.text, start, end, section, table, self.ctx,
-                               [(s.start, s.end) for s in sentence_spans(self.text, start, end)], forced)
+                               [(s.start, s.end) for s in sentence_spans(self.text, start, end)], forced,
+                               horizon=None if table else self.horizon)

@@ -140,3 +140,16 @@ def test_ranges_denominators_and_labels() -> None:
     assert figures("Raise the rate from 20 to 30 percent.") == [(30.0, "%", "=")]  # a change, not a range
     assert figures("with three out of four cancers (75%) diagnosed early") == [(75.0, "%", "=")]
     assert figures("25 per cent more Year 9 students and Grade 3 pupils will read well.") == [(25.0, "%", "=")]
+
+
+def test_a_lead_in_year_reaches_the_bulleted_goals_under_it(tmp_path: Path) -> None:
+    """"Our goals by 2030 are to:" / "By 2050:" give the bullets below them their year; the subject of
+    "is" / "are" names the measure."""
+    doc = parse_text(tmp_path, "p.txt", "\n".join([
+        "Riverside Climate Action Plan", "Goals",
+        "Our goals by 2030 are to:", "• Reduce greenhouse gas emissions by 40%", "• Raise the cycling mode share to 12%",
+        "By 2050:", "• Landfill methane emissions are 30–50% below 2020 levels."]))
+    got = {(t.indicator, t.value, t.comparator, t.year) for t in doc.targets if t.kind == "target"}
+    assert ("reduce greenhouse gas emissions", 40.0, "=", 2030) in got
+    assert ("the cycling mode share", 12.0, "=", 2030) in got
+    assert {("Landfill methane emissions", 30.0, ">=", 2050), ("Landfill methane emissions", 50.0, "<=", 2050)} <= got
