@@ -78,9 +78,67 @@ def _label_like(text: str) -> bool:
     return len(text) <= MAX_LABEL and not _SENTENCE_PUNCT.search(text)
 
 
+_PIPE_RULE = re.compile(r"^[\s|:：\-—–]+$")
+MIN_PIPE_CELLS = 3
+
+
+def pipe_cells(text: str, block: Block) -> list[tuple[int, int]] | None:
+    """Cell spans of a `|`-separated table line ("| 指标 | 2020年 | 2025年 |", Markdown or plain), [] for a
+    rule line (|---|), None when the paragraph is not a table line (fewer than three cells)."""
+    if block.kind != "paragraph":
+        return None
+    line = text[block.start:block.end]
+    if line.count("|") < MIN_PIPE_CELLS - 1:
+        return None
+    if _PIPE_RULE.match(line):
+        return []
+    bounds = [block.start - 1] + [block.start + i for i, ch in enumerate(line) if ch == "|"] + [block.end]
+    spans = [_trim_span(text, a + 1, b) for a, b in zip(bounds, bounds[1:], strict=False)]
+    if line.lstrip().startswith("|"):
+        spans = spans[1:]
+    if line.rstrip().endswith("|"):
+        spans = spans[:-1]
+    return spans if len(spans) >= MIN_PIPE_CELLS else None
+
+
+def _trim_span(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def pipe_runs(text: str, blocks: list[Block]) -> list[tuple[str, str, list[list[Cell]]]]:
+    """(caption, section, rows) of each run of `|` lines (two rows at least); a caption line right above
+    the run ("表1 主要指标") names it."""
+    runs: list[tuple[str, str, list[list[Cell]]]] = []
+    current: list[list[Cell]] | None = None
+    prev: Block | None = None
+    for b in blocks:
+        cells = pipe_cells(text, b)
+        if cells is None:
+            current, prev = None, b
+            continue
+        if cells == []:
+            continue
+        if current is None:
+            caption = text[prev.start:prev.end].strip() if prev is not None and prev.kind == "table_title" else ""
+            current = []
+            runs.append((caption, b.section, current))
+        current.append([Cell(s, e, text[s:e]) for s, e in cells])
+    return [r for r in runs if len(r[2]) >= 2]
+
+
 def table_runs(text: str, blocks: list[Block]) -> list[tuple[str, str, list[list[Cell]]]]:
-    """(caption, section, rows of cells) for each table; a short line between two rows of the
-    same table continues the cell above it (a label broken over lines)."""
+    """(caption, section, rows of cells) for each table, `|`-line tables included, in text order; a short
+    line between two rows of the same table continues the cell above it (a label broken over lines)."""
+    runs = _flattened_runs(text, blocks) + pipe_runs(text, blocks)
+    return sorted(runs, key=lambda r: r[2][0][0].start if r[2] and r[2][0] else 0)
+
+
+def _flattened_runs(text: str, blocks: list[Block]) -> list[tuple[str, str, list[list[Cell]]]]:
+    """Tables flattened one cell per line (table_row blocks)."""
     runs: list[tuple[str, str, list[list[Cell]]]] = []
     i = 0
     while i < len(blocks):

@@ -13,8 +13,9 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from ingest.models import ParsedDocument, TargetKind
+from ingest.models import Block, ParsedDocument, TargetKind
 from ingest.read.sentences import sentence_spans
+from ingest.read.table_grid import pipe_cells
 from ingest.recognise.periods import five_year_period
 from ingest.recognise.places import looks_like_place
 from ingest.recognise.quantities import COUNT_UNITS, TIME_UNITS, Quantity, find_quantities
@@ -41,6 +42,7 @@ _YEAR_BEFORE = re.compile(r"((?:19|20)\d{2})\s*年(?:底|末)?的?\s*$")
 _TOTAL_MARK = re.compile(r"共计|总计|合计|共|总共")
 _FACILITY_VERB = re.compile(r"提档升级|升级|改造|新建|建设|扩建|迁建|提升")
 _LATIN = re.compile(r"[A-Za-z]")
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _CHANGE_ONLY = re.compile(r"(?:下降|上升|减少|增加|提高|降低|增长|缩减|扩大)")
 _OWN_AREA = re.compile(r"(?:全市|全县|全省|全区|区内)(?=幅员|国土|土地|总面积)")
 _GROWTH = re.compile(r"(增长|增速|下降|降低|减少|上涨|涨幅|上升)(?:了|率)?\s*$")
@@ -119,10 +121,17 @@ class ProseReader:
         for b in self.doc.blocks:
             if b.section != section:
                 section, self.horizon = b.section, None
-            if b.kind in ("paragraph", "list_item") and not (b.kind == "paragraph" and b.table):
+            if b.kind in ("paragraph", "list_item") and not (b.kind == "paragraph" and b.table) \
+                    and not self._table_line(b):
                 out.extend(self.read_span(b.start, b.end, b.section))
                 self._carry_horizon(b.start, b.end, b.section)
         return out if self.ctx.is_plan else [f for f in out if f.kind == "target"]
+
+    def _table_line(self, b: Block) -> bool:
+        """A Chinese `|` table line: the table reader reads its cells by their columns."""
+        cells = pipe_cells(self.text, b)
+        return cells is not None and (not cells or len(_CJK_CHAR.findall(self.text[b.start:b.end])) >
+                                      len(_LATIN.findall(self.text[b.start:b.end])))
 
     def _carry_horizon(self, start: int, end: int, section: str) -> None:
         """A lead-in ending in a colon ("到2028年，力争实现："), or a goal section's paragraph in a plan with no

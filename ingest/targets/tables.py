@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from ingest.models import ParsedDocument, TargetKind
-from ingest.read.table_grid import Cell, Grid, Record, align, cell_kind, read_grid, table_runs
+from ingest.read.table_grid import Cell, Grid, Record, align, cell_kind, pipe_runs, read_grid, table_runs
 from ingest.recognise.indicators import is_reference
 from ingest.recognise.periods import five_year_period, year_range
 from ingest.recognise.places import looks_like_place, place_in_title, resolve
@@ -40,7 +40,8 @@ _UNIT_IN = re.compile(r"[(（]\s*(?:单位\s*[:：])?\s*([^()（）]{1,10}?)\s*[
 _YEAR_IN = re.compile(r"((?:19|20)\d{2})\s*年?")
 _PARENS = re.compile(r"[(（][^()（）]*[)）]")
 _CAPTION_NO = re.compile(r"^\s*(?:附表|专栏|表|附件|Table|Box)\s*[\d一二三四五六七八九十]+\s*[:：.]?\s*", re.IGNORECASE)
-_KIND_WORD = re.compile(r"\s*(?:现状值|现状|目标值|规划目标|规划值|实际完成|完成值|实际值|目标|规划|(?:19|20)\d{2}年?|"
+_KIND_WORD = re.compile(r"\s*(?:现状值|现状|目标值|规划目标|规划值|实际完成|完成值|实际值|基期值|基期|基准值|基准年|预期值|"
+                        r"期末值|目标|规划|(?:19|20)\d{2}年?|"
                         r"baseline|target|current|planned|actual|achieved)(?:\s*value)?$", re.IGNORECASE)
 _UNIT_HEAD = re.compile(r"^(?:单位|计量单位|unit|units)$", re.IGNORECASE)
 # Columns of a task-allocation table (任务分工表): who and by when, not figures
@@ -48,6 +49,14 @@ _DUTY_HEAD = re.compile(r"^(?:(?:责任)?(?:牵头|主办|主责|配合|参与|�
                         r"(?:完成|推进|办理)?(?:时限|期限|时间节点)|完成时间|"
                         r"(?:lead|responsible|supporting|partner)\s*(?:agenc(?:y|ies)|units?|departments?|bod(?:y|ies))?|"
                         r"deadline|timeline|timescale|due date)$", re.IGNORECASE)
+
+
+def _strip_kind_words(column: str) -> str:
+    """"2025年目标值" -> "": a column's year and kind words say when and what kind, not what is measured."""
+    prev = None
+    while prev != column:
+        prev, column = column, _KIND_WORD.sub("", column)
+    return column
 
 
 def unit_in(text: str) -> str:
@@ -121,6 +130,12 @@ def column_year(path: list[str], caption: str, kind: TargetKind, ctx: DocContext
     return period[0] - 1 if kind == "baseline" else period[1]
 
 
+def is_cjk_table(rows: list[list[Cell]]) -> bool:
+    """A table written in Chinese (its cells hold more CJK characters than Latin letters)."""
+    text = "".join(c.text for row in rows for c in row)
+    return len(re.findall(r"[\u4e00-\u9fff]", text)) > len(re.findall(r"[A-Za-z]", text))
+
+
 class TableReader:
     """Reads the figures of every table of one document; collects the places its rows name."""
 
@@ -132,7 +147,10 @@ class TableReader:
     def read(self) -> list[Found]:
         """Figures of every table of the document, in table order."""
         out: list[Found] = []
+        piped = {rows[0][0].start for _, _, rows in pipe_runs(self.doc.text, self.doc.blocks)}
         for caption, section, rows in table_runs(self.doc.text, self.doc.blocks):
+            if rows[0][0].start in piped and not is_cjk_table(rows):
+                continue  # an English Markdown table: its rows are read as sentences, cell by cell
             if rows and any(_DUTY_HEAD.match(_plain(c.text)) for c in rows[0]):
                 out.extend(self.read_task_table(caption, section, rows))
             else:
@@ -226,7 +244,7 @@ class TableReader:
                       grid.section, grid.caption or None)]
 
     def _indicator(self, row_type: str, label: str, path: list[str]) -> str:
-        column = _KIND_WORD.sub("", column_indicator(path)) if row_type != "scope" else column_indicator(path)
+        column = _strip_kind_words(column_indicator(path)) if row_type != "scope" else column_indicator(path)
         if row_type == "scope":
             return column
         name = _plain(label)

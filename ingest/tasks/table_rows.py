@@ -19,9 +19,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ingest.models import Block, ParsedDocument
+from ingest.read.table_grid import pipe_cells
 
 NUMBER_CELL = re.compile(r"^[(（]?[\d一二三四五六七八九十]{1,4}[)）.、．]?$")
-_PIPE_RULE = re.compile(r"^[\s|:：\-—–]+$")
 MIN_PIPE_CELLS = 3
 MAX_LINE_HEADER = 12  # characters in a header cell written on its own line
 MAX_HEADER_LINES = 9
@@ -51,25 +51,6 @@ def _spans_row(doc: ParsedDocument, parts: list[Block], spans: list[tuple[int, i
     """A row from its cells' spans and the blocks it is written in."""
     spans = [_trim(doc.text, s, e) for s, e in spans]
     return Row(parts[0], spans, [doc.text[s:e] for s, e in spans], parts)
-
-
-def pipe_cells(text: str, block: Block) -> list[tuple[int, int]] | None:
-    """Cell spans of a `|`-separated table line, [] for a rule line, None when the paragraph is
-    not a table line (fewer than three cells)."""
-    if block.kind != "paragraph":
-        return None
-    line = text[block.start:block.end]
-    if line.count("|") < MIN_PIPE_CELLS - 1:
-        return None
-    if _PIPE_RULE.match(line):
-        return []
-    bounds = [block.start - 1] + [block.start + i for i, ch in enumerate(line) if ch == "|"] + [block.end]
-    spans = [_trim(text, a + 1, b) for a, b in zip(bounds, bounds[1:], strict=False)]
-    if line.lstrip().startswith("|"):
-        spans = spans[1:]
-    if line.rstrip().endswith("|"):
-        spans = spans[:-1]
-    return spans if len(spans) >= MIN_PIPE_CELLS else None
 
 
 def tab_and_pipe_tables(doc: ParsedDocument) -> list[list[Row]]:

@@ -292,3 +292,20 @@ def test_a_task_allocation_table_states_figures_only_in_its_task_text(tmp_path: 
     assert [(t.value, t.unit) for t in doc.targets] == [(500.0, "个")]
     assert doc.targets[0].kind == "target" and "充电桩" in doc.targets[0].indicator
     assert len(doc.tasks) == 3
+
+
+def test_a_pipe_table_is_read_by_its_columns(tmp_path: Path) -> None:
+    """"| 指标 | 2020年基期值 | 2025年目标值 |" lines (Markdown or plain text) are a table: each figure takes its
+    column's kind and year; the column's year and kind words are not part of the indicator."""
+    text = "\n".join([
+        "某市“十四五”文化和旅游发展规划",
+        "一、主要指标",
+        "| 指标 | 2020年基期值 | 2025年目标值 | 属性 |",
+        "| --- | --- | --- | --- |",
+        "| 公共图书馆年流通人次(万人次) | 320 | 450 | 预期性 |",
+        "| 旅游总收入(亿元) | 180 | 260 | 预期性 |",
+    ])
+    doc = parse_text(tmp_path, "pipe.txt", text)
+    got = {(t.indicator, t.value, t.kind, t.year) for t in doc.targets}
+    assert got == {("公共图书馆年流通人次", 320.0, "baseline", 2020), ("公共图书馆年流通人次", 450.0, "target", 2025),
+                   ("旅游总收入", 180.0, "baseline", 2020), ("旅游总收入", 260.0, "target", 2025)}, got
