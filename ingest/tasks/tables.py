@@ -17,7 +17,7 @@ from typing import Literal
 from ingest.models import ParsedDocument, Role
 from ingest.recognise.deadlines import find_dates, parse_deadline_field
 from ingest.recognise.units import is_cjk_text, looks_like_unit, parse_units
-from ingest.tasks.fields import Draft
+from ingest.tasks.fields import Draft, labelled_fields, units_of
 from ingest.tasks.table_rows import NUMBER_CELL, Row, line_tables, tab_and_pipe_tables
 
 ColumnKind = Literal["number", "task", "lead", "participant", "responsible", "deadline", "other"]
@@ -166,6 +166,16 @@ def _values(kinds: list[ColumnKind], row: Row, carried: dict[int, tuple[int, int
     return values
 
 
+def _labelled_units(cell: str) -> list[tuple[str, Role]]:
+    """Units of a cell that labels them itself ("牵头单位：A 责任单位：B、C"), with the labels' roles (beside a
+    lead label, 责任单位 names the others); [] for a cell without unit labels."""
+    fields = [f for f in labelled_fields(cell) if f.kind == "units"]
+    if not fields:
+        return []
+    beside = any(f.fixed_role and f.role == "lead" for f in fields)
+    return [pair for f in fields for pair in units_of(cell, f, None, beside)[0]]
+
+
 def _draft(doc: ParsedDocument, row: Row, kinds: list[ColumnKind], values: dict[int, tuple[int, int]],
            base_year: int | None) -> Draft | None:
     """The task of one aligned row, or None when it has no task text or no unit and no deadline."""
@@ -180,6 +190,11 @@ def _draft(doc: ParsedDocument, row: Row, kinds: list[ColumnKind], values: dict[
     lists: list[list[str]] = []
     for col, kind in enumerate(kinds):
         if kind in _UNIT_KINDS and text_of(col).strip():
+            labelled = _labelled_units(text_of(col))
+            if labelled:  # "牵头单位:市文广旅游局 责任单位:各县(市、区)政府": the cell's own labels decide
+                units.extend(labelled)
+                lists.append([name for name, _ in labelled])
+                continue
             # beside a 牵头单位 column, the 责任单位 column names the others
             cjk = is_cjk_text(text_of(col))
             role: Role = "participant" if kind == "responsible" and "lead" in kinds and cjk else kind  # type: ignore[assignment]

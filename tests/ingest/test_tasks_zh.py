@@ -446,3 +446,17 @@ def test_an_inline_enumeration_with_a_note_per_part_is_one_task_each(tmp_path: P
     assert by_number["二是"].title == "加大资金投入" and units(by_number["二是"]) == [("县财政局", "responsible")]
     assert [d[1] for d in deadlines(by_number["二是"])] == ["2026-12-31"]
     assert by_number["一是"].text.startswith("一是强化组织领导") and "县财政局" not in by_number["一是"].text
+
+
+def test_a_unit_cell_that_labels_its_units_itself(tmp_path: Path) -> None:
+    """A 责任单位 cell written "牵头单位：A 责任单位：B、C" follows its own labels: A leads, B and C take part."""
+    from tests.plan_fixtures import table
+
+    doc = parse_text(tmp_path, "\n".join(["某市公共文化设施建设工作方案", "一、任务分工",
+                                          table("", [["序号", "工作任务", "责任单位", "完成时限"],
+                                                     ["1", "建设城市书房20个", "牵头单位：市文化局 责任单位：各区人民政府、市财政局",
+                                                      "2025年底前"],
+                                                     ["2", "建设乡镇文化站8个", "市文化局", "2025年底前"]])]))
+    by_number = {t.number: t for t in doc.tasks}
+    assert units(by_number["1"]) == [("市文化局", "lead"), ("各区人民政府", "participant"), ("市财政局", "participant")]
+    assert units(by_number["2"]) == [("市文化局", "responsible")]
