@@ -309,3 +309,14 @@ def test_a_pipe_table_is_read_by_its_columns(tmp_path: Path) -> None:
     got = {(t.indicator, t.value, t.kind, t.year) for t in doc.targets}
     assert got == {("公共图书馆年流通人次", 320.0, "baseline", 2020), ("公共图书馆年流通人次", 450.0, "target", 2025),
                    ("旅游总收入", 180.0, "baseline", 2020), ("旅游总收入", 260.0, "target", 2025)}, got
+
+
+def test_a_background_section_states_the_present(tmp_path: Path) -> None:
+    """Under "发展基础" / "发展背景" a figure without a year of its own is where things stand (the year
+    before the plan), not a goal."""
+    text = "\n".join(["某县“十四五”卫生健康发展规划", "一、发展基础",
+                      "居民健康水平显著提高。2020年末，全县居民人均预期寿命提高到80.1岁。卫生县城创建取得新进展，农村卫生户厕普及率达98.5%。",
+                      "二、发展目标", "到2025年，农村卫生户厕普及率达到99%。"])
+    doc = parse_text(tmp_path, "bg.txt", text)
+    assert (_find(doc, 98.5).kind, _find(doc, 98.5).year) == ("baseline", 2020)
+    assert (_find(doc, 99.0).kind, _find(doc, 99.0).year) == ("target", 2025)
