@@ -126,6 +126,11 @@ def _target_evidence(ctx: Context, targets: list[Target]) -> Evidence:
                     years={t.year for t in targets if t.year}, tables=[t.table or "" for t in targets] + chunk)
 
 
+def _as_column(t: Target) -> str:
+    """A record named as a table column would name it: its indicator and its year ("绿道2026年")."""
+    return f"{t.indicator}{t.year}年" if t.year else t.indicator
+
+
 def from_targets(ctx: Context) -> Draft | None:
     """The values of the indicator, place, year and table asked (a table of places when asked)."""
     q = ctx.q
@@ -136,7 +141,7 @@ def from_targets(ctx: Context) -> Draft | None:
                    if x[1] not in [t for _, t in scored]]
     targets = [t for _, t in scored]
     cell = lookup_cell(ctx.home, q.matching_text, ctx.hits)
-    if cell is not None and cell[1] > max((column_score(q.matching_text, [t.indicator]) for t in targets), default=0.0):
+    if cell is not None and cell[1] > max((column_score(q.matching_text, [_as_column(t)]) for t in targets), default=0.0):
         targets.insert(0, cell[0])  # the question names a column no record covers
     if not targets:
         return None
