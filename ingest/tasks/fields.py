@@ -201,7 +201,7 @@ def _reads_as_units(names: list[str], inner: str) -> bool:
 
 
 _CLAUSE = re.compile(r"[^，,。；;！!？?]+")
-_BY = re.compile(r"^\s*由")
+_BY = re.compile(r"由")
 # Outside brackets only the words that do nothing but assign: 支持, 实施, 组织 … are verbs of prose too.
 _NOTE_END = re.compile(r"(?:牵头|负责|配合)\s*$")
 MAX_NOTE_CLAUSE = 60
@@ -217,7 +217,8 @@ def clause_fields(text: str, base: int = 0) -> list[Field]:
     for m in _CLAUSE.finditer(text):
         if depth[m.start()] != 0 or len(m.group(0)) > MAX_NOTE_CLAUSE:
             continue
-        s = m.start() + (by.end() if (by := _BY.match(m.group(0))) else 0)
+        by = _BY.search(m.group(0))  # "X由Y牵头": Y leads X; the note starts after 由
+        s = m.start() + (by.end() if by else 0)
         clause = text[s:m.end()]
         if not _NOTE_END.search(clause) or ASIDE.match(clause):
             continue

@@ -460,3 +460,9 @@ def test_a_unit_cell_that_labels_its_units_itself(tmp_path: Path) -> None:
     by_number = {t.number: t for t in doc.tasks}
     assert units(by_number["1"]) == [("市文化局", "lead"), ("各区人民政府", "participant"), ("市财政局", "participant")]
     assert units(by_number["2"]) == [("市文化局", "responsible")]
+
+
+def test_a_thing_led_by_a_unit_names_the_unit_not_the_thing(tmp_path: Path) -> None:
+    """"X由Y牵头，Z配合": Y leads X; the thing before 由 is not part of the unit's name."""
+    doc = parse_text(tmp_path, "某县水土保持工作方案\n一、重点工程\n1.山塘清淤工程由县水利局牵头，县财政局配合，2026年底前完成。\n")
+    assert [units(t) for t in doc.tasks] == [[("县水利局", "lead"), ("县财政局", "participant")]]
