@@ -47,6 +47,8 @@ _SELF_NAMED = [
 _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+(?:\.\d+)*[.、．\s]|"
                        r"第[一二三四五六七八九十百\d]+[章节条部分]|[#*\-|>])")
 _TRANSMITS = re.compile(r"关于(?:印发|转发|发布)(.{4,80}?)的通知")
+# a sentence that cites the document it carries out ("为落实《…关于印发…的通知》…") is not a title
+_CITING = re.compile(r"^(?:为|根据|按照|依据|依照|结合|贯彻|落实)")
 _FRONT_TITLE = re.compile(r"^title:\s*(.+)$", re.I)
 _CN_TITLE_END = re.compile(r"(?:规划|计划|方案|意见|通知|批复|决定|办法|措施|细则|要点|纲要|报告|条例|规定|"
                            r"指南|标准|公告|通报|函)(?:[(（][^()（）]*[)）])*$")
@@ -89,7 +91,7 @@ def merge(found: DocMeta, manifest: DocMeta) -> DocMeta:
 def document_title(lines: list[str], head: str, loaded_title: str | None = None) -> str | None:
     """The transmitted document of a 印发 notice, else a title line naming a document kind, else the
     name the text gives itself, else the loader's title (PDF/HTML metadata), else the first title-like line."""
-    top = "".join(lines[:3])
+    top = "".join(ln for ln in lines[:3] if not _CITING.match(ln) and not re.search(r"[。；;]$", ln))
     m = _TRANSMITS.search(top)
     if m:
         return re.sub(r"\s+", "", m.group(1)).strip("《》")

@@ -32,7 +32,7 @@ _UNIT_ALIASES: dict[str, str] = {
     "percentage points": "百分点",
     "元": "元", "公里": "km", "千米": "km", "km": "km", "kilometers": "km", "kilometres": "km", "miles": "mile",
     "米": "m", "吨": "t", "tonnes": "t", "tons": "t", "metric tons": "t", "tonnes CO2e": "tCO2e",
-    "tons CO2e": "tCO2e", "metric tons of CO2e": "tCO2e", "立方米": "m3", "m3": "m3", "微克/立方米": "μg/m3",
+    "tons CO2e": "tCO2e", "metric tons of CO2e": "tCO2e", "立方米": "m3", "m3": "m3", "微克/立方米": "μg/m3", "微克每立方米": "μg/m3", "毫克每升": "mg/L",
     "μg/m3": "μg/m3", "ug/m3": "μg/m3", "毫克/升": "mg/L", "mg/l": "mg/L", "吨标准煤": "tce", "千瓦时": "kWh",
     "kwh": "kWh", "千瓦": "kW", "kw": "kW", "兆瓦": "MW", "MW": "MW", "megawatts": "MW", "吉瓦": "GW", "GW": "GW",
     "gigawatts": "GW", "gigawatt": "GW", "斤": "斤", "标箱": "TEU", "TEU": "TEU", "公斤": "kg", "千克": "kg", "kg": "kg", "degrees Celsius": "°C", "°C": "°C", "℃": "°C", "岁": "岁",
@@ -75,6 +75,8 @@ _PREFIX_CMP: list[tuple[str, str]] = [
     ("不足", "<"), ("大约", "~"), ("约", "~"), ("approximately", "~"), ("about", "~"), ("around", "~"),
     ("roughly", "~"), ("some", "~"),
 ]
+# concentrations a plan brings down: "达到" one of them is a ceiling, not a floor
+_CONCENTRATIONS = frozenset({"μg/m3", "mg/L"})
 _SUFFIX_CMP: list[tuple[str, str]] = [("以上", ">="), ("以下", "<="), ("以内", "<="), ("左右", "~")]
 _SIGNS = {">": ">", "<": "<", ">=": ">=", "<=": "<=", "≥": ">=", "≤": "<=", "~": "~"}
 _FREQUENCY = re.compile(r"每(?:年|月|季度|周|天|日)[^，,。；;]{0,8}$")
@@ -205,6 +207,8 @@ def _arabic(text: str, lo: int, hi: int) -> list[Quantity]:
         else:
             cmp, start = _prefix_comparator(text, m.start("num"))
             start = max(start, lo)
+            if cmp == ">=" and unit in _CONCENTRATIONS and text.startswith("达到", start):
+                cmp = "<="  # PM2.5浓度达到35微克/立方米: brought down to it
         if m.group("approx"):
             cmp = ">"
         suffix, end2 = _suffix_comparator(text, end, unit)

@@ -8,7 +8,8 @@ grammar every such measure uses:
 - a **grant**: money, a rate or a stay whose clause names a cap or a recipient (最高, 单个, 每家, 每人,
   给予, 可申请, 按…的) or whose noun is a subsidy (补贴, 补助, 奖励, 贴息, 担保贷款); a programme's own
   budget (总额, 总规模, 规模, 安排) stays a target;
-- a **duration** (天, 个月, 小时) that is not a service standard (1日内办结, 24小时服务, 10分钟便利圈);
+- a **duration** (天, 个月, 小时) that is not a service standard (1日内办结, 24小时服务, 10分钟便利圈), or
+  the time a goal takes (经过5年努力);
 - a **threshold**: the clause after the figure ends with 的 (…达10个以上的，给予…), or the clause opens
   with 对 (对年产值首次达到5000万元的企业), or an upper bound qualifies the noun after it (月销售额15万元以下的
   小规模纳税人, 6亩以下的地块: a class of things; "不少于2000卡时的算力支持" and "28.6%的平均水平" state values);
@@ -35,6 +36,8 @@ _ANY_CAP = re.compile(r"(?:可享受|享受|可申请|可获得?)[^，,；;。]*
 _AGE = re.compile(r"寿命|年龄|age", re.I)
 _RATE_BEFORE = re.compile(r"按照?|依规|给予|最高|补贴|补助|贴息|奖励|资助|租金|市场价|(?:费用?|金额|成本|投入|投资额?|支出|"
                           r"收入|保费|利率|利息|所得额)的?$|^第.年|^次年")
+# "力争经过5年努力": the time a goal takes, not a goal
+_EFFORT_SPAN = re.compile(r"(?:经过|通过|历经|再用|用)\s*$")
 _STAY_BEFORE = re.compile(r"最长|最短|有效期|期限|为期|满|连续|服务期|免租|租住|享受|给予|提供|补助期")
 _SERVICE = re.compile(r"办结|办理|办完|通办|服务|便利圈|生活圈|响应|到场|到达|审批|时限|时长|压缩至|缩短至|以内")
 _SERVICE_ASIDE = re.compile(r"办结|时限|通办")
@@ -109,7 +112,8 @@ def _is_term(before: str, after: str, q: Quantity) -> bool:
     if unit in TIME_UNITS:
         return not (_SERVICE.search(after[:12]) or _SERVICE.search(before[-8:]))
     if unit == "年":
-        return bool(_STAY_BEFORE.search(before) or _GRANT_AFTER.match(after) or re.match(r"^[^，,；;。]{0,3}内", after))
+        return bool(_STAY_BEFORE.search(before) or _GRANT_AFTER.match(after) or re.match(r"^[^，,；;。]{0,3}内", after)
+                    or _EFFORT_SPAN.search(before))
     if PER_PERIOD.search(q.unit):
         return bool(_PER_PERSON.search(before))
     return False

@@ -87,3 +87,11 @@ def test_a_manifest_refines_but_is_not_needed() -> None:
     found = read_facts(NOTICE)
     merged = merge(found, DocMeta(title="Rural road plan", date=None))
     assert merged.title == "Rural road plan" and merged.date == "2025-03-08" and merged.kind == "plan"
+
+
+def test_a_notice_the_text_carries_out_is_not_its_title() -> None:
+    """"为落实《某省人民政府关于印发<某省…方案>的通知》…" cites the province's plan; the first line is the title."""
+    meta = read_facts("某市打赢蓝天保卫战实施方案(2024-2026年)\n"
+                      "为落实《某省人民政府关于印发<某省打赢蓝天保卫战实施方案(2023-2026年)>的通知》部署要求，制定本方案。\n"
+                      "一、目标要求\n")
+    assert meta.title == "某市打赢蓝天保卫战实施方案(2024-2026年)" and meta.region == "某市"

@@ -155,3 +155,16 @@ def test_an_upper_bound_that_defines_a_class_is_not_a_target(tmp_path: Path) -> 
     ]))
     values = {t.value for t in doc.targets}
     assert 10.0 not in values and {500.0, 12.5} <= values, values
+
+
+def test_air_quality_goals_and_the_time_a_goal_takes(tmp_path: Path) -> None:
+    """"PM2.5浓度达到30微克/立方米" brings a concentration down to a ceiling; 微克每立方米 is the same unit;
+    "经过3年努力" is how long the goal takes, not a goal."""
+    from tests.plan_fixtures import parse_text
+
+    doc = parse_text(tmp_path, "air.txt", "\n".join([
+        "某市打赢蓝天保卫战实施方案(2024-2026年)", "一、目标",
+        "力争经过3年努力，到2026年，全市PM2.5浓度达到30微克/立方米，臭氧浓度控制在150微克每立方米以下，"
+        "空气质量优良天数比率达到90%以上。"]))
+    got = {(t.value, t.unit, t.comparator) for t in doc.targets}
+    assert got == {(30.0, "μg/m3", "<="), (150.0, "μg/m3", "<="), (90.0, "%", ">=")}, got
