@@ -87,7 +87,8 @@ _GENERIC_ONLY = re.compile(rf"^(?:(?:有关|相关|其他)?{_GENERIC}|(?:人民)
 _LEVEL = r"(?:自治区|直辖市|自治州|自治县|省|市|县|区|州|盟|旗|乡|镇|街道)"
 _LEVEL_HEAD = re.compile(rf"^各{_LEVEL}$")
 _LEVEL_MID = re.compile(rf"^{_LEVEL}(?:[(（〔][^()（）〔〕]*[)）〕])?$")
-_LEVEL_TAIL = re.compile(rf"^{_LEVEL}(?:[(（〔][^()（）〔〕]*[)）〕])?(?:人民)?(?:政府|党委|管委会)$")
+_LEVEL_TAIL = re.compile(rf"^{_LEVEL}(?:[(（〔][^()（）〔〕]*[)）〕])?(?:人民)?(?:政府|党委|管委会)"
+                         rf"(?:[(（〔][^()（）〔〕]*[)）〕])?$")  # 区人民政府(管委会): one body under two names
 # A closing note that scopes the name, not part of it: "各区人民政府〈含开发区管委会,下同〉".
 _SCOPE_NOTE = re.compile(r"[(（〈〔]\s*(?:含|包括|不含|下同)[^()（）〈〉〔〕]*[)）〉〕]$|[(（〈〔][^()（）〈〉〔〕]*下同[)）〉〕]$")
 _EN_LEADING_NOISE = re.compile(r"^(?:and|&|with|by|the\s+lead\s+of|led\s+by)\s+", re.I)

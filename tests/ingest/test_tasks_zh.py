@@ -466,3 +466,17 @@ def test_a_thing_led_by_a_unit_names_the_unit_not_the_thing(tmp_path: Path) -> N
     """"X由Y牵头，Z配合": Y leads X; the thing before 由 is not part of the unit's name."""
     doc = parse_text(tmp_path, "某县水土保持工作方案\n一、重点工程\n1.山塘清淤工程由县水利局牵头，县财政局配合，2026年底前完成。\n")
     assert [units(t) for t in doc.tasks] == [[("县水利局", "lead"), ("县财政局", "participant")]]
+
+
+def test_a_note_stating_who_implements_everything_below(tmp_path: Path) -> None:
+    """"以下各项工作均需各县、区人民政府(管委会)落实，不再列出" is a convention, not units of the note; "各县、区人民
+    政府(管委会)" is one unit (各 over two levels, one body under two names)."""
+    doc = parse_text(tmp_path, "\n".join([
+        "某市扬尘污染治理实施方案(2024-2026年)", "二、工作任务",
+        "1.制定施工扬尘清单。完成建筑工地扬尘源清单编制。〔市住房城乡建设局牵头，市生态环境局、市城管局参与，"
+        "各县、区人民政府(管委会)负责落实。以下各项工作均需各县、区人民政府(管委会)落实，不再列出。〕",
+        "2.推进道路机扫。提高城市道路机械化清扫率。〔市城管局牵头〕",
+    ]))
+    first = units(doc.tasks[0])
+    assert first[:3] == [("市住房城乡建设局", "lead"), ("市生态环境局", "participant"), ("市城管局", "participant")]
+    assert ("各县、区人民政府(管委会)", "lead") in first and len(first) == 4
