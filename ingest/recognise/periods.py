@@ -15,7 +15,7 @@ _FIVE_YEAR = re.compile(r"“?(十[一二三四五六七八九]|[六七八九])�
 # "2023年重点工作任务分工方案", "2024年度工作要点": one year, then the words of a programme of work; not a
 # horizon ("2030年前碳达峰行动方案", "到2035年") and not a span (read by year_range)
 _ANNUAL = re.compile(r"(?<![到至\d—–~～-])((?:19|20)\d{2})\s*年度?(?![前底末初以\d])"
-                     r"(?=[^“”《》]{0,20}?(?:工作|任务|计划|要点|方案|行动|清单|安排))")
+                     r"(?=.{0,24}?(?:工作|任务|计划|要点|方案|行动|清单|安排|分解|分工))")
 _CN = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
@@ -47,8 +47,9 @@ def year_range(text: str) -> Period | None:
 def annual_year(title: str) -> int | None:
     """The year an annual programme of work is for, when its (Chinese) title names exactly one year
     ("立山区2023年重点工作任务分工方案" -> 2023): its figures without a year of their own are for that year.
-    A report on such a programme ("2023年计划执行情况的报告") looks back, and is not one."""
-    if re.search(r"报告|总结|情况|公报", title or ""):
+    A report on such a programme ("2023年计划执行情况的报告") looks back, and is not one; the allocation of a
+    report's tasks ("2024年《政府工作报告》重点任务分解表") is."""
+    if re.search(r"(?:报告|总结|情况|公报)[”》]?(?:[(（][^()（）]*[)）])?$", title or ""):
         return None
     years = set(re.findall(r"(?:19|20)\d{2}", title or ""))
     m = _ANNUAL.search(title or "")

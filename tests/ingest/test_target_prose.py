@@ -55,3 +55,10 @@ def test_a_clause_naming_only_a_place_states_the_same_measure_for_it(tmp_path) -
     got = {(t.value, t.indicator, t.scope) for t in doc.targets}
     assert (55.0, "农村生活污水治理率", "东部地区") in got and (30.0, "农村生活污水治理率", "山区县") in got
     assert any(v == 10.0 and "示范社区" in ind for v, ind, _ in got)
+
+
+def test_a_verb_of_striving_is_not_part_of_the_indicator(tmp_path) -> None:
+    from tests.plan_fixtures import parse_text
+
+    doc = parse_text(tmp_path, "p.txt", "某市制造业发展行动方案(2024-2026年)\n一、目标\n到2026年，规模以上工业企业力争达到2000家。")
+    assert [t.indicator for t in doc.targets] == ["规模以上工业企业"]

@@ -276,6 +276,7 @@ def test_annual_year_is_one_year_of_work_not_a_horizon() -> None:
     assert annual_year("某市2035年远景目标纲要") is None
     assert annual_year("某规划(2021-2025年)") is None  # a span: year_range reads it
     assert annual_year("关于2023年度计划执行情况的报告") is None  # a report looks back
+    assert annual_year("某县2024年《政府工作报告》重点工作任务分解表") == 2024  # allocates a report's tasks
 
 
 def test_a_task_allocation_table_states_figures_only_in_its_task_text(tmp_path: Path) -> None:
