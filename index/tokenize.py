@@ -23,11 +23,11 @@ import threading
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
-from pathlib import Path
 
 import jieba
 
 from index import segmenter
+from ingest.read.script import t2s_table
 
 TOKENIZER_NAME = "jieba+bigram+en-snowball/2"
 BULK_CHARS = 20_000  # texts longer than this together are tokenized with the dictionaries read whole
@@ -52,30 +52,10 @@ def _quiet_jieba() -> None:
         _log_quieted = True
 
 
-@lru_cache(maxsize=1)
-def _t2s_table() -> dict[int, str]:
-    """Traditional -> simplified, character by character, from the opencc package's table (optional)."""
-    try:
-        import opencc
-    except ImportError:
-        return {}
-    path = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
-    table: dict[int, str] = {}
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return {}
-    for line in lines:
-        parts = line.split()
-        if len(parts) >= 2 and len(parts[0]) == 1 and len(parts[1]) == 1 and parts[0] != parts[1]:
-            table[ord(parts[0])] = parts[1]
-    return table
-
-
 def normalize(text: str) -> str:
     """NFKC, lower case, traditional characters folded to simplified (tokens only; spans never change)."""
     text = unicodedata.normalize("NFKC", text).lower()
-    return text.translate(_t2s_table()) if _HAS_CJK.search(text) else text
+    return text.translate(t2s_table()) if _HAS_CJK.search(text) else text
 
 
 @lru_cache(maxsize=65536)

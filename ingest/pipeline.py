@@ -94,6 +94,7 @@ def parse_file(path: Path, data: bytes | None = None, meta: DocMeta | None = Non
     from ingest.facts import merge, read_facts
     from ingest.read.chunking import chunk_id, make_chunks
     from ingest.read.clean import build_canonical
+    from ingest.read.script import restore_script, simplified_reading
     from ingest.read.structure import parse_blocks
     from ingest.targets.extract import extract_targets
     from ingest.tasks.extract import extract_tasks
@@ -117,18 +118,22 @@ def parse_file(path: Path, data: bytes | None = None, meta: DocMeta | None = Non
     if len(canon.text) > budgets.chars:
         raise over(str(path), "the number of characters", len(canon.text), budgets.chars, "POLICYKB_MAX_CHARS")
     doc_id = doc_id or doc_id_for(source)
-    blocks = parse_blocks(canon.text, canon.page_starts)
-    chunks = make_chunks(doc_id, canon.text, blocks, canon.page_starts)
+    reading = simplified_reading(canon.text)  # a Traditional-script text is read in simplified characters
+    text = reading or canon.text
+    blocks = parse_blocks(text, canon.page_starts)
+    chunks = make_chunks(doc_id, text, blocks, canon.page_starts)
     if len(chunks) > budgets.chunks:
         raise over(str(path), "the number of chunks", len(chunks), budgets.chunks, "POLICYKB_MAX_CHUNKS")
     version = f"{doc_id}@{content_hash(data)}"
     for c in chunks:
         c.chunk_id = chunk_id(version, c.start, c.end)
-    meta = merge(read_facts(canon.text, loaded.title), meta)
-    lang = meta.lang or detect_lang(canon.text)
+    meta = merge(read_facts(text, loaded.title), meta)
+    lang = meta.lang or detect_lang(text)
     title = meta.title or Path(source).stem
-    doc = ParsedDocument(doc_id=doc_id, source=source, path=str(path), title=title, lang=lang, text=canon.text,
+    doc = ParsedDocument(doc_id=doc_id, source=source, path=str(path), title=title, lang=lang, text=text,
                          page_starts=canon.page_starts, blocks=blocks, chunks=chunks, meta=meta)
     doc.tasks = extract_tasks(doc)
     doc.targets = extract_targets(doc)
+    if reading is not None:
+        restore_script(doc, canon.text)
     return doc
