@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ingest.read.script import t2s_table
+
 _QUESTION_PHRASES = re.compile(
     r"哪些|哪个|哪几个|哪几|哪一|什么|怎么|怎样|如何|多少|是否|为什么|由谁|谁来|是谁|分别|各是|具体|"
     r"时候|时间|完成时限|负责|单位|部门|要求|目标是|达到|吗|呢|？|\?|，|,|。|、|“|”|\"")
@@ -20,8 +22,9 @@ _WORD = re.compile(r"[a-z0-9]+(?:\.[0-9]+)?")
 
 
 def terms(text: str, question: bool = False) -> set[str]:
-    """Character bigrams of the Chinese runs plus lower-cased English words and numbers."""
-    text = unicodedata.normalize("NFKC", text)
+    """Character bigrams of the Chinese runs plus lower-cased English words and numbers; Traditional
+    characters count as their simplified forms (a question meets a document in either script)."""
+    text = unicodedata.normalize("NFKC", text).translate(t2s_table())
     if question:
         text = _QUESTION_PHRASES.sub(" ", text)
     out: set[str] = set()

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from api.answer.grounding import segment
 from api.answer.lexical import CJK_RUN, stem
 from api.answer.query import Query, years_of
+from ingest.read.script import t2s_table
 from ingest.read.sentences import sentence_spans
 from ingest.recognise.places import place_core
 from ingest.recognise.quantities import unit_spellings
@@ -87,6 +88,11 @@ class Difference:
                 "indicator": f"the documents do not mention “{self.detail}”",
                 "deadline": "the documents set no date for what is asked"}[self.what]
         return base[0].upper() + base[1:] + (f" (they give: {given})" if given else "") + "."
+
+
+def _fold(texts: list[str]) -> list[str]:
+    table = t2s_table()
+    return [t.translate(table) for t in texts]
 
 
 def _norm(text: str) -> str:
@@ -153,7 +159,10 @@ def missing_words(words: list[str], hay: str, english: bool) -> list[str]:
 
 
 def check(q: Query, ev: Evidence, all_lines: list[str]) -> Difference | None:
-    """The first detail the question pins down that the evidence does not state, or None."""
+    """The first detail the question pins down that the evidence does not state, or None. A Traditional-script
+    document is compared in simplified characters, as its question is read."""
+    ev = Evidence(_fold(ev.texts), _fold(ev.lines), _fold(ev.context), _fold(ev.heads), ev.years, _fold(ev.tables))
+    all_lines = _fold(all_lines)
     for title in q.titles:
         if not title_known(title, all_lines):
             return Difference("document", title)

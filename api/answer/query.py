@@ -28,6 +28,7 @@ from api.answer.grounding import place_names
 from api.answer.lexical import CJK_RUN, terms
 from index.bilingual import english_to_chinese, names_by_pinyin, proper_names
 from index.store import Store
+from ingest.read.script import t2s_table
 from ingest.recognise.periods import five_year_periods
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
@@ -99,7 +100,8 @@ class Query:
 
 
 def normalise(question: str) -> str:
-    return " ".join(unicodedata.normalize("NFKC", question).split())
+    """Width, spacing and script: a question in Traditional characters is read with the simplified rules."""
+    return " ".join(unicodedata.normalize("NFKC", question).split()).translate(t2s_table())
 
 
 def years_of(text: str) -> set[int]:

@@ -265,3 +265,21 @@ def test_who_and_by_when_in_one_question_gets_both(plans: Home) -> None:
     a = answer_question(plans, "红石市推进国土绿化由谁牵头，什么时候完成?")
     assert a["type"] == "responsibility"
     assert "市生态环境局" in a["answer"] and "2025年12月" in a["answer"], a["answer"]
+
+
+def test_a_traditional_script_document_answers_simplified_and_traditional_questions(tmp_path: Path) -> None:
+    """A document in Traditional characters is read with the simplified rules; a question in either script
+    finds its records, answered in the document's words."""
+    from tests.ingest.test_script import TRADITIONAL
+
+    (tmp_path / "trad.txt").write_text(TRADITIONAL, encoding="utf-8")
+    home = Home(tmp_path / "home", embedder="hash")
+    assert not home.ingest([tmp_path / "trad.txt"]).failed
+    who = answer_question(home, "深化工程建设项目审批制度改革由谁牵头?")
+    assert who["type"] == "responsibility" and "市住房城鄉建設局" in who["answer"], who
+    when = answer_question(home, "全面實施行政許可事項清單管理什麼時候完成?")
+    assert when["type"] == "deadline" and "2025年6月" in when["answer"], when
+    rate = answer_question(home, "到2025年政务服务事项网上可办率目标是多少?")
+    assert rate["type"] == "target" and rate["targets"][0]["value"] == 98, rate
+    assert answer_question(home, "到2030年政务服务事项网上可办率目标是多少?")["type"] == "none"
+    home.close()
