@@ -44,7 +44,9 @@ _INNER_CUE = re.compile(rf"\s+and\s+(?=(?:{_CUE}|through)\s)", re.I)
 _WITH_VERB = re.compile(r"\b(?:consult|coordinate|cooperate|collaborate|engage|work|partner|liaise|confer)(?:s|ed|ing)?\b")
 # "with" after a verb of working together; not "consistent with", and not inside a name ("People with Disabilities")
 _WITH = re.compile(r"(?<!consistent )(?<!accordance )(?<!comply )(?<!complies )(?<![A-Z]\w )(?<![A-Z]\w\w )"
-                   r"(?<![A-Z]\w\w\w )(?<![A-Z]\w{4} )(?<![A-Z]\w{5} )\bwith\s+(?!respect\b|regard\b)")
+                   r"(?<![A-Z]\w\w\w )(?<![A-Z]\w{4} )(?<![A-Z]\w{5} )\bwith"
+                   r"(?:\s*,\s*(?:as|where|when)\s+(?:appropriate|necessary|needed|practicable)\s*,)?"  # ", as appropriate,"
+                   r"\s+(?!respect\b|regard\b)")
 _DIRECT = re.compile(r"\b(?:direct|designate)\s+(?=the\s|its\s|their\s)", re.I)
 _APPOSITION = re.compile(r"^as\s+(?!appropriate|necessary|needed|required|requested|applicable|defined|described|"
                          r"provided|set\s+forth|soon|well|specified|permitted|authorized|consistent)\S", re.I)

@@ -26,7 +26,9 @@ from ingest.targets.found import Found
 _WINDOW = 240  # characters around a figure its reading looks at
 _FUTURE = re.compile(r"\b(?i:by|before|until|through|no later than|in|for)\s+(?:the\s+end\s+of\s+|fiscal\s+year\s+|FY\s*|"
                      r"[A-Z][a-z]+\s+\d{1,2}(?:st|nd|rd|th)?,?\s+|[A-Z][a-z]+\s+)?((?:19|20)\d{2})\b")
-_LEAD_YEAR = re.compile(r"^\W*((?:19|20)\d{2})\s+(?:objective|target|goal|ambition|milestone)", re.I)
+# "2035 Objective (ii) …", and a list item that opens with its year: "a. 2030: 60% of 1990 emissions."
+_LEAD_YEAR = re.compile(r"^\W*(?:[a-z]\.\s+|\([a-z]\)\s+|\d{1,2}\.\s+)?((?:19|20)\d{2})"
+                        r"(?:\s+(?:objective|target|goal|ambition|milestone)|\s*:)", re.I)
 _GOAL = re.compile(r"\b(?:goals?|targets?|aim(?:s|ed|ing)?|objectives?|ambition|shall|will|must|should|to be|seeks?|"
                    r"commit(?:s|ted)? to|ensure|achieve|achieving|reach|reaching|reduce|reducing|increase|"
                    r"increases|increasing|expand|expanding|deliver|delivering|limit|limiting|cap|"

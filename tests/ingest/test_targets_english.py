@@ -153,3 +153,11 @@ def test_a_lead_in_year_reaches_the_bulleted_goals_under_it(tmp_path: Path) -> N
     assert ("reduce greenhouse gas emissions", 40.0, "=", 2030) in got
     assert ("the cycling mode share", 12.0, "=", 2030) in got
     assert {("Landfill methane emissions", 30.0, ">=", 2050), ("Landfill methane emissions", 50.0, "<=", 2050)} <= got
+
+
+def test_a_list_item_that_opens_with_its_year(tmp_path: Path) -> None:
+    """"a. 2030: 60% of 1990 emissions." is English however many figures it holds, and its year is the goal's."""
+    doc = parse_text(tmp_path, "limits.txt", "\n".join([
+        "Climate Protection Act", "Statewide emissions limits shall be as follows:",
+        "a. 2030: 55% of 2005 emissions.", "b. 2050: 10% of 2005 emissions."]))
+    assert {(t.value, t.kind, t.year) for t in doc.targets} == {(55.0, "target", 2030), (10.0, "target", 2050)}

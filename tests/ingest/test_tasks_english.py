@@ -272,3 +272,14 @@ def test_duty_forms_of_memoranda_and_statutes(tmp_path: Path) -> None:
     assert [(t.title[:30], [u.role for u in t.units]) for t in doc.tasks] == [
         ("Regional offices covered by th", ["lead"]), ("The Secretary is authorized an", ["lead"])]
     assert doc.tasks[0].deadlines[0].date == "2024-10-25"
+
+
+def test_participants_after_an_aside(tmp_path: Path) -> None:
+    """"consult and coordinate with, as appropriate, A, B and C": the aside does not end the list."""
+    doc = parse(tmp_path, "\n\n".join([
+        "Order on Coastal Parks",
+        "Sec. 2. Review. (a) The Secretary of the Interior shall consult and coordinate with, as appropriate, "
+        "the Secretary of Commerce and the Secretary of Defense."]), "o.txt")
+    assert [(u.name, u.role) for u in doc.tasks[0].units] == [
+        ("The Secretary of the Interior", "lead"), ("the Secretary of Commerce", "participant"),
+        ("the Secretary of Defense", "participant")]
