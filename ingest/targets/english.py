@@ -137,6 +137,9 @@ def _classify(text: str, s0: int, s1: int, f: Figure, cell: _Cell, ctx: DocConte
         return ("target", None) if ok else None
     if _FORECAST.search(pre) or cell.defines:
         return None  # a forecast ("the anticipated 50% increase"), a definition, a body's membership
+    if _PAST_AFTER.match(post) and not cell.goal and not lead:  # "In 2023, 15,765 homes were delivered."
+        years = [int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", pre)]
+        return "achieved", years[-1] if years else None
     if cell.goal or f.comparator in (">=", "<=") or lead or cell.future:
         return "target", _target_year(cell, f, lead, base)
     if _PAST_BEFORE.search(pre) or _PAST_AFTER.match(post) or (cell.past_frame and _ED_BEFORE.search(pre)):

@@ -161,3 +161,12 @@ def test_a_list_item_that_opens_with_its_year(tmp_path: Path) -> None:
         "Climate Protection Act", "Statewide emissions limits shall be as follows:",
         "a. 2030: 55% of 2005 emissions.", "b. 2050: 10% of 2005 emissions."]))
     assert {(t.value, t.kind, t.year) for t in doc.targets} == {(55.0, "target", 2030), (10.0, "target", 2050)}
+
+
+def test_a_figure_the_sentence_reports_as_done_is_achieved(tmp_path: Path) -> None:
+    """"In 2023, 15,765 homes were delivered" reports what was done, even with "in 2023"; a goal's "will be
+    delivered" stays a target."""
+    doc = parse_text(tmp_path, "homes.txt", "\n\n".join([
+        "Affordable Housing Supply Programme", "In 2023, 12,400 homes were delivered across the region.",
+        "By 2032, 90,000 affordable homes will be delivered."]))
+    assert {(t.value, t.kind, t.year) for t in doc.targets} == {(12400.0, "achieved", 2023), (90000.0, "target", 2032)}
