@@ -38,12 +38,15 @@ def _dedupe(text: str, found: list[Found]) -> list[Found]:
     words (a summary table that repeats an action's text), is kept once. A goal restated in other
     words (a goal paragraph and a task) keeps both records."""
     seen: set[tuple[object, ...]] = set()
+    stated_at: dict[tuple[object, ...], int] = {}
     out: list[Found] = []
     for f in found:
         key = (f.quote_start, f.quote_end, f.value, f.unit, f.kind, f.year, f.indicator)
         words = (_statement(text, f), f.value, f.unit, f.kind, f.year, f.section, f.table)
-        if key not in seen and words not in seen:
-            seen.update((key, words))
+        # the same words elsewhere restate it; at the same place they give it for another indicator (A、B均下降15%)
+        if key not in seen and stated_at.get(words, f.quote_start) == f.quote_start:
+            seen.add(key)
+            stated_at.setdefault(words, f.quote_start)
             out.append(f)
     return out
 

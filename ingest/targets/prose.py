@@ -104,6 +104,29 @@ def respective_indicators(text: str, sent: Sentence, qs: list[Quantity]) -> dict
     return out
 
 
+_EACH = re.compile(r"均")
+_EACH_VERB = re.compile(r"(?:(?:比|较)\s*(?:19|20)\d{2}\s*年(?:底|末)?)?" + _CHANGE_VERB.pattern)
+
+
+def each_indicators(text: str, sent: Sentence, qs: list[Quantity]) -> dict[int, list[str]]:
+    """"二氧化硫、氮氧化物排放总量均下降15%": one figure stated for each item of the list before 均
+    ({figure start: indicators}); only when 均 opens the figure's own clause tail and the list items are names."""
+    out: dict[int, list[str]] = {}
+    for m in _EACH.finditer(text, sent.s0, sent.s1):
+        c0 = sent.clauses[sent.clause_of(m.start())][0]
+        parts = [strip_clause(p) for p in _LIST_SEP.split(text[c0:m.start()])]
+        parts = [p for p in parts if has_words(p)]
+        after = [q for q in qs if q.start >= m.end()]
+        verb = _EACH_VERB.match(text, m.end())
+        if len(parts) < 2 or any(len(p) < MIN_RESPECTIVE_NAME - 1 for p in parts) or not after or verb is None \
+                or not m.end() <= after[0].start <= verb.end() or sent.clause_of(after[0].start) != sent.clause_of(m.start()):
+            continue
+        growth = _GROWTH.search(text[m.end():verb.end()])
+        suffix = growth.group(1) if growth and after[0].unit in ("%", "百分点") else ""
+        out[after[0].start] = [p + suffix for p in parts]
+    return out
+
+
 class ProseReader:
     """Reads the figures of one document's paragraphs (and of long table cells)."""
 
@@ -167,6 +190,7 @@ class ProseReader:
         out: list[Found] = []
         last_end: dict[int, int] = {}
         respective = respective_indicators(text, sent, qs)
+        each = each_indicators(text, sent, qs)
         for q in qs:
             ci = sent.clause_of(q.start)
             c0, c1 = sent.clauses[ci]
@@ -182,9 +206,10 @@ class ProseReader:
             elif scope:
                 st.scope = scope
             kind, year = forced or self._classify(section, para, sent, q, text[c0:q.start])
-            out.extend(bounds(Found(ind, st.scope, q.value, q.unit, q.comparator, year, kind,
-                                     self._quote_start(sent, st.clause_start, q), trim(text, c1), section, table,
-                                     q.start), q))
+            for name in each.get(q.start, [ind]):  # "A、B均下降15%": the figure for each of them
+                out.extend(bounds(Found(name, st.scope, q.value, q.unit, q.comparator, year, kind,
+                                         self._quote_start(sent, st.clause_start, q), trim(text, c1), section, table,
+                                         q.start), q))
             st.indicator = ind
         out.extend(self._implicit_parts(qs, sent, out))
         return out

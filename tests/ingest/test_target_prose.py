@@ -62,3 +62,14 @@ def test_a_verb_of_striving_is_not_part_of_the_indicator(tmp_path) -> None:
 
     doc = parse_text(tmp_path, "p.txt", "某市制造业发展行动方案(2024-2026年)\n一、目标\n到2026年，规模以上工业企业力争达到2000家。")
     assert [t.indicator for t in doc.targets] == ["规模以上工业企业"]
+
+
+def test_one_figure_for_each_item_of_a_list(tmp_path) -> None:
+    """"A、B和C均比2020年下降22%": the figure is each one's."""
+    from tests.plan_fixtures import parse_text
+
+    doc = parse_text(tmp_path, "p.txt", "\n".join([
+        "某市大气污染防治行动方案(2024-2026年)", "一、目标",
+        "到2026年，全市二氧化硫、氮氧化物和挥发性有机物排放总量均比2020年下降18%。"]))
+    assert sorted((t.indicator, t.value, t.year) for t in doc.targets) == [
+        ("二氧化硫下降", 18.0, 2026), ("挥发性有机物排放总量下降", 18.0, 2026), ("氮氧化物下降", 18.0, 2026)]
