@@ -51,6 +51,8 @@ _QUOTED = re.compile(r"[“\"]([^”\"]{2,12})[”\"]")
 _LAST_YEAR = re.compile(r"过去一年|去年(?!同期)|上一年度?(?!同期)")
 _THIS_YEAR = re.compile(r"今年|本年度?|年内")
 _HORIZON_HEADING = re.compile(r"目标|愿景|展望")
+_FROM_HERE = re.compile(r"(?:从|由)\s*$")
+_YEAR_SPAN = re.compile(r"((?:19|20)\d{2})\s*年?\s*(?:至|到|—|–|-|~)\s*((?:19|20)\d{2})\s*年")
 _RESPECTIVELY = re.compile(r"分别")
 # things that end like a place but are counted, not places: 社区, 园区, 示范区 …
 _THING_AREA = re.compile(r"(?:社区|园区|小区|景区|校区|厂区|街区|示范区|开发区|功能区|集聚区|保护区|试验区|自贸区|服务区|"
@@ -267,6 +269,9 @@ class ProseReader:
                   clause_pre: str) -> tuple[TargetKind, int | None]:
         """(kind, year) of a figure: its own year phrase, then the sentence's, the heading's and the plan's."""
         base = self.ctx.base_year
+        span = _YEAR_SPAN.findall(self.text[sent.s0:q.start]) if _FROM_HERE.search(clause_pre) else []
+        if span and (base is None or int(span[-1][1]) <= base):
+            return "baseline", int(span[-1][0])  # "2015年至2020年，…从76.34岁提高到…": where the span starts
         m = _YEAR_BEFORE.search(clause_pre)
         if m:
             y = int(m.group(1))

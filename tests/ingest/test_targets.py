@@ -321,3 +321,15 @@ def test_a_background_section_states_the_present(tmp_path: Path) -> None:
     doc = parse_text(tmp_path, "bg.txt", text)
     assert (_find(doc, 98.5).kind, _find(doc, 98.5).year) == ("baseline", 2020)
     assert (_find(doc, 99.0).kind, _find(doc, 99.0).year) == ("target", 2025)
+
+
+def test_a_change_over_a_span_of_years_starts_at_the_spans_first_year(tmp_path: Path) -> None:
+    """"2015年至2020年，…从76.3岁提高到77.9岁": the first figure is the 2015 level; "在2020年基础上继续提高1岁"
+    names the change of life expectancy."""
+    text = "\n".join(["某省“十四五”卫生健康规划", "一、规划背景",
+                      "2015年至2020年，人均预期寿命从76.3岁提高到77.9岁。",
+                      "二、发展目标", "到2025年，人均预期寿命在2020年基础上继续提高1岁左右。"])
+    doc = parse_text(tmp_path, "span.txt", text)
+    assert (_find(doc, 76.3).kind, _find(doc, 76.3).year) == ("baseline", 2015)
+    assert (_find(doc, 77.9).kind, _find(doc, 77.9).year) == ("baseline", 2020)
+    assert _find(doc, 1.0).indicator == "人均预期寿命提高" and _find(doc, 1.0).year == 2025
