@@ -292,11 +292,30 @@ def _merge_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
     return out
 
 
+# a measure without a unit: an index, a coefficient or a score reaches a bare number ("健康发展指数达85",
+# "空气质量综合指数控制在3.8以下"); the number must follow the measure's noun and its verb directly
+_INDEX_VALUE = re.compile(r"(?:指数|系数|得分|评分|分值)\s*(?P<verb>达到|达|为|提高到|提升到|提高至|提升至|保持在|稳定在|"
+                          r"控制在|降至|降到|下降到|不低于|不高于|不超过|超过)\s*(?P<num>\d+(?:\.\d+)?)"
+                          r"(?![\d.%‰])(?P<points>分(?!钟))?(?P<suffix>\s*(?:以上|以下|以内|左右))?"
+                          r"(?!\s*(?:[万亿千]|分钟|" + _UNIT_RE + r"))")
+
+
+def _index_values(text: str, lo: int, hi: int) -> list[Quantity]:
+    out: list[Quantity] = []
+    for m in _INDEX_VALUE.finditer(text, lo, hi):
+        cmp, start = _prefix_comparator(text, m.start("num"))
+        if m.group("suffix"):
+            cmp = dict(_SUFFIX_CMP)[m.group("suffix").strip()]
+        out.append(Quantity(_number(m.group("num")), "分" if m.group("points") else "", cmp, max(lo, start), m.end(), None,
+                            _decimals(m.group("num"))))
+    return out
+
+
 def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
     """Quantities in `text[start:end]`, in text order, spans inside that window; never raises."""
     hi = len(text) if end is None else max(0, min(end, len(text)))
     lo = max(0, min(start, hi))
-    found = _arabic(text, lo, hi) + _chinese(text, lo, hi)
+    found = _arabic(text, lo, hi) + _chinese(text, lo, hi) + _index_values(text, lo, hi)
     if _LATIN_WORD.search(text, lo, hi):
         found += _words(text, lo, hi)
     found.sort(key=lambda q: (q.start, -q.end))

@@ -91,3 +91,14 @@ def test_a_written_figure_is_found_with_its_value(value: object, unit: str, pref
     text = f"{prefix}{value}{unit}。"
     found = find_quantities(text)
     assert found and found[0].value == pytest.approx(float(str(value)))
+
+
+def test_an_index_or_a_score_reaches_a_bare_number() -> None:
+    """"发展指数达85", "综合指数控制在3.8以下", "评分达90分以上": measures without a unit (or in points)."""
+    def found(t: str) -> list[tuple[float, str, str]]:
+        return [(q.value, q.unit, q.comparator) for q in find_quantities(t)]
+
+    assert found("健康发展指数达85") == [(85.0, "", "=")]
+    assert found("空气质量综合指数控制在3.8以下") == [(3.8, "", "<=")]
+    assert found("群众满意度评分达90分以上") == [(90.0, "分", ">=")]
+    assert found("发展指数达到2025年") == []  # a year, not a value
