@@ -39,10 +39,10 @@ class Row:
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    """A cell's span without surrounding whitespace."""
-    while s < e and text[s].isspace():
+    """A cell's span without surrounding whitespace or a cell separator ("县教育局 |")."""
+    while s < e and (text[s].isspace() or text[s] == "|"):
         s += 1
-    while e > s and text[e - 1].isspace():
+    while e > s and (text[e - 1].isspace() or text[e - 1] == "|"):
         e -= 1
     return s, e
 
@@ -73,8 +73,8 @@ def tab_and_pipe_tables(doc: ParsedDocument) -> list[list[Row]]:
 
 
 def _line(doc: ParsedDocument, b: Block) -> str:
-    """A block's text, trimmed."""
-    return doc.text[b.start:b.end].strip()
+    """A block's text, trimmed (of a cell separator too: web tables copied one cell per line keep their "|")."""
+    return doc.text[b.start:b.end].strip().strip("|").strip()
 
 
 def _header_at(doc: ParsedDocument, blocks: list[Block], i: int, is_header: Callable[[list[str]], bool]) -> int:

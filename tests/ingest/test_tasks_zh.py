@@ -480,3 +480,13 @@ def test_a_note_stating_who_implements_everything_below(tmp_path: Path) -> None:
     first = units(doc.tasks[0])
     assert first[:3] == [("市住房城乡建设局", "lead"), ("市生态环境局", "participant"), ("市城管局", "participant")]
     assert ("各县、区人民政府(管委会)", "lead") in first and len(first) == 4
+
+
+def test_a_table_copied_one_cell_per_line_with_its_separators(tmp_path: Path) -> None:
+    """Web tables copied as text keep a "|" after each cell ("序号 |" / "80 |" / "县教育局 |")."""
+    lines = ["某县2025年政府工作报告重点任务分解表", "序号 |", "目标与任务 |", "牵头单位 |", "责任单位 |",
+             "1 |", "新增普惠性托位300个以上。 |", "县卫生健康委 |", "各乡镇人民政府 |",
+             "2 |", "推进义务教育优质均衡发展。 |", "县教育局 |", "县各有关单位 |"]
+    doc = parse_text(tmp_path, "\n".join(lines))
+    assert [units(t) for t in doc.tasks] == [[("县卫生健康委", "lead"), ("各乡镇人民政府", "participant")],
+                                             [("县教育局", "lead"), ("县各有关单位", "participant")]]
