@@ -300,8 +300,14 @@ _INDEX_VALUE = re.compile(r"(?:指数|系数|得分|评分|分值)\s*(?P<verb>�
                           r"(?!\s*(?:[万亿千]|分钟|" + _UNIT_RE + r"))")
 
 
+# a count or rate held at zero ("孕产妇死亡率为0", "重度及以上污染天数为0"): zero needs no unit
+_ZERO_VALUE = re.compile(r"(?:率|天数|人数|起数|次数|事故数)\s*(?:为|保持为|保持在|降为|降至|控制在|实现)\s*(?P<num>0)(?![\d.%‰])"
+                         r"(?!\s*(?:[万亿千]|" + _UNIT_RE + r"))")
+
+
 def _index_values(text: str, lo: int, hi: int) -> list[Quantity]:
-    out: list[Quantity] = []
+    out: list[Quantity] = [Quantity(0.0, "", "=", m.start("num"), m.end("num"), None, 0)
+                           for m in _ZERO_VALUE.finditer(text, lo, hi)]
     for m in _INDEX_VALUE.finditer(text, lo, hi):
         cmp, start = _prefix_comparator(text, m.start("num"))
         if m.group("suffix"):

@@ -102,3 +102,9 @@ def test_an_index_or_a_score_reaches_a_bare_number() -> None:
     assert found("空气质量综合指数控制在3.8以下") == [(3.8, "", "<=")]
     assert found("群众满意度评分达90分以上") == [(90.0, "分", ">=")]
     assert found("发展指数达到2025年") == []  # a year, not a value
+
+
+def test_a_rate_or_count_held_at_zero() -> None:
+    assert [(q.value, q.unit) for q in find_quantities("孕产妇死亡率为0，婴儿死亡率为3‰")] == [(0.0, ""), (3.0, "‰")]
+    assert [(q.value, q.unit) for q in find_quantities("重度及以上污染天数为0")] == [(0.0, "")]
+    assert [(q.value, q.unit) for q in find_quantities("事故率为0.5%")] == [(0.5, "%")]
