@@ -40,6 +40,7 @@ _RATE_BEFORE = re.compile(r"按照?|依规|给予|最高|补贴|补助|贴息|�
 _EFFORT_SPAN = re.compile(r"(?:经过|通过|历经|再用|用)\s*$")
 _STAY_BEFORE = re.compile(r"最长|最短|有效期|期限|为期|满|连续|服务期|免租|租住|享受|给予|提供|补助期")
 _SERVICE = re.compile(r"办结|办理|办完|通办|服务|便利圈|生活圈|响应|到场|到达|审批|时限|时长|压缩至|缩短至|以内")
+_PARALLEL_LIMITS = re.compile(r"^(?:、[^、，,；;。\d]{1,16}\d+(?:\.\d+)?\s*个?(?:工作日|日|天|小时|分钟|个月|月|周)内?)+")
 _SERVICE_ASIDE = re.compile(r"办结|时限|通办")
 _DEFINITION = re.compile(r"一般(?:不超过|不少于|为|在)|是指|指的是|原则上.{0,6}规模")
 _OWN_PARTS = re.compile(r"^(?:主要任务|重点任务|项?任务|项?措施|个?方面|部分|章|节|个?指标|条(?:措施|意见|举措)|大类指标)")
@@ -109,8 +110,9 @@ def _is_term(before: str, after: str, q: Quantity) -> bool:
         return not _AGE.search(before)
     if unit == "%":
         return bool(_RATE_BEFORE.search(before) or _GRANT_AFTER.match(after))
-    if unit in TIME_UNITS:
-        return not (_SERVICE.search(after[:12]) or _SERVICE.search(before[-8:]))
+    if unit in TIME_UNITS:  # a run of limits ("报告书14个工作日内、报告表7个工作日内完成审批") shares its service word
+        tail = _PARALLEL_LIMITS.sub("", after)
+        return not (_SERVICE.search(tail[:12]) or _SERVICE.search(before[-8:]))
     if unit == "年":
         return bool(_STAY_BEFORE.search(before) or _GRANT_AFTER.match(after) or re.match(r"^[^，,；;。]{0,3}内", after)
                     or _EFFORT_SPAN.search(before))

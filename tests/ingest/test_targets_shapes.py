@@ -168,3 +168,14 @@ def test_air_quality_goals_and_the_time_a_goal_takes(tmp_path: Path) -> None:
         "空气质量优良天数比率达到90%以上。"]))
     got = {(t.value, t.unit, t.comparator) for t in doc.targets}
     assert got == {(30.0, "μg/m3", "<="), (150.0, "μg/m3", "<="), (90.0, "%", ">=")}, got
+
+
+def test_a_run_of_service_time_limits_gives_each_its_own(tmp_path: Path) -> None:
+    """"报告书14个工作日内、报告表7个工作日内、登记表3个工作日内完成审批": three standards, one service word."""
+    from tests.plan_fixtures import parse_text
+
+    doc = parse_text(tmp_path, "limits.txt", "\n".join([
+        "某区优化营商环境若干措施", "一、提高审批效率",
+        "3.提高审批效率。施工许可12个工作日内、竣工验收5个工作日内、不动产登记1个工作日内完成办理。"]))
+    assert [(t.indicator, t.value, t.comparator) for t in doc.targets] == [
+        ("施工许可", 12.0, "<="), ("竣工验收", 5.0, "<="), ("不动产登记", 1.0, "<=")]
