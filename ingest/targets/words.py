@@ -23,6 +23,12 @@ _LEAD = re.compile(
     r"总计|合计|已|通过|此外|新一轮|更远高于|远高于|高于|低于|超过|相当于|约|计|还|都|均|要|力争|确保|进一步|全面|"
     r"努力|争取|实现)")
 _COMPARE = re.compile(r"^(?:更远高于|远高于|高于|低于|略高于|略低于|超过|相当于)")
+_PLACE_NAME = r"[\u4e00-\u9fff]{1,8}?(?:高新区|新区|开发区|自治县|区|县|市|州|旗)"
+# a list of places that a figure is stated for: "锦江区、成华区、高新区…", "乐都、平安两区"
+_PLACE_LIST = re.compile(rf"^((?:{_PLACE_NAME}、)+{_PLACE_NAME}|(?:[\u4e00-\u9fff]{{2,4}}、)+[\u4e00-\u9fff]{{2,4}}"
+                         rf"[两二三四五六七八九十]个?(?:区|县|市))(?![\u4e00-\u9fff]{{0,1}}(?:、|和))")
+# kinds of area, not named places: 城区、郊区; 全市, 各县
+_NOT_NAMED = re.compile(r"^(?:全|本|各|该)|^(?:城区|郊区|市区|山区|社区|园区|景区|城市|农村|新城区|老城区|主城区|中心城区)$")
 _BASIN = re.compile(r"^(?:全国|[\u4e00-\u9fff]{1,3}[江河湖海]流域|[\u4e00-\u9fff]{2,6}(?:库区|流域))")
 # "在X区新建…": a place introduced by 在 before a verb of doing (not a list of places)
 _AT_PLACE = re.compile(r"^在([^、，,和及]{2,16}?(?:区域|地区|片区|屏障区|流域|库区|区|县|市|乡|镇))(?=新建|建设|建成|实施|开展|"
@@ -59,6 +65,9 @@ def leading_place(pre: str, places: list[str]) -> tuple[str | None, str]:
     m = _BASIN.match(t)
     if m and len(t) > len(m.group(0)) - 1:
         return m.group(0), t[len(m.group(0)):]
+    m = _PLACE_LIST.match(t)
+    if m and not any(_NOT_NAMED.match(item) for item in m.group(1).split("、")):
+        return m.group(1), t[m.end(1):]  # "乐都、平安两区…", "锦江区、成华区…": the places it is stated for
     return None, pre
 
 

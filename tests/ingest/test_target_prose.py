@@ -73,3 +73,16 @@ def test_one_figure_for_each_item_of_a_list(tmp_path) -> None:
         "到2026年，全市二氧化硫、氮氧化物和挥发性有机物排放总量均比2020年下降18%。"]))
     assert sorted((t.indicator, t.value, t.year) for t in doc.targets) == [
         ("二氧化硫下降", 18.0, 2026), ("挥发性有机物排放总量下降", 18.0, 2026), ("氮氧化物下降", 18.0, 2026)]
+
+
+def test_a_list_of_places_before_a_figure_is_its_scope(tmp_path) -> None:
+    """"其中甲、乙两区…达到80%" and "东城区、西城区50%的…" state a figure for those places; "城区、郊区" are kinds
+    of area, not named places."""
+    from tests.plan_fixtures import parse_text
+
+    doc = parse_text(tmp_path, "p.txt", "\n".join([
+        "某市打赢蓝天保卫战三年行动方案(2024-2026年)", "一、目标",
+        "到2026年，全市空气质量优良天数比率达到85%，其中甲城、乙川两区空气质量优良天数比率达到80%。",
+        "到2026年，东城区、西城区60%的社区建成养老服务站。", "城区、郊区绿地率达到40%。"]))
+    got = {(t.value, t.scope) for t in doc.targets}
+    assert {(80.0, "甲城、乙川两区"), (60.0, "东城区、西城区"), (40.0, "某市")} <= got, got
