@@ -132,9 +132,11 @@ def _grid(text: str, rows: list[_Row], section: str) -> list[EnDraft]:
             continue
         if kinds is None:
             continue
-        task_col = kinds.index("task")
-        if task_col >= len(row.cells) or not row.texts[task_col]:
+        # "Activity | Action | …": of several task columns the row's measure is the one that says most
+        cols = [i for i, k in enumerate(kinds) if k == "task" and i < len(row.cells) and row.texts[i]]
+        if not cols:
             continue
+        task_col = max(cols, key=lambda i: len(row.texts[i]))
         units: list[tuple[str, Role]] = []
         deadlines = []
         for kind, t in zip(kinds, row.texts, strict=False):

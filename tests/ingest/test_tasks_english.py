@@ -283,3 +283,15 @@ def test_participants_after_an_aside(tmp_path: Path) -> None:
     assert [(u.name, u.role) for u in doc.tasks[0].units] == [
         ("The Secretary of the Interior", "lead"), ("the Secretary of Commerce", "participant"),
         ("the Secretary of Defense", "participant")]
+
+
+def test_an_action_table_with_a_category_column(tmp_path: Path) -> None:
+    """"| Activity | Action | Lead | Timescale |": the row's measure is the column that says most, not its category."""
+    doc = parse(tmp_path, "\n".join([
+        "Borough Council Climate Emergency Action Plan", "Actions",
+        "| Activity | Action | Lead | Timescale |", "| --- | --- | --- | --- |",
+        "| Buildings | Business case for solar panels on council depots developed | Head of Property | By September 2025 |",
+        "| Transport | Consultation on a workplace parking levy | Transport Policy Team | March 2026 |"]), "plan.md")
+    assert [(t.title, [u.name for u in t.units], [d.date for d in t.deadlines]) for t in doc.tasks] == [
+        ("Business case for solar panels on council depots developed", ["Head of Property"], ["2025-09-30"]),
+        ("Consultation on a workplace parking levy", ["Transport Policy Team"], ["2026-03-31"])]
