@@ -93,7 +93,7 @@ def pipe_cells(text: str, block: Block) -> list[tuple[int, int]] | None:
     if _PIPE_RULE.match(line):
         return []
     bounds = [block.start - 1] + [block.start + i for i, ch in enumerate(line) if ch == "|"] + [block.end]
-    spans = [_trim_span(text, a + 1, b) for a, b in zip(bounds, bounds[1:], strict=False)]
+    spans = [trim_span(text, a + 1, b) for a, b in zip(bounds, bounds[1:], strict=False)]
     if line.lstrip().startswith("|"):
         spans = spans[1:]
     if line.rstrip().endswith("|"):
@@ -101,10 +101,11 @@ def pipe_cells(text: str, block: Block) -> list[tuple[int, int]] | None:
     return spans if len(spans) >= MIN_PIPE_CELLS else None
 
 
-def _trim_span(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and text[s].isspace():
+def trim_span(text: str, s: int, e: int, also: str = "") -> tuple[int, int]:
+    """text[s:e] without surrounding whitespace (and the characters in `also`): what a citation quotes."""
+    while s < e and (text[s].isspace() or text[s] in also):
         s += 1
-    while e > s and text[e - 1].isspace():
+    while e > s and (text[e - 1].isspace() or text[e - 1] in also):
         e -= 1
     return s, e
 

@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ingest.models import Block, Citation, Deadline, ParsedDocument, Role, Task, Unit, page_at
+from ingest.read.table_grid import trim_span
 from ingest.recognise.deadlines import (
     find_body_deadlines,
     find_item_deadlines,
@@ -223,11 +224,7 @@ def _masked(text: str, start: int, end: int, fields: list[Field]) -> str:
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     """The span without surrounding whitespace: citations quote the measure, not its indentation."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+    return trim_span(text, start, end)
 
 
 def _number_and_title(text: str, head: Block, fields: list[Field]) -> tuple[str, str]:

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ingest.models import Block, ParsedDocument
-from ingest.read.table_grid import pipe_cells
+from ingest.read.table_grid import pipe_cells, trim_span
 
 NUMBER_CELL = re.compile(r"^[(（]?[\d一二三四五六七八九十]{1,4}[)）.、．]?$")
 MIN_PIPE_CELLS = 3
@@ -40,11 +40,7 @@ class Row:
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     """A cell's span without surrounding whitespace or a cell separator ("县教育局 |")."""
-    while s < e and (text[s].isspace() or text[s] == "|"):
-        s += 1
-    while e > s and (text[e - 1].isspace() or text[e - 1] == "|"):
-        e -= 1
-    return s, e
+    return trim_span(text, s, e, "|")
 
 
 def _spans_row(doc: ParsedDocument, parts: list[Block], spans: list[tuple[int, int]]) -> Row:
