@@ -33,6 +33,7 @@ from ingest.recognise.deadlines import (
     parse_deadline_field,
     year_from,
 )
+from ingest.recognise.periods import annual_year
 from ingest.recognise.units import alias_table, is_cjk_text, normalize_names
 from ingest.tasks.conventions import LeadRules, lead_rules
 from ingest.tasks.english import with_english_tasks
@@ -120,12 +121,13 @@ def merge_table_rows(prose: list[Draft], rows: list[Draft]) -> list[Draft]:
 
 
 def document_year(doc: ParsedDocument) -> int | None:
-    """The year the document is dated in, for year-less deadlines (年底前): metadata, else its date line."""
+    """The year the document is dated in, for year-less deadlines (年底前): metadata, else its date line, else
+    the year an annual programme's title names ("2024年工作要点": its "5月底前" is May 2024)."""
     year = year_from(doc.meta.date)
     if year:
         return year
     m = _DATE_LINE.search(doc.text)
-    return int(m.group(1)) if m else None
+    return int(m.group(1)) if m else annual_year(doc.title) if doc.lang == "zh" else None
 
 
 def prose_draft(doc: ParsedDocument, blocks: list[Block], ctx: Context, bare: bool = False) -> Draft | None:

@@ -490,3 +490,10 @@ def test_a_table_copied_one_cell_per_line_with_its_separators(tmp_path: Path) ->
     doc = parse_text(tmp_path, "\n".join(lines))
     assert [units(t) for t in doc.tasks] == [[("县卫生健康委", "lead"), ("各乡镇人民政府", "participant")],
                                              [("县教育局", "lead"), ("县各有关单位", "participant")]]
+
+
+def test_an_annual_programme_dates_its_month_only_deadlines(tmp_path: Path) -> None:
+    """Without a date line, "5月底前" in a "2024年…工作要点" is May 2024."""
+    doc = parse_text(tmp_path, "某区2024年优化营商环境工作要点\n一、提升审批效率\n"
+                               "1.加快建立中介超市。5月底前实现中介超市上线运行。（区政务服务局牵头）\n")
+    assert deadlines(doc.tasks[0]) == [("5月底前", "2024-05-31", "by")]
