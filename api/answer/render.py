@@ -104,7 +104,8 @@ def target_phrase(t: Target, lang: str, title: str = "") -> str:
         return f"{t.scope}{when}{t.indicator}（{KIND_ZH[t.kind]}）为{cmp}{value}{t.unit}（{doc}）"
     when = f" in {year}" if year else ""
     cmp = "" if is_range else CMP_EN[t.comparator]
-    return f"{t.indicator} for {t.scope}{when} ({KIND_EN[t.kind]}): {cmp}{value} {t.unit} ({doc})"
+    where = f" for {t.scope}" if t.scope else ""
+    return f"{t.indicator}{where}{when} ({KIND_EN[t.kind]}): {cmp}{value} {t.unit} ({doc})".replace(" )", ")")
 
 
 def target_answer(targets: list[Target], lang: str, conflict: bool, titles: dict[str, str] | None = None) -> str:

@@ -42,9 +42,10 @@ def _caption(t: Target) -> str:
 
 def scope_named(q: Query, t: Target) -> bool:
     """Whether the question names the record's place (by its core: 万州区 ~ 万州)."""
+    text = re.sub(r"\s+", "", q.text).lower()  # place cores are compared without spaces ("LakesideCounty")
     for scope in (t.scope, t.scope_normalized):
         core = place_core(scope or "")
-        if len(core) >= 2 and (core in q.text or any(core in p or p in scope for p in q.places)):
+        if len(core) >= 2 and (core.lower() in text or any(core in p or p in scope for p in q.places)):
             return True
     return False
 

@@ -169,3 +169,34 @@ def place_in_title(title: str) -> str | None:
     if len(place) < 2 or is_self_reference(place) or place[0] in "各全本该每" or _COMMON_NOUNS.match(place):
         return None  # 各县 / 全市 / 本区 are references, not names
     return place
+
+
+_EN_NAME = r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2}"
+# "City of Riverside …", "State of Oregon …", "Riverside City Council …", "Lakeside County Climate Strategy"
+_EN_TITLE_PLACE = [
+    re.compile(rf"^(?:The\s+)?(?:City|County|State|Town|Borough|District|Municipality|Province|Commonwealth|"
+               rf"Government|Region|Shire)\s+of\s+(?P<place>{_EN_NAME})"),
+    re.compile(rf"^(?:The\s+)?(?P<place>{_EN_NAME}?)\s+(?:City|County|Borough|District|Town|Shire|Regional|Metropolitan)?"
+               rf"\s*(?:Council|Government|Municipality|Authority)\b"),
+    re.compile(rf"^(?P<place>{_EN_NAME}\s+(?:County|City|Borough|Shire))\b"),
+]
+_EN_NOT_PLACE = re.compile(r"^(?:The|Our|Federal|National|State|Local|Executive|Climate|City|County|Council|Policy|"
+                           r"Action|Strategy|Plan|Government|Community|Public|Regional|Metropolitan)$")
+
+
+_EN_TITLE_WORD = re.compile(r"^(?:Climate|Action|Plan|Strategy|Executive|Order|Housing|Policy|Combined|Transport|Energy|"
+                            r"Department|Sustainability|Environmental|Environment|Corporate|Annual|Report|Net|Zero|Carbon|"
+                            r"Emergency|Health|Education|Water|Waste|Economic|Development|Programme|Program|Framework)$")
+
+
+def english_place_in_title(title: str) -> str | None:
+    """The place an English title or issuer opens with ("Riverside City Council …" -> "Riverside"), if any."""
+    t = " ".join((title or "").split())
+    for pattern in _EN_TITLE_PLACE:
+        m = pattern.match(t)
+        words = m.group("place").split() if m and m.group("place") else []
+        while words and _EN_TITLE_WORD.match(words[-1]):  # "City of Minneapolis Climate Action Plan"
+            words.pop()
+        if words and not _EN_NOT_PLACE.match(words[0]):
+            return " ".join(words)
+    return None

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ingest.models import ParsedDocument
 from ingest.recognise.periods import Period, annual_year, five_year_period, year_range
-from ingest.recognise.places import place_in_title
+from ingest.recognise.places import english_place_in_title, place_in_title
 
 _PLAN_WORDS = re.compile(r"规划|方案|计划|意见|通知|要点|纲要|办法|决定|行动|措施|举措|政策|细则|清单|分工|plan|programme|program|strategy|roadmap|"
                          r"action|policy|objectives|targets|goals|framework|agenda|blueprint|pathway", re.IGNORECASE)
@@ -69,8 +69,9 @@ def _is_plan(doc: ParsedDocument) -> bool:
 
 def own_scope(doc: ParsedDocument) -> str:
     """The region a document is about: the place its title (or issuer) starts with, else ""."""
+    find = english_place_in_title if doc.lang == "en" else place_in_title
     for source in (doc.title, doc.meta.title or "", doc.meta.issuer or ""):
-        place = place_in_title(source)
+        place = find(source)
         if place:
             return place
     return ""

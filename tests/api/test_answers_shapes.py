@@ -283,3 +283,18 @@ def test_a_traditional_script_document_answers_simplified_and_traditional_questi
     assert rate["type"] == "target" and rate["targets"][0]["value"] == 98, rate
     assert answer_question(home, "到2030年政务服务事项网上可办率目标是多少?")["type"] == "none"
     home.close()
+
+
+def test_an_english_question_naming_a_place_gets_that_plans_value(tmp_path: Path) -> None:
+    """Two English plans state the same goal with other figures: the place named picks one, and no conflict is
+    reported between different places."""
+    (tmp_path / "a.txt").write_text("Riverside City Council Climate Action Plan\n\nGoals\n\n"
+                                    "The council will reduce greenhouse gas emissions by 40% by 2030.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Lakeside County Climate Strategy\n\nGoals\n\n"
+                                    "The county will reduce greenhouse gas emissions by 55% by 2030.\n", encoding="utf-8")
+    home = Home(tmp_path / "home", embedder="hash")
+    assert not home.ingest([tmp_path]).failed
+    a = answer_question(home, "What is the greenhouse gas emissions reduction target for 2030 in Lakeside County?")
+    assert a["type"] == "target" and [t["value"] for t in a["targets"]] == [55], a["answer"]
+    assert "different values" not in a["answer"] and "for  " not in a["answer"]
+    home.close()

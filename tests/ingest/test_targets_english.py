@@ -170,3 +170,17 @@ def test_a_figure_the_sentence_reports_as_done_is_achieved(tmp_path: Path) -> No
         "Affordable Housing Supply Programme", "In 2023, 12,400 homes were delivered across the region.",
         "By 2032, 90,000 affordable homes will be delivered."]))
     assert {(t.value, t.kind, t.year) for t in doc.targets} == {(12400.0, "achieved", 2023), (90000.0, "target", 2032)}
+
+
+def test_an_english_plan_takes_its_place_from_its_title(tmp_path: Path) -> None:
+    """"Riverside City Council …", "City of Minneapolis …", "Lakeside County …": the place the plan is for."""
+    from ingest.recognise.places import english_place_in_title
+
+    assert english_place_in_title("Riverside City Council Climate Action Plan") == "Riverside"
+    assert english_place_in_title("City of Minneapolis Climate Action Plan") == "Minneapolis"
+    assert english_place_in_title("Lakeside County Climate Strategy") == "Lakeside County"
+    assert english_place_in_title("Executive Order on Climate-Related Financial Risk") is None
+    assert english_place_in_title("Climate Emergency Action Plan") is None
+    doc = parse_text(tmp_path, "plan.txt", "Riverside City Council Climate Action Plan\n\nGoals\n\n"
+                                           "The council will reduce greenhouse gas emissions by 40% by 2030.\n")
+    assert [t.scope for t in doc.targets] == ["Riverside"]
