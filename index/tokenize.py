@@ -27,7 +27,7 @@ from functools import lru_cache
 import jieba
 
 from index import segmenter
-from ingest.read.script import t2s_table
+from ingest.read.script import to_simplified
 
 TOKENIZER_NAME = "jieba+bigram+en-snowball/2"
 BULK_CHARS = 20_000  # texts longer than this together are tokenized with the dictionaries read whole
@@ -55,7 +55,7 @@ def _quiet_jieba() -> None:
 def normalize(text: str) -> str:
     """NFKC, lower case, traditional characters folded to simplified (tokens only; spans never change)."""
     text = unicodedata.normalize("NFKC", text).lower()
-    return text.translate(t2s_table()) if _HAS_CJK.search(text) else text
+    return to_simplified(text) if _HAS_CJK.search(text) else text
 
 
 @lru_cache(maxsize=65536)

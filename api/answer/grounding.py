@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from index.bilingual import cedict_pinyin, english_to_chinese
-from ingest.read.script import t2s_table
+from ingest.read.script import to_simplified
 from ingest.recognise.places import has_admin_suffix
 
 if TYPE_CHECKING:
@@ -125,7 +125,7 @@ def ground(question: str, passages: Iterable[str], min_coverage: float = 0.5) ->
     terms = salient_terms(question)
     if not terms:
         return Grounding(True, 1.0, ())
-    hay = "\n".join(passages).translate(t2s_table())  # a Traditional-script passage, read as its question is
+    hay = to_simplified("\n".join(passages))  # a Traditional-script passage, read as its question is
     latin_terms = [t for t in terms if not _CJK_RUN.fullmatch(t)]
     pinyin_hay = "".join(_pinyin(run) for run in _CJK_RUN.findall(hay)) if latin_terms else ""
     missing = tuple(t for t in terms if not _present(t, hay, pinyin_hay))

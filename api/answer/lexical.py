@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ingest.read.script import t2s_table
+from ingest.read.script import to_simplified
 
 _QUESTION_PHRASES = re.compile(
     r"哪些|哪个|哪几个|哪几|哪一|什么|怎么|怎样|如何|多少|是否|为什么|由谁|谁来|是谁|分别|各是|具体|"
@@ -24,7 +24,7 @@ _WORD = re.compile(r"[a-z0-9]+(?:\.[0-9]+)?")
 def terms(text: str, question: bool = False) -> set[str]:
     """Character bigrams of the Chinese runs plus lower-cased English words and numbers; Traditional
     characters count as their simplified forms (a question meets a document in either script)."""
-    text = unicodedata.normalize("NFKC", text).translate(t2s_table())
+    text = to_simplified(unicodedata.normalize("NFKC", text))
     if question:
         text = _QUESTION_PHRASES.sub(" ", text)
     out: set[str] = set()

@@ -25,12 +25,12 @@ The first difference found is returned with a sentence saying what the documents
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from api.answer.grounding import segment
 from api.answer.lexical import CJK_RUN, stem
 from api.answer.query import Query, years_of
-from ingest.read.script import t2s_table
+from ingest.read.script import to_simplified
 from ingest.read.sentences import sentence_spans
 from ingest.recognise.places import place_core
 from ingest.recognise.quantities import unit_spellings
@@ -91,8 +91,7 @@ class Difference:
 
 
 def _fold(texts: list[str]) -> list[str]:
-    table = t2s_table()
-    return [t.translate(table) for t in texts]
+    return [to_simplified(t) for t in texts]
 
 
 def _norm(text: str) -> str:
@@ -161,7 +160,8 @@ def missing_words(words: list[str], hay: str, english: bool) -> list[str]:
 def check(q: Query, ev: Evidence, all_lines: list[str]) -> Difference | None:
     """The first detail the question pins down that the evidence does not state, or None. A Traditional-script
     document is compared in simplified characters, as its question is read."""
-    ev = Evidence(_fold(ev.texts), _fold(ev.lines), _fold(ev.context), _fold(ev.heads), ev.years, _fold(ev.tables))
+    ev = replace(ev, texts=_fold(ev.texts), lines=_fold(ev.lines), context=_fold(ev.context), heads=_fold(ev.heads),
+                 tables=_fold(ev.tables))
     all_lines = _fold(all_lines)
     for title in q.titles:
         if not title_known(title, all_lines):

@@ -28,7 +28,7 @@ from api.answer.grounding import place_names
 from api.answer.lexical import CJK_RUN, terms
 from index.bilingual import english_to_chinese, names_by_pinyin, proper_names
 from index.store import Store
-from ingest.read.script import t2s_table
+from ingest.read.script import to_simplified
 from ingest.recognise.periods import five_year_periods
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
@@ -101,7 +101,7 @@ class Query:
 
 def normalise(question: str) -> str:
     """Width, spacing and script: a question in Traditional characters is read with the simplified rules."""
-    return " ".join(unicodedata.normalize("NFKC", question).split()).translate(t2s_table())
+    return to_simplified(" ".join(unicodedata.normalize("NFKC", question).split()))
 
 
 def years_of(text: str) -> set[int]:

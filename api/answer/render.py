@@ -105,7 +105,8 @@ def target_phrase(t: Target, lang: str, title: str = "") -> str:
     when = f" in {year}" if year else ""
     cmp = "" if is_range else CMP_EN[t.comparator]
     where = f" for {t.scope}" if t.scope else ""
-    return f"{t.indicator}{where}{when} ({KIND_EN[t.kind]}): {cmp}{value} {t.unit} ({doc})".replace(" )", ")")
+    unit = f" {t.unit}" if t.unit else ""
+    return f"{t.indicator}{where}{when} ({KIND_EN[t.kind]}): {cmp}{value}{unit} ({doc})"
 
 
 def target_answer(targets: list[Target], lang: str, conflict: bool, titles: dict[str, str] | None = None) -> str:

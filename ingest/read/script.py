@@ -45,6 +45,12 @@ def t2s_table() -> dict[int, str]:
     return table
 
 
+def to_simplified(text: str) -> str:
+    """Traditional characters folded to simplified, one for one (offsets unchanged): how a question and
+    a passage are compared whatever script each is written in."""
+    return text.translate(t2s_table())
+
+
 def simplified_reading(text: str) -> str | None:
     """The text with Traditional characters folded to simplified (same length), or None when it is not
     written in Traditional script (a simplified or English text is read as it is)."""
@@ -52,7 +58,7 @@ def simplified_reading(text: str) -> str | None:
     cjk = len(_CJK.findall(text))
     if not table or not cjk:
         return None
-    folded = text.translate(table)
+    folded = to_simplified(text)
     changed = sum(a != b for a, b in zip(text, folded, strict=True))
     return folded if changed >= MIN_TRADITIONAL_SHARE * cjk else None
 

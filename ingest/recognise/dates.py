@@ -121,6 +121,17 @@ def day_before(iso: str) -> str:
 
 
 
+_EN_DAY = re.compile(rf"\s*(?P<mon>{_MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{{2}})\b", re.I)
+
+
+def english_day_at(text: str, pos: int) -> tuple[str, int] | None:
+    """A full English date at `pos` ("December 22, 1980"): (its ISO date, where it ends), else None."""
+    m = _EN_DAY.match(text, pos)
+    month = _MONTHS.get(m.group("mon").lower().rstrip(".")) if m else None
+    date = iso_date(int(m.group("y")), month, int(m.group("d"))) if m and month else None
+    return (date, m.end()) if m and date else None
+
+
 def english_dates(text: str) -> list[DeadlineMatch]:
     """Every English (and ISO) date expression in `text`, overlapping ones included."""
     return [hit for m in _EN_DATE.finditer(text) if (hit := en_match(m))]

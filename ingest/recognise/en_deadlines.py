@@ -24,7 +24,7 @@ import datetime as dt
 import re
 
 from ingest.models import Deadline
-from ingest.recognise.dates import english_dates
+from ingest.recognise.dates import english_dates, english_day_at
 
 _SMALL = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
           "sixteen seventeen eighteen nineteen").split()
@@ -40,10 +40,6 @@ _SELF = r"(?:the\s+)?(?:(?:effective\s+)?date(?:\s+of\s+(?:enactment|adoption|en
 _RELATIVE = re.compile(rf"\b{_LIMIT}\s+{_SPAN}\s+(?:of|from|after|following)\s+(?P<self>{_SELF})?", re.I)
 # "Ninety days after the date of this order, the Administrator shall …": the span itself is the limit
 _AFTER_SELF = re.compile(rf"\b{_SPAN}\s+(?:after|following|from)\s+(?P<self>{_SELF})", re.I)
-# "within twelve months after December 22, 1980": a fixed date the span counts from
-_AFTER_DATE = re.compile(r"\s*(?P<mon>January|February|March|April|May|June|July|August|September|October|November|"
-                         r"December)\s+(?P<d>\d{1,2}),?\s+(?P<y>(?:19|20)\d{2})\b")
-_MONTHS = ("january february march april may june july august september october november december").split()
 _EVENT = re.compile(r"\b(?:by|before)\s+the\s+(?:close|end)\s+of\s+the\s+\d+(?:st|nd|rd|th)\s+Congress\b", re.I)
 _RECURRING = re.compile(
     r"\bannually\b|\bannual\b(?:[\s,\-]+[\w\-’']+){0,4}?[\s,\-]+(?:[Rr]eports?|[Uu]pdates?|[Pp]lans?|[Ss]corecards?|"
@@ -115,12 +111,10 @@ def _relative(text: str, order_date: str | None) -> list[tuple[int, int, Deadlin
             date = add_span(order_date, n, m.group("unit")) if order_date and n is not None else None
             out.append((m.start(), m.end(), Deadline(text=m.group(0).strip(), date=date, kind="by")))
             continue
-        anchor = _AFTER_DATE.match(text, m.end())
+        anchor = english_day_at(text, m.end())  # "within twelve months after December 22, 1980": from that date
         if anchor and n is not None:
-            month = _MONTHS.index(anchor.group("mon").lower()) + 1
-            start = f"{anchor.group('y')}-{month:02d}-{int(anchor.group('d')):02d}"
-            out.append((m.start(), anchor.end(), Deadline(text=text[m.start():anchor.end()].strip(),
-                                                          date=add_span(start, n, m.group("unit")), kind="by")))
+            out.append((m.start(), anchor[1], Deadline(text=text[m.start():anchor[1]].strip(),
+                                                       date=add_span(anchor[0], n, m.group("unit")), kind="by")))
             continue
         s, e = _strip(text, m.start(), _clause_bounds(text, m.start(), m.end())[1])
         out.append((s, e, Deadline(text=text[s:e], date=None, kind="by")))

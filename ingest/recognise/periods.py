@@ -11,6 +11,7 @@ import re
 Period = tuple[int, int]
 
 _RANGE = re.compile(r"((?:19|20)\d{2})\s*[-—–~～至到]\s*((?:19|20)\d{2})\s*年?")
+_SPAN = re.compile(r"((?:19|20)\d{2})\s*年?\s*[-—–~～至到]\s*((?:19|20)\d{2})\s*年")  # 2015年至2020年, 2016-2020年
 _FIVE_YEAR = re.compile(r"“?(十[一二三四五六七八九]|[六七八九])五”?")
 # "2023年重点工作任务分工方案", "2024年度工作要点": one year, then the words of a programme of work; not a
 # horizon ("2030年前碳达峰行动方案", "到2035年") and not a span (read by year_range)
@@ -42,6 +43,11 @@ def year_range(text: str) -> Period | None:
         if 0 < b - a <= 15:
             return a, b
     return None
+
+
+def year_spans(text: str) -> list[Period]:
+    """Every explicit span of years in `text` ("2015年至2020年", "2021-2025"), in order."""
+    return [(int(a), int(b)) for a, b in _SPAN.findall(text or "")]
 
 
 def annual_year(title: str) -> int | None:

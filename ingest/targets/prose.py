@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from ingest.models import Block, ParsedDocument, TargetKind
 from ingest.read.sentences import sentence_spans
 from ingest.read.table_grid import pipe_cells
-from ingest.recognise.periods import five_year_period
+from ingest.recognise.periods import five_year_period, year_spans
 from ingest.recognise.places import looks_like_place
 from ingest.recognise.quantities import COUNT_UNITS, TIME_UNITS, Quantity, find_quantities
 from ingest.targets.context import DocContext, heading_context, heading_period, heading_year
@@ -36,13 +36,12 @@ from ingest.targets.words import (
     measure_noun,
     strip_clause,
     verb_tail,
+    written_in_english,
 )
 
 _YEAR_BEFORE = re.compile(r"((?:19|20)\d{2})\s*年(?:底|末)?的?\s*$")
 _TOTAL_MARK = re.compile(r"共计|总计|合计|共|总共")
 _FACILITY_VERB = re.compile(r"提档升级|升级|改造|新建|建设|扩建|迁建|提升")
-_LATIN = re.compile(r"[A-Za-z]")
-_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _CHANGE_ONLY = re.compile(r"(?:下降|上升|减少|增加|提高|降低|增长|缩减|扩大)")
 _OWN_AREA = re.compile(r"(?:全市|全县|全省|全区|区内)(?=幅员|国土|土地|总面积)")
 _GROWTH = re.compile(r"(增长|增速|下降|降低|减少|上涨|涨幅|上升)(?:了|率)?\s*$")
@@ -52,7 +51,6 @@ _LAST_YEAR = re.compile(r"过去一年|去年(?!同期)|上一年度?(?!同期)"
 _THIS_YEAR = re.compile(r"今年|本年度?|年内")
 _HORIZON_HEADING = re.compile(r"目标|愿景|展望")
 _FROM_HERE = re.compile(r"(?:从|由)\s*$")
-_YEAR_SPAN = re.compile(r"((?:19|20)\d{2})\s*年?\s*(?:至|到|—|–|-|~)\s*((?:19|20)\d{2})\s*年")
 _RESPECTIVELY = re.compile(r"分别")
 # things that end like a place but are counted, not places: 社区, 园区, 示范区 …
 _THING_AREA = re.compile(r"(?:社区|园区|小区|景区|校区|厂区|街区|示范区|开发区|功能区|集聚区|保护区|试验区|自贸区|服务区|"
@@ -83,15 +81,19 @@ def heading_place(section: str) -> str | None:
     return title if looks_like_place(title) else None
 
 
+def _listed_before(text: str, sent: Sentence, pos: int) -> list[str]:
+    """The names listed from the start of `pos`'s clause up to `pos` ("A、B和C" before 分别 / 均)."""
+    c0 = sent.clauses[sent.clause_of(pos)][0]
+    return [p for p in (strip_clause(x) for x in _LIST_SEP.split(text[c0:pos])) if has_words(p)]
+
+
 def respective_indicators(text: str, sent: Sentence, qs: list[Quantity]) -> dict[int, str]:
     """"婴儿死亡率和孕产妇死亡率分别为5‰和12/10万": the list before 分别 names one indicator per figure of the
     run after it, in order ({figure start: indicator}). Only when the list and the run have the same length
     and the run is nothing but figures and separators."""
     out: dict[int, str] = {}
     for m in _RESPECTIVELY.finditer(text, sent.s0, sent.s1):
-        c0 = sent.clauses[sent.clause_of(m.start())][0]
-        parts = [strip_clause(p) for p in _LIST_SEP.split(text[c0:m.start()])]
-        parts = [p for p in parts if has_words(p)]
+        parts = _listed_before(text, sent, m.start())
         after = [q for q in qs if q.start >= m.end()][:len(parts)]
         # "城镇和农村居民收入": a two-character modifier shares the last part's head; the whole list stays the name
         if len(parts) < 2 or len(after) < len(parts) or any(len(p) < MIN_RESPECTIVE_NAME for p in parts):
@@ -115,9 +117,7 @@ def each_indicators(text: str, sent: Sentence, qs: list[Quantity]) -> dict[int, 
     ({figure start: indicators}); only when 均 opens the figure's own clause tail and the list items are names."""
     out: dict[int, list[str]] = {}
     for m in _EACH.finditer(text, sent.s0, sent.s1):
-        c0 = sent.clauses[sent.clause_of(m.start())][0]
-        parts = [strip_clause(p) for p in _LIST_SEP.split(text[c0:m.start()])]
-        parts = [p for p in parts if has_words(p)]
+        parts = _listed_before(text, sent, m.start())
         after = [q for q in qs if q.start >= m.end()]
         verb = _EACH_VERB.match(text, m.end())
         if len(parts) < 2 or any(len(p) < MIN_RESPECTIVE_NAME - 1 for p in parts) or not after or verb is None \
@@ -155,8 +155,7 @@ class ProseReader:
     def _table_line(self, b: Block) -> bool:
         """A Chinese `|` table line: the table reader reads its cells by their columns."""
         cells = pipe_cells(self.text, b)
-        return cells is not None and (not cells or len(_CJK_CHAR.findall(self.text[b.start:b.end])) >
-                                      len(_LATIN.findall(self.text[b.start:b.end])))
+        return cells is not None and (not cells or not written_in_english(self.text[b.start:b.end]))
 
     def _carry_horizon(self, start: int, end: int, section: str) -> None:
         """A lead-in ending in a colon ("到2028年，力争实现："), or a goal section's paragraph in a plan with no
@@ -173,8 +172,7 @@ class ProseReader:
     def read_span(self, start: int, end: int, section: str, table: str | None = None,
                   forced: tuple[TargetKind, int | None] | None = None) -> list[Found]:
         """Figures of text[start:end]; `forced` (kind, year) comes from a table column."""
-        span = self.text[start:end]  # English by its letters, however many figures ("a. 2030: 60% of 1990 emissions.")
-        if len(_LATIN.findall(span)) > 2 * len(_CJK_CHAR.findall(span)):
+        if written_in_english(self.text[start:end]):
             return self.read_english(start, end, section, table, forced)
         para = SentenceMarks.read(self.text, start, end)
         out: list[Found] = []
@@ -269,9 +267,9 @@ class ProseReader:
                   clause_pre: str) -> tuple[TargetKind, int | None]:
         """(kind, year) of a figure: its own year phrase, then the sentence's, the heading's and the plan's."""
         base = self.ctx.base_year
-        span = _YEAR_SPAN.findall(self.text[sent.s0:q.start]) if _FROM_HERE.search(clause_pre) else []
-        if span and (base is None or int(span[-1][1]) <= base):
-            return "baseline", int(span[-1][0])  # "2015年至2020年，…从76.34岁提高到…": where the span starts
+        span = year_spans(self.text[sent.s0:q.start]) if _FROM_HERE.search(clause_pre) else []
+        if span and (base is None or span[-1][1] <= base):
+            return "baseline", span[-1][0]  # "2015年至2020年，…从76.34岁提高到…": where the span starts
         m = _YEAR_BEFORE.search(clause_pre)
         if m:
             y = int(m.group(1))

@@ -24,6 +24,7 @@ from ingest.recognise.quantities import normalize_unit, parse_cell
 from ingest.targets.context import DocContext
 from ingest.targets.found import Found
 from ingest.targets.prose import ProseReader
+from ingest.targets.words import written_in_english
 
 _SERIAL_HEAD = re.compile(r"^(?:序号|编号|序|No\.?|#|Number)$", re.IGNORECASE)
 _SCOPE_HEAD = re.compile(r"区县|县区|分区|地区|区域|行政区|县|市|乡镇|乡|镇|省|流域|片区|district|region|county|province|"
@@ -130,12 +131,6 @@ def column_year(path: list[str], caption: str, kind: TargetKind, ctx: DocContext
     return period[0] - 1 if kind == "baseline" else period[1]
 
 
-def is_cjk_table(rows: list[list[Cell]]) -> bool:
-    """A table written in Chinese (its cells hold more CJK characters than Latin letters)."""
-    text = "".join(c.text for row in rows for c in row)
-    return len(re.findall(r"[\u4e00-\u9fff]", text)) > len(re.findall(r"[A-Za-z]", text))
-
-
 class TableReader:
     """Reads the figures of every table of one document; collects the places its rows name."""
 
@@ -149,7 +144,7 @@ class TableReader:
         out: list[Found] = []
         piped = {rows[0][0].start for _, _, rows in pipe_runs(self.doc.text, self.doc.blocks)}
         for caption, section, rows in table_runs(self.doc.text, self.doc.blocks):
-            if rows[0][0].start in piped and not is_cjk_table(rows):
+            if rows[0][0].start in piped and written_in_english("".join(c.text for row in rows for c in row)):
                 continue  # an English Markdown table: its rows are read as sentences, cell by cell
             if rows and any(_DUTY_HEAD.match(_plain(c.text)) for c in rows[0]):
                 out.extend(self.read_task_table(caption, section, rows))

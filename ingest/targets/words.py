@@ -98,6 +98,16 @@ def verb_tail(pre: str) -> str:
     return ""
 
 
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def written_in_english(text: str) -> bool:
+    """English by its letters, however many figures it holds ("a. 2030: 60% of 1990 emissions."): Latin letters
+    outnumber Chinese characters two to one. Everything else is read with the Chinese rules."""
+    return len(_LATIN_LETTER.findall(text)) > 2 * len(_HAN.findall(text))
+
+
 def has_words(text: str, n: int = 2) -> bool:
     """Enough letters to name something (a lone verb particle does not)."""
     return len(_CJK.findall(text)) >= n

@@ -19,10 +19,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ingest.models import Block, ParsedDocument
-from ingest.read.table_grid import pipe_cells, trim_span
+from ingest.read.table_grid import MIN_PIPE_CELLS, pipe_cells, trim_span
 
 NUMBER_CELL = re.compile(r"^[(（]?[\d一二三四五六七八九十]{1,4}[)）.、．]?$")
-MIN_PIPE_CELLS = 3
 MAX_LINE_HEADER = 12  # characters in a header cell written on its own line
 MAX_HEADER_LINES = 9
 
