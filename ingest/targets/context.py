@@ -68,13 +68,14 @@ def _is_plan(doc: ParsedDocument) -> bool:
 
 
 def own_scope(doc: ParsedDocument) -> str:
-    """The region a document is about: the place its title (or issuer) starts with, else ""."""
+    """The region a document is about: the place its title (or issuer) starts with, else the region its
+    facts name (a work report's congress: "——…在青岚省第十四届人民代表大会…上"), else ""."""
     find = english_place_in_title if doc.lang == "en" else place_in_title
     for source in (doc.title, doc.meta.title or "", doc.meta.issuer or ""):
         place = find(source)
         if place:
             return place
-    return ""
+    return doc.meta.region or ""
 
 
 def document_context(doc: ParsedDocument) -> DocContext:

@@ -70,7 +70,9 @@ _TO_AFTER = re.compile(r"^\s*(?:\(?in\s+((?:19|20)\d{2})\)?\s*)?,?\s*to\s+(?:abo
 _CHANGE_OF = re.compile(r"\b(?:reduc|increas|rais|lower|improv|decreas|cut|expand|grow|boost|shrink)\w*\s+"
                         r"(?:the\s+)?(?P<obj>[A-Za-z][\w\s\-’']{1,70}?)\s*[(,]?\s*from\s+(?:about\s+|approximately\s+)?"
                         r"(?:[\d.,]+\s*(?:%|percent|per\s*cent)?\s*(?:\(?in\s+(?:19|20)\d{2}\)?\s*)?,?\s*to\s*)?$", re.I)
-_OF_AFTER = re.compile(r"^\s*of\s+(?:all\s+|the\s+|our\s+)?(?P<obj>(?:[\w’'-]+\s?){1,6})")
+_OF_AFTER = re.compile(r"^\s*of\s+(?:all\s+|the\s+|our\s+)?(?P<obj>(?:(?!(?:by|before|until|within)\b)[\w’'-]+\s?){1,6})")
+# "… of lead pipes in the country by 2035": the words a phrase cut short ends on are not the measure
+_LOOSE_END = re.compile(r"(?:\s+(?:in|to|of|for|and|or|the|a|an|at|on|from|with))+\s*$", re.I)
 
 
 def _cells(text: str, s0: int, s1: int) -> list[tuple[int, int]]:
@@ -118,6 +120,14 @@ def _target_year(cell: _Cell, f: Figure, lead: int | None, base: int | None) -> 
     return None if cell.future else lead
 
 
+def _fact_year(pre: str) -> int | None:
+    """The year a past fact is of ("In 2023, …"); a year a span starts from ("Since 2021, … has invested") is not."""
+    years = [m for m in re.finditer(r"\b((?:19|20)\d{2})\b", pre)]
+    if not years or re.search(r"\b(?:since|from|between)\s+$", pre[:years[-1].start()], re.I):
+        return None
+    return int(years[-1].group(1))
+
+
 def _classify(text: str, s0: int, s1: int, f: Figure, cell: _Cell, ctx: DocContext,
               lead: int | None) -> tuple[TargetKind, int | None] | None:
     """(kind, year) of a figure, or None when its sentence neither sets a goal nor states a fact about it.
@@ -138,13 +148,11 @@ def _classify(text: str, s0: int, s1: int, f: Figure, cell: _Cell, ctx: DocConte
     if _FORECAST.search(pre) or cell.defines:
         return None  # a forecast ("the anticipated 50% increase"), a definition, a body's membership
     if _PAST_AFTER.match(post) and not cell.goal and not lead:  # "In 2023, 15,765 homes were delivered."
-        years = [int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", pre)]
-        return "achieved", years[-1] if years else None
+        return "achieved", _fact_year(pre)
     if cell.goal or f.comparator in (">=", "<=") or lead or cell.future:
         return "target", _target_year(cell, f, lead, base)
     if _PAST_BEFORE.search(pre) or _PAST_AFTER.match(post) or (cell.past_frame and _ED_BEFORE.search(pre)):
-        years = [int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", pre)]
-        return "achieved", years[-1] if years else None
+        return "achieved", _fact_year(pre)
     if _STATE_AFTER.match(post):
         return "baseline", None
     return None
@@ -168,7 +176,7 @@ def _indicator(text: str, s0: int, s1: int, f: Figure) -> str:
     pre, post = text[max(s0, f.start - _WINDOW):f.start], text[f.end:min(s1, f.end + _WINDOW)]
     m = _OF_AFTER.match(post)
     if m and f.unit in ("%", "times"):
-        return m.group("obj").strip()
+        return _LOOSE_END.sub("", m.group("obj").strip())
     if m := _CHANGE_OF.search(pre):  # "reducing the share of smokers from X to Y": the measure itself
         return m.group("obj").strip()
     m = _INDICATOR_BEFORE.search(pre)
@@ -179,7 +187,7 @@ def _indicator(text: str, s0: int, s1: int, f: Figure) -> str:
     if m := _SUBJECT.search(pre):
         return m.group("subj").strip()
     if m := _OF_AFTER.match(post):
-        return m.group("obj").strip()
+        return _LOOSE_END.sub("", m.group("obj").strip())
     words = re.findall(r"[A-Za-z][\w’'-]*", pre)[-6:]
     return " ".join(words)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ingest.models import Block, ParsedDocument, TargetKind
 from ingest.read.sentences import sentence_spans
@@ -47,6 +47,7 @@ _OWN_AREA = re.compile(r"(?:全市|全县|全省|全区|区内)(?=幅员|国土|
 _GROWTH = re.compile(r"(增长|增速|下降|降低|减少|上涨|涨幅|上升)(?:了|率)?\s*$")
 _AGGREGATE = re.compile(r"(?:每年|全市|全省|全区|全县|年度|每年度)*(?:总额|总规模|规模|总量|额度)(?:最高)?")
 _QUOTED = re.compile(r"[“\"]([^”\"]{2,12})[”\"]")
+_REACHED = ("达到", "达")
 _LAST_YEAR = re.compile(r"过去一年|去年(?!同期)|上一年度?(?!同期)")
 _THIS_YEAR = re.compile(r"今年|本年度?|年内")
 _HORIZON_HEADING = re.compile(r"目标|愿景|展望")
@@ -206,6 +207,8 @@ class ProseReader:
             elif scope:
                 st.scope = scope
             kind, year = forced or self._classify(section, para, sent, q, text[c0:q.start])
+            if kind != "target" and q.comparator == ">=" and text.startswith(_REACHED, q.start):
+                q = replace(q, comparator="=")  # "粮食产量达到612亿斤" in a review: the level reached, no floor
             for name in each.get(q.start, [ind]):  # "A、B均下降15%": the figure for each of them
                 out.extend(bounds(Found(name, st.scope, q.value, q.unit, q.comparator, year, kind,
                                          self._quote_start(sent, st.clause_start, q), trim(text, c1), section, table,
@@ -260,7 +263,10 @@ class ProseReader:
             level = re.search(r"(?:到|至)", rest[change.end():])  # 提高到X: a level; 减少了X: an amount
             return (st.subject if level else st.subject + change.group(0)), place, False
         if st.indicator:
-            return st.indicator, place, False
+            growth = _GROWTH.search(st.indicator) if q.unit not in ("%", "百分点") else None
+            # "增长5.3%，达到3.2万亿元": the amount is the level's, not the growth rate's
+            stem = re.sub(r"(?:年均|年平均|平均)$", "", st.indicator[:growth.start()]) if growth else ""
+            return (stem or st.indicator), place, False
         return core or pre.strip()[-8:], place, True
 
     def _classify(self, section: str, para: SentenceMarks, sent: Sentence, q: Quantity,
@@ -280,6 +286,9 @@ class ProseReader:
         lead = sent.marks.lead_year
         context = heading_context(section)
         if context == "achieved":
+            period = five_year_period(self.text[sent.s0:sent.s1]) or heading_period(section)
+            if period and _FROM_HERE.search(clause_pre):
+                return "baseline", period[0] - 1  # "“十四五”时期…由5.8万元提高到7.6万元": the level it started from
             return "achieved", lead or self._achieved_year(section, sent)
         if lead is not None and base is not None and lead <= base:
             return "baseline", lead  # "2020年，全县水土保持率为68.2%": the state that year
@@ -287,7 +296,9 @@ class ProseReader:
             return "achieved", self.ctx.doc_year - 1  # 过去一年…增长5.2%: a report's review of last year
         if context == "baseline" or sent.baseline_cue or exists_before(clause_pre):
             return "baseline", self._baseline_year(para, q.start)
-        if self.ctx.is_plan and (sent.target_cue or context == "target" or q.comparator not in ("=", "~")):
+        ahead = heading_year(section)
+        if self.ctx.is_plan and (sent.target_cue or context == "target" or q.comparator not in ("=", "~")
+                                 or (context is None and ahead and base is not None and ahead > base)):
             return "target", self._year(lead or self._target_year(section, para, sent, q.start), clause_pre, q)
         return "baseline", self._baseline_year(para, q.start)
 
@@ -302,6 +313,9 @@ class ProseReader:
         if year:
             return year
         if self.ctx.doc_year and (_THIS_YEAR.search(self.text[sent.s0:pos]) or self.ctx.kind == "work_report"):
+            period = five_year_period(self.text[sent.s0:pos])
+            if period and period[1] > self.ctx.doc_year:
+                return period[1]  # "“十五五”时期…主要目标是：…年均增长5%左右": the period's, not this year's
             return heading_year(section) or self.ctx.doc_year  # a work report's 预期目标 are for its own year
         period = heading_period(section)
         if period:

@@ -1,7 +1,8 @@
 """Directive sentences: "X shall / must …", "X are directed to …", "X are to …", "X is responsible for …".
 
 A sentence is a directive when one of these verbs has an actor for subject (`en_actors.py`).
-Not directives: "should", "may", "will" (recommendations, permissions, policy statements); "shall
+Not directives: "should", "may", "will" (recommendations, permissions, policy statements; but see
+`commitments`: an announcement states its duties with "will"); "shall
 not" (prohibitions); passives ("shall be implemented", "shall be considered") and verbs of being
 and membership ("shall consist of", "shall have a staff", "means"); a modal inside a relative
 clause ("…, which shall coordinate"); subjects that are things ("The report shall include",
@@ -23,6 +24,9 @@ _MODAL = re.compile(r"\b(?P<resp>(?:is|are|shall\s+be|will\s+be)\s+(?:also\s+|jo
                     r"|\b(?P<directed>(?:is|are)\s+(?:hereby\s+|also\s+)?(?:(?:authorized|empowered)\s+and\s+)?"
                     r"(?:directed|required)(?:\s+and\s+(?:authorized|empowered))?\s+to|(?:is|are)\s+to(?=\s+(?!be\b)[a-z]))\b"
                     r"|\b(?P<modal>shall|must)\b")
+# an announcement's commitments ("The Department of Energy will issue guidance by …"): read only in documents
+# that announce actions and give no shall/must duties (a fact sheet), where "will" is how a duty is stated
+_COMMITMENT = re.compile(_MODAL.pattern.replace(r"(?P<modal>shall|must)", r"(?P<modal>shall|must|will)"))
 _BLOCKED = re.compile(r"^(?:not|never|be|consist|comprise|mean|means|have|remain|serve|constitute)\b", re.I)
 _ADVERBS = re.compile(r"^(?:also|each|jointly|together|further|subsequently|then|expeditiously|promptly|immediately|"
                       r"specifically|in\s+particular|otherwise|continue\s+to|hereafter|hereby)\b\s*", re.I)
@@ -78,11 +82,12 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def find_directive(text: str, start: int, end: int) -> Directive | None:
-    """The directive sentence text[start:end] states, or None (see the module doc for what is not one)."""
+def find_directive(text: str, start: int, end: int, commitments: bool = False) -> Directive | None:
+    """The directive sentence text[start:end] states, or None (see the module doc for what is not one);
+    with `commitments`, "X will …" is one too (an announcement's way of stating a duty)."""
     previous: list[Actor] | None = None
     last_end = start
-    for m in _MODAL.finditer(text, start, end):
+    for m in (_COMMITMENT if commitments else _MODAL).finditer(text, start, end):
         role: Role = "responsible" if m.group("resp") else "lead"
         clause = _clause_start(text, max(start, m.start() - MAX_SUBJECT_CHARS), m.start())
         pre = text[clause:m.start()]

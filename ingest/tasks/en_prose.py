@@ -48,8 +48,8 @@ class EnDraft:
 class _Walker:
     """Walks the outline once, keeping what chapeaus hand down to the items below them."""
 
-    def __init__(self, text: str, paras: list[Para], order_date: str | None) -> None:
-        self.text, self.paras, self.order_date = text, paras, order_date
+    def __init__(self, text: str, paras: list[Para], order_date: str | None, commitments: bool) -> None:
+        self.text, self.paras, self.order_date, self.commitments = text, paras, order_date, commitments
         self.drafts: list[EnDraft] = []
         self.items: dict[int, tuple[Directive, list[Deadline]]] = {}  # item -> (chapeau directive, its limits)
         self.inherited: dict[int, list[Deadline]] = {}  # item -> limits of a framing chapeau
@@ -89,7 +89,7 @@ class _Walker:
                 draft.units.append((a.name, "participant"))
 
     def _directive(self, s: int, e: int) -> Directive | None:
-        d = find_directive(self.text, s, e)
+        d = find_directive(self.text, s, e, self.commitments)
         if d and len(d.actors) == 1 and _PRONOUN.match(d.actors[0].name) and self.last_lead:
             d.actors = list(self.last_lead)
         return d
@@ -105,7 +105,7 @@ class _Walker:
                 self.items[k] = (d, limits)
             self.last_lead = d.actors
             return True
-        if any(find_directive(self.text, *span) for k in kids
+        if any(find_directive(self.text, *span, self.commitments) for k in kids
                for span in sentences(self.text, self.paras[k].body, self.paras[k].end)):
             for k in kids:
                 self.inherited[k] = limits
@@ -129,7 +129,7 @@ class _Walker:
         """An item completing an open chapeau: the chapeau's actors, the item's participants and limits."""
         parts: list[Actor] = list(chapeau.participants)
         for s, e in sentences(self.text, p.body, p.end):
-            d = find_directive(self.text, s, e)
+            d = find_directive(self.text, s, e, self.commitments)
             if d and {a.name.lower().removeprefix("the ") for a in d.actors} - \
                     {a.name.lower().removeprefix("the ") for a in chapeau.actors}:
                 self._add(p, d, sentence_deadlines(self.text[s:e], self.order_date))
@@ -165,6 +165,7 @@ def _title(text: str, p: Para, start: int | None = None) -> str:
     return first[:80].rstrip(" ,;:")
 
 
-def prose_drafts(text: str, paras: list[Para], order_date: str | None) -> list[EnDraft]:
-    """The tasks of the document's running text (tables are read elsewhere)."""
-    return _Walker(text, paras, order_date).run()
+def prose_drafts(text: str, paras: list[Para], order_date: str | None, commitments: bool = False) -> list[EnDraft]:
+    """The tasks of the document's running text (tables are read elsewhere); `commitments` reads "X will …"
+    as a duty too (see `en_directives.find_directive`)."""
+    return _Walker(text, paras, order_date, commitments).run()

@@ -116,3 +116,12 @@ def test_cleaning_structure_chunking_never_break(raw: str) -> None:
     covered = "".join(c.text for c in chunks)
     assert "".join(covered.split()) == "".join("".join(canon.text[b.start:b.end].split()) for b in blocks
                                                if canon.text[b.start:b.end].strip())
+
+
+def test_sentences_end_after_a_year_not_after_a_list_number_or_initial() -> None:
+    """"… by 2035. Since 2021, …" is two sentences; "1. Replace …", "12. Report …" and "U.S. law" are not cut."""
+    from ingest.read.sentences import sentence_spans
+
+    text = "1. Replace pipes by 2035. Since 2021, work has begun.\n12. Report under U.S. law. Done."
+    assert [text[s.start:s.end] for s in sentence_spans(text)] == [
+        "1. Replace pipes by 2035.", "Since 2021, work has begun.", "12. Report under U.S. law.", "Done."]

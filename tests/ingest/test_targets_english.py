@@ -184,3 +184,17 @@ def test_an_english_plan_takes_its_place_from_its_title(tmp_path: Path) -> None:
     doc = parse_text(tmp_path, "plan.txt", "Riverside City Council Climate Action Plan\n\nGoals\n\n"
                                            "The council will reduce greenhouse gas emissions by 40% by 2030.\n")
     assert [t.scope for t in doc.targets] == ["Riverside"]
+
+
+def test_a_goal_then_what_has_been_done_since(tmp_path: Path) -> None:
+    """"… by 2035. Since 2021, …": a period after a year ends the sentence (the goal's year does not reach the
+    next one); "has invested" and "have been replaced" are facts, dated by no year ("since 2021" is a start);
+    "of lead pipes in the country by 2035" names lead pipes in the country, not "… by"."""
+    doc = parse_text(tmp_path, "sheet.txt", "\n\n".join([
+        "Clean Water Plan",
+        "The goal is to replace 100 percent of lead pipes in the country by 2035. Since 2021, the program has "
+        "invested $15 billion in replacement, and more than 1.7 million lead pipes have been replaced.",
+    ]))
+    got = {(t.value, t.kind, t.year) for t in doc.targets}
+    assert got == {(100.0, "target", 2035), (15e9, "achieved", None), (1.7e6, "achieved", None)}
+    assert _find(doc, 100.0).indicator == "lead pipes in the country"

@@ -88,6 +88,32 @@ def test_a_work_report_reviews_last_year_and_sets_this_years_goals(tmp_path: Pat
     assert {("一般公共预算收入增长", 4.0, ">="), ("一般公共预算收入增长", 5.0, "<=")} <= {g[:3] for g in got}
 
 
+FIVE_YEAR_REPORT = "\n".join([
+    "政府工作报告",
+    "——2026年2月3日在某某省第十四届人民代表大会第四次会议上",
+    "一、“十四五”时期工作回顾",
+    "五年来，预计全省地区生产总值年均增长6.1%，城镇化率由55.2%提高到61.7%，粮食产量达到650亿斤。",
+    "二、“十五五”时期的主要目标",
+    "“十五五”时期的主要目标是：地区生产总值年均增长5.5%左右，到2030年突破2万亿元。",
+    "三、2026年重点工作",
+    "新改建农村公路1500公里，增长3.2%，达到4800亿元。",
+])
+
+
+def test_a_work_report_reads_its_place_period_goals_and_this_years_work(tmp_path: Path) -> None:
+    doc = parse_text(tmp_path, "report.txt", FIVE_YEAR_REPORT)
+    got = {(t.indicator, t.value, t.year, t.kind) for t in doc.targets}
+    assert {t.scope for t in doc.targets} == {"某某省"}  # the congress it is made to, not the (placeless) title
+    assert ("地区生产总值年均增长", 6.1, 2025, "achieved") in got  # 预计 and 全省 are not the measure
+    assert ("城镇化率", 55.2, 2020, "baseline") in got  # where the five years started
+    assert ("城镇化率", 61.7, 2025, "achieved") in got
+    assert [t.comparator for t in doc.targets if t.value == 650.0] == ["="]  # reached, not a floor
+    assert ("地区生产总值年均增长", 5.5, 2030, "target") in got  # the next period's goal, not this year's
+    assert ("地区生产总值", 2.0, 2030, "target") in got  # an amount is the level's, not the growth's
+    assert ("新改建农村公路", 1500.0, 2026, "target") in got  # work planned under this year's heading
+    assert ("增长", 3.2, 2026, "target") not in got and ("新改建农村公路增长", 3.2, 2026, "target") in got
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("建成百个示范村", (100.0, "个", "=")),
     ("培育超千家合作社", (1000.0, "家", ">")),

@@ -295,3 +295,25 @@ def test_an_action_table_with_a_category_column(tmp_path: Path) -> None:
     assert [(t.title, [u.name for u in t.units], [d.date for d in t.deadlines]) for t in doc.tasks] == [
         ("Business case for solar panels on council depots developed", ["Head of Property"], ["2025-09-30"]),
         ("Consultation on a workplace parking levy", ["Transport Policy Team"], ["2026-03-31"])]
+
+
+ANNOUNCEMENT = "\n\n".join([
+    "FACT SHEET: Governor Launches a Plan for Safer Bridges",
+    "Today, the Governor is announcing new steps to repair the state's bridges.",
+    "The Department of Transportation will inspect every county bridge by June 30, 2027. The Bridge Corps "
+    "will train 200 inspectors by the end of 2026, working with the State Highway Patrol.",
+    "The state will remain a national leader in bridge safety.",
+])
+
+
+def test_an_announcement_states_its_duties_with_will(tmp_path: Path) -> None:
+    """A fact sheet gives no "shall": "X will …" with a body for subject is its commitment; the state's own
+    "will" is a policy statement; an order (no announcement) still reads "will" as no duty."""
+    doc = parse(tmp_path, ANNOUNCEMENT, "sheet.txt")
+    assert [(brief(t)[1], brief(t)[2]) for t in doc.tasks] == [
+        ([("The Department of Transportation", "lead")], [("2027-06-30", "by")]),
+        ([("The Bridge Corps", "lead"), ("the State Highway Patrol", "participant")], [("2026-12-31", "by")])]
+    order = parse(tmp_path, "\n\n".join(["Executive Order on Safer Bridges",
+                                          "Sec. 2. (a) The Department of Transportation will inspect every bridge."]),
+                  "order.txt")
+    assert order.tasks == []
