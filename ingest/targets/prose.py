@@ -95,6 +95,8 @@ def respective_indicators(text: str, sent: Sentence, qs: list[Quantity]) -> dict
     out: dict[int, str] = {}
     for m in _RESPECTIVELY.finditer(text, sent.s0, sent.s1):
         parts = _listed_before(text, sent, m.start())
+        if len(parts) == 1 and "城乡" in parts[0]:  # "城乡居民收入分别增长4.5%和6.2%": 城乡 is 城镇 and 农村
+            parts = [parts[0].replace("城乡", "城镇", 1), parts[0].replace("城乡", "农村", 1)]
         after = [q for q in qs if q.start >= m.end()][:len(parts)]
         # "城镇和农村居民收入": a two-character modifier shares the last part's head; the whole list stays the name
         if len(parts) < 2 or len(after) < len(parts) or any(len(p) < MIN_RESPECTIVE_NAME for p in parts):

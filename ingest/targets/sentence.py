@@ -85,6 +85,9 @@ def trim(text: str, end: int) -> int:
     return end
 
 
+_COMPARED = re.compile(r"(?:高于|低于|快于|慢于|超出|领先)[^，,；;。]{0,12}$")
+
+
 def keep(text: str, sent: Sentence, q: Quantity) -> bool:
     """Not a title/document number, not an aside, not a count of places (6 个区县), not a policy's terms."""
     if sent.bracketed(q.start) or in_aside(sent.asides, q):
@@ -92,6 +95,8 @@ def keep(text: str, sent: Sentence, q: Quantity) -> bool:
     if q.unit in COUNT_UNITS and PLACE_NOUNS.match(text[q.end:min(q.end + 3, sent.s1)]):  # in its own sentence
         return False
     c0, c1 = sent.clauses[sent.clause_of(q.start)]
+    if q.unit == "百分点" and _COMPARED.search(text, c0, q.start):
+        return False  # "增长5.4%，高于全国0.4个百分点": the gap to another place, not a level of this one
     return not is_parameter(text, c0, c1, q)
 
 

@@ -114,6 +114,21 @@ def test_a_work_report_reads_its_place_period_goals_and_this_years_work(tmp_path
     assert ("增长", 3.2, 2026, "target") not in got and ("新改建农村公路增长", 3.2, 2026, "target") in got
 
 
+def test_a_reviews_gaps_respective_urban_rural_figures_and_our_own_work(tmp_path: Path) -> None:
+    """"高于全国0.4个百分点" compares, it measures nothing here; "城乡居民…分别增长4.5%和6.2%" is one figure for
+    城镇 and one for 农村; "我们改造…" is the speaker, not the measure."""
+    doc = parse_text(tmp_path, "report.txt", "\n".join([
+        "政府工作报告",
+        "——2026年1月9日在某某县第十八届人民代表大会第五次会议上",
+        "一、2025年工作回顾",
+        "全县地区生产总值增长5.4%，高于全省0.4个百分点；城乡居民人均可支配收入分别增长4.5%和6.2%。",
+        "一年来，我们改造城镇老旧小区32个。",
+    ]))
+    got = {(t.indicator, t.value) for t in doc.targets}
+    assert got == {("地区生产总值增长", 5.4), ("城镇居民人均可支配收入增长", 4.5), ("农村居民人均可支配收入增长", 6.2),
+                   ("改造城镇老旧小区", 32.0)}
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("建成百个示范村", (100.0, "个", "=")),
     ("培育超千家合作社", (1000.0, "家", ">")),
