@@ -124,6 +124,10 @@ def asked_words(q: Query, document_lines: list[str]) -> list[str]:
         words = [stem(w.lower()) for w in re.findall(r"[A-Za-z]+", clause)]
         return [w for w in dict.fromkeys(words) if w not in _EN_GENERIC and len(w) > 2
                 and w not in stem_all(doc_text) and w not in stem_all(places)]
+    # years and places out before segmenting: "2025年云溪市地区…" would otherwise give the word 年云溪市
+    clause = re.sub(r"(?:19|20)\d{2}\s*年(?:底|末|度)?", " ", clause)
+    for place in sorted(q.places, key=len, reverse=True):
+        clause = clause.replace(place, " ")
     out = []
     for w in segment(clause):
         if len(w) >= 2 and CJK_RUN.fullmatch(w) and w not in _GENERIC_WORDS and w not in doc_text and w not in places:

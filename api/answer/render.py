@@ -9,6 +9,7 @@ import datetime as dt
 import re
 
 from ingest.models import Deadline, Target, Task, Unit
+from ingest.recognise.quantities import unit_spellings
 
 ROLE_ZH = {"lead": "牵头/负责", "participant": "参与", "responsible": "负责"}
 ROLE_EN = {"lead": "lead", "participant": "participant", "responsible": "responsible"}
@@ -93,6 +94,18 @@ def _as_written(t: Target) -> tuple[str, bool]:
     return (f"{plain}-{m.group(1)}", True) if m else (number(t.value), False)
 
 
+def _unit_as_written(t: Target) -> str:
+    """A Chinese answer gives the unit as its document writes it ("万吨", "公里"), not its normalised symbol ("万t")."""
+    m = re.fullmatch(r"(万亿|万|亿|千|百)?(.*[A-Za-z].*)", t.unit or "")
+    if not m:
+        return t.unit or ""
+    scale = m.group(1) or ""
+    for spelling in sorted(unit_spellings(m.group(2)), key=len, reverse=True):
+        if re.search(r"[\u4e00-\u9fff]", spelling) and scale + spelling in t.citation.quote:
+            return scale + spelling
+    return t.unit or ""
+
+
 def target_phrase(t: Target, lang: str, title: str = "") -> str:
     """One value: place, year, indicator, kind, comparator, value (or range) and unit, and its document by title."""
     year = t.year or ""
@@ -101,7 +114,7 @@ def target_phrase(t: Target, lang: str, title: str = "") -> str:
     if lang == "zh":
         when = f"{year}年" if year else ""
         cmp = "" if is_range else CMP_ZH[t.comparator]
-        return f"{t.scope}{when}{t.indicator}（{KIND_ZH[t.kind]}）为{cmp}{value}{t.unit}（{doc}）"
+        return f"{t.scope}{when}{t.indicator}（{KIND_ZH[t.kind]}）为{cmp}{value}{_unit_as_written(t)}（{doc}）"
     when = f" in {year}" if year else ""
     cmp = "" if is_range else CMP_EN[t.comparator]
     where = f" for {t.scope}" if t.scope else ""

@@ -298,3 +298,31 @@ def test_an_english_question_naming_a_place_gets_that_plans_value(tmp_path: Path
     assert a["type"] == "target" and [t["value"] for t in a["targets"]] == [55], a["answer"]
     assert "different values" not in a["answer"] and "for  " not in a["answer"]
     home.close()
+
+
+def _report(place: str, growth: float, goal: float) -> str:
+    return "\n".join([
+        "政府工作报告",
+        f"——2026年1月15日在{place}第十七届人民代表大会第六次会议上",
+        "一、2025年工作回顾",
+        f"2025年，全市地区生产总值突破800亿元、增长{growth}%；粮食总产量稳定在60万吨以上。",
+        "二、2026年工作安排",
+        f"今年经济社会发展的主要预期目标是：地区生产总值增长{goal}%左右；城镇新增就业1.2万人以上。",
+    ])
+
+
+def test_work_reports_of_two_places_answer_last_year_and_this_years_goal(tmp_path: Path) -> None:
+    """Two placeless titles ("政府工作报告"): the congress line names the place; "2025年某市…" asks last year's
+    result (the year before the place is no word of the question), "某市2026年…目标" this year's goal."""
+    (tmp_path / "a.txt").write_text(_report("松岭市", 5.4, 5.5), encoding="utf-8")
+    (tmp_path / "b.txt").write_text(_report("云溪市", 6.1, 6.0), encoding="utf-8")
+    home = Home(tmp_path / "home", embedder="hash")
+    assert not home.ingest([tmp_path]).failed
+    done = answer_question(home, "2025年云溪市地区生产总值增长多少？")
+    assert done["type"] == "target" and [t["value"] for t in done["targets"]][:1] == [6.1], done["answer"]
+    goal = answer_question(home, "松岭市2026年地区生产总值增长的预期目标是多少？")
+    assert goal["type"] == "target" and [t["value"] for t in goal["targets"]][:1] == [5.5], goal["answer"]
+    assert answer_question(home, "松岭市2027年地区生产总值增长目标是多少？")["type"] == "none"
+    grain = answer_question(home, "2025年松岭市粮食总产量是多少？")
+    assert "60万吨" in grain["answer"], grain["answer"]  # the unit as the report writes it, not "万t"
+    home.close()
