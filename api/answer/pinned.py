@@ -30,6 +30,7 @@ from dataclasses import dataclass, field, replace
 from api.answer.grounding import segment
 from api.answer.lexical import CJK_RUN, stem
 from api.answer.query import Query, years_of
+from api.answer.targets import PERSONS
 from ingest.read.script import to_simplified
 from ingest.read.sentences import sentence_spans
 from ingest.recognise.places import place_core
@@ -40,13 +41,17 @@ _ASK_CUE = re.compile(r"多少|几[个座处条项家名人年月]|目标|何时
 _GENERIC_WORDS = frozenset(
     "多少 目标 目标值 达到 要求 计划 提出 全市 全省 全县 全国 要 到 年底 年末 期间 是 的 在 前 时间 什么 时候 何时 期限 "
     "时限 截止 完成 哪些 哪个 有 为 给予 可 能 达 规模 数量 总数 建成 打造 培育 建设 实现 应 需 需要 各地 本 该 "
-    "文件 方案 规划 意见 通知 措施 这项 任务 工作 单位 部门 负责 多久 有效期 施行".split())
+    "文件 方案 规划 意见 通知 措施 这项 任务 工作 单位 部门 负责 多久 有效期 施行 全年 今年 当年 年度 预期 主要 "
+    "预计 计划 提出".split())
 _EN_GENERIC = frozenset(
     "what which who whom when where why how many much long often is are was were do does did the a an of in on "
     "at to for by with and or from under its their this that these those there be been must should shall will "
     "would can could may might has have had any all each per than order plan policy document target set sets aim "
     "under end year years total number share percent date deadline they it them he she we its".split())
 MAX_MISSING_SHARE = 0.5
+_ASKING = re.compile(r"^(?:多少|几)[\u4e00-\u9fff]?$")  # 多少个, 几名: the question word and its classifier
+# short forms of statistical indicators that questions use and documents spell out
+_SHORT_FORMS = {"规上": "规模以上", "社零": "社会消费品零售总额", "固投": "固定资产投资", "一般预算": "一般公共预算"}
 _MEASURE = re.compile(r"(?:多少|几)\s*(万元|亿元|元|万人|万|亿|个|家|名|人|条|座|处|项|户|所|平方米|亩|公顷|公里|千米|km2?|吨)")
 _MONEY = re.compile(r"多少(?:资金|钱|经费|奖励|补贴|补助|金额)|奖补标准|多少万元|多少元|多少亿元")
 _MONEY_NOUNS = ("资金", "奖励", "补贴", "补助", "经费", "奖补", "资助", "投资", "投入", "额度", "贷款")
@@ -114,25 +119,46 @@ def _place_present(place: str, hay: str) -> bool:
     return place in hay or (len(core) >= 2 and core in hay)
 
 
+def _asking_clause(q: Query) -> str:
+    clauses = [c for c in re.split(r"[，,。;；？?！!]", q.text) if _ASK_CUE.search(c)] or [q.text]
+    return " ".join(clauses)  # "over how many years …, and in what unit": every asking clause
+
+
+def _chinese_words(q: Query) -> list[str]:
+    """The asking clause's words in order, years and places out before segmenting: "2025年云溪市地区…"
+    would otherwise give the word 年云溪市."""
+    clause = re.sub(r"(?:19|20)\d{2}\s*年(?:底|末|度)?", " ", _asking_clause(q))
+    for short, full in _SHORT_FORMS.items():  # 规上工业: the statistics' own short forms
+        clause = clause.replace(short, full)
+    for place in sorted(q.places, key=len, reverse=True):
+        clause = clause.replace(place, " ")
+    return segment(clause)
+
+
 def asked_words(q: Query, document_lines: list[str]) -> list[str]:
     """The content words of the clause that asks, less places, years, document words and generic words."""
-    clauses = [c for c in re.split(r"[，,。;；？?！!]", q.text) if _ASK_CUE.search(c)] or [q.text]
-    clause = " ".join(clauses)  # "over how many years …, and in what unit": every asking clause
     doc_text = " ".join(document_lines)
     places = " ".join(q.places)
     if q.lang == "en":
-        words = [stem(w.lower()) for w in re.findall(r"[A-Za-z]+", clause)]
+        words = [stem(w.lower()) for w in re.findall(r"[A-Za-z]+", _asking_clause(q))]
         return [w for w in dict.fromkeys(words) if w not in _EN_GENERIC and len(w) > 2
                 and w not in stem_all(doc_text) and w not in stem_all(places)]
-    # years and places out before segmenting: "2025年云溪市地区…" would otherwise give the word 年云溪市
-    clause = re.sub(r"(?:19|20)\d{2}\s*年(?:底|末|度)?", " ", clause)
-    for place in sorted(q.places, key=len, reverse=True):
-        clause = clause.replace(place, " ")
     out = []
-    for w in segment(clause):
-        if len(w) >= 2 and CJK_RUN.fullmatch(w) and w not in _GENERIC_WORDS and w not in doc_text and w not in places:
+    for w in _chinese_words(q):
+        if len(w) >= 2 and CJK_RUN.fullmatch(w) and w not in _GENERIC_WORDS and not _ASKING.match(w) \
+                and w not in doc_text and w not in places:
             out.append(w)
     return list(dict.fromkeys(out))
+
+
+def missing_qualifier(q: Query, words: list[str], missing: list[str]) -> str:
+    """A word the evidence lacks right before one it has ("棉花|产量" where only 粮食产量 is stated): the
+    question names a kind of the measure the documents do not give ("" when there is none)."""
+    seq = _chinese_words(q) if q.lang == "zh" else []
+    for a, b in zip(seq, seq[1:], strict=False):
+        if a in missing and b in words and b not in missing:
+            return a + b
+    return ""
 
 
 _WHAT_IS = re.compile(r"\bwhat(?:'s|\s+(?:is|was|are|were))?\s+(?:the\s+|an?\s+)?"
@@ -249,7 +275,8 @@ def _what(q: Query, ev: Evidence) -> Difference | None:
     specific = [w for w in missing if len(w) >= 3 and CJK_RUN.fullmatch(w)]  # 石漠化, 营业收入: the thing itself
     if words and missing and (len(missing) / len(words) > MAX_MISSING_SHARE or specific):
         return Difference("indicator", "".join(missing) if q.lang == "zh" else " ".join(missing))
-    return None
+    kind = missing_qualifier(q, words, missing) if q.intent == "target" else ""
+    return Difference("indicator", kind) if kind else None
 
 
 _HOW_MANY = re.compile(r"\bhow many ((?:[a-z]+ ){0,3}?[a-z]+?)s?\b(?= (?:does|do|did|must|should|will|are|is|have|has|in|of|per)\b)",
@@ -276,7 +303,8 @@ def _measure_missing(q: Query, hay: str) -> str:
     if not m:
         return ""
     unit = m.group(1)
-    spellings = "|".join(re.escape(u) for u in sorted(unit_spellings(unit), key=len, reverse=True))
+    same = set(PERSONS) if unit in PERSONS else unit_spellings(unit)  # 多少名 is answered in 人 too
+    spellings = "|".join(re.escape(u) for u in sorted(same, key=len, reverse=True))
     return "" if re.search(rf"{_NUMERAL}\s*(?:{spellings})", hay) else f"多少{unit}"
 
 

@@ -21,6 +21,7 @@ from api.answer.tasks import rank_bonus
 from index.store import Store
 from ingest.models import Hit, Target
 from ingest.recognise.places import place_core
+from ingest.recognise.quantities import unit_spellings
 
 MIN_TARGET_SCORE = 0.5
 MAX_TABLE = 60
@@ -34,6 +35,21 @@ _ALL_PLACES = re.compile(r"各(?:区县|区|县|市|州|省|地|地区|城市|�
 _THRESHOLD = re.compile(r"(高于|超过|大于|不低于|低于|小于|不高于|above|over|more than|at least|below|under|less than)\s*"
                         r"(\d+(?:\.\d+)?)", re.I)
 _ABOVE = ("高于", "超过", "大于", "不低于", "above", "over", "more than", "at least")
+
+
+# the measure a "多少个 / 几名 / 多少万元" question asks in; persons are counted in 名, 人 or 位
+_ASKED_UNIT = re.compile(r"(?:多少|几)\s*(万元|亿元|元|平方米|公顷|公里|万|亿|个|家|名|人|位|条|座|处|项|户|所|套|次|场|亩|吨)")
+PERSONS = ("名", "人", "位")
+
+
+def unit_fits(asked: str, unit: str) -> bool:
+    """Whether a record's unit ("万个", "人", "km") is the one a question asks in ("个", "名", "公里")."""
+    bare = re.sub(r"^(?:万亿|万|亿|千|百)(?=.)", "", unit or "")
+    if asked in PERSONS:
+        return bare in PERSONS
+    if asked in ("万", "亿"):
+        return (unit or "").startswith(asked)
+    return bare in unit_spellings(asked) or (unit or "") in unit_spellings(asked)
 
 
 def _caption(t: Target) -> str:
@@ -65,6 +81,9 @@ def target_score(q: Query, t: Target, hits: list[Hit], document: str = "") -> fl
     for kind, cue in _KIND_CUES.items():
         if cue.search(q.text):
             score += 0.3 if t.kind == kind else -0.1
+    asked = _ASKED_UNIT.search(q.text)
+    if asked:  # "建设多少个OPC社区": the count, not the same plan's 社区面积 in 万平方米
+        score += 0.3 if unit_fits(asked.group(1), t.unit) else -0.2
     return score
 
 

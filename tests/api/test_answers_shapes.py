@@ -325,4 +325,24 @@ def test_work_reports_of_two_places_answer_last_year_and_this_years_goal(tmp_pat
     assert answer_question(home, "松岭市2027年地区生产总值增长目标是多少？")["type"] == "none"
     grain = answer_question(home, "2025年松岭市粮食总产量是多少？")
     assert "60万吨" in grain["answer"], grain["answer"]  # the unit as the report writes it, not "万t"
+    # a kind of the measure the reports never state: 棉花 before 产量, where only 粮食总产量 is given
+    assert answer_question(home, "2025年松岭市棉花总产量是多少？")["type"] == "none"
+    jobs = answer_question(home, "松岭市今年城镇新增就业预期目标是多少名？")  # 多少名, answered in 万人
+    assert jobs["type"] == "target" and [t["value"] for t in jobs["targets"]][:1] == [1.2], jobs["answer"]
+    home.close()
+
+
+def test_a_count_question_gets_the_count_not_the_same_things_area(tmp_path: Path) -> None:
+    """"建设多少个社区" asks a count: the plan's 社区面积 in 万平方米 is not it, whichever ranks first by words;
+    a statistics short form (规上 for 规模以上) is the measure's own name."""
+    (tmp_path / "p.txt").write_text("\n".join([
+        "青禾市创业社区建设行动计划（2026—2028年）", "一、工作目标",
+        "到2028年，全市创业社区面积超80万平方米。",
+        "到2028年，建成创业社区120个以上，规模以上工业增加值年均增长6%。"]), encoding="utf-8")
+    home = Home(tmp_path / "home", embedder="hash")
+    assert not home.ingest([tmp_path / "p.txt"]).failed
+    count = answer_question(home, "青禾市到2028年要建设多少个创业社区？")
+    assert count["type"] == "target" and [t["value"] for t in count["targets"]][:1] == [120], count["answer"]
+    short = answer_question(home, "青禾市规上工业增加值年均增长目标是多少？")
+    assert short["type"] == "target" and [t["value"] for t in short["targets"]][:1] == [6], short["answer"]
     home.close()
