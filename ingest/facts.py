@@ -52,6 +52,10 @@ _CITING = re.compile(r"^(?:为|根据|按照|依据|依照|结合|贯彻|落实)
 _FRONT_TITLE = re.compile(r"^title:\s*(.+)$", re.I)
 _CN_TITLE_END = re.compile(r"(?:规划|计划|方案|意见|通知|批复|决定|办法|措施|细则|要点|纲要|报告|条例|规定|"
                            r"指南|标准|公告|通报|函)(?:[(（][^()（）]*[)）])*$")
+# a document that reports actions ("FACT SHEET: …", "Today, the Governor signed …", "has issued Executive Order …")
+ANNOUNCEMENT = re.compile(r"\bfact\s+sheet\b|\bannounc(?:es|ed|ing)\b|\bsign(?:s|ed)\b|\b(?:today|has|have)\s+(?:issued|"
+                          r"unveiled|launched|released)\b|\bpress\s+release\b", re.I)
+ANNOUNCEMENT_OPENING = 800  # characters: the title, dateline and lead paragraph
 # the document kind from the last word of its title; the first that matches wins
 _KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("work_report", re.compile(r"政府工作报告|government work report", re.I)),
@@ -204,7 +208,8 @@ def document_date(text: str) -> str | None:
 
 
 def document_kind(title: str, text: str) -> str | None:
-    """plan, opinion, notice, measures, work_report, work_points, approval, law, executive_order, policy or paper."""
+    """plan, opinion, notice, measures, work_report, work_points, approval, law, executive_order, policy, paper or
+    announcement."""
     opening = "\n".join(ln.strip() for ln in text[:1500].split("\n")[:5])
     if _PAPER.search(text[:6000]) or re.search(r"^(?:摘\s*要|abstract)\b", opening, re.I | re.M):
         return "paper"
@@ -214,6 +219,8 @@ def document_kind(title: str, text: str) -> str | None:
     for kind, pattern in _KINDS:
         if pattern.search(title):
             return kind
+    if ANNOUNCEMENT.search(text[:ANNOUNCEMENT_OPENING]):
+        return "announcement"  # a fact sheet, a press release: what was signed, awarded, launched
     return None
 
 

@@ -40,8 +40,12 @@ _DEFINES = re.compile(r"(?<!that )(?<!this )(?<!which )\b(?:means|is defined as|
                       r"shall be composed of|membership)\b", re.I)
 _STANDARD_TIME = re.compile(r"(?:no more than|not more than|not to exceed|at most|up to|deadline of|time limit of)\s*$|"
                             r"^(?:no more than|not more than|not to exceed|at most|up to)\b", re.I)
-_PAST_BEFORE = re.compile(r"\b(?:authorized|constructed|built|completed|added|achieved|installed|connected|"
-                          r"reached|delivered|produced|recorded)\b(?:(?!\b(?:are|is|will|shall)\b)[^,;])*$", re.I)
+_PAST_BEFORE = re.compile(r"(?<!\bbe )(?<!\bbeen )(?<!\bto )\b(?:authorized|constructed|built|completed|added|achieved|installed|connected|"
+                          r"reached|delivered|produced|recorded|provided|awarded|invested|cleared|funded|secured|"
+                          r"mobilized|mobilised|distributed|granted|trained|created|saved|removed|replaced|repaired|"
+                          r"retired|generated|raised|made|served|helped|supported|announced|committed|pledged)\b"
+                          r"(?:(?!\b(?:are|is|will|shall|to|goals?|targets?|aims?)\b)[^,;])*$",
+                          re.I)
 _PAST_AFTER = re.compile(r"^[^,;]{0,60}?\b(?:have|has|had)\s+(?:\w+\s+)?(?:been|become|\w+ed)\b|"
                          r"^[^,;]{0,60}?\b(?:was|were)\b", re.I)
 # a past time frame: with it, any past-tense verb before the figure makes a fact of the past
@@ -70,6 +74,9 @@ _TO_AFTER = re.compile(r"^\s*(?:\(?in\s+((?:19|20)\d{2})\)?\s*)?,?\s*to\s+(?:abo
 _CHANGE_OF = re.compile(r"\b(?:reduc|increas|rais|lower|improv|decreas|cut|expand|grow|boost|shrink)\w*\s+"
                         r"(?:the\s+)?(?P<obj>[A-Za-z][\w\s\-’']{1,70}?)\s*[(,]?\s*from\s+(?:about\s+|approximately\s+)?"
                         r"(?:[\d.,]+\s*(?:%|percent|per\s*cent)?\s*(?:\(?in\s+(?:19|20)\d{2}\)?\s*)?,?\s*to\s*)?$", re.I)
+_MONEY_UNITS = frozenset(("USD", "EUR", "GBP", "CAD", "AUD", "NZD"))
+_MONEY_IN = re.compile(r"^\s*(?:in|of)\s+((?:new\s+|additional\s+|federal\s+|private\s+)?[a-z][a-z\s-]{2,40}?)"
+                       r"(?=\s+(?:for|to|from|through|under|across|in|that|which|over)\b|[,.;]|$)", re.I)
 _OF_AFTER = re.compile(r"^\s*of\s+(?:all\s+|the\s+|our\s+)?(?P<obj>(?:(?!(?:by|before|until|within)\b)[\w’'-]+\s?){1,6})")
 # "… of lead pipes in the country by 2035": the words a phrase cut short ends on are not the measure
 _LOOSE_END = re.compile(r"(?:\s+(?:in|to|of|for|and|or|the|a|an|at|on|from|with))+\s*$", re.I)
@@ -120,6 +127,12 @@ def _target_year(cell: _Cell, f: Figure, lead: int | None, base: int | None) -> 
     return None if cell.future else lead
 
 
+def _year_follows(text: str, cell: _Cell, f: Figure) -> bool:
+    """A goal year in the figure's own clause after it ("… replaced 100 pipes by 2030")."""
+    i = bisect_left(cell.future, (f.end, -1))
+    return i < len(cell.future) and not re.search(r"[,;]", text[f.end:cell.future[i][0]])
+
+
 def _fact_year(pre: str) -> int | None:
     """The year a past fact is of ("In 2023, …"); a year a span starts from ("Since 2021, … has invested") is not."""
     years = [m for m in re.finditer(r"\b((?:19|20)\d{2})\b", pre)]
@@ -149,6 +162,8 @@ def _classify(text: str, s0: int, s1: int, f: Figure, cell: _Cell, ctx: DocConte
         return None  # a forecast ("the anticipated 50% increase"), a definition, a body's membership
     if _PAST_AFTER.match(post) and not cell.goal and not lead:  # "In 2023, 15,765 homes were delivered."
         return "achieved", _fact_year(pre)
+    if not lead and _PAST_BEFORE.search(pre) and not _year_follows(text, cell, f):
+        return "achieved", _fact_year(pre)  # "has cleared 1,065 projects", "provided $1 billion … to lower costs"
     if cell.goal or f.comparator in (">=", "<=") or lead or cell.future:
         return "target", _target_year(cell, f, lead, base)
     if _PAST_BEFORE.search(pre) or _PAST_AFTER.match(post) or (cell.past_frame and _ED_BEFORE.search(pre)):
@@ -162,10 +177,10 @@ def _comparator(text: str, s0: int, f: Figure) -> str:
     """"reduce … to X" is an upper bound; "X percent below 1990 levels" a reduction of at least X."""
     if f.comparator != "=":
         return f.comparator
+    if _BELOW.match(text[f.end:f.end + 12]):
+        return ">="  # "reduce emissions to 40% below 2005 levels": a cut of 40%, not a level of at most 40%
     if _REDUCE.search(text[max(s0, f.start - _WINDOW):f.start]):
         return "<="
-    if _BELOW.match(text[f.end:f.end + 12]):
-        return ">="
     return "="
 
 
@@ -174,6 +189,8 @@ def _indicator(text: str, s0: int, s1: int, f: Figure) -> str:
     if f.noun:
         return f.noun
     pre, post = text[max(s0, f.start - _WINDOW):f.start], text[f.end:min(s1, f.end + _WINDOW)]
+    if f.unit in _MONEY_UNITS and (m := _MONEY_IN.match(post)):
+        return m.group(1).strip()  # "$5 billion in grants for 560 projects": grants
     m = _OF_AFTER.match(post)
     if m and f.unit in ("%", "times"):
         return _LOOSE_END.sub("", m.group("obj").strip())

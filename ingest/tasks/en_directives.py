@@ -22,7 +22,7 @@ from ingest.recognise.en_phrases import QUALIFIER_OPENERS, depths, is_actor, seg
 _MODAL = re.compile(r"\b(?P<resp>(?:is|are|shall\s+be|will\s+be)\s+(?:also\s+|jointly\s+|primarily\s+|hereby\s+)?"
                     r"(?:responsible|accountable)\s+for)\b"
                     r"|\b(?P<directed>(?:is|are)\s+(?:hereby\s+|also\s+)?(?:(?:authorized|empowered)\s+and\s+)?"
-                    r"(?:directed|required)(?:\s+and\s+(?:authorized|empowered))?\s+to|(?:is|are)\s+to(?=\s+(?!be\b)[a-z]))\b"
+                    r"(?:directed|required|ordered)(?:\s+and\s+(?:authorized|empowered))?\s+to|(?:is|are)\s+to(?=\s+(?!be\b)[a-z]))\b"
                     r"|\b(?P<modal>shall|must)\b")
 # an announcement's commitments ("The Department of Energy will issue guidance by …"): read only in documents
 # that announce actions and give no shall/must duties (a fact sheet), where "will" is how a duty is stated
@@ -90,6 +90,8 @@ def find_directive(text: str, start: int, end: int, commitments: bool = False) -
     for m in (_COMMITMENT if commitments else _MODAL).finditer(text, start, end):
         role: Role = "responsible" if m.group("resp") else "lead"
         clause = _clause_start(text, max(start, m.start() - MAX_SUBJECT_CHARS), m.start())
+        why = _THAT_IS_WHY.search(text, clause, m.start())
+        clause = why.end() if why else clause  # "That is why the President will …": the President
         pre = text[clause:m.start()]
         actors = subject_actors(pre, clause, role) if not _RELATIVE.search(pre) else None
         if actors is None and previous and _COORDINATED.search(text[last_end:m.start()]) is not None \
@@ -108,6 +110,49 @@ def find_directive(text: str, start: int, end: int, commitments: bool = False) -
         tail = min(end, m.end() + MAX_PREDICATE_CHARS)
         parts = [a for a in actors if a.role == "participant"] + participant_actors(text[m.end():tail], m.end())
         return Directive(start, end, m.start(), m.end(), role, lead, _unique(parts, lead))
+    return None
+
+
+# a duty reported ("the order directs the Department of X to prepare …", "the President has directed the
+# Secretary to …", "requires state agencies to evaluate …"): the bodies after the verb are the ones to act
+_REPORTED = re.compile(r"\b(?:direct(?:s|ed)?|require[sd]?|order(?:s|ed)?|instruct(?:s|ed)?|charge[sd]?|"
+                       r"call(?:s|ed)?\s+(?:on|upon))\s+", re.I)
+_THAT_IS_WHY = re.compile(r"\b(?:that|this|which|it)\s+is\s+why\s+", re.I)
+_NOUN_BEFORE = frozenset(("the", "this", "that", "an", "a", "its", "his", "her", "their", "executive", "such", "each",
+                          "any", "no", "court", "administrative"))
+_OBJECT_OPENING = re.compile(r"(?:the|all|each|every|relevant|appropriate|state|federal|local|other)\s|[A-Z]")
+_REPORTED_OBJECT = re.compile(r"(?P<obj>[A-Za-z][^,;:()“”\"]{1,110}?(?:\([A-Z][A-Za-z&]{1,9}\))?)\s+to\s+(?!be\b)[a-z]{3,}")
+_NEXT_OBJECT = re.compile(r",\s*(?:and\s+)?|;\s*(?:and\s+)?|\s+and\s+")
+
+
+def _object_at(text: str, pos: int, end: int, first: bool = True) -> re.Match[str] | None:
+    """"the Department of Transportation to develop …" at `pos`, when it names an office holder or body."""
+    om = _REPORTED_OBJECT.match(text, pos, end)
+    if om is None or not (first or _OBJECT_OPENING.match(om.group("obj"))):
+        return None  # "…, and partner with leading organizations to …": a verb, not the next body
+    return om if is_actor(om.group("obj")) else None
+
+
+def find_reported(text: str, start: int, end: int) -> Directive | None:
+    """A duty a sentence reports: "X directs/directed/requires Y to <verb> …" (and "…, Z to <verb> …"), Y and
+    Z the leads; None when what follows the verb names no office holder or body."""
+    for m in _REPORTED.finditer(text, start, end):
+        before = re.search(r"([A-Za-z]+)\s*$", text[max(start, m.start() - 20):m.start()])
+        if before and before.group(1).lower() in _NOUN_BEFORE:
+            continue  # "The order requires …": "order" is the noun, "requires" the verb
+        actors: list[Actor] = []
+        om = _object_at(text, m.end(), end)
+        while om is not None:
+            found = subject_actors(om.group("obj"), om.start("obj"))
+            if not found:
+                break
+            actors.extend(a for a in found if a.role != "participant")
+            om = next((o for n in _NEXT_OBJECT.finditer(text, om.end(), end)
+                       if (o := _object_at(text, n.end(), end, first=False)) is not None), None)
+        if actors:
+            tail = min(end, m.end() + MAX_PREDICATE_CHARS)
+            return Directive(start, end, m.start(), m.end(), "lead", actors,
+                             _unique(participant_actors(text[m.end():tail], m.end()), actors))
     return None
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import re
 
+from ingest.facts import ANNOUNCEMENT, ANNOUNCEMENT_OPENING
 from ingest.models import Citation, ParsedDocument, Task, Unit, page_at
 from ingest.tasks.en_outline import outline
 from ingest.tasks.en_prose import EnDraft, prose_drafts
@@ -29,10 +30,7 @@ _PROPER = r"(?:[A-Z][\w’'&\-]*|of|for|and|the|on|to|&)"
 _SHORT_DEF = re.compile(rf"(?P<full>\b[Tt]he\s+[A-Z][\w’'&\-]*(?:\s+{_PROPER}){{0,16}}?)\s+"
                         r"\((?:the\s+)?[“\"]?(?P<short>[A-Z][\w’' ]{2,60}?)[”\"]?\)")
 _NAME_WORD = re.compile(r"[\w’'\-&.]+")
-# a document that announces actions ("FACT SHEET: …", "Today, the Department is announcing …")
-_ANNOUNCEMENT = re.compile(r"^\W*fact\s+sheet\b|\b(?:is|are)\s+announcing\b|\btoday\s+announced\b|"
-                           r"\bannounced\s+today\b|\bannounces\b", re.I | re.M)
-_OPENING_CHARS = 800
+
 
 
 def with_english_tasks(doc: ParsedDocument, tasks: list[Task]) -> list[Task]:
@@ -52,7 +50,7 @@ def english_tasks(doc: ParsedDocument) -> list[Task]:
     """Every task of an English document read by the English rules, in text order."""
     paras = outline(doc.text)
     day = _iso_day(doc.meta.date)
-    announces = bool(_ANNOUNCEMENT.search(doc.text[:_OPENING_CHARS]))
+    announces = bool(ANNOUNCEMENT.search(doc.text[:ANNOUNCEMENT_OPENING]))
     drafts = prose_drafts(doc.text, paras, day, commitments=announces) + table_drafts(doc, paras)
     names = Names(doc.text)
     return [_task(doc, d, names) for d in sorted(drafts, key=lambda d: d.start)]

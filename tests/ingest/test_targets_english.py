@@ -198,3 +198,20 @@ def test_a_goal_then_what_has_been_done_since(tmp_path: Path) -> None:
     got = {(t.value, t.kind, t.year) for t in doc.targets}
     assert got == {(100.0, "target", 2035), (15e9, "achieved", None), (1.7e6, "achieved", None)}
     assert _find(doc, 100.0).indicator == "lead pipes in the country"
+
+
+def test_a_releases_figures_cuts_below_a_level_and_abbreviations(tmp_path: Path) -> None:
+    """A release reports what was done: "has cleared 529 grants", "provided $1 billion in loans … to lower
+    costs" are achieved (a purpose clause sets no goal); "$5 billion in grants" measures grants; "to 40%
+    below 2005 levels" is a cut of at least 40%; "Executive Order No. 246 updates …" counts no updates."""
+    doc = parse_text(tmp_path, "release.txt", "\n\n".join([
+        "Governor Signs Executive Order No. 246 on Clean Water",
+        "The Department has cleared 529 grants this year. The state provided $1 billion in loans to help "
+        "lower water bills. The Governor has announced $5 billion in grants for 120 projects.",
+        "Executive Order No. 246 updates the state's goal: reduce statewide water losses to 40% below 2005 "
+        "levels by 2030.",
+    ]))
+    got = {(t.value, t.kind, t.comparator) for t in doc.targets}
+    assert {(529.0, "achieved", "="), (1e9, "achieved", "="), (5e9, "achieved", "="), (40.0, "target", ">=")} <= got
+    assert all(t.value != 246 for t in doc.targets)
+    assert _find(doc, 5e9).indicator == "grants" and _find(doc, 40.0).year == 2030

@@ -317,3 +317,28 @@ def test_an_announcement_states_its_duties_with_will(tmp_path: Path) -> None:
                                           "Sec. 2. (a) The Department of Transportation will inspect every bridge."]),
                   "order.txt")
     assert order.tasks == []
+
+
+def test_duties_a_release_reports_and_its_commitments(tmp_path: Path) -> None:
+    """"Governor … Signs Executive Order No. 12": a release, whose "X will …" are commitments; "the order directs
+    A to …, B to …" reports duties of A and B (one sentence, one record); "The order requires" has the noun
+    "order" for subject, not the verb; "is ordered to" is a duty; "That is why the Governor will" is the Governor's."""
+    doc = parse(tmp_path, "\n\n".join([
+        "Governor Lane Signs Executive Order No. 12 on Flood Safety",
+        "Executive Order No. 12 directs the Department of Water Resources to map flood zones, the Department of "
+        "Health to plan shelters, and local schools to hold drills.",
+        "The order requires county agencies to report flood damage within 30 days.",
+        "The Office of Emergency Management is ordered to develop a Flood Response Plan.",
+        "That is why the Governor will convene a Flood Council by May 1, 2027.",
+        "The Department of Water Resources will publish the maps by the end of 2026.",
+    ]), "release.txt")
+    got = [(brief(t)[1], [d.date for d in t.deadlines]) for t in doc.tasks]
+    assert got == [
+        ([("the Department of Water Resources", "lead"), ("the Department of Health", "lead")], []),
+        ([("county agencies", "lead")], []),
+        ([("The Office of Emergency Management", "lead")], []),
+        ([("the Governor", "lead")], ["2027-05-01"]),
+        ([("The Department of Water Resources", "lead")], ["2026-12-31"])]
+    from ingest.facts import document_kind
+    assert document_kind("FACT SHEET: New Steps on Flood Safety", "FACT SHEET: New Steps on Flood Safety\n") == \
+        "announcement"
