@@ -32,7 +32,13 @@ _CN_DATE = re.compile(r"((?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\
 _EN_DATE = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)"
                       r"\s+(\d{1,2}),\s*((?:19|20)\d{2})\b")
 _ISO_DATE = re.compile(r"\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b")
-_SPEAKER = re.compile(r"^[—\-－]{1,2}.*(?:在|于).*(?:会议|大会|会)上")
+# the line under a speech's title: "——2026年1月20日在…人民代表大会…上", also without the dash, in brackets, or
+# broken after 人民代表大会 (its rest, "六次会议上", on the next line)
+_SPEAKER = re.compile(r"^[—\-－]{1,2}.*(?:在|于).*(?:会议|大会|会)上|^[—\-－（(]{0,2}\s*(?:(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})"
+                      r"\s*年[^在于]{0,16}(?:在|于)[^，。]{2,40}?(?:人民代表大会|代表大会|会议)")
+_SPEAKER_REST = re.compile(r"^[^，。]{0,12}(?:会议|大会|会)上[）)]?$")
+# who gives the speech: "封丘县人民政府县长 王振海", "自治区主席 王莉霞", "县长 王 丽"
+_SPEAKER_NAME = re.compile(r"^[\u4e00-\u9fff]{0,16}?(?:代理?)?(?:省长|市长|县长|区长|旗长|州长|盟长|主席)\s*[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3}$")
 _ADDRESSEE = re.compile(r"[：:]$")
 _DRAFT = re.compile(r"^[(（]?(?:征求意见稿|送审稿|草案|试行|讨论稿)[)）]?$")
 _NOT_TITLE = re.compile(r"^(?:前\s*言|目\s*录|摘\s*要|abstract|contents|关键词|key ?words|table|figure|box|"
@@ -124,13 +130,18 @@ def _title_like(line: str) -> bool:
 def _is_furniture(line: str) -> bool:
     """Lines near a title that are not the title: dates, speaker lines, 文号, addressees, draft marks."""
     return bool(_CN_DATE.fullmatch(line.strip("（）() ")) or _EN_DATE.fullmatch(line.rstrip(".")) or _SPEAKER.match(line)
-                or _DOC_NUMBER.fullmatch(line) or _ADDRESSEE.search(line) or _DRAFT.match(line)
+                or _SPEAKER_REST.match(line) or _SPEAKER_NAME.match(line) or _DOC_NUMBER.fullmatch(line) or _ADDRESSEE.search(line) or _DRAFT.match(line)
                 or line.lower().startswith(("date modified", "title:", "---")))
+
+
+def _unspaced(line: str) -> str:
+    """A title set with a space between its characters ("政 府 工 作 报 告") as it reads."""
+    return line.replace(" ", "") if re.fullmatch(r"[\u4e00-\u9fff](?: [\u4e00-\u9fff]){2,}", line) else line
 
 
 def first_title(lines: list[str]) -> str | None:
     """The first title-like line of the head, joined with the next when a Chinese title breaks mid-name."""
-    candidates = [ln.lstrip("# ").strip() for ln in lines[:15]]
+    candidates = [_unspaced(ln.lstrip("# ").strip()) for ln in lines[:15]]
     for i, line in enumerate(candidates):
         front = _FRONT_TITLE.match(line)
         if front:
@@ -219,6 +230,8 @@ def document_kind(title: str, text: str) -> str | None:
     for kind, pattern in _KINDS:
         if pattern.search(title):
             return kind
+    if re.search(r"向大会报告(?:政府)?工作|各位代表[：:，,]", text[:3000]):
+        return "work_report"  # a government's report to its people's congress, whatever its title line says
     if ANNOUNCEMENT.search(text[:ANNOUNCEMENT_OPENING]):
         return "announcement"  # a fact sheet, a press release: what was signed, awarded, launched
     return None
@@ -244,7 +257,7 @@ def document_region(title: str, issuer: str, head: str) -> str | None:
     or the place of the congress in a work report's speaker line."""
     for line in head.split("\n")[:12]:
         if _SPEAKER.match(line.strip()):
-            m = re.search(r"在([\u4e00-\u9fff]{1,12}?(?:省|市|自治区|县|区|州))第", line)
+            m = re.search(r"在([\u4e00-\u9fff]{1,12}?(?:省|市|自治区|县|区|州|旗|盟))第", line)
             if m:
                 return m.group(1)
     for source in (title, issuer):

@@ -30,7 +30,7 @@ _UNIT_ALIASES: dict[str, str] = {
     "平方米": "m2", "m²": "m2", "m2": "m2", "square meters": "m2", "square metres": "m2", "acres": "acre",
     "亩": "亩", "%": "%", "‰": "‰", "/10万": "/10万", "/万": "/万", "percent": "%", "per cent": "%", "个百分点": "百分点", "百分点": "百分点",
     "percentage points": "百分点",
-    "元": "元", "公里": "km", "千米": "km", "km": "km", "kilometers": "km", "kilometres": "km", "miles": "mile",
+    "元": "元", "美元": "美元", "港元": "港元", "欧元": "欧元", "公里": "km", "千米": "km", "km": "km", "kilometers": "km", "kilometres": "km", "miles": "mile",
     "米": "m", "吨": "t", "tonnes": "t", "tons": "t", "metric tons": "t", "tonnes CO2e": "tCO2e",
     "tons CO2e": "tCO2e", "metric tons of CO2e": "tCO2e", "立方米": "m3", "m3": "m3", "微克/立方米": "μg/m3", "微克每立方米": "μg/m3", "毫克每升": "mg/L",
     "μg/m3": "μg/m3", "ug/m3": "μg/m3", "毫克/升": "mg/L", "mg/l": "mg/L", "吨标准煤": "tce", "千瓦时": "kWh",
@@ -63,6 +63,8 @@ _ARABIC = re.compile(
     rf"(?<=[万亿])(?=[，,；;。、：:)）\s]|$))",
     re.IGNORECASE)
 _CHINESE = re.compile(rf"(?P<num>[{CN_DIGITS}]+|半)(?P<unit>个工作日|个|座|条|处|次|项|家|所|名|场|套|户|日|天|大类)")
+_SCALE_WORDS = {"十": 10, "百": 100, "千": 1000}
+_CN_SCALE = re.compile(rf"(?<![\d{CN_DIGITS}])(?P<num>[十百千])(?P<big>亿|万)(?P<unit>元|美元|吨|千瓦|人|户|亩)(?!级)")
 _CN_PERCENT = re.compile(rf"百分之(?P<num>[{CN_DIGITS}]+(?:点[{CN_DIGITS}]+)?)")
 
 _PREFIX_CMP: list[tuple[str, str]] = [
@@ -250,6 +252,11 @@ def _chinese(text: str, lo: int, hi: int) -> list[Quantity]:
         cmp, start = _prefix_comparator(text, m.start())
         suffix, end = _suffix_comparator(text, m.end(), unit)
         out.append(Quantity(value, unit, suffix or cmp, max(start, lo), min(end, hi)))
+    for m in _CN_SCALE.finditer(text, lo, hi):  # "突破千亿元", "超百亿元": a round scale, written in words
+        cmp, start = _prefix_comparator(text, m.start())
+        suffix, end = _suffix_comparator(text, m.end(), m.group("unit"))
+        out.append(Quantity(float(_SCALE_WORDS[m.group("num")]), normalize_unit(m.group("big") + m.group("unit")),
+                            suffix or cmp, max(start, lo), min(end, hi)))
     for m in _CN_PERCENT.finditer(text, lo, hi):
         value = chinese_number(m.group("num"))
         if value is not None:

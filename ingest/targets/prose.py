@@ -42,17 +42,20 @@ from ingest.targets.words import (
 _YEAR_BEFORE = re.compile(r"((?:19|20)\d{2})\s*年(?:底|末)?的?\s*$")
 _TOTAL_MARK = re.compile(r"共计|总计|合计|共|总共")
 _FACILITY_VERB = re.compile(r"提档升级|升级|改造|新建|建设|扩建|迁建|提升")
+_RATE_ONLY = re.compile(r"(?:年均|年平均|平均)(?:增速|增长率|增幅|增长)|增速|增长率|增幅")
 _CHANGE_ONLY = re.compile(r"(?:下降|上升|减少|增加|提高|降低|增长|缩减|扩大)")
 _OWN_AREA = re.compile(r"(?:全市|全县|全省|全区|区内)(?=幅员|国土|土地|总面积)")
 _GROWTH = re.compile(r"(增长|增速|下降|降低|减少|上涨|涨幅|上升)(?:了|率)?\s*$")
 _AGGREGATE = re.compile(r"(?:每年|全市|全省|全区|全县|年度|每年度)*(?:总额|总规模|规模|总量|额度)(?:最高)?")
 _QUOTED = re.compile(r"[“\"]([^”\"]{2,12})[”\"]")
 _REACHED = ("达到", "达")
+_COMPARED_WITH = re.compile(r"(?:较|比|相比|与|同|从|由)\s*$")
 _LAST_YEAR = re.compile(r"过去一年|去年(?!同期)|上一年度?(?!同期)")
 _THIS_YEAR = re.compile(r"今年|本年度?|年内")
 _HORIZON_HEADING = re.compile(r"目标|愿景|展望")
 _FROM_HERE = re.compile(r"(?:从|由)\s*$")
 _RESPECTIVELY = re.compile(r"分别")
+_THEN_CHANGE = re.compile(r"\s*[，,]\s*(?:分别)?(增长|下降|提高|增加|减少|上涨)了?\s*")
 # things that end like a place but are counted, not places: 社区, 园区, 示范区 …
 _THING_AREA = re.compile(r"(?:社区|园区|小区|景区|校区|厂区|街区|示范区|开发区|功能区|集聚区|保护区|试验区|自贸区|服务区|"
                          r"实验区|先行区|样板区|创新区)$|[A-Za-z\d]")
@@ -94,21 +97,36 @@ def respective_indicators(text: str, sent: Sentence, qs: list[Quantity]) -> dict
     and the run is nothing but figures and separators."""
     out: dict[int, str] = {}
     for m in _RESPECTIVELY.finditer(text, sent.s0, sent.s1):
-        parts = _listed_before(text, sent, m.start())
-        if len(parts) == 1 and "城乡" in parts[0]:  # "城乡居民收入分别增长4.5%和6.2%": 城乡 is 城镇 and 农村
-            parts = [parts[0].replace("城乡", "城镇", 1), parts[0].replace("城乡", "农村", 1)]
+        parts = _shared_head(_listed_before(text, sent, m.start()))
         after = [q for q in qs if q.start >= m.end()][:len(parts)]
-        # "城镇和农村居民收入": a two-character modifier shares the last part's head; the whole list stays the name
         if len(parts) < 2 or len(after) < len(parts) or any(len(p) < MIN_RESPECTIVE_NAME for p in parts):
             continue
         verb = _CHANGE_VERB.match(text, m.end())
-        if verb is None or not m.end() <= after[0].start <= verb.end() or not all(
-                _VALUE_GAP.fullmatch(text[a.end:b.start]) for a, b in zip(after, after[1:], strict=False)):
+        if verb is None or not m.end() <= after[0].start <= verb.end() or not _one_run(text, after):
             continue
         growth = _GROWTH.search(text[m.end():verb.end()])
         for part, q in zip(parts, after, strict=True):
             out[q.start] = part + (growth.group(1) if growth and q.unit in ("%", "百分点") else "")
+        rest = [q for q in qs if q.start >= after[-1].end][:len(parts)]
+        then = _THEN_CHANGE.fullmatch(text[after[-1].end:rest[0].start]) if len(rest) == len(parts) else None
+        if then and _one_run(text, rest):  # "…分别达42004元、30657元，增长4.8%、7.5%": the second run, in order
+            for part, q in zip(parts, rest, strict=True):
+                out[q.start] = part + (then.group(1) if q.unit in ("%", "百分点") else "")
     return out
+
+
+def _one_run(text: str, qs: list[Quantity]) -> bool:
+    """Figures written one after another with nothing but separators ("42004元、30657元")."""
+    return all(_VALUE_GAP.fullmatch(text[a.end:b.start]) for a, b in zip(qs, qs[1:], strict=False))
+
+
+def _shared_head(parts: list[str]) -> list[str]:
+    """"城乡居民收入" is 城镇 and 农村; "城镇和农村居民收入": a two-character modifier shares the next part's head."""
+    if len(parts) == 1 and "城乡" in parts[0]:
+        return [parts[0].replace("城乡", "城镇", 1), parts[0].replace("城乡", "农村", 1)]
+    if len(parts) == 2 and len(parts[0]) == 2 and len(parts[1]) > 4:
+        return [parts[0] + parts[1][2:], parts[1]]
+    return parts
 
 
 _EACH = re.compile(r"均")
@@ -254,6 +272,8 @@ class ProseReader:
         if share and st.subject:
             whole = _OWN_AREA.sub("", share.group(1))
             return f"{st.subject}占{whole}比例", place, False
+        if _RATE_ONLY.fullmatch(core) and st.subject and q.unit == "%":
+            return st.subject + core, place, False  # "…87.4亿元，年均增速达到8%": the subject's rate
         if has_words(core) and not _CHANGE_ONLY.fullmatch(core):
             st.subject = core
             growth = _GROWTH.search(rest) if q.unit in ("%", "百分点") else None
@@ -291,7 +311,7 @@ class ProseReader:
             period = five_year_period(self.text[sent.s0:sent.s1]) or heading_period(section)
             if period and _FROM_HERE.search(clause_pre):
                 return "baseline", period[0] - 1  # "“十四五”时期…由5.8万元提高到7.6万元": the level it started from
-            return "achieved", lead or self._achieved_year(section, sent)
+            return "achieved", lead or self._achieved_year(section, sent, q.start)
         if lead is not None and base is not None and lead <= base:
             return "baseline", lead  # "2020年，全县水土保持率为68.2%": the state that year
         if _LAST_YEAR.search(self.text[sent.s0:q.start]) and self.ctx.doc_year:
@@ -327,8 +347,16 @@ class ProseReader:
         period = five_year_period(self.text[sent.s0:sent.s1])
         return period[1] if period else self.ctx.end_year
 
-    def _achieved_year(self, section: str, sent: Sentence) -> int | None:
-        period = five_year_period(self.text[sent.s0:sent.s1]) or heading_period(section)
+    def _achieved_year(self, section: str, sent: Sentence, pos: int) -> int | None:
+        """The year a result is of: a year the sentence states before it ("预计2025年，…完成87.4亿元"), else the
+        five-year period it names or its heading does; a period it compares with ("较“十三五”末翻番") is not it."""
+        said = self.text[sent.s0:sent.s1]
+        stated = [m for m in re.finditer(r"((?:19|20)\d{2})\s*年", self.text[sent.s0:pos]) if not _COMPARED_WITH.search(
+            self.text[sent.s0:sent.s0 + m.start()])]
+        if stated:
+            return int(stated[-1].group(1))
+        own = re.sub(r"(?:较|比|相比|与|同)[^，,；;。]{0,4}“?(?:十[一二三四五六七八九]|[六七八九])五”?[^，,；;。]{0,6}", "", said)
+        period = five_year_period(own) or heading_period(section)
         return period[1] if period else self.ctx.base_year
 
     def _baseline_year(self, para: SentenceMarks, pos: int) -> int | None:

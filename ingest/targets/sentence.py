@@ -85,7 +85,10 @@ def trim(text: str, end: int) -> int:
     return end
 
 
-_COMPARED = re.compile(r"(?:高于|低于|快于|慢于|超出|领先)[^，,；;。]{0,12}$")
+_COMPARED = re.compile(r"(?:高于|低于|快于|慢于|超出|高出|领先|比[^，,；;。]{1,8}(?:高|低|快|慢|多|少))[^，,；;。]{0,12}$")
+# a figure that describes or ranks a thing, not a measure of it
+_LABEL_BEFORE = re.compile(r"(?:时速|设计速度|首个|首家|第一个|首座|排名|位次|排位)(?:上升|前移|提升|提高|下降|后移)?\s*$")
+_LABEL_AFTER = re.compile(r"(?:全国|全省|全市|全区|全国同类|全省同类)第|[^，,；;。]{0,6}级台阶")
 
 
 def keep(text: str, sent: Sentence, q: Quantity) -> bool:
@@ -97,6 +100,8 @@ def keep(text: str, sent: Sentence, q: Quantity) -> bool:
     c0, c1 = sent.clauses[sent.clause_of(q.start)]
     if q.unit == "百分点" and _COMPARED.search(text, c0, q.start):
         return False  # "增长5.4%，高于全国0.4个百分点": the gap to another place, not a level of this one
+    if _LABEL_BEFORE.search(text, c0, q.start) or _LABEL_AFTER.match(text, q.end):
+        return False  # "时速350公里的高铁", "首个300亿元园区", "排名上升4位", "10个全国第1", "跨越3个十亿级台阶"
     return not is_parameter(text, c0, c1, q)
 
 

@@ -95,3 +95,22 @@ def test_a_notice_the_text_carries_out_is_not_its_title() -> None:
                       "为落实《某省人民政府关于印发<某省打赢蓝天保卫战实施方案(2023-2026年)>的通知》部署要求，制定本方案。\n"
                       "一、目标要求\n")
     assert meta.title == "某市打赢蓝天保卫战实施方案(2024-2026年)" and meta.region == "某市"
+
+
+@pytest.mark.parametrize(("head", "date", "region"), [
+    ("政 府 工 作 报 告\n——2025年1月10日在乙县第十八届人民代表大会第五次会议上\n县长 张 明", "2025-01-10", "乙县"),
+    ("丙区2025年政府工作报告\n2025年3月2日在丙区第十九届人民代表大会第四次会议上\n丙区人民政府区长 李华", "2025-03-02", "丙区"),
+    ("政府工作报告\n（2024年2月5日在丁旗第十七届人民代表大会第三次会议上）\n旗长 王强", "2024-02-05", "丁旗"),
+    ("政府工作报告\n——2025 年 3 月 30 日在戊县第十五届人民代表大会\n六次会议上\n戊县人民政府县长 赵刚", "2025-03-30", "戊县"),
+])
+def test_a_work_reports_speaker_line_in_the_shapes_reports_are_set_in(head: str, date: str, region: str) -> None:
+    """Spaced titles, speaker lines without the dash, in brackets or broken after 人民代表大会, banners (旗):
+    the date and place are read, and neither the speaker line's rest nor the speaker is the title."""
+    f = read_facts(head + "\n各位代表：\n现在，我代表人民政府向大会报告工作，请予审议。\n")
+    assert (f.title, f.date, f.kind, f.region) == ("政府工作报告" if "丙区" not in head else "丙区2025年政府工作报告",
+                                                   date, "work_report", region)
+
+
+def test_a_report_without_its_title_line_is_known_by_its_address() -> None:
+    f = read_facts("各位代表：\n现在，我代表县人民政府向大会报告工作，请予审议。\n一、过去一年工作回顾\n")
+    assert f.kind == "work_report"

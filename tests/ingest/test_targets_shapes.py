@@ -129,6 +129,35 @@ def test_a_reviews_gaps_respective_urban_rural_figures_and_our_own_work(tmp_path
                    ("改造城镇老旧小区", 32.0)}
 
 
+REVIEW = "\n".join([
+    "政 府 工 作 报 告",
+    "2026年1月8日在某某县第十七届人民代表大会第六次会议上",
+    "各位代表：",
+    "一、2025年工作回顾",
+    "预计2025年，全县地区生产总值完成96.2亿元，年均增速达到7%；一般公共预算收入完成5.1亿元，较“十三五”末实现翻番。",
+    "固定资产投资完成48.3亿元，同比增长9%，高出全市1.2个百分点，比全省高0.8个百分点。",
+    "全年城镇和农村居民人均可支配收入分别达38120元、21450元，增长4.6%、7.1%。",
+    "163个重点项目完成投资210.5亿元，实际使用外资512万美元，产业园区投资总额突破千亿元。",
+    "建成时速350公里的高速铁路，打造全市首个200亿元园区，综合排名上升4位，取得8个全省第一，五年跨越2个十亿级台阶。",
+])
+
+
+def test_a_counties_review_of_its_year(tmp_path: Path) -> None:
+    """A review's figures as reports write them: the year stated before them (not the period they are compared
+    with), the measure without 完成/同比, rates and urban/rural pairs of their subject, counts before what the
+    projects did, amounts in 万美元 and 千亿元; speeds, firsts, ranks, gaps and "台阶" are no figures."""
+    doc = parse_text(tmp_path, "review.txt", REVIEW)
+    got = {(t.indicator, t.value, t.unit) for t in doc.targets}
+    assert got == {
+        ("地区生产总值", 96.2, "亿元"), ("地区生产总值年均增速", 7.0, "%"), ("一般公共预算收入", 5.1, "亿元"),
+        ("固定资产投资", 48.3, "亿元"), ("固定资产投资增长", 9.0, "%"),
+        ("城镇居民人均可支配收入", 38120.0, "元"), ("农村居民人均可支配收入", 21450.0, "元"),
+        ("城镇居民人均可支配收入增长", 4.6, "%"), ("农村居民人均可支配收入增长", 7.1, "%"),
+        ("重点项目", 163.0, "个"), ("重点项目完成投资", 210.5, "亿元"), ("实际使用外资", 512.0, "万美元"),
+        ("产业园区投资总额", 1000.0, "亿元")}, sorted(got)
+    assert {(t.kind, t.year, t.scope) for t in doc.targets} == {("achieved", 2025, "某某县")}
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("建成百个示范村", (100.0, "个", "=")),
     ("培育超千家合作社", (1000.0, "家", ">")),
