@@ -17,15 +17,15 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 
 _RESPONSIBILITY_ZH = re.compile(
     r"谁负责|由谁|谁来|是谁|哪[些个几]?(?:个)?(?:单位|部门|机构|处室|局)|责任单位|牵头单位|牵头部门|承担单位|配合单位|参与单位|配合部门|"
-    r"归哪|哪家|什么单位|什么部门|负责单位|由哪|谁(?:牵头|配合|参与|协助|组织|主管|主办|承办|落实|实施)|"
+    r"归哪|哪家|什么单位|什么部门|负责单位|负责部门|责任部门|主管部门|负责机构|由哪|谁(?:牵头|配合|参与|协助|组织|主管|主办|承办|落实|实施)|"
     r"(?:负责|牵头|参与|配合)(?:哪项|哪些|哪几项|什么)(?:任务|工作|措施|举措|事项)|是哪项(?:任务|工作|措施|举措)的")
 _RESPONSIBILITY_EN = re.compile(
     r"\bwho\b(?! *(?:is|are|was|were) +(?:the +)?(?:target|beneficiar|[“\"]))|\bwhom\b|\bwhich +(?:agenc|unit|department|"
     r"bureau|office|official|officer|part(?:y|ies)|entit|bod|organi[sz]ation|institution|authorit)|"
     r"\bwhat (?:must|should|shall|will|does) the [A-Z][\w ]+ (?:do|consider)|\bresponsib|\blead(?:s|ing)? +(?:agency|unit|department)",
     re.IGNORECASE)
-_DEADLINE_ZH = re.compile(r"什么时候|何时|完成时限|时限|截止|最晚|期限|哪一年|哪年|几月|什么时间|哪个时间|日期|多久")
-_DEADLINE_EN = re.compile(r"\bby when\b|\bhow long (?:does|do|will|did)\b.*\bhave\b|\bwithin what\b|\bhow soon\b|\bdeadline|\bdue\b|\bwhen +(?:must|should|will|is|are|does|do)\b|"
+_DEADLINE_ZH = re.compile(r"什么时候|何时|完成时限|时限|截止|最晚|期限|哪一年|哪年|几月|什么时间|哪个时间|日期|多久|多长时间")
+_DEADLINE_EN = re.compile(r"\bby when\b|\bwithin how (?:many|long)\b|\bhow many (?:days|weeks|months) (?:after|from|of)\b|\bhow long (?:does|do|will|did)\b.*\bhave\b|\bwithin what\b|\bhow soon\b|\bdeadline|\bdue\b|\bwhen +(?:must|should|will|is|are|does|do)\b|"
                           r"\btime ?limit|\bcomplete[sd]? by\b|\bwhat date\b", re.IGNORECASE)
 _TARGET_ZH = re.compile(r"多少|目标值|目标是|达到|几个|几座|几处|多大|多长|多高|比例|占比|现状值|规划目标|实际完成|"
                         r"率[是为]?[多几]|指标值|数值|面积|对得上|一致吗|(?:高于|低于|超过|大于|小于)\s*\d")

@@ -94,12 +94,15 @@ def place_names(question: str) -> list[str]:
 def salient_terms(question: str) -> list[str]:
     """Content words of a question: places first, then other Chinese words and English proper nouns."""
     terms: list[str] = place_names(question)
-    for run in _CJK_RUN.findall(question):
+    rest = re.sub(r"(?:19|20)\d{2}\s*年(?:底|末|度)?", " ", question)  # "青禾市到2025年水保率": no 市到, no 年水
+    for place in sorted(terms, key=len, reverse=True):
+        rest = rest.replace(place, " ")
+    for run in _CJK_RUN.findall(rest):
         for w in segment(run):
             if len(w) >= 2 and w not in _QUESTION_WORDS and not any(w in t for t in terms):
                 terms.append(w)
     for i, w in enumerate(_EN_WORD.findall(question)):
-        w = re.sub(r"'s$", "", w)
+        w = re.sub(r"'s$", "", w).strip("'’")
         if w[0].isupper() and i > 0 and w.lower() not in _EN_GENERIC:
             terms.append(w)
     return terms
@@ -116,8 +119,39 @@ def _present(term: str, haystack: str, pinyin_hay: str) -> bool:
         return True
     if "-" in term:  # "Interior-Agriculture": each part
         return all(_present(p, haystack, pinyin_hay) for p in term.split("-") if p)
+    if _spelled_out(term, haystack) or _place_of_adjective(term, haystack):
+        return True
     # an English name over Chinese text: present when a dictionary translation of it is
     return bool(pinyin_hay) and any(len(w) >= 2 and w in haystack for w in english_to_chinese(term))
+
+
+def _spelled_out(term: str, haystack: str) -> bool:
+    """An acronym the text spells out: "DoD" for "Department of Defense", "EPA" for "Environmental
+    Protection Agency" (the initials of consecutive words, small words counted only when the acronym has them)."""
+    if not (2 <= len(term) <= 6 and term[0].isupper() and sum(c.isupper() for c in term) >= 2 and term.isalpha()):
+        return False
+    words = re.findall(r"[A-Za-z]+", haystack)
+    want = term.lower()
+    for i in range(len(words)):
+        got, j = "", i
+        while j < len(words) and len(got) < len(want):
+            w = words[j]
+            if w[0].isupper() or want[len(got)] == w[0].lower():
+                got += w[0].lower()
+            elif w.lower() not in ("of", "for", "and", "the", "on"):
+                break
+            j += 1
+        if got == want:
+            return True
+    return False
+
+
+def _place_of_adjective(term: str, haystack: str) -> bool:
+    """"Canadian" where the text says Canada, "Irish" where it says Ireland: the place its adjective names."""
+    if len(term) < 5 or not re.search(r"(?:ian|an|ese|ish)$", term):
+        return False
+    stem = term[:4].lower() if term.endswith("ish") else term[:5].lower()
+    return bool(re.search(rf"\b{re.escape(stem)}", haystack, re.I))
 
 
 def ground(question: str, passages: Iterable[str], min_coverage: float = 0.5) -> Grounding:

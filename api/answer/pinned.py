@@ -35,6 +35,7 @@ from ingest.read.script import to_simplified
 from ingest.read.sentences import sentence_spans
 from ingest.recognise.places import place_core
 from ingest.recognise.quantities import unit_spellings
+from ingest.recognise.unit_names import alias_table
 
 _ASK_CUE = re.compile(r"多少|几[个座处条项家名人年月]|目标|何时|什么时[间候]|期限|时限|截止|哪[一]?年|是什么|有哪些|哪些|"
                       r"\bhow (?:many|much|long|often)\b|\bwhat\b|\bwhen\b|\bwhich\b|\bby when\b", re.I)
@@ -49,9 +50,10 @@ _EN_GENERIC = frozenset(
     "would can could may might has have had any all each per than order plan policy document target set sets aim "
     "under end year years total number share percent date deadline they it them he she we its".split())
 MAX_MISSING_SHARE = 0.5
-_ASKING = re.compile(r"^(?:多少|几)[\u4e00-\u9fff]?$")  # 多少个, 几名: the question word and its classifier
+_ASKING = re.compile(r"^(?:多少|几)[\u4e00-\u9fff]?$|^多长时间$|^多久$")  # 多少个, 几名: the question word and its classifier
 # short forms of statistical indicators that questions use and documents spell out
-_SHORT_FORMS = {"规上": "规模以上", "社零": "社会消费品零售总额", "固投": "固定资产投资", "一般预算": "一般公共预算"}
+_SHORT_FORMS = {"规上": "规模以上", "社零": "社会消费品零售总额", "固投": "固定资产投资", "一般预算": "一般公共预算",
+                "水保": "水土保持"}
 _MEASURE = re.compile(r"(?:多少|几)\s*(万元|亿元|元|万人|万|亿|个|家|名|人|条|座|处|项|户|所|平方米|亩|公顷|公里|千米|km2?|吨)")
 _MONEY = re.compile(r"多少(?:资金|钱|经费|奖励|补贴|补助|金额)|奖补标准|多少万元|多少元|多少亿元")
 _MONEY_NOUNS = ("资金", "奖励", "补贴", "补助", "经费", "奖补", "资助", "投资", "投入", "额度", "贷款")
@@ -128,8 +130,12 @@ def _chinese_words(q: Query) -> list[str]:
     """The asking clause's words in order, years and places out before segmenting: "2025年云溪市地区…"
     would otherwise give the word 年云溪市."""
     clause = re.sub(r"(?:19|20)\d{2}\s*年(?:底|末|度)?", " ", _asking_clause(q))
-    for short, full in _SHORT_FORMS.items():  # 规上工业: the statistics' own short forms
+    for short, full in _SHORT_FORMS.items():  # 规上工业, 水保率: the statistics' own short forms
         clause = clause.replace(short, full)
+    table = alias_table()
+    for short in sorted(table.suffix, key=len, reverse=True):  # 卫健委: a department's short name
+        if short in clause and table.suffix[short] not in clause:
+            clause = clause.replace(short, table.suffix[short])
     for place in sorted(q.places, key=len, reverse=True):
         clause = clause.replace(place, " ")
     return segment(clause)
@@ -181,10 +187,27 @@ def stem_all(text: str) -> set[str]:
 
 
 def missing_words(words: list[str], hay: str, english: bool) -> list[str]:
+    """The words the evidence does not have. A Chinese word counts as had without the modal the segmenter
+    glued to it ("率要", "比要稳定": 要/应/需/能); an English adjective of a place as had when the place is
+    ("Canadian" where the text says Canada)."""
     if english:
         have = stem_all(hay)
-        return [w for w in words if w not in have]
-    return [w for w in words if w not in hay]
+        return [w for w in words if w not in have and not _place_adjective_of(w, have)]
+    return [w for w in words if w not in hay and len(bare_word(w)) >= 2 and bare_word(w) not in hay]
+
+
+_MODAL = re.compile(r"[要应需能]")
+
+
+def bare_word(word: str) -> str:
+    """A question word without the modal or time particle the segmenter glued to it ("率要", "前建好")."""
+    return _MODAL.sub("", word.replace("可以", "可")).lstrip("前后内")
+
+
+def _place_adjective_of(word: str, have: set[str]) -> bool:
+    if len(word) < 6 or not re.search(r"(?:ian|an|ese|ish)$", word):
+        return False
+    return any(h.startswith(word[:5]) for h in have)
 
 
 def check(q: Query, ev: Evidence, all_lines: list[str]) -> Difference | None:
@@ -272,7 +295,7 @@ def _what(q: Query, ev: Evidence) -> Difference | None:
         return None  # who-questions paraphrase freely
     words = asked_words(q, ev.lines)
     missing = missing_words(words, hay, q.lang == "en")
-    specific = [w for w in missing if len(w) >= 3 and CJK_RUN.fullmatch(w)]  # 石漠化, 营业收入: the thing itself
+    specific = [w for w in missing if len(bare_word(w)) >= 3 and CJK_RUN.fullmatch(w)]  # 石漠化, 营业收入: the thing itself
     if words and missing and (len(missing) / len(words) > MAX_MISSING_SHARE or specific):
         return Difference("indicator", "".join(missing) if q.lang == "zh" else " ".join(missing))
     kind = missing_qualifier(q, words, missing) if q.intent == "target" else ""

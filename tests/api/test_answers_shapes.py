@@ -346,3 +346,30 @@ def test_a_count_question_gets_the_count_not_the_same_things_area(tmp_path: Path
     short = answer_question(home, "青禾市规上工业增加值年均增长目标是多少？")
     assert short["type"] == "target" and [t["value"] for t in short["targets"]][:1] == [6], short["answer"]
     home.close()
+
+
+def test_questions_worded_the_users_way(tmp_path: Path) -> None:
+    """Users write 要/应 before the verb, short forms (水保率, 卫健委), 负责部门 and 多长时间; English users write
+    DoD for the Department of Defense, "Canadian" for a policy of Canada, "within how many days"."""
+    (tmp_path / "zh.txt").write_text("\n".join([
+        "青禾市水土保持规划（2021-2025年）", "一、目标", "到2025年，全市水土保持率达到78%。", "二、任务",
+        "1.建设监测信息系统。2025年6月底前建成全市水土保持监测信息系统。（责任单位：市卫生健康委、市水利局）",
+        "2.出台实施细则。本规划印发之日起30日内出台实施细则。（责任单位：市水利局）"]), encoding="utf-8")
+    (tmp_path / "en.txt").write_text("\n\n".join([
+        "Policy on Coastal Data (Government of Canada)",
+        "4.1 The Department of Defense shall designate an executive agent for coastal data within 45 days of the "
+        "date of this policy."]), encoding="utf-8")
+    home = Home(tmp_path / "home", embedder="hash")
+    assert not home.ingest([tmp_path]).failed
+    rate = answer_question(home, "青禾市到2025年水保率要达到多少？")
+    assert rate["type"] == "target" and [t["value"] for t in rate["targets"]][:1] == [78], rate["answer"]
+    who = answer_question(home, "建设监测信息系统这项工作的负责部门有哪些？")
+    assert who["type"] == "responsibility" and "市水利局" in who["answer"], who["answer"]
+    when = answer_question(home, "市卫健委要在什么时间前建好监测信息系统？")
+    assert when["type"] == "deadline" and "2025年6月" in when["answer"], when["answer"]
+    rules = answer_question(home, "规划要求多长时间内出台实施细则？")
+    assert rules["type"] == "deadline" and "30日" in rules["answer"], rules["answer"]
+    agent = answer_question(home, "Under the Canadian coastal data policy, within how many days must the DoD designate "
+                                  "an executive agent?")
+    assert agent["type"] == "deadline" and "45" in agent["answer"], agent["answer"]
+    home.close()
