@@ -77,6 +77,22 @@ def _named(text: str, a: int, b: int, lo: int) -> bool:
     return raw.isdigit() and 1900 <= int(raw) <= 2100 and "," not in text[a:b]
 
 
+_NUMBER_OF = re.compile(r"\bnumber\s+of\s+(?P<np>(?:[\w’'-]+,?\s+){0,5}?(?P<noun>[a-z]+s))\s+(?:\([A-Za-z]{2,8}\)\s+)?"
+                        r"(?:to|from)\s+(?:at\s+least\s+|more\s+than\s+|over\s+|about\s+|approximately\s+|nearly\s+)?(?P<num>\d[\d,]*(?:\.\d+)?)(?![\d.,]*\s*(?:%|percent|per\s+cent))", re.I)
+
+
+def _numbers_of(text: str, lo: int, hi: int) -> list[Figure]:
+    """"increase the number of registered zero-emission vehicles to at least 80,000": a count of the noun
+    before it, the number written bare."""
+    out: list[Figure] = []
+    for m in _NUMBER_OF.finditer(text, lo, hi):
+        a = m.start("num")
+        cmp, start = _comparator(text, a)
+        out.append(Figure(float(m.group("num").replace(",", "")), m.group("noun"), cmp, max(lo, start), m.end("num"),
+                          m.group("np").strip(" ,")))
+    return out
+
+
 def _counts(text: str, lo: int, hi: int) -> list[Figure]:
     """Numbers (digits or words) followed by a plural noun phrase: "10 new large reactors"."""
     numbers = [(float(m.group("num").replace(",", "")), m.start("num"), m.end(), bool(m.group("sign")))
@@ -143,9 +159,10 @@ def english_figures(text: str, lo: int, hi: int) -> list[Figure]:
     """Every figure of text[lo:hi] in text order; where readings overlap, a scaled figure or a measure wins
     over a count (one sweep over the sorted readings: linear however many figures a sentence holds)."""
     readings = [(f, 0) for f in _scaled(text, lo, hi)]
-    readings += [(_measure(text, q, lo), 1) for q in find_quantities(text, lo, hi)
-                 if not _named(text, *_number_span(text, q), lo)]
+    readings += [(_measure(text, q, lo), 1) for q in find_quantities(text, lo, hi)  # a range ("61-66 percent") names
+                 if (q.value_max is not None and q.unit) or not _named(text, *_number_span(text, q), lo)]  # nothing
     readings += [(f, 2) for f in _counts(text, lo, hi)]
+    readings += [(f, 2) for f in _numbers_of(text, lo, hi)]
     readings += [(Figure(multiple(m.group(0)), "times", "=", m.start(), m.end()), 3) for m in MULTIPLE.finditer(text, lo, hi)]
     readings.sort(key=lambda r: (r[0].start, r[1], -r[0].end))
     kept: list[tuple[Figure, int]] = []

@@ -215,3 +215,15 @@ def test_a_releases_figures_cuts_below_a_level_and_abbreviations(tmp_path: Path)
     assert {(529.0, "achieved", "="), (1e9, "achieved", "="), (5e9, "achieved", "="), (40.0, "target", ">=")} <= got
     assert all(t.value != 246 for t in doc.targets)
     assert _find(doc, 5e9).indicator == "grants" and _find(doc, 40.0).year == 2030
+
+
+def test_a_range_below_a_base_year_and_a_bare_number_of_things(tmp_path: Path) -> None:
+    """"by 61-66 percent below 2005 levels in 2035" is two bounds (the range names nothing); "the number of
+    registered zero-emission buses to at least 8,000" counts buses, though no noun follows the number."""
+    doc = parse_text(tmp_path, "goals.txt", "\n\n".join([
+        "State Climate Goals",
+        "The new goal is reducing net greenhouse gas emissions by 61-66 percent below 2005 levels in 2035.",
+        "Increase the number of registered zero-emission buses to at least 8,000 by 2028.",
+    ]))
+    got = {(t.value, t.unit, t.comparator, t.year) for t in doc.targets}
+    assert got == {(61.0, "%", ">=", 2035), (66.0, "%", "<=", 2035), (8000.0, "buses", ">=", 2028)}, got
