@@ -43,7 +43,7 @@ _GENERIC_WORDS = frozenset(
     "多少 目标 目标值 达到 要求 计划 提出 全市 全省 全县 全国 要 到 年底 年末 期间 是 的 在 前 时间 什么 时候 何时 期限 "
     "时限 截止 完成 哪些 哪个 有 为 给予 可 能 达 规模 数量 总数 建成 打造 培育 建设 实现 应 需 需要 各地 本 该 "
     "文件 方案 规划 意见 通知 措施 这项 任务 工作 单位 部门 负责 多久 有效期 施行 全年 今年 当年 年度 预期 主要 "
-    "预计 计划 提出".split())
+    "预计 计划 提出 政府 人民政府 省政府 市政府 县政府 区政府 工作报告 报告".split())
 _EN_GENERIC = frozenset(
     "what which who whom when where why how many much long often is are was were do does did the a an of in on "
     "at to for by with and or from under its their this that these those there be been must should shall will "
@@ -129,7 +129,7 @@ def _asking_clause(q: Query) -> str:
 def _chinese_words(q: Query) -> list[str]:
     """The asking clause's words in order, years and places out before segmenting: "2025年云溪市地区…"
     would otherwise give the word 年云溪市."""
-    clause = re.sub(r"(?:19|20)\d{2}\s*年(?:底|末|度)?", " ", _asking_clause(q))
+    clause = _PERIOD_WORDS.sub(" ", _asking_clause(q))
     for short, full in _SHORT_FORMS.items():  # 规上工业, 水保率: the statistics' own short forms
         clause = clause.replace(short, full)
     table = alias_table()
@@ -197,6 +197,8 @@ def missing_words(words: list[str], hay: str, english: bool) -> list[str]:
 
 
 _MODAL = re.compile(r"[要应需能]")
+# years and plan periods the question asks about (checked as years, not as words): "2025年", "“十四五”时期"
+_PERIOD_WORDS = re.compile(r"(?:19|20)\d{2}\s*年(?:底|末|度)?|“?(?:十[一二三四五六七八九]|[六七八九])五”?(?:时期|期间|末|期末|规划期)?")
 
 
 def bare_word(word: str) -> str:

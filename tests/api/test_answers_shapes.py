@@ -323,6 +323,8 @@ def test_work_reports_of_two_places_answer_last_year_and_this_years_goal(tmp_pat
     goal = answer_question(home, "松岭市2026年地区生产总值增长的预期目标是多少？")
     assert goal["type"] == "target" and [t["value"] for t in goal["targets"]][:1] == [5.5], goal["answer"]
     assert answer_question(home, "松岭市2027年地区生产总值增长目标是多少？")["type"] == "none"
+    named = answer_question(home, "云溪市政府工作报告提出2026年地区生产总值增长多少？")  # 市政府 is no missing word
+    assert named["type"] == "target" and [t["value"] for t in named["targets"]][:1] == [6.0], named["answer"]
     grain = answer_question(home, "2025年松岭市粮食总产量是多少？")
     assert "60万吨" in grain["answer"], grain["answer"]  # the unit as the report writes it, not "万t"
     # a kind of the measure the reports never state: 棉花 before 产量, where only 粮食总产量 is given
