@@ -80,9 +80,11 @@ _EN_ORG_START = re.compile(
 _LEADING_NOISE = re.compile(r"^(?:由|请|并|及|和|以及|与|会同|其中|另外?|均|各自)+")
 _GENERIC = r"(?:单位|部门|机构)"
 _TRAILING_NOISE = re.compile(
-    rf"(?:等(?:有关|相关)?(?:{_GENERIC}(?:(?:和|及|与){_GENERIC})?)?|分别|共同|具体|按职责|依职责|为)+$")
+    rf"(?:等(?:(?:省|市|县|区|乡镇?)(?:级|直))?(?:有关|相关|其他)?(?:{_GENERIC}(?:(?:和|及|与){_GENERIC})?)?|分别|共同|具体|"
+    rf"按职责|依职责|为)+$")  # "市国资委等市级有关部门": 市国资委
 # The right side of 和/及 that is only a generic noun ("各有关部门和单位") or a body with no
 # place of its own ("各县(市、区)党委和政府") continues the name.
+_BARE_GENERIC = re.compile(rf"{_GENERIC}(?=$|[，,；;。\s)）])")
 _GENERIC_ONLY = re.compile(rf"^(?:(?:有关|相关|其他)?{_GENERIC}|(?:人民)?政府|党委|管委会)(?=$|[、,，;；\s])")
 # "各区、县(市)政府", "各省、自治区、直辖市人民政府": 各 distributes over a list of administrative levels.
 _LEVEL = r"(?:自治区|直辖市|自治州|自治县|省|市|县|区|州|盟|旗|乡|镇|街道)"
@@ -130,8 +132,8 @@ def _split_pieces(text: str, start: int, end: int, depth: list[int]) -> list[tup
     """Spans of the list items in text[start:end]: split on separators and on conjunctions."""
     cuts: list[tuple[int, int]] = []
     for i in range(start, end):
-        if text[i] in _SEP and depth[i] == 0:
-            cuts.append((i, i + 1))
+        if text[i] in _SEP and depth[i] == 0 and not (text[i] == "、" and _BARE_GENERIC.match(text, i + 1, end)):
+            cuts.append((i, i + 1))  # "市直有关部门、单位": one group, not a unit named 单位
     if is_cjk_text(text[start:end]):
         cuts.extend(_conjunction_cuts(text, start, end, depth))
     else:

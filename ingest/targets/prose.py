@@ -49,6 +49,8 @@ _GROWTH = re.compile(r"(增长|增速|下降|降低|减少|上涨|涨幅|上升)
 _AGGREGATE = re.compile(r"(?:每年|全市|全省|全区|全县|年度|每年度)*(?:总额|总规模|规模|总量|额度)(?:最高)?")
 _QUOTED = re.compile(r"[“\"]([^”\"]{2,12})[”\"]")
 _REACHED = ("达到", "达")
+_FRAMED_BY = re.compile(r"以[^，,；;。以]{0,30}$")
+_FRAMES = re.compile(r"[^，,；;。]{0,20}?为(?:主要|重点|服务|工作)?(?:对象|重点|主体)")
 _COMPARED_WITH = re.compile(r"(?:较|比|相比|与|同|从|由)\s*$")
 _LAST_YEAR = re.compile(r"过去一年|去年(?!同期)|上一年度?(?!同期)")
 _THIS_YEAR = re.compile(r"今年|本年度?|年内")
@@ -167,11 +169,17 @@ class ProseReader:
         for b in self.doc.blocks:
             if b.section != section:
                 section, self.horizon = b.section, None
-            if b.kind in ("paragraph", "list_item") and not (b.kind == "paragraph" and b.table) \
-                    and not self._table_line(b):
+            if (b.kind in ("paragraph", "list_item") and not (b.kind == "paragraph" and b.table)
+                    and not self._table_line(b)) or self._goal_heading(b):
                 out.extend(self.read_span(b.start, b.end, b.section))
                 self._carry_horizon(b.start, b.end, b.section)
         return out if self.ctx.is_plan else [f for f in out if f.kind == "target"]
+
+    def _goal_heading(self, b: Block) -> bool:
+        """A numbered item of a goal list set as a heading of its own ("一、主要预期目标 > (一)地区生产总值增长7%以上",
+        its 责任单位 line under it): the goal it states is read like a sentence."""
+        return b.kind == "heading" and bool(b.section) and heading_context(b.section) == "target" and \
+            bool(find_quantities(self.text, b.start, b.end))  # a heading's section is the headings above it
 
     def _table_line(self, b: Block) -> bool:
         """A Chinese `|` table line: the table reader reads its cells by their columns."""
@@ -298,6 +306,8 @@ class ProseReader:
         span = year_spans(self.text[sent.s0:q.start]) if _FROM_HERE.search(clause_pre) else []
         if span and (base is None or span[-1][1] <= base):
             return "baseline", span[-1][0]  # "2015年至2020年，…从76.34岁提高到…": where the span starts
+        if _FRAMED_BY.search(clause_pre) and _FRAMES.match(self.text, q.end, sent.s1):
+            return "baseline", self.ctx.base_year  # "以全市7600多名持证残疾人为主要对象": whom it serves, as they are
         m = _YEAR_BEFORE.search(clause_pre)
         if m:
             y = int(m.group(1))
@@ -319,7 +329,8 @@ class ProseReader:
         if context == "baseline" or sent.baseline_cue or exists_before(clause_pre):
             return "baseline", self._baseline_year(para, q.start)
         ahead = heading_year(section)
-        if self.ctx.is_plan and (sent.target_cue or context == "target" or q.comparator not in ("=", "~")
+        annual = self.ctx.period is not None and self.ctx.period[0] == self.ctx.period[1]
+        if self.ctx.is_plan and (sent.target_cue or context == "target" or q.comparator not in ("=", "~") or annual
                                  or (context is None and ahead and base is not None and ahead > base)):
             return "target", self._year(lead or self._target_year(section, para, sent, q.start), clause_pre, q)
         return "baseline", self._baseline_year(para, q.start)
@@ -351,8 +362,8 @@ class ProseReader:
         """The year a result is of: a year the sentence states before it ("预计2025年，…完成87.4亿元"), else the
         five-year period it names or its heading does; a period it compares with ("较“十三五”末翻番") is not it."""
         said = self.text[sent.s0:sent.s1]
-        stated = [m for m in re.finditer(r"((?:19|20)\d{2})\s*年", self.text[sent.s0:pos]) if not _COMPARED_WITH.search(
-            self.text[sent.s0:sent.s0 + m.start()])]
+        stated = [m for m in re.finditer(r"((?:19|20)\d{2})\s*年(?!以来|来|以前|以后|同期|水平|的)", self.text[sent.s0:pos])
+                  if not _COMPARED_WITH.search(self.text[sent.s0:sent.s0 + m.start()])]  # not "创2010年以来最好"
         if stated:
             return int(stated[-1].group(1))
         own = re.sub(r"(?:较|比|相比|与|同)[^，,；;。]{0,4}“?(?:十[一二三四五六七八九]|[六七八九])五”?[^，,；;。]{0,6}", "", said)

@@ -98,6 +98,8 @@ def find_directive(text: str, start: int, end: int, commitments: bool = False) -
                 and m.start() - last_end < 400:
             actors = previous
         last_end = m.end()
+        if actors and m.group("modal") == "will" and all(_POLICY_VOICE.match(a.name.strip()) for a in actors):
+            actors = None  # "That is why the President will …": the announcement's own voice, no duty
         if not actors:
             continue
         previous = actors
@@ -115,8 +117,10 @@ def find_directive(text: str, start: int, end: int, commitments: bool = False) -
 
 # a duty reported ("the order directs the Department of X to prepare …", "the President has directed the
 # Secretary to …", "requires state agencies to evaluate …"): the bodies after the verb are the ones to act
-_REPORTED = re.compile(r"\b(?:direct(?:s|ed)?|require[sd]?|order(?:s|ed)?|instruct(?:s|ed)?|charge[sd]?|"
-                       r"call(?:s|ed)?\s+(?:on|upon))\s+", re.I)
+_REPORTED = re.compile(r"\b(?:direct(?:s|ed)?|require[sd]?|order(?:s|ed)?|instruct(?:s|ed)?|charge[sd]?)\s+", re.I)
+# who makes policy statements, not commitments: "The President will use his authority", "the Administration will"
+_POLICY_VOICE = re.compile(r"^(?:the\s+)?(?:(?:vice\s+)?president|administration|governor|mayor|united\s+states|nation|"
+                           r"federal\s+government|state|city|county)$", re.I)
 _THAT_IS_WHY = re.compile(r"\b(?:that|this|which|it)\s+is\s+why\s+", re.I)
 _NOUN_BEFORE = frozenset(("the", "this", "that", "an", "a", "its", "his", "her", "their", "executive", "such", "each",
                           "any", "no", "court", "administrative"))

@@ -23,6 +23,8 @@ from ingest.tasks.table_rows import NUMBER_CELL, Row, line_tables, tab_and_pipe_
 ColumnKind = Literal["number", "task", "lead", "participant", "responsible", "deadline", "other"]
 _HEADER_KINDS: list[tuple[ColumnKind, re.Pattern[str]]] = [
     ("number", re.compile(r"^(?:序号|编号|No\.?|#|S/?N|Item\s*No\.?|Number)$", re.I)),
+    # persons, not units: 责任领导 / 牵头领导 / 分管领导 / 联系人 columns name officials by name
+    ("other", re.compile(r"领导|联系人|负责人|责任人|包保|contact", re.I)),
     ("deadline", re.compile(r"时限|时间|期限|进度|节点|deadline|due|time|completion|schedule|when", re.I)),
     ("lead", re.compile(r"牵头|主办|主责|lead", re.I)),
     ("participant", re.compile(r"配合|参与|协办|协助|协同|support|particip|cooperat|partner|assist", re.I)),

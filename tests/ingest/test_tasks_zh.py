@@ -497,3 +497,24 @@ def test_an_annual_programme_dates_its_month_only_deadlines(tmp_path: Path) -> N
     doc = parse_text(tmp_path, "某区2024年优化营商环境工作要点\n一、提升审批效率\n"
                                "1.加快建立中介超市。5月底前实现中介超市上线运行。（区政务服务局牵头）\n")
     assert deadlines(doc.tasks[0]) == [("5月底前", "2024-05-31", "by")]
+
+
+def test_a_decomposition_list_its_leaders_column_and_level_words(tmp_path: Path) -> None:
+    """A 责任领导 column names officials, not units; "市国资委等市级有关部门" is 市国资委; "市直有关部门、单位" is one
+    group; a goal item set as a heading with its 责任单位 line under it is a task and a target of the year."""
+    doc = parse_text(tmp_path, "\n".join([
+        "某某区2024年重点工作及责任清单",
+        "序号 |", "重点工作 |", "责任领导 |", "责任单位 |", "完成时限 |",
+        "1 |", "推进老旧小区改造，全年改造小区30个。 |", "王明 |", "区住建局 |", "全年 |",
+        "二、主要预期目标",
+        "(一)地区生产总值增长6%以上",
+        "责任单位:区发展改革局、区统计局等区级有关部门",
+        "(二)优化政务服务",
+        "责任单位:区政务服务局、区直有关部门、单位",
+    ]))
+    got = {t.title[:8]: [(u.name, u.role) for u in t.units] for t in doc.tasks}
+    assert got["推进老旧小区改造"] == [("区住建局", "responsible")]
+    assert got["地区生产总值增长"] == [("区发展改革局", "responsible"), ("区统计局", "responsible")]
+    assert got["优化政务服务"] == [("区政务服务局", "responsible"), ("区直有关部门、单位", "responsible")]
+    goal = [t for t in doc.targets if t.value == 6.0]
+    assert [(t.kind, t.year, t.comparator) for t in goal] == [("target", 2024, ">=")]
