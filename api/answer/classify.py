@@ -29,7 +29,7 @@ _DEADLINE_EN = re.compile(r"\bby when\b|\bwithin how (?:many|long)\b|\bhow many 
                           r"\btime ?limit|\bcomplete[sd]? by\b|\bwhat date\b", re.IGNORECASE)
 _TARGET_ZH = re.compile(r"多少|目标值|目标是|达到|几个|几座|几处|多大|多长|多高|比例|占比|现状值|规划目标|实际完成|"
                         r"率[是为]?[多几]|指标值|数值|面积|对得上|一致吗|(?:高于|低于|超过|大于|小于)\s*\d")
-_TARGET_EN = re.compile(r"\bhow +(?:many|much|large|long|big|high)\b|\btarget|\brate\b|\bratio\b|\bpercent|\blimits?\b|\blevels?\b|"
+_TARGET_EN = re.compile(r"\bhow +(?:many|much|large|long|big|high)\b|\btarget|\brate\b|\bratio\b|\bpercent|"
                         r"\bvalue\b|\bshare\b|\barea\b|\bnumber of\b", re.IGNORECASE)
 _LIST_ZH = re.compile(r"哪些任务|哪几项|哪些工作|哪些事项|分别|各是|各项")
 _LIST_EN = re.compile(r"\bwhich (?:tasks|measures)\b|\bwhat tasks\b|\beach\b|\brespectively\b", re.IGNORECASE)
