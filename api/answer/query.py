@@ -134,8 +134,8 @@ def roles_asked(text: str) -> frozenset[str]:
         roles.add("lead")
     if _PARTICIPANT.search(text):
         roles.add("participant")
-        if re.search(r"负责|responsible", text):  # "哪些单位负责、哪些参与": both roles
-            roles.add("lead")
+        if re.search(r"负责|responsible|\bwho\b(?:(?!\bwith\b).)*\b(?:and|,)\b", text, re.I):
+            roles.add("lead")  # "哪些单位负责、哪些参与", "Who writes the report, and in coordination with whom?"
     return frozenset(roles)
 
 

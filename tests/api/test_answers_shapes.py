@@ -375,3 +375,21 @@ def test_questions_worded_the_users_way(tmp_path: Path) -> None:
                                   "an executive agent?")
     assert agent["type"] == "deadline" and "45" in agent["answer"], agent["answer"]
     home.close()
+
+
+def test_who_and_with_whom_in_one_question_gets_both_roles(tmp_path: Path) -> None:
+    """"Who writes the report, and in coordination with whom?" asks the lead and the participants; "In
+    coordination with whom must X …?" asks only the participants."""
+    (tmp_path / "order.txt").write_text("\n\n".join([
+        "Executive Order on Coastal Data",
+        "Sec. 2. Report. (a) Within 120 days of the date of this order, the Secretary of Commerce, in coordination "
+        "with the Secretary of the Interior and the Administrator of the Environmental Protection Agency, shall "
+        "prepare a report on coastal flood data."]), encoding="utf-8")
+    home = Home(tmp_path / "home", embedder="hash")
+    assert not home.ingest([tmp_path / "order.txt"]).failed
+    both = answer_question(home, "Who prepares the report on coastal flood data, and in coordination with whom?")
+    assert [u["role"] for u in both["units"]] == ["lead", "participant", "participant"], both["answer"]
+    others = answer_question(home, "In coordination with whom must the Secretary of Commerce prepare the coastal "
+                                   "flood data report?")
+    assert [u["role"] for u in others["units"]] == ["participant", "participant"], others["answer"]
+    home.close()
