@@ -45,6 +45,7 @@ _PLAN_PERIOD = re.compile(r"[“\"']?[十二]?[十一二三四五六七八九]�
 _LEAD = re.compile(r"牵头|主责|主办|\blead(?:s|ing)?\b|\bchairs?\b|\bco-?chairs?\b", re.I)
 _PARTICIPANT = re.compile(r"参与|配合|协助|协同|协办|\bparticipat|\bassist|\bsupport(?:s|ing)?\b|"
                           r"\bcoordinat\w* with\b|\bcooperat|\bin consultation with\b|\bvice[- ]chair", re.I)
+_RELATIVE_CLAUSE = re.compile(r"\b(?:that|which)\s+(?:assists?|supports?|helps?|leads?)\b[^,?;]*", re.I)
 SPECIFIC_ROLES = ("组织协调", "技术牵头", "承担", "配合", "协助", "协调")
 
 
@@ -130,6 +131,7 @@ def number_refs(text: str) -> frozenset[str]:
 def roles_asked(text: str) -> frozenset[str]:
     """The roles a question asks about: lead, participant (both for "谁牵头，谁参与"), role phrases."""
     roles = {p for p in SPECIFIC_ROLES if p in text}
+    text = _RELATIVE_CLAUSE.sub(" ", text)  # "the team that assists applicants": what the team does, not the role asked
     if _LEAD.search(text):
         roles.add("lead")
     if _PARTICIPANT.search(text):

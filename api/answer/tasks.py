@@ -92,7 +92,23 @@ def _score(q: Query, t: Task, hits: list[Hit], named: set[str], document: str) -
     score = overlap(set(terms), t.text) + 0.5 * title_precision(set(terms), t.title) + 0.5 * rank_bonus(hits, t.citation)
     if named and any(_key(u) in named for u in t.units):
         score += 0.2
+    if q.lang == "en" and _WHO_DOES.search(q.text) and _object_of_question(q.text, t):
+        score *= 0.3  # "Who sets up the team that …?": the team's own task does not answer who sets it up
     return score
+
+
+# the wh-word is the subject ("who sets up …", "which official establishes …", "who must …"), not the object
+# ("which officials does the Secretary coordinate with": the Secretary is the one asked about)
+_WHO_DOES = re.compile(r"\b(?:who|which\s+\w+)\s+(?!is\b|are\b|was\b|were\b|does\b|do\b|did\b)\w+", re.I)
+
+
+def _object_of_question(question: str, t: Task) -> bool:
+    """Whether every lead of an English task is named after the question's verb ("sets up the team"): what the
+    question asks about, not who acts on it."""
+    leads = [u for u in t.units if u.role in ("lead", "responsible")]
+    verb = _WHO_DOES.search(question)
+    rest = question[verb.end():].lower() if verb else ""
+    return bool(leads) and all(re.sub(r"^the\s+", "", u.name.lower()) in rest for u in leads)
 
 
 def match_tasks(store: Store, q: Query, hits: list[Hit], doc_ids: list[str],

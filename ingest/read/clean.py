@@ -156,6 +156,11 @@ def _english_wrap_width(lines: list[str]) -> int | None:
     return latin[len(latin) // 2] if mid >= 0.5 * len(latin) else None
 
 
+# a few characters with no closing punctuation: a cell or a label of its own ("序号", "责任单位"), not the end
+# of a wrapped sentence (which ends "…工作。")
+_STANDALONE = re.compile(r"^[\u4e00-\u9fff]{1,6}$")
+
+
 def _joiner(prev: str, nxt: str, wrap: int | None, en_wrap: int | None) -> str | None:
     """How to join `prev` and `nxt` lines of one paragraph: '' (no space), ' ', or None (keep apart)."""
     if not prev or not nxt or nxt.startswith("\t") or prev.startswith("\t"):
@@ -170,7 +175,8 @@ def _joiner(prev: str, nxt: str, wrap: int | None, en_wrap: int | None) -> str |
     if prev.endswith(_SENTENCE_END):
         return None
     if _CJK.search(prev[-1:]) or prev[-1] in "，、（(《“":
-        if wrap is not None and len(prev) >= wrap - 3 and (_CJK.search(nxt[:1]) or nxt[:1] in "，、。；）)》”"):
+        if wrap is not None and len(prev) >= wrap - 3 and (_CJK.search(nxt[:1]) or nxt[:1] in "，、。；）)》”") \
+                and not _STANDALONE.match(nxt):
             return ""
         return None
     if en_full and re.search(r"[A-Za-z0-9,;)\]'\"]$", prev):

@@ -38,7 +38,7 @@ _SELF_REFS = re.compile(r"^(?:全|本)(市|县|省|区|州|旗|镇|乡)(?:域)?$
 _NATIONAL = ("全国", "全国平均", "national")
 _PLACE_END = re.compile(r"(?:省|市|县|区|州|旗|盟|镇|乡|街道|流域|库区|城镇群|经济圈|片区|区域|地区)$")
 _TITLE_PLACE = re.compile(
-    r"^(?:关于印发)?《?(?P<place>[\u4e00-\u9fff]{1,5}?(?:[\u4e00-\u9fff]{1,3}族)*"
+    r"^(?:关于印发)?《?(?:(?:19|20)\d{2}\s*年度?)?(?P<place>[\u4e00-\u9fff]{1,5}?(?:[\u4e00-\u9fff]{1,3}族)*"
     r"(?:特别行政区|自治区|自治州|自治县|省|市|县|区|旗|盟|镇|乡))")
 
 
@@ -153,7 +153,7 @@ def resolve(name: str, own: str) -> str:
 
 
 # Common nouns that end like a place: "城市更新行动方案" is about cities, not a city named 城市
-_COMMON_NOUNS = re.compile(r"^(?:城市|都市|超市|城区|市区|社区|园区|景区|片区|小区|矿区|库区|山区|牧区|灾区|辖区|郊区|新区|"
+_COMMON_NOUNS = re.compile(r"^(?:地区|城市|都市|超市|城区|市区|社区|园区|景区|片区|小区|矿区|库区|山区|牧区|灾区|辖区|郊区|新区|"
                            r"开发区|示范区|试验区|自贸区|保护区|功能区|集聚区|城乡|城镇|乡镇|村镇|集镇|小镇|特色小镇)$")
 
 

@@ -72,6 +72,17 @@ def _line(doc: ParsedDocument, b: Block) -> str:
     return doc.text[b.start:b.end].strip().strip("|").strip()
 
 
+_GROUP_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])")
+
+
+def _group_row(doc: ParsedDocument, blocks: list[Block], j: int) -> bool:
+    """A numbered group heading inside a table ("一、…"), followed by a row number or another group heading."""
+    if not _GROUP_HEADING.match(_line(doc, blocks[j])) or j + 1 >= len(blocks):
+        return False
+    nxt = _line(doc, blocks[j + 1])
+    return bool(NUMBER_CELL.match(nxt) or _GROUP_HEADING.match(nxt))
+
+
 def _header_at(doc: ParsedDocument, blocks: list[Block], i: int, is_header: Callable[[list[str]], bool]) -> int:
     """How many short lines from block i form a table header (0 when they do not)."""
     n = 0
@@ -80,7 +91,7 @@ def _header_at(doc: ParsedDocument, blocks: list[Block], i: int, is_header: Call
         n += 1
     while n >= MIN_PIPE_CELLS:
         if is_header([_line(doc, b) for b in blocks[i:i + n]]) and i + n < len(blocks) \
-                and NUMBER_CELL.match(_line(doc, blocks[i + n])):
+                and (NUMBER_CELL.match(_line(doc, blocks[i + n])) or _group_row(doc, blocks, i + n)):
             return n
         n -= 1
     return 0
@@ -88,7 +99,8 @@ def _header_at(doc: ParsedDocument, blocks: list[Block], i: int, is_header: Call
 
 def line_tables(doc: ParsedDocument, is_header: Callable[[list[str]], bool]) -> list[list[Row]]:
     """Tables written one cell per line without tabs: a header run, then rows opened by a number line."""
-    blocks = [b for b in doc.blocks if b.kind != "table_row"]
+    # a lone "|" line is a cell separator of a web table copied one cell per line, not a cell
+    blocks = [b for b in doc.blocks if b.kind != "table_row" and doc.text[b.start:b.end].strip() != "|"]
     tables: list[list[Row]] = []
     i = 0
     while i < len(blocks):
@@ -101,7 +113,10 @@ def line_tables(doc: ParsedDocument, is_header: Callable[[list[str]], bool]) -> 
             continue
         rows = [_spans_row(doc, blocks[i:i + n], [(b.start, b.end) for b in blocks[i:i + n]])]
         j = i + n
-        while j < len(blocks) and NUMBER_CELL.match(_line(doc, blocks[j])):
+        while j < len(blocks) and (NUMBER_CELL.match(_line(doc, blocks[j])) or _group_row(doc, blocks, j)):
+            if not NUMBER_CELL.match(_line(doc, blocks[j])):
+                j += 1  # "一、2025年主要预期目标": a group heading spanning the table, then its rows
+                continue
             k = j + 1
             while k < len(blocks) and k - j < n and not NUMBER_CELL.match(_line(doc, blocks[k])):
                 k += 1

@@ -393,3 +393,20 @@ def test_who_and_with_whom_in_one_question_gets_both_roles(tmp_path: Path) -> No
                                    "flood data report?")
     assert [u["role"] for u in others["units"]] == ["participant", "participant"], others["answer"]
     home.close()
+
+
+def test_who_sets_up_a_body_is_not_that_body(tmp_path: Path) -> None:
+    """"Who sets up the team that helps applicants?": the team's own duty does not answer it, and "that assists"
+    describes the team, it asks no participants."""
+    (tmp_path / "order.txt").write_text("\n\n".join([
+        "Executive Order on Faster Permits",
+        "Sec. 4. Permit Teams. (c) Upon receiving a complete application, the Secretary of the Interior shall "
+        "establish a permit team of agency staff. The permit team shall provide assistance to the applicant to "
+        "ensure a timely decision on the permit application."]), encoding="utf-8")
+    home = Home(tmp_path / "home", embedder="hash")
+    assert not home.ingest([tmp_path / "order.txt"]).failed
+    for question in ("Who sets up the permit team that helps the applicant get a timely permit decision?",
+                     "Which official establishes the permit team that assists applicants?"):
+        a = answer_question(home, question)
+        assert [u["name"] for u in a["units"]] == ["the Secretary of the Interior"], a["answer"]
+    home.close()

@@ -114,3 +114,11 @@ def test_a_work_reports_speaker_line_in_the_shapes_reports_are_set_in(head: str,
 def test_a_report_without_its_title_line_is_known_by_its_address() -> None:
     f = read_facts("各位代表：\n现在，我代表县人民政府向大会报告工作，请予审议。\n一、过去一年工作回顾\n")
     assert f.kind == "work_report"
+
+
+def test_a_title_opening_with_its_year_names_its_place_and_a_headline_word_is_none() -> None:
+    from ingest.recognise.places import place_in_title
+
+    assert place_in_title("2026年某某县政府工作报告") == "某某县"
+    assert place_in_title("2025年度某某区重点工作任务") == "某某区"
+    assert place_in_title("地区生产总值增长5.6%以上，某某区描绘2025年发展蓝图") is None

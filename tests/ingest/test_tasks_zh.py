@@ -518,3 +518,25 @@ def test_a_decomposition_list_its_leaders_column_and_level_words(tmp_path: Path)
     assert got["优化政务服务"] == [("区政务服务局", "responsible"), ("区直有关部门、单位", "responsible")]
     goal = [t for t in doc.targets if t.value == 6.0]
     assert [(t.kind, t.year, t.comparator) for t in goal] == [("target", 2024, ">=")]
+
+
+def test_a_task_table_copied_one_cell_per_line_with_group_rows_and_lone_bars(tmp_path: Path) -> None:
+    """Web tables pasted one cell per line: the header after the title (not joined onto it), group headings
+    spanning the table ("一、…") between rows, and "|" separators on lines of their own."""
+    doc = parse_text(tmp_path, "\n".join([
+        "某某区教育局2025年重点工作任务分解表",
+        "序号", "重点工作任务", "主要责任单位", "协同配合单位",
+        "一、2025年主要预期目标",
+        "3", "新建公办幼儿园5所。", "区教育局", "区住建局、区财政局",
+        "二、全力办好人民满意的教育",
+        "7", "推进义务教育优质均衡发展。", "区教育局", "各乡镇人民政府",
+    ]))
+    assert doc.title == "某某区教育局2025年重点工作任务分解表"
+    assert [(t.number, units(t)) for t in doc.tasks] == [
+        ("3", [("区教育局", "responsible"), ("区住建局", "participant"), ("区财政局", "participant")]),
+        ("7", [("区教育局", "responsible"), ("各乡镇人民政府", "participant")])]
+    bars = parse_text(tmp_path, "\n".join(["某某市城市管理工作任务表", "|", "序号", "|", "工作任务", "|", "负责部门", "|",
+                                           "时间进度", "|", "|", "1", "|", "完善城市管理体制", "|", "市城管局", "|",
+                                           "2025年6月底前", "|"]))
+    assert [(t.title, units(t), [d.date for d in t.deadlines]) for t in bars.tasks] == [
+        ("完善城市管理体制", [("市城管局", "responsible")], ["2025-06-30"])]
