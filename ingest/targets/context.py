@@ -16,7 +16,7 @@ from ingest.models import ParsedDocument
 from ingest.recognise.periods import Period, annual_year, five_year_period, year_range
 from ingest.recognise.places import english_place_in_title, place_in_title
 
-_PLAN_WORDS = re.compile(r"规划|方案|计划|意见|通知|要点|纲要|办法|决定|行动|措施|举措|政策|细则|清单|分工|plan|programme|program|strategy|roadmap|"
+_PLAN_WORDS = re.compile(r"规划|方案|计划|意见|通知|要点|纲要|办法|决定|行动|措施|举措|政策|细则|清单|分工|指标|目标|plan|programme|program|strategy|roadmap|"
                          r"action|policy|objectives|targets|goals|framework|agenda|blueprint|pathway", re.IGNORECASE)
 _PLAN_OPENING = re.compile(r"行动计划|实施方案|工作方案|规划|\b(?:action plan|plan of actions|climate action|"
                            r"strategy|roadmap|programme of actions)\b", re.I)

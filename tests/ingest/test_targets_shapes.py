@@ -267,3 +267,9 @@ def test_a_run_of_service_time_limits_gives_each_its_own(tmp_path: Path) -> None
         "3.提高审批效率。施工许可12个工作日内、竣工验收5个工作日内、不动产登记1个工作日内完成办理。"]))
     assert [(t.indicator, t.value, t.comparator) for t in doc.targets] == [
         ("施工许可", 12.0, "<="), ("竣工验收", 5.0, "<="), ("不动产登记", 1.0, "<=")]
+
+
+def test_a_table_of_indicators_titled_as_such_is_a_plan(tmp_path: Path) -> None:
+    """"某某县“十四五”卫生健康主要发展指标": its figures are the period's goals, though the title says 指标, not 规划."""
+    doc = parse_text(tmp_path, "ind.txt", "某某县“十四五”卫生健康主要发展指标\n——健康服务能力显著增强。每千常住人口注册护士达3.5人。\n")
+    assert [(t.indicator, t.value, t.kind, t.year) for t in doc.targets] == [("每千常住人口注册护士", 3.5, "target", 2025)]
