@@ -19,7 +19,7 @@ from ingest.read.table_grid import pipe_cells
 from ingest.recognise.periods import five_year_period, year_spans
 from ingest.recognise.places import looks_like_place
 from ingest.recognise.quantities import COUNT_UNITS, TIME_UNITS, Quantity, find_quantities
-from ingest.targets.context import DocContext, heading_context, heading_period, heading_year
+from ingest.targets.context import GOAL_HEADING, STATUS_HEADING, DocContext, heading_context, heading_period, heading_year
 from ingest.targets.found import Found
 from ingest.targets.marks import (
     PER_PERIOD,
@@ -158,6 +158,9 @@ class ProseReader:
     def __init__(self, doc: ParsedDocument, ctx: DocContext) -> None:
         self.doc, self.ctx, self.text = doc, ctx, doc.text
         self.horizon: int | None = None  # a goal year a list's lead-in sets ("到2028年，力争实现：")
+        # "某县“十四五”卫生健康主要发展指标": a title that is a list of goals makes its figures goals
+        self.title_context = "target" if GOAL_HEADING.search(doc.title or "") and not STATUS_HEADING.search(
+            doc.title or "") else None
         self._places: tuple[int, list[str]] = (-1, [])
 
     def read_blocks(self) -> list[Found]:
@@ -316,7 +319,7 @@ class ProseReader:
         if future and (base is None or future > base):
             return "target", self._year(future, clause_pre, q)  # 到2030年…达到: a target, whatever section
         lead = sent.marks.lead_year
-        context = heading_context(section)
+        context = heading_context(section) or self.title_context
         if context == "achieved":
             period = five_year_period(self.text[sent.s0:sent.s1]) or heading_period(section)
             if period and _FROM_HERE.search(clause_pre):
