@@ -105,6 +105,10 @@ def head_word(phrase: str) -> str:
     return re.sub(r"[’']s$|[.’']$", "", chunk[-1])
 
 
+_TIME_OPENERS = frozenset(("within", "by", "upon", "after", "before", "during", "until", "not", "no", "beginning",
+                           "starting", "following", "once", "when", "whenever", "if", "unless", "in", "on", "at"))
+
+
 def is_actor(phrase: str) -> bool:
     """Does the phrase name an office holder or body (or is it a pronoun standing for one)?"""
     p = _LEADING.sub("", phrase).strip()
@@ -113,6 +117,8 @@ def is_actor(phrase: str) -> bool:
     if p.lower() in PRONOUNS:
         return True
     first = p.split(" ", 1)[0]
+    if first.lower() in _TIME_OPENERS:
+        return False  # "Within 30 days after issuing the EA": when, not who
     if first.lower() in _NEGATIONS or _POLITY.match(p):
         return False  # "No agency shall …" forbids; "The Federal Government must …" states policy
     if first[0].islower() and not opens_phrase(first) and (

@@ -74,6 +74,9 @@ _TO_AFTER = re.compile(r"^\s*(?:\(?in\s+((?:19|20)\d{2})\)?\s*)?,?\s*to\s+(?:abo
 _CHANGE_OF = re.compile(r"\b(?:reduc|increas|rais|lower|improv|decreas|cut|expand|grow|boost|shrink)\w*\s+"
                         r"(?:the\s+)?(?P<obj>[A-Za-z][\w\s\-’']{1,70}?)\s*[(,]?\s*from\s+(?:about\s+|approximately\s+)?"
                         r"(?:[\d.,]+\s*(?:%|percent|per\s*cent)?\s*(?:\(?in\s+(?:19|20)\d{2}\)?\s*)?,?\s*to\s*)?$", re.I)
+_FUNCTION_WORDS = frozenset(("of", "the", "a", "an", "and", "or", "to", "in", "for", "by", "with", "on", "at", "from",
+                             "nearly", "about", "over", "more", "than", "up", "least", "some"))
+_WORDS_AFTER = re.compile(r"^\s*(?:of\s+)?((?:(?!(?:by|before|until|within|in|to)\b)[A-Za-z][\w’'-]*\s*){1,6})")
 _MONEY_UNITS = frozenset(("USD", "EUR", "GBP", "CAD", "AUD", "NZD"))
 _MONEY_IN = re.compile(r"^\s*(?:in|of)\s+((?:new\s+|additional\s+|federal\s+|private\s+)?[a-z][a-z\s-]{2,40}?)"
                        r"(?=\s+(?:for|to|from|through|under|across|in|that|which|over)\b|[,.;]|$)", re.I)
@@ -206,6 +209,10 @@ def _indicator(text: str, s0: int, s1: int, f: Figure) -> str:
     if m := _OF_AFTER.match(post):
         return _LOOSE_END.sub("", m.group("obj").strip())
     words = re.findall(r"[A-Za-z][\w’'-]*", pre)[-6:]
+    if not any(w.lower() not in _FUNCTION_WORDS for w in words):
+        after = _WORDS_AFTER.match(post)  # "5. 50% transportation emissions reduction citywide"
+        named = _LOOSE_END.sub("", after.group(1).strip()) if after else ""
+        return named if any(w.lower() not in _FUNCTION_WORDS for w in named.split()) else ""
     return " ".join(words)
 
 

@@ -43,7 +43,7 @@ _COMPARATORS = [("at least ", ">="), ("not less than ", ">="), ("no less than ",
 
 
 _SCALED = re.compile(r"(?<![\w.$§/-])(?P<dollar>\$\s?)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-                     r"(?:\s+(?P<scale>thousand|million|billion|trillion)\b)?")
+                     r"(?:\s+(?P<scale>(?i:thousand|million|billion|trillion))\b)?")  # "$5.5 Billion" in a headline
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
 
@@ -119,7 +119,7 @@ def _scaled(text: str, lo: int, hi: int) -> list[Figure]:
     for m in _SCALED.finditer(text, lo, hi):
         if not (m.group("dollar") or m.group("scale")):
             continue
-        value = float(m.group("num").replace(",", "")) * _SCALES.get(m.group("scale") or "", 1.0)
+        value = float(m.group("num").replace(",", "")) * _SCALES.get((m.group("scale") or "").lower(), 1.0)
         cmp, start = _comparator(text, m.start())
         if m.group("dollar"):
             out.append(Figure(value, "USD", cmp, max(lo, start), m.end()))

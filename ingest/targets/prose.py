@@ -19,7 +19,14 @@ from ingest.read.table_grid import pipe_cells
 from ingest.recognise.periods import five_year_period, year_spans
 from ingest.recognise.places import looks_like_place
 from ingest.recognise.quantities import COUNT_UNITS, TIME_UNITS, Quantity, find_quantities
-from ingest.targets.context import GOAL_HEADING, STATUS_HEADING, DocContext, heading_context, heading_period, heading_year
+from ingest.targets.context import (
+    GOAL_HEADING,
+    STATUS_HEADING,
+    DocContext,
+    heading_context,
+    heading_period,
+    heading_year,
+)
 from ingest.targets.found import Found
 from ingest.targets.marks import (
     PER_PERIOD,

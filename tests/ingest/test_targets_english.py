@@ -227,3 +227,14 @@ def test_a_range_below_a_base_year_and_a_bare_number_of_things(tmp_path: Path) -
     ]))
     got = {(t.value, t.unit, t.comparator, t.year) for t in doc.targets}
     assert got == {(61.0, "%", ">=", 2035), (66.0, "%", "<=", 2035), (8000.0, "buses", ">=", 2028)}, got
+
+
+def test_a_goal_named_after_its_figure_and_a_headline_scale(tmp_path: Path) -> None:
+    """"5. 50% transportation emissions reduction citywide by 2030": the words after the figure name it (not "by");
+    "$5.5 Billion" in a headline is 5.5 billion."""
+    doc = parse_text(tmp_path, "plan.txt", "\n\n".join([
+        "Riverside Climate Action Plan", "Goals",
+        "5. 50% transportation emissions reduction citywide by 2030.",
+        "The city announced $2.5 Billion in grants for transit."]))
+    assert [(t.indicator, t.value) for t in doc.targets] == [
+        ("transportation emissions reduction citywide", 50.0), ("grants", 2.5e9)]

@@ -342,3 +342,10 @@ def test_duties_a_release_reports_and_its_commitments(tmp_path: Path) -> None:
     from ingest.facts import document_kind
     assert document_kind("FACT SHEET: New Steps on Flood Safety", "FACT SHEET: New Steps on Flood Safety\n") == \
         "announcement"
+
+
+def test_a_time_phrase_before_the_actor_is_not_an_actor(tmp_path: Path) -> None:
+    doc = parse(tmp_path, "\n\n".join([
+        "Memorandum on Port Permits",
+        "Within 30 days after issuing the EA, MARAD shall issue an addendum to the port permit."]), "memo.txt")
+    assert [brief(t)[1] for t in doc.tasks] == [[("MARAD", "lead")]]
