@@ -129,9 +129,14 @@ def _names_section(para: Para, line: str) -> bool:
         not line.endswith((".", ";", ":", ","))
 
 
+def pipe_line(line: str) -> bool:
+    """A Markdown table line written without its leading bar ("Action | Lead officer | Date |", "---|---|")."""
+    return line.endswith("|") and line.count("|") >= 2
+
+
 def _read_line(line: str, start: int, end: int, stack: _Stack) -> tuple[Para, str | None, str]:
     """A line as a paragraph; for section and heading lines also their title and number."""
-    if line.startswith(("|", "\t")):
+    if line.startswith(("|", "\t")) or pipe_line(line):
         return Para(start, end, start, "table"), None, ""
     m = _SECTION.match(line)
     if m:

@@ -86,7 +86,7 @@ def _tables(doc: ParsedDocument, paras: list[Para]) -> list[tuple[list[_Row], st
     tables: list[tuple[list[_Row], str]] = []
     previous = -2
     for p in paras:
-        if p.kind != "table" or not doc.text.startswith("|", p.start):
+        if p.kind != "table" or doc.text.startswith("\t", p.start):
             continue
         if doc.text.count("\n", previous, p.start) != 1:  # text between two tables
             tables.append(([], p.section))

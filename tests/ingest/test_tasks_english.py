@@ -349,3 +349,13 @@ def test_a_time_phrase_before_the_actor_is_not_an_actor(tmp_path: Path) -> None:
         "Memorandum on Port Permits",
         "Within 30 days after issuing the EA, MARAD shall issue an addendum to the port permit."]), "memo.txt")
     assert [brief(t)[1] for t in doc.tasks] == [[("MARAD", "lead")]]
+
+
+def test_a_markdown_table_without_its_leading_bars(tmp_path: Path) -> None:
+    """"Action required | Lead officer | Target completion date |" (GitHub tables may drop the leading bar)."""
+    doc = parse(tmp_path, "\n".join([
+        "Housing Strategy Action Plan", "Action required | Lead officer | Target completion date |", "---|---|---|",
+        "Produce a business case for a retrofit project manager. | Head of Housing | November 2026 |",
+        "Survey the condition of all council homes. | Asset Manager | January 2027 |"]), "plan.md")
+    assert [(brief(t)[1], [d.date for d in t.deadlines]) for t in doc.tasks] == [
+        ([("Head of Housing", "lead")], ["2026-11-30"]), ([("Asset Manager", "lead")], ["2027-01-31"])]
