@@ -122,3 +122,9 @@ def test_a_title_opening_with_its_year_names_its_place_and_a_headline_word_is_no
     assert place_in_title("2026年某某县政府工作报告") == "某某县"
     assert place_in_title("2025年度某某区重点工作任务") == "某某区"
     assert place_in_title("地区生产总值增长5.6%以上，某某区描绘2025年发展蓝图") is None
+
+
+def test_a_news_report_of_a_congress_session_names_its_place() -> None:
+    f = read_facts("地区生产总值增长5.6%以上，某某区描绘2025年发展蓝图\n1月9日，某某市某某区第十九届人民代表大会第四次会议召开。"
+                   "会上，区长代表区人民政府向大会报告工作。\n")
+    assert (f.kind, f.region) == ("work_report", "某某区")
