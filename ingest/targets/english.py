@@ -74,6 +74,12 @@ _TO_AFTER = re.compile(r"^\s*(?:\(?in\s+((?:19|20)\d{2})\)?\s*)?,?\s*to\s+(?:abo
 _CHANGE_OF = re.compile(r"\b(?:reduc|increas|rais|lower|improv|decreas|cut|expand|grow|boost|shrink)\w*\s+"
                         r"(?:the\s+)?(?P<obj>[A-Za-z][\w\s\-’']{1,70}?)\s*[(,]?\s*from\s+(?:about\s+|approximately\s+)?"
                         r"(?:[\d.,]+\s*(?:%|percent|per\s*cent)?\s*(?:\(?in\s+(?:19|20)\d{2}\)?\s*)?,?\s*to\s*)?$", re.I)
+# a share followed by what it is a share of, written as a noun phrase ("100% Stock Condition Surveys")
+_NOUN_AFTER_SHARE = re.compile(r"^\s+(?!(?:of|by|below|above|compared|relative|from|over|less|more|lower|higher|"
+                               r"reduction|increase|cut|decrease|rise|growth|in|on|to|for|and|or|the|a|an|per|each|"
+                               r"between|than|at|with|without|is|are|was|were|will|would|should|must|shall)\b)"
+                               r"([A-Za-z][\w-]*(?:\s+(?!(?:of|by|in|for|to|across|within|at|from|and|on)\b)[A-Za-z][\w-]*){0,4})"
+                               r"(?=\s+(?:of|by|in|for|to|across|within|at|from|and|on)\b|\s*[,.;:)]|\s*$)", re.I)
 _FUNCTION_WORDS = frozenset(("of", "the", "a", "an", "and", "or", "to", "in", "for", "by", "with", "on", "at", "from",
                              "nearly", "about", "over", "more", "than", "up", "least", "some"))
 _WORDS_AFTER = re.compile(r"^\s*(?:of\s+)?((?:(?!(?:by|before|until|within|in|to)\b)[A-Za-z][\w’'-]*\s*){1,6})")
@@ -197,6 +203,8 @@ def _indicator(text: str, s0: int, s1: int, f: Figure) -> str:
     m = _OF_AFTER.match(post)
     if m and f.unit in ("%", "times"):
         return _LOOSE_END.sub("", m.group("obj").strip())
+    if f.unit == "%" and (m := _NOUN_AFTER_SHARE.match(post)):
+        return m.group(1)  # "Complete 100% Stock Condition Surveys", "50% renewable electricity by 2030"
     if m := _CHANGE_OF.search(pre):  # "reducing the share of smokers from X to Y": the measure itself
         return m.group("obj").strip()
     m = _INDICATOR_BEFORE.search(pre)

@@ -235,6 +235,7 @@ def test_a_goal_named_after_its_figure_and_a_headline_scale(tmp_path: Path) -> N
     doc = parse_text(tmp_path, "plan.txt", "\n\n".join([
         "Riverside Climate Action Plan", "Goals",
         "5. 50% transportation emissions reduction citywide by 2030.",
-        "The city announced $2.5 Billion in grants for transit."]))
+        "The city announced $2.5 Billion in grants for transit.",
+        "Complete 100% Stock Condition Surveys of council homes by 2027."]))
     assert [(t.indicator, t.value) for t in doc.targets] == [
-        ("transportation emissions reduction citywide", 50.0), ("grants", 2.5e9)]
+        ("transportation emissions reduction citywide", 50.0), ("grants", 2.5e9), ("Stock Condition Surveys", 100.0)]
