@@ -99,6 +99,10 @@ def match_targets(store: Store, q: Query, hits: list[Hit], doc_ids: list[str], l
         return []
     if scope_named(q, scored[0][1]):  # the question names the place: other places' values are not asked for
         scored = [(s, t) for s, t in scored if scope_named(q, t) or not (t.scope or t.scope_normalized)]
+        named_levels = {_level(t.scope) for _, t in scored if t.scope and scope_named(q, t)}
+        if len(named_levels) > 1 and not q.kind.wants_list:  # "重庆石柱县…": the county is asked, 重庆 says where
+            finest = max(named_levels)
+            scored = [(s, t) for s, t in scored if not t.scope or _level(t.scope) == finest]
     out: list[tuple[float, Target]] = []
     for ref in q.tables:  # "专栏1和附表2分别…": the best value of each named table
         of_table = [(s, t) for s, t in scored if _caption(t).startswith(ref)]
@@ -110,6 +114,15 @@ def match_targets(store: Store, q: Query, hits: list[Hit], doc_ids: list[str], l
         if not any(o.value == t.value and o.citation.start == t.citation.start for _, o in out):
             out.append((s, t))
     return out
+
+
+_LEVELS = [(re.compile(r"(?:省|自治区|特别行政区)$"), 1), (re.compile(r"(?:市|自治州|州|盟)$"), 2),
+           (re.compile(r"(?:县|区|旗|自治县|新区)$"), 3), (re.compile(r"(?:乡|镇|街道|村)$"), 4)]
+
+
+def _level(scope: str) -> int:
+    """How fine an administrative place is: province 1, city 2, county or district 3, township 4 (0: unknown)."""
+    return next((n for pattern, n in _LEVELS if pattern.search(scope or "")), 0)
 
 
 def wants_places(q: Query) -> bool:

@@ -410,3 +410,16 @@ def test_who_sets_up_a_body_is_not_that_body(tmp_path: Path) -> None:
         a = answer_question(home, question)
         assert [u["name"] for u in a["units"]] == ["the Secretary of the Interior"], a["answer"]
     home.close()
+
+
+def test_a_county_named_with_its_city_is_the_county_asked(tmp_path: Path) -> None:
+    """"青山市石岭县…目标" asks the county's value: the city's own value is where it lies, not a second source
+    that disagrees."""
+    (tmp_path / "p.txt").write_text("\n".join([
+        "青山市水土保持规划（2021-2025年）", "一、目标", "到2025年，全市水土保持率达到72%。",
+        "二、分区目标", "到2025年，石岭县水土保持率达到87%。"]), encoding="utf-8")
+    home = Home(tmp_path / "home", embedder="hash")
+    assert not home.ingest([tmp_path / "p.txt"]).failed
+    a = answer_question(home, "青山市石岭县2025年水土保持率目标是多少？")
+    assert [t["value"] for t in a["targets"]] == [87] and "不一致" not in a["answer"], a["answer"]
+    home.close()
