@@ -416,8 +416,9 @@ def test_a_county_named_with_its_city_is_the_county_asked(tmp_path: Path) -> Non
     """"青山市石岭县…目标" asks the county's value: the city's own value is where it lies, not a second source
     that disagrees."""
     (tmp_path / "p.txt").write_text("\n".join([
-        "青山市水土保持规划（2021-2025年）", "一、目标", "到2025年，全市水土保持率达到72%。",
-        "二、分区目标", "到2025年，石岭县水土保持率达到87%。"]), encoding="utf-8")
+        "青山市水土保持规划（2021-2025年）", "附表1 各区县水土保持率目标", "| 区域 | 2020年现状值 | 2025年目标值 |",
+        "| --- | --- | --- |", "| 青山市 | 69% | 72% |", "| 石岭县 | 84% | 87% |", "| 白石区 | 77% | 80% |"]),
+        encoding="utf-8")
     home = Home(tmp_path / "home", embedder="hash")
     assert not home.ingest([tmp_path / "p.txt"]).failed
     a = answer_question(home, "青山市石岭县2025年水土保持率目标是多少？")
