@@ -79,7 +79,7 @@ def _label_like(text: str) -> bool:
 
 
 _PIPE_RULE = re.compile(r"^[\s|:：\-—–]+$")
-MIN_PIPE_CELLS = 3
+MIN_PIPE_CELLS = 2
 
 
 def pipe_cells(text: str, block: Block) -> list[tuple[int, int]] | None:

@@ -273,3 +273,12 @@ def test_a_table_of_indicators_titled_as_such_is_a_plan(tmp_path: Path) -> None:
     """"某某县“十四五”卫生健康主要发展指标": its figures are the period's goals, though the title says 指标, not 规划."""
     doc = parse_text(tmp_path, "ind.txt", "某某县“十四五”卫生健康主要发展指标\n——健康服务能力显著增强。每千常住人口注册护士达3.5人。\n")
     assert [(t.indicator, t.value, t.kind, t.year) for t in doc.targets] == [("每千常住人口注册护士", 3.5, "target", 2025)]
+
+
+def test_a_two_column_table_of_places_and_values(tmp_path: Path) -> None:
+    """"| 区域 | 2025年水土保持率目标值 |" with one row per place: each value is its place's, the column's year."""
+    doc = parse_text(tmp_path, "t.txt", "\n".join([
+        "某某市水土保持规划（2021-2025年）", "附表1 各区县水土保持率目标", "| 区域 | 2025年水土保持率目标值 |",
+        "| --- | --- |", "| 某某市 | 72% |", "| 石岭县 | 87% |"]))
+    assert {(t.scope, t.value, t.year, t.kind) for t in doc.targets} == {("某某市", 72.0, 2025, "target"),
+                                                                       ("石岭县", 87.0, 2025, "target")}
