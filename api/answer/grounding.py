@@ -91,11 +91,14 @@ def place_names(question: str) -> list[str]:
     return out
 
 
+# years and plan periods a question asks about ("2025年", "“十四五”时期"): checked as years, never as words
+PERIOD_WORDS = re.compile(r"(?:19|20)\d{2}\s*年(?:底|末|度)?|“?(?:十[一二三四五六七八九]|[六七八九])五”?(?:时期|期间|末|期末|规划期)?")
+
+
 def salient_terms(question: str) -> list[str]:
     """Content words of a question: places first, then other Chinese words and English proper nouns."""
     terms: list[str] = place_names(question)
-    rest = re.sub(r"(?:19|20)\d{2}\s*年(?:底|末|度)?|“?(?:十[一二三四五六七八九]|[六七八九])五”?(?:时期|期间)?", " ",
-                  question)  # "青禾市到2025年水保率": no 市到, no 年水; "十四五时期" is a period, checked as years
+    rest = PERIOD_WORDS.sub(" ", question)  # "青禾市到2025年水保率": no 市到, no 年水; "十四五时期" is checked as years
     for place in sorted(terms, key=len, reverse=True):
         rest = rest.replace(place, " ")
     for run in _CJK_RUN.findall(rest):

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from api.answer.grounding import segment
+from api.answer.grounding import PERIOD_WORDS, segment
 from api.answer.lexical import CJK_RUN, stem
 from api.answer.query import Query, years_of
 from api.answer.targets import PERSONS
@@ -129,7 +129,7 @@ def _asking_clause(q: Query) -> str:
 def _chinese_words(q: Query) -> list[str]:
     """The asking clause's words in order, years and places out before segmenting: "2025年云溪市地区…"
     would otherwise give the word 年云溪市."""
-    clause = _PERIOD_WORDS.sub(" ", _asking_clause(q))
+    clause = PERIOD_WORDS.sub(" ", _asking_clause(q))
     for short, full in _SHORT_FORMS.items():  # 规上工业, 水保率: the statistics' own short forms
         clause = clause.replace(short, full)
     table = alias_table()
@@ -197,8 +197,7 @@ def missing_words(words: list[str], hay: str, english: bool) -> list[str]:
 
 
 _MODAL = re.compile(r"[要应需能]")
-# years and plan periods the question asks about (checked as years, not as words): "2025年", "“十四五”时期"
-_PERIOD_WORDS = re.compile(r"(?:19|20)\d{2}\s*年(?:底|末|度)?|“?(?:十[一二三四五六七八九]|[六七八九])五”?(?:时期|期间|末|期末|规划期)?")
+
 
 
 def bare_word(word: str) -> str:
