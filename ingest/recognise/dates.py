@@ -50,7 +50,7 @@ _MON = r"(?:january|february|march|april|may|june|july|august|september|october|
 _ORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
 _EN_DATE = re.compile(
     rf"(?P<iso>\b(?:19|20)\d{{2}}-\d{{2}}(?:-\d{{2}})?\b)"
-    rf"|(?P<cue>\bby\s+|\bbefore\s+|\bno\s+later\s+than\s+|\bnot\s+later\s+than\s+|\buntil\s+|\bthrough\s+|"
+    rf"|(?P<cue>\bon\s+or\s+before\s+|\bby\s+|\bbefore\s+|\bno\s+later\s+than\s+|\bnot\s+later\s+than\s+|\buntil\s+|\bthrough\s+|"
     rf"\bin\s+|\bduring\s+|\bwithin\s+)?(?:the\s+)?"
     rf"(?:(?P<end>end[- ]of(?:\s+the\s+year)?\s+|end-|year[- ]end\s+|the\s+end\s+of\s+)"
     rf"|(?P<mid>mid-?\s*)"
@@ -87,7 +87,7 @@ def _en_month_day(m: re.Match[str]) -> tuple[int | None, int | None]:
     return None, None
 
 
-_BY_CUES = ("by", "no later than", "not later than", "until", "through")
+_BY_CUES = ("by", "on or before", "no later than", "not later than", "until", "through")
 
 
 def en_match(m: re.Match[str]) -> DeadlineMatch | None:

@@ -34,9 +34,9 @@ _NUMBER = r"(?:\d{1,4}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)
 # "sixty (60) days": statutes write the number twice
 _SPAN = rf"(?P<n>{_NUMBER})(?:\s*\(\d{{1,4}}\))?\s+(?:calendar\s+|business\s+)?(?P<unit>days?|weeks?|months?|years?)"
 _LIMIT = r"(?:within|in\s+the\s+first|no\s+later\s+than|not\s+later\s+than|not\s+more\s+than|no\s+more\s+than)"
-_SELF = r"(?:the\s+)?(?:(?:effective\s+)?date(?:\s+of\s+(?:enactment|adoption|entry\s+into\s+force))?|issuance|signing|" \
-        r"publication|enactment)\s+of\s+this\s+(?:executive\s+)?" \
-        r"(?:order|memorandum|proclamation|directive|act|policy|plan|decision|regulation|instrument)"
+_SELF = r"(?:(?:the\s+)?(?:(?:effective\s+)?date(?:\s+of\s+(?:enactment|adoption|entry\s+into\s+force))?|issuance|signing|" \
+        r"publication|enactment)\s+of\s+)?this\s+(?:executive\s+)?" \
+        r"(?:order|memorandum|proclamation|directive|act|policy|plan|decision|regulation|instrument)"  # "of this order" too
 _RELATIVE = re.compile(rf"\b{_LIMIT}\s+{_SPAN}\s+(?:of|from|after|following)\s+(?P<self>{_SELF})?", re.I)
 # "Ninety days after the date of this order, the Administrator shall …": the span itself is the limit
 _AFTER_SELF = re.compile(rf"\b{_SPAN}\s+(?:after|following|from)\s+(?P<self>{_SELF})", re.I)
@@ -166,7 +166,7 @@ def _calendar(text: str, taken: list[tuple[int, int]], recurring: bool) -> list[
                                                  kind="ongoing")))
             continue
         expr = text[d.start:d.end]
-        if not d.limit or not re.match(r"(?i)\s*(?:by|no\s+later|not\s+later|before|until)", expr):
+        if not d.limit or not re.match(r"(?i)\s*(?:by|on\s+or\s+before|no\s+later|not\s+later|before|until)", expr):
             continue
         year_only = not re.search(r"[A-Za-z]{3,}\s+\d|\d\s+[A-Za-z]{3,}|[A-Za-z]{3,}\.?\s+(?:19|20)\d{2}", expr)
         if year_only and _GOAL.search(text[_clause_bounds(text, d.start, d.end)[0]:d.start]):

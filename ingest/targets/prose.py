@@ -94,10 +94,11 @@ def heading_place(section: str) -> str | None:
     return title if looks_like_place(title) else None
 
 
-def _listed_before(text: str, sent: Sentence, pos: int) -> list[str]:
-    """The names listed from the start of `pos`'s clause up to `pos` ("A、B和C" before 分别 / 均)."""
+def _listed_before(text: str, sent: Sentence, pos: int, least: int = 2) -> list[str]:
+    """The names listed from the start of `pos`'s clause up to `pos` ("A、B和C" before 分别 / 均), each of
+    `least` characters at least (1 for modifiers that share a head: "一、二、三产增加值")."""
     c0 = sent.clauses[sent.clause_of(pos)][0]
-    return [p for p in (strip_clause(x) for x in _LIST_SEP.split(text[c0:pos])) if has_words(p)]
+    return [p for p in (strip_clause(x) for x in _LIST_SEP.split(text[c0:pos])) if has_words(p, least)]
 
 
 def respective_indicators(text: str, sent: Sentence, qs: list[Quantity]) -> dict[int, str]:
@@ -106,7 +107,7 @@ def respective_indicators(text: str, sent: Sentence, qs: list[Quantity]) -> dict
     and the run is nothing but figures and separators."""
     out: dict[int, str] = {}
     for m in _RESPECTIVELY.finditer(text, sent.s0, sent.s1):
-        parts = _shared_head(_listed_before(text, sent, m.start()))
+        parts = _shared_head(_listed_before(text, sent, m.start(), least=1))
         after = [q for q in qs if q.start >= m.end()][:len(parts)]
         if len(parts) < 2 or len(after) < len(parts) or any(len(p) < MIN_RESPECTIVE_NAME for p in parts):
             continue
@@ -135,6 +136,10 @@ def _shared_head(parts: list[str]) -> list[str]:
         return [parts[0].replace("城乡", "城镇", 1), parts[0].replace("城乡", "农村", 1)]
     if len(parts) == 2 and len(parts[0]) == 2 and len(parts[1]) > 4:
         return [parts[0] + parts[1][2:], parts[1]]
+    width = len(parts[0]) if parts else 0
+    if len(parts) >= 2 and width <= 2 and all(len(p) == width for p in parts[:-1]) and len(parts[-1]) > width + 2:
+        head = parts[-1][width:]  # "一、二、三产增加值": 一产增加值, 二产增加值, 三产增加值
+        return [p + head for p in parts[:-1]] + [parts[-1]]
     return parts
 
 

@@ -36,6 +36,10 @@ def got(text: str, order_date: str | None = ORDER) -> list[tuple[str, str | None
      ("Within twenty-one days of the date of this order", "2023-04-21", "by")),
     ("Within 1 year of the date of this order, each agency shall submit a plan.",
      ("Within 1 year of the date of this order", "2024-03-31", "by")),
+    ("Within 120 days of this order, the Attorney General shall submit a report.",
+     ("Within 120 days of this order", "2023-07-29", "by")),
+    ("The Secretary shall act on or before December 31, 2025.",
+     ("on or before December 31, 2025", "2025-12-31", "by")),
 ])
 def test_limits_counted_from_the_order(text: str, expected: tuple[str, str, str]) -> None:
     assert got(text) == [expected]
