@@ -239,3 +239,11 @@ def test_a_goal_named_after_its_figure_and_a_headline_scale(tmp_path: Path) -> N
         "Complete 100% Stock Condition Surveys of council homes by 2027."]))
     assert [(t.indicator, t.value) for t in doc.targets] == [
         ("transportation emissions reduction citywide", 50.0), ("grants", 2.5e9), ("Stock Condition Surveys", 100.0)]
+
+
+
+@pytest.mark.parametrize(("text", "unit"), [("Projected emissions in 2030 are 66.5 Mt CO2-e.", "MtCO2e"),
+                                           ("Cut emissions by 2.5 MtCO2e by 2030.", "MtCO2e"),
+                                           ("Save 40 kt CO2e each year.", "ktCO2e"), ("Emit 1,200 tCO2e at most.", "tCO2e")])
+def test_emissions_in_mega_kilo_and_tonnes_of_co2e(text: str, unit: str) -> None:
+    assert [f.unit for f in english_figures(text, 0, len(text))] == [unit]
