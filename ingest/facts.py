@@ -37,7 +37,8 @@ _ISO_DATE = re.compile(r"\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b")
 _SPEAKER = re.compile(r"^[—\-－]{1,2}.*(?:在|于).*(?:会议|大会|会)上|^[—\-－（(]{0,2}\s*(?:(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})"
                       r"\s*年[^在于]{0,16}(?:在|于)[^，。]{2,40}?(?:人民代表大会|代表大会|会议)")
 _PLACE_LEVEL = r"(?:特别行政区|自治区|自治州|自治县|省|市|县|区|州|旗|盟)"
-_CONGRESS = re.compile(rf"((?:[\u4e00-\u9fff]{{1,6}}?{_PLACE_LEVEL})+)第[一二三四五六七八九十]+届人民代表大会")
+_CONGRESS = re.compile(r"第[一二三四五六七八九十]+届人民代表大会")
+# the last place named right before it: "济南市历城区" -> 历城区 (one place after another, the finest last)
 _INNERMOST = re.compile(rf"[\u4e00-\u9fff]{{1,6}}?{_PLACE_LEVEL}")
 _CONGRESS_REACH = 800
 _SPEAKER_REST = re.compile(r"^[^，。]{0,12}(?:会议|大会|会)上[）)]?$")
@@ -270,5 +271,9 @@ def document_region(title: str, issuer: str, head: str) -> str | None:
             return place
     if _NATIONAL_ISSUER.match(issuer or "") or _NATIONAL_ISSUER.match(title or ""):
         return "全国"
-    m = _CONGRESS.search(head[:_CONGRESS_REACH])  # a news report of the session: "济南市历城区第十九届人民代表大会"
-    return _INNERMOST.findall(m.group(1))[-1] if m else None
+    for m in _CONGRESS.finditer(head[:_CONGRESS_REACH]):  # a news report of the session: "济南市历城区第十九届…"
+        before = re.split(r"[^\u4e00-\u9fff]", head[max(0, m.start() - 24):m.start()])[-1]
+        places = [p for p in _INNERMOST.finditer(before) if p.end() == len(before)]
+        if places:
+            return places[-1].group(0)
+    return None

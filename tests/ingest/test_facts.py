@@ -128,3 +128,12 @@ def test_a_news_report_of_a_congress_session_names_its_place() -> None:
     f = read_facts("地区生产总值增长5.6%以上，某某区描绘2025年发展蓝图\n1月9日，某某市某某区第十九届人民代表大会第四次会议召开。"
                    "会上，区长代表区人民政府向大会报告工作。\n")
     assert (f.kind, f.region) == ("work_report", "某某区")
+
+
+def test_a_head_full_of_place_characters_has_no_congress_and_ends() -> None:
+    """The congress pattern is found first and a place looked for only right before it, so a head of 800 市
+    (a pattern of nested repeats took minutes on 50) returns at once; pytest's timeout guards it."""
+    from ingest.facts import document_region
+
+    assert document_region("", "", "市" * 800) is None
+    assert document_region("", "", "区市" * 390 + "，某某市某某县第一届人民代表大会") == "某某县"
