@@ -28,7 +28,8 @@ _WORD = rf"(?:{'|'.join(_TENS)})(?:-(?:{'|'.join(_UNITS[1:10])}))?|{'|'.join(sor
 _RUN = re.compile(rf"\b(?:{_WORD})(?:(?:\s+|\s+and\s+|-)(?:{_WORD}))*\b", re.IGNORECASE)
 _NOT_ALONE = {"one", "zero", "hundred", "thousand", "million", "billion", "trillion"}
 _MULTIPLES = {"doubling": 2.0, "double": 2.0, "doubled": 2.0, "tripling": 3.0, "triple": 3.0, "tripled": 3.0,
-              "quadrupling": 4.0, "quadruple": 4.0, "halving": 0.5, "halve": 0.5, "halved": 0.5}
+              "quadrupling": 4.0, "quadruple": 4.0, "halving": 0.5, "halve": 0.5, "halved": 0.5,
+              "by half": 0.5, "in half": 0.5}  # "reduce by half the number of collisions", "cut in half"
 MULTIPLE = re.compile(rf"\b(?:{'|'.join(_MULTIPLES)})\b", re.IGNORECASE)
 
 

@@ -203,6 +203,9 @@ def _indicator(text: str, s0: int, s1: int, f: Figure) -> str:
     m = _OF_AFTER.match(post)
     if m and f.unit in ("%", "times"):
         return _LOOSE_END.sub("", m.group("obj").strip())
+    if f.unit == "times" and (m := _WORDS_AFTER.match(post)) and any(
+            w.lower() not in _FUNCTION_WORDS for w in m.group(1).split()):
+        return _LOOSE_END.sub("", m.group(1).strip())  # "reduce by half the number of collisions": what is halved
     if f.unit == "%" and (m := _NOUN_AFTER_SHARE.match(post)):
         return m.group(1)  # "Complete 100% Stock Condition Surveys", "50% renewable electricity by 2030"
     if m := _CHANGE_OF.search(pre):  # "reducing the share of smokers from X to Y": the measure itself

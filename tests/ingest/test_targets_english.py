@@ -247,3 +247,15 @@ def test_a_goal_named_after_its_figure_and_a_headline_scale(tmp_path: Path) -> N
                                            ("Save 40 kt CO2e each year.", "ktCO2e"), ("Emit 1,200 tCO2e at most.", "tCO2e")])
 def test_emissions_in_mega_kilo_and_tonnes_of_co2e(text: str, unit: str) -> None:
     assert [f.unit for f in english_figures(text, 0, len(text))] == [unit]
+
+
+def test_halving_and_doubling_name_what_they_change(tmp_path: Path) -> None:
+    """"reduce by half the number of collisions", "cut … in half", "doubling offshore wind by 2030": a factor of
+    what follows it (or of what the verb names)."""
+    doc = parse_text(tmp_path, "s.txt", "\n\n".join([
+        "Active Travel Strategy", "Objectives",
+        "Reduce by half the number of collisions involving cyclists by 2031.",
+        "Cut traffic deaths in half by 2030, with the goal of doubling cycle lanes by 2030."]))
+    assert [(t.indicator, t.value, t.unit, t.year) for t in doc.targets] == [
+        ("the number of collisions involving cyclists", 0.5, "times", 2031), ("Cut traffic deaths", 0.5, "times", 2030),
+        ("cycle lanes", 2.0, "times", 2030)]
