@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from index.bilingual import cedict_pinyin, english_to_chinese
 from ingest.read.script import to_simplified
+from ingest.recognise.periods import FIVE_YEAR_NAME
 from ingest.recognise.places import has_admin_suffix
 
 if TYPE_CHECKING:
@@ -92,7 +93,7 @@ def place_names(question: str) -> list[str]:
 
 
 # years and plan periods a question asks about ("2025年", "“十四五”时期"): checked as years, never as words
-PERIOD_WORDS = re.compile(r"(?:19|20)\d{2}\s*年(?:底|末|度)?|“?(?:十[一二三四五六七八九]|[六七八九])五”?(?:时期|期间|末|期末|规划期)?")
+PERIOD_WORDS = re.compile(rf"(?:19|20)\d{{2}}\s*年(?:底|末|度)?|{FIVE_YEAR_NAME}(?:时期|期间|末|期末|规划期)?")
 
 
 def salient_terms(question: str) -> list[str]:
@@ -150,12 +151,17 @@ def _spelled_out(term: str, haystack: str) -> bool:
     return False
 
 
+def place_of_adjective(word: str) -> str:
+    """The start of the place an adjective names ("Canadian" -> "canad", "Irish" -> "iris"), "" for other words:
+    "Canadian" is present where the text says Canada."""
+    if len(word) < 5 or not re.search(r"(?:ian|an|ese|ish)$", word, re.I):
+        return ""
+    return word[:4].lower() if word.lower().endswith("ish") else word[:5].lower()
+
+
 def _place_of_adjective(term: str, haystack: str) -> bool:
-    """"Canadian" where the text says Canada, "Irish" where it says Ireland: the place its adjective names."""
-    if len(term) < 5 or not re.search(r"(?:ian|an|ese|ish)$", term):
-        return False
-    stem = term[:4].lower() if term.endswith("ish") else term[:5].lower()
-    return bool(re.search(rf"\b{re.escape(stem)}", haystack, re.I))
+    stem = place_of_adjective(term)
+    return bool(stem) and bool(re.search(rf"\b{re.escape(stem)}", haystack, re.I))
 
 
 def ground(question: str, passages: Iterable[str], min_coverage: float = 0.5) -> Grounding:

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from api.answer.grounding import PERIOD_WORDS, segment
+from api.answer.grounding import PERIOD_WORDS, place_of_adjective, segment
 from api.answer.lexical import CJK_RUN, stem
 from api.answer.query import Query, years_of
 from api.answer.targets import PERSONS
@@ -141,8 +141,9 @@ def _chinese_words(q: Query) -> list[str]:
     return segment(clause)
 
 
-def asked_words(q: Query, document_lines: list[str]) -> list[str]:
-    """The content words of the clause that asks, less places, years, document words and generic words."""
+def asked_words(q: Query, document_lines: list[str], cut: list[str] | None = None) -> list[str]:
+    """The content words of the clause that asks, less places, years, document words and generic words
+    (`cut`: the clause's words, when the caller has them already)."""
     doc_text = " ".join(document_lines)
     places = " ".join(q.places)
     if q.lang == "en":
@@ -150,18 +151,17 @@ def asked_words(q: Query, document_lines: list[str]) -> list[str]:
         return [w for w in dict.fromkeys(words) if w not in _EN_GENERIC and len(w) > 2
                 and w not in stem_all(doc_text) and w not in stem_all(places)]
     out = []
-    for w in _chinese_words(q):
+    for w in cut if cut is not None else _chinese_words(q):
         if len(w) >= 2 and CJK_RUN.fullmatch(w) and w not in _GENERIC_WORDS and not _ASKING.match(w) \
                 and w not in doc_text and w not in places:
             out.append(w)
     return list(dict.fromkeys(out))
 
 
-def missing_qualifier(q: Query, words: list[str], missing: list[str]) -> str:
+def missing_qualifier(cut: list[str], words: list[str], missing: list[str]) -> str:
     """A word the evidence lacks right before one it has ("棉花|产量" where only 粮食产量 is stated): the
     question names a kind of the measure the documents do not give ("" when there is none)."""
-    seq = _chinese_words(q) if q.lang == "zh" else []
-    for a, b in zip(seq, seq[1:], strict=False):
+    for a, b in zip(cut, cut[1:], strict=False):
         if a in missing and b in words and b not in missing:
             return a + b
     return ""
@@ -192,7 +192,8 @@ def missing_words(words: list[str], hay: str, english: bool) -> list[str]:
     ("Canadian" where the text says Canada)."""
     if english:
         have = stem_all(hay)
-        return [w for w in words if w not in have and not _place_adjective_of(w, have)]
+        return [w for w in words if w not in have
+                and not ((stem := place_of_adjective(w)) and any(h.startswith(stem) for h in have))]
     return [w for w in words if w not in hay and len(bare_word(w)) >= 2 and bare_word(w) not in hay]
 
 
@@ -205,10 +206,6 @@ def bare_word(word: str) -> str:
     return _MODAL.sub("", word.replace("可以", "可")).lstrip("前后内")
 
 
-def _place_adjective_of(word: str, have: set[str]) -> bool:
-    if len(word) < 6 or not re.search(r"(?:ian|an|ese|ish)$", word):
-        return False
-    return any(h.startswith(word[:5]) for h in have)
 
 
 def check(q: Query, ev: Evidence, all_lines: list[str]) -> Difference | None:
@@ -294,12 +291,13 @@ def _what(q: Query, ev: Evidence) -> Difference | None:
         return Difference("indicator", " ".join(lost))
     if q.intent not in ("target", "deadline"):
         return None  # who-questions paraphrase freely
-    words = asked_words(q, ev.lines)
+    cut = _chinese_words(q) if q.lang == "zh" else []
+    words = asked_words(q, ev.lines, cut)
     missing = missing_words(words, hay, q.lang == "en")
     specific = [w for w in missing if len(bare_word(w)) >= 3 and CJK_RUN.fullmatch(w)]  # 石漠化, 营业收入: the thing itself
     if words and missing and (len(missing) / len(words) > MAX_MISSING_SHARE or specific):
         return Difference("indicator", "".join(missing) if q.lang == "zh" else " ".join(missing))
-    kind = missing_qualifier(q, words, missing) if q.intent == "target" else ""
+    kind = missing_qualifier(cut, words, missing) if q.intent == "target" else ""
     return Difference("indicator", kind) if kind else None
 
 

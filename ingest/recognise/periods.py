@@ -13,6 +13,7 @@ Period = tuple[int, int]
 _RANGE = re.compile(r"((?:19|20)\d{2})\s*[-—–~～至到]\s*((?:19|20)\d{2})\s*年?")
 _SPAN = re.compile(r"((?:19|20)\d{2})\s*年?\s*[-—–~～至到]\s*((?:19|20)\d{2})\s*年")  # 2015年至2020年, 2016-2020年
 _FIVE_YEAR = re.compile(r"“?(十[一二三四五六七八九]|[六七八九])五”?")
+FIVE_YEAR_NAME = _FIVE_YEAR.pattern  # "“十四五”", for patterns that take a plan period as a whole
 # "2023年重点工作任务分工方案", "2024年度工作要点": one year, then the words of a programme of work; not a
 # horizon ("2030年前碳达峰行动方案", "到2035年") and not a span (read by year_range)
 _ANNUAL = re.compile(r"(?<![到至\d—–~～-])((?:19|20)\d{2})\s*年度?(?![前底末初以\d])"
@@ -33,7 +34,12 @@ def five_year_period(text: str) -> Period | None:
 
 def five_year_periods(text: str) -> list[Period]:
     """Every five-year plan named in `text`, in order."""
-    return [p for m in _FIVE_YEAR.finditer(text or "") if (p := five_year_period(m.group(0)))]
+    return [p for _, p in five_year_spans(text)]
+
+
+def five_year_spans(text: str) -> list[tuple[int, Period]]:
+    """(where it is named, its years) of every five-year plan named in `text`, in order."""
+    return [(m.start(), p) for m in _FIVE_YEAR.finditer(text or "") if (p := five_year_period(m.group(0)))]
 
 
 def year_range(text: str) -> Period | None:

@@ -203,9 +203,8 @@ def _indicator(text: str, s0: int, s1: int, f: Figure) -> str:
     m = _OF_AFTER.match(post)
     if m and f.unit in ("%", "times"):
         return _LOOSE_END.sub("", m.group("obj").strip())
-    if f.unit == "times" and (m := _WORDS_AFTER.match(post)) and any(
-            w.lower() not in _FUNCTION_WORDS for w in m.group(1).split()):
-        return _LOOSE_END.sub("", m.group(1).strip())  # "reduce by half the number of collisions": what is halved
+    if f.unit == "times" and (named := _named_after(post)):
+        return named  # "reduce by half the number of collisions": what is halved
     if f.unit == "%" and (m := _NOUN_AFTER_SHARE.match(post)):
         return m.group(1)  # "Complete 100% Stock Condition Surveys", "50% renewable electricity by 2030"
     if m := _CHANGE_OF.search(pre):  # "reducing the share of smokers from X to Y": the measure itself
@@ -220,11 +219,21 @@ def _indicator(text: str, s0: int, s1: int, f: Figure) -> str:
     if m := _OF_AFTER.match(post):
         return _LOOSE_END.sub("", m.group("obj").strip())
     words = re.findall(r"[A-Za-z][\w’'-]*", pre)[-6:]
-    if not any(w.lower() not in _FUNCTION_WORDS for w in words):
-        after = _WORDS_AFTER.match(post)  # "5. 50% transportation emissions reduction citywide"
-        named = _LOOSE_END.sub("", after.group(1).strip()) if after else ""
-        return named if any(w.lower() not in _FUNCTION_WORDS for w in named.split()) else ""
+    if not _says_something(words):
+        return _named_after(post)  # "5. 50% transportation emissions reduction citywide"
     return " ".join(words)
+
+
+def _says_something(words: list[str]) -> bool:
+    """Whether some of the words are not function words ("Of the" names nothing)."""
+    return any(w.lower() not in _FUNCTION_WORDS for w in words)
+
+
+def _named_after(post: str) -> str:
+    """The words right after a figure, when they name something ("" when they are only function words)."""
+    after = _WORDS_AFTER.match(post)
+    named = _LOOSE_END.sub("", after.group(1).strip()) if after else ""
+    return named if _says_something(named.split()) else ""
 
 
 def english_targets(text: str, start: int, end: int, section: str, table: str | None, ctx: DocContext,

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from ingest.models import Block, ParsedDocument, TargetKind
 from ingest.read.sentences import sentence_spans
 from ingest.read.table_grid import pipe_cells
-from ingest.recognise.periods import five_year_period, year_spans
+from ingest.recognise.periods import five_year_period, five_year_spans, year_spans
 from ingest.recognise.places import looks_like_place
 from ingest.recognise.quantities import COUNT_UNITS, TIME_UNITS, Quantity, find_quantities
 from ingest.targets.context import (
@@ -59,6 +59,7 @@ _REACHED = ("达到", "达")
 _FRAMED_BY = re.compile(r"以[^，,；;。以]{0,30}$")
 _FRAMES = re.compile(r"[^，,；;。]{0,20}?为(?:主要|重点|服务|工作)?(?:对象|重点|主体)")
 _COMPARED_WITH = re.compile(r"(?:较|比|相比|与|同|从|由)\s*$")
+_COMPARED_PERIOD = re.compile(r"(?:较|比|相比|与|同)[^，,；;。]{0,4}$")  # "较“十三五”末", "比上个“十三五”"
 _LAST_YEAR = re.compile(r"过去一年|去年(?!同期)|上一年度?(?!同期)")
 _THIS_YEAR = re.compile(r"今年|本年度?|年内")
 _HORIZON_HEADING = re.compile(r"目标|愿景|展望")
@@ -377,12 +378,12 @@ class ProseReader:
         """The year a result is of: a year the sentence states before it ("预计2025年，…完成87.4亿元"), else the
         five-year period it names or its heading does; a period it compares with ("较“十三五”末翻番") is not it."""
         said = self.text[sent.s0:sent.s1]
-        stated = [m for m in re.finditer(r"((?:19|20)\d{2})\s*年(?!以来|来|以前|以后|同期|水平|的)", self.text[sent.s0:pos])
-                  if not _COMPARED_WITH.search(self.text[sent.s0:sent.s0 + m.start()])]  # not "创2010年以来最好"
+        stated = [m for m in re.finditer(r"((?:19|20)\d{2})\s*年(?!以来|来|以前|以后|同期|水平|的)", said[:pos - sent.s0])
+                  if not _COMPARED_WITH.search(said[:m.start()])]  # not "创2010年以来最好"
         if stated:
             return int(stated[-1].group(1))
-        own = re.sub(r"(?:较|比|相比|与|同)[^，,；;。]{0,4}“?(?:十[一二三四五六七八九]|[六七八九])五”?[^，,；;。]{0,6}", "", said)
-        period = five_year_period(own) or heading_period(section)
+        own = [p for i, p in five_year_spans(said) if not _COMPARED_PERIOD.search(said[:i])]
+        period = (own[0] if own else None) or heading_period(section)
         return period[1] if period else self.ctx.base_year
 
     def _baseline_year(self, para: SentenceMarks, pos: int) -> int | None:

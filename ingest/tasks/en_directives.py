@@ -25,7 +25,7 @@ _MODAL = re.compile(r"\b(?P<resp>(?:is|are|shall\s+be|will\s+be)\s+(?:also\s+|jo
                     r"(?:directed|required|ordered)(?:\s+and\s+(?:authorized|empowered))?\s+to|(?:is|are)\s+to(?=\s+(?!be\b)[a-z]))\b"
                     r"|\b(?P<modal>shall|must)\b")
 # an announcement's commitments ("The Department of Energy will issue guidance by …"): read only in documents
-# that announce actions and give no shall/must duties (a fact sheet), where "will" is how a duty is stated
+# that announce actions (a fact sheet, a press release), where "will" is how a duty is stated
 _COMMITMENT = re.compile(_MODAL.pattern.replace(r"(?P<modal>shall|must)", r"(?P<modal>shall|must|will)"))
 _BLOCKED = re.compile(r"^(?:not|never|be|consist|comprise|mean|means|have|remain|serve|constitute)\b", re.I)
 _ADVERBS = re.compile(r"^(?:also|each|jointly|together|further|subsequently|then|expeditiously|promptly|immediately|"
