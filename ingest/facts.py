@@ -82,6 +82,10 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
 ]
 _PAPER = re.compile(r"(?:摘\s*要|abstract)[\s\S]{0,3000}?(?:关\s*键\s*词|key\s*words)", re.IGNORECASE)
 _NATIONAL_ISSUER = re.compile(r"^(?:国务院|中共中央|国家|全国人民代表大会)")
+# an approval is about the place whose plan or request it approves: "国务院关于甲省乙新区总体规划的批复"
+_APPROVAL_OF = re.compile(r"关于(?:同意)?(.+)的批复$")
+# a US executive order governs the country: "By the authority vested in me as President by the Constitution"
+_PRESIDENT = re.compile(r"vested in me as President\b", re.I)
 _ISSUER_END = re.compile(r"(?:国务院|办公厅|办公室|人民政府|政府|委员会|管委会|委|局|厅|部|署|院|中心|办)$")
 
 
@@ -258,17 +262,21 @@ def issuer_of(lines: list[str], text: str) -> str | None:
 
 
 def document_region(title: str, issuer: str, head: str) -> str | None:
-    """The place the document governs: named by its title or issuer, national for central organs,
-    or the place of the congress in a work report's speaker line."""
+    """The place the document governs: named by its title (or the place an approval is about) or issuer,
+    the United States for a President's order, national for central organs, or the place of the congress in
+    a work report's speaker line."""
     for line in head.split("\n")[:12]:
         if _SPEAKER.match(line.strip()):
             m = re.search(r"在([\u4e00-\u9fff]{1,12}?(?:省|市|自治区|县|区|州|旗|盟))第", line)
             if m:
                 return m.group(1)
-    for source in (title, issuer):
+    approved = _APPROVAL_OF.search(title)
+    for source in (approved.group(1) if approved else "", title, issuer):
         place = place_in_title(source)
         if place:
             return place
+    if _PRESIDENT.search(head) or issuer == "The White House":
+        return "United States"
     if _NATIONAL_ISSUER.match(issuer or "") or _NATIONAL_ISSUER.match(title or ""):
         return "全国"
     for m in _CONGRESS.finditer(head[:_CONGRESS_REACH]):  # a news report of the session: "济南市历城区第十九届…"

@@ -157,9 +157,17 @@ _COMMON_NOUNS = re.compile(r"^(?:地区|城市|都市|超市|城区|市区|社�
                            r"开发区|示范区|试验区|自贸区|保护区|功能区|集聚区|城乡|城镇|乡镇|村镇|集镇|小镇|特色小镇)$")
 
 
+# a free-trade zone is named after its province and, for a part of it, the area: 中国（甲省）自由贸易试验区乙片区
+_FREE_TRADE_ZONE = re.compile(r"^(?:中国)?[(（]([\u4e00-\u9fff]{2,4})[)）]自由贸易试验区(?:([\u4e00-\u9fff]{1,6}?(?:新片区|片区)))?")
+
+
 def place_in_title(title: str) -> str | None:
-    """The leading place name of a title or issuer ("某某市林业规划" -> "某某市"), if any."""
+    """The leading place name of a title or issuer ("某某市林业规划" -> "某某市"), if any; a free-trade
+    zone's area ("中国（甲省）自由贸易试验区乙新片区…" -> "乙新片区"), else the zone itself."""
     t = _clean(title)
+    zone = _FREE_TRADE_ZONE.match(t)
+    if zone:
+        return zone.group(2) or f"{zone.group(1)}自由贸易试验区"
     m = _TITLE_PLACE.match(t)
     if not m:
         return None

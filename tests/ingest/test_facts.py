@@ -137,3 +137,29 @@ def test_a_head_full_of_place_characters_has_no_congress_and_ends() -> None:
 
     assert document_region("", "", "市" * 800) is None
     assert document_region("", "", "区市" * 390 + "，某某市某某县第一届人民代表大会") == "某某县"
+
+
+def test_an_approval_is_about_the_place_whose_plan_it_approves() -> None:
+    head = "国务院关于甲北乙新区总体规划（2026—2040年）的批复\n国函〔2026〕3号\n甲省人民政府：\n"
+    f = read_facts(head)
+    assert (f.kind, f.region) == ("approval", "甲北乙新区")  # not 全国: the State Council approves it
+    assert read_facts("国务院关于同意丙市城市总体规划的批复\n").region == "丙市"
+    assert read_facts("国务院办公厅关于加快发展丁产业的指导意见\n").region == "全国"  # no place after 关于
+
+
+@pytest.mark.parametrize(("title", "place"), [
+    ("中国（甲省）自由贸易试验区乙新片区推进数字贸易的若干措施", "乙新片区"),
+    ("中国(丙省)自由贸易试验区丁片区管理委员会", "丁片区"),
+    ("中国（甲省）自由贸易试验区条例", "甲省自由贸易试验区"),
+])
+def test_a_free_trade_zone_is_the_area_it_names(title: str, place: str) -> None:
+    from ingest.recognise.places import place_in_title
+    assert place_in_title(title) == place
+
+
+def test_a_presidents_order_governs_the_united_states() -> None:
+    assert read_facts(ORDER).region == "United States"
+    release = "THE WHITE HOUSE\nFACT SHEET: New Funding for Rural Clinics\nToday, the Department announced …\n"
+    assert read_facts(release).region == "United States"
+    state = "Executive Order No. 7\nBy the authority vested in me as Governor of the State of Westland, …\n"
+    assert read_facts(state).region is None  # a governor's order: the state is not read from this line
