@@ -54,6 +54,8 @@ def actor_nouns(path: str = str(ACTOR_NOUNS_FILE)) -> frozenset[str]:
         return frozenset()
     return frozenset(w.strip().lower() for w in lines if w.strip() and not w.lstrip().startswith("#"))
 
+# "regional", "relevant", "executive", "public": words that qualify a noun rather than name one
+_ADJECTIVE_ENDS = ("al", "ed", "ant", "ent", "ive", "ic", "ous", "ary", "ible", "able")
 
 def depths(text: str) -> list[int]:
     """Bracket depth before each character (round and square brackets)."""
@@ -132,7 +134,7 @@ def opens_phrase(word: str) -> bool:
     """A lower-case word that can open a noun phrase: a determiner, an actor noun, an adjective."""
     w = word.lower()
     return (w in DETERMINERS or w in actor_nouns() or w in _OPENERS
-            or w.endswith(("al", "ed", "ant", "ent", "ive", "ic", "ous", "ary", "ible", "able")))
+            or w.endswith(_ADJECTIVE_ENDS))
 
 
 def has_title(phrase: str) -> bool:
@@ -143,7 +145,8 @@ def has_title(phrase: str) -> bool:
 def conjuncts(text: str, s: int, e: int) -> list[tuple[int, int]]:
     """One list piece cut at "and" where the right side starts its own actor (see module doc)."""
     depth = depths(text)
-    cuts = [m for m in _AND.finditer(text, s, e) if not depth[m.start()] and _starts_actor(text[m.end():e])]
+    cuts = [m for m in _AND.finditer(text, s, e) if not depth[m.start()] and (
+        _starts_actor(text[m.end():e]) or _joins_officials(text[s:m.start()], text[m.end():e]))]
     pieces = [(a, b) for a, b in zip([s] + [m.end() for m in cuts], [m.start() for m in cuts] + [e], strict=True)]
     out: list[tuple[int, int]] = []
     for a, b in pieces:
@@ -158,6 +161,15 @@ def _starts_actor(rest: str) -> bool:
     """Does the text after an "and" open a new actor (a determiner or an acronym first)?"""
     first = rest.split(" ", 1)[0]
     return first.lower() in DETERMINERS or bool(ACRONYM.match(first.rstrip(",;")))
+
+
+def _joins_officials(left: str, rest: str) -> bool:
+    """"the Secretary of the Interior and agency heads": after a named office holder, a short lower-case actor
+    phrase opened by a noun is a second actor (no office's name goes on in lower case); "departments and
+    agencies" or "local, and territorial governments" share their head."""
+    words = rest.split()
+    return (has_title(left) and 1 < len(words) <= 3 and words[0].islower() and is_actor(rest)
+            and not words[0].endswith(_ADJECTIVE_ENDS))
 
 
 def plural_title(phrase: str) -> bool:

@@ -151,3 +151,18 @@ def test_and_splits_only_where_a_new_actor_starts() -> None:
 ])
 def test_policy_statements_and_prohibitions_name_no_actor(sentence: str) -> None:
     assert units(sentence)[0] == []
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The Secretary of the Treasury and agency heads shall report on progress.",
+     [("The Secretary of the Treasury", "lead"), ("agency heads", "lead")]),
+    ("The Director of the Census Bureau and program officials shall publish the data.",
+     [("The Director of the Census Bureau", "lead"), ("program officials", "lead")]),
+    # one head shared: the right side qualifies, it names no second actor
+    ("Other executive departments and agencies shall assist.", [("Other executive departments and agencies", "lead")]),
+    ("The Department of Housing and Urban Development shall lead.",
+     [("The Department of Housing and Urban Development", "lead")]),
+])
+def test_an_office_holder_and_a_lower_case_group_are_two_actors(sentence: str,
+                                                                 expected: list[tuple[str, str]]) -> None:
+    assert units(sentence)[0] == expected
