@@ -1,7 +1,7 @@
 """What one sentence says about the time and status of its figures, read once per sentence.
 
 A figure's year and kind come from words around it: 到2028年 / 2028年前 (a target year),
-a sentence opening with a year (2026年，先行培育… is that year's goal; 2020年，全县… a past state),
+a sentence opening with a year (2026年，先行培育… or 2026年新建… is that year's goal; 2020年，全县… a past state),
 由2016年的 (the baseline of a change), 目前 / 现有 / 已 / 依托 (what exists), 每年 (a recurring
 commitment: no single year). `SentenceMarks` finds these once, with their offsets, so each figure
 looks up the last mark before it by bisection: reading a sentence stays linear in its length
@@ -17,8 +17,10 @@ from dataclasses import dataclass, field
 FUTURE_YEAR = re.compile(r"(?:到|至|截至)\s*((?:19|20)\d{2})\s*年|((?:19|20)\d{2})\s*年(?:底|末)?(?:前|之前)|"
                          r"\bby\s+(?:the\s+end\s+of\s+)?((?:19|20)\d{2})\b", re.I)
 ANY_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+# "2026年，…" and "2026年新建…" (a clause opening straight after its year); not "2026年起" / "2026年以来" /
+# "2026年和2027年" (a span or several years) nor "2026年6月" (a date)
 LEAD_YEAR = re.compile(r"\s*(?:[(（]?[一二三四五六七八九十\d]+[)）.、．]\s*)?(?:在|于)?((?:19|20)\d{2})\s*年(?:底|末|内|度)?"
-                       r"\s*[,，:：]")
+                       r"(?:\s*[,，:：]|(?=[\u4e00-\u9fff])(?!起|开始|以来|以后|后|至|到|间|期间|和|与|及|或|、))")
 BASELINE_CUES = re.compile(r"目前|现有|现状|仍有|截至|截止|当前")
 # a clause naming what already exists: the figure after it is a baseline, unless a verb of doing intervenes
 EXISTING = re.compile(r"(?:现有|已有|已建成?|已经|(?<![不而早])已(?=[\u4e00-\u9fff])|依托|联动|立足|拥有|目前|截至目前|当前)"

@@ -283,3 +283,13 @@ def test_a_two_column_table_of_places_and_values(tmp_path: Path) -> None:
         "| --- | --- |", "| 某某市 | 72% |", "| 石岭县 | 87% |"]))
     assert {(t.scope, t.value, t.year, t.kind) for t in doc.targets} == {("某某市", 72.0, 2025, "target"),
                                                                        ("石岭县", 87.0, 2025, "target")}
+
+
+def test_a_clause_opening_straight_after_its_year_aims_at_that_year(tmp_path: Path) -> None:
+    doc = parse_text(tmp_path, "water.txt", "\n".join([
+        "某县农村供水保障行动方案（2026—2028年）", "一、工作目标",
+        "到2028年，全县农村自来水普及率达到98%以上。2026年新建改造供水管网不少于300公里。",
+        "2027年新建水厂2座。2026年起每年开展水质抽检不少于4次。"]))
+    assert _one(doc, 98.0).year == 2028
+    assert (_one(doc, 300.0).year, _one(doc, 2.0).year) == (2026, 2027)
+    assert _one(doc, 4.0).year is None  # "2026年起每年": a recurring duty from that year on, no single year
