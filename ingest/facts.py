@@ -45,7 +45,7 @@ _SPEAKER_REST = re.compile(r"^[^，。]{0,12}(?:会议|大会|会)上[）)]?$")
 # who gives the speech: "封丘县人民政府县长 王振海", "自治区主席 王莉霞", "县长 王 丽"
 _SPEAKER_NAME = re.compile(r"^[\u4e00-\u9fff]{0,16}?(?:代理?)?(?:省长|市长|县长|区长|旗长|州长|盟长|主席)\s*[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3}$")
 _ADDRESSEE = re.compile(r"[：:]$")
-_DRAFT = re.compile(r"^[(（]?(?:征求意见稿|送审稿|草案|试行|讨论稿)[)）]?$")
+_DRAFT = re.compile(r"^[(（]?(?:征求意见稿|送审稿|草案|试行|讨论稿)[)）]?$|^[(（]此件[^()（）]{0,10}[)）]$")  # (此件公开发布)
 _NOT_TITLE = re.compile(r"^(?:前\s*言|目\s*录|摘\s*要|abstract|contents|关键词|key ?words|table|figure|box|"
                         r"附表|附件|专栏|表\s*\d|图\s*\d|date modified|by the authority)", re.IGNORECASE)
 _SELF_NAMED = [
@@ -53,7 +53,9 @@ _SELF_NAMED = [
     re.compile(r"《([^》]{4,80})》\s*[(（]以下简称"),
     re.compile(r"(?:制定|编制|修订|研究制定)了?《([^》]{4,80})》"),
     re.compile(r"(?:现将|特将)《([^》]{4,80})》"),
-    re.compile(r"《([^》]{4,80})》\s*[,，]?\s*(?:已经.{0,20}同意，?)?现印发"),
+    # "《A》（《B》）已经市政府同意，现印发给你们" / "…已经市人民政府常务会议审议通过。现印发…": the first named
+    re.compile(r"《([^》]{4,80})》(?:[、和及与]?《[^》]{4,80}》)*\s*[,，]?\s*(?:已经.{0,30}?(?:同意|通过)[，,。]?)?"
+               r"\s*现(?:予)?(?:印发|转发)"),
 ]
 _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+(?:\.\d+)*[.、．\s]|"
                        r"第[一二三四五六七八九十百\d]+[章节条部分]|[#*\-|>])")
@@ -115,9 +117,10 @@ def document_title(lines: list[str], head: str, loaded_title: str | None = None)
     if m:
         return re.sub(r"\s+", "", m.group(1)).strip("《》")
     line_title = first_title(lines)
+    named = self_named_title(head)
     if line_title and _CN_TITLE_END.search(line_title):
-        return line_title
-    return self_named_title(head) or loaded_title or line_title
+        return named if named and len(named) > len(line_title) and named.startswith(line_title) else line_title
+    return named or loaded_title or line_title
 
 
 def self_named_title(head: str) -> str | None:
@@ -163,6 +166,8 @@ def first_title(lines: list[str]) -> str | None:
         if (_CJK.search(line) and not _CN_TITLE_END.search(line) and nxt and _title_like(nxt)
                 and _CN_TITLE_END.search(nxt)):
             return line + nxt
+        if _ISSUER_END.search(line) and not _CN_TITLE_END.search(line) and len(line) <= 30:
+            continue  # an organ's name alone (a letterhead, the 落款) names who issues, not what
         return line
     return None
 

@@ -102,6 +102,8 @@ def keep(text: str, sent: Sentence, q: Quantity) -> bool:
         return False  # "增长5.4%，高于全国0.4个百分点": the gap to another place, not a level of this one
     if q.unit in COUNT_UNITS and re.match(r"[^，,；;。]{0,16}之一", text[q.end:c1]):
         return False  # "属于全省80个重点发展县之一": the group it belongs to, not a count of its own
+    if text[max(0, q.start - 1):q.start] in ("第", "届"):
+        return False  # "第3批", "第十八届71次常务会议": an ordinal (of a batch, a meeting), not a count
     if _LABEL_BEFORE.search(text, c0, q.start) or _LABEL_AFTER.match(text, q.end):
         return False  # "时速350公里的高铁", "首个300亿元园区", "排名上升4位", "10个全国第1", "跨越3个十亿级台阶"
     return not is_parameter(text, c0, c1, q)

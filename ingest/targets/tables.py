@@ -44,6 +44,8 @@ _CAPTION_NO = re.compile(r"^\s*(?:附表|专栏|表|附件|Table|Box)\s*[\d一�
 _KIND_WORD = re.compile(r"\s*(?:现状值|现状|目标值|规划目标|规划值|实际完成|完成值|实际值|基期值|基期|基准值|基准年|预期值|"
                         r"期末值|目标|规划|(?:19|20)\d{2}年?|"
                         r"baseline|target|current|planned|actual|achieved)(?:\s*value)?$", re.IGNORECASE)
+# a column of figures of one kind (a 目标 or 任务 column of a task table holds text, so not those)
+_VALUE_HEAD = re.compile(r"(?:现状|目标|规划|基期|基准|预期|期末|完成|实际)值$|^(?:baseline|target)\s+values?$", re.I)
 _UNIT_HEAD = re.compile(r"^(?:单位|计量单位|unit|units)$", re.IGNORECASE)
 # Columns of a task-allocation table (任务分工表): who and by when, not figures
 _DUTY_HEAD = re.compile(r"^(?:(?:责任)?(?:牵头|主办|主责|配合|参与|协办|责任|实施|承办|落实|负责)(?:单位|部门|主体|领导)|"
@@ -131,6 +133,14 @@ def column_year(path: list[str], caption: str, kind: TargetKind, ctx: DocContext
     return period[0] - 1 if kind == "baseline" else period[1]
 
 
+def _task_header(header: list[str]) -> bool:
+    """A task-allocation table: a duty column (牵头单位, 完成时限) and no column of a year's or a kind's
+    values; "指标 | 2023年 | 2025年 | 牵头单位" is an indicator table that also names who leads each row."""
+    if not any(_DUTY_HEAD.match(h) for h in header):
+        return False
+    return not any(_YEAR_IN.fullmatch(_PARENS.sub("", h).strip()) or _VALUE_HEAD.search(h) for h in header)
+
+
 class TableReader:
     """Reads the figures of every table of one document; collects the places its rows name."""
 
@@ -146,7 +156,7 @@ class TableReader:
         for caption, section, rows in table_runs(self.doc.text, self.doc.blocks):
             if rows[0][0].start in piped and written_in_english("".join(c.text for row in rows for c in row)):
                 continue  # an English Markdown table: its rows are read as sentences, cell by cell
-            if rows and any(_DUTY_HEAD.match(_plain(c.text)) for c in rows[0]):
+            if rows and _task_header([_plain(c.text) for c in rows[0]]):
                 out.extend(self.read_task_table(caption, section, rows))
             else:
                 out.extend(self.read_grid(read_grid(caption, section, rows)))

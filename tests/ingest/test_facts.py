@@ -163,3 +163,20 @@ def test_a_presidents_order_governs_the_united_states() -> None:
     assert read_facts(release).region == "United States"
     state = "Executive Order No. 7\nBy the authority vested in me as Governor of the State of Westland, …\n"
     assert read_facts(state).region is None  # a governor's order: the state is not read from this line
+
+
+def test_a_notice_without_its_title_line_names_what_it_transmits() -> None:
+    head = "\n".join(["某政办函〔2026〕8号", "各乡镇人民政府，县直有关单位：",
+                      "《某县全民健身提升行动计划（2026-2028年）主要目标任务》《某县全民健身提升行动计划（2026-2028年）"
+                      "责任清单》已经县人民政府第十七届52次常务会议审议通过。现印发给你们，请认真组织实施。",
+                      "某县人民政府办公室", "2026年4月30日", "（此件公开发布）", "某县全民健身提升行动计划"])
+    assert read_facts(head).title == "某县全民健身提升行动计划（2026-2028年）主要目标任务"
+    half_width = "某政办发〔2026〕3号\n《某市交通强市行动方案》已经市政府同意,现印发给你们,请认真贯彻落实。\n"
+    assert read_facts(half_width).title == "某市交通强市行动方案"
+
+
+def test_a_letterhead_or_publication_mark_is_no_title() -> None:
+    assert read_facts("某市某区城市管理局\n2026年区政府重点工作任务落实清单\n一、…\n").title == \
+        "2026年区政府重点工作任务落实清单"
+    assert read_facts("某市人民政府\n关于印发某市供水规划的通知\n").title == "某市供水规划"  # still joined
+    assert read_facts("（此件公开发布）\n某市供水保障行动方案\n").title == "某市供水保障行动方案"

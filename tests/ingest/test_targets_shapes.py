@@ -293,3 +293,22 @@ def test_a_clause_opening_straight_after_its_year_aims_at_that_year(tmp_path: Pa
     assert _one(doc, 98.0).year == 2028
     assert (_one(doc, 300.0).year, _one(doc, 2.0).year) == (2026, 2027)
     assert _one(doc, 4.0).year is None  # "2026年起每年": a recurring duty from that year on, no single year
+
+
+def test_an_indicator_table_that_names_who_leads_each_row(tmp_path: Path) -> None:
+    doc = parse_text(tmp_path, "health.txt", "\n".join([
+        "某县全民健身提升行动计划（2026—2028年）", "一、主要目标",
+        "序号 | 指标名称 | 单位 | 2025年 | 2026年 | 2028年 | 牵头单位",
+        "1 | 经常参加体育锻炼人数比例 | % | 38.5 | ≥39 | ≥41 | 县文体局",
+        "2 | 人均体育场地面积 | 平方米 | 2.6 | ≥2.7 | ≥3 | 县住建局",
+        "3 | 国民体质监测合格率 | % | 90.2 | 持续提升 | 持续提升 | 县卫健局"]))
+    share = sorted((t.year, t.kind, t.comparator, t.value) for t in doc.targets if t.indicator == "经常参加体育锻炼人数比例")
+    assert share == [(2025, "baseline", "=", 38.5), (2026, "target", ">=", 39.0), (2028, "target", ">=", 41.0)]
+    assert _one(doc, 3.0).unit == "m2"
+    assert {t.value for t in doc.targets if "合格率" in t.indicator} == {90.2}  # "持续提升" states no figure
+
+
+def test_a_meetings_or_batchs_number_is_no_count(tmp_path: Path) -> None:
+    doc = parse_text(tmp_path, "v.txt", "某县行动方案（2026—2028年）\n一、目标\n"
+                     "经县人民政府第十八届71次常务会议审议通过，到2028年，建成第3批示范村12个。")
+    assert [(t.value, t.unit) for t in doc.targets] == [(12.0, "个")]
