@@ -285,7 +285,7 @@ def document_region(title: str, issuer: str, head: str) -> str | None:
     if _NATIONAL_ISSUER.match(issuer or "") or _NATIONAL_ISSUER.match(title or ""):
         return "全国"
     for m in _CONGRESS.finditer(head[:_CONGRESS_REACH]):  # a news report of the session: "济南市历城区第十九届…"
-        before = re.split(r"[^\u4e00-\u9fff]", head[max(0, m.start() - 24):m.start()])[-1]
+        before = re.split(r"[^\u4e00-\u9fff]|在", head[max(0, m.start() - 24):m.start()])[-1]  # "某某市长在X…"
         places = [p for p in _INNERMOST.finditer(before) if p.end() == len(before)]
         if places:
             return places[-1].group(0)

@@ -176,6 +176,8 @@ def place_in_title(title: str) -> str | None:
         place = t[:m.end() + 1][m.start("place"):]  # 新乡市, 金乡县: 乡 is part of the name
     if len(place) < 2 or is_self_reference(place) or place[0] in "各全本该每" or _COMMON_NOUNS.match(place):
         return None  # 各县 / 全市 / 本区 are references, not names
+    if t[m.end():m.end() + 1] == "长":
+        return None  # "某某市长在…": a mayor (市长, 县长, 省长) named, not a place
     return place
 
 

@@ -180,3 +180,10 @@ def test_a_letterhead_or_publication_mark_is_no_title() -> None:
         "2026年区政府重点工作任务落实清单"
     assert read_facts("某市人民政府\n关于印发某市供水规划的通知\n").title == "某市供水规划"  # still joined
     assert read_facts("（此件公开发布）\n某市供水保障行动方案\n").title == "某市供水保障行动方案"
+
+
+def test_a_mayor_named_before_the_congress_is_no_place() -> None:
+    from ingest.recognise.places import place_in_title
+    assert place_in_title("张某市长在某某市第十六届人民代表大会第四次会议上的政府工作报告") is None
+    assert read_facts("张某市长在某某市第十六届人民代表大会第四次会议上的政府工作报告\n各位代表：\n").region == "某某市"
+    assert place_in_title("某某市委办公室关于印发…的通知") == "某某市"  # an issuer: the 市委's city
