@@ -259,3 +259,28 @@ def test_halving_and_doubling_name_what_they_change(tmp_path: Path) -> None:
     assert [(t.indicator, t.value, t.unit, t.year) for t in doc.targets] == [
         ("the number of collisions involving cyclists", 0.5, "times", 2031), ("Cut traffic deaths", 0.5, "times", 2030),
         ("cycle lanes", 2.0, "times", 2030)]
+
+
+@pytest.mark.parametrize(("title", "place"), [
+    ("Our Freedonia Green Plan 2040 Targets", None),  # no such country
+    ("Our Singapore Water Plan 2040 Targets", "Singapore"),
+    ("Canada’s Action Plan for Clean Rail", "Canada"),
+    ("Canadian Heat Pump Strategy", "Canada"),
+    ("Victorian Water Security Targets", "Victoria"),
+    ("New South Wales Freight Strategy", "New South Wales"),  # not Wales
+    ("Indiana Broadband Plan", "Indiana"),  # not India
+    ("Health targets", None),
+])
+def test_a_country_or_state_named_anywhere_in_an_english_title(title: str, place: str | None) -> None:
+    from ingest.recognise.polities import polity_in
+    assert polity_in(title) == place
+
+
+def test_an_english_plan_takes_its_country_from_its_title(tmp_path: Path) -> None:
+    doc = parse_text(tmp_path, "rail.txt", "Canada’s Action Plan for Clean Rail\n\nTargets\n\n"
+                     "We will reduce rail emissions by 40% by 2035.\n")
+    assert [t.scope for t in doc.targets] == ["Canada"]
+    order = parse_text(tmp_path, "eo.txt", "Executive Order on Canadian Softwood Lumber\n\nBy the authority vested in me as "
+                       "President by the Constitution and the laws of the United States of America, it is hereby "
+                       "ordered:\n\nSec. 2. Goal. Agencies shall reduce import delays by 50% by 2027.\n")
+    assert {t.scope for t in order.targets} == {"United States"}  # the order's own country, not the one it names

@@ -1,0 +1,55 @@
+"""Countries and first-level states named in English titles ("Canada's Action Plan …", "Victorian
+renewable energy targets", "Our Singapore Green Plan 2030").
+
+The names come from `pycountry` (ISO 3166-1 countries, and the states, provinces, territories and
+constituent countries of ISO 3166-2 where English plans are written), not from a list kept here. A
+name counts as a whole word, in the possessive, or as its adjective made the regular way ("Canada" ->
+"Canadian", "Victoria" -> "Victorian", "Australia" -> "Australian"). Lower levels (councils, counties,
+cities) are left to the title patterns of `places.py`: their ISO names ("Bristol, City of") are not
+how documents write them.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# where English plans are written, the first level below the country: states, provinces, territories,
+# the nations of the United Kingdom
+_STATES_OF = ("US", "CA", "AU", "IN", "GB")
+_STATE_TYPES = frozenset(("State", "Province", "Territory", "Union territory", "Country"))
+
+
+@lru_cache(maxsize=1)
+def _names() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern over every name (longest first, so "New South Wales" beats "Wales"), and name -> spelling."""
+    import pycountry  # imported where used: 249 countries and 5,000 subdivisions most commands never need
+
+    spelled: dict[str, str] = {}
+    for country in pycountry.countries:
+        usual = getattr(country, "common_name", None) or country.name
+        for name in (country.name, usual, getattr(country, "official_name", None)):
+            if name and "," not in name:
+                spelled[name] = usual
+    for sub in pycountry.subdivisions:
+        if sub.country_code in _STATES_OF and sub.type in _STATE_TYPES:
+            name = re.sub(r"\s*\[.*\]$", "", sub.name)  # "Wales [Cymru GB-CYM]"
+            spelled.setdefault(name, name)
+    forms = sorted(spelled, key=len, reverse=True)
+    alternatives = "|".join(re.escape(n) for n in forms)
+    # the name, its possessive, or its adjective: Canada -> Canadian (drop the final a, add -ian), Victoria -> Victorian
+    pattern = re.compile(rf"\b(?P<name>{alternatives})(?:['’]s\b|n\b|\b)|\b(?P<stem>"
+                         rf"{'|'.join(re.escape(n[:-1]) for n in forms if n.endswith('a'))})ian\b")
+    return pattern, spelled
+
+
+def polity_in(title: str) -> str | None:
+    """The first country or state an English title names, as usually spelled, else None."""
+    pattern, spelled = _names()
+    m = pattern.search(title or "")
+    if not m:
+        return None
+    if m.group("name"):
+        return spelled[m.group("name")]
+    stem = m.group("stem")
+    return spelled.get(stem + "a")
