@@ -59,6 +59,9 @@ _REDUCE = re.compile(r"\b(?:reduc\w*|cut\w*|lower\w*|limit\w*|decreas\w*|cap)\b[
 _BELOW = re.compile(r"^\s*(?:below|under|lower than|less than)\b", re.I)
 _ORDER_TIME = re.compile(r"^[^;]{0,30}?\b(?:of|from|after)\s+the\s+date\s+of\s+this\b|^[^;]{0,12}\bof\s+this\s+order",
                          re.I)
+# a superseded figure ("65% by 2030 (previously 50%)") and a goal marked as met ("25% by 2020 (achieved)")
+_FORMER = re.compile(r"\(\s*(?:previously|formerly|originally|was)\s*$", re.I)
+_MET = re.compile(r"^[^;()]{0,30}\(\s*(?:achieved|met|reached|completed)\b", re.I)
 _DURATION = re.compile(r"^(?:天|年|月|周|小时|分钟|days?|months?|years?|weeks?|hours?)$")
 _INDICATOR_BEFORE = re.compile(r"(?P<verb>reduc\w*|increas\w*|expan\w*|limit\w*|conserv\w*|rais\w*|cut\w*|lower\w*)\s+"
                                r"(?P<obj>[a-z][a-z\s\-’']{1,70}?)\s+(?P<prep>by|to)\b(?:\s*$|[^;]{0,70},\s*or\s*$)", re.I)
@@ -79,7 +82,7 @@ _NOUN_AFTER_SHARE = re.compile(r"^\s+(?!(?:of|by|below|above|compared|relative|f
                                r"reduction|increase|cut|decrease|rise|growth|in|on|to|for|and|or|the|a|an|per|each|"
                                r"between|than|at|with|without|is|are|was|were|will|would|should|must|shall)\b)"
                                r"([A-Za-z][\w-]*(?:\s+(?!(?:of|by|in|for|to|across|within|at|from|and|on)\b)[A-Za-z][\w-]*){0,4})"
-                               r"(?=\s+(?:of|by|in|for|to|across|within|at|from|and|on)\b|\s*[,.;:)]|\s*$)", re.I)
+                               r"(?=\s+(?:of|by|in|for|to|across|within|at|from|and|on)\b|\s*[,.;:()]|\s*$)", re.I)
 _FUNCTION_WORDS = frozenset(("of", "the", "a", "an", "and", "or", "to", "in", "for", "by", "with", "on", "at", "from",
                              "nearly", "about", "over", "more", "than", "up", "least", "some"))
 _WORDS_AFTER = re.compile(r"^\s*(?:of\s+)?((?:(?!(?:by|before|until|within|in|to)\b)[A-Za-z][\w’'-]*\s*){1,6})")
@@ -167,14 +170,15 @@ def _classify(text: str, s0: int, s1: int, f: Figure, cell: _Cell, ctx: DocConte
     if _DURATION.match(f.unit):  # "within 90 days of …" is a task's deadline; "no more than 18 months" a standard
         ok = (_STANDARD_TIME.search(pre) or _STANDARD_TIME.match(text[f.start:f.end])) and not _ORDER_TIME.match(post)
         return ("target", None) if ok else None
-    if _FORECAST.search(pre) or cell.defines:
-        return None  # a forecast ("the anticipated 50% increase"), a definition, a body's membership
+    if _FORECAST.search(pre) or cell.defines or _FORMER.search(pre[-24:]):
+        return None  # a forecast ("the anticipated 50% increase"), a definition, a membership, "(previously 50%)"
     if _PAST_AFTER.match(post) and not cell.goal and not lead:  # "In 2023, 15,765 homes were delivered."
         return "achieved", _fact_year(pre)
     if not lead and _PAST_BEFORE.search(pre) and not _year_follows(text, cell, f):
         return "achieved", _fact_year(pre)  # "has cleared 1,065 projects", "provided $1 billion … to lower costs"
     if cell.goal or f.comparator in (">=", "<=") or lead or cell.future:
-        return "target", _target_year(cell, f, lead, base)
+        year = _target_year(cell, f, lead, base)
+        return ("achieved" if _MET.match(post) else "target"), year  # "- 25% by 2020 (achieved)"
     if _PAST_BEFORE.search(pre) or _PAST_AFTER.match(post) or (cell.past_frame and _ED_BEFORE.search(pre)):
         return "achieved", _fact_year(pre)
     if _STATE_AFTER.match(post):
@@ -238,9 +242,11 @@ def _named_after(post: str) -> str:
 
 def english_targets(text: str, start: int, end: int, section: str, table: str | None, ctx: DocContext,
                     spans: list[tuple[int, int]], forced: tuple[TargetKind, int | None] | None = None,
-                    horizon: int | None = None) -> list[Found]:
+                    horizon: int | None = None, measure: str | None = None) -> list[Found]:
     """Targets, baselines and achieved figures of the English sentences `spans` inside text[start:end].
-    `horizon` is the year a lead-in gave the list this item belongs to ("By 2025:", "Our goals by 2030 are to:")."""
+    `horizon` is the year a lead-in gave the list this item belongs to ("By 2025:", "Our goals by 2030 are to:"),
+    `measure` what its targets measure ("Our renewable energy targets are:"), for items that name nothing
+    ("- 40% by 2025")."""
     out: list[Found] = []
     lead_m = _LEAD_YEAR.match(text[start:end].lstrip("|# "))
     lead = int(lead_m.group(1)) if lead_m else horizon
@@ -252,6 +258,6 @@ def english_targets(text: str, start: int, end: int, section: str, table: str | 
                 if got is None:
                     continue
                 kind, year = got
-                out.append(Found(_indicator(text, s0, s1, f), ctx.scope, f.value, f.unit, _comparator(text, s0, f),
+                out.append(Found(_indicator(text, s0, s1, f) or measure or "", ctx.scope, f.value, f.unit, _comparator(text, s0, f),
                                  year, kind, s0, s1, section, table, f.start))
     return out

@@ -63,6 +63,14 @@ _COMPARED_PERIOD = re.compile(r"(?:较|比|相比|与|同)[^，,；;。]{0,4}$")
 _LAST_YEAR = re.compile(r"过去一年|去年(?!同期)|上一年度?(?!同期)")
 _THIS_YEAR = re.compile(r"今年|本年度?|年内")
 _HORIZON_HEADING = re.compile(r"目标|愿景|展望")
+# an English lead-in line of its own: "2030 targets:", "Targets for 2035", "By 2030:", "Our 2040 goals"
+_EN_LEAD_IN = re.compile(r"(?:^\W*|\s)(?:(?:our|key|the)\s+)?(?:((?:19|20)\d{2})\s+(?:targets?|goals?|milestones?|"
+                         r"objectives?|ambitions?)|(?:targets?|goals?|milestones?|objectives?)\s+(?:for|by)\s+"
+                         r"((?:19|20)\d{2}))\s*:?\s*$|^\W*by\s+((?:19|20)\d{2})\s*:\s*$", re.I)
+# "Victoria's renewable energy targets … are:", "offshore wind generation targets, of:": what the items measure
+_EN_TARGETS_OF = re.compile(r"(?:^|[\s(])(?:(?:[A-Z][\w]*[’']s|our|the|its|their|these|key|legislated|new)\s+)*"
+                            r"(?P<what>(?:(?!(?:our|the|its|their|these|are|is|of|and|include|includes)\b)[a-z][\w-]*\s+)"
+                            r"{0,3}?[a-z][\w-]*)\s+(?:targets?|goals?)\b")
 _FROM_HERE = re.compile(r"(?:从|由)\s*$")
 _RESPECTIVELY = re.compile(r"分别")
 _THEN_CHANGE = re.compile(r"\s*[，,]\s*(?:分别)?(增长|下降|提高|增加|减少|上涨)了?\s*")
@@ -171,6 +179,7 @@ class ProseReader:
     def __init__(self, doc: ParsedDocument, ctx: DocContext) -> None:
         self.doc, self.ctx, self.text = doc, ctx, doc.text
         self.horizon: int | None = None  # a goal year a list's lead-in sets ("到2028年，力争实现：")
+        self.list_measure = ""  # what an English lead-in's targets measure ("Our renewable energy targets are:")
         # "某县“十四五”卫生健康主要发展指标": a title that is a list of goals makes its figures goals
         self.title_context = "target" if GOAL_HEADING.search(doc.title or "") and not STATUS_HEADING.search(
             doc.title or "") else None
@@ -184,7 +193,7 @@ class ProseReader:
         section = None
         for b in self.doc.blocks:
             if b.section != section:
-                section, self.horizon = b.section, None
+                section, self.horizon, self.list_measure = b.section, None, ""
             if (b.kind in ("paragraph", "list_item") and not (b.kind == "paragraph" and b.table)
                     and not self._table_line(b)) or self._goal_heading(b):
                 out.extend(self.read_span(b.start, b.end, b.section))
@@ -206,6 +215,13 @@ class ProseReader:
         """A lead-in ending in a colon ("到2028年，力争实现："), or a goal section's paragraph in a plan with no
         period of its own, names the year the next items aim at; a plan's period end is the default otherwise."""
         body = self.text[start:end].rstrip()
+        if body.endswith(":") and written_in_english(body):
+            measured = list(_EN_TARGETS_OF.finditer(body))
+            self.list_measure = measured[-1].group("what") if measured else ""
+        lead_in = _EN_LEAD_IN.search(body[-40:])
+        if lead_in:  # "2030 targets:" (also when a wrapped item took it in): the items below aim at that year
+            self.horizon = int(next(g for g in lead_in.groups() if g))
+            return
         marks = SentenceMarks.read(self.text, start, end)
         year = marks.future[-1][1] if marks.future else marks.lead_year
         in_goals = self.ctx.period is None and _HORIZON_HEADING.search(section.rsplit(" > ", 1)[-1])
@@ -421,4 +437,4 @@ class ProseReader:
 
         return english_targets(self.text, start, end, section, table, self.ctx,
                                [(s.start, s.end) for s in sentence_spans(self.text, start, end)], forced,
-                               horizon=None if table else self.horizon)
+                               horizon=None if table else self.horizon, measure=None if table else self.list_measure)

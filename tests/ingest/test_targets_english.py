@@ -284,3 +284,40 @@ def test_an_english_plan_takes_its_country_from_its_title(tmp_path: Path) -> Non
                        "President by the Constitution and the laws of the United States of America, it is hereby "
                        "ordered:\n\nSec. 2. Goal. Agencies shall reduce import delays by 50% by 2027.\n")
     assert {t.scope for t in order.targets} == {"United States"}  # the order's own country, not the one it names
+
+
+LISTED = "\n".join([
+    "Westland Clean Energy Targets",
+    "Westland’s solar energy targets set in the Energy Act 2024 are:",
+    "- 30% by 2026 (achieved)",
+    "- 50% by 2030 (previously 45%)",
+    "- 70% by 2035.",
+    "Green Transport",
+    "2028 targets:",
+    "- Plant 200,000 street trees along arterial roads",
+    "- Achieve 60% public transport (bus and tram) peak-hour mode share",
+    "- Reduce fleet emissions by 20% by 2040",
+    "- Build 400km of cycle lanes",
+    "2032 targets:",
+    "- Add 50 ha of wetland parks",
+])
+
+
+def test_a_listed_goal_takes_its_year_and_measure_from_the_lead_in(tmp_path: Path) -> None:
+    """"2028 targets:" gives the items below it their year (a year of an item's own wins); "Our X targets are:" says
+    what bare items ("- 70% by 2035") measure; "(achieved)" marks a met goal, "(previously 45%)" a superseded one."""
+    doc = parse_text(tmp_path, "listed.txt", LISTED)
+    got = {(t.value, t.year, t.kind, t.indicator) for t in doc.targets}
+    assert {(30.0, 2026, "achieved", "solar energy"), (50.0, 2030, "target", "solar energy"),
+            (70.0, 2035, "target", "solar energy")} <= got
+    assert 45.0 not in {t.value for t in doc.targets}
+    years = {t.value: t.year for t in doc.targets}
+    assert (years[200000.0], years[400.0], years[20.0], years[50.0]) == (2028, 2028, 2040, 2032)
+    assert next(t.indicator for t in doc.targets if t.value == 60.0) == "public transport"
+
+
+def test_a_lead_in_glued_to_the_item_before_it_still_leads_the_next_items(tmp_path: Path) -> None:
+    text = LISTED.replace("cycle lanes\n2032 targets:", "cycle lanes 2032 targets:")
+    doc = parse_text(tmp_path, "glued.txt", text)
+    years = {t.value: t.year for t in doc.targets}
+    assert (years[400.0], years[50.0]) == (2028, 2032)
