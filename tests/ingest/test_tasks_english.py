@@ -359,3 +359,16 @@ def test_a_markdown_table_without_its_leading_bars(tmp_path: Path) -> None:
         "Survey the condition of all council homes. | Asset Manager | January 2027 |"]), "plan.md")
     assert [(brief(t)[1], [d.date for d in t.deadlines]) for t in doc.tasks] == [
         ([("Head of Housing", "lead")], ["2026-11-30"]), ([("Asset Manager", "lead")], ["2027-01-31"])]
+
+
+def test_a_section_title_glued_to_its_first_subsection(tmp_path: Path) -> None:
+    """"Sec. 2.  Rural Hiring Plan.(a)  Within 90 days …": sources that drop the space still open (a)."""
+    text = ORDER.split("Sec. 3.")[0] + (
+        "Sec. 3.  Rural Hiring Plan.(a)  Within 90 days of the date of this order, the Director of the Office of "
+        "Rural Affairs, in consultation with the Secretary of Labor, shall develop a rural hiring plan.\n\n"
+        "(b)  The Secretary of Labor shall publish the plan.\n")
+    doc = parse(tmp_path, text, "glued.txt")
+    first = doc.tasks[0]
+    assert (first.number, first.title) == ("Sec. 3(a)", "Rural Hiring Plan")
+    assert [(u.name, u.role) for u in first.units] == [("the Director of the Office of Rural Affairs", "lead"),
+                                                      ("the Secretary of Labor", "participant")]
