@@ -48,7 +48,10 @@ _EN_GENERIC = frozenset(
     "what which who whom when where why how many much long often is are was were do does did the a an of in on "
     "at to for by with and or from under its their this that these those there be been must should shall will "
     "would can could may might has have had any all each per than order plan policy document target set sets aim "
-    "under end year years total number share percent date deadline they it them he she we its".split())
+    "under end year years total number share percent date deadline they it them he she we its "
+    # how a question asks for a goal, not what the goal is of: "How much … does Victoria want by 2035?"
+    "want wants wanted aim aims aimed aiming expect expects expected hope hopes planned planning need needs needed "
+    "going supposed required require requires meant get got".split())
 MAX_MISSING_SHARE = 0.5
 _ASKING = re.compile(r"^(?:多少|几)[\u4e00-\u9fff]?$|^多长时间$|^多久$")  # 多少个, 几名: the question word and its classifier
 # short forms of statistical indicators that questions use and documents spell out
@@ -147,7 +150,7 @@ def asked_words(q: Query, document_lines: list[str], cut: list[str] | None = Non
     doc_text = " ".join(document_lines)
     places = " ".join(q.places)
     if q.lang == "en":
-        words = [stem(w.lower()) for w in re.findall(r"[A-Za-z]+", _asking_clause(q))]
+        words = [stem(w.lower()) for w in re.findall(r"[A-Za-z]+", _asking_clause(q)) if w.lower() not in _EN_GENERIC]
         return [w for w in dict.fromkeys(words) if w not in _EN_GENERIC and len(w) > 2
                 and w not in stem_all(doc_text) and w not in stem_all(places)]
     out = []
@@ -178,7 +181,7 @@ def asked_phrase(question: str) -> list[str]:
     m = _WHAT_IS.search(question)
     if not m:
         return []
-    words = [stem(w.lower()) for w in re.findall(r"[A-Za-z]+", m.group(1))]
+    words = [stem(w.lower()) for w in re.findall(r"[A-Za-z]+", m.group(1)) if w.lower() not in _EN_GENERIC]
     return [w for w in dict.fromkeys(words) if w not in _EN_GENERIC and len(w) > 2]
 
 
@@ -280,7 +283,7 @@ def _what(q: Query, ev: Evidence) -> Difference | None:
     chair = _CHAIR.search(q.text)
     if chair and not CJK_RUN.search(hay) and not re.search(re.escape(chair.group(1)).replace("\\-", "[- ]?"), hay, re.I):
         return Difference("indicator", chair.group(1))
-    measure = _measure_missing(q, hay)
+    measure = _measure_missing(q, hay) or qualifier_figure_missing(q.text, hay)
     if measure:
         return Difference("indicator", measure)
     if q.lang == "en" and CJK_RUN.search(hay):
@@ -328,6 +331,26 @@ def _measure_missing(q: Query, hay: str) -> str:
     same = set(PERSONS) if unit in PERSONS else unit_spellings(unit)  # 多少名 is answered in 人 too
     spellings = "|".join(re.escape(u) for u in sorted(same, key=len, reverse=True))
     return "" if re.search(rf"{_NUMERAL}\s*(?:{spellings})", hay) else f"多少{unit}"
+
+
+# a figure that qualifies what is asked ("immunised at 24 months", "5岁以下儿童", "within 30 days"), not a year
+# a figure that qualifies what is asked ("immunised at 24 months", "5岁以下儿童", "within 30 days"), not a year
+_QUALIFIER_FIGURE = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s*-?\s*(months?|years?|days?|weeks?|hours?|minutes?|km|"
+                               r"kilomet(?:er|re)s?|miles?|个月|岁|周岁|日|天|周|小时|分钟|公里)(?![a-z])", re.I)
+
+
+def qualifier_figure_missing(question: str, hay: str) -> str:
+    """A figure with a unit of time, age or distance that the question pins ("at 12 months") when the evidence
+    gives that unit only with other figures ("at 24 months"): the nearest sentence is then no answer. Evidence
+    without the unit in figures ("ninety days") is left to the other checks."""
+    stated: dict[str, set[str]] = {}
+    for m in _QUALIFIER_FIGURE.finditer(hay):
+        stated.setdefault(m.group(2).lower().rstrip("s"), set()).add(m.group(1))
+    for m in _QUALIFIER_FIGURE.finditer(question):
+        given = stated.get(m.group(2).lower().rstrip("s"))
+        if given and m.group(1) not in given:
+            return m.group(0).strip()
+    return ""
 
 
 _PERIOD = re.compile(r"\d+\s*(?:日|天|个工作日|个月|周|年)(?:内|以内)|起施行|有效期|每(?:年|季度|月)|"

@@ -424,3 +424,33 @@ def test_a_county_named_with_its_city_is_the_county_asked(tmp_path: Path) -> Non
     a = answer_question(home, "青山市石岭县2025年水土保持率目标是多少？")
     assert [t["value"] for t in a["targets"]] == [87] and "不一致" not in a["answer"], a["answer"]
     home.close()
+
+
+HEALTH_GOALS = """Westland Health Targets
+
+Health targets
+
+- 93% of children fully immunised at 18 months of age.
+- 80% of patients seen within 6 hours in emergency departments.
+
+Storage targets
+
+Westland's legislated energy storage targets are:
+- at least 1.8 GW of energy storage capacity by 2030
+- at least 4.1 GW by 2035.
+"""
+
+
+def test_a_qualifying_figure_the_evidence_gives_otherwise_is_none(tmp_path: Path) -> None:
+    """"immunised at 12 months" where only "at 18 months" is stated: the nearest sentence is no answer; asked
+    as written, it is; "does Westland want" asks, it names nothing the evidence must hold."""
+    (tmp_path / "goals.txt").write_text(HEALTH_GOALS, encoding="utf-8")
+    home = Home(tmp_path / "home", embedder="hash")
+    assert not home.ingest([tmp_path / "goals.txt"]).failed
+    stated = answer_question(home, "What share of Westland children should be fully immunised at 18 months?")
+    assert stated["type"] != "none" and "93" in stated["answer"], stated
+    other = answer_question(home, "What share of Westland children should be fully immunised at 12 months?")
+    assert other["type"] == "none", other
+    wanted = answer_question(home, "How much energy storage capacity does Westland want by 2035?")
+    assert wanted["type"] == "target" and "4.1" in wanted["answer"], wanted
+    home.close()
