@@ -252,7 +252,8 @@ def document_kind(title: str, text: str) -> str | None:
 
 
 def issuer_of(lines: list[str], text: str) -> str | None:
-    """Who issues the document: the organisation its title line starts with (X关于…), else its 落款 line."""
+    """Who issues the document: the organisation its title line starts with (X关于…), else its 落款 line,
+    else a letterhead line."""
     for line in lines[:6]:
         m = re.match(r"^([\u4e00-\u9fff（）()]{2,30}?)(?:关于|印发)", line)
         if m and _ISSUER_END.search(m.group(1)):
@@ -263,6 +264,10 @@ def issuer_of(lines: list[str], text: str) -> str | None:
             return line
     if re.search(r"^THE WHITE HOUSE", text, re.M):
         return "The White House"
+    for line in lines[:3]:  # a letterhead: the organ's name alone on a top line ("某市某区城市管理局")
+        if re.fullmatch(r"[\u4e00-\u9fff（）()]{4,30}", line) and _ISSUER_END.search(line) \
+                and not _CN_TITLE_END.search(line):
+            return line
     return None
 
 

@@ -152,8 +152,16 @@ def resolve(name: str, own: str) -> str:
     return n
 
 
+# a place named right after another, one level down ("南通市崇川区" -> 崇川区): no 省 after a 市
+# (its name holds no other suffix, and "…城市" is a kind of city: 智慧城市, 城市社区)
+_INNER_PLACE = re.compile(r"[^\W\d_省市县区]{2,4}?(?:自治州|自治县|(?<!城)市|县|区|旗)")
+# after a place name, not the rest of a word: "推进区县", "推动区域", "县市级", "市长"
+_NOT_AFTER_PLACE = frozenset("县市区域内外位划级长委")
+# what a title says right after its place: a verb ("某市推进城市更新…", "某市加快新区建设…"), 各/全/本
+_TITLE_VERB = re.compile(r"^(?:推进|推动|加快|全面|实施|深化|促进|支持|建设|打造|开展|进一步|做好|加强|优化|提升|创建|深入|"
+                         r"落实|贯彻|发展|培育|完善|健全|强化|统筹|新建|关于|印发|开发|高新|经济|[各全本该每])")
 # Common nouns that end like a place: "城市更新行动方案" is about cities, not a city named 城市
-_COMMON_NOUNS = re.compile(r"^(?:地区|城市|都市|超市|城区|市区|社区|园区|景区|片区|小区|矿区|库区|山区|牧区|灾区|辖区|郊区|新区|"
+_COMMON_NOUNS = re.compile(r"^(?:地区|城市|都市|超市|城区|市区|区县|县区|县市|市县|社区|园区|景区|片区|小区|矿区|库区|山区|牧区|灾区|辖区|郊区|新区|"
                            r"开发区|示范区|试验区|自贸区|保护区|功能区|集聚区|城乡|城镇|乡镇|村镇|集镇|小镇|特色小镇)$")
 
 
@@ -178,6 +186,10 @@ def place_in_title(title: str) -> str | None:
         return None  # 各县 / 全市 / 本区 are references, not names
     if t[m.end():m.end() + 1] == "长":
         return None  # "某某市长在…": a mayor (市长, 县长, 省长) named, not a place
+    inner = _INNER_PLACE.match(t, m.end())
+    if inner and not _COMMON_NOUNS.match(inner.group(0)) and not _TITLE_VERB.match(inner.group(0)) \
+            and t[inner.end():inner.end() + 1] not in _NOT_AFTER_PLACE:
+        return inner.group(0)  # "江苏省南京市…", "南通市崇川区城市管理局": the place within the place
     return place
 
 

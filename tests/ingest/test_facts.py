@@ -187,3 +187,23 @@ def test_a_mayor_named_before_the_congress_is_no_place() -> None:
     assert place_in_title("张某市长在某某市第十六届人民代表大会第四次会议上的政府工作报告") is None
     assert read_facts("张某市长在某某市第十六届人民代表大会第四次会议上的政府工作报告\n各位代表：\n").region == "某某市"
     assert place_in_title("某某市委办公室关于印发…的通知") == "某某市"  # an issuer: the 市委's city
+
+
+@pytest.mark.parametrize(("title", "place"), [
+    ("江苏省南京市推进数字政府建设实施方案", "南京市"),  # the place within the place
+    ("福建省福州市鼓楼区城市管理局", "福州市"),  # one level down, no further
+    ("福州市鼓楼区城市管理局", "鼓楼区"),
+    ("某市推进城市更新行动方案", "某市"),  # a verb after the place, no place 推进城市
+    ("某市推进区县协调发展的意见", "某市"),
+    ("某市智慧城市建设三年行动计划", "某市"),  # a kind of city
+    ("某市城市社区嵌入式服务设施建设方案", "某市"),
+    ("某省加快新区建设的意见", "某省"),
+])
+def test_a_place_named_within_a_place(title: str, place: str) -> None:
+    from ingest.recognise.places import place_in_title
+    assert place_in_title(title) == place
+
+
+def test_a_letterhead_names_the_issuer_when_nothing_else_does() -> None:
+    f = read_facts("福州市鼓楼区城市管理局\n2026年区政府重点工作任务落实清单\n一、…\n")
+    assert (f.issuer, f.region) == ("福州市鼓楼区城市管理局", "鼓楼区")
