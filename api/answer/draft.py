@@ -121,9 +121,16 @@ def _target_evidence(ctx: Context, targets: list[Target]) -> Evidence:
     cites = [t.citation for t in targets]
     texts = [f"{t.indicator} {t.scope} {t.table or ''} {t.value:g}{t.unit or ''} {t.citation.quote}" for t in targets]
     chunk = ctx.chunk_texts(cites)
+    years = {t.year for t in targets if t.year} | {y for t in targets if not t.year for y in _title_year(ctx, t.doc_id)}
     return Evidence(texts=texts, lines=ctx.doc_lines([t.doc_id for t in targets]), context=chunk,
-                    heads=ctx.heads([t.doc_id for t in targets]),
-                    years={t.year for t in targets if t.year}, tables=[t.table or "" for t in targets] + chunk)
+                    heads=ctx.heads([t.doc_id for t in targets]), years=years,
+                    tables=[t.table or "" for t in targets] + chunk)
+
+
+def _title_year(ctx: Context, doc_id: str) -> set[int]:
+    """The one year a document's title names ("2024年重点工作任务落实清单"): the year of its undated figures."""
+    years = {int(y) for y in re.findall(r"(?:19|20)\d{2}", ctx.lines.get(doc_id, "").split(" · ")[0])}
+    return years if len(years) == 1 else set()
 
 
 def _as_column(t: Target) -> str:

@@ -454,3 +454,20 @@ def test_a_qualifying_figure_the_evidence_gives_otherwise_is_none(tmp_path: Path
     wanted = answer_question(home, "How much energy storage capacity does Westland want by 2035?")
     assert wanted["type"] == "target" and "4.1" in wanted["answer"], wanted
     home.close()
+
+
+def test_an_undated_figure_is_of_the_one_year_its_documents_title_names(tmp_path: Path) -> None:
+    """A year's list of work ("2026年…重点工作任务落实清单推进情况") states its figures without their year:
+    asked for that year they answer; asked for another year, none."""
+    (tmp_path / "list.txt").write_text("\n".join([
+        "某市某区城市管理局", "2026年区政府重点工作任务落实清单推进情况(1-6月)",
+        "年度重点工作 | 细化任务及目标 | 牵头单位 | 落实情况",
+        "12.推进停车设施建设。新建、改造公共泊位不少于2100个。 | 完成年度任务的50% | 区城管局 | 已完成1200个"]),
+        encoding="utf-8")
+    home = Home(tmp_path / "home", embedder="hash")
+    assert not home.ingest([tmp_path / "list.txt"]).failed
+    asked = answer_question(home, "2026年新建、改造公共泊位的目标是多少？")
+    assert asked["type"] == "target" and "2,100" in asked["answer"], asked
+    other = answer_question(home, "2027年新建、改造公共泊位的目标是多少？")
+    assert other["type"] == "none", other
+    home.close()
