@@ -25,6 +25,7 @@ from ingest.targets.context import DocContext
 from ingest.targets.found import Found
 from ingest.targets.prose import ProseReader
 from ingest.targets.words import written_in_english
+from ingest.targets.year_rows import year_column, year_rows
 
 _SERIAL_HEAD = re.compile(r"^(?:序号|编号|序|No\.?|#|Number)$", re.IGNORECASE)
 _SCOPE_HEAD = re.compile(r"区县|县区|分区|地区|区域|行政区|县|市|乡镇|乡|镇|省|流域|片区|district|region|county|province|"
@@ -155,8 +156,12 @@ class TableReader:
         piped = {rows[0][0].start for _, _, rows in pipe_runs(self.doc.text, self.doc.blocks)}
         for caption, section, rows in table_runs(self.doc.text, self.doc.blocks):
             if rows[0][0].start in piped and written_in_english("".join(c.text for row in rows for c in row)):
-                continue  # an English Markdown table: its rows are read as sentences, cell by cell
-            if rows and _task_header([_plain(c.text) for c in rows[0]]):
+                grid = read_grid(caption, section, rows)
+                year_col = year_column(grid)
+                if year_col is not None:  # "Fiscal Year | Percentage Reduction": a schedule by year
+                    out.extend(year_rows(grid, year_col, self.ctx.scope, self.ctx.base_year))
+                continue  # another English Markdown table: its rows are read as sentences, cell by cell
+            if _task_header([_plain(c.text) for c in rows[0]]):
                 out.extend(self.read_task_table(caption, section, rows))
             else:
                 out.extend(self.read_grid(read_grid(caption, section, rows)))
@@ -177,6 +182,10 @@ class TableReader:
 
     def read_grid(self, grid: Grid) -> list[Found]:
         """Figures of one table; row-spanning group cells (分区) carry down to the rows below."""
+        year_col = year_column(grid)
+        if year_col is not None:
+            return year_rows(grid, year_col, place_in_title(_CAPTION_NO.sub("", grid.caption)) or self.ctx.scope,
+                             self.ctx.base_year)
         labels = [c for c in grid.label_columns if not _SERIAL_HEAD.match(_plain(c[-1]))]
         unit_col = next((i for i, c in enumerate(labels) if _UNIT_HEAD.match(_plain(c[-1]))), None)
         if unit_col is not None:

@@ -321,3 +321,13 @@ def test_a_lead_in_glued_to_the_item_before_it_still_leads_the_next_items(tmp_pa
     doc = parse_text(tmp_path, "glued.txt", text)
     years = {t.value: t.year for t in doc.targets}
     assert (years[400.0], years[50.0]) == (2028, 2032)
+
+
+def test_a_statutes_schedule_by_fiscal_year(tmp_path: Path) -> None:
+    text = "\n".join([
+        "§ 901. Water use reduction", "(a) Requirement",
+        "(1) Each agency shall reduce water use per square foot, as compared with fiscal year 2020, by the percentage "
+        "specified in the following table:", "Fiscal Year | Percentage Reduction", "2024 | 4", "2025 | 8", "2026 | 12."])
+    doc = parse_text(tmp_path, "statute.md", text)
+    got = sorted((t.year, t.kind, t.value, t.unit) for t in doc.targets)
+    assert got == [(2024, "target", 4.0, "%"), (2025, "target", 8.0, "%"), (2026, "target", 12.0, "%")]

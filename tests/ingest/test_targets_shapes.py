@@ -312,3 +312,14 @@ def test_a_meetings_or_batchs_number_is_no_count(tmp_path: Path) -> None:
     doc = parse_text(tmp_path, "v.txt", "某县行动方案（2026—2028年）\n一、目标\n"
                      "经县人民政府第十八届71次常务会议审议通过，到2028年，建成第3批示范村12个。")
     assert [(t.value, t.unit) for t in doc.targets] == [(12.0, "个")]
+
+
+def test_a_table_set_out_by_year_gives_each_row_its_year(tmp_path: Path) -> None:
+    """"年份 | 下降比例(%)" rows: the year column is no figure; each figure is of its row's year, a goal after the
+    base year and a baseline up to it."""
+    doc = parse_text(tmp_path, "energy.txt", "\n".join([
+        "某市节能降耗实施方案（2025—2027年）", "一、主要目标", "全市单位生产总值能耗较2023年下降比例如下：",
+        "年份 | 下降比例(%)", "2024年 | 2.5", "2025年 | 5", "2027年 | 10"]))
+    got = sorted((t.year, t.kind, t.value, t.unit) for t in doc.targets)
+    assert got == [(2024, "baseline", 2.5, "%"), (2025, "target", 5.0, "%"), (2027, "target", 10.0, "%")]
+    assert {t.indicator for t in doc.targets} == {"下降比例"}
