@@ -32,7 +32,8 @@ _NAME_AFTER = re.compile(r"^(?:\s*(?:U\.S\.C|CFR|C\.F\.R|Fed\.|FR\b|Stat\.|st\b|
 _DENOMINATOR = re.compile(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten))\s+(?:out\s+of|in)\s+$", re.I)
 _ANAPHOR = re.compile(r"\b(?:the|these|those|each of the|all|both|top|first|last|next|other)\s+$|’s\s+$|'s\s+$", re.I)
 # counts of a text's own parts or of ideas, not of things a plan delivers
-_OWN_PARTS = re.compile(r"^(?:objectives|goals|principles|pillars|priorities|areas|sections|steps|elements|components|"
+_OWN_PARTS = re.compile(r"^(?:objectives|goals|targets|actions|measures|commitments|principles|pillars|priorities|areas|"
+                        r"sections|steps|elements|components|"
                         r"categories|parts|criteria|factors|recommendations|questions|topics|themes|ways|reasons|"
                         r"phases|stages|levels|types|kinds)$", re.I)
 _COMPARATORS = [("at least ", ">="), ("not less than ", ">="), ("no less than ", ">="), ("a minimum of ", ">="),

@@ -331,3 +331,11 @@ def test_a_statutes_schedule_by_fiscal_year(tmp_path: Path) -> None:
     doc = parse_text(tmp_path, "statute.md", text)
     got = sorted((t.year, t.kind, t.value, t.unit) for t in doc.targets)
     assert got == [(2024, "target", 4.0, "%"), (2025, "target", 8.0, "%"), (2026, "target", 12.0, "%")]
+
+
+def test_counts_of_a_plans_own_targets_and_actions_are_no_records(tmp_path: Path) -> None:
+    text = "\n".join(["Westland Health Plan", "Five targets for the health system",
+                      "The plan sets 12 actions for delivery by December 2026.",
+                      "We will build 40 new clinics by 2030."])
+    doc = parse_text(tmp_path, "plan.txt", text)
+    assert [(t.value, t.indicator) for t in doc.targets] == [(40.0, "new clinics")]
