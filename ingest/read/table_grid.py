@@ -84,12 +84,13 @@ MIN_PIPE_CELLS = 2
 
 def pipe_cells(text: str, block: Block) -> list[tuple[int, int]] | None:
     """Cell spans of a `|`-separated table line ("| 指标 | 2020年 | 2025年 |", Markdown or plain), [] for a
-    rule line (|---|), None when the paragraph is not a table line (fewer than three cells)."""
-    if block.kind != "paragraph":
-        return None
+    rule line (|---|), None when the paragraph is not a table line (fewer than two cells; three for a line
+    the structure reader took for a numbered item or heading)."""
     line = text[block.start:block.end]
-    if line.count("|") < MIN_PIPE_CELLS - 1:
+    if block.kind not in ("paragraph", "list_item", "heading"):
         return None
+    if line.count("|") < (MIN_PIPE_CELLS - 1 if block.kind == "paragraph" else 2):
+        return None  # a row whose first cell opens with a number ("12.推进…| 区城管局 |") reads as an item
     if _PIPE_RULE.match(line):
         return []
     bounds = [block.start - 1] + [block.start + i for i, ch in enumerate(line) if ch == "|"] + [block.end]

@@ -296,6 +296,8 @@ def parse_units(text: str, default_role: Role = "responsible", fixed_role: bool 
 def looks_like_unit(name: str) -> bool:
     """A Chinese name ending like an organisation (局, 委, 中心, 政府 …), or a capitalised English one."""
     n = name.strip()
+    if re.search(r"[。；;！？!?]", n):
+        return False  # sentences ("…协调不了。无任务经费。…试行"), not a name
     if is_cjk_text(n):
         return bool(UNIT_SUFFIX.search(_strip_brackets(n))) and len(n) <= MAX_UNIT_CHARS
     return bool(re.match(r"^(?:the\s+)?[A-Z]", n)) and len(n) <= 80

@@ -201,6 +201,8 @@ def _draft(doc: ParsedDocument, row: Row, kinds: list[ColumnKind], values: dict[
             cjk = is_cjk_text(text_of(col))
             role: Role = "participant" if kind == "responsible" and "lead" in kinds and cjk else kind  # type: ignore[assignment]
             mentions = parse_units(text_of(col), role, fixed_role=kind != "responsible")
+            if not any(looks_like_unit(m.name) for m in mentions):
+                continue  # a note that slid under the column ("截至目前…", "协调不了…"): a row that lost cells
             units.extend((m.name, m.role) for m in mentions)
             lists.append([m.name for m in mentions])
     deadlines = [d for col, kind in enumerate(kinds) if kind == "deadline" and text_of(col).strip()

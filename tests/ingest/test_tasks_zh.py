@@ -540,3 +540,17 @@ def test_a_task_table_copied_one_cell_per_line_with_group_rows_and_lone_bars(tmp
                                            "2025年6月底前", "|"]))
     assert [(t.title, units(t), [d.date for d in t.deadlines]) for t in bars.tasks] == [
         ("完善城市管理体制", [("市城管局", "responsible")], ["2025-06-30"])]
+
+
+def test_a_progress_table_whose_rows_open_with_their_number(tmp_path: Path) -> None:
+    """"12.推进…。 | … | 区城管局 |": a row that opens with its number is still a table row, and a note that
+    slid under the 牵头单位 column of a row that lost cells names no unit."""
+    doc = parse_text(tmp_path, "\n".join([
+        "某区2026年区政府重点工作任务落实清单推进情况",
+        "年度重点工作 | 细化任务及目标 | 三季度目标 | 分管领导 | 牵头单位 | 落实情况",
+        "12.推进停车设施建设，新建公共泊位2100个。 | 新建公共泊位2100个 | 完成1500个 | 张三 | 区城管局 | 已完成1200个",
+        "13.推进垃圾分类。 | 建成处置中心 | 试运营 | 李四 | 区城管局 | 土建完成",
+        "完成主干道撤桶 | 部门协调不了。无任务经费。目前试行 | 是 |"]))
+    units = [[(u.name, u.role) for u in t.units] for t in doc.tasks]
+    assert units[:2] == [[("区城管局", "lead")], [("区城管局", "lead")]]
+    assert all("。" not in u.name for t in doc.tasks for u in t.units)
