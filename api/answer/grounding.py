@@ -122,6 +122,8 @@ def _present(term: str, haystack: str, pinyin_hay: str) -> bool:
     low = term.lower()
     if low in haystack.lower() or re.sub(r"[^a-z]", "", low) in pinyin_hay:
         return True
+    if re.fullmatch(r"[A-Z]{2,}s", term):  # "FTOs": the plural of an acronym the text writes "FTO"
+        return _present(term[:-1], haystack, pinyin_hay)
     if "-" in term:  # "Interior-Agriculture": each part
         return all(_present(p, haystack, pinyin_hay) for p in term.split("-") if p)
     if _spelled_out(term, haystack) or _place_of_adjective(term, haystack):

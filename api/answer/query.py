@@ -44,7 +44,8 @@ _DOC_YEAR = re.compile(r"(?:(?:January|February|March|April|May|June|July|August
 _PLAN_PERIOD = re.compile(r"[“\"']?[十二]?[十一二三四五六七八九]五[”\"']?(?=(?:(?![期末间内])[\u4e00-\u9fff]){0,6}?(?:规划|计划|纲要)(?!期))")
 _LEAD = re.compile(r"牵头|主责|主办|\blead(?:s|ing)?\b|\bchairs?\b|\bco-?chairs?\b", re.I)
 _PARTICIPANT = re.compile(r"参与|配合|协助|协同|协办|\bparticipat|\bassist|\bsupport(?:s|ing)?\b|"
-                          r"\bcoordinat\w* with\b|\bcooperat|\bin consultation with\b|\bvice[- ]chair", re.I)
+                          r"\bcoordinat\w* with\b|\bcooperat|\bin consultation with\b|\bvice[- ]chair|"
+                          r"\bconsult(?:s|ed|ing)?\b|\bwith whom\b|\bwho else\b", re.I)
 _RELATIVE_CLAUSE = re.compile(r"\b(?:that|which)\s+(?:assists?|supports?|helps?|leads?)\b[^,?;]*", re.I)
 SPECIFIC_ROLES = ("组织协调", "技术牵头", "承担", "配合", "协助", "协调")
 

@@ -19,7 +19,8 @@ from typing import Literal
 ParaKind = Literal["section", "item", "text", "heading", "table"]
 
 _SECTION = re.compile(r"^(?:Section|Sec\.|SECTION|SEC\.|§|Article|ARTICLE)\s*(?P<num>[\dA-Za-z][\w.\-]*?)\.?\s+"
-                      r"(?P<title>(?:[^.]|\.(?!\s|$|\(\w{1,4}\)))+?)\.(?=\s|$|\(\w{1,4}\))")  # "Plan.(a) Within …"
+                      r"(?P<title>(?:[^.]|\.(?!\s|$|\(\w{1,4}\))|(?<=\.[A-Z])\.)+?)(?<!\.[A-Z])\.(?=\s|$|\(\w{1,4}\))")
+# ("Plan.(a) Within …" ends the title at its period; "Appointments to the U.S. Board …" does not end at "U.S.")
 _BARE_SECTION = re.compile(r"^(?:Article|ARTICLE|Section|SECTION|Sec\.|SEC\.|§)\s*(?P<num>\d+[A-Za-z]?)\.?$")
 _MD_HEADING = re.compile(r"^#{1,6}\s+(?P<title>.+?)\s*#*$")
 _PART = re.compile(r"^(?:PART|Part|TITLE|CHAPTER|Chapter)\s+[IVXLC\d]+\b")

@@ -471,3 +471,26 @@ def test_an_undated_figure_is_of_the_one_year_its_documents_title_names(tmp_path
     other = answer_question(home, "2027年新建、改造公共泊位的目标是多少？")
     assert other["type"] == "none", other
     home.close()
+
+
+CARTEL_ORDER = """Executive Order on Designating Smuggling Rings
+
+March 3, 2027
+
+By the authority vested in me as President by the Constitution and the laws of the United States of America, it is hereby ordered:
+
+Sec. 2.  Designation.  (a)  Within 14 days of the date of this order, the Secretary of State, in consultation with the Secretary of the Treasury and the Attorney General, shall recommend whether smuggling rings should be designated as Special Transit Organizations (STOs).
+"""
+
+
+def test_who_and_whom_they_consult_and_how_quickly(tmp_path: Path) -> None:
+    """"…, and who do they consult?" asks both roles; "and how quickly?" the deadline too; "STOs" is the
+    plural of the acronym the order writes."""
+    (tmp_path / "order.txt").write_text(CARTEL_ORDER, encoding="utf-8")
+    home = Home(tmp_path / "home", embedder="hash")
+    assert not home.ingest([tmp_path / "order.txt"]).failed
+    a = answer_question(home, "Who has to recommend whether the rings get designated as STOs, and who do they consult?")
+    assert a["type"] == "responsibility" and "Attorney General" in a["answer"], a["answer"]
+    b = answer_question(home, "Who has to recommend whether the rings get designated as STOs, and how quickly?")
+    assert "17 March 2027" in b["answer"] or "2027-03-17" in b["answer"], b["answer"]
+    home.close()

@@ -372,3 +372,11 @@ def test_a_section_title_glued_to_its_first_subsection(tmp_path: Path) -> None:
     assert (first.number, first.title) == ("Sec. 3(a)", "Rural Hiring Plan")
     assert [(u.name, u.role) for u in first.units] == [("the Director of the Office of Rural Affairs", "lead"),
                                                       ("the Secretary of Labor", "participant")]
+
+
+def test_a_section_title_with_an_abbreviation(tmp_path: Path) -> None:
+    text = ORDER.split("Sec. 3.")[0] + (
+        "Sec. 3.  Appointments to the U.S. Board on Rural Names.  (a)  Within 7 days of the date of this order, "
+        "each agency head shall review the agency's appointees.\n")
+    doc = parse(tmp_path, text, "abbrev.txt")
+    assert (doc.tasks[0].number, doc.tasks[0].title) == ("Sec. 3(a)", "Appointments to the U.S. Board on Rural Names")
