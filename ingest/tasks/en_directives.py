@@ -32,6 +32,8 @@ _ADVERBS = re.compile(r"^(?:also|each|jointly|together|further|subsequently|then
                       r"specifically|in\s+particular|otherwise|continue\s+to|hereafter|hereby)\b\s*", re.I)
 _RELATIVE = re.compile(r"\b(?:which|who|whom|that)\s*$", re.I)
 _COORDINATED = re.compile(r"(?:,|\band|\bor)\s*$")
+# a first verb the subject took before the duty's modal: the subject ends there
+_OTHER_MODAL = re.compile(r"\s+(?:may|can|will|should|would|might)\s+(?!be\b|not\b)(?=[a-z])")
 _FILLERS = re.compile(r"\b(?:in\s+particular|the\s+following|as\s+follows|also|each|jointly|together|further|"
                       r"among\s+other\s+things|responsible\s+for|be)\b|[,:;—–\-]", re.I)
 _ABBREVIATION = re.compile(r"(?:\b(?:Sec|Secs|No|Nos|Fed|Reg|Stat|Pub|Inc|Co|Corp|Ltd|Dr|Mr|Ms|Mrs|St|Jr|Sr|vs|etc|"
@@ -93,6 +95,9 @@ def find_directive(text: str, start: int, end: int, commitments: bool = False) -
         why = _THAT_IS_WHY.search(text, clause, m.start())
         clause = why.end() if why else clause  # "That is why the President will …": the President
         pre = text[clause:m.start()]
+        first_verb = _OTHER_MODAL.search(pre)
+        if first_verb and re.search(r"\band\s*$", pre):  # "The Secretary may solicit comment … and shall recommend"
+            pre = pre[:first_verb.start()]
         actors = subject_actors(pre, clause, role) if not _RELATIVE.search(pre) else None
         if actors is None and previous and _COORDINATED.search(text[last_end:m.start()]) is not None \
                 and m.start() - last_end < 400:

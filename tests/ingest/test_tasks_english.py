@@ -380,3 +380,13 @@ def test_a_section_title_with_an_abbreviation(tmp_path: Path) -> None:
         "each agency head shall review the agency's appointees.\n")
     doc = parse(tmp_path, text, "abbrev.txt")
     assert (doc.tasks[0].number, doc.tasks[0].title) == ("Sec. 3(a)", "Appointments to the U.S. Board on Rural Names")
+
+
+def test_a_subject_that_may_do_one_thing_and_shall_do_another(tmp_path: Path) -> None:
+    text = ORDER.split("Sec. 3.")[0] + (
+        "Sec. 3.  Standards.  (a)  The Secretary of Labor may solicit public comment on rural wage standards and "
+        "shall recommend changes to the President by December 31, 2027.\n\n"
+        "(b)  So that the public may follow the work, the Secretary of Labor shall publish the comments.\n")
+    doc = parse(tmp_path, text, "may.txt")
+    assert [[(u.name, u.role) for u in t.units] for t in doc.tasks] == [
+        [("The Secretary of Labor", "lead")], [("the Secretary of Labor", "lead")]]
