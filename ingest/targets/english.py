@@ -24,7 +24,7 @@ from ingest.targets.english_figures import Figure, english_figures
 from ingest.targets.found import Found
 
 _WINDOW = 240  # characters around a figure its reading looks at
-_FUTURE = re.compile(r"\b(?i:by|before|until|through|no later than|in|for)\s+(?:the\s+end\s+of\s+|fiscal\s+year\s+|FY\s*|"
+_FUTURE = re.compile(r"\b(?i:by|before|until|through|no(?:t)? later than|in|for)\s+(?:the\s+end\s+of\s+|fiscal\s+year\s+|FY\s*|"
                      r"[A-Z][a-z]+\s+\d{1,2}(?:st|nd|rd|th)?,?\s+|[A-Z][a-z]+\s+)?((?:19|20)\d{2})\b")
 # "2035 Objective (ii) …", and a list item that opens with its year: "a. 2030: 60% of 1990 emissions."
 _LEAD_YEAR = re.compile(r"^\W*(?:[a-z]\.\s+|\([a-z]\)\s+|\d{1,2}\.\s+)?((?:19|20)\d{2})"
@@ -70,6 +70,14 @@ _SUBJECT = re.compile(r"(?:^[^A-Za-z]*|[,;:]\s*|\bthat\s+)(?:the\s+)?(?P<subj>[A
                       r"increases? to|falls? to|be reduced to|is accelerated to)\s*$", re.I)
 # "from 26% in 2009 to 21% by 2030": 2009 dates the start, not a goal
 _START_YEAR = re.compile(r"\bfrom\s+(?:about\s+|approximately\s+)?[\d.,]+\s*(?:%|percent|per\s*cent)?\s*\(?\s*$", re.I)
+# "as calculated from the baseline established … for fiscal year 2005", "compared with 2003": the year measured from
+_BASE_BEFORE = re.compile(r"\bbaseline\s+(?:year\s+)?(?:established|set|calculated|defined|determined|of|for)\b[^.;]{0,60}$"
+                          r"|\b(?:compared\s+(?:with|to)|relative\s+to)\s+(?:the\s+)?(?:fiscal\s+year\s+|FY\s*)?$", re.I)
+# "a 20 percent reduction in annual petroleum consumption": what changes is named after the change
+_CHANGE_IN = re.compile(r"^\s+(?P<change>reduction|increase|decrease|cut|rise|improvement|growth|decline)\s+(?:in|of)\s+"
+                        r"(?:the\s+|our\s+)?(?P<what>(?!(?:19|20)\d{2}\b)(?:(?!(?:by|before|until|within|and|as|from|for|"
+                        r"compared|in)\b)[\w’'-]+\s?)"
+                        r"{1,6})", re.I)
 # "Reducing the percentage of adult smokers (from 20.6% to 12.0%)": the first figure is where it starts
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|approximately\s+|around\s+|an?\s+estimated\s+)?$", re.I)
 _TO_AFTER = re.compile(r"^\s*(?:\(?in\s+((?:19|20)\d{2})\)?\s*)?,?\s*to\s+(?:about\s+|approximately\s+|around\s+)?[\d.]",
@@ -124,7 +132,8 @@ class _Cell:
         sentence = text[s0:s1]
         return cls(bool(_GOAL.search(sentence)), bool(_DEFINES.search(sentence)), bool(_PAST_FRAME.search(sentence)),
                    [(s0 + m.start(), int(m.group(1))) for m in _FUTURE.finditer(sentence)
-                    if not _START_YEAR.search(sentence, 0, m.start())])
+                    if not _START_YEAR.search(sentence, 0, m.start())
+                    and not _BASE_BEFORE.search(sentence, max(0, m.start() - 80), m.start())])
 
 
 def _target_year(cell: _Cell, f: Figure, lead: int | None, base: int | None) -> int | None:
@@ -209,6 +218,8 @@ def _indicator(text: str, s0: int, s1: int, f: Figure) -> str:
         return _LOOSE_END.sub("", m.group("obj").strip())
     if f.unit == "times" and (named := _named_after(post)):
         return named  # "reduce by half the number of collisions": what is halved
+    if f.unit == "%" and (m := _CHANGE_IN.match(post)):
+        return f"{m.group('change').lower()} in {m.group('what').strip()}"  # "20 percent reduction in annual …"
     if f.unit == "%" and (m := _NOUN_AFTER_SHARE.match(post)):
         return m.group(1)  # "Complete 100% Stock Condition Surveys", "50% renewable electricity by 2030"
     if m := _CHANGE_OF.search(pre):  # "reducing the share of smokers from X to Y": the measure itself

@@ -339,3 +339,15 @@ def test_counts_of_a_plans_own_targets_and_actions_are_no_records(tmp_path: Path
                       "We will build 40 new clinics by 2030."])
     doc = parse_text(tmp_path, "plan.txt", text)
     assert [(t.value, t.indicator) for t in doc.targets] == [(40.0, "new clinics")]
+
+
+def test_a_statutes_goal_measured_from_a_baseline_year(tmp_path: Path) -> None:
+    """"not later than October 1, 2030, … at least a 20 percent reduction in annual water use, as calculated from the
+    baseline established by the Secretary for fiscal year 2020": a goal for 2030 (2020 is what it is measured from),
+    of the thing named after the change."""
+    text = "\n".join(["§ 902. Federal water use", "(a) Goals",
+                      "The goals are that not later than October 1, 2030, each Federal agency shall achieve at least a "
+                      "20 percent reduction in annual water use, as calculated from the baseline established by the "
+                      "Secretary for fiscal year 2020."])
+    doc = parse_text(tmp_path, "water.md", text)
+    assert [(t.value, t.year, t.indicator) for t in doc.targets] == [(20.0, 2030, "reduction in annual water use")]
