@@ -150,7 +150,10 @@ def asked_words(q: Query, document_lines: list[str], cut: list[str] | None = Non
     doc_text = " ".join(document_lines)
     places = " ".join(q.places)
     if q.lang == "en":
-        words = [stem(w.lower()) for w in re.findall(r"[A-Za-z]+", _asking_clause(q)) if w.lower() not in _EN_GENERIC]
+        tokens = re.findall(r"[A-Za-z]+", _asking_clause(q))
+        # names (Victoria's, Westland) are places and parties, checked as such: the words asked are the measure's
+        words = [stem(w.lower()) for i, w in enumerate(tokens)
+                 if w.lower() not in _EN_GENERIC and not (i and w[0].isupper() and not w.isupper())]
         return [w for w in dict.fromkeys(words) if w not in _EN_GENERIC and len(w) > 2
                 and w not in stem_all(doc_text) and w not in stem_all(places)]
     out = []
@@ -195,9 +198,20 @@ def missing_words(words: list[str], hay: str, english: bool) -> list[str]:
     ("Canadian" where the text says Canada)."""
     if english:
         have = stem_all(hay)
-        return [w for w in words if w not in have
+        return [w for w in words if w not in have and not _said_by_unit(w, hay)
                 and not ((stem := place_of_adjective(w)) and any(h.startswith(stem) for h in have))]
     return [w for w in words if w not in hay and len(bare_word(w)) >= 2 and bare_word(w) not in hay]
+
+
+# words a figure's unit says by itself: "6.3 GW" is a capacity, "40 ha" an area, "25%" a share
+_UNIT_SAYS = [(re.compile(r"^(?:capac|power)"), re.compile(r"\d\s*(?:[kMGT]W|gigawatts?|megawatts?)\b(?!h)")),
+              (re.compile(r"^(?:area|land)"), re.compile(r"\d\s*(?:ha|hectares?|acres?|km2|square)\b", re.I)),
+              (re.compile(r"^(?:share|percent|proport|rate)"), re.compile(r"\d\s*(?:%|percent\b|per\s*cent\b)", re.I))]
+
+
+def _said_by_unit(word: str, hay: str) -> bool:
+    """Whether the evidence states the measure the word names through the unit of one of its figures."""
+    return any(names.match(word) and unit.search(hay) for names, unit in _UNIT_SAYS)
 
 
 _MODAL = re.compile(r"[要应需能]")

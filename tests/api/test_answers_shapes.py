@@ -494,3 +494,23 @@ def test_who_and_whom_they_consult_and_how_quickly(tmp_path: Path) -> None:
     b = answer_question(home, "Who has to recommend whether the rings get designated as STOs, and how quickly?")
     assert "17 March 2027" in b["answer"] or "2027-03-17" in b["answer"], b["answer"]
     home.close()
+
+
+def test_a_listed_goal_of_another_measure_in_the_year_asked_is_none(tmp_path: Path) -> None:
+    """Two lists of goals under one title: the measure's words in the document's title still pick the record
+    ("energy storage" over "offshore wind energy"); "capacity" is what a GW figure states; asked for offshore
+    wind in a year only storage has a goal, the storage record is no answer."""
+    (tmp_path / "t.txt").write_text("\n".join([
+        "Westland renewable energy and storage targets", "Our offshore wind targets",
+        "Westland's offshore wind energy generation targets are:", "- at least 3 GW by 2033", "- 5 GW by 2036.",
+        "Our energy storage targets", "Westland's legislated energy storage targets are:",
+        "- at least 1.8 GW of energy storage capacity by 2031", "- at least 4.1 GW by 2036."]), encoding="utf-8")
+    home = Home(tmp_path / "home", embedder="hash")
+    assert not home.ingest([tmp_path / "t.txt"]).failed
+    other = answer_question(home, "What's Westland's offshore wind capacity target for 2031?")
+    assert other["type"] != "target", other["answer"]
+    wind = answer_question(home, "What's Westland's offshore wind capacity target for 2033?")
+    assert wind["type"] == "target" and wind["targets"][0]["value"] == 3, wind["answer"]
+    storage = answer_question(home, "How much energy storage capacity does Westland want by 2036?")
+    assert storage["type"] == "target" and storage["targets"][0]["value"] == 4.1, storage["answer"]
+    home.close()
