@@ -88,6 +88,12 @@ _NATIONAL_ISSUER = re.compile(r"^(?:国务院|中共中央|国家|全国人民�
 _APPROVAL_OF = re.compile(r"关于(?:同意)?(.+)的批复$")
 # a US executive order governs the country: "By the authority vested in me as President by the Constitution"
 _PRESIDENT = re.compile(r"vested in me as President\b", re.I)
+# a city's or state's order: its letterhead ("THE CITY OF NEW YORK") or its authority ("as Mayor of the City of …")
+_EN_LETTERHEAD = re.compile(r"^(?:THE\s+)?(?:CITY|STATE|COUNTY|COMMONWEALTH|TOWN|BOROUGH)\s+OF\s+"
+                            r"(?P<place>[A-Z][A-Z.'’ -]{1,30}?)\s*$", re.M)
+_EN_OFFICE_OF = re.compile(r"vested in me as (?:the\s+)?(?:Mayor|Governor|County Executive|Premier|First Minister)\s+of\s+"
+                           r"(?:the\s+)?(?:(?:City|State|County|Commonwealth|Province|Town)\s+of\s+)?"
+                           r"(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})")
 _ISSUER_END = re.compile(r"(?:国务院|办公厅|办公室|人民政府|政府|委员会|管委会|委|局|厅|部|署|院|中心|办)$")
 
 
@@ -287,6 +293,10 @@ def document_region(title: str, issuer: str, head: str) -> str | None:
             return place
     if _PRESIDENT.search(head) or issuer == "The White House":
         return "United States"
+    local = _EN_LETTERHEAD.search(head[:300]) or _EN_OFFICE_OF.search(head)
+    if local:  # "THE CITY OF NEW YORK" over a mayor's order; "vested in me as Governor of the State of X"
+        place = " ".join(local.group("place").split())
+        return place.title() if place.isupper() else place
     if _NATIONAL_ISSUER.match(issuer or "") or _NATIONAL_ISSUER.match(title or ""):
         return "全国"
     for m in _CONGRESS.finditer(head[:_CONGRESS_REACH]):  # a news report of the session: "济南市历城区第十九届…"

@@ -157,12 +157,14 @@ def test_a_free_trade_zone_is_the_area_it_names(title: str, place: str) -> None:
     assert place_in_title(title) == place
 
 
-def test_a_presidents_order_governs_the_united_states() -> None:
+def test_an_order_governs_the_place_of_its_author() -> None:
     assert read_facts(ORDER).region == "United States"
     release = "THE WHITE HOUSE\nFACT SHEET: New Funding for Rural Clinics\nToday, the Department announced …\n"
     assert read_facts(release).region == "United States"
     state = "Executive Order No. 7\nBy the authority vested in me as Governor of the State of Westland, …\n"
-    assert read_facts(state).region is None  # a governor's order: the state is not read from this line
+    assert read_facts(state).region == "Westland"  # a governor's order: the governor's state
+    city = "THE CITY OF EASTPORT\nOFFICE OF THE MAYOR\nEXECUTIVE ORDER NO. 12\nJune 2, 2027\nCLEAN FLEETS\n"
+    assert read_facts(city).region == "Eastport"  # a mayor's order under the city's letterhead
 
 
 def test_a_notice_without_its_title_line_names_what_it_transmits() -> None:
