@@ -33,7 +33,7 @@ _ADVERBS = re.compile(r"^(?:also|each|jointly|together|further|subsequently|then
 _RELATIVE = re.compile(r"\b(?:which|who|whom|that)\s*$", re.I)
 _COORDINATED = re.compile(r"(?:,|\band|\bor)\s*$")
 # a first verb the subject took before the duty's modal: the subject ends there
-_OTHER_MODAL = re.compile(r"\s+(?:may|can|will|should|would|might)\s+(?!be\b|not\b)(?=[a-z])")
+_OTHER_MODAL = re.compile(r"\s+(?:may|can|will|should|would|might|shall|must)\s+(?!not\b)(?=[a-z])")
 _FILLERS = re.compile(r"\b(?:in\s+particular|the\s+following|as\s+follows|also|each|jointly|together|further|"
                       r"among\s+other\s+things|responsible\s+for|be)\b|[,:;—–\-]", re.I)
 _ABBREVIATION = re.compile(r"(?:\b(?:Sec|Secs|No|Nos|Fed|Reg|Stat|Pub|Inc|Co|Corp|Ltd|Dr|Mr|Ms|Mrs|St|Jr|Sr|vs|etc|"
@@ -166,7 +166,10 @@ def find_reported(text: str, start: int, end: int) -> Directive | None:
 
 
 def _membership(verb: str) -> bool:
-    """"shall include the Deputy Assistant …": who a body is made of, not what it must do."""
+    """"shall include the Deputy Assistant …", "shall represent employers, labor, …": who a body is made of,
+    not what it must do."""
+    if re.match(r"represent\s+(?!the\s+(?:United States|State|City|Department|Government)\b)[a-z]", verb):
+        return True  # its members stand for groups; "shall represent the United States in …" is a duty
     m = re.match(r"(?:include|includes)\s+", verb)
     return m is not None and is_actor(re.split(r"[,;.]", verb[m.end():], maxsplit=1)[0])
 

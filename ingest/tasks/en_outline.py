@@ -21,6 +21,7 @@ ParaKind = Literal["section", "item", "text", "heading", "table"]
 _SECTION = re.compile(r"^(?:Section|Sec\.|SECTION|SEC\.|§|Article|ARTICLE)\s*(?P<num>[\dA-Za-z][\w.\-]*?)\.?\s+"
                       r"(?P<title>(?:[^.]|\.(?!\s|$|\(\w{1,4}\))|(?<=\.[A-Z])\.)+?)(?<!\.[A-Z])\.(?=\s|$|\(\w{1,4}\))")
 # ("Plan.(a) Within …" ends the title at its period; "Appointments to the U.S. Board …" does not end at "U.S.")
+_DUTY_WORD = re.compile(r"\b(?:shall|must)\b|\b(?:is|are)\s+(?:hereby\s+)?directed\b")  # a sentence, not a title
 _BARE_SECTION = re.compile(r"^(?:Article|ARTICLE|Section|SECTION|Sec\.|SEC\.|§)\s*(?P<num>\d+[A-Za-z]?)\.?$")
 _MD_HEADING = re.compile(r"^#{1,6}\s+(?P<title>.+?)\s*#*$")
 _PART = re.compile(r"^(?:PART|Part|TITLE|CHAPTER|Chapter)\s+[IVXLC\d]+\b")
@@ -140,6 +141,8 @@ def _read_line(line: str, start: int, end: int, stack: _Stack) -> tuple[Para, st
     if line.startswith(("|", "\t")) or pipe_line(line):
         return Para(start, end, start, "table"), None, ""
     m = _SECTION.match(line)
+    if m and _DUTY_WORD.search(m.group("title")):  # "§ 2. The Office shall convene a Task Force.": a provision
+        return Para(start, end, start + m.start("title"), "section"), "", f"Sec. {m.group('num')}"
     if m:
         return Para(start, end, start + m.end(), "section"), m.group("title").strip(), f"Sec. {m.group('num')}"
     m = _BARE_SECTION.match(line)

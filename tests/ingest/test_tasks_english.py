@@ -390,3 +390,18 @@ def test_a_subject_that_may_do_one_thing_and_shall_do_another(tmp_path: Path) ->
     doc = parse(tmp_path, text, "may.txt")
     assert [[(u.name, u.role) for u in t.units] for t in doc.tasks] == [
         [("The Secretary of Labor", "lead")], [("the Secretary of Labor", "lead")]]
+
+
+def test_a_provision_written_on_its_section_line(tmp_path: Path) -> None:
+    """"§ 2. The Office shall convene a Task Force." is the section's provision, not its title; members who "shall
+    be appointed … and shall represent employers, labor, …" are who the body is made of, no duty."""
+    text = "\n".join([
+        "THE CITY OF EASTPORT", "OFFICE OF THE MAYOR", "EXECUTIVE ORDER NO. 12", "June 2, 2027", "CLEAN FLEETS",
+        "§ 1. The Office of Fleet Management shall convene a Clean Fleet Task Force.",
+        "a. Members of the Task Force shall be appointed by the Mayor and shall represent employers, labor, and "
+        "community groups.",
+        "b. The Task Force shall report to the Mayor by December 31, 2027."])
+    doc = parse(tmp_path, text, "city.txt")
+    got = [(t.number, [(u.name, u.role) for u in t.units]) for t in doc.tasks]
+    assert got == [("Sec. 1", [("The Office of Fleet Management", "lead")]),
+                   ("Sec. 1(b)", [("The Task Force", "lead")])]
