@@ -554,3 +554,16 @@ def test_a_progress_table_whose_rows_open_with_their_number(tmp_path: Path) -> N
     units = [[(u.name, u.role) for u in t.units] for t in doc.tasks]
     assert units[:2] == [[("区城管局", "lead")], [("区城管局", "lead")]]
     assert all("。" not in u.name for t in doc.tasks for u in t.units)
+
+
+def test_label_lines_under_an_item_with_an_official_and_cooperating_units(tmp_path: Path) -> None:
+    """"1.…" then "牵头负责领导：张某。" "牵头责任单位：…" "协同责任单位：…": one task; the official names no unit,
+    协同责任单位 beside a lead label names the participants."""
+    doc = parse_text(tmp_path, "\n".join([
+        "某省人民政府关于2026年重点工作及责任分解的通知", "一、确保完成全年主要预期目标",
+        "1.全省生产总值增长6%以上，在实际工作中力争更好结果。", "牵头负责领导：张某。", "牵头责任单位：省发展改革委。",
+        "协同责任单位：省政府各部门、各直属机构。", "2.固定资产投资力争增长8%以上。", "牵头负责领导：李某。",
+        "牵头责任单位：省统计局。", "协同责任单位：省财政厅。"]))
+    assert [(t.number, [(u.name, u.role) for u in t.units]) for t in doc.tasks] == [
+        ("1.", [("省发展改革委", "lead"), ("省政府各部门", "participant"), ("各直属机构", "participant")]),
+        ("2.", [("省统计局", "lead"), ("省财政厅", "participant")])]
