@@ -152,6 +152,8 @@ def resolve(name: str, own: str) -> str:
     return n
 
 
+# a status a place is awarded ("国家级生态县创建工作方案", "省级文明城市"), not its name
+_STATUS = re.compile(r"^(?:国家级|省级|市级|县级|全国|国家)")
 # a place named right after another, one level down ("南通市崇川区" -> 崇川区): no 省 after a 市
 # (its name holds no other suffix, and "…城市" is a kind of city: 智慧城市, 城市社区)
 _INNER_PLACE = re.compile(r"[^\W\d_省市县区]{2,4}?(?:自治州|自治县|(?<!城)市|县|区|旗)")
@@ -182,8 +184,9 @@ def place_in_title(title: str) -> str | None:
     place = m.group("place")
     if place[-1] in "乡镇" and t[m.end():m.end() + 1] in ("省", "市", "县", "区", "旗"):
         place = t[:m.end() + 1][m.start("place"):]  # 新乡市, 金乡县: 乡 is part of the name
-    if len(place) < 2 or is_self_reference(place) or place[0] in "各全本该每" or _COMMON_NOUNS.match(place):
-        return None  # 各县 / 全市 / 本区 are references, not names
+    if len(place) < 2 or is_self_reference(place) or place[0] in "各全本该每" or _COMMON_NOUNS.match(place) \
+            or _STATUS.match(place):
+        return None  # 各县 / 全市 / 本区 are references, not names; 国家级生态县 is a title a place earns
     if t[m.end():m.end() + 1] == "长":
         return None  # "某某市长在…": a mayor (市长, 县长, 省长) named, not a place
     inner = _INNER_PLACE.match(t, m.end())

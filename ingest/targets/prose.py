@@ -252,6 +252,7 @@ class ProseReader:
         last_end: dict[int, int] = {}
         respective = respective_indicators(text, sent, qs)
         each = each_indicators(text, sent, qs)
+        opening_scope = ""
         for q in qs:
             ci = sent.clause_of(q.start)
             c0, c1 = sent.clauses[ci]
@@ -261,9 +262,11 @@ class ProseReader:
             ind = respective.get(q.start, ind)
             if _AGGREGATE.fullmatch(ind) and (named := _QUOTED.findall(text[s0:q.start])):
                 ind = named[-1] + ind.removesuffix("最高")  # “算力券”…全市每年总额: the named instrument's total
+            if scope and not out:
+                opening_scope = scope  # "到2027年，全国完成…，实施…": the sentence's subject is every clause's place
             if from_here:
                 st.clause_start = c0
-                st.scope = scope or self._default_scope(section)
+                st.scope = scope or opening_scope or self._default_scope(section)
             elif scope:
                 st.scope = scope
             kind, year = forced or self._classify(section, para, sent, q, text[c0:q.start])

@@ -209,3 +209,10 @@ def test_a_place_named_within_a_place(title: str, place: str) -> None:
 def test_a_letterhead_names_the_issuer_when_nothing_else_does() -> None:
     f = read_facts("福州市鼓楼区城市管理局\n2026年区政府重点工作任务落实清单\n一、…\n")
     assert (f.issuer, f.region) == ("福州市鼓楼区城市管理局", "鼓楼区")
+
+
+def test_a_status_a_place_earns_is_no_place() -> None:
+    from ingest.recognise.places import place_in_title
+    assert place_in_title("国家级生态县创建工作方案") is None
+    assert place_in_title("省级文明城市创建实施方案") is None
+    assert place_in_title("某县创建国家级生态县工作方案") == "某县"

@@ -323,3 +323,11 @@ def test_a_table_set_out_by_year_gives_each_row_its_year(tmp_path: Path) -> None
     got = sorted((t.year, t.kind, t.value, t.unit) for t in doc.targets)
     assert got == [(2024, "baseline", 2.5, "%"), (2025, "target", 5.0, "%"), (2027, "target", 10.0, "%")]
     assert {t.indicator for t in doc.targets} == {"下降比例"}
+
+
+def test_the_place_a_sentence_opens_with_is_every_clauses_place(tmp_path: Path) -> None:
+    doc = parse_text(tmp_path, "roads.txt", "\n".join([
+        "农村公路提升行动方案", "一、主要目标",
+        "到2027年，全国完成新改建农村公路20万公里，实施修复性养护工程25万公里，技术状况优良路率保持在70%以上，"
+        "其中东部地区达到80%以上。"]))
+    assert {t.value: t.scope for t in doc.targets} == {20.0: "全国", 25.0: "全国", 70.0: "全国", 80.0: "东部地区"}
