@@ -35,7 +35,11 @@ _UNIT_ALIASES: dict[str, str] = {
     "tons CO2e": "tCO2e", "metric tons of CO2e": "tCO2e", "tCO2e": "tCO2e", "t CO2e": "tCO2e", "t CO2-e": "tCO2e",
     "tCO2-e": "tCO2e", "Mt CO2e": "MtCO2e", "MtCO2e": "MtCO2e", "Mt CO2-e": "MtCO2e", "MtCO2-e": "MtCO2e",
     "kt CO2e": "ktCO2e", "ktCO2e": "ktCO2e", "kt CO2-e": "ktCO2e", "ktCO2-e": "ktCO2e", "Mt": "Mt", "立方米": "m3", "m3": "m3", "微克/立方米": "μg/m3", "微克每立方米": "μg/m3", "毫克每升": "mg/L",
-    "μg/m3": "μg/m3", "ug/m3": "μg/m3", "毫克/升": "mg/L", "mg/l": "mg/L", "吨标准煤": "tce", "千瓦时": "kWh",
+    "μg/m3": "μg/m3", "ug/m3": "μg/m3", "毫克/升": "mg/L", "mg/l": "mg/L", "吨标准煤": "tce", "吨标煤": "tce",
+    # intensities: per 10,000 yuan of output ("0.9吨标煤/万元以下", "40立方米每万元")
+    "吨标准煤/万元": "tce/万元", "吨标煤/万元": "tce/万元", "吨标准煤每万元": "tce/万元", "吨标煤每万元": "tce/万元",
+    "立方米/万元": "m3/万元", "立方米每万元": "m3/万元", "吨二氧化碳/万元": "tCO2/万元", "吨二氧化碳": "tCO2",
+    "千瓦时": "kWh",
     "kwh": "kWh", "千瓦": "kW", "kw": "kW", "兆瓦": "MW", "MW": "MW", "megawatts": "MW", "吉瓦": "GW", "GW": "GW",
     "gigawatts": "GW", "gigawatt": "GW", "斤": "斤", "标箱": "TEU", "TEU": "TEU", "公斤": "kg", "千克": "kg", "kg": "kg", "degrees Celsius": "°C", "°C": "°C", "℃": "°C", "岁": "岁",
     "户": "户", "辆": "辆", "张": "张", "卡时": "卡时", "P": "P", "PFlops": "P", "EFlops": "EFlops",

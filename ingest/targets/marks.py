@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 FUTURE_YEAR = re.compile(r"(?:到|至|截至)\s*((?:19|20)\d{2})\s*年|((?:19|20)\d{2})\s*年(?:底|末)?(?:前|之前)|"
                          r"\bby\s+(?:the\s+end\s+of\s+)?((?:19|20)\d{2})\b", re.I)
+_AND_YEAR = re.compile(r"(?:底|末)?\s*(?:和|、|及|与)\s*((?:19|20)\d{2})\s*年")
 ANY_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 # "2026年，…" and "2026年新建…" (a clause opening straight after its year); not "2026年起" / "2026年以来" /
 # "2026年和2027年" (a span or several years) nor "2026年6月" (a date)
@@ -44,7 +45,12 @@ class SentenceMarks:
 
     @classmethod
     def read(cls, text: str, s0: int, s1: int) -> SentenceMarks:
-        future = [(m.start(), int(m.group(1) or m.group(2) or m.group(3))) for m in FUTURE_YEAR.finditer(text, s0, s1)]
+        future: list[tuple[int, int]] = []
+        for m in FUTURE_YEAR.finditer(text, s0, s1):
+            future.append((m.start(), int(m.group(1) or m.group(2) or m.group(3))))
+            also = _AND_YEAR.match(text, m.end(), s1)  # "到2023年底和2025年": both are goal years
+            if also:
+                future.append((also.start(1), int(also.group(1))))
         years = [(m.start(), int(m.group(1))) for m in ANY_YEAR.finditer(text, s0, s1)]
         lead = LEAD_YEAR.match(text, s0, s1)
         return cls(future, years, int(lead.group(1)) if lead else None)

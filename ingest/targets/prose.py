@@ -34,6 +34,7 @@ from ingest.targets.marks import (
     SentenceMarks,
     exists_before,
 )
+from ingest.targets.respective_runs import spread_over_runs
 from ingest.targets.sentence import Sentence, bounds, keep, sentences, trim, unqualified
 from ingest.targets.words import (
     counted_noun,
@@ -277,6 +278,7 @@ class ProseReader:
                                          self._quote_start(sent, st.clause_start, q), trim(text, c1), section, table,
                                          q.start), q))
             st.indicator = ind
+        out = spread_over_runs(text, s0, s1, out)  # "到2023年底和2025年…分别不低于60%和80%"
         out.extend(self._implicit_parts(qs, sent, out))
         return out
 

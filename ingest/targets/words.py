@@ -44,7 +44,7 @@ PLACE_NOUNS = re.compile(r"^\s*(?:区县|县区|县市|市县|个区|个县|区|
 def strip_clause(pre: str) -> str:
     """`pre` without year phrases, lead words and trailing verbs: what names the measure."""
     t = _NUMBERING.sub("", _YEAR_PHRASE.sub("", pre))
-    t = re.sub(r"[\s\"“”‘’()（）\[\]【】]", "", t)
+    t = re.sub(r"[\s\"“”‘’()（）\[\]【】]", "", t).lstrip("、，,；;")  # "2026年、2027年新建…": the list's mark
     prev = None
     while prev != t:
         prev = t

@@ -331,3 +331,19 @@ def test_the_place_a_sentence_opens_with_is_every_clauses_place(tmp_path: Path) 
         "到2027年，全国完成新改建农村公路20万公里，实施修复性养护工程25万公里，技术状况优良路率保持在70%以上，"
         "其中东部地区达到80%以上。"]))
     assert {t.value: t.scope for t in doc.targets} == {20.0: "全国", 25.0: "全国", 70.0: "全国", 80.0: "东部地区"}
+
+
+def test_respective_years_and_a_bound_written_once(tmp_path: Path) -> None:
+    """"到2027年底和2030年…分别不低于24%和30%": the years go to the figures in order and the bound holds for both;
+    "2026年、2027年新建学校分别达到5所、8所": each figure its year, the indicator without the list's mark."""
+    doc = parse_text(tmp_path, "green.txt", "\n".join([
+        "某市绿色建筑发展行动方案（2026—2030年）", "一、主要目标",
+        "到2027年底和2030年，绿色建筑占新建建筑比例分别不低于64%和85%。城镇和农村污水处理率分别达到95%和60%。",
+        "2026年、2027年新建学校分别达到5所、8所。单位地区生产总值能耗保持在0.45吨标煤/万元以下。"]))
+    got = {t.value: (t.year, t.comparator) for t in doc.targets}
+    assert got[64.0] == (2027, ">=") and got[85.0] == (2030, ">=")
+    assert got[95.0][0] == got[60.0][0] == 2030  # the plan's end: no year of their own
+    assert (got[5.0][0], got[8.0][0]) == (2026, 2027)
+    assert {t.indicator for t in doc.targets if t.unit == "所"} == {"新建学校"}
+    energy = _one(doc, 0.45)
+    assert (energy.unit, energy.comparator) == ("tce/万元", "<=")
