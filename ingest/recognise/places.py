@@ -204,6 +204,10 @@ _EN_TITLE_PLACE = [
     re.compile(rf"^(?:The\s+)?(?P<place>{_EN_NAME}?)\s+(?:City|County|Borough|District|Town|Shire|Regional|Metropolitan)?"
                rf"\s*(?:Council|Government|Municipality|Authority)\b"),
     re.compile(rf"^(?P<place>{_EN_NAME}\s+(?:County|City|Borough|Shire))\b"),
+    # "Eastport Climate Plan 2030", "Riverton's Net Zero Strategy": a place's own plan
+    re.compile(rf"^(?P<place>{_EN_NAME}?)(?:['’]s)?\s+(?:Climate|Net\s+Zero|Transport|Housing|Energy|Sustainability|"
+               rf"Environment(?:al)?|Economic|Strategic|Local|Resilience|Mobility)\b(?:\s+[A-Z][a-z]+){{0,3}}\s+"
+               rf"(?:Plan|Strategy|Roadmap|Programme|Program)\b"),
 ]
 _EN_NOT_PLACE = re.compile(r"^(?:The|Our|Federal|National|State|Local|Executive|Climate|City|County|Council|Policy|"
                            r"Action|Strategy|Plan|Government|Community|Public|Regional|Metropolitan)$")
@@ -223,5 +227,5 @@ def english_place_in_title(title: str) -> str | None:
         while words and _EN_TITLE_WORD.match(words[-1]):  # "City of Minneapolis Climate Action Plan"
             words.pop()
         if words and not _EN_NOT_PLACE.match(words[0]):
-            return " ".join(words)
+            return re.sub(r"['’]s$", "", " ".join(words))  # "Riverton's Net Zero Strategy"
     return None

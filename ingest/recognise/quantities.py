@@ -34,7 +34,8 @@ _UNIT_ALIASES: dict[str, str] = {
     "米": "m", "吨": "t", "tonnes": "t", "tons": "t", "metric tons": "t", "tonnes CO2e": "tCO2e",
     "tons CO2e": "tCO2e", "metric tons of CO2e": "tCO2e", "tCO2e": "tCO2e", "t CO2e": "tCO2e", "t CO2-e": "tCO2e",
     "tCO2-e": "tCO2e", "Mt CO2e": "MtCO2e", "MtCO2e": "MtCO2e", "Mt CO2-e": "MtCO2e", "MtCO2-e": "MtCO2e",
-    "kt CO2e": "ktCO2e", "ktCO2e": "ktCO2e", "kt CO2-e": "ktCO2e", "ktCO2-e": "ktCO2e", "Mt": "Mt", "立方米": "m3", "m3": "m3", "微克/立方米": "μg/m3", "微克每立方米": "μg/m3", "毫克每升": "mg/L",
+    "kt CO2e": "ktCO2e", "ktCO2e": "ktCO2e", "kt CO2 eq": "ktCO2e", "ktCO2eq": "ktCO2e", "kt CO2eq": "ktCO2e",
+    "t CO2 eq": "tCO2e", "tCO2eq": "tCO2e", "Mt CO2 eq": "MtCO2e", "MtCO2eq": "MtCO2e", "kt CO2-e": "ktCO2e", "ktCO2-e": "ktCO2e", "Mt": "Mt", "立方米": "m3", "m3": "m3", "微克/立方米": "μg/m3", "微克每立方米": "μg/m3", "毫克每升": "mg/L",
     "μg/m3": "μg/m3", "ug/m3": "μg/m3", "毫克/升": "mg/L", "mg/l": "mg/L", "吨标准煤": "tce", "吨标煤": "tce",
     # intensities: per 10,000 yuan of output ("0.9吨标煤/万元以下", "40立方米每万元")
     "吨标准煤/万元": "tce/万元", "吨标煤/万元": "tce/万元", "吨标准煤每万元": "tce/万元", "吨标煤每万元": "tce/万元",
@@ -159,8 +160,11 @@ def _decimals(text: str) -> int:
 
 def _prefix_comparator(text: str, start: int) -> tuple[str, int]:
     """Comparator word right before `start` (whitespace allowed) and where it begins."""
-    window = text[max(0, start - 14):start]
+    window = text[max(0, start - 20):start]
     stripped = window.rstrip()
+    article = re.search(r"\s(?:a|an)$", stripped)  # "a minimum of an 80% cut", "at least a 20 percent reduction"
+    if article:
+        stripped = stripped[:article.start()].rstrip()
     for word, cmp in _PREFIX_CMP:
         if stripped.lower().endswith(word):
             if word.isascii() and len(stripped) > len(word) and stripped[-len(word) - 1].isalpha():

@@ -29,7 +29,10 @@ _FUTURE = re.compile(r"\b(?i:by|before|until|through|no(?:t)? later than|in|for)
 # "2035 Objective (ii) …", and a list item that opens with its year: "a. 2030: 60% of 1990 emissions."
 _LEAD_YEAR = re.compile(r"^\W*(?:[a-z]\.\s+|\([a-z]\)\s+|\d{1,2}\.\s+)?((?:19|20)\d{2})"
                         r"(?:\s+(?:objective|target|goal|ambition|milestone)|\s*:)", re.I)
-_GOAL = re.compile(r"\b(?:goals?|targets?|aim(?:s|ed|ing)?|objectives?|ambition|shall|will|must|should|to be|seeks?|"
+_GOAL = re.compile(r"^\W*(?:Building|Delivering|Planting|Creating|Providing|Recruiting|Hiring|Training|Installing|"
+                   r"Deploying|Opening|Launching|Cutting|Reducing|Raising|Halving|Doubling|Achieving|Adding|"
+                   r"Connecting|Retrofitting|Upgrading|Insulating|Restoring|Protecting|Treating|Funding)\b|"
+                   r"\b(?:goals?|targets?|aim(?:s|ed|ing)?|objectives?|ambition|shall|will|must|should|to be|seeks?|"
                    r"commit(?:s|ted)? to|ensure|achieve|achieving|reach|reaching|reduce|reducing|increase|"
                    r"increases|increasing|expand|expanding|deliver|delivering|limit|limiting|cap|"
                    r"facilitate|convert|converting|install|approve|pursue|create|release|deploy|deploying|restore|"
@@ -43,7 +46,7 @@ _STANDARD_TIME = re.compile(r"(?:no more than|not more than|not to exceed|at mos
 _PAST_BEFORE = re.compile(r"(?<!\bbe )(?<!\bbeen )(?<!\bto )\b(?:authorized|constructed|built|completed|added|achieved|installed|connected|"
                           r"reached|delivered|produced|recorded|provided|awarded|invested|cleared|funded|secured|"
                           r"mobilized|mobilised|distributed|granted|trained|created|saved|removed|replaced|repaired|"
-                          r"retired|generated|raised|made|served|helped|supported|announced|committed|pledged)\b"
+                          r"retired|generated|raised|made|served|helped|supported|announced|committed|pledged|emitted)\b"
                           r"(?:(?!\b(?:are|is|will|shall|to|goals?|targets?|aims?)\b)[^,;])*$",
                           re.I)
 _PAST_AFTER = re.compile(r"^[^,;]{0,60}?\b(?:have|has|had)\s+(?:\w+\s+)?(?:been|become|\w+ed)\b|"
@@ -59,6 +62,9 @@ _REDUCE = re.compile(r"\b(?:reduc\w*|cut\w*|lower\w*|limit\w*|decreas\w*|cap)\b[
 _BELOW = re.compile(r"^\s*(?:below|under|lower than|less than)\b", re.I)
 _ORDER_TIME = re.compile(r"^[^;]{0,30}?\b(?:of|from|after)\s+the\s+date\s+of\s+this\b|^[^;]{0,12}\bof\s+this\s+order",
                          re.I)
+# "by 40% below 2010 levels by 2030, 60% by 2040 and 80% by 2050": the next milestone of the same measure
+_NEXT_MILESTONE = re.compile(r"\s*(?:(?:below|above|under|over)\s+(?:(?:19|20)\d{2}\s+)?(?:baseline\s+)?levels?\s+)?"
+                             r"(?:by|in)\s+(?:the\s+end\s+of\s+)?(?:19|20)\d{2}\s*(?:,\s*(?:and\s+)?|and\s+)", re.I)
 # a superseded figure ("65% by 2030 (previously 50%)") and a goal marked as met ("25% by 2020 (achieved)")
 _FORMER = re.compile(r"\(\s*(?:previously|formerly|originally|was)\s*$", re.I)
 _MET = re.compile(r"^[^;()]{0,30}\(\s*(?:achieved|met|reached|completed)\b", re.I)
@@ -90,7 +96,8 @@ _NOUN_AFTER_SHARE = re.compile(r"^\s+(?!(?:of|by|below|above|compared|relative|f
                                r"reduction|increase|cut|decrease|rise|growth|in|on|to|for|and|or|the|a|an|per|each|"
                                r"between|than|at|with|without|is|are|was|were|will|would|should|must|shall)\b)"
                                r"([A-Za-z][\w-]*(?:\s+(?!(?:of|by|in|for|to|across|within|at|from|and|on)\b)[A-Za-z][\w-]*){0,4})"
-                               r"(?=\s+(?:of|by|in|for|to|across|within|at|from|and|on)\b|\s*[,.;:()]|\s*$)", re.I)
+                               r"(?=\s+(?:of|by|in|for|to|across|within|at|from|and|on|over|since|compared|relative|"
+                               r"below|above)\b|\s*[,.;:()]|\s*$)", re.I)
 _FUNCTION_WORDS = frozenset(("of", "the", "a", "an", "and", "or", "to", "in", "for", "by", "with", "on", "at", "from",
                              "nearly", "about", "over", "more", "than", "up", "least", "some"))
 _WORDS_AFTER = re.compile(r"^\s*(?:of\s+)?((?:(?!(?:by|before|until|within|in|to)\b)[A-Za-z][\w’'-]*\s*){1,6})")
@@ -148,10 +155,13 @@ def _target_year(cell: _Cell, f: Figure, lead: int | None, base: int | None) -> 
     return None if cell.future else lead
 
 
-def _year_follows(text: str, cell: _Cell, f: Figure) -> bool:
-    """A goal year in the figure's own clause after it ("… replaced 100 pipes by 2030")."""
+def _year_follows(text: str, cell: _Cell, f: Figure, base: int | None) -> bool:
+    """A goal year in the figure's own clause after it ("… replaced 100 pipes by 2030"); not a year a past verb
+    is dated by ("emitted 987 kt in 2018"), one gone by, nor one after a new verb ("… and plans to complete …")."""
     i = bisect_left(cell.future, (f.end, -1))
-    return i < len(cell.future) and not re.search(r"[,;]", text[f.end:cell.future[i][0]])
+    return i < len(cell.future) and not re.search(r"[,;]|\band\s+(?:plans?|aims?|will|intends?|expects?|seeks?)\b",
+                                                  text[f.end:cell.future[i][0]]) \
+        and (base is None or cell.future[i][1] > base) and not text.startswith("in ", cell.future[i][0])
 
 
 def _fact_year(pre: str) -> int | None:
@@ -183,8 +193,9 @@ def _classify(text: str, s0: int, s1: int, f: Figure, cell: _Cell, ctx: DocConte
         return None  # a forecast ("the anticipated 50% increase"), a definition, a membership, "(previously 50%)"
     if _PAST_AFTER.match(post) and not cell.goal and not lead:  # "In 2023, 15,765 homes were delivered."
         return "achieved", _fact_year(pre)
-    if not lead and _PAST_BEFORE.search(pre) and not _year_follows(text, cell, f):
-        return "achieved", _fact_year(pre)  # "has cleared 1,065 projects", "provided $1 billion … to lower costs"
+    if not lead and _PAST_BEFORE.search(pre) and not _year_follows(text, cell, f, base):
+        dated = re.match(r"^[^,;.]{0,30}?\bin\s+((?:19|20)\d{2})\b", post)  # "emitted 987 kt CO2 eq in 2018"
+        return "achieved", _fact_year(pre) or (int(dated.group(1)) if dated else None)  # "has cleared 1,065 …"
     if cell.goal or f.comparator in (">=", "<=") or lead or cell.future:
         year = _target_year(cell, f, lead, base)
         return ("achieved" if _MET.match(post) else "target"), year  # "- 25% by 2020 (achieved)"
@@ -264,11 +275,16 @@ def english_targets(text: str, start: int, end: int, section: str, table: str | 
     for p0, p1 in spans:
         for s0, s1 in _cells(text, p0, p1):
             cell = _Cell.read(text, s0, s1)
+            prev: tuple[Figure, str, str] | None = None  # the last figure, its indicator and comparator
             for f in english_figures(text, s0, s1):
                 got = forced or _classify(text, s0, s1, f, cell, ctx, lead)
                 if got is None:
                     continue
                 kind, year = got
-                out.append(Found(_indicator(text, s0, s1, f) or measure or "", ctx.scope, f.value, f.unit, _comparator(text, s0, f),
-                                 year, kind, s0, s1, section, table, f.start))
+                same = prev is not None and prev[0].unit == f.unit and _NEXT_MILESTONE.fullmatch(text[prev[0].end:f.start])
+                indicator, cmp = (prev[1], prev[2]) if prev is not None and same else (
+                    _indicator(text, s0, s1, f) or measure or "", _comparator(text, s0, f))
+                out.append(Found(indicator, ctx.scope, f.value, f.unit, cmp, year, kind, s0, s1, section, table,
+                                 f.start))
+                prev = (f, indicator, cmp)
     return out

@@ -62,7 +62,10 @@ class Figure:
 
 
 def _comparator(text: str, start: int) -> tuple[str, int]:
-    window = text[max(0, start - 16):start].lower()
+    window = text[max(0, start - 20):start].lower()
+    article = re.search(r"\ban?\s+$", window)  # "a minimum of an 80% reduction", "at least a 20 percent cut"
+    if article:
+        window, start = window[:article.start()], start - (len(window) - article.start())
     for word, cmp in _COMPARATORS:
         if window.endswith(word) and (len(window) == len(word) or not window[-len(word) - 1].isalpha()):
             return cmp, start - len(word)

@@ -351,3 +351,26 @@ def test_a_statutes_goal_measured_from_a_baseline_year(tmp_path: Path) -> None:
                       "Secretary for fiscal year 2020."])
     doc = parse_text(tmp_path, "water.md", text)
     assert [(t.value, t.year, t.indicator) for t in doc.targets] == [(20.0, 2030, "reduction in annual water use")]
+
+
+MILESTONES = "\n".join([
+    "Eastport Climate Plan 2030", "", "Targets", "",
+    "Eastport will reduce greenhouse gas emissions by 40% below 2010 levels by 2030, 60% by 2040 and 80% by 2050.",
+    "The Housing Authority has, so far, completed 900 units and plans to complete 2,750 units by 2030.",
+    "Our target is to achieve a minimum of an 80% emissions reduction over 2018 baseline levels by 2035.",
+    "The city emitted a total of 987 kt CO2 eq in 2018.",
+    "Building 15,000 new homes in Eastport.",
+])
+
+
+def test_milestones_facts_and_gerund_goals_of_a_citys_plan(tmp_path: Path) -> None:
+    doc = parse_text(tmp_path, "eastport.txt", MILESTONES)
+    got = {t.value: t for t in doc.targets}
+    assert {t.scope for t in doc.targets} == {"Eastport"}  # "Eastport Climate Plan": the place's own plan
+    assert [(got[v].year, got[v].comparator, got[v].indicator) for v in (40.0, 60.0, 80.0)][:2] == [
+        (2030, ">=", "reduce greenhouse gas emissions"), (2040, ">=", "reduce greenhouse gas emissions")]
+    assert (got[900.0].kind, got[2750.0].kind, got[2750.0].year) == ("achieved", "target", 2030)
+    cut = next(t for t in doc.targets if t.year == 2035)
+    assert (cut.value, cut.comparator, cut.indicator) == (80.0, ">=", "emissions reduction")
+    assert (got[987.0].kind, got[987.0].year, got[987.0].unit) == ("achieved", 2018, "ktCO2e")
+    assert got[15000.0].kind == "target"
