@@ -46,7 +46,8 @@ _RECURRING = re.compile(
     r"[Rr]eviews?|[Aa]ssessments?|[Ss]trateg(?:y|ies)|[Ii]nventor(?:y|ies)|[Pp]ublications?|[Ss]tatements?)\b"
     r"|\b(?:each|every)\s+(?:(?:even|odd)-numbered\s+|calendar\s+|fiscal\s+|successive\s+)?(?:year|quarter|month)s?\b"
     r"|\beach\s+successive\b|\bevery\s+(?:\w+\s+)?years\b|\bon\s+an?\s+(?:regular|annual|quarterly|periodic)\s+basis\b"
-    r"|\b(?:quarterly|biennially|periodically)\b|\band\s+(?:each\s+year\s+)?thereafter\b")
+    r"|\b(?:quarterly|biennially|periodically)\b|\band\s+(?:each\s+year\s+)?thereafter\b"
+    r"|\b(?:once|twice|(?:two|three|four|\d+)\s+times)\s+(?:a|per|each)\s+(?:year|quarter|month)\b")  # "twice a year"
 _START = re.compile(r"\b(?:starting|beginning|commencing)\s+(?:in|on|from)?\s*$", re.I)
 _GOAL = re.compile(r"\b(?:goal|target|aim|objective|ambition)s?\b", re.I)
 MAX_CYCLE_TEXT = 140
@@ -175,6 +176,32 @@ def _calendar(text: str, taken: list[tuple[int, int]], recurring: bool) -> list[
     return out
 
 
+_MONTHS = [m.lower() for m in calendar.month_name[1:]]
+# "by September 30" in an order dated June 2, 2027: the next September 30 (no year written)
+_YEARLESS = re.compile(r"\b(?:by|no\s+later\s+than|not\s+later\s+than|on\s+or\s+before|before)\s+"
+                       rf"(?P<month>{'|'.join(m.capitalize() for m in _MONTHS)})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
+                       r"(?!,?\s*(?:19|20)\d{2})")
+
+
+def _yearless(text: str, order_date: str | None, taken: list[tuple[int, int]]) -> list[tuple[int, int, Deadline]]:
+    """Month-and-day limits without a year, dated by the document: the first such day on or after its date."""
+    if not order_date:
+        return []
+    year, month, day = (int(x) for x in order_date.split("-"))
+    out = []
+    for m in _YEARLESS.finditer(text):
+        if any(m.start() < e and s < m.end() for s, e in taken):
+            continue
+        due = (_MONTHS.index(m.group("month").lower()) + 1, int(m.group("day")))
+        when = year if due >= (month, day) else year + 1
+        try:
+            date = dt.date(when, *due).isoformat()
+        except ValueError:  # "September 31"
+            continue
+        out.append((m.start(), m.end(), Deadline(text=m.group(0), date=date, kind="by")))
+    return out
+
+
 def _start_of(text: str, pos: int) -> int:
     """Where "Starting in" begins before a date at `pos`."""
     m = _START.search(text[:pos])
@@ -192,6 +219,7 @@ def sentence_deadlines(text: str, order_date: str | None = None) -> list[Deadlin
              if f[2].date or not any(f[0] < e and s < f[1] for s, e, _ in recurring)]
     found.extend(recurring)
     found.extend(_calendar(text, [(s, e) for s, e, _ in found], bool(recurring)))
+    found.extend(_yearless(text, order_date, [(s, e) for s, e, _ in found]))
     if any(d.kind == "ongoing" and d.date for _, _, d in found):  # the dated start stands for the cycle
         found = [f for f in found if not (f[2].kind == "ongoing" and not f[2].date)]
     return [d for _, _, d in sorted(found, key=lambda f: f[0])]

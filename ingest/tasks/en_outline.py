@@ -21,6 +21,8 @@ ParaKind = Literal["section", "item", "text", "heading", "table"]
 _SECTION = re.compile(r"^(?:Section|Sec\.|SECTION|SEC\.|§|Article|ARTICLE)\s*(?P<num>[\dA-Za-z][\w.\-]*?)\.?\s+"
                       r"(?P<title>(?:[^.]|\.(?!\s|$|\(\w{1,4}\))|(?<=\.[A-Z])\.)+?)(?<!\.[A-Z])\.(?=\s|$|\(\w{1,4}\))")
 # ("Plan.(a) Within …" ends the title at its period; "Appointments to the U.S. Board …" does not end at "U.S.")
+# "§ 2. The Cabinet shall:" (no title's full stop): a section line that is a provision opening a list
+_PROVISION = re.compile(r"^(?:Section|Sec\.|SECTION|SEC\.|§)\s*(?P<num>\d+[A-Za-z]?)\.\s+(?P<title>.+)$")
 _DUTY_WORD = re.compile(r"\b(?:shall|must)\b|\b(?:is|are)\s+(?:hereby\s+)?directed\b")  # a sentence, not a title
 _BARE_SECTION = re.compile(r"^(?:Article|ARTICLE|Section|SECTION|Sec\.|SEC\.|§)\s*(?P<num>\d+[A-Za-z]?)\.?$")
 _MD_HEADING = re.compile(r"^#{1,6}\s+(?P<title>.+?)\s*#*$")
@@ -140,7 +142,7 @@ def _read_line(line: str, start: int, end: int, stack: _Stack) -> tuple[Para, st
     """A line as a paragraph; for section and heading lines also their title and number."""
     if line.startswith(("|", "\t")) or pipe_line(line):
         return Para(start, end, start, "table"), None, ""
-    m = _SECTION.match(line)
+    m = _SECTION.match(line) or _PROVISION.match(line)
     if m and _DUTY_WORD.search(m.group("title")):  # "§ 2. The Office shall convene a Task Force.": a provision
         return Para(start, end, start + m.start("title"), "section"), "", f"Sec. {m.group('num')}"
     if m:

@@ -405,3 +405,19 @@ def test_a_provision_written_on_its_section_line(tmp_path: Path) -> None:
     got = [(t.number, [(u.name, u.role) for u in t.units]) for t in doc.tasks]
     assert got == [("Sec. 1", [("The Office of Fleet Management", "lead")]),
                    ("Sec. 1(b)", [("The Task Force", "lead")])]
+
+
+def test_a_mayors_order_with_yearless_dates_and_list_provisions(tmp_path: Path) -> None:
+    """"by September 30" in an order of June 2, 2027 is 2027-09-30; "§ 2. The Cabinet shall:" opens a list of its
+    duties; "twice a year" recurs."""
+    text = "\n".join([
+        "THE CITY OF EASTPORT", "OFFICE OF THE MAYOR", "EXECUTIVE ORDER NO. 14", "June 2, 2027", "CLIMATE ACTION",
+        "§ 1. The Office of Sustainability shall, by September 30, develop a climate plan.",
+        "§ 2. The Cabinet shall:", "1. Deliver a report on progress to the Mayor by March 1;", "2. Meet at least twice a year.",
+        "§ 3. The Office of Sustainability shall publish the plan by April 15."])
+    doc = parse(tmp_path, text, "mayor.txt")
+    got = [(t.number, [u.name for u in t.units], [(d.date, d.kind) for d in t.deadlines]) for t in doc.tasks]
+    assert got == [("Sec. 1", ["The Office of Sustainability"], [("2027-09-30", "by")]),
+                   ("Sec. 2(1)", ["The Cabinet"], [("2028-03-01", "by")]),
+                   ("Sec. 2(2)", ["The Cabinet"], [(None, "ongoing")]),
+                   ("Sec. 3", ["The Office of Sustainability"], [("2028-04-15", "by")])]
