@@ -185,9 +185,10 @@ _YEARLESS = re.compile(r"\b(?:by|no\s+later\s+than|not\s+later\s+than|on\s+or\s+
 
 def _yearless(text: str, order_date: str | None, taken: list[tuple[int, int]]) -> list[tuple[int, int, Deadline]]:
     """Month-and-day limits without a year, dated by the document: the first such day on or after its date."""
-    if not order_date:
-        return []
-    year, month, day = (int(x) for x in order_date.split("-"))
+    full = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", order_date or "")
+    if not full:
+        return []  # without the document's day the next such date is not known
+    year, month, day = (int(x) for x in full.groups())
     out = []
     for m in _YEARLESS.finditer(text):
         if any(m.start() < e and s < m.end() for s, e in taken):
