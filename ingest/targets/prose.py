@@ -68,7 +68,7 @@ _HORIZON_HEADING = re.compile(r"目标|愿景|展望")
 _EN_LEAD_IN = re.compile(r"(?:^\W*|\s)(?:(?:our|key|the)\s+)?(?:((?:19|20)\d{2})\s+(?:targets?|goals?|milestones?|"
                          r"objectives?|ambitions?)|(?:targets?|goals?|milestones?|objectives?)\s+(?:for|by)\s+"
                          r"((?:19|20)\d{2}))\s*:?\s*$|^\W*by\s+((?:19|20)\d{2})\s*:\s*$", re.I)
-# "Victoria's renewable energy targets … are:", "offshore wind generation targets, of:": what the items measure
+# "Westland's renewable energy targets … are:", "its rooftop solar targets, of:": what the items measure
 _EN_TARGETS_OF = re.compile(r"(?:^|[\s(])(?:(?:[A-Z][\w]*[’']s|our|the|its|their|these|key|legislated|new)\s+)*"
                             r"(?P<what>(?:(?!(?:our|the|its|their|these|are|is|of|and|include|includes)\b)[a-z][\w-]*\s+)"
                             r"{0,3}?[a-z][\w-]*)\s+(?:targets?|goals?)\b")
