@@ -49,7 +49,7 @@ _EN_GENERIC = frozenset(
     "at to for by with and or from under its their this that these those there be been must should shall will "
     "would can could may might has have had any all each per than order plan policy document target set sets aim "
     "under end year years total number share percent date deadline they it them he she we its "
-    # how a question asks for a goal, not what the goal is of: "How much … does Victoria want by 2035?"
+    # how a question asks for a goal, not what the goal is of: "How much … does Westland want by 2035?"
     "want wants wanted aim aims aimed aiming expect expects expected hope hopes planned planning need needs needed "
     "going supposed required require requires meant get got".split())
 MAX_MISSING_SHARE = 0.5
@@ -151,7 +151,7 @@ def asked_words(q: Query, document_lines: list[str], cut: list[str] | None = Non
     places = " ".join(q.places)
     if q.lang == "en":
         tokens = re.findall(r"[A-Za-z]+", _asking_clause(q))
-        # names (Victoria's, Westland) are places and parties, checked as such: the words asked are the measure's
+        # names (Westland's, Eastport) are places and parties, checked as such: the words asked are the measure's
         words = [stem(w.lower()) for i, w in enumerate(tokens)
                  if w.lower() not in _EN_GENERIC and not (i and w[0].isupper() and not w.isupper())]
         return [w for w in dict.fromkeys(words) if w not in _EN_GENERIC and len(w) > 2

@@ -154,7 +154,7 @@ def resolve(name: str, own: str) -> str:
 
 # a status a place is awarded ("国家级生态县创建工作方案", "省级文明城市"), not its name
 _STATUS = re.compile(r"^(?:国家级|省级|市级|县级|全国|国家)")
-# a place named right after another, one level down ("南通市崇川区" -> 崇川区): no 省 after a 市
+# a place named right after another, one level down ("甲市乙丙区" -> 乙丙区): no 省 after a 市
 # (its name holds no other suffix, and "…城市" is a kind of city: 智慧城市, 城市社区)
 _INNER_PLACE = re.compile(r"[^\W\d_省市县区]{2,4}?(?:自治州|自治县|(?<!城)市|县|区|旗)")
 # after a place name, not the rest of a word: "推进区县", "推动区域", "县市级", "市长"
@@ -192,7 +192,7 @@ def place_in_title(title: str) -> str | None:
     inner = _INNER_PLACE.match(t, m.end())
     if inner and not _COMMON_NOUNS.match(inner.group(0)) and not _TITLE_VERB.match(inner.group(0)) \
             and t[inner.end():inner.end() + 1] not in _NOT_AFTER_PLACE:
-        return inner.group(0)  # "江苏省南京市…", "南通市崇川区城市管理局": the place within the place
+        return inner.group(0)  # "甲省乙丙市…", "甲市乙丙区城市管理局": the place within the place
     return place
 
 

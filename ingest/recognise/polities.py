@@ -1,5 +1,5 @@
 """Countries and first-level states named in English titles ("Canada's Action Plan …", "Victorian
-renewable energy targets", "Our Singapore Green Plan 2030").
+renewable energy targets", "Our Norway Transport Plan 2030").
 
 The names come from `pycountry` (ISO 3166-1 countries, and the states, provinces, territories and
 constituent countries of ISO 3166-2 where English plans are written), not from a list kept here. A
