@@ -170,7 +170,10 @@ def _membership(verb: str) -> bool:
     not what it must do."""
     if re.match(r"represent\s+(?!the\s+(?:United States|State|City|Department|Government)\b)[a-z]", verb):
         return True  # its members stand for groups; "shall represent the United States in …" is a duty
-    m = re.match(r"(?:include|includes)\s+", verb)
+    m = re.match(r"(?:include|includes|consist\s+of|be\s+composed\s+of)\s+", verb)
+    if m and re.match(r"(?:an?|one|two|three|\d+)?\s*(?:designees?|representatives?|members?|delegates?)\b",
+                      verb[m.end():]):
+        return True  # "shall include a designee from each Deputy Mayor's office"
     return m is not None and is_actor(re.split(r"[,;.]", verb[m.end():], maxsplit=1)[0])
 
 

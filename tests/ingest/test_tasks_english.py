@@ -414,6 +414,7 @@ def test_a_mayors_order_with_yearless_dates_and_list_provisions(tmp_path: Path) 
         "THE CITY OF EASTPORT", "OFFICE OF THE MAYOR", "EXECUTIVE ORDER NO. 14", "June 2, 2027", "CLIMATE ACTION",
         "§ 1. The Office of Sustainability shall, by September 30, develop a climate plan.",
         "§ 2. The Cabinet shall:", "1. Deliver a report on progress to the Mayor by March 1;", "2. Meet at least twice a year.",
+        "§ 2a. The Cabinet shall include a designee from each Deputy Mayor's office.",
         "§ 3. The Office of Sustainability shall publish the plan by April 15."])
     doc = parse(tmp_path, text, "mayor.txt")
     got = [(t.number, [u.name for u in t.units], [(d.date, d.kind) for d in t.deadlines]) for t in doc.tasks]
