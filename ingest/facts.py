@@ -83,7 +83,7 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("policy", re.compile(r"\bpolicy\b|\bdirective\b", re.I)),
 ]
 _PAPER = re.compile(r"(?:摘\s*要|abstract)[\s\S]{0,3000}?(?:关\s*键\s*词|key\s*words)", re.IGNORECASE)
-_NATIONAL_ISSUER = re.compile(r"^(?:国务院|中共中央|国家|全国人民代表大会)")
+_NATIONAL_ISSUER = re.compile(r"^(?:国务院|中共中央|国家(?!级)|全国人民代表大会)")  # not "国家级生态县…"
 # an approval is about the place whose plan or request it approves: "国务院关于甲省乙新区总体规划的批复"
 _APPROVAL_OF = re.compile(r"关于(?:同意)?(.+)的批复$")
 # a US executive order governs the country: "By the authority vested in me as President by the Constitution"

@@ -216,3 +216,8 @@ def test_a_status_a_place_earns_is_no_place() -> None:
     assert place_in_title("国家级生态县创建工作方案") is None
     assert place_in_title("省级文明城市创建实施方案") is None
     assert place_in_title("某县创建国家级生态县工作方案") == "某县"
+
+
+def test_a_title_naming_a_national_status_is_not_national() -> None:
+    assert read_facts("国家级生态县创建工作方案\n一、指导思想\n").region is None
+    assert read_facts("国家发展改革委关于印发某行动方案的通知\n").region == "全国"
