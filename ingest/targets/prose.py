@@ -72,6 +72,7 @@ _EN_LEAD_IN = re.compile(r"(?:^\W*|\s)(?:(?:our|key|the)\s+)?(?:((?:19|20)\d{2})
 _EN_TARGETS_OF = re.compile(r"(?:^|[\s(])(?:(?:[A-Z][\w]*[’']s|our|the|its|their|these|key|legislated|new)\s+)*"
                             r"(?P<what>(?:(?!(?:our|the|its|their|these|are|is|of|and|include|includes)\b)[a-z][\w-]*\s+)"
                             r"{0,3}?[a-z][\w-]*)\s+(?:targets?|goals?)\b")
+_EN_ITEM_MARK = re.compile(r"(?:[-•*▪●◦–]\s|\(?[0-9]{1,2}[.)]\s|\(?[a-z][.)]\s|\(?[ivx]{1,4}[.)]\s)")
 _FROM_HERE = re.compile(r"(?:从|由)\s*$")
 _RESPECTIVELY = re.compile(r"分别")
 _THEN_CHANGE = re.compile(r"\s*[，,]\s*(?:分别)?(增长|下降|提高|增加|减少|上涨)了?\s*")
@@ -197,9 +198,18 @@ class ProseReader:
                 section, self.horizon, self.list_measure = b.section, None, ""
             if (b.kind in ("paragraph", "list_item") and not (b.kind == "paragraph" and b.table)
                     and not self._table_line(b)) or self._goal_heading(b):
+                if self.horizon and self._ends_english_list(b):
+                    self.horizon, self.list_measure = None, ""
                 out.extend(self.read_span(b.start, b.end, b.section))
                 self._carry_horizon(b.start, b.end, b.section)
         return out if self.ctx.is_plan else [f for f in out if f.kind == "target"]
+
+    def _ends_english_list(self, b: Block) -> bool:
+        """An English paragraph of running prose (no list mark, a full sentence) after a lead-in's items: the
+        list it led is over, and so is the year it gave ("…for the following reasons:" does not date a report)."""
+        line = self.text[b.start:b.end].lstrip()
+        return b.kind == "paragraph" and written_in_english(line) and not _EN_ITEM_MARK.match(line) \
+            and len(line) > 120 and bool(re.search(r"[.!?]\s*$", line))
 
     def _goal_heading(self, b: Block) -> bool:
         """A numbered item of a goal list set as a heading of its own ("一、主要预期目标 > (一)地区生产总值增长7%以上",

@@ -374,3 +374,15 @@ def test_milestones_facts_and_gerund_goals_of_a_citys_plan(tmp_path: Path) -> No
     assert (cut.value, cut.comparator, cut.indicator) == (80.0, ">=", "emissions reduction")
     assert (got[987.0].kind, got[987.0].year, got[987.0].unit) == ("achieved", 2018, "ktCO2e")
     assert got[15000.0].kind == "target"
+
+
+def test_a_lead_ins_year_ends_with_its_list(tmp_path: Path) -> None:
+    """The year a lead-in gives ("… to achieve the following by 2030:") holds for its items, not for the running
+    prose after them ("Smoking contributes to 14% of all deaths …" is no 2030 goal)."""
+    text = "\n".join([
+        "Westland Tobacco Strategy", "", "Together, we will work to achieve the following targets by 2030:", "",
+        "- A 30% relative reduction in current tobacco use", "",
+        "Tobacco kills people prematurely and costs the health service a great deal every year. Smoking contributes "
+        "to 14% of all deaths from non-communicable diseases, including heart disease and cancer."])
+    doc = parse_text(tmp_path, "tobacco.txt", text)
+    assert [(t.value, t.year) for t in doc.targets] == [(30.0, 2030)]
