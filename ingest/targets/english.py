@@ -65,6 +65,10 @@ _ORDER_TIME = re.compile(r"^[^;]{0,30}?\b(?:of|from|after)\s+the\s+date\s+of\s+t
 # "by 40% below 2010 levels by 2030, 60% by 2040 and 80% by 2050": the next milestone of the same measure
 _NEXT_MILESTONE = re.compile(r"\s*(?:(?:below|above|under|over)\s+(?:(?:19|20)\d{2}\s+)?(?:baseline\s+)?levels?\s+)?"
                              r"(?:by|in)\s+(?:the\s+end\s+of\s+)?(?:19|20)\d{2}\s*(?:,\s*(?:and\s+)?|and\s+)", re.I)
+# a sum that picks out the things it qualifies: "requests that exceed $5 million", "contracts over $250,000"
+_THRESHOLD = re.compile(r"\b[a-z]{3,}s\s+(?:\([A-Za-z]+\)\s+)?(?:that|which)\s+(?:exceeds?|(?:is|are)\s+(?:more|less|greater)"
+                        r"\s+than)\s*$|\b[a-z]{3,}s\s+(?:exceeding|over|under|above|below|of\s+(?:more|less)\s+than)\s*$",
+                        re.I)
 # a superseded figure ("65% by 2030 (previously 50%)") and a goal marked as met ("25% by 2020 (achieved)")
 _FORMER = re.compile(r"\(\s*(?:previously|formerly|originally|was)\s*$", re.I)
 _MET = re.compile(r"^[^;()]{0,30}\(\s*(?:achieved|met|reached|completed)\b", re.I)
@@ -189,6 +193,8 @@ def _classify(text: str, s0: int, s1: int, f: Figure, cell: _Cell, ctx: DocConte
     if _DURATION.match(f.unit):  # "within 90 days of …" is a task's deadline; "no more than 18 months" a standard
         ok = (_STANDARD_TIME.search(pre) or _STANDARD_TIME.match(text[f.start:f.end])) and not _ORDER_TIME.match(post)
         return ("target", None) if ok else None
+    if f.unit in _MONEY_UNITS and _THRESHOLD.search(pre[-60:]):
+        return None  # "any requests that exceed $5 million", "projects under $1 million": which ones, not a goal
     if _FORECAST.search(pre) or cell.defines or _FORMER.search(pre[-24:]):
         return None  # a forecast ("the anticipated 50% increase"), a definition, a membership, "(previously 50%)"
     if _PAST_AFTER.match(post) and not cell.goal and not lead:  # "In 2023, 15,765 homes were delivered."

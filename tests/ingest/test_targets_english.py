@@ -386,3 +386,12 @@ def test_a_lead_ins_year_ends_with_its_list(tmp_path: Path) -> None:
         "to 14% of all deaths from non-communicable diseases, including heart disease and cancer."])
     doc = parse_text(tmp_path, "tobacco.txt", text)
     assert [(t.value, t.year) for t in doc.targets] == [(30.0, 2030)]
+
+
+def test_a_sum_that_picks_out_what_it_qualifies_is_no_goal(tmp_path: Path) -> None:
+    text = "\n".join(["Westland Procurement Plan", "",
+                      "Agencies shall notify the Office of any upcoming requests that exceed $5 million 30 days before "
+                      "any public outreach, and of contracts over $250,000 each quarter.",
+                      "The city will invest $40 million in new training centres by 2028."])
+    doc = parse_text(tmp_path, "procure.txt", text)
+    assert [t.value for t in doc.targets] == [40_000_000.0]
