@@ -193,7 +193,8 @@ def _classify(text: str, s0: int, s1: int, f: Figure, cell: _Cell, ctx: DocConte
     if _DURATION.match(f.unit):  # "within 90 days of …" is a task's deadline; "no more than 18 months" a standard
         ok = (_STANDARD_TIME.search(pre) or _STANDARD_TIME.match(text[f.start:f.end])) and not _ORDER_TIME.match(post)
         return ("target", None) if ok else None
-    if f.unit in _MONEY_UNITS and _THRESHOLD.search(pre[-60:]):
+    number = re.search(r"[$€£\d]", text[f.start:f.end])  # the figure's span may open with its bound ("over")
+    if f.unit in _MONEY_UNITS and _THRESHOLD.search(text[max(s0, f.start - 60):f.start + (number.start() if number else 0)]):
         return None  # "any requests that exceed $5 million", "projects under $1 million": which ones, not a goal
     if _FORECAST.search(pre) or cell.defines or _FORMER.search(pre[-24:]):
         return None  # a forecast ("the anticipated 50% increase"), a definition, a membership, "(previously 50%)"
