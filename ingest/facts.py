@@ -32,6 +32,7 @@ _CN_DATE = re.compile(r"((?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\
 _EN_DATE = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)"
                       r"\s+(\d{1,2}),\s*((?:19|20)\d{2})\b")
 _ISO_DATE = re.compile(r"\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b")
+_NEWS_DATELINE = re.compile(r"((?:19|20)\d{2})-(\d{2})-(\d{2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:[|｜]|来源|$)")
 # the line under a speech's title: "——2026年1月20日在…人民代表大会…上", also without the dash, in brackets, or
 # broken after 人民代表大会 (its rest, "六次会议上", on the next line)
 _SPEAKER = re.compile(r"^[—\-－]{1,2}.*(?:在|于).*(?:会议|大会|会)上|^[—\-－（(]{0,2}\s*(?:(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})"
@@ -41,6 +42,8 @@ _CONGRESS = re.compile(r"第[一二三四五六七八九十]+届人民代表大�
 # the last place named right before it: "济南市历城区" -> 历城区 (one place after another, the finest last)
 _INNERMOST = re.compile(rf"[\u4e00-\u9fff]{{1,6}}?{_PLACE_LEVEL}")
 _CONGRESS_REACH = 800
+_NATIONAL_CONGRESS = re.compile(r"届全国人大|全国人民代表大会第[一二三四五六七八九十]+次会议")
+_WORK_REPORT = re.compile(r"政府工作报告")
 _SPEAKER_REST = re.compile(r"^[^，。]{0,12}(?:会议|大会|会)上[）)]?$")
 # who gives the speech: "封丘县人民政府县长 王振海", "自治区主席 王莉霞", "县长 王 丽"
 _SPEAKER_NAME = re.compile(r"^[\u4e00-\u9fff]{0,16}?(?:代理?)?(?:省长|市长|县长|区长|旗长|州长|盟长|主席)\s*[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3}$")
@@ -205,6 +208,9 @@ def _line_date(line: str) -> str | None:
     if m:
         iso = _ISO_DATE.search(m.group(1))
         return iso_date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3))) if iso else _line_date(m.group(1))
+    m = _NEWS_DATELINE.match(bare)  # "2026-03-16 10:40:34 | 来源：某日报": a news page's release line
+    if m:
+        return iso_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     return None
 
 
@@ -304,4 +310,6 @@ def document_region(title: str, issuer: str, head: str) -> str | None:
         places = [p for p in _INNERMOST.finditer(before) if p.end() == len(before)]
         if places:
             return places[-1].group(0)
+    if _NATIONAL_CONGRESS.search(head[:_CONGRESS_REACH]) and _WORK_REPORT.search(title):
+        return "全国"  # "总理…在十四届全国人大四次会议上作《政府工作报告》": the State Council's report
     return None

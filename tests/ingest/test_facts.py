@@ -221,3 +221,11 @@ def test_a_status_a_place_earns_is_no_place() -> None:
 def test_a_title_naming_a_national_status_is_not_national() -> None:
     assert read_facts("国家级生态县创建工作方案\n一、指导思想\n").region is None
     assert read_facts("国家发展改革委关于印发某行动方案的通知\n").region == "全国"
+
+
+def test_a_news_copy_of_the_national_work_report() -> None:
+    head = "\n".join(["新华社受权播发《政府工作报告》", "2027-03-14 10:40:34 | 来源：某日报",
+                      "新华社北京3月13日电 新华社受权于13日全文播发国务院总理在十五届全国人大二次会议上所作的《政府工作报告》。",
+                      "今年发展主要预期目标是：国内生产总值增长5%左右。"])
+    f = read_facts(head)
+    assert (f.kind, f.region, f.date) == ("work_report", "全国", "2027-03-14")
