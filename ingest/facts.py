@@ -256,7 +256,8 @@ def document_kind(title: str, text: str) -> str | None:
     for kind, pattern in _KINDS:
         if pattern.search(title):
             return kind
-    if re.search(r"向大会(?:报告(?:政府)?工作|作政府工作报告)|各位代表[：:，,]", text[:3000]):
+    if re.search(r"向大会(?:报告(?:政府)?工作|作政府工作报告)|各位代表[：:，,]|"
+                 r"(?:省长|市长|县长|区长|旗长|州长|盟长|主席)[\u4e00-\u9fff]{1,4}作政府工作报告", text[:3000]):
         return "work_report"  # a government's report to its people's congress, whatever its title line says
     if ANNOUNCEMENT.search(text[:ANNOUNCEMENT_OPENING]):
         return "announcement"  # a fact sheet, a press release: what was signed, awarded, launched

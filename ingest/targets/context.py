@@ -19,8 +19,11 @@ from ingest.recognise.polities import polity_in
 
 _PLAN_WORDS = re.compile(r"规划|方案|计划|意见|通知|要点|纲要|办法|决定|行动|措施|举措|政策|细则|清单|分工|指标|目标|plan|programme|program|strategy|roadmap|"
                          r"action|policy|objectives|targets|goals|framework|agenda|blueprint|pathway", re.IGNORECASE)
-_PLAN_OPENING = re.compile(r"行动计划|实施方案|工作方案|规划|\b(?:action plan|plan of actions|climate action|"
+_PLAN_OPENING = re.compile(r"行动计划|实施方案|工作方案|规划|重点工作|工作要点|任务分工|责任分解|任务分解|\b(?:action plan|plan of actions|climate action|"
                            r"strategy|roadmap|programme of actions)\b", re.I)
+# a work report's parts: "2026年重点工作" (the year it is for), "2025年工作回顾" (the year before)
+_REPORT_AHEAD = re.compile(r"((?:19|20)\d{2})年(?:重点工作|主要预期目标|工作安排|工作建议|政府工作)")
+_REPORT_BACK = re.compile(r"((?:19|20)\d{2})年(?:和[^、，,。]{0,12})?工作回顾")
 _PAPER_KINDS = ("paper", "article", "论文", "期刊", "journal", "thesis")
 
 ACHIEVED_HEADING = re.compile(r"成效|成就|成绩|进展|完成情况|回顾|工作总结|取得|achievements?|progress|review", re.I)
@@ -57,7 +60,15 @@ class DocContext:
 
 def _doc_year(doc: ParsedDocument) -> int | None:
     m = re.search(r"(19|20)\d{2}", doc.meta.date or "")
-    return int(m.group(0)) if m else None
+    if m:
+        return int(m.group(0))
+    if doc.meta.kind == "work_report":  # undated (a news copy): the year its work is planned for
+        ahead = _REPORT_AHEAD.search(doc.text[:3000])
+        if ahead:
+            return int(ahead.group(1))
+        back = _REPORT_BACK.search(doc.text[:3000])
+        return int(back.group(1)) + 1 if back else None
+    return None
 
 
 def _is_plan(doc: ParsedDocument) -> bool:

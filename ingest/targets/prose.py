@@ -369,6 +369,8 @@ class ProseReader:
             if period and _FROM_HERE.search(clause_pre):
                 return "baseline", period[0] - 1  # "“十四五”时期…由5.8万元提高到7.6万元": the level it started from
             return "achieved", lead or self._achieved_year(section, sent, q.start)
+        if self.ctx.kind == "work_report" and self._review_year(sent, q) is not None:
+            return "achieved", self._review_year(sent, q)  # "…说，2025年是…的一年，全市生产总值增长5.5%"
         if lead is not None and base is not None and lead <= base:
             return "baseline", lead  # "2020年，全县水土保持率为68.2%": the state that year
         if _LAST_YEAR.search(self.text[sent.s0:q.start]) and self.ctx.doc_year:
@@ -416,6 +418,16 @@ class ProseReader:
         own = [p for i, p in five_year_spans(said) if not _COMPARED_PERIOD.search(said[:i])]
         period = (own[0] if own else None) or heading_period(section)
         return period[1] if period else self.ctx.base_year
+
+    def _review_year(self, sent: Sentence, q: Quantity) -> int | None:
+        """In a work report, a year before this one that the sentence names before the figure, not as what it is
+        compared with ("较2020年"): the year the figure reports."""
+        if not self.ctx.doc_year:
+            return None
+        named = [m for m in re.finditer(r"((?:19|20)\d{2})\s*年(?!以来|来|以前|以后|同期)", self.text[sent.s0:q.start])
+                 if not _COMPARED_WITH.search(self.text[sent.s0:sent.s0 + m.start()])]
+        year = int(named[-1].group(1)) if named else None
+        return year if year is not None and year < self.ctx.doc_year else None
 
     def _baseline_year(self, para: SentenceMarks, pos: int) -> int | None:
         base = self.ctx.base_year

@@ -347,3 +347,23 @@ def test_respective_years_and_a_bound_written_once(tmp_path: Path) -> None:
     assert {t.indicator for t in doc.targets if t.unit == "所"} == {"新建学校"}
     energy = _one(doc, 0.45)
     assert (energy.unit, energy.comparator) == ("tce/万元", "<=")
+
+
+def test_a_news_copy_of_a_work_report_without_its_date(tmp_path: Path) -> None:
+    """A news copy gives no date: the report is for the year of its "2027年重点工作"; a figure after "2026年是…的一年"
+    is that year's result; this year's goals get this year."""
+    doc = parse_text(tmp_path, "news.txt", "\n".join([
+        "2月4日上午，某市第九届人民代表大会第六次会议开幕。代市长张某作政府工作报告。报告分三个部分：2026年工作回顾、"
+        "“十五五”时期目标任务、2027年重点工作。",
+        "张某在报告中说，2026年是全市发展砥砺奋进的一年，全市生产总值增长5.2%，一般公共预算收入增长3.4%。",
+        "2027年全市经济社会发展主要预期目标是：生产总值增长5%以上，居民收入增长6%左右。"]))
+    got = {t.value: (t.kind, t.year) for t in doc.targets}
+    assert got[5.2] == got[3.4] == ("achieved", 2026)
+    assert got[5.0] == got[6.0] == ("target", 2027)
+
+
+def test_a_list_of_this_years_key_work_is_a_plan(tmp_path: Path) -> None:
+    doc = parse_text(tmp_path, "list.txt", "\n".join([
+        "据某省人民政府网消息，近日，某省人民政府发布关于2027年重点工作及责任分解的通知。", "一、确保完成全年主要预期目标",
+        "1.全省生产总值增长6%以上。", "牵头责任单位：省发展改革委。"]))
+    assert [(t.value, t.kind) for t in doc.targets] == [(6.0, "target")]
