@@ -87,7 +87,7 @@ _TRAILING_NOISE = re.compile(
 _BARE_GENERIC = re.compile(rf"{_GENERIC}(?=$|[，,；;。\s)）])")
 _GENERIC_ONLY = re.compile(rf"^(?:(?:有关|相关|其他)?{_GENERIC}|(?:人民)?政府|党委|管委会)(?=$|[、,，;；\s])")
 # "各区、县(市)政府", "各省、自治区、直辖市人民政府": 各 distributes over a list of administrative levels.
-_LEVEL = r"(?:自治区|直辖市|自治州|自治县|省|市|县|区|州|盟|旗|乡|镇|街道)"
+_LEVEL = r"(?:自治区|直辖市|自治州|自治县|县级市|省|市|县|区|州|盟|旗|乡|镇|街道)"
 _LEVEL_HEAD = re.compile(rf"^各{_LEVEL}$")
 _LEVEL_MID = re.compile(rf"^{_LEVEL}(?:[(（〔][^()（）〔〕]*[)）〕])?$")
 _LEVEL_TAIL = re.compile(rf"^{_LEVEL}(?:[(（〔][^()（）〔〕]*[)）〕])?(?:人民)?(?:政府|党委|管委会)"

@@ -78,6 +78,7 @@ def test_names_kept_as_written() -> None:
     # 各 over a list of levels is one unit; the note scoping a name is not part of it
     assert roles("省交通运输厅、各市、县(区)人民政府") == [("省交通运输厅", "responsible"), ("各市、县(区)人民政府", "responsible")]
     assert roles("各省、自治区、直辖市人民政府") == [("各省、自治区、直辖市人民政府", "responsible")]
+    assert roles("市民政局、各区、县级市政府") == [("市民政局", "responsible"), ("各区、县级市政府", "responsible")]
     assert roles("各县(市、区)人民政府〈含高新区管委会,下同〉、县水利局") == [
         ("各县(市、区)人民政府", "responsible"), ("县水利局", "responsible")]
     assert roles("县卫生健康局(县中医药管理局)") == [("县卫生健康局(县中医药管理局)", "responsible")]
