@@ -44,6 +44,11 @@ _INNERMOST = re.compile(rf"[\u4e00-\u9fff]{{1,6}}?{_PLACE_LEVEL}")
 _CONGRESS_REACH = 800
 _NATIONAL_CONGRESS = re.compile(r"届全国人大|全国人民代表大会第[一二三四五六七八九十]+次会议")
 _WORK_REPORT = re.compile(r"政府工作报告")
+_SPEAKER_GOVERNMENT = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:省|市|县|区|旗))人民政府(?:代理)?(?:省长|市长|县长|区长|旗长|主席)"
+                                 r"[\u4e00-\u9fff]{0,4}?(?:在|代表)")
+# a place's party committee and government cited by name: "中共甲市委", "、甲市人民政府"
+_OWN_ORGANS = re.compile(r"中共([\u4e00-\u9fff]{2,6}?[省市县区])委|(?:^|(?<=[《、，,（(\s]))([\u4e00-\u9fff]{2,6}?[省市县区])人民政府",
+                         re.M)
 _SPEAKER_REST = re.compile(r"^[^，。]{0,12}(?:会议|大会|会)上[）)]?$")
 # who gives the speech: "封丘县人民政府县长 王振海", "自治区主席 王莉霞", "县长 王 丽"
 _SPEAKER_NAME = re.compile(r"^[\u4e00-\u9fff]{0,16}?(?:代理?)?(?:省长|市长|县长|区长|旗长|州长|盟长|主席)\s*[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3}$")
@@ -313,4 +318,24 @@ def document_region(title: str, issuer: str, head: str) -> str | None:
             return places[-1].group(0)
     if _NATIONAL_CONGRESS.search(head[:_CONGRESS_REACH]) and _WORK_REPORT.search(title):
         return "全国"  # "总理…在十四届全国人大四次会议上作《政府工作报告》": the State Council's report
-    return None
+    return _speaker_place(head) or _own_organs_place(head)
+
+
+def _speaker_place(head: str) -> str | None:
+    """A report's speaker named with the government ("牟定县人民政府县长李某在作《政府工作报告》时…")."""
+    m = _SPEAKER_GOVERNMENT.search(head[:_CONGRESS_REACH])
+    return m.group(1) if m and place_in_title(m.group(1)) == m.group(1) else None
+
+
+def _own_organs_place(head: str) -> str | None:
+    """A document whose title names no place but which cites its own place's organs ("根据《中共甲市委、甲市人民政府
+    关于…的决定》") and speaks as that level (市科协, 市发展改革委, 全市): that place. The level must be the one the
+    document speaks as, so a county citing its city's decision is not taken for the city."""
+    named = [n for m in _OWN_ORGANS.finditer(head[:1500]) if place_in_title(n := m.group(1) or m.group(2)) == n]
+    if not named:
+        return None
+    levels = {lv: len(re.findall(rf"(?:全|我|本){lv}(?![长委场民])|(?<![\u4e00-\u9fff]){lv}[\u4e00-\u9fff]{{1,8}}?"
+                                 rf"(?:局|委|办|厅|院|科协|中心)", head)) for lv in "省市县区"}
+    level, count = max(levels.items(), key=lambda kv: kv[1])
+    fitting = [n for n in named if n.endswith(level)]
+    return fitting[0] if fitting and count >= 3 and count > 2 * (sum(levels.values()) - count) else None

@@ -229,3 +229,18 @@ def test_a_news_copy_of_the_national_work_report() -> None:
                       "今年发展主要预期目标是：国内生产总值增长5%左右。"])
     f = read_facts(head)
     assert (f.kind, f.region, f.date) == ("work_report", "全国", "2027-03-14")
+
+
+def test_a_document_citing_its_own_places_organs() -> None:
+    """No place in the title, but "根据《中共甲乙市委、甲乙市人民政府关于…》" and units of that level (市科协, 市发展改革委):
+    the city. A county citing its city's decision speaks as a county, so the city is not taken."""
+    city = "\n".join(["关于推进人才集聚工程的实施意见",
+                      "为深入贯彻落实市第十次党代会精神，根据《中共甲乙市委、甲乙市人民政府关于全面推进新型城市化发展的决定》，"
+                      "提出以下实施意见。", "1.引进人才。（牵头单位：市科协，配合单位：市发展改革委、市教育局）",
+                      "2.培育人才。（牵头单位：市人力资源社会保障局）"])
+    assert read_facts(city).region == "甲乙市"
+    county = city.replace("市科协，配合单位：市发展改革委、市教育局", "县科协，配合单位：县发展改革委、县教育局").replace(
+        "市人力资源社会保障局", "县人力资源社会保障局").replace("市第十次党代会", "县第十次党代会")
+    assert read_facts(county).region is None
+    report = "《政府工作报告》摘要\n日期：2027年01月24日\n1月20日，丙丁县人民政府县长张某在作《政府工作报告》时说…\n"
+    assert read_facts(report).region == "丙丁县"
