@@ -209,7 +209,8 @@ def _line_date(line: str) -> str | None:
         month = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                  "november", "december"].index(m.group(1).lower()) + 1
         return iso_date(int(m.group(3)), month, int(m.group(2)))
-    m = re.fullmatch(r"(?:date modified|date|issued|published|发布日期|印发日期)\s*[:：]\s*(.+)", bare, re.I)
+    m = re.fullmatch(r"(?:date modified|date|issued|published|发布日期|印发日期|日期|发布时间)\s*[:：]\s*(.+?)"
+                     r"(?:\s+(?:来源|作者|浏览|字号)\s*[:：].*)?", bare, re.I)  # "日期：2022年01月24日 来源：某融媒体中心"
     if m:
         iso = _ISO_DATE.search(m.group(1))
         return iso_date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3))) if iso else _line_date(m.group(1))

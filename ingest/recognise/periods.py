@@ -61,8 +61,8 @@ def annual_year(title: str) -> int | None:
     ("立山区2023年重点工作任务分工方案" -> 2023): its figures without a year of their own are for that year.
     A report on such a programme ("2023年计划执行情况的报告") looks back, and is not one; the allocation of a
     report's tasks ("2024年《政府工作报告》重点任务分解表") is."""
-    if re.search(r"(?:报告|总结|情况|公报)[”》]?(?:[(（][^()（）]*[)）])?$", title or ""):
-        return None
+    if re.search(r"(?:报告|总结|情况|公报)[”》]?(?:[(（][^()（）]*[)）])?$|(?:全面|圆满|超额|顺利)完成", title or ""):
+        return None  # a report on the year, or a title saying its goals were met, looks back
     years = set(re.findall(r"(?:19|20)\d{2}", title or ""))
     m = _ANNUAL.search(title or "")
     return int(m.group(1)) if m and len(years) == 1 else None

@@ -26,7 +26,7 @@ _REPORT_AHEAD = re.compile(r"((?:19|20)\d{2})年(?:重点工作|主要预期目�
 _REPORT_BACK = re.compile(r"((?:19|20)\d{2})年(?:和[^、，,。]{0,12})?工作回顾")
 _PAPER_KINDS = ("paper", "article", "论文", "期刊", "journal", "thesis")
 
-ACHIEVED_HEADING = re.compile(r"成效|成就|成绩|进展|完成情况|回顾|工作总结|取得|achievements?|progress|review", re.I)
+ACHIEVED_HEADING = re.compile(r"成效|成就|成绩|进展|完成情况|(?:全面|圆满|超额|顺利)完成|回顾|工作总结|取得|achievements?|progress|review", re.I)
 GOAL_HEADING = re.compile(r"目标|指标")
 STATUS_HEADING = re.compile(r"现状|状况|基本情况|存在的(?:主要)?问题|概况|基础条件|发展基础|发展背景|规划背景|现实基础|"
                             r"current situation|status|baseline",

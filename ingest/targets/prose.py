@@ -73,6 +73,7 @@ _EN_TARGETS_OF = re.compile(r"(?:^|[\s(])(?:(?:[A-Z][\w]*[’']s|our|the|its|the
                             r"(?P<what>(?:(?!(?:our|the|its|their|these|are|is|of|and|include|includes)\b)[a-z][\w-]*\s+)"
                             r"{0,3}?[a-z][\w-]*)\s+(?:targets?|goals?)\b")
 _EN_ITEM_MARK = re.compile(r"(?:[-•*▪●◦–]\s|\(?[0-9]{1,2}[.)]\s|\(?[a-z][.)]\s|\(?[ivx]{1,4}[.)]\s)")
+_DONE_TITLE = re.compile(r"(?:全面|圆满|超额|顺利)完成|工作回顾|成效显著")
 _FROM_HERE = re.compile(r"(?:从|由)\s*$")
 _RESPECTIVELY = re.compile(r"分别")
 _THEN_CHANGE = re.compile(r"\s*[，,]\s*(?:分别)?(增长|下降|提高|增加|减少|上涨)了?\s*")
@@ -183,8 +184,9 @@ class ProseReader:
         self.horizon: int | None = None  # a goal year a list's lead-in sets ("到2028年，力争实现：")
         self.list_measure = ""  # what an English lead-in's targets measure ("Our renewable energy targets are:")
         # "某县“十四五”卫生健康主要发展指标": a title that is a list of goals makes its figures goals
-        self.title_context = "target" if GOAL_HEADING.search(doc.title or "") and not STATUS_HEADING.search(
-            doc.title or "") else None
+        title = doc.title or ""
+        self.title_context = "achieved" if _DONE_TITLE.search(title) else (  # "2021年…目标任务全面完成": a review
+            "target" if GOAL_HEADING.search(title) and not STATUS_HEADING.search(title) else None)
         self._places: tuple[int, list[str]] = (-1, [])
 
     def read_blocks(self) -> list[Found]:

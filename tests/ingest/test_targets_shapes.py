@@ -367,3 +367,14 @@ def test_a_list_of_this_years_key_work_is_a_plan(tmp_path: Path) -> None:
         "据某省人民政府网消息，近日，某省人民政府发布关于2027年重点工作及责任分解的通知。", "一、确保完成全年主要预期目标",
         "1.全省生产总值增长6%以上。", "牵头责任单位：省发展改革委。"]))
     assert [(t.value, t.kind) for t in doc.targets] == [(6.0, "target")]
+
+
+def test_a_summary_of_a_years_results(tmp_path: Path) -> None:
+    """"2026年…各项目标任务高质量全面完成" reviews that year: "增长12.6%达92.9亿元" is two results of 2026."""
+    doc = parse_text(tmp_path, "summary.txt", "\n".join([
+        "《政府工作报告》摘要（一）：2026年 全县经济社会发展各项目标任务高质量全面完成",
+        "日期：2027年01月24日 来源：某县融媒体中心",
+        "据统计预测，全县地区生产总值增长12.6%达92.9亿元，第一产业增长9.1%达21.2亿元。"]))
+    got = {t.value: (t.kind, t.year, t.indicator) for t in doc.targets}
+    assert got[12.6] == ("achieved", 2026, "地区生产总值增长") and got[92.9] == ("achieved", 2026, "地区生产总值")
+    assert got[21.2][:2] == ("achieved", 2026)
