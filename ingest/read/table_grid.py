@@ -111,14 +111,21 @@ def trim_span(text: str, s: int, e: int, also: str = "") -> tuple[int, int]:
     return s, e
 
 
+# a group heading set on its own line between the rows of a table ("一、发展水平", "（二）质量效益")
+_GROUP_LINE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十]{1,3}[)）])[^|，,。；;]{1,20}$")
+
+
 def pipe_runs(text: str, blocks: list[Block]) -> list[tuple[str, str, list[list[Cell]]]]:
     """(caption, section, rows) of each run of `|` lines (two rows at least); a caption line right above
     the run ("表1 主要指标") names it."""
     runs: list[tuple[str, str, list[list[Cell]]]] = []
     current: list[list[Cell]] | None = None
     prev: Block | None = None
-    for b in blocks:
+    for i, b in enumerate(blocks):
         cells = pipe_cells(text, b)
+        if cells is None and current is not None and _GROUP_LINE.match(text[b.start:b.end].strip()) \
+                and i + 1 < len(blocks) and pipe_cells(text, blocks[i + 1]):
+            continue  # "一、发展水平" between rows: a group heading inside the table, not its end
         if cells is None:
             current, prev = None, b
             continue

@@ -41,6 +41,7 @@ _ATTRIBUTE = re.compile(r"^(?:属性|备注|说明|单位|责任单位|牵头单
 _UNIT_IN = re.compile(r"[(（]\s*(?:单位\s*[:：])?\s*([^()（）]{1,10}?)\s*[)）]")
 _YEAR_IN = re.compile(r"((?:19|20)\d{2})\s*年?")
 _PARENS = re.compile(r"[(（][^()（）]*[)）]")
+_ROW_NUMBER = re.compile(r"^(?:\d{1,3}[.、．](?!\d)|[(（]\d{1,3}[)）]|[①-⑳])\s*")
 _CAPTION_NO = re.compile(r"^\s*(?:附表|专栏|表|附件|Table|Box)\s*[\d一二三四五六七八九十]+\s*[:：.]?\s*", re.IGNORECASE)
 _KIND_WORD = re.compile(r"\s*(?:现状值|现状|目标值|规划目标|规划值|实际完成|完成值|实际值|基期值|基期|基准值|基准年|预期值|"
                         r"期末值|目标|规划|(?:19|20)\d{2}年?|"
@@ -261,7 +262,7 @@ class TableReader:
         column = _strip_kind_words(column_indicator(path)) if row_type != "scope" else column_indicator(path)
         if row_type == "scope":
             return column
-        name = _plain(label)
+        name = _ROW_NUMBER.sub("", _plain(label))  # "1.学前教育毛入园率(%)": the row's number is no part of it
         if row_type == "indicator":
             return name + (column if column and column not in name else "")
         if _AGGREGATE.match(name):

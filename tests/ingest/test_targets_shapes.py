@@ -378,3 +378,15 @@ def test_a_summary_of_a_years_results(tmp_path: Path) -> None:
     got = {t.value: (t.kind, t.year, t.indicator) for t in doc.targets}
     assert got[12.6] == ("achieved", 2026, "地区生产总值增长") and got[92.9] == ("achieved", 2026, "地区生产总值")
     assert got[21.2][:2] == ("achieved", 2026)
+
+
+def test_an_indicator_table_with_group_rows_and_numbered_labels(tmp_path: Path) -> None:
+    """"一、发展水平" on its own line between rows is a group inside the table (it cut the table in two, and the
+    rows below lost their header); "1.学前教育毛入园率(%)" is the indicator without its row number."""
+    doc = parse_text(tmp_path, "edu.txt", "\n".join([
+        "某县“十四五”教育事业发展规划", "“十四五”教育事业发展主要指标表", "指标 | 2020年 | 2025年 | 属性",
+        "一、发展水平", "1.学前教育毛入园率(%) | 95% | 99%以上 | 约束性", "2.义务教育巩固率(%) | 98% | 100% | 约束性",
+        "二、优质资源建设", "1.省市优质幼儿园比例(%) | 85.1% | 90%以上 | 预期性"]))
+    got = sorted((t.indicator, t.kind, t.year, t.value) for t in doc.targets)
+    assert ("学前教育毛入园率", "target", 2025, 99.0) in got and ("省市优质幼儿园比例", "target", 2025, 90.0) in got
+    assert ("省市优质幼儿园比例", "baseline", 2020, 85.1) in got and len(got) == 6
