@@ -167,6 +167,8 @@ def _joiner(prev: str, nxt: str, wrap: int | None, en_wrap: int | None) -> str |
         return None
     if _BLOCK_START.match(nxt):
         return None
+    if prev.count("|") >= 2 or nxt.count("|") >= 2:
+        return None  # a table row ("CAP Goal | 2030 Goal | 2045 Goal") is a line of its own, as is its caption
     if re.search(r"[A-Za-z]-$", prev) and re.match(r"[a-z]", nxt):
         return "-"  # hyphenated word: drop the hyphen
     en_full = en_wrap is not None and len(prev) >= 0.6 * en_wrap
@@ -209,7 +211,9 @@ def build_canonical(pages: list[str], has_pages: bool) -> CanonicalText:
             if out:
                 pending_blank = True
             continue
-        join = _joiner(last_text, ln.text, wrap, en_wrap) if out else None
+        # the first line is the title: the text under it never goes on from it ("… Vehicle Plan (Public Draft)")
+        join = _joiner(last_text, ln.text, wrap, en_wrap) if out and not (len(out) == 1 and ln.text[:1].isupper()) \
+            else None
         if join is not None:
             if join == "-":
                 out[-1] = out[-1][:-1]

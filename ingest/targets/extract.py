@@ -61,6 +61,7 @@ def extract_targets(doc: ParsedDocument) -> list[Target]:
                                                                                         doc.text[b.start:b.end]))}
     if ctx.scope:
         ctx.places.add(ctx.scope)
-    found += ProseReader(doc, ctx).read_blocks()
+    found += [f for f in ProseReader(doc, ctx).read_blocks()
+              if not any(s <= f.quote_start < e for s, e in tables.grid_spans)]
     found.sort(key=lambda f: f.quote_start)  # document order: a reader meets them in this order
     return [to_target(doc, f, scope_key(f.scope)) for f in _dedupe(doc.text, found)]

@@ -30,7 +30,7 @@ from ingest.targets.year_rows import year_column, year_rows
 _SERIAL_HEAD = re.compile(r"^(?:序号|编号|序|No\.?|#|Number)$", re.IGNORECASE)
 _SCOPE_HEAD = re.compile(r"区县|县区|分区|地区|区域|行政区|县|市|乡镇|乡|镇|省|流域|片区|district|region|county|province|"
                          r"city|prefecture", re.IGNORECASE)
-_INDICATOR_HEAD = re.compile(r"指标|项目|名称|内容|indicator|item|measure|target", re.IGNORECASE)
+_INDICATOR_HEAD = re.compile(r"指标|项目|名称|内容|indicator|item|measure|target|goal|objective|action", re.IGNORECASE)
 _TOTAL = re.compile(r"^(?:合\s*计|小\s*计|总\s*计|总量|total|subtotal|sum)$", re.IGNORECASE)
 _AGGREGATE = re.compile(r"^(?:合\s*计|小\s*计|总\s*计|总体平均|平均|总体|全部|均值|total|average|subtotal|overall)$",
                         re.IGNORECASE)
@@ -45,7 +45,7 @@ _ROW_NUMBER = re.compile(r"^(?:\d{1,3}[.、．](?!\d)|[(（]\d{1,3}[)）]|[①-�
 _CAPTION_NO = re.compile(r"^\s*(?:附表|专栏|表|附件|Table|Box)\s*[\d一二三四五六七八九十]+\s*[:：.]?\s*", re.IGNORECASE)
 _KIND_WORD = re.compile(r"\s*(?:现状值|现状|目标值|规划目标|规划值|实际完成|完成值|实际值|基期值|基期|基准值|基准年|预期值|"
                         r"期末值|目标|规划|(?:19|20)\d{2}年?|"
-                        r"baseline|target|current|planned|actual|achieved)(?:\s*value)?$", re.IGNORECASE)
+                        r"baseline|target|goal|current|planned|actual|achieved)(?:\s*value)?$", re.IGNORECASE)
 # a column of figures of one kind (a 目标 or 任务 column of a task table holds text, so not those)
 _VALUE_HEAD = re.compile(r"(?:现状|目标|规划|基期|基准|预期|期末|完成|实际)值$|^(?:baseline|target)\s+values?$", re.I)
 _UNIT_HEAD = re.compile(r"^(?:单位|计量单位|unit|units)$", re.IGNORECASE)
@@ -135,6 +135,13 @@ def column_year(path: list[str], caption: str, kind: TargetKind, ctx: DocContext
     return period[0] - 1 if kind == "baseline" else period[1]
 
 
+def _year_columns(header: list[Cell]) -> bool:
+    """An English table header with columns of years ("2030 Goal", "FY2025 target"): a table of goals by year."""
+    years = [c for c in header if re.fullmatch(r"(?:FY\s*)?(?:19|20)\d{2}(?:\s+(?:goals?|targets?|baseline|actual))?",
+                                               c.text.strip(), re.I)]
+    return len(years) >= 2
+
+
 def _task_header(header: list[str]) -> bool:
     """A task-allocation table: a duty column (牵头单位, 完成时限) and no column of a year's or a kind's
     values; "指标 | 2023年 | 2025年 | 牵头单位" is an indicator table that also names who leads each row."""
@@ -150,6 +157,7 @@ class TableReader:
         self.doc, self.ctx = doc, ctx
         self.places: set[str] = set()
         self.prose = ProseReader(doc, ctx)
+        self.grid_spans: list[tuple[int, int]] = []  # English tables read by their columns: not sentences too
 
     def read(self) -> list[Found]:
         """Figures of every table of the document, in table order."""
@@ -161,6 +169,9 @@ class TableReader:
                 year_col = year_column(grid)
                 if year_col is not None:  # "Fiscal Year | Percentage Reduction": a schedule by year
                     out.extend(year_rows(grid, year_col, self.ctx.scope, self.ctx.base_year))
+                elif _year_columns(rows[0]):  # "Goal | 2030 Goal | 2045 Goal": each column a year's goals
+                    out.extend(self.read_grid(grid))
+                    self.grid_spans.append((rows[0][0].start, rows[-1][-1].end))
                 continue  # another English Markdown table: its rows are read as sentences, cell by cell
             if _task_header([_plain(c.text) for c in rows[0]]):
                 out.extend(self.read_task_table(caption, section, rows))

@@ -395,3 +395,23 @@ def test_a_sum_that_picks_out_what_it_qualifies_is_no_goal(tmp_path: Path) -> No
                       "The city will invest $40 million in new training centres by 2028."])
     doc = parse_text(tmp_path, "procure.txt", text)
     assert [t.value for t in doc.targets] == [40_000_000.0]
+
+
+def test_a_table_of_goals_by_year_under_an_unpunctuated_title(tmp_path: Path) -> None:
+    """Lines without closing punctuation are not one paragraph when they are a title or table rows: "County of …
+    Plan (Public Draft)" stays the title, the caption and "Goal | 2030 Goal | 2045 Goal" rows stay apart, and the
+    table is read by its columns, a row label of many English words naming each row's measure."""
+    text = "\n".join([
+        "County of Westland Zero Emission Vehicle Plan (Public Draft) May 2027",
+        "The County has been a leader in climate action, taking steps to reduce greenhouse gas emissions and prepare for",
+        "climate impacts across its operations and the community it serves over the coming decades",
+        "Table 1. Zero Emission Mobility Goals",
+        "CAP Goal | 2030 Goal | 2045 Goal",
+        "Increase passenger electric vehicle ownership | 30% | 85%",
+        "Increase bike-mode share | 2% | 6%"])
+    doc = parse_text(tmp_path, "zev.txt", text)
+    got = sorted((t.indicator, t.year, t.value) for t in doc.targets)
+    assert got == [("Increase bike-mode share", 2030, 2.0), ("Increase bike-mode share", 2045, 6.0),
+                   ("Increase passenger electric vehicle ownership", 2030, 30.0),
+                   ("Increase passenger electric vehicle ownership", 2045, 85.0)]
+    assert {t.scope for t in doc.targets} == {"Westland"}
