@@ -77,7 +77,7 @@ def cell_kind(text: str) -> str:
 def _label_like(text: str) -> bool:
     """Short enough to name a row: 30 characters of Chinese, as many words in English ("Increase passenger
     electric vehicle ownership")."""
-    limit = MAX_LABEL if re.search(r"[\u4e00-\u9fff]", text) else MAX_LABEL * 3
+    limit = MAX_LABEL + 10 if re.search(r"[\u4e00-\u9fff]", text) else MAX_LABEL * 3
     return len(text) <= limit and not _SENTENCE_PUNCT.search(text)
 
 

@@ -216,7 +216,7 @@ _EN_NOT_PLACE = re.compile(r"^(?:The|Our|Federal|National|State|Local|Executive|
 _EN_TITLE_WORD = re.compile(r"^(?:Climate|Action|Plan|Strategy|Executive|Order|Housing|Policy|Combined|Transport|Energy|"
                             r"Department|Sustainability|Environmental|Environment|Corporate|Annual|Report|Net|Zero|Carbon|"
                             r"Emergency|Health|Education|Water|Waste|Economic|Development|Programme|Program|Framework|"
-                            r"Emission|Emissions|Vehicle|Vehicles|Mobility|Transit|Green|Clean|Resilience)$")
+                            r"Emission|Emissions|Vehicle|Vehicles|Mobility|Transit|Green|Clean|Resilience|Neutrality|Neutral)$")
 
 
 def english_place_in_title(title: str) -> str | None:

@@ -415,3 +415,8 @@ def test_a_table_of_goals_by_year_under_an_unpunctuated_title(tmp_path: Path) ->
                    ("Increase passenger electric vehicle ownership", 2030, 30.0),
                    ("Increase passenger electric vehicle ownership", 2045, 85.0)]
     assert {t.scope for t in doc.targets} == {"Westland"}
+
+
+def test_a_city_of_title_ends_at_the_plans_own_words() -> None:
+    from ingest.recognise.places import english_place_in_title
+    assert english_place_in_title("City of Eastport Climate Neutrality Action Plan — 2.1.7 Emission gap") == "Eastport"
