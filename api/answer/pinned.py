@@ -53,7 +53,8 @@ _EN_GENERIC = frozenset(
     "want wants wanted aim aims aimed aiming expect expects expected hope hopes planned planning need needs needed "
     "going supposed required require requires meant get got".split())
 MAX_MISSING_SHARE = 0.5
-_ASKING = re.compile(r"^(?:多少|几)[\u4e00-\u9fff]?$|^多长时间$|^多久$")  # 多少个, 几名: the question word and its classifier
+# 多少个, 几名: the question word and its classifier; 哪一年, 哪个年份: asking when
+_ASKING = re.compile(r"^(?:多少|几)[\u4e00-\u9fff]?$|^多长时间$|^多久$|^哪(?:一|个)?(?:年|年份|年度)$")
 # short forms of statistical indicators that questions use and documents spell out
 _SHORT_FORMS = {"规上": "规模以上", "社零": "社会消费品零售总额", "固投": "固定资产投资", "一般预算": "一般公共预算",
                 "水保": "水土保持"}

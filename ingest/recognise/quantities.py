@@ -74,6 +74,7 @@ _SCALE_WORDS = {"十": 10, "百": 100, "千": 1000}
 _CN_SCALE = re.compile(rf"(?<![\d{CN_DIGITS}])(?P<num>[十百千])(?P<big>亿|万)(?P<unit>元|美元|吨|千瓦|人|户|亩)(?!级)")
 _CN_PERCENT = re.compile(rf"百分之(?P<num>[{CN_DIGITS}]+(?:点[{CN_DIGITS}]+)?)")
 
+_AT_LEAST_DOING = re.compile(r"(?:至少|最少)(?:召开|开展|举办|组织|建成|新建|建设|培育|引进|完成|安排|培训|实施|新增|打造)$")
 _PREFIX_CMP: list[tuple[str, str]] = [
     ("不低于", ">="), ("不少于", ">="), ("至少", ">="), ("达到", ">="), ("at least", ">="),
     ("no less than", ">="), ("not less than", ">="), ("a minimum of", ">="), ("不超过", "<="), ("不高于", "<="),
@@ -170,6 +171,8 @@ def _prefix_comparator(text: str, start: int) -> tuple[str, int]:
             if word.isascii() and len(stripped) > len(word) and stripped[-len(word) - 1].isalpha():
                 continue  # "cover" is not "over"
             return cmp, start - (len(window) - len(stripped)) - len(word)
+    if _AT_LEAST_DOING.search(stripped):
+        return ">=", start  # "每年至少召开1次": the bound is before the verb, which stays the indicator's
     return "=", start
 
 

@@ -514,3 +514,15 @@ def test_a_listed_goal_of_another_measure_in_the_year_asked_is_none(tmp_path: Pa
     storage = answer_question(home, "How much energy storage capacity does Westland want by 2036?")
     assert storage["type"] == "target" and storage["targets"][0]["value"] == 4.1, storage["answer"]
     home.close()
+
+
+def test_asking_which_year_names_no_measure(tmp_path: Path) -> None:
+    """"在哪一年达到75%？" asks when; 哪一年 is no word the evidence must hold."""
+    (tmp_path / "plan.txt").write_text("某市医疗保障行动方案（2026—2028年）\n一、主要目标\n"
+                                       "到2027年，全市城乡居民医保参保率达到98%，职工医保个人账户使用率达到75%左右。\n",
+                                       encoding="utf-8")
+    home = Home(tmp_path / "home", embedder="hash")
+    assert not home.ingest([tmp_path / "plan.txt"]).failed
+    a = answer_question(home, "职工医保个人账户使用率在哪一年达到75%？")
+    assert a["type"] != "none" and "2027" in a["answer"], a["answer"]
+    home.close()

@@ -393,3 +393,10 @@ def test_an_indicator_table_with_group_rows_and_numbered_labels(tmp_path: Path) 
     assert ("学前教育毛入园率", "target", 2025, 99.0) in got and ("省市优质幼儿园比例", "target", 2025, 90.0) in got
     assert ("省市优质幼儿园比例", "baseline", 2020, 85.1) in got and ("高中教师研究生学历比例", "target", 2025, 20.0) in got
     assert not any(t.indicator.endswith("指标") for t in doc.targets)  # a long (stacked) label keeps the label column
+
+
+def test_at_least_before_the_verb(tmp_path: Path) -> None:
+    """"每年至少召开1次", "至少建成3个": the bound stands before the verb of what is counted."""
+    doc = parse_text(tmp_path, "party.txt", "某区党建工作实施方案（2026—2028年）\n一、目标\n"
+                     "每年至少召开1次务虚会，到2028年至少建成3个示范点。")
+    assert {t.value: t.comparator for t in doc.targets} == {1.0: ">=", 3.0: ">="}
