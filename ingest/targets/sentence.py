@@ -86,6 +86,9 @@ def trim(text: str, end: int) -> int:
     return end
 
 
+# a figure that picks out the places or bodies a measure applies to: "…以上的街（镇）", "…以下的企业"
+_THRESHOLD_OF = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:及)?以[上下](?:的)[\u4e00-\u9fff（）()]{0,6}?"
+                           r"(?:街|镇|乡|村|社区|企业|单位|机构|项目|医院|学校|园区|家庭|户)")
 _COMPARED = re.compile(r"(?:高于|低于|快于|慢于|超出|高出|领先|比[^，,；;。]{1,8}(?:高|低|快|慢|多|少))[^，,；;。]{0,12}$")
 # a figure that describes or ranks a thing, not a measure of it
 _LABEL_BEFORE = re.compile(r"(?:时速|设计速度|首个|首家|第一个|首座|排名|位次|排位)(?:上升|前移|提升|提高|下降|后移)?\s*$")
@@ -103,6 +106,8 @@ def keep(text: str, sent: Sentence, q: Quantity) -> bool:
         return False  # "增长5.4%，高于全国0.4个百分点": the gap to another place, not a level of this one
     if q.unit in COUNT_UNITS and re.match(r"[^，,；;。]{0,16}之一", text[q.end:c1]):
         return False  # "属于全省80个重点发展县之一": the group it belongs to, not a count of its own
+    if _THRESHOLD_OF.match(text, q.end):
+        return False  # "1万名老人以上的街（镇）", "200张床位以上的养老机构": which ones a measure is for, no count
     if text[max(0, q.start - 1):q.start] in ("第", "届"):
         return False  # "第3批", "第十八届71次常务会议": an ordinal (of a batch, a meeting), not a count
     if _LABEL_BEFORE.search(text, c0, q.start) or _LABEL_AFTER.match(text, q.end):

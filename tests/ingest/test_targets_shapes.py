@@ -400,3 +400,11 @@ def test_at_least_before_the_verb(tmp_path: Path) -> None:
     doc = parse_text(tmp_path, "party.txt", "某区党建工作实施方案（2026—2028年）\n一、目标\n"
                      "每年至少召开1次务虚会，到2028年至少建成3个示范点。")
     assert {t.value: t.comparator for t in doc.targets} == {1.0: ">=", 3.0: ">="}
+
+
+def test_a_figure_that_picks_out_which_places_or_bodies(tmp_path: Path) -> None:
+    doc = parse_text(tmp_path, "care.txt", "\n".join([
+        "某市养老服务体系建设实施方案（2026—2028年）", "一、主要目标",
+        "到2028年，在1万名老人以上的街（镇）建设1个综合养老服务中心，200张床位以上的养老机构全部配备医务室。",
+        "新增就业1万人以上的目标全面完成。"]))
+    assert sorted((t.value, t.unit) for t in doc.targets) == [(1.0, "万人"), (1.0, "个")]
