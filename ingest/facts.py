@@ -44,14 +44,16 @@ _INNERMOST = re.compile(rf"[\u4e00-\u9fff]{{1,6}}?{_PLACE_LEVEL}")
 _CONGRESS_REACH = 800
 _NATIONAL_CONGRESS = re.compile(r"届全国人大|全国人民代表大会第[一二三四五六七八九十]+次会议")
 _WORK_REPORT = re.compile(r"政府工作报告")
-_SPEAKER_GOVERNMENT = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:省|市|县|区|旗))人民政府(?:代理)?(?:省长|市长|县长|区长|旗长|主席)"
+# who gives a government work report: "某县人民政府县长", "自治区主席"
+_LEADER = r"(?:省长|市长|县长|区长|旗长|州长|盟长|主席)"
+_SPEAKER_GOVERNMENT = re.compile(rf"([\u4e00-\u9fff]{{2,8}}?(?:省|市|县|区|旗))人民政府(?:代理)?{_LEADER}"
                                  r"[\u4e00-\u9fff]{0,4}?(?:在|代表)")
 # a place's party committee and government cited by name: "中共甲市委", "、甲市人民政府"
 _OWN_ORGANS = re.compile(r"中共([\u4e00-\u9fff]{2,6}?[省市县区])委|(?:^|(?<=[《、，,（(\s]))([\u4e00-\u9fff]{2,6}?[省市县区])人民政府",
                          re.M)
 _SPEAKER_REST = re.compile(r"^[^，。]{0,12}(?:会议|大会|会)上[）)]?$")
 # who gives the speech: "封丘县人民政府县长 王振海", "自治区主席 王莉霞", "县长 王 丽"
-_SPEAKER_NAME = re.compile(r"^[\u4e00-\u9fff]{0,16}?(?:代理?)?(?:省长|市长|县长|区长|旗长|州长|盟长|主席)\s*[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3}$")
+_SPEAKER_NAME = re.compile(rf"^[\u4e00-\u9fff]{{0,16}}?(?:代理?)?{_LEADER}\s*[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){{1,3}}$")
 _ADDRESSEE = re.compile(r"[：:]$")
 _DRAFT = re.compile(r"^[(（]?(?:征求意见稿|送审稿|草案|试行|讨论稿)[)）]?$|^[(（]此件[^()（）]{0,10}[)）]$")  # (此件公开发布)
 _NOT_TITLE = re.compile(r"^(?:前\s*言|目\s*录|摘\s*要|abstract|contents|关键词|key ?words|table|figure|box|"
@@ -263,7 +265,7 @@ def document_kind(title: str, text: str) -> str | None:
         if pattern.search(title):
             return kind
     if re.search(r"向大会(?:报告(?:政府)?工作|作政府工作报告)|各位代表[：:，,]|"
-                 r"(?:省长|市长|县长|区长|旗长|州长|盟长|主席)[\u4e00-\u9fff]{1,4}作政府工作报告", text[:3000]):
+                 rf"{_LEADER}[\u4e00-\u9fff]{{1,4}}作政府工作报告", text[:3000]):
         return "work_report"  # a government's report to its people's congress, whatever its title line says
     if ANNOUNCEMENT.search(text[:ANNOUNCEMENT_OPENING]):
         return "announcement"  # a fact sheet, a press release: what was signed, awarded, launched
@@ -323,7 +325,7 @@ def document_region(title: str, issuer: str, head: str) -> str | None:
 
 
 def _speaker_place(head: str) -> str | None:
-    """A report's speaker named with the government ("牟定县人民政府县长李某在作《政府工作报告》时…")."""
+    """A report's speaker named with the government ("某县人民政府县长李某在作《政府工作报告》时…")."""
     m = _SPEAKER_GOVERNMENT.search(head[:_CONGRESS_REACH])
     return m.group(1) if m and place_in_title(m.group(1)) == m.group(1) else None
 

@@ -72,7 +72,7 @@ def target_score(q: Query, t: Target, hits: list[Hit], document: str = "") -> fl
     text = f"{t.indicator} {t.scope} {t.table or ''} {c.quote}"
     terms = set(q.terms_for(text, document))
     # the indicator is matched with every word asked: the title's words ("…energy and storage targets") tell the
-    # document, and they still tell its records apart ("energy storage" from "offshore wind energy generation")
+    # document, and they still tell its records apart ("energy storage" from "rooftop solar energy generation")
     named = title_precision(set(q.terms_for(text)), t.indicator)
     score = overlap(terms, text) + 0.5 * named + 0.5 * rank_bonus(hits, t.citation)
     if scope_named(q, t):

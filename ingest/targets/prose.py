@@ -73,6 +73,7 @@ _EN_TARGETS_OF = re.compile(r"(?:^|[\s(])(?:(?:[A-Z][\w]*[’']s|our|the|its|the
                             r"(?P<what>(?:(?!(?:our|the|its|their|these|are|is|of|and|include|includes)\b)[a-z][\w-]*\s+)"
                             r"{0,3}?[a-z][\w-]*)\s+(?:targets?|goals?)\b")
 _EN_ITEM_MARK = re.compile(r"(?:[-•*▪●◦–]\s|\(?[0-9]{1,2}[.)]\s|\(?[a-z][.)]\s|\(?[ivx]{1,4}[.)]\s)")
+_STATED_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?!以来|来|以前|以后|同期|水平|的)")
 _DONE_TITLE = re.compile(r"(?:全面|圆满|超额|顺利)完成|工作回顾|成效显著")
 _FROM_HERE = re.compile(r"(?:从|由)\s*$")
 _RESPECTIVELY = re.compile(r"分别")
@@ -174,6 +175,13 @@ def each_indicators(text: str, sent: Sentence, qs: list[Quantity]) -> dict[int, 
         suffix = growth.group(1) if growth and after[0].unit in ("%", "百分点") else ""
         out[after[0].start] = [p + suffix for p in parts]
     return out
+
+
+def _year_stated(before: str) -> int | None:
+    """The last year `before` (a sentence up to a figure) states as the figure's own: not one it is compared
+    with ("较2020年", "创2010年以来最好"), nor a level of a year ("2020年水平")."""
+    stated = [m for m in _STATED_YEAR.finditer(before) if not _COMPARED_WITH.search(before[:m.start()])]
+    return int(stated[-1].group(1)) if stated else None
 
 
 class ProseReader:
@@ -371,8 +379,9 @@ class ProseReader:
             if period and _FROM_HERE.search(clause_pre):
                 return "baseline", period[0] - 1  # "“十四五”时期…由5.8万元提高到7.6万元": the level it started from
             return "achieved", lead or self._achieved_year(section, sent, q.start)
-        if self.ctx.kind == "work_report" and self._review_year(sent, q) is not None:
-            return "achieved", self._review_year(sent, q)  # "…说，2025年是…的一年，全市生产总值增长5.5%"
+        reviewed = self._review_year(sent, q) if self.ctx.kind == "work_report" else None
+        if reviewed is not None:
+            return "achieved", reviewed  # "…说，2025年是…的一年，全市生产总值增长5.5%"
         if lead is not None and base is not None and lead <= base:
             return "baseline", lead  # "2020年，全县水土保持率为68.2%": the state that year
         if _LAST_YEAR.search(self.text[sent.s0:q.start]) and self.ctx.doc_year:
@@ -413,10 +422,9 @@ class ProseReader:
         """The year a result is of: a year the sentence states before it ("预计2025年，…完成87.4亿元"), else the
         five-year period it names or its heading does; a period it compares with ("较“十三五”末翻番") is not it."""
         said = self.text[sent.s0:sent.s1]
-        stated = [m for m in re.finditer(r"((?:19|20)\d{2})\s*年(?!以来|来|以前|以后|同期|水平|的)", said[:pos - sent.s0])
-                  if not _COMPARED_WITH.search(said[:m.start()])]  # not "创2010年以来最好"
-        if stated:
-            return int(stated[-1].group(1))
+        stated = _year_stated(said[:pos - sent.s0])
+        if stated is not None:
+            return stated
         own = [p for i, p in five_year_spans(said) if not _COMPARED_PERIOD.search(said[:i])]
         period = (own[0] if own else None) or heading_period(section)
         return period[1] if period else self.ctx.base_year
@@ -426,9 +434,7 @@ class ProseReader:
         compared with ("较2020年"): the year the figure reports."""
         if not self.ctx.doc_year:
             return None
-        named = [m for m in re.finditer(r"((?:19|20)\d{2})\s*年(?!以来|来|以前|以后|同期)", self.text[sent.s0:q.start])
-                 if not _COMPARED_WITH.search(self.text[sent.s0:sent.s0 + m.start()])]
-        year = int(named[-1].group(1)) if named else None
+        year = _year_stated(self.text[sent.s0:q.start])
         return year if year is not None and year < self.ctx.doc_year else None
 
     def _baseline_year(self, para: SentenceMarks, pos: int) -> int | None:
