@@ -14,8 +14,10 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
+# 到2028年 / 2028年前 / by 2028 / a period's end ("2026—2028年，累计…"; not a title's "（2018—2035年）")
 FUTURE_YEAR = re.compile(r"(?:到|至|截至)\s*((?:19|20)\d{2})\s*年|((?:19|20)\d{2})\s*年(?:底|末)?(?:前|之前)|"
-                         r"\bby\s+(?:the\s+end\s+of\s+)?((?:19|20)\d{2})\b", re.I)
+                         r"\bby\s+(?:the\s+end\s+of\s+)?((?:19|20)\d{2})\b|"
+                         r"(?<![(（])(?:19|20)\d{2}\s*年?\s*[-－—–~～]{1,2}\s*((?:19|20)\d{2})\s*年", re.I)
 _AND_YEAR = re.compile(r"(?:底|末)?\s*(?:和|、|及|与)\s*((?:19|20)\d{2})\s*年")
 ANY_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 # "2026年，…" and "2026年新建…" (a clause opening straight after its year); not "2026年起" / "2026年以来" /
@@ -47,7 +49,7 @@ class SentenceMarks:
     def read(cls, text: str, s0: int, s1: int) -> SentenceMarks:
         future: list[tuple[int, int]] = []
         for m in FUTURE_YEAR.finditer(text, s0, s1):
-            future.append((m.start(), int(m.group(1) or m.group(2) or m.group(3))))
+            future.append((m.start(), int(m.group(1) or m.group(2) or m.group(3) or m.group(4))))
             also = _AND_YEAR.match(text, m.end(), s1)  # "到2023年底和2025年": both are goal years
             if also:
                 future.append((also.start(1), int(also.group(1))))

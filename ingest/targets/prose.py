@@ -324,7 +324,7 @@ class ProseReader:
     def _indicator(self, pre: str, post: str, q: Quantity, st: _State) -> tuple[str, str | None, bool]:
         """(indicator, scope if the clause names one, whether the indicator comes from this clause)."""
         place, rest = leading_place(pre, self._sorted_places())
-        if (q.unit in COUNT_UNITS or q.unit == "年") and has_words(counted_noun(post)):
+        if (q.unit in COUNT_UNITS or q.unit == "年") and has_words(counted_noun(post.removeprefix("的"))):
             return verb_tail(rest) + head_noun(post), place, True
         rest = rest.lstrip("、，,；; ")
         core = strip_clause(rest)

@@ -86,9 +86,13 @@ def trim(text: str, end: int) -> int:
     return end
 
 
-# a figure that picks out the places or bodies a measure applies to: "…以上的街（镇）", "…以下的企业"
-_THRESHOLD_OF = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:及)?以[上下](?:的)[\u4e00-\u9fff（）()]{0,6}?"
-                           r"(?:街|镇|乡|村|社区|企业|单位|机构|项目|医院|学校|园区|家庭|户)")
+# a figure that picks out the places or bodies a measure applies to: "…以上的街（镇）", "…以下的企业",
+# "过百亿元的企业", "超千亿元的产业集群"
+_BODIES = r"[\u4e00-\u9fff（）()]{0,6}?(?:街|镇|乡|村|社区|企业|单位|机构|项目|医院|学校|园区|家庭|户|集群|基地|平台|主体)"
+_THRESHOLD_OF = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:及)?以[上下](?:的)" + _BODIES)
+_OVER = r"(?:超过|过|超|逾|突破)"
+_OVER_BEFORE, _OVER_AT = re.compile(_OVER + r"\s*$"), re.compile(_OVER)
+_OF_BODIES = re.compile(r"(?:及以上|以上)?的" + _BODIES)
 _COMPARED = re.compile(r"(?:高于|低于|快于|慢于|超出|高出|领先|比[^，,；;。]{1,8}(?:高|低|快|慢|多|少))[^，,；;。]{0,12}$")
 # a figure that describes or ranks a thing, not a measure of it
 _LABEL_BEFORE = re.compile(r"(?:时速|设计速度|首个|首家|第一个|首座|排名|位次|排位)(?:上升|前移|提升|提高|下降|后移)?\s*$")
@@ -108,6 +112,9 @@ def keep(text: str, sent: Sentence, q: Quantity) -> bool:
         return False  # "属于全省80个重点发展县之一": the group it belongs to, not a count of its own
     if _THRESHOLD_OF.match(text, q.end):
         return False  # "1万名老人以上的街（镇）", "200张床位以上的养老机构": which ones a measure is for, no count
+    if (q.unit not in ("%", "百分点") and (_OVER_AT.match(text, q.start) or _OVER_BEFORE.search(text, c0, q.start))
+            and _OF_BODIES.match(text, q.end)):
+        return False  # "年销售收入过百亿元的企业达到10家": the size of the firms counted, not a measure
     if text[max(0, q.start - 1):q.start] in ("第", "届"):
         return False  # "第3批", "第十八届71次常务会议": an ordinal (of a batch, a meeting), not a count
     if _LABEL_BEFORE.search(text, c0, q.start) or _LABEL_AFTER.match(text, q.end):

@@ -38,7 +38,9 @@ _VERBS = ("新建", "建设", "建成", "完成", "实施", "开展", "治理", 
 _NOUN_STOP = re.compile(r"进行|开展|实施|作为|用于|的|并|和|及|,|，|;|；|。|:|：|\s|\(|（|、|(?<=[\u4e00-\u9fff]{2})(?:完成|实现|累计|带动)|为(?:主要|重点|服务)?(?:对象|主体)")
 _NUMBERING = re.compile(r"^\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,3}[.、．](?!\d)|[①-⑳])")
 _CJK = re.compile(r"[\u4e00-\u9fffA-Za-z]")
-PLACE_NOUNS = re.compile(r"^\s*(?:区县|县区|县市|市县|个区|个县|区|县|市|省|乡镇|乡|镇|村|街道)")
+# a count of places ("6个区县", "12个乡镇"), not of things of a level ("3个省级园区", "5个县级医院") or of
+# words that open with a place character ("2个市场", "10个乡村振兴示范点", "3个区域中心")
+PLACE_NOUNS = re.compile(r"^\s*(?!乡村|市场|区域|区块|县域|市域)(?>区县|县区|县市|市县|个区|个县|区|县|市|省|乡镇|乡|镇|村|街道)(?!级)")
 
 
 def strip_clause(pre: str) -> str:

@@ -408,3 +408,35 @@ def test_a_figure_that_picks_out_which_places_or_bodies(tmp_path: Path) -> None:
         "到2028年，在1万名老人以上的街（镇）建设1个综合养老服务中心，200张床位以上的养老机构全部配备医务室。",
         "新增就业1万人以上的目标全面完成。"]))
     assert sorted((t.value, t.unit) for t in doc.targets) == [(1.0, "万人"), (1.0, "个")]
+
+
+def test_the_size_of_the_bodies_counted_is_no_measure(tmp_path: Path) -> None:
+    doc = parse_text(tmp_path, "industry.txt", "\n".join([
+        "某市制造业提质增效实施方案（2026—2028年）", "一、主要目标",
+        "到2028年，年营业收入过百亿元的企业达到6家，产值超五百亿元的产业集群达到2个，超过70%的规上企业完成数字化改造。",
+        "二、重点任务", "支持营收突破20亿元的企业开展并购重组。"]))
+    got = {(t.indicator, t.value, t.unit, t.comparator) for t in doc.targets}
+    assert got == {("年营业收入过百亿元的企业", 6.0, "家", ">="), ("产值超五百亿元的产业集群", 2.0, "个", ">="),
+                   ("规上企业", 70.0, "%", ">")}
+
+
+@pytest.mark.parametrize(("sentence", "indicator"), [
+    ("到2028年，建成4个省级示范园区。", "建成省级示范园区"),
+    ("到2028年，建设6个县级医院。", "建设县级医院"),
+    ("到2028年，改造3个农贸市场。", "改造农贸市场"),
+    ("到2028年，新建5个以上的区域物流中心。", "新建区域物流中心"),
+])
+def test_a_count_of_things_of_a_level_is_no_count_of_places(tmp_path: Path, sentence: str, indicator: str) -> None:
+    doc = parse_text(tmp_path, "parks.txt", "某市园区建设方案\n一、目标\n" + sentence)
+    assert [t.indicator for t in doc.targets] == [indicator]
+
+
+def test_a_count_of_places_is_still_no_target(tmp_path: Path) -> None:
+    doc = parse_text(tmp_path, "towns.txt", "某市污水治理方案\n一、目标\n到2028年，全市9个乡镇全部建成污水处理设施。")
+    assert doc.targets == []
+
+
+@pytest.mark.parametrize("period", ["2026—2028年", "2026－2028年", "2026-2028年", "2026年至2028年"])
+def test_a_period_names_the_year_its_running_total_is_for(tmp_path: Path, period: str) -> None:
+    doc = parse_text(tmp_path, "jobs.txt", f"某县就业促进方案\n一、目标\n{period}，全县累计新增城镇就业1.2万人。")
+    assert [(t.value, t.year) for t in doc.targets] == [(1.2, 2028)]
