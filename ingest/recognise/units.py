@@ -245,15 +245,21 @@ def _mentions_in_group(text: str, s: int, e: int, role: Role | None, depth: list
 def _role_groups(text: str) -> list[tuple[int, int, Role | None]]:
     """Cut the text at role phrases: (start, end, role) of each group, role None after the last."""
     groups: list[tuple[int, int, Role | None]] = []
+    phrases: list[str] = []
     pos = 0
     depth = bracket_depths(text)
     for m in ROLE_RE.finditer(text):
         if depth[m.start()] > 0 or not _HAS_WORD.search(text[pos:m.start()]):
             continue
         groups.append((pos, m.start(), role_class(m.group("phrase"))))
+        phrases.append(m.group("phrase"))
         pos = m.end()
     groups.append((pos, len(text), None))
-    return groups
+    # "A牵头，B、C按职责分工负责": the lead is named first; B and C answer for their parts. A duty named
+    # before the lead ("A负责，B牵头") or beside a "技术牵头" (the technical side only) keeps its lead.
+    first_lead = next((i for i, p in enumerate(phrases) if p.startswith("牵头")), len(phrases))
+    return [(s, e, "responsible" if i > first_lead and r == "lead" and "牵头" not in phrases[i] else r)
+            for i, (s, e, r) in enumerate(groups)]
 
 
 def _en_role_groups(text: str) -> list[tuple[int, int, Role | None]]:

@@ -440,3 +440,8 @@ def test_a_count_of_places_is_still_no_target(tmp_path: Path) -> None:
 def test_a_period_names_the_year_its_running_total_is_for(tmp_path: Path, period: str) -> None:
     doc = parse_text(tmp_path, "jobs.txt", f"某县就业促进方案\n一、目标\n{period}，全县累计新增城镇就业1.2万人。")
     assert [(t.value, t.year) for t in doc.targets] == [(1.2, 2028)]
+
+
+def test_what_a_recurring_count_counts_after_the_year_it_starts(tmp_path: Path) -> None:
+    doc = parse_text(tmp_path, "safety.txt", "某县燃气安全整治方案\n一、工作任务\n2027年起每季度开展一次燃气安全检查。")
+    assert [(t.indicator, t.value, t.year) for t in doc.targets] == [("燃气安全检查", 1.0, None)]

@@ -154,7 +154,7 @@ def test_inline_annotations(tmp_path: Path) -> None:
     assert len(got) == 5
     assert got[4][:3] == ("3.", "开展村庄清洁行动", [])  # a work item; actors named only in prose are not units
     assert got[0][2] == [("县农业农村局", "lead"), ("县卫生健康局", "participant"), ("县生态环境局", "participant"),
-                         ("各镇人民政府", "lead")]
+                         ("各镇人民政府", "responsible")]  # implements what the lead leads
     assert [(d.date, d.what) for d in doc.tasks[0].deadlines] == [("2023-12-31", "完成改厕1000户"), ("2025-12-31", None)]
     assert got[1][2:] == ([("县农业农村局", "lead"), ("县城管局", "lead")], [(None, "ongoing")], True)
     assert got[2][2] == [("县生态环境局", "responsible"), ("县住建局", "responsible"), ("各镇人民政府", "responsible")]

@@ -479,7 +479,7 @@ def test_a_note_stating_who_implements_everything_below(tmp_path: Path) -> None:
     ]))
     first = units(doc.tasks[0])
     assert first[:3] == [("市住房城乡建设局", "lead"), ("市生态环境局", "participant"), ("市城管局", "participant")]
-    assert ("各县、区人民政府(管委会)", "lead") in first and len(first) == 4
+    assert ("各县、区人民政府(管委会)", "responsible") in first and len(first) == 4  # implements: no lead
 
 
 def test_a_table_copied_one_cell_per_line_with_its_separators(tmp_path: Path) -> None:

@@ -40,7 +40,18 @@ def test_role_phrases_close_groups() -> None:
     assert roles("市委宣传部、市网信办组织协调,市融媒体中心分别承担") == [
         ("市委宣传部", "lead"), ("市网信办", "lead"), ("市融媒体中心", "lead")]
     assert roles("由州林草局牵头,州公安局协助,各县人民政府负责落实") == [
-        ("州林草局", "lead"), ("州公安局", "participant"), ("各县人民政府", "lead")]
+        ("州林草局", "lead"), ("州公安局", "participant"), ("各县人民政府", "responsible")]
+
+
+def test_units_answering_for_their_parts_after_the_lead_are_not_leads() -> None:
+    assert roles("市发展改革委牵头，市应急局、市市场监管局按职责分工负责") == [
+        ("市发展改革委", "lead"), ("市应急局", "responsible"), ("市市场监管局", "responsible")]
+    assert roles("区住建局牵头负责，区财政局负责，各街道配合") == [
+        ("区住建局", "lead"), ("区财政局", "responsible"), ("各街道", "participant")]
+    # named before the lead, or beside a technical lead only, a duty stays a lead
+    assert roles("市水务局负责,市水文站牵头,市环科院参与") == [
+        ("市水务局", "lead"), ("市水文站", "lead"), ("市环科院", "participant")]
+    assert roles("省水利厅按职责分工负责,省水文中心技术牵头") == [("省水利厅", "lead"), ("省水文中心", "lead")]
 
 
 @pytest.mark.parametrize(("phrase", "role"), [
