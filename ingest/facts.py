@@ -69,6 +69,7 @@ _SELF_NAMED = [
 ]
 _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+(?:\.\d+)*[.、．\s]|"
                        r"第[一二三四五六七八九十百\d]+[章节条部分]|[#*\-|>])")
+_LEADING_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}\s*[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*\d{1,4}\s*号\s+(?=\S)")
 _TRANSMITS = re.compile(r"关于(?:印发|转发|发布)(.{4,80}?)的通知")
 # a sentence that cites the document it carries out ("为落实《…关于印发…的通知》…") is not a title
 _CITING = re.compile(r"^(?:为|根据|按照|依据|依照|结合|贯彻|落实)")
@@ -132,11 +133,42 @@ def document_title(lines: list[str], head: str, loaded_title: str | None = None)
     m = _TRANSMITS.search(top)
     if m:
         return re.sub(r"\s+", "", m.group(1)).strip("《》")
+    order = order_title(lines)
+    if order:
+        return order
     line_title = first_title(lines)
+    carried = re.search(r"关于(?:印发|转发|发布)(.{4,80})$", line_title or "")
+    if carried:  # "…办公厅关于印发X工作方案" (a notice's title without its 的通知): X is the document
+        return carried.group(1)
     named = self_named_title(head)
     if line_title and _CN_TITLE_END.search(line_title):
         return named if named and len(named) > len(line_title) and named.startswith(line_title) else line_title
     return named or loaded_title or line_title
+
+
+# a numbered order under a letterhead: "EXECUTIVE ORDER NO. 30" (OCR: "N0.26"), its date, then its subject in capitals
+_ORDER_NUMBER = re.compile(r"^EXECUTIVE\s+ORDER\s+(?:N[O0]\.?|NUMBER|#)?\s*(\d{1,5})\s*$", re.I)
+_CAPITALS = re.compile(r"^[^a-z]*[A-Z]{2}[^a-z]*$")
+
+
+def order_title(lines: list[str]) -> str | None:
+    """"Executive Order No. 30: UPDATED SAFETY PRACTICES OF …": a city's or state's numbered order names itself by
+    its number and the subject lines set in capitals below its date; the letterhead above ("THE CITY OF …",
+    "OFFICE OF THE MAYOR", an address) is no title."""
+    for i, line in enumerate(lines[:15]):
+        m = _ORDER_NUMBER.match(line)
+        if not m:
+            continue
+        subject: list[str] = []
+        for nxt in lines[i + 1:i + 6]:
+            if not nxt or (not subject and _EN_DATE.search(nxt.replace(". ", ", "))):
+                continue
+            if not _CAPITALS.match(nxt) or nxt.upper().startswith("WHEREAS") or len(subject) == 3:
+                break
+            subject.append(nxt)
+        name = f"Executive Order No. {m.group(1)}"
+        return f"{name}: {' '.join(subject)}" if subject else name
+    return None
 
 
 def self_named_title(head: str) -> str | None:
@@ -169,7 +201,7 @@ def _unspaced(line: str) -> str:
 
 def first_title(lines: list[str]) -> str | None:
     """The first title-like line of the head, joined with the next when a Chinese title breaks mid-name."""
-    candidates = [_unspaced(ln.lstrip("# ").strip()) for ln in lines[:15]]
+    candidates = [_unspaced(_LEADING_NUMBER.sub("", ln.lstrip("# ").strip()).strip("`*_ ")) for ln in lines[:15]]
     for i, line in enumerate(candidates):
         front = _FRONT_TITLE.match(line)
         if front:

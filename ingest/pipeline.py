@@ -127,7 +127,10 @@ def parse_file(path: Path, data: bytes | None = None, meta: DocMeta | None = Non
     version = f"{doc_id}@{content_hash(data)}"
     for c in chunks:
         c.chunk_id = chunk_id(version, c.start, c.end)
-    meta = merge(read_facts(text, loaded.title), meta)
+    facts = read_facts(text, loaded.title)
+    if facts.date is None and loaded.date:  # the date a file's front matter gives, where the text states none
+        facts.date = loaded.date
+    meta = merge(facts, meta)
     lang = meta.lang or detect_lang(text)
     title = meta.title or Path(source).stem
     doc = ParsedDocument(doc_id=doc_id, source=source, path=str(path), title=title, lang=lang, text=text,

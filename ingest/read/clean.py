@@ -81,10 +81,33 @@ def is_page_number(line: str) -> bool:
     return bool(_PAGE_NUMBER.match(line))
 
 
-def _furniture_indexes(lines: list[_Line], n_pages: int) -> set[int]:
-    """Indexes of page-furniture lines: page numbers, repeated running heads, journal lines."""
+# a web page's navigation above the text (a saved or copied page): where you are, search, pushed and related links
+_WEB_NAV = re.compile(
+    r"^(?:(?:您的|当前|您现在的|所在)?位置\s*[:：]|(?:首页|主页)\s*[>＞»]|今日(?:特推|推荐|头条)\s*[:：]|搜\s*索\s*[:：]?$|"
+    r"(?:浏览|点击|阅读)(?:次数|量|数)?\s*[:：]\s*\d*\s*(?:来源\s*[:：]\s*\S*)?$|【?(?:打印本页|关闭窗口|打印|关闭)】?$|"
+    r"分享到\s*[:：]?)")
+_RELATED = re.compile(r"^(?:相关(?:新闻|链接|阅读|文章|报道)|延伸阅读|推荐阅读)\s*[>》»:：]*$")
+_WEB_HEAD = 30  # lines: navigation sits above the text
+
+
+def _web_navigation(stripped: list[str]) -> set[int]:
+    """Navigation lines of a web page's head, and the headline a "相关新闻>>" line links to (no title of this one)."""
     drop: set[int] = set()
+    for i, s in enumerate(stripped[:_WEB_HEAD]):
+        if _WEB_NAV.match(s):
+            drop.add(i)
+        elif _RELATED.match(s):
+            drop.add(i)
+            nxt = next((j for j in range(i + 1, min(len(stripped), i + 3)) if stripped[j]), None)
+            if nxt is not None and len(stripped[nxt]) <= 60 and not stripped[nxt].endswith(_SENTENCE_END):
+                drop.add(nxt)
+    return drop
+
+
+def _furniture_indexes(lines: list[_Line], n_pages: int) -> set[int]:
+    """Indexes of page-furniture lines: page numbers, repeated running heads, journal lines, web navigation."""
     stripped = [ln.text.strip() for ln in lines]
+    drop = _web_navigation(stripped)
     for i, s in enumerate(stripped):
         if s and is_page_number(s):
             drop.add(i)

@@ -36,7 +36,8 @@ _BOMS = (
 class LoadedFile:
     pages: list[str]
     has_pages: bool  # PDFs have real pages; other formats are one "page" without a number
-    title: str | None = None  # a title the format itself carries (HTML <title>, DOCX core title)
+    title: str | None = None  # a title the format itself carries (HTML <title>, DOCX core title, front matter)
+    date: str | None = None  # a date the format carries (a Markdown file's front matter: date, date_signed)
 
 
 def decode_text(data: bytes, name: str) -> str:
@@ -106,7 +107,38 @@ def _checked(text: str, name: str, exact: bool = False) -> str:
 
 
 def load_text(data: bytes, name: str, budgets: Budgets = DEFAULT_BUDGETS) -> LoadedFile:
-    return LoadedFile(pages=[decode_text(data, name)], has_pages=False)
+    text = decode_text(data, name)
+    fields, body = front_matter(text)
+    if fields is None:
+        return LoadedFile(pages=[text], has_pages=False)
+    title = fields.get("title")
+    date = next((str(v) for k in _DATE_KEYS if (v := fields.get(k)) and _ISO_DATE.match(str(v))), None)
+    return LoadedFile(pages=[body], has_pages=False,
+                      title=_plain_title(title) if isinstance(title, str) else None, date=date)
+
+
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+_DATE_KEYS = ("date", "date_signed", "signed", "issued", "date_issued", "published", "date_published")
+_ISO_DATE = re.compile(r"(?:19|20)\d{2}-\d{2}-\d{2}")
+
+
+def front_matter(text: str) -> tuple[dict[str, object] | None, str]:
+    """The YAML front matter of a Markdown or text file (Jekyll, Hugo, a scraper's record) and the text after it.
+
+    Its "layout: default" or "eo_id: …" lines are no part of the document and no title; its title and date
+    are the document's. A leading "---" that opens no mapping (a rule, a table) leaves the text as it is."""
+    m = _FRONT_MATTER.match(text[:20000])
+    if not m:
+        return None, text
+    import yaml  # here: only a file with front matter pays for it
+
+    try:
+        fields = yaml.safe_load(m.group(1))
+    except yaml.YAMLError:
+        return None, text
+    if not isinstance(fields, dict) or not fields:
+        return None, text
+    return {str(k): v for k, v in fields.items()}, text[m.end():]
 
 
 def load_pdf(data: bytes, name: str, budgets: Budgets = DEFAULT_BUDGETS) -> LoadedFile:

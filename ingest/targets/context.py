@@ -21,9 +21,9 @@ _PLAN_WORDS = re.compile(r"规划|方案|计划|意见|通知|要点|纲要|办�
                          r"action|policy|objectives|targets|goals|framework|agenda|blueprint|pathway", re.IGNORECASE)
 _PLAN_OPENING = re.compile(r"行动计划|实施方案|工作方案|规划|重点工作|工作要点|任务分工|责任分解|任务分解|\b(?:action plan|plan of actions|climate action|"
                            r"strategy|roadmap|programme of actions)\b", re.I)
-# a work report's parts: "2026年重点工作" (the year it is for), "2025年工作回顾" (the year before)
+# a work report's parts: "2026年重点工作" (the year it is for), "2025年工作回顾" / "回顾了2025年的工作" (the year before)
 _REPORT_AHEAD = re.compile(r"((?:19|20)\d{2})年(?:重点工作|主要预期目标|工作安排|工作建议|政府工作)")
-_REPORT_BACK = re.compile(r"((?:19|20)\d{2})年(?:和[^、，,。]{0,12})?工作回顾")
+_REPORT_BACK = re.compile(r"((?:19|20)\d{2})年(?:和[^、，,。]{0,12})?工作回顾|回顾了?((?:19|20)\d{2})年(?:的|以来的)?工作")
 _PAPER_KINDS = ("paper", "article", "论文", "期刊", "journal", "thesis")
 
 ACHIEVED_HEADING = re.compile(r"成效|成就|成绩|进展|完成情况|(?:全面|圆满|超额|顺利)完成|回顾|工作总结|取得|achievements?|progress|review", re.I)
@@ -67,7 +67,7 @@ def _doc_year(doc: ParsedDocument) -> int | None:
         if ahead:
             return int(ahead.group(1))
         back = _REPORT_BACK.search(doc.text[:3000])
-        return int(back.group(1)) + 1 if back else None
+        return int(back.group(1) or back.group(2)) + 1 if back else None  # "报告回顾了2025年的工作"
     return None
 
 

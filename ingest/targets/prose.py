@@ -379,7 +379,7 @@ class ProseReader:
             if period and _FROM_HERE.search(clause_pre):
                 return "baseline", period[0] - 1  # "“十四五”时期…由5.8万元提高到7.6万元": the level it started from
             return "achieved", lead or self._achieved_year(section, sent, q.start)
-        reviewed = self._review_year(sent, q) if self.ctx.kind == "work_report" else None
+        reviewed = self._review_year(sent, q, para) if self.ctx.kind == "work_report" else None
         if reviewed is not None:
             return "achieved", reviewed  # "…说，2025年是…的一年，全市生产总值增长5.5%"
         if lead is not None and base is not None and lead <= base:
@@ -429,12 +429,15 @@ class ProseReader:
         period = (own[0] if own else None) or heading_period(section)
         return period[1] if period else self.ctx.base_year
 
-    def _review_year(self, sent: Sentence, q: Quantity) -> int | None:
+    def _review_year(self, sent: Sentence, q: Quantity, para: SentenceMarks) -> int | None:
         """In a work report, a year before this one that the sentence names before the figure, not as what it is
-        compared with ("较2020年"): the year the figure reports."""
+        compared with ("较2020年"), else the one its paragraph opens with ("2025年，开展招商217次，…。实施项目43个"):
+        the year the figure reports."""
         if not self.ctx.doc_year:
             return None
         year = _year_stated(self.text[sent.s0:q.start])
+        if year is None:
+            year = para.lead_year
         return year if year is not None and year < self.ctx.doc_year else None
 
     def _baseline_year(self, para: SentenceMarks, pos: int) -> int | None:

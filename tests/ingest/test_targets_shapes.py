@@ -445,3 +445,13 @@ def test_a_period_names_the_year_its_running_total_is_for(tmp_path: Path, period
 def test_what_a_recurring_count_counts_after_the_year_it_starts(tmp_path: Path) -> None:
     doc = parse_text(tmp_path, "safety.txt", "某县燃气安全整治方案\n一、工作任务\n2027年起每季度开展一次燃气安全检查。")
     assert [(t.indicator, t.value, t.year) for t in doc.targets] == [("燃气安全检查", 1.0, None)]
+
+
+def test_a_news_copy_of_a_report_reviewing_last_years_work(tmp_path: Path) -> None:
+    doc = parse_text(tmp_path, "report.txt", "\n".join([
+        "甲县第十八届人民代表大会第三次会议开幕",
+        "1月9日上午，甲县第十八届人民代表大会第三次会议开幕。县长代表县人民政府向大会作政府工作报告。",
+        "报告回顾了2025年的工作。",
+        "2025年，预计实现地区生产总值310亿元，增长6.1%。开展招商活动120次。实施人才项目30个。"]))
+    assert {(t.value, t.year, t.kind) for t in doc.targets} == {
+        (310.0, 2025, "achieved"), (6.1, 2025, "achieved"), (120.0, 2025, "achieved"), (30.0, 2025, "achieved")}
