@@ -42,6 +42,8 @@ _BLOCK_START = re.compile(
     re.IGNORECASE,
 )
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+# "1。推动…": a list number typed with the ideographic full stop reads as "1." (it ends no sentence)
+_NUMBER_STOP = re.compile(r"^(\d{1,3})。(?=[\u4e00-\u9fff“《(（])")
 _SENTENCE_END = tuple("。！？!?；;:：…」』”\"")
 
 
@@ -215,7 +217,7 @@ def build_canonical(pages: list[str], has_pages: bool) -> CanonicalText:
     for page_no, page in enumerate(pages, start=1):
         for raw in normalize_chars(page).split("\n"):
             lead_tab = raw.startswith("\t")
-            body = raw.strip(" \t")
+            body = _NUMBER_STOP.sub(r"\1.", raw.strip(" \t"))
             lines.append(_Line(("\t" + body) if lead_tab else body, page_no))
     drop = _furniture_indexes(lines, len(pages) if has_pages else 1)
     kept = [ln for i, ln in enumerate(lines) if i not in drop]

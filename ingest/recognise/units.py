@@ -88,7 +88,7 @@ _BARE_GENERIC = re.compile(rf"{_GENERIC}(?=$|[，,；;。\s)）])")
 _GENERIC_ONLY = re.compile(rf"^(?:(?:有关|相关|其他)?{_GENERIC}|(?:人民)?政府|党委|管委会)(?=$|[、,，;；\s])")
 # "各区、县(市)政府", "各省、自治区、直辖市人民政府": 各 distributes over a list of administrative levels.
 _LEVEL = r"(?:自治区|直辖市|自治州|自治县|县级市|省|市|县|区|州|盟|旗|乡|镇|街道)"
-_LEVEL_HEAD = re.compile(rf"^各{_LEVEL}$")
+_LEVEL_HEAD = re.compile(rf"^各(?:有关|相关)?{_LEVEL}$")
 _LEVEL_MID = re.compile(rf"^{_LEVEL}(?:[(（〔][^()（）〔〕]*[)）〕])?$")
 _LEVEL_TAIL = re.compile(rf"^{_LEVEL}(?:[(（〔][^()（）〔〕]*[)）〕])?(?:人民)?(?:政府|党委|管委会)"
                          rf"(?:[(（〔][^()（）〔〕]*[)）〕])?$")  # 区人民政府(管委会): one body under two names
@@ -165,7 +165,8 @@ def _conjunction_cuts(text: str, start: int, end: int, depth: list[int]) -> list
 
 
 def _join_levels(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """"各区、县(市)政府" is one unit: a 各 + level piece, level-only pieces, then level + 政府."""
+    """"各区、县(市)政府" is one unit: a 各 + level piece, level-only pieces, then level + 政府 (or no 政府:
+    "各区、县级市")."""
     out: list[tuple[int, int]] = []
     i = 0
     while i < len(spans):
@@ -175,7 +176,7 @@ def _join_levels(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int
             while j < len(spans) and _LEVEL_MID.match(text[spans[j][0]:spans[j][1]].strip()):
                 j += 1
             if j >= len(spans) or not _LEVEL_TAIL.match(text[spans[j][0]:spans[j][1]].strip()):
-                j = i
+                j = j - 1 if j - 1 > i else i  # "各区、县级市": the places (their governments) as one group
         out.append((spans[i][0], spans[j][1]))
         i = j + 1
     return out

@@ -79,8 +79,10 @@ _FROM_HERE = re.compile(r"(?:从|由)\s*$")
 _RESPECTIVELY = re.compile(r"分别")
 _THEN_CHANGE = re.compile(r"\s*[，,]\s*(?:分别)?(增长|下降|提高|增加|减少|上涨)了?\s*")
 # things that end like a place but are counted, not places: 社区, 园区, 示范区 …
+# a thing that ends like a place: an area of a kind ("示范片区"), or what a verb makes ("打造停车治理片区20个")
 _THING_AREA = re.compile(r"(?:社区|园区|小区|景区|校区|厂区|街区|示范区|开发区|功能区|集聚区|保护区|试验区|自贸区|服务区|"
-                         r"实验区|先行区|样板区|创新区)$|[A-Za-z\d]")
+                         r"实验区|先行区|样板区|创新区|示范片区)$|[A-Za-z\d]|^(?:打造|建设|建成|新建|创建|培育|设立|"
+                         r"划定|改造|提升|推进|实施)")
 _CHANGE_VERB = re.compile(r"(?:为|是|达到|达|提高|提升|下降|降低|减少|增加|增长|降|升|控制)?(?:到|至|在|了)?")
 _LIST_SEP = re.compile(r"以及|和|及|与|、")
 MIN_RESPECTIVE_NAME = 3

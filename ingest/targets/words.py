@@ -57,7 +57,7 @@ def strip_clause(pre: str) -> str:
 
 def leading_place(pre: str, places: list[str]) -> tuple[str | None, str]:
     """A place the clause starts with (a known place longest first, 全国, a basin) and the rest of the clause."""
-    t = _COMPARE.sub("", re.sub(r"^(?:其中|并|且|和|及|而)", "", pre.strip()))
+    t = _COMPARE.sub("", re.sub(r"^(?:其中|并|且|和|及|而|确保|力争|争取)", "", _NUMBERING.sub("", pre).strip()))
     m = _AT_PLACE.match(t)
     if m:
         return m.group(1), t[m.end(1):]

@@ -40,7 +40,11 @@ _LABELS: list[tuple[str, FieldKind, Role, bool]] = [
     (rf"责任牵头{_UNIT_NOUN}|牵头(?:责任)?{_UNIT_NOUN}?|主办{_UNIT_NOUN}|主责{_UNIT_NOUN}|负责{_UNIT_NOUN}|承担{_UNIT_NOUN}",
      "units", "lead", True),
     (rf"(?:配合|参与|协办|协助|协同|协作|支持)(?:责任)?{_UNIT_NOUN}|配合|参与|协办", "units", "participant", True),
-    (rf"责任(?:{_UNIT_NOUN}|主体)|主体责任{_UNIT_NOUN}|(?:实施|承办|落实|执行){_UNIT_NOUN}", "units", "responsible", False),
+    (rf"责任(?:{_UNIT_NOUN}|主体)|主体责任{_UNIT_NOUN}|(?:实施|承办|落实|执行){_UNIT_NOUN}|(?:部门|责任|任务)分工",
+     "units", "responsible", False),
+    # side roles of a target's note ("牵头单位:市发改委;数据提供单位:市统计局"): who reports or checks, no lead
+    (rf"(?:数据|信息|统计)(?:提供|报送|填报){_UNIT_NOUN}|(?:督办|督查|监督|考核|技术支撑|技术支持){_UNIT_NOUN}",
+     "units", "participant", True),
     (r"完成(?:时限|时间|期限|日期|节点)|时间节点|(?:推进|办理|整改|实施)?时限(?:要求)?|(?:截止|办结)(?:时间|日期|时限)",
      "deadline", "responsible", False),
     (r"时间(?:要求|安排|进度)|进度(?:安排|要求)", "deadline", "responsible", True),

@@ -455,3 +455,16 @@ def test_a_news_copy_of_a_report_reviewing_last_years_work(tmp_path: Path) -> No
         "2025年，预计实现地区生产总值310亿元，增长6.1%。开展招商活动120次。实施人才项目30个。"]))
     assert {(t.value, t.year, t.kind) for t in doc.targets} == {
         (310.0, 2025, "achieved"), (6.1, 2025, "achieved"), (120.0, 2025, "achieved"), (30.0, 2025, "achieved")}
+
+
+def test_list_items_numbered_with_a_full_stop_and_what_their_clauses_make(tmp_path: Path) -> None:
+    doc = parse_text(tmp_path, "works.txt", "\n".join([
+        "某市2027年民生实事工作目标", "一、交通出行",
+        "1。打通断头路12条，信号灯联网控制率达60%，打造停车治理示范片区15个。(牵头单位:市交通局)",
+        "2。确保甲区、乙区40%的社区建成综合服务设施。(牵头单位:市民政局)",
+        "3。举办30场次科普讲座。(牵头单位:市科协)"]))
+    assert [t.number for t in doc.tasks] == ["1.", "2.", "3."]
+    got = {(t.indicator, t.scope, t.value, t.unit) for t in doc.targets}
+    assert ("打造停车治理示范片区", "某市", 15.0, "个") in got  # made by a verb: a thing, no place
+    assert ("社区建成综合服务设施", "甲区、乙区", 40.0, "%") in got
+    assert ("科普讲座", "某市", 30.0, "场次") in got

@@ -567,3 +567,15 @@ def test_label_lines_under_an_item_with_an_official_and_cooperating_units(tmp_pa
     assert [(t.number, [(u.name, u.role) for u in t.units]) for t in doc.tasks] == [
         ("1.", [("省发展改革委", "lead"), ("省政府各部门", "participant"), ("各直属机构", "participant")]),
         ("2.", [("省统计局", "lead"), ("省财政厅", "participant")])]
+
+
+def test_a_notes_side_slots_and_a_division_of_work_line(tmp_path: Path) -> None:
+    """"…;数据提供单位:市统计局" names who supplies the figure (no lead, no label in its name); "部门分工:" under an
+    item is its units field, its role phrases deciding."""
+    doc = parse_text(tmp_path, "\n".join([
+        "某市2026年《政府工作报告》目标任务责任分解方案", "一、主要预期目标",
+        "1.地区生产总值增长6%左右。(牵头单位:市发展改革委;数据提供单位:市统计局)",
+        "2.城镇新增就业5万人。", "部门分工:市人力资源社会保障局牵头,各区、各部门配合。"]))
+    assert [units(t) for t in doc.tasks] == [
+        [("市发展改革委", "lead"), ("市统计局", "participant")],
+        [("市人力资源社会保障局", "lead"), ("各区", "participant"), ("各部门", "participant")]]

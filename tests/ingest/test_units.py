@@ -215,3 +215,9 @@ def test_splitter_never_raises_and_spans_are_exact(text: str, role: str, fixed: 
 def test_normalisation_never_raises_and_covers_every_name(lists: list[list[str]]) -> None:
     got = normalize_names(lists)
     assert set(got) == {n for lst in lists for n in lst}
+
+
+def test_each_of_several_levels_without_their_government_is_one_group() -> None:
+    assert roles("市科协，各区、县级市") == [("市科协", "responsible"), ("各区、县级市", "responsible")]
+    assert roles("各有关区、县（市）") == [("各有关区、县（市）", "responsible")]
+    assert roles("各区、各部门") == [("各区", "responsible"), ("各部门", "responsible")]
