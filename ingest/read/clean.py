@@ -42,6 +42,25 @@ _BLOCK_START = re.compile(
     re.IGNORECASE,
 )
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+# a lettered list run into one paragraph: "…shall: (a) improve …; (b) ensure …; and (c) reduce …"
+_INLINE_ITEM = re.compile(r"(?:(?<=:)|(?<=;)|(?<=;\s)|(?<=;\sand\s)|(?<=;\sor\s))\s*\(([a-z])\)\s")
+
+
+def split_inline_list(line: str) -> list[str]:
+    """A paragraph holding a lettered list after a colon, its items after semicolons in order ((a), (b), …),
+    as one line per item, the way such lists are set when printed; anything else as it is."""
+    marks = [m for m in _INLINE_ITEM.finditer(line)]
+    run: list[re.Match[str]] = []
+    for m in marks:
+        want = chr(ord(run[-1].group(1)) + 1) if run else "a"
+        if m.group(1) == want and (run or line[:m.start()].rstrip().endswith(":")):
+            run.append(m)
+    if len(run) < 2:
+        return [line]
+    cuts = [m.start() + len(m.group(0)) - len(m.group(0).lstrip()) for m in run]
+    return [line[a:b].rstrip() for a, b in zip([0, *cuts], [*cuts, len(line)], strict=True) if line[a:b].strip()]
+
+
 # "1。推动…": a list number typed with the ideographic full stop reads as "1." (it ends no sentence)
 _NUMBER_STOP = re.compile(r"^(\d{1,3})。(?=[\u4e00-\u9fff“《(（])")
 _SENTENCE_END = tuple("。！？!?；;:：…」』”\"")
@@ -218,7 +237,10 @@ def build_canonical(pages: list[str], has_pages: bool) -> CanonicalText:
         for raw in normalize_chars(page).split("\n"):
             lead_tab = raw.startswith("\t")
             body = _NUMBER_STOP.sub(r"\1.", raw.strip(" \t"))
-            lines.append(_Line(("\t" + body) if lead_tab else body, page_no))
+            if lead_tab or "(b)" not in body:
+                lines.append(_Line(("\t" + body) if lead_tab else body, page_no))
+                continue
+            lines.extend(_Line(item, page_no) for item in split_inline_list(body))
     drop = _furniture_indexes(lines, len(pages) if has_pages else 1)
     kept = [ln for i, ln in enumerate(lines) if i not in drop]
     plain = [ln.text for ln in kept if ln.text and not ln.text.startswith("\t")]

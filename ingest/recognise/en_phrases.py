@@ -175,3 +175,24 @@ def _joins_officials(left: str, rest: str) -> bool:
 def plural_title(phrase: str) -> bool:
     """"the Secretaries of …", "the heads of …": a title shared by the names that follow."""
     return bool(_PLURAL_TITLE.match(_LEADING.sub("", phrase)))
+
+
+# an order's recital ("WHEREAS, Executive Order No. 11 requires City agencies to …"): why it is made, no duty of it
+_RECITAL = re.compile(r"\s*(?:WHEREAS|Whereas)\b")
+
+
+_OPERATIVE = re.compile(r"\bNOW,?\s+THEREFORE\b|\bit\s+is\s+hereby\s+ordered\b", re.I)
+
+
+def is_recital(text: str, start: int) -> bool:
+    """Whether the sentence at `start` is a recital: its facts and the duties it reports are not the order's."""
+    return bool(_RECITAL.match(text, start))
+
+
+def in_recital(text: str, start: int, pos: int) -> bool:
+    """Whether `pos` lies in a recital of the sentence starting at `start` (recitals joined by "; and" read as
+    one sentence): a WHEREAS before it and no "NOW, THEREFORE" between."""
+    at = text.rfind("WHEREAS", start, pos)
+    if at < 0:
+        at = text.rfind("Whereas", start, pos)
+    return at >= 0 and not _OPERATIVE.search(text, at, pos)

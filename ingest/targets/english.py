@@ -19,13 +19,16 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from ingest.models import TargetKind
+from ingest.recognise.en_phrases import in_recital
 from ingest.targets.context import DocContext
 from ingest.targets.english_figures import Figure, english_figures
 from ingest.targets.found import Found
 
 _WINDOW = 240  # characters around a figure its reading looks at
-_FUTURE = re.compile(r"\b(?i:by|before|until|through|no(?:t)? later than|in|for)\s+(?:the\s+end\s+of\s+|fiscal\s+year\s+|FY\s*|"
-                     r"[A-Z][a-z]+\s+\d{1,2}(?:st|nd|rd|th)?,?\s+|[A-Z][a-z]+\s+)?((?:19|20)\d{2})\b")
+_FUTURE = re.compile(r"(?<!beginning )(?<!starting )(?<!commencing )"  # "beginning in FY 2008": when it starts
+                     r"\b(?i:by|before|until|through|no(?:t)? later than|in|for)\s+(?:the\s+end\s+of\s+)?"
+                     r"(?:(?i:fiscal\s+year)\s+|FY\s*|[A-Z][a-z]+\s+\d{1,2}(?:st|nd|rd|th)?,?\s+|[A-Z][a-z]+\s+)?"
+                     r"((?:19|20)\d{2})\b")
 # "2035 Objective (ii) …", and a list item that opens with its year: "a. 2030: 60% of 1990 emissions."
 _LEAD_YEAR = re.compile(r"^\W*(?:[a-z]\.\s+|\([a-z]\)\s+|\d{1,2}\.\s+)?((?:19|20)\d{2})"
                         r"(?:\s+(?:objective|target|goal|ambition|milestone)|\s*:)", re.I)
@@ -73,6 +76,7 @@ _THRESHOLD = re.compile(r"\b[a-z]{3,}s\s+(?:\([A-Za-z]+\)\s+)?(?:that|which)\s+(
 _FORMER = re.compile(r"\(\s*(?:previously|formerly|originally|was)\s*$", re.I)
 _MET = re.compile(r"^[^;()]{0,30}\(\s*(?:achieved|met|reached|completed)\b", re.I)
 _DURATION = re.compile(r"^(?:天|年|月|周|小时|分钟|days?|months?|years?|weeks?|hours?)$")
+_ITEM_MARK = re.compile(r"\(\s*(?:[ivx]{1,4}|[a-h])\s*\)\s*$")
 _INDICATOR_BEFORE = re.compile(r"(?P<verb>reduc\w*|increas\w*|expan\w*|limit\w*|conserv\w*|rais\w*|cut\w*|lower\w*)\s+"
                                r"(?P<obj>[a-z][a-z\s\-’']{1,70}?)\s+(?P<prep>by|to)\b(?:\s*$|[^;]{0,70},\s*or\s*$)", re.I)
 _SUBJECT = re.compile(r"(?:^[^A-Za-z]*|[,;:]\s*|\bthat\s+)(?:the\s+)?(?P<subj>[A-Za-z][\w\s\-’']{1,60}?)\s+(?:will\s+|shall\s+|"
@@ -98,7 +102,8 @@ _CHANGE_OF = re.compile(r"\b(?:reduc|increas|rais|lower|improv|decreas|cut|expan
 # a share followed by what it is a share of, written as a noun phrase ("100% Stock Condition Surveys")
 _NOUN_AFTER_SHARE = re.compile(r"^\s+(?!(?:of|by|below|above|compared|relative|from|over|less|more|lower|higher|"
                                r"reduction|increase|cut|decrease|rise|growth|in|on|to|for|and|or|the|a|an|per|each|"
-                               r"between|than|at|with|without|is|are|was|were|will|would|should|must|shall)\b)"
+                               r"between|than|at|with|without|is|are|was|were|will|would|should|must|shall|annually|"
+                               r"yearly|each|every|through|until|per)\b)"
                                r"([A-Za-z][\w-]*(?:\s+(?!(?:of|by|in|for|to|across|within|at|from|and|on)\b)[A-Za-z][\w-]*){0,4})"
                                r"(?=\s+(?:of|by|in|for|to|across|within|at|from|and|on|over|since|compared|relative|"
                                r"below|above)\b|\s*[,.;:()]|\s*$)", re.I)
@@ -229,6 +234,7 @@ def _indicator(text: str, s0: int, s1: int, f: Figure) -> str:
     if f.noun:
         return f.noun
     pre, post = text[max(s0, f.start - _WINDOW):f.start], text[f.end:min(s1, f.end + _WINDOW)]
+    pre = _ITEM_MARK.sub("", pre)  # "reduction of energy intensity by (i) 3 percent …, or (ii) 30 percent"
     if f.unit in _MONEY_UNITS and (m := _MONEY_IN.match(post)):
         return m.group(1).strip()  # "$5 billion in grants for 560 projects": grants
     m = _OF_AFTER.match(post)
@@ -251,9 +257,17 @@ def _indicator(text: str, s0: int, s1: int, f: Figure) -> str:
         return m.group("subj").strip()
     if m := _OF_AFTER.match(post):
         return _LOOSE_END.sub("", m.group("obj").strip())
+    return _words_before(pre) or _named_after(post)  # "5. 50% transportation emissions reduction citywide"
+
+
+def _words_before(pre: str) -> str:
+    """The last words before a figure, without a trailing preposition ("… petroleum products by 2 percent");
+    empty when they name nothing ("Of the")."""
     words = re.findall(r"[A-Za-z][\w’'-]*", pre)[-6:]
     if not _says_something(words):
-        return _named_after(post)  # "5. 50% transportation emissions reduction citywide"
+        return ""
+    while words and words[-1].lower() in ("by", "to", "of", "at", "the", "a", "an"):
+        words.pop()
     return " ".join(words)
 
 
@@ -284,6 +298,8 @@ def english_targets(text: str, start: int, end: int, section: str, table: str | 
             cell = _Cell.read(text, s0, s1)
             prev: tuple[Figure, str, str] | None = None  # the last figure, its indicator and comparator
             for f in english_figures(text, s0, s1):
+                if not (forced or cell.future) and in_recital(text, s0, f.start):
+                    continue  # "WHEREAS, climate action … can result in 40% of …": a reason for the order, no goal
                 got = forced or _classify(text, s0, s1, f, cell, ctx, lead)
                 if got is None:
                     continue

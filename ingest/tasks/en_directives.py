@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from ingest.models import Role
 from ingest.recognise.en_actors import Actor, participant_actors, subject_actors
-from ingest.recognise.en_phrases import QUALIFIER_OPENERS, depths, is_actor, segments
+from ingest.recognise.en_phrases import QUALIFIER_OPENERS, depths, is_actor, is_recital, segments
 
 _MODAL = re.compile(r"\b(?P<resp>(?:is|are|shall\s+be|will\s+be)\s+(?:also\s+|jointly\s+|primarily\s+|hereby\s+)?"
                     r"(?:responsible|accountable)\s+for)\b"
@@ -87,6 +87,8 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def find_directive(text: str, start: int, end: int, commitments: bool = False) -> Directive | None:
     """The directive sentence text[start:end] states, or None (see the module doc for what is not one);
     with `commitments`, "X will …" is one too (an announcement's way of stating a duty)."""
+    if is_recital(text, start):
+        return None
     previous: list[Actor] | None = None
     last_end = start
     for m in (_COMMITMENT if commitments else _MODAL).finditer(text, start, end):
@@ -145,6 +147,8 @@ def _object_at(text: str, pos: int, end: int, first: bool = True) -> re.Match[st
 def find_reported(text: str, start: int, end: int) -> Directive | None:
     """A duty a sentence reports: "X directs/directed/requires Y to <verb> …" (and "…, Z to <verb> …"), Y and
     Z the leads; None when what follows the verb names no office holder or body."""
+    if is_recital(text, start):
+        return None
     for m in _REPORTED.finditer(text, start, end):
         before = re.search(r"([A-Za-z]+)\s*$", text[max(start, m.start() - 20):m.start()])
         if before and before.group(1).lower() in _NOUN_BEFORE:

@@ -422,3 +422,19 @@ def test_a_mayors_order_with_yearless_dates_and_list_provisions(tmp_path: Path) 
                    ("Sec. 2(1)", ["The Cabinet"], [("2028-03-01", "by")]),
                    ("Sec. 2(2)", ["The Cabinet"], [(None, "ongoing")]),
                    ("Sec. 3", ["The Office of Sustainability"], [("2028-04-15", "by")])]
+
+
+def test_an_inline_lettered_list_is_one_duty_per_item_and_recitals_are_none(tmp_path: Path) -> None:
+    text = "\n".join([
+        "THE CITY OF WESTLAND", "OFFICE OF THE MAYOR", "EXECUTIVE ORDER NO. 4", "May 2, 2024", "CLEAN FLEET",
+        "WHEREAS, Executive Order No. 2 requires City agencies to report their fuel use; and",
+        "NOW, THEREFORE, by the power vested in me as Mayor of the City of Westland, it is hereby ordered:",
+        "Section 1. Goals. The head of each agency shall: (a) reduce the fleet's fuel use by (i) 2 percent annually "
+        "through the end of fiscal year 2028, or (ii) 10 percent by the end of fiscal year 2028; (b) ensure that the "
+        "agency buys electric cars where they cost no more; and (c) report its progress to the Mayor."])
+    doc = parse(tmp_path, text, "fleet.txt")
+    assert [(t.number, [u.normalized for u in t.units]) for t in doc.tasks] == [
+        ("Sec. 1(a)", ["head of each agency"]), ("Sec. 1(b)", ["head of each agency"]),
+        ("Sec. 1(c)", ["head of each agency"])]
+    assert {(t.value, t.year, t.indicator) for t in doc.targets} == {
+        (2.0, 2028, "reduce the fleet's fuel use"), (10.0, 2028, "reduce the fleet's fuel use")}
