@@ -37,7 +37,7 @@ _FURNITURE_CUES = re.compile(
 # A line that starts a new block: numbering, table/box captions; such lines are never joined onto.
 _BLOCK_START = re.compile(
     r"^\s*(?:第[一二三四五六七八九十百零〇\d]+[章节部分篇条]|[一二三四五六七八九十百]+[、.．]|"
-    r"[(（][一二三四五六七八九十\d]+[)）]|\d+(?:\.\d+)*[.、．)）]\s*(?!\d)\S|[①-⑳]|"
+    r"[(（][一二三四五六七八九十\d]+[)）]|\d+(?:\.\d+)*[.、．)）]\s*(?!\d)\S|[①-⑳]|[a-h][.)]\s+[A-Z]|\([a-h]\)\s|"
     r"(?:附表|附件|专栏|表|图)\s*\d|[•·▪■●◆\-*]\s|abstract|摘\s*要|关键词|key ?words|references|参考文献)",
     re.IGNORECASE,
 )
@@ -59,6 +59,28 @@ def split_inline_list(line: str) -> list[str]:
         return [line]
     cuts = [m.start() + len(m.group(0)) - len(m.group(0).lstrip()) for m in run]
     return [line[a:b].rstrip() for a, b in zip([0, *cuts], [*cuts, len(line)], strict=True) if line[a:b].strip()]
+
+
+# a list mark alone on its line ("a.", "(b)", "3.", "（二）"), its item's text on the next (a PDF's hanging indent)
+_LONE_MARK = re.compile(r"^(?:[a-z]|[ivx]{1,4}|\d{1,3})[.)]$|^\((?:[a-z]|[ivx]{1,4}|\d{1,3})\)$|"
+                        r"^[(（][一二三四五六七八九十]{1,3}[)）]$|^[一二三四五六七八九十]{1,3}、$")
+
+
+def _with_lone_marks_joined(lines: list[_Line]) -> list[_Line]:
+    """A list mark alone on its line joined to the text that follows it, so the item keeps its number."""
+    out: list[_Line] = []
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if nxt is not None and nxt.text.strip() and _LONE_MARK.match(ln.text) and not _LONE_MARK.match(nxt.text):
+            sep = "" if _CJK.search(ln.text) else " "
+            out.append(_Line(ln.text + sep + nxt.text, ln.page))
+            i += 2
+            continue
+        out.append(ln)
+        i += 1
+    return out
 
 
 # "1。推动…": a list number typed with the ideographic full stop reads as "1." (it ends no sentence)
@@ -242,7 +264,7 @@ def build_canonical(pages: list[str], has_pages: bool) -> CanonicalText:
                 continue
             lines.extend(_Line(item, page_no) for item in split_inline_list(body))
     drop = _furniture_indexes(lines, len(pages) if has_pages else 1)
-    kept = [ln for i, ln in enumerate(lines) if i not in drop]
+    kept = _with_lone_marks_joined([ln for i, ln in enumerate(lines) if i not in drop])
     plain = [ln.text for ln in kept if ln.text and not ln.text.startswith("\t")]
     wrap = _wrap_width(plain)
     en_wrap = _english_wrap_width(plain)

@@ -110,9 +110,15 @@ _NOUN_AFTER_SHARE = re.compile(r"^\s+(?!(?:of|by|below|above|compared|relative|f
 _FUNCTION_WORDS = frozenset(("of", "the", "a", "an", "and", "or", "to", "in", "for", "by", "with", "on", "at", "from",
                              "nearly", "about", "over", "more", "than", "up", "least", "some"))
 _WORDS_AFTER = re.compile(r"^\s*(?:of\s+)?((?:(?!(?:by|before|until|within|in|to)\b)[A-Za-z][\w’'-]*\s*){1,6})")
-_MONEY_UNITS = frozenset(("USD", "EUR", "GBP", "CAD", "AUD", "NZD"))
+_MONEY_UNITS = frozenset(("USD", "EUR", "GBP", "CAD", "AUD", "NZD", "INR"))
 _MONEY_IN = re.compile(r"^\s*(?:in|of)\s+((?:new\s+|additional\s+|federal\s+|private\s+)?[a-z][a-z\s-]{2,40}?)"
-                       r"(?=\s+(?:for|to|from|through|under|across|in|that|which|over)\b|[,.;]|$)", re.I)
+                       r"(?=\s+(?:for|to|from|through|under|across|in|that|which|over|by|before|until|within|each|"
+                       r"per|annually)\b|[,.;]|$)", re.I)
+# "a £20 million Energy Investment Fund", "a £10 billion programme of …": what the sum is
+_MONEY_NOUN = re.compile(r"^\s+((?:[A-Za-z][\w-]*\s+){0,3}?(?:fund|programme|program|package|investment|grant|budget|"
+                         r"scheme|loan|funding|portfolio)s?)\b", re.I)
+# "£2 million to take ideas to market", "$5 million to support local investment by 2026": what it is for
+_MONEY_FOR = re.compile(r"^\s+(to\s+[a-z]+(?:\s+[\w’'-]+){1,8}?)(?=\s+(?:by|in|before|within|over|through)\b|[,.;]|$)")
 _OF_AFTER = re.compile(r"^\s*of\s+(?:all\s+|the\s+|our\s+)?(?P<obj>(?:(?!(?:by|before|until|within)\b)[\w’'-]+\s?){1,6})")
 # "… of lead pipes in the country by 2035": the words a phrase cut short ends on are not the measure
 _LOOSE_END = re.compile(r"(?:\s+(?:in|to|of|for|and|or|the|a|an|at|on|from|with))+\s*$", re.I)
@@ -198,7 +204,7 @@ def _classify(text: str, s0: int, s1: int, f: Figure, cell: _Cell, ctx: DocConte
     if _DURATION.match(f.unit):  # "within 90 days of …" is a task's deadline; "no more than 18 months" a standard
         ok = (_STANDARD_TIME.search(pre) or _STANDARD_TIME.match(text[f.start:f.end])) and not _ORDER_TIME.match(post)
         return ("target", None) if ok else None
-    number = re.search(r"[$€£\d]", text[f.start:f.end])  # the figure's span may open with its bound ("over")
+    number = re.search(r"[$€£₹\d]|Rs|INR", text[f.start:f.end])  # the figure's span may open with its bound ("over")
     if f.unit in _MONEY_UNITS and _THRESHOLD.search(text[max(s0, f.start - 60):f.start + (number.start() if number else 0)]):
         return None  # "any requests that exceed $5 million", "projects under $1 million": which ones, not a goal
     if _FORECAST.search(pre) or cell.defines or _FORMER.search(pre[-24:]):
@@ -235,8 +241,8 @@ def _indicator(text: str, s0: int, s1: int, f: Figure) -> str:
         return f.noun
     pre, post = text[max(s0, f.start - _WINDOW):f.start], text[f.end:min(s1, f.end + _WINDOW)]
     pre = _ITEM_MARK.sub("", pre)  # "reduction of energy intensity by (i) 3 percent …, or (ii) 30 percent"
-    if f.unit in _MONEY_UNITS and (m := _MONEY_IN.match(post)):
-        return m.group(1).strip()  # "$5 billion in grants for 560 projects": grants
+    if f.unit in _MONEY_UNITS and (m := _MONEY_IN.match(post) or _MONEY_NOUN.match(post) or _MONEY_FOR.match(post)):
+        return m.group(1).strip()  # "$5 billion in grants for 560 projects", "£20m Energy Fund", "£2m to test ideas"
     m = _OF_AFTER.match(post)
     if m and f.unit in ("%", "times"):
         return _LOOSE_END.sub("", m.group("obj").strip())

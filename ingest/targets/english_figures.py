@@ -43,9 +43,13 @@ _COMPARATORS = [("at least ", ">="), ("not less than ", ">="), ("no less than ",
                 ("around ", "~"), ("nearly ", "~"), ("roughly ", "~")]
 
 
-_SCALED = re.compile(r"(?<![\w.$§/-])(?P<dollar>\$\s?)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-                     r"(?:\s+(?P<scale>(?i:thousand|million|billion|trillion))\b)?")  # "$5.5 Billion" in a headline
+_SCALED = re.compile(r"(?<![\w.$£€₹§/-])(?P<dollar>(?:US|A|C|NZ)?\$\s?|£\s?|€\s?|₹\s?|Rs\.?\s?|INR\s?)?(?P<num>\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+                     r"(?P<upper>\s*[-–]\s*\d+(?:\.\d+)?)?"  # "£10-12 billion": from its lower end
+                     r"(?:\s+(?P<scale>(?i:thousand|million|billion|trillion))\b|(?P<abbr>bn|m|k)\b)?")  # "$5.5 Billion"
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_ABBREVIATED = {"k": "thousand", "m": "million", "bn": "billion"}  # "£20m", "$1.2bn"
+_CURRENCY = {"$": "USD", "US$": "USD", "A$": "AUD", "C$": "CAD", "NZ$": "NZD", "£": "GBP", "€": "EUR", "₹": "INR",
+             "Rs": "INR", "INR": "INR"}
 
 
 @dataclass(frozen=True)
@@ -121,12 +125,15 @@ def _scaled(text: str, lo: int, hi: int) -> list[Figure]:
     """Dollar amounts ("$2.5 billion") and digits with a scale word ("1 million trees", "5 million metric tons")."""
     out: list[Figure] = []
     for m in _SCALED.finditer(text, lo, hi):
-        if not (m.group("dollar") or m.group("scale")):
-            continue
-        value = float(m.group("num").replace(",", "")) * _SCALES.get((m.group("scale") or "").lower(), 1.0)
+        if not (m.group("dollar") or m.group("scale")) or (m.group("abbr") and not m.group("dollar")):
+            continue  # "20m" alone is a length; "£20m" a sum
+        scale = (m.group("scale") or _ABBREVIATED.get(m.group("abbr") or "", "")).lower()
+        value = float(m.group("num").replace(",", "")) * _SCALES.get(scale, 1.0)
         cmp, start = _comparator(text, m.start())
+        if m.group("upper") and cmp == "=":
+            cmp = ">="
         if m.group("dollar"):
-            out.append(Figure(value, "USD", cmp, max(lo, start), m.end()))
+            out.append(Figure(value, _CURRENCY[m.group("dollar").strip().rstrip(".")], cmp, max(lo, start), m.end()))
             continue
         unit = unit_after(text, m.end(), hi)
         if unit:

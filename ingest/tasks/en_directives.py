@@ -201,11 +201,17 @@ def _verb_text(text: str, pos: int, end: int) -> str:
     return rest
 
 
+_ENSURE_THAT = re.compile(r"\bensure\s+that\b(?:\s+[\w’'-]+){0,3}\s*$")
+
+
 def open_chapeau(text: str, verb_end: int, colon: int) -> bool:
     """"X shall:", "X shall in particular:", "X is responsible for the following:": the items complete the verb.
 
     Qualifying pieces between the verb and the colon (", within existing appropriations and
-    consistent with applicable law") do not complete it."""
+    consistent with applicable law") do not complete it. "X must take all necessary actions to ensure that
+    their contractors:" is open too: each item says what the contractors are to be made to do."""
+    if _ENSURE_THAT.search(text, verb_end, colon):
+        return True
     kept = [p for p in segments(text, verb_end, colon) if p[1] > p[0]
             and text[p[0]:p[1]].split()[0].lower() not in QUALIFIER_OPENERS]
     return not any(re.search(r"[A-Za-z]", _FILLERS.sub(" ", text[s:e])) for s, e in kept)

@@ -420,3 +420,19 @@ def test_a_table_of_goals_by_year_under_an_unpunctuated_title(tmp_path: Path) ->
 def test_a_city_of_title_ends_at_the_plans_own_words() -> None:
     from ingest.recognise.places import english_place_in_title
     assert english_place_in_title("City of Eastport Climate Neutrality Action Plan — 2.1.7 Emission gap") == "Eastport"
+
+
+def test_sums_in_pounds_euros_and_rupees_with_their_purpose(tmp_path: Path) -> None:
+    doc = parse_text(tmp_path, "money.md", "\n".join([
+        "Westland Green Economy Plan", "## Key points:",
+        "* We will invest £3 billion of investable projects by 2027.",
+        "* We will provide over £20m to support local investment by 2026.",
+        "* This will result in a £10-12 billion programme of public investment by 2030.",
+        "* Investing €17 million to expand the charging network by 2025.",
+        "* A cap of Rs 1,50,000 per vehicle applies from 2025."]))
+    got = {(t.value, t.unit, t.comparator, t.indicator) for t in doc.targets}
+    assert (3e9, "GBP", "=", "investable projects") in got  # a sum, not three billion projects
+    assert (2e7, "GBP", ">", "to support local investment") in got
+    assert (1e10, "GBP", ">=", "programme") in got
+    assert (1.7e7, "EUR", "=", "to expand the charging network") in got
+    assert all(t.unit != "projects" for t in doc.targets)

@@ -438,3 +438,17 @@ def test_an_inline_lettered_list_is_one_duty_per_item_and_recitals_are_none(tmp_
         ("Sec. 1(c)", ["head of each agency"])]
     assert {(t.value, t.year, t.indicator) for t in doc.targets} == {
         (2.0, 2028, "reduce the fleet's fuel use"), (10.0, 2028, "reduce the fleet's fuel use")}
+
+
+def test_items_whose_letter_stands_alone_on_its_line_complete_an_ensure_that_chapeau(tmp_path: Path) -> None:
+    text = "\n".join([
+        "THE CITY OF WESTLAND", "OFFICE OF THE MAYOR", "EXECUTIVE ORDER NO. 5", "June 3, 2024", "SAFE WORK SITES",
+        "NOW, THEREFORE, by the power vested in me as Mayor of the City of Westland, it is hereby ordered:",
+        "§ 1. Requirement. All City agencies must take all necessary actions to ensure that their contractors:",
+        "a.", "Require all workers to wear a helmet on a work site during construction.",
+        "b.", "Report every injury to the agency within 24 hours.",
+        "§ 2. This Order shall take effect immediately."])
+    doc = parse(tmp_path, text, "helmets.txt")
+    assert [(t.number, [u.normalized for u in t.units]) for t in doc.tasks][:2] == [
+        ("Sec. 1(a)", ["All City agencies"]), ("Sec. 1(b)", ["All City agencies"])]
+    assert "a. Require all workers" in doc.text and "\nb. Report every injury" in doc.text
