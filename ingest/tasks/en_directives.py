@@ -133,6 +133,7 @@ _NOUN_BEFORE = frozenset(("the", "this", "that", "an", "a", "its", "his", "her",
                           "any", "no", "court", "administrative"))
 _OBJECT_OPENING = re.compile(r"(?:the|all|each|every|relevant|appropriate|state|federal|local|other)\s|[A-Z]")
 _REPORTED_OBJECT = re.compile(r"(?P<obj>[A-Za-z][^,;:()“”\"]{1,110}?(?:\([A-Z][A-Za-z&]{1,9}\))?)\s+to\s+(?!be\b)[a-z]{3,}")
+_WITH_LIST = re.compile(r"\b(?:with|among|between|including|from)\b")
 _NEXT_OBJECT = re.compile(r",\s*(?:and\s+)?|;\s*(?:and\s+)?|\s+and\s+")
 
 
@@ -162,6 +163,8 @@ def find_reported(text: str, start: int, end: int) -> Directive | None:
             actors.extend(a for a in found if a.role != "participant")
             om = next((o for n in _NEXT_OBJECT.finditer(text, om.end(), end)
                        if (o := _object_at(text, n.end(), end, first=False)) is not None), None)
+            if om is not None and _WITH_LIST.search(text, m.end(), om.start()):
+                break  # "directs agencies to work with MOS, its partners and other cities to develop": with whom
         if actors:
             tail = min(end, m.end() + MAX_PREDICATE_CHARS)
             return Directive(start, end, m.start(), m.end(), "lead", actors,

@@ -452,3 +452,15 @@ def test_items_whose_letter_stands_alone_on_its_line_complete_an_ensure_that_cha
     assert [(t.number, [u.normalized for u in t.units]) for t in doc.tasks][:2] == [
         ("Sec. 1(a)", ["All City agencies"]), ("Sec. 1(b)", ["All City agencies"])]
     assert "a. Require all workers" in doc.text and "\nb. Report every injury" in doc.text
+
+
+def test_those_an_order_directs_agencies_to_work_with_take_part(tmp_path: Path) -> None:
+    text = "\n".join([
+        "THE CITY OF WESTLAND", "EXECUTIVE ORDER NO. 9", "May 2, 2024",
+        "NOW, THEREFORE, by the power vested in me as Mayor of the City of Westland, it is hereby ordered:",
+        "§ 1. Plans. The mayor directs city agencies to work with the Office of Sustainability (OS), its regional "
+        "partners and other leading cities to develop further plans."])
+    doc = parse(tmp_path, text, "plans.txt")
+    assert [(u.normalized, u.role) for u in doc.tasks[0].units] == [
+        ("city agencies", "lead"), ("Office of Sustainability", "participant"), ("its regional partners", "participant"),
+        ("other leading cities", "participant")]
