@@ -103,8 +103,8 @@ def keep(text: str, sent: Sentence, q: Quantity) -> bool:
     """Not a title/document number, not an aside, not a count of places (6 个区县), not a policy's terms."""
     if sent.bracketed(q.start) or in_aside(sent.asides, q):
         return False
-    if q.unit in COUNT_UNITS and PLACE_NOUNS.match(text[q.end:min(q.end + 3, sent.s1)]):  # in its own sentence
-        return False
+    if q.unit == "个" and PLACE_NOUNS.match(text[q.end:min(q.end + 3, sent.s1)]):  # in its own sentence
+        return False  # "6个区县": the places a measure covers ("100名市管企业人才" counts people, not places)
     c0, c1 = sent.clauses[sent.clause_of(q.start)]
     if q.unit == "百分点" and _COMPARED.search(text, c0, q.start):
         return False  # "增长5.4%，高于全国0.4个百分点": the gap to another place, not a level of this one

@@ -468,3 +468,9 @@ def test_list_items_numbered_with_a_full_stop_and_what_their_clauses_make(tmp_pa
     assert ("打造停车治理示范片区", "某市", 15.0, "个") in got  # made by a verb: a thing, no place
     assert ("社区建成综合服务设施", "甲区、乙区", 40.0, "%") in got
     assert ("科普讲座", "某市", 30.0, "场次") in got
+
+
+def test_people_of_a_place_level_are_counted(tmp_path: Path) -> None:
+    doc = parse_text(tmp_path, "talent.txt", "某市人才工程实施意见\n一、目标\n"
+                     "到2028年，引进100名市管企业高级管理人才，选拔50名县直单位后备干部。")
+    assert sorted(t.value for t in doc.targets) == [50.0, 100.0]
