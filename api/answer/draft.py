@@ -171,6 +171,8 @@ def from_sentences(ctx: Context) -> Draft | None:
                            prefer_deadlines=q.intent == "deadline")
     if not cites:
         return None
+    cites = cites[:1] + [c for c in cites[1:] if c.doc_id == cites[0].doc_id]  # one document's words: a place
+    # and a year the question names must both be of it, not one from each of two documents
     sep = "" if q.lang == "zh" else " "
     text = sep.join(c.quote for c in cites[:2])
     if q.lang == "en" and any("\u4e00" <= ch <= "\u9fff" for ch in text):

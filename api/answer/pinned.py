@@ -189,6 +189,14 @@ def asked_phrase(question: str) -> list[str]:
     return [w for w in dict.fromkeys(words) if w not in _EN_GENERIC and len(w) > 2]
 
 
+def as_asked(stems: list[str], question: str) -> list[str]:
+    """Stems as the question spells them ("greenhous" -> "greenhouse"), to be shown to the asker."""
+    spelled = {}
+    for w in re.findall(r"[A-Za-z]+", question):
+        spelled.setdefault(stem(w.lower()), w)
+    return [spelled.get(s, s) for s in stems]
+
+
 def stem_all(text: str) -> set[str]:
     return {stem(w.lower()) for w in re.findall(r"[A-Za-z]+", text)}
 
@@ -306,7 +314,7 @@ def _what(q: Query, ev: Evidence) -> Difference | None:
     phrase = asked_phrase(q.text) if q.lang == "en" and q.intent in ("target", "fact") else []
     lost = missing_words(phrase, hay, True)
     if len(phrase) >= 2 and len(lost) * 2 > len(phrase):
-        return Difference("indicator", " ".join(lost))
+        return Difference("indicator", " ".join(as_asked(lost, q.text)))
     if q.intent not in ("target", "deadline"):
         return None  # who-questions paraphrase freely
     cut = _chinese_words(q) if q.lang == "zh" else []

@@ -39,7 +39,8 @@ _NUMBER_REF = re.compile(r"(?:\bNo\.?|\bnumber|\bmeasure|\bitem|\btask|\baction|
 # a year that dates a document ("the May 2025 order", "2021 Action Plan"), not what is asked
 _DOC_YEAR = re.compile(r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
                        r"December)\s+((?:19|20)\d\d)\s+(?:order|executive order|plan|policy|strategy|report|act)\b|"
-                       r"\b((?:19|20)\d\d)\s+(?:action plan|order|executive order|strategy|report)\b)", re.I)
+                       r"\b((?:19|20)\d\d)\s+(?:action plan|order|executive order|strategy|report)\b|"
+                       r"\b(?:order|act|law|directive|resolution|decree)\s+(?:No\.?\s*)?\d+\s+of\s+((?:19|20)\d\d)\b)", re.I)
 # "重庆市水土保持“十四五”规划附表1中…": the period names a plan (规划, 计划, 纲要), not the year asked about
 _PLAN_PERIOD = re.compile(r"[“\"']?[十二]?[十一二三四五六七八九]五[”\"']?(?=(?:(?![期末间内])[\u4e00-\u9fff]){0,6}?(?:规划|计划|纲要)(?!期))")
 _LEAD = re.compile(r"牵头|主责|主办|\blead(?:s|ing)?\b|\bchairs?\b|\bco-?chairs?\b", re.I)
@@ -146,7 +147,7 @@ def _split_years(text: str, titles: tuple[str, ...]) -> tuple[set[int], set[int]
     """(years asked about, years dating a document named)."""
     doc_years = {int(y) for t in titles for y in _YEAR.findall(t)}
     for m in _DOC_YEAR.finditer(text):
-        doc_years.add(int(m.group(1) or m.group(2)))
+        doc_years.add(int(m.group(1) or m.group(2) or m.group(3)))  # "Executive Order No. 30 of 2023"
     body = _PLAN_PERIOD.sub(" ", _TITLE.sub(" ", _DOC_YEAR.sub(" ", text)))
     return years_of(body), doc_years
 
@@ -184,7 +185,8 @@ def parse_question(question: str, store: Store | None = None) -> Query:
         translated = tuple(english_to_chinese(text, names))
         places = [*places, *proper_names(text, names)]
     parts = tuple(p for p in re.split(r"[？?;；]", text) if len(p.strip()) >= 4)
-    return Query(text=text, kind=kind, terms=frozenset(terms(text, question=True)),
+    own = {str(y) for y in doc_years}  # "Executive Order No. 30 of 2023": its year picks the document, no sentence
+    return Query(text=text, kind=kind, terms=frozenset(terms(text, question=True)) - own,
                  zh_terms=frozenset(terms(" ".join(translated))),
                  places=tuple(dict.fromkeys(places)), years=frozenset(years), doc_years=frozenset(doc_years),
                  titles=titles, tables=caption_refs(text), numbers=number_refs(text), roles=roles_asked(text),

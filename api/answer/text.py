@@ -9,6 +9,7 @@ from api.answer.query import Query
 from ingest.models import Citation, Hit
 from ingest.read.sentences import sentence_spans
 from ingest.recognise.deadlines import find_dates
+from ingest.recognise.en_phrases import is_recital
 
 TOP_HITS = 6
 _DIGIT = re.compile(r"\d")
@@ -18,6 +19,7 @@ _NUMBER_WORD = re.compile(r"\b(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|
                           re.I)
 SHORT_SENTENCE = 40
 DEADLINE_BONUS = 0.3  # for a sentence setting a time limit, when the question asks by when
+RECITAL_WEIGHT = 0.4  # for a recital (WHEREAS …): the reasons an order gives, not what it orders
 
 
 def _citation(hit: Hit, start: int, end: int) -> Citation:
@@ -78,6 +80,8 @@ def best_sentences(query: Query, hits: list[Hit], limit: int = 3, prefer_numbers
                 score += DEADLINE_BONUS  # a "by when" question is answered by a sentence that sets a limit
             if query.years and any(str(y) in sentence for y in query.years):
                 score += 0.6  # the year asked is what tells a plan's targets apart
+            if is_recital(sentence, 0):
+                score *= RECITAL_WEIGHT  # "WHEREAS, Order No. 25 rescinded …" says why; the order's sections what
             start, end = s.start, s.end
             if end - start < SHORT_SENTENCE and i + 1 < len(spans):
                 end = spans[i + 1].end

@@ -178,7 +178,7 @@ def plural_title(phrase: str) -> bool:
 
 
 # an order's recital ("WHEREAS, Executive Order No. 11 requires City agencies to …"): why it is made, no duty of it
-_RECITAL = re.compile(r"\s*(?:WHEREAS|Whereas)\b")
+_RECITAL = re.compile(r"\s*(?:and\s+)?(?:WHEREAS|Whereas)\b")
 
 
 _OPERATIVE = re.compile(r"\bNOW,?\s+THEREFORE\b|\bit\s+is\s+hereby\s+ordered\b", re.I)

@@ -526,3 +526,36 @@ def test_asking_which_year_names_no_measure(tmp_path: Path) -> None:
     a = answer_question(home, "职工医保个人账户使用率在哪一年达到75%？")
     assert a["type"] != "none" and "2027" in a["answer"], a["answer"]
     home.close()
+
+
+def test_a_year_and_a_place_asked_must_be_stated_by_one_document(tmp_path: Path) -> None:
+    """Two sentences from two documents never make one answer: Westland's 2030 sentence and Eastport's goal do
+    not say what Eastport committed to for 2030 (its only goal is for 2050); the words as asked are shown."""
+    (tmp_path / "eastport.txt").write_text(
+        "Eastport Climate Order\nSection 1. Eastport commits to reduce its greenhouse gas emissions 80% by 2050.\n"
+        "Section 2. The City shall report progress annually.\n", encoding="utf-8")
+    (tmp_path / "westland.txt").write_text(
+        "Westland Fleet Plan\nWe will phase out new petrol vehicles in the Westland public fleet by 2030.\n",
+        encoding="utf-8")
+    home = Home(tmp_path / "home", embedder="hash")
+    assert not home.ingest([tmp_path]).failed
+    a = answer_question(home, "What greenhouse gas emissions reduction has Eastport committed to by 2030?")
+    assert a["type"] == "none", a
+    assert answer_question(home, "What greenhouse gas emissions reduction has Eastport committed to by 2050?")[
+        "type"] != "none"
+    home.close()
+
+
+def test_what_an_order_does_is_in_its_sections_not_its_recitals(tmp_path: Path) -> None:
+    (tmp_path / "order.txt").write_text("\n".join([
+        "THE CITY OF EASTPORT", "EXECUTIVE ORDER NO. 12", "March 3, 2025", "HARBOR SAFETY",
+        "WHEREAS, Executive Order No. 7, dated May 1, 2025, rescinded the curfew on harbor piers; and",
+        "WHEREAS, Executive Order No. 9, dated June 2, 2025, rescinded the permit fee for small boats;",
+        "NOW, THEREFORE, by the power vested in me as Mayor of the City of Eastport, it is hereby ordered:",
+        "Section 1. Executive Order No. 4, dated March 10, 2024, is RESCINDED and replaced by this Order.",
+        "§ 2. The Harbor Office shall inspect every pier each month."]), encoding="utf-8")
+    home = Home(tmp_path / "home", embedder="hash")
+    assert not home.ingest([tmp_path / "order.txt"]).failed
+    a = answer_question(home, "Which executive order does Eastport Executive Order No. 12 of 2025 rescind?")
+    assert "Executive Order No. 4" in a["answer"].split("\n")[0], a
+    home.close()
