@@ -191,7 +191,7 @@ def asked_phrase(question: str) -> list[str]:
 
 def as_asked(stems: list[str], question: str) -> list[str]:
     """Stems as the question spells them ("greenhous" -> "greenhouse"), to be shown to the asker."""
-    spelled = {}
+    spelled: dict[str, str] = {}
     for w in re.findall(r"[A-Za-z]+", question):
         spelled.setdefault(stem(w.lower()), w)
     return [spelled.get(s, s) for s in stems]

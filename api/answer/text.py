@@ -52,6 +52,21 @@ def states_a_deadline(sentence: str) -> bool:
     return bool(_WITHIN.search(sentence)) or any(m.limit for m in find_dates(sentence))
 
 
+def _score(query: Query, sentence: str, base: float, counted: list[re.Pattern[str]] | None,
+           prefer_deadlines: bool) -> float:
+    """A sentence's score: its overlap and rank (`base`), with what the question's kind looks for."""
+    score = base
+    if counted is not None and (_DIGIT.search(sentence) or _NUMBER_WORD.search(sentence)):
+        score += 0.2 + 0.3 * sum(bool(p.search(sentence)) for p in counted)
+    if prefer_deadlines and states_a_deadline(sentence):
+        score += DEADLINE_BONUS  # a "by when" question is answered by a sentence that sets a limit
+    if query.years and any(str(y) in sentence for y in query.years):
+        score += 0.6  # the year asked is what tells a plan's targets apart
+    if is_recital(sentence, 0):
+        score *= RECITAL_WEIGHT  # "WHEREAS, Order No. 25 rescinded …" says why; the order's sections what
+    return score
+
+
 def best_sentences(query: Query, hits: list[Hit], limit: int = 3, prefer_numbers: bool = False,
                    lines: dict[str, str] | None = None, prefer_deadlines: bool = False) -> list[Citation]:
     """Up to `limit` sentence windows, best first, scored by lexical overlap and hit rank.
@@ -70,18 +85,11 @@ def best_sentences(query: Query, hits: list[Hit], limit: int = 3, prefer_numbers
         q = set(query.terms_for(hit.text, lines.get(hit.doc_id, "")))
         spans = sentence_spans(hit.text)
         for i, s in enumerate(spans):
-            lexical = overlap(q, hit.text[s.start:s.end])
-            any_overlap = any_overlap or lexical > 0
-            score = lexical + 0.3 / (rank + 1)
             sentence = hit.text[s.start:s.end]
-            if prefer_numbers and (_DIGIT.search(sentence) or _NUMBER_WORD.search(sentence)):
-                score += 0.2 + 0.3 * sum(bool(p.search(sentence)) for p in counted)
-            if prefer_deadlines and states_a_deadline(sentence):
-                score += DEADLINE_BONUS  # a "by when" question is answered by a sentence that sets a limit
-            if query.years and any(str(y) in sentence for y in query.years):
-                score += 0.6  # the year asked is what tells a plan's targets apart
-            if is_recital(sentence, 0):
-                score *= RECITAL_WEIGHT  # "WHEREAS, Order No. 25 rescinded …" says why; the order's sections what
+            lexical = overlap(q, sentence)
+            any_overlap = any_overlap or lexical > 0
+            score = _score(query, sentence, lexical + 0.3 / (rank + 1), counted if prefer_numbers else None,
+                           prefer_deadlines)
             start, end = s.start, s.end
             if end - start < SHORT_SENTENCE and i + 1 < len(spans):
                 end = spans[i + 1].end
