@@ -171,6 +171,11 @@ _COMMON_NOUNS = re.compile(r"^(?:地区|城市|都市|超市|城区|市区|区�
 _FREE_TRADE_ZONE = re.compile(r"^(?:中国)?[(（]([\u4e00-\u9fff]{2,4})[)）]自由贸易试验区(?:([\u4e00-\u9fff]{1,6}?(?:新片区|片区)))?")
 
 
+# the provinces' short names, as news writes them before a place ("山东巨野县", "河南郑州市")
+_PROVINCE_SHORT = re.compile(r"^(?:北京|天津|河北|山西|内蒙古|辽宁|吉林|黑龙江|上海|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|"
+                             r"广东|广西|海南|重庆|四川|贵州|云南|西藏|陕西|甘肃|青海|宁夏|新疆)(?![省市])")
+
+
 def place_in_title(title: str) -> str | None:
     """The leading place name of a title or issuer ("某某市林业规划" -> "某某市"), if any; a free-trade
     zone's area ("中国（甲省）自由贸易试验区乙新片区…" -> "乙新片区"), else the zone itself."""
@@ -193,6 +198,9 @@ def place_in_title(title: str) -> str | None:
     if inner and not _COMMON_NOUNS.match(inner.group(0)) and not _TITLE_VERB.match(inner.group(0)) \
             and t[inner.end():inner.end() + 1] not in _NOT_AFTER_PLACE:
         return inner.group(0)  # "甲省乙丙市…", "甲市乙丙区城市管理局": the place within the place
+    short = _PROVINCE_SHORT.match(place)
+    if short and len(place) - short.end() >= 3:
+        return place[short.end():]  # "山东巨野县…" (a news headline): the county, its province named short before it
     return place
 
 

@@ -244,3 +244,12 @@ def test_a_document_citing_its_own_places_organs() -> None:
     assert read_facts(county).region is None
     report = "《政府工作报告》摘要\n日期：2027年01月24日\n1月20日，丙丁县人民政府县长张某在作《政府工作报告》时说…\n"
     assert read_facts(report).region == "丙丁县"
+
+
+def test_a_place_after_its_provinces_short_name_is_that_place() -> None:
+    from ingest.recognise.places import place_in_title
+
+    assert place_in_title("河南某某县第十八届人民代表大会第三次会议开幕") == "某某县"
+    assert place_in_title("江苏甲乙市推进数字化转型实施方案") == "甲乙市"
+    assert place_in_title("湖北省支持创新发展若干措施") == "湖北省"  # the province itself
+    assert place_in_title("浙江大学发展规划") is None
