@@ -26,7 +26,8 @@ LEAD_YEAR = re.compile(r"\s*(?:[(（]?[一二三四五六七八九十\d]+[)）.�
                        r"(?:\s*[,，:：]|(?=[\u4e00-\u9fff])(?!起|开始|以来|以后|后|至|到|间|期间|和|与|及|或|、))")
 BASELINE_CUES = re.compile(r"目前|现有|现状|仍有|截至|截止|当前")
 # a clause naming what already exists: the figure after it is a baseline, unless a verb of doing intervenes
-EXISTING = re.compile(r"(?:现有|已有|已建成?|已经|(?<![不而早])已(?=[\u4e00-\u9fff])|依托|联动|立足|拥有|目前|截至目前|当前)"
+# ("每千人口拥有…托位数" names a per-capita indicator, not what exists)
+EXISTING = re.compile(r"(?:现有|已有|已建成?|已经|(?<![不而早])已(?=[\u4e00-\u9fff])|依托|联动|立足|(?<![人口])拥有|目前|截至目前|当前)"
                       r"(?P<rest>[^，,；;。]*)$")
 DOING = re.compile(r"建成|建设|新建|培育|打造|新增|达到|力争|实现|提升|提高|形成|推动|引育|集聚|吸引|开放|举办|组织")
 RECURRING = re.compile(r"每(?:年|季度|月|半年)|annually|each year|per year", re.I)

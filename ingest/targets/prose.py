@@ -80,6 +80,10 @@ _RESPECTIVELY = re.compile(r"分别")
 _THEN_CHANGE = re.compile(r"\s*[，,]\s*(?:分别)?(增长|下降|提高|增加|减少|上涨)了?\s*")
 # things that end like a place but are counted, not places: 社区, 园区, 示范区 …
 # a thing that ends like a place: an area of a kind ("示范片区"), or what a verb makes ("打造停车治理片区20个")
+_PERIOD_ONLY = re.compile(r"每年度?|每季度?|每月|每半年|年均")
+# what the clause before a bare yearly sum sets aside: "统筹安排专项资金", "设立生态保护基金"
+_FUNDED = re.compile(r"(?:安排|设立|筹集|投入|落实|统筹|整合)+(?P<what>[\u4e00-\u9fff]{0,8}(?:资金|基金|经费|预算|补贴|奖补|贷款))"
+                     r"[，,；;]?$")
 _THING_AREA = re.compile(r"(?:社区|园区|小区|景区|校区|厂区|街区|示范区|开发区|功能区|集聚区|保护区|试验区|自贸区|服务区|"
                          r"实验区|先行区|样板区|创新区|示范片区)$|[A-Za-z\d]|^(?:打造|建设|建成|新建|创建|培育|设立|"
                          r"划定|改造|提升|推进|实施)")
@@ -285,6 +289,8 @@ class ProseReader:
             ind = respective.get(q.start, ind)
             if _AGGREGATE.fullmatch(ind) and (named := _QUOTED.findall(text[s0:q.start])):
                 ind = named[-1] + ind.removesuffix("最高")  # “算力券”…全市每年总额: the named instrument's total
+            elif _PERIOD_ONLY.fullmatch(ind) and ci > 0 and (funded := _FUNDED.search(text, *sent.clauses[ci - 1])):
+                ind = funded.group("what")  # "统筹安排专项资金，每年不少于2亿元": the fund the clause before names
             if scope and not out:
                 opening_scope = scope  # "到2027年，全国完成…，实施…": the sentence's subject is every clause's place
             if from_here:

@@ -474,3 +474,14 @@ def test_people_of_a_place_level_are_counted(tmp_path: Path) -> None:
     doc = parse_text(tmp_path, "talent.txt", "某市人才工程实施意见\n一、目标\n"
                      "到2028年，引进100名市管企业高级管理人才，选拔50名县直单位后备干部。")
     assert sorted(t.value for t in doc.targets) == [50.0, 100.0]
+
+
+def test_a_per_capita_indicator_and_a_yearly_sum_for_the_fund_named_before_it(tmp_path: Path) -> None:
+    doc = parse_text(tmp_path, "care.txt", "\n".join([
+        "某市托育服务发展规划（2026—2030年）", "一、主要目标",
+        "到2030年，每千人口拥有3岁以下婴幼儿托位数达到4.5个。", "二、保障措施",
+        "统筹安排托育专项资金，每年不少于3000万元。", "三、发展基础", "全市现有托位1.2万个。"]))
+    got = {(t.indicator, t.value, t.kind) for t in doc.targets}
+    assert ("每千人口拥有3岁以下婴幼儿托位数", 4.5, "target") in got  # 拥有 names the indicator: nothing existing
+    assert ("托育专项资金", 3000.0, "target") in got
+    assert ("托位", 1.2, "baseline") in got
