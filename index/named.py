@@ -85,7 +85,10 @@ class Namer:
 
 
 def title_place(line: str) -> str:
-    """The core of the place a document line's title starts with ("《杭州市…》 · …" -> "杭州"), or ""."""
+    """The core of the place a document line's title starts with ("《杭州市…》 · …" -> "杭州"), else of the region
+    the line names ("06_file_name · 安徽省": a document read without its title), or ""."""
     m = re.match(r"《([^》]+)》", line)
-    place = place_in_title(m.group(1) if m else line.split(" · ")[0])
+    parts = line.split(" · ")
+    place = place_in_title(m.group(1) if m else parts[0]) or next(
+        (p for part in parts[1:] if (p := place_in_title(part)) == part.strip()), None)
     return place_core(place) if place else ""

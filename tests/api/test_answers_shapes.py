@@ -559,3 +559,23 @@ def test_what_an_order_does_is_in_its_sections_not_its_recitals(tmp_path: Path) 
     a = answer_question(home, "Which executive order does Eastport Executive Order No. 12 of 2025 rescind?")
     assert "Executive Order No. 4" in a["answer"].split("\n")[0], a
     home.close()
+
+
+def test_a_document_read_without_its_title_is_named_by_its_region(tmp_path: Path) -> None:
+    """A news copy has no title line (its title is its file name); the province it was read to govern still
+    picks it when a question names that province, over a city's like item."""
+    (tmp_path / "07_notice_copy.txt").write_text("\n".join([
+        "据青川省人民政府网消息，近日，青川省人民政府发布关于年度重点工作及责任分解的通知。",
+        "一、确保完成全年主要预期目标",
+        "1.固定资产投资力争增长9%以上。", "牵头责任单位:省发展改革委。",
+        "2.规模以上工业增加值增长7%。", "牵头责任单位:省经济和信息化厅。", "协同责任单位:省统计局、省财政厅。"]),
+        encoding="utf-8")
+    (tmp_path / "city.txt").write_text("\n".join([
+        "白石市2026年《政府工作报告》目标任务责任分解方案", "一、主要预期目标",
+        "1.固定资产投资增长目标为7%。(牵头单位:市发改委)", "2.固定资产投资增长目标由市发改委负责落实。"]),
+        encoding="utf-8")
+    home = Home(tmp_path / "home", embedder="hash")
+    assert not home.ingest([tmp_path]).failed
+    a = answer_question(home, "青川省固定资产投资增长目标是多少，牵头责任单位是谁？")
+    assert a["type"] != "none" and "省发展改革委" in a["answer"], a
+    home.close()
