@@ -41,6 +41,7 @@ _PLACE_LEVEL = r"(?:特别行政区|自治区|自治州|自治县|省|市|县|�
 _CONGRESS = re.compile(r"第[一二三四五六七八九十]+届人民代表大会")
 # the last place named right before it: "济南市历城区" -> 历城区 (one place after another, the finest last)
 _INNERMOST = re.compile(rf"[\u4e00-\u9fff]{{1,6}}?{_PLACE_LEVEL}")
+_WHOLE_PLACE = re.compile(rf"[\u4e00-\u9fff]{{1,6}}?{_PLACE_LEVEL}$")
 _CONGRESS_REACH = 800
 _NATIONAL_CONGRESS = re.compile(r"届全国人大|全国人民代表大会第[一二三四五六七八九十]+次会议")
 _WORK_REPORT = re.compile(r"政府工作报告")
@@ -346,14 +347,25 @@ def document_region(title: str, issuer: str, head: str) -> str | None:
         return place.title() if place.isupper() else place
     if _NATIONAL_ISSUER.match(issuer or "") or _NATIONAL_ISSUER.match(title or ""):
         return "全国"
-    for m in _CONGRESS.finditer(head[:_CONGRESS_REACH]):  # a news report of the session: "济南市历城区第十九届…"
-        before = re.split(r"[^\u4e00-\u9fff]|在", head[max(0, m.start() - 24):m.start()])[-1]  # "某某市长在X…"
-        places = [p for p in _INNERMOST.finditer(before) if p.end() == len(before)]
-        if places:
-            return places[-1].group(0)
+    congress = _congress_place(head)
+    if congress:
+        return congress
     if _NATIONAL_CONGRESS.search(head[:_CONGRESS_REACH]) and _WORK_REPORT.search(title):
         return "全国"  # "总理…在十四届全国人大四次会议上作《政府工作报告》": the State Council's report
     return _speaker_place(head) or _own_organs_place(head)
+
+
+def _congress_place(head: str) -> str | None:
+    """The place whose congress a news report of the session names: "济南市历城区第十九届…" -> 历城区."""
+    for m in _CONGRESS.finditer(head[:_CONGRESS_REACH]):
+        before = re.split(r"[^\u4e00-\u9fff]|在", head[max(0, m.start() - 24):m.start()])[-1]  # "某某市长在X…"
+        places = [p.group(0) for p in _INNERMOST.finditer(before) if p.end() == len(before)]
+        if places:
+            return places[-1]
+        whole = _WHOLE_PLACE.search(before)  # "杭州市": its 州 is no level of its own
+        if whole:
+            return whole.group(0)
+    return None
 
 
 def _speaker_place(head: str) -> str | None:

@@ -75,12 +75,24 @@ def _unglue(name: str) -> str:
     return name[1:] if name[0] in _PARTICLES and len(name) >= 3 else name
 
 
+# common words that end like a place ("山区": mountain areas) and jieba's flags for words that name nothing
+_AREA_WORDS = frozenset(("山区", "城区", "市区", "郊区", "矿区", "库区", "牧区", "湖区", "林区", "江区", "河区", "州区"))
+_FUNCTION_FLAGS = frozenset(("p", "c", "u", "d", "r", "m", "q", "f", "v", "uj", "ul", "ud", "ug", "uz", "uv", "y", "e",
+                             "o", "a", "ad", "an", "t", "tg", "w"))
+
+
 def place_names(question: str) -> list[str]:
     """Place names in a Chinese question: jieba's place tag (ns), or a word with an administrative
     suffix; a name jieba split from its suffix ("两江" + "新区") is joined again."""
     out: list[str] = []
     prev = ""
+    single = ""  # a lone character jieba cut from a name before a common area word: "璧" + "山区"
     for word, flag in _segmenter().cut(question):
+        if single and word in _AREA_WORDS:
+            out.append(single + word)
+            single, prev = "", ""
+            continue
+        single = word if len(word) == 1 and _CJK_RUN.fullmatch(word) and flag not in _FUNCTION_FLAGS else ""
         if word in _SUFFIX_WORDS and prev and _CJK_RUN.fullmatch(prev):
             if out and out[-1] == prev:
                 out.pop()

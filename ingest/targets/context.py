@@ -19,11 +19,15 @@ from ingest.recognise.polities import polity_in
 
 _PLAN_WORDS = re.compile(r"规划|方案|计划|意见|通知|要点|纲要|办法|决定|行动|措施|举措|政策|细则|清单|分工|指标|目标|plan|programme|program|strategy|roadmap|"
                          r"action|policy|objectives|targets|goals|framework|agenda|blueprint|pathway", re.IGNORECASE)
-_PLAN_OPENING = re.compile(r"行动计划|实施方案|工作方案|规划|重点工作|工作要点|任务分工|责任分解|任务分解|\b(?:action plan|plan of actions|climate action|"
+_PLAN_OPENING = re.compile(r"行动计划|实施方案|工作方案|规划|重点工作|工作要点|任务分工|责任分解|任务分解|民生实事|惠民实事|民生项目|"
+                           r"\b(?:action plan|plan of actions|climate action|"
                            r"strategy|roadmap|programme of actions)\b", re.I)
 # a work report's parts: "2026年重点工作" (the year it is for), "2025年工作回顾" / "回顾了2025年的工作" (the year before)
 _REPORT_AHEAD = re.compile(r"((?:19|20)\d{2})年(?:重点工作|主要预期目标|工作安排|工作建议|政府工作)")
 _REPORT_BACK = re.compile(r"((?:19|20)\d{2})年(?:和[^、，,。]{0,12})?工作回顾|回顾了?((?:19|20)\d{2})年(?:的|以来的)?工作")
+# a year's list of livelihood projects, named in the opening of a news copy: the year its figures are for
+_YEARS_PROJECTS = re.compile(r"((?:19|20)\d{2})\s*年(?:的|度)?\s*(?:[\d一二三四五六七八九十]+\s*件)?(?:重点)?(?:民生实事|惠民实事|民生项目)")
+_OPENING = 1500  # characters: a news copy's lead
 _PAPER_KINDS = ("paper", "article", "论文", "期刊", "journal", "thesis")
 
 ACHIEVED_HEADING = re.compile(r"成效|成就|成绩|进展|完成情况|(?:全面|圆满|超额|顺利)完成|回顾|工作总结|取得|achievements?|progress|review", re.I)
@@ -98,6 +102,8 @@ def document_context(doc: ParsedDocument) -> DocContext:
     title = doc.title or ""
     year = annual_year(title) if doc.lang == "zh" else None
     period = year_range(title) or five_year_period(title) or ((year, year) if year else None)
+    if period is None and doc.lang == "zh" and (projects := _YEARS_PROJECTS.search(doc.text[:_OPENING])):
+        period = (int(projects.group(1)), int(projects.group(1)))  # a news copy of "2025年的10件重点民生实事"
     return DocContext(scope=own_scope(doc), period=period, is_plan=_is_plan(doc), lang=doc.lang,
                       doc_year=_doc_year(doc), kind=doc.meta.kind)
 

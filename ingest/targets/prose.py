@@ -74,7 +74,8 @@ _EN_TARGETS_OF = re.compile(r"(?:^|[\s(])(?:(?:[A-Z][\w]*[’']s|our|the|its|the
                             r"{0,3}?[a-z][\w-]*)\s+(?:targets?|goals?)\b")
 _EN_ITEM_MARK = re.compile(r"(?:[-•*▪●◦–]\s|\(?[0-9]{1,2}[.)]\s|\(?[a-z][.)]\s|\(?[ivx]{1,4}[.)]\s)")
 _STATED_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?!以来|来|以前|以后|同期|水平|的)")
-_DONE_TITLE = re.compile(r"(?:全面|圆满|超额|顺利)完成|工作回顾|成效显著")
+_DONE_TITLE = re.compile(r"(?:全面|圆满|超额|顺利)完成|工作回顾|成效显著|完成情况")
+_DONE_LEAD = re.compile(r"完成情况(?:公布|通报|发布)")  # "2026年10件民生实事具体完成情况公布": a news copy of a review
 _FROM_HERE = re.compile(r"(?:从|由)\s*$")
 _RESPECTIVELY = re.compile(r"分别")
 _THEN_CHANGE = re.compile(r"\s*[，,]\s*(?:分别)?(增长|下降|提高|增加|减少|上涨)了?\s*")
@@ -199,7 +200,8 @@ class ProseReader:
         self.list_measure = ""  # what an English lead-in's targets measure ("Our renewable energy targets are:")
         # "某县“十四五”卫生健康主要发展指标": a title that is a list of goals makes its figures goals
         title = doc.title or ""
-        self.title_context = "achieved" if _DONE_TITLE.search(title) else (  # "2021年…目标任务全面完成": a review
+        lead = "" if doc.meta.title else doc.text.split("\n", 1)[0]  # no title: a news copy's lead may say it
+        self.title_context = "achieved" if _DONE_TITLE.search(title) or _DONE_LEAD.search(lead) else (  # "2021年…目标任务全面完成": a review
             "target" if GOAL_HEADING.search(title) and not STATUS_HEADING.search(title) else None)
         self._places: tuple[int, list[str]] = (-1, [])
 
@@ -435,7 +437,10 @@ class ProseReader:
             return stated
         own = [p for i, p in five_year_spans(said) if not _COMPARED_PERIOD.search(said[:i])]
         period = (own[0] if own else None) or heading_period(section)
-        return period[1] if period else self.ctx.base_year
+        if period:
+            return period[1]
+        annual = self.ctx.period is not None and self.ctx.period[0] == self.ctx.period[1]
+        return self.ctx.end_year if annual and self.title_context == "achieved" else self.ctx.base_year  # "2025年…完成情况"
 
     def _review_year(self, sent: Sentence, q: Quantity, para: SentenceMarks) -> int | None:
         """In a work report, a year before this one that the sentence names before the figure, not as what it is

@@ -107,6 +107,9 @@ def test_unanswerable_and_bad_questions(plan_home: Home) -> None:
 
 def test_grounding_needs_the_places_asked_about() -> None:
     assert place_names("广东省森林覆盖率是多少") == ["广东省"]
+    # a name whose rare first character jieba cuts from a common area word ("X" + 山区, "X" + 城区)
+    assert place_names("珺山区新增就业多少人？") == ["珺山区"] and place_names("玏城区绿地多少？") == ["玏城区"]
+    assert place_names("在山区建设公路多少公里？") == ["山区"]
     assert not ground("广东省森林覆盖率是多少", ["某省森林覆盖率达到45%"]).grounded
     assert ground("全省森林覆盖率是多少", ["某省森林覆盖率达到45%"]).grounded
     assert ground("What is the target for Wanzhou?", ["万州区 59.05 62.00 目标"]).grounded

@@ -485,3 +485,23 @@ def test_a_per_capita_indicator_and_a_yearly_sum_for_the_fund_named_before_it(tm
     assert ("每千人口拥有3岁以下婴幼儿托位数", 4.5, "target") in got  # 拥有 names the indicator: nothing existing
     assert ("托育专项资金", 3000.0, "target") in got
     assert ("托位", 1.2, "baseline") in got
+
+
+def test_a_news_copy_of_a_years_livelihood_projects_and_of_their_completion(tmp_path: Path) -> None:
+    plan = parse_text(tmp_path, "projects.txt", "\n".join([
+        "本网消息：2027年3月2日，记者从禾州市2027年重点民生实事新闻发布会上获悉，2027年的10件重点民生实事共30家单位参与。",
+        "“两个开展”，即开展残疾人服务提升行动，新增残疾人就业40人，实施无障碍改造60户。"]))
+    assert {(t.value, t.year, t.kind) for t in plan.targets if t.unit in ("人", "户")} == {
+        (40.0, 2027, "target"), (60.0, 2027, "target")}
+    done = parse_text(tmp_path, "done.txt", "\n".join([
+        "今日，禾州市第十四届人民代表大会常务委员会第九次会议召开。2026年10件民生实事具体完成情况公布。",
+        "(一)已新增老年助餐服务点235个、新增照护床位1202张，整体完成率111.5%。"]))
+    assert done.meta.region == "禾州市"  # 州 is no level of its own in 禾州市
+    assert {(t.value, t.year, t.kind, t.scope) for t in done.targets if t.unit in ("个", "张")} == {
+        (235.0, 2026, "achieved", "禾州市"), (1202.0, 2026, "achieved", "禾州市")}
+
+
+def test_counts_of_the_documents_own_items_are_no_measures(tmp_path: Path) -> None:
+    doc = parse_text(tmp_path, "items.txt", "某市2027年民生实事项目\n一、目标\n"
+                     "2027年实施10件重点民生实事，共48个子项目，涉及19个重点领域的60项重点内容，建成5个重点项目，新建道路20条。")
+    assert sorted((t.value, t.unit) for t in doc.targets) == [(5.0, "个"), (20.0, "条")]
