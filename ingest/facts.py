@@ -71,6 +71,8 @@ _SELF_NAMED = [
 _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+(?:\.\d+)*[.、．\s]|"
                        r"第[一二三四五六七八九十百\d]+[章节条部分]|[#*\-|>])")
 _LEADING_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}\s*[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*\d{1,4}\s*号\s+(?=\S)")
+_FIELD_LINE = re.compile(r"^\s*\*\*[^*]{1,30}:\*\*|^\s*\*\*[^*]{1,30}\*\*:")
+_LETTERS = re.compile(r"[A-Za-z\u4e00-\u9fff]{2}")
 _TRANSMITS = re.compile(r"关于(?:印发|转发|发布)(.{4,80}?)的通知")
 # a sentence that cites the document it carries out ("为落实《…关于印发…的通知》…") is not a title
 _CITING = re.compile(r"^(?:为|根据|按照|依据|依照|结合|贯彻|落实)")
@@ -207,10 +209,10 @@ def first_title(lines: list[str]) -> str | None:
         front = _FRONT_TITLE.match(line)
         if front:
             return front.group(1).strip().strip("\"'")
-        if lines[i].startswith("# ") and len(line) <= 140:  # a Markdown title: numbers and stops allowed
+        if lines[i].startswith("# ") and len(line) <= 300:  # a Markdown title: numbers and stops allowed
             return line.rstrip(".")
-        if not line or not _title_like(line):
-            continue
+        if not line or not _title_like(line) or _FIELD_LINE.match(lines[i]) or not _LETTERS.search(line):
+            continue  # "**Session:** 2023" is a record's field, "2006" a table's cell
         nxt = candidates[i + 1] if i + 1 < len(candidates) else ""
         if (_CJK.search(line) and not _CN_TITLE_END.search(line) and nxt and _title_like(nxt)
                 and _CN_TITLE_END.search(nxt)):

@@ -83,6 +83,54 @@ def _with_lone_marks_joined(lines: list[_Line]) -> list[_Line]:
     return out
 
 
+# a two-column table copied one cell per line (a statute's schedule: "Fiscal Year" / "Percentage Reduction" /
+# "2006" / "2" / "2007" / "4" …): years (or year lists) alternating with amounts
+_KEY_CELL = re.compile(r"^(?:FY\s*)?(?:19|20)\d{2}(?:\s*(?:,|–|-|and|through|to)\s*(?:19|20)\d{2})*"
+                       r"(?:\s+and\s+(?:thereafter|after|later))?$", re.I)
+_AMOUNT_CELL = re.compile(r"^[<>≥≤]?\s*\d[\d,]*(?:\.\d+)?\s*(?:%|percent|[A-Za-z][A-Za-z -]{0,24})?\.?$")
+_TABLE_LEAD = re.compile(r"(?:table|schedule)\s*:\s*(?P<head>[A-Z][\w ]{1,30})$")
+_HEADER_CELL = re.compile(r"^[A-Za-z][\w ,()%-]{1,40}$")
+
+
+def _with_flat_tables_piped(lines: list[_Line]) -> list[_Line]:
+    """A table copied one cell per line, as pipe rows ("Fiscal Year | Percentage Reduction", "2006 | 2"), so it
+    is read as the table it is; its header cells are the short lines above the first year, or what follows
+    "…the following table:" on the line before."""
+    full = [i for i, ln in enumerate(lines) if ln.text.strip()]
+    out = list(lines)
+    k = 0
+    while k < len(full):
+        pairs = 0
+        while k + 2 * pairs + 1 < len(full) and _KEY_CELL.match(lines[full[k + 2 * pairs]].text.strip()) \
+                and _AMOUNT_CELL.match(lines[full[k + 2 * pairs + 1]].text.strip()):
+            pairs += 1
+        if pairs < 2:
+            k += 1
+            continue
+        head = [full[j] for j in range(max(0, k - 2), k) if _HEADER_CELL.match(lines[full[j]].text.strip())
+                and not _KEY_CELL.match(lines[full[j]].text.strip())]
+        lead = _TABLE_LEAD.search(lines[full[k - len(head) - 1]].text) if k - len(head) - 1 >= 0 else None
+        if pairs < 3 and not lead:
+            k += 2 * pairs
+            continue
+        cells = ([lead.group("head")] if lead else []) + [lines[j].text.strip() for j in head]
+        if lead:
+            at = full[k - len(head) - 1]
+            out[at] = _Line(lines[at].text[:lead.start("head")].rstrip(), lines[at].page)
+        header = [cells[0], " ".join(cells[1:])] if len(cells) > 2 else cells
+        rows = [" | ".join(header)] if len(header) == 2 else []
+        rows += [f"{lines[full[k + 2 * p]].text.strip()} | {lines[full[k + 2 * p + 1]].text.strip().rstrip('.')}"
+                 for p in range(pairs)]
+        first = head[0] if head else full[k]
+        taken = set(head) | {full[k + j] for j in range(2 * pairs)}
+        for i in taken:
+            out[i] = _Line("", lines[i].page)
+        out[first] = _Line("\n".join(rows), lines[first].page)
+        k += 2 * pairs
+    return [ln for ln in out for ln in ([ln] if "\n" not in ln.text else
+                                        [_Line(t, ln.page) for t in ln.text.split("\n")])]
+
+
 # "1。推动…": a list number typed with the ideographic full stop reads as "1." (it ends no sentence)
 _NUMBER_STOP = re.compile(r"^(\d{1,3})。(?=[\u4e00-\u9fff“《(（])")
 _SENTENCE_END = tuple("。！？!?；;:：…」』”\"")
@@ -233,6 +281,8 @@ def _joiner(prev: str, nxt: str, wrap: int | None, en_wrap: int | None) -> str |
         return None
     if _BLOCK_START.match(nxt):
         return None
+    if prev.startswith("#") or nxt.startswith("#"):
+        return None  # a Markdown heading is a line of its own
     if prev.count("|") >= 2 or nxt.count("|") >= 2:
         return None  # a table row ("CAP Goal | 2030 Goal | 2045 Goal") is a line of its own, as is its caption
     if re.search(r"[A-Za-z]-$", prev) and re.match(r"[a-z]", nxt):
@@ -264,7 +314,7 @@ def build_canonical(pages: list[str], has_pages: bool) -> CanonicalText:
                 continue
             lines.extend(_Line(item, page_no) for item in split_inline_list(body))
     drop = _furniture_indexes(lines, len(pages) if has_pages else 1)
-    kept = _with_lone_marks_joined([ln for i, ln in enumerate(lines) if i not in drop])
+    kept = _with_flat_tables_piped(_with_lone_marks_joined([ln for i, ln in enumerate(lines) if i not in drop]))
     plain = [ln.text for ln in kept if ln.text and not ln.text.startswith("\t")]
     wrap = _wrap_width(plain)
     en_wrap = _english_wrap_width(plain)

@@ -12,6 +12,7 @@ counted before its text is gathered (tests/system/test_pathological.py times 1x 
 
 from __future__ import annotations
 
+import html
 import io
 import logging
 import re
@@ -108,15 +109,18 @@ def _checked(text: str, name: str, exact: bool = False) -> str:
 
 def load_text(data: bytes, name: str, budgets: Budgets = DEFAULT_BUDGETS) -> LoadedFile:
     text = decode_text(data, name)
+    if name.lower().endswith(".md") and _ENTITY.search(text):
+        text = html.unescape(text)  # Markdown shows "&pound;1m" as "£1m": read what the reader sees
     fields, body = front_matter(text)
     if fields is None:
         return LoadedFile(pages=[text], has_pages=False)
     title = fields.get("title")
-    date = next((str(v) for k in _DATE_KEYS if (v := fields.get(k)) and _ISO_DATE.match(str(v))), None)
+    date = next((str(v)[:10] for k in _DATE_KEYS if (v := fields.get(k)) and _ISO_DATE.match(str(v))), None)
     return LoadedFile(pages=[body], has_pages=False,
                       title=_plain_title(title) if isinstance(title, str) else None, date=date)
 
 
+_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 _DATE_KEYS = ("date", "date_signed", "signed", "issued", "date_issued", "published", "date_published")
 _ISO_DATE = re.compile(r"(?:19|20)\d{2}-\d{2}-\d{2}")

@@ -436,3 +436,22 @@ def test_sums_in_pounds_euros_and_rupees_with_their_purpose(tmp_path: Path) -> N
     assert (1e10, "GBP", ">=", "programme") in got
     assert (1.7e7, "EUR", "=", "to expand the charging network") in got
     assert all(t.unit != "projects" for t in doc.targets)
+
+
+def test_a_schedule_copied_one_cell_per_line_is_read_as_its_table(tmp_path: Path) -> None:
+    doc = parse_text(tmp_path, "statute.md", "\n".join([
+        "# Title 9— WESTLAND PUBLIC BUILDINGS", "",
+        "(1) Each agency shall reduce the energy use of its buildings by the percentage specified in the following "
+        "table: Fiscal Year", "", "Percentage Reduction", "", "2026", "", "3", "", "2027", "", "6", "", "2028", "",
+        "10.", "", "(2) An agency may exclude any building used for research."]))
+    assert {(t.year, t.value, t.unit) for t in doc.targets} == {(2026, 3.0, "%"), (2027, 6.0, "%"), (2028, 10.0, "%")}
+    assert "Fiscal Year | Percentage Reduction\n2026 | 3" in doc.text
+    assert doc.title == "Title 9— WESTLAND PUBLIC BUILDINGS"
+
+
+def test_a_markdown_pages_entities_and_field_lines(tmp_path: Path) -> None:
+    doc = parse_text(tmp_path, "bill.md", "\n".join([
+        "**Bill ID:** S100", "**Session:** 2026", "", "Eastport Council secured &pound;2m of grant funding to insulate "
+        "homes by 2027."]))
+    assert doc.title != "Session:** 2026" and "Session" not in (doc.title or "")
+    assert "£2m" in doc.text and any(t.unit == "GBP" and t.value == 2e6 for t in doc.targets)
