@@ -50,6 +50,8 @@ _WITH = re.compile(r"(?<!consistent )(?<!accordance )(?<!comply )(?<!complies )(
 _DIRECT = re.compile(r"\b(?:direct|designate)\s+(?=the\s|its\s|their\s)", re.I)
 _APPOSITION = re.compile(r"^as\s+(?!appropriate|necessary|needed|required|requested|applicable|defined|described|"
                          r"provided|set\s+forth|soon|well|specified|permitted|authorized|consistent)\S", re.I)
+_REFERRED = re.compile(r"\s+(?:referred\s+to|mentioned|described|listed|named)\s+in\s+(?:sub)?(?:section|paragraph|"
+                       r"article|clause|schedule)s?\s+[\w.()]+")
 _NP_END = re.compile(r"\s+(?:regarding|about|concerning|including|as\s+well\s+as|so\s+that|in\s+order)\b"
                      r"|\s+(?:to|on|in|for|from|by|during|within|when|where|while|that|which|who|"
                      r"so|if|under|upon|pursuant|before|after|until|unless|once|since|prior)\s+(?=(?!the\s+[A-Z])[a-z])"
@@ -158,7 +160,8 @@ def _names(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _name_end(text: str, s: int, e: int) -> int:
     """Where a listed name ends inside a comma piece: before a clause ("to develop", "on ways", "and provide")."""
-    m = _NP_END.search(text, s, e)
+    referred = _REFERRED.search(text, s, e)  # "the ministers referred to in section 12": one name
+    m = _NP_END.search(text, referred.end() if referred else s, e)
     stop = m.start() if m else e
     for w in _AND_WORD.finditer(text, s, stop):
         if not opens_phrase(w.group(1)):

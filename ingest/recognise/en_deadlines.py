@@ -44,8 +44,8 @@ _EVENT = re.compile(r"\b(?:by|before)\s+the\s+(?:close|end)\s+of\s+the\s+\d+(?:s
 _RECURRING = re.compile(
     r"\bannually\b|\bannual\b(?:[\s,\-]+[\w\-’']+){0,4}?[\s,\-]+(?:[Rr]eports?|[Uu]pdates?|[Pp]lans?|[Ss]corecards?|"
     r"[Rr]eviews?|[Aa]ssessments?|[Ss]trateg(?:y|ies)|[Ii]nventor(?:y|ies)|[Pp]ublications?|[Ss]tatements?)\b"
-    r"|\b(?:each|every)\s+(?:(?:even|odd)-numbered\s+|calendar\s+|fiscal\s+|successive\s+)?(?:year|quarter|month)s?\b"
-    r"|\beach\s+successive\b|\bevery\s+(?:\w+\s+)?years\b|\bon\s+an?\s+(?:regular|annual|quarterly|periodic)\s+basis\b"
+    r"|\b(?:each|every)\s+(?:(?:even|odd)-numbered\s+|calendar\s+|fiscal\s+|successive\s+|other\s+)?(?:year|quarter|month)s?\b"
+    r"|\beach\s+successive\b|\bevery\s+(?:[\w-]+\s+)?(?:years|months)\b|\bon\s+an?\s+(?:regular|annual|quarterly|periodic)\s+basis\b"
     r"|\b(?:quarterly|biennially|periodically)\b|\band\s+(?:each\s+year\s+)?thereafter\b"
     r"|\b(?:once|twice|(?:two|three|four|\d+)\s+times)\s+(?:a|per|each)\s+(?:year|quarter|month)\b")  # "twice a year"
 _START = re.compile(r"\b(?:starting|beginning|commencing)\s+(?:in|on|from)?\s*$", re.I)

@@ -118,6 +118,9 @@ def find_directive(text: str, start: int, end: int, commitments: bool = False) -
             continue
         tail = min(end, m.end() + MAX_PREDICATE_CHARS)
         parts = [a for a in actors if a.role == "participant"] + participant_actors(text[m.end():tail], m.end())
+        opening = _CONSULTED_FIRST.match(text, clause, m.start())  # "In consultation with X, the Minister must"
+        if opening:
+            parts = participant_actors(text[clause:opening.end()], clause) + parts
         return Directive(start, end, m.start(), m.end(), role, lead, _unique(parts, lead))
     return None
 
@@ -133,6 +136,8 @@ _NOUN_BEFORE = frozenset(("the", "this", "that", "an", "a", "its", "his", "her",
                           "any", "no", "court", "administrative"))
 _OBJECT_OPENING = re.compile(r"(?:the|all|each|every|relevant|appropriate|state|federal|local|other)\s|[A-Z]")
 _REPORTED_OBJECT = re.compile(r"(?P<obj>[A-Za-z][^,;:()“”\"]{1,110}?(?:\([A-Z][A-Za-z&]{1,9}\))?)\s+to\s+(?!be\b)[a-z]{3,}")
+_CONSULTED_FIRST = re.compile(r"\s*(?:\(\d+(?:\.\d+)?\)\s*)?(?:In\s+consultation|In\s+coordination|In\s+cooperation|"
+                              r"In\s+collaboration|After\s+consulting)\s+with\b[^;:]*?,(?=\s)")
 _WITH_LIST = re.compile(r"\b(?:with|among|between|including|from)\b")
 _NEXT_OBJECT = re.compile(r",\s*(?:and\s+)?|;\s*(?:and\s+)?|\s+and\s+")
 

@@ -25,13 +25,16 @@ _SECTION = re.compile(r"^(?:Section|Sec\.|SECTION|SEC\.|§|Article|ARTICLE)\s*(?
 _PROVISION = re.compile(r"^(?:Section|Sec\.|SECTION|SEC\.|§)\s*(?P<num>\d+[A-Za-z]?)\.\s+(?P<title>.+)$")
 _DUTY_WORD = re.compile(r"\b(?:shall|must)\b|\b(?:is|are)\s+(?:hereby\s+)?directed\b")  # a sentence, not a title
 _BARE_SECTION = re.compile(r"^(?:Article|ARTICLE|Section|SECTION|Sec\.|SEC\.|§)\s*(?P<num>\d+[A-Za-z]?)\.?$")
+# a statute's section opening its line with its bare number ("7 (1) The Minister must …", "8 When setting …, the
+# Minister must …"), its marginal note on the line above
+_STATUTE_SECTION = re.compile(r"^(?P<num>\d{1,3}(?:\.\d{1,2})?)\s+(?=\(\d{1,2}(?:\.\d)?\)\s|[A-Z][a-z])")
 _MD_HEADING = re.compile(r"^#{1,6}\s+(?P<title>.+?)\s*#*$")
 _PART = re.compile(r"^(?:PART|Part|TITLE|CHAPTER|Chapter)\s+[IVXLC\d]+\b")
 _BOLD_LINE = re.compile(r"^\*\*[^*]+\*\*:?$|^__[^_]+__$")
 _BULLET = re.compile(r"^(?:[*\-+•▪●◦]\s+)+")
 _LABELS: list[tuple[str, re.Pattern[str]]] = [
     ("dotted", re.compile(r"^(\d{1,3}(?:\.\d{1,3})+)\.?(?=\s|[A-Z*“\"(]|$)")),
-    ("p_num", re.compile(r"^\((\d{1,3})\)")),
+    ("p_num", re.compile(r"^\((\d{1,3}(?:\.\d{1,2})?)\)")),  # "(1.1)": a subsection inserted by an amendment
     ("p_low", re.compile(r"^\(([a-z]{1,4})\)")),
     ("p_up", re.compile(r"^\(([A-Z]{1,2})\)")),
     ("num", re.compile(r"^(\d{1,3})[.)](?=\s)")),
@@ -147,6 +150,9 @@ def _read_line(line: str, start: int, end: int, stack: _Stack) -> tuple[Para, st
         return Para(start, end, start + m.start("title"), "section"), "", f"Sec. {m.group('num')}"
     if m:
         return Para(start, end, start + m.end(), "section"), m.group("title").strip(), f"Sec. {m.group('num')}"
+    m = _STATUTE_SECTION.match(line)
+    if m and (line[m.end():].startswith("(") or _DUTY_WORD.search(line)):
+        return Para(start, end, start + m.end(), "section"), "", f"Sec. {m.group('num')}"  # "7 (1) The Minister must"
     m = _BARE_SECTION.match(line)
     if m:  # "Article 5" alone: the heading that follows names it
         return Para(start, end, end, "heading"), line, line

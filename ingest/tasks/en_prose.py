@@ -75,7 +75,7 @@ class _Walker:
                 if len(self.drafts) > first:  # "The report must include …, developed in consultation with X"
                     self._elaborate(self.drafts[-1], s, e)
                 continue
-            if k == len(spans) - 1 and self.text[s:e].rstrip().endswith(":") and self._chapeau(i, p, d, s):
+            if k == len(spans) - 1 and _OPEN_END.search(self.text[s:e]) and self._chapeau(i, p, d, s):
                 continue
             self._add(p, d, sentence_deadlines(self.text[s:e], self.order_date) or self.inherited.get(i, []))
 
@@ -100,7 +100,8 @@ class _Walker:
         if not kids:
             return False
         limits = sentence_deadlines(self.text[s:d.end], self.order_date) or self._earlier_limit(p, s)
-        if open_chapeau(self.text, d.verb_end, self.text.rindex(":", s, d.end)):
+        colon = self.text.rfind(":", s, d.end)
+        if open_chapeau(self.text, d.verb_end, colon) if colon >= 0 else self._completed_by_items(kids):
             for k in kids:
                 self.items[k] = (d, limits)
             self.last_lead = d.actors
@@ -113,6 +114,11 @@ class _Walker:
         own = sentence_deadlines(self.text[s:d.end], self.order_date)
         self._add(p, d, own or [x for k in kids for x in self._leading_limits(k)])
         return True
+
+    def _completed_by_items(self, kids: list[int]) -> bool:
+        """"The Minister must set the target / (a) for the 2035 milestone year, no later than December 1, 2024;":
+        items that go on in lower case complete a chapeau that has no colon (each is one duty)."""
+        return all(self.text[self.paras[k].body:self.paras[k].body + 1].islower() for k in kids)
 
     def _leading_limits(self, k: int) -> list[Deadline]:
         """The limit an item opens with ("By 2030, reduce …"): the stages of its chapeau's duty."""
@@ -143,6 +149,9 @@ class _Walker:
         self.last_lead = d.actors
         self.drafts.append(EnDraft(d.start, d.end, p.number, p.section, _title(self.text, p, d.start),
                                    _units(d.actors, d.participants), deadlines))
+
+
+_OPEN_END = re.compile(r"(?::|[A-Za-z0-9,)\]])\s*$")  # "… shall:", or a chapeau its items finish ("… must set the target")
 
 
 def _units(actors: list[Actor], participants: list[Actor]) -> list[tuple[str, Role]]:

@@ -48,12 +48,36 @@ def with_english_tasks(doc: ParsedDocument, tasks: list[Task]) -> list[Task]:
 
 def english_tasks(doc: ParsedDocument) -> list[Task]:
     """Every task of an English document read by the English rules, in text order."""
-    paras = outline(doc.text)
+    text = read_capitals(doc.text)
+    paras = outline(text)
     day = _iso_day(doc.meta.date)
     announces = bool(ANNOUNCEMENT.search(doc.text[:ANNOUNCEMENT_OPENING]))
-    drafts = prose_drafts(doc.text, paras, day, commitments=announces) + table_drafts(doc, paras)
+    drafts = prose_drafts(text, paras, day, commitments=announces) + table_drafts(doc, paras)
     names = Names(doc.text)
     return [_task(doc, d, names) for d in sorted(drafts, key=lambda d: d.start)]
+
+
+_SENTENCE_START = re.compile(r"(?:^|(?<=[.:]\s))\s*[a-z]")
+_CAPITALS_LINE = re.compile(r"^[^a-z]*[A-Z]{3}[^a-z]*$")
+_CAPITAL_DUTY = re.compile(r"\b(?:SHALL|MUST|(?:IS|ARE)\s+(?:HEREBY\s+)?DIRECTED)\b")
+
+
+def read_capitals(text: str) -> str:
+    """`text` with runs of lines set wholly in capitals that state a duty in lower case: a bill prints its new
+    matter so ("THE COMMISSIONER SHALL SUBMIT A REPORT …"), and duties are read in the case prose is written in.
+    The length is kept, so every offset still points into the document as written (citations quote it)."""
+    lines = text.split("\n")
+    out = list(lines)
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and _CAPITALS_LINE.match(lines[j]):
+            j += 1
+        if j > i and any(_CAPITAL_DUTY.search(lines[k]) for k in range(i, j)):
+            for k in range(i, j):  # sentence case: "5. Reporting. The commissioner shall submit …"
+                out[k] = _SENTENCE_START.sub(lambda m: m.group(0).upper(), lines[k].lower())
+        i = max(j, i + 1)
+    return "\n".join(out)
 
 
 def _iso_day(date: str | None) -> str | None:

@@ -464,3 +464,36 @@ def test_those_an_order_directs_agencies_to_work_with_take_part(tmp_path: Path) 
     assert [(u.normalized, u.role) for u in doc.tasks[0].units] == [
         ("city agencies", "lead"), ("Office of Sustainability", "participant"), ("its regional partners", "participant"),
         ("other leading cities", "participant")]
+
+
+def test_a_statutes_numbered_sections_and_a_chapeau_its_dated_items_finish(tmp_path: Path) -> None:
+    text = "\n".join([
+        "Westland Climate Accountability Act", "Targets — milestone years",
+        "7 (1) The Minister must set an emissions target for each milestone year.",
+        "(4) The Minister must set the emissions target",
+        "(a) for the 2035 milestone year, no later than December 1, 2026;",
+        "(b) for the 2040 milestone year, no later than December 1, 2031; and",
+        "(c) for the 2045 milestone year, no later than December 1, 2036.",
+        "Progress reports",
+        "14 (1) In consultation with the ministers referred to in section 12, the Minister must prepare a progress "
+        "report.",
+        "8 When setting a target, the Minister must take into account the best scientific information."])
+    doc = parse(tmp_path, text, "act.txt")
+    got = {t.number: ([(u.normalized, u.role) for u in t.units], [d.date for d in t.deadlines]) for t in doc.tasks}
+    assert got["Sec. 7(1)"] == ([("Minister", "lead")], [])
+    assert [got[f"Sec. 7(4)({x})"][1] for x in "abc"] == [["2026-12-01"], ["2031-12-01"], ["2036-12-01"]]
+    assert got["Sec. 14(1)"][0] == [("Minister", "lead"), ("ministers referred to in section 12", "participant")]
+    assert "Sec. 8" in got
+
+
+def test_a_bills_new_matter_in_capitals_states_duties(tmp_path: Path) -> None:
+    text = "\n".join([
+        "AN ACT to amend the transportation law, in relation to reducing vehicle miles traveled",
+        "Section 1. The transportation law is amended by adding a new section 14-x to read as follows:",
+        "§ 14-X. VEHICLE MILES TRAVELED. 1. THE COMMISSIONER SHALL APPOINT A TECHNICAL ADVISORY COMMITTEE.",
+        "5. REPORTING. THE COMMISSIONER SHALL SUBMIT A REPORT EVERY TWENTY-FOUR MONTHS TO THE GOVERNOR AND THE "
+        "LEGISLATURE."])
+    doc = parse(tmp_path, text, "bill.txt")
+    assert [(t.number, [u.normalized for u in t.units]) for t in doc.tasks] == [
+        ("Sec. 14-x(1)", ["commissioner"]), ("Sec. 14-x(5)", ["commissioner"])]
+    assert doc.tasks[1].ongoing and "THE COMMISSIONER SHALL SUBMIT" in doc.tasks[1].citation.quote  # quoted as written
