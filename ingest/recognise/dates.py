@@ -159,8 +159,8 @@ _CN_DATE = re.compile(
 _CN_RELATIVE = re.compile(
     rf"(?P<half>年底|年末|年内|年中|上半年|下半年|全年)(?P<suffix>之前|以前|前)?"
     rf"|(?P<q>{_QUARTER})(?P<qend>末|底)?(?P<qsuffix>之前|以前|前)?"
-    rf"|(?<![\d年{_CN_SMALL}])(?P<m>{_NUM12})\s*月(?:(?P<d>{_NUM12})\s*[日号]|(?P<mpart>底|末|上旬|中旬|下旬))?"
-    rf"(?P<msuffix>之前|以前|前)"
+    rf"|(?<![\d年{_CN_SMALL}])(?P<m>{_NUM12})\s*月(?:(?P<d>{_NUM12})\s*[日号](?:\s*\d{{1,2}}\s*[:：]\s*\d{{2}})?"
+    rf"|(?P<mpart>底|末|上旬|中旬|下旬))?(?P<msuffix>之前|以前|前)"
 )
 
 

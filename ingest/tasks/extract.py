@@ -141,7 +141,10 @@ def prose_draft(doc: ParsedDocument, blocks: list[Block], ctx: Context, bare: bo
     # a weak deadline label (时间安排, Timeline) counts only beside units
     deadline_fields = [f for f in found if f.kind == "deadline" and (unit_fields or not f.fixed_role)]
     fields = unit_fields + deadline_fields
-    if not (bare or fields or (find_body_deadlines(_masked(doc.text, head.start, head.end, fields), ctx.base_year)
+    # a heading line with no items of its own ("一、各地自查") states its duty in the paragraph under it
+    said = blocks[1] if len(blocks) > 1 and "。" not in doc.text[head.start:head.end] and \
+        not _has_items(doc, head, blocks[-1]) else head
+    if not (bare or fields or (find_body_deadlines(_masked(doc.text, head.start, said.end, fields), ctx.base_year)
                                and not states_aims(doc.text, head))):
         return None
     start, end = _extent(doc, blocks, fields)
@@ -150,6 +153,14 @@ def prose_draft(doc: ParsedDocument, blocks: list[Block], ctx: Context, bare: bo
     number, title = _number_and_title(doc.text, head, fields)
     return Draft(number=number, section=head.section, page=head.page, start=start, end=end, title=title,
                  units=units, unit_lists=lists, deadlines=deadlines)
+
+
+def _has_items(doc: ParsedDocument, head: Block, last: Block) -> bool:
+    """Whether numbered items follow the heading's paragraphs under it ("四、考核程序 / 说明… / (一)…"): then the
+    paragraph introduces them and the items are the measures."""
+    after = next((b for b in doc.blocks if b.start >= last.end and b.kind in ("heading", "list_item")), None)
+    own = doc.text[head.start:head.end].split("\n", 1)[0].strip()
+    return after is not None and after.section.rsplit(" > ", 1)[-1].strip() == own
 
 
 def _extent(doc: ParsedDocument, blocks: list[Block], fields: list[Field]) -> tuple[int, int]:

@@ -579,3 +579,15 @@ def test_a_notes_side_slots_and_a_division_of_work_line(tmp_path: Path) -> None:
     assert [units(t) for t in doc.tasks] == [
         [("市发展改革委", "lead"), ("市统计局", "participant")],
         [("市人力资源社会保障局", "lead"), ("各区", "participant"), ("各部门", "participant")]]
+
+
+def test_a_notices_items_state_their_duty_and_time_in_the_paragraph_under_them(tmp_path: Path) -> None:
+    doc = parse_text(tmp_path, "\n".join([
+        "甲省人民政府办公厅关于开展惠民政策落实情况自查的通知", "各市（州）人民政府，省政府各部门：",
+        "一、各地自查", "各市（州）于6月20日18:00前向省政府报送自查报告。",
+        "二、部门自查", "各主管部门完成自查报告，12月底前报省政府督查室。",
+        "三、工作要求", "各地要高度重视。", "（一）加强领导。2026年9月底前完成整改。",
+        "甲省人民政府办公厅", "2026年6月5日"]))
+    got = [(t.number, [(d.date, d.kind) for d in t.deadlines]) for t in doc.tasks]
+    assert got[:2] == [("一、", [("2026-06-20", "by")]), ("二、", [("2026-12-31", "by")])]
+    assert "三、" not in [n for n, _ in got]  # its paragraph opens the items under it
