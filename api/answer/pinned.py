@@ -306,7 +306,7 @@ def _what(q: Query, ev: Evidence) -> Difference | None:
     chair = _CHAIR.search(q.text)
     if chair and not CJK_RUN.search(hay) and not re.search(re.escape(chair.group(1)).replace("\\-", "[- ]?"), hay, re.I):
         return Difference("indicator", chair.group(1))
-    measure = _measure_missing(q, hay) or qualifier_figure_missing(q.text, hay)
+    measure = _measure_missing(q, hay) or qualifier_figure_missing(q.text, hay) or _code_missing(q.text, hay)
     if measure:
         return Difference("indicator", measure)
     if q.lang == "en" and CJK_RUN.search(hay):
@@ -325,6 +325,16 @@ def _what(q: Query, ev: Evidence) -> Difference | None:
         return Difference("indicator", "".join(missing) if q.lang == "zh" else " ".join(missing))
     kind = missing_qualifier(cut, words, missing) if q.intent == "target" else ""
     return Difference("indicator", kind) if kind else None
+
+
+# a pollutant's or standard's code ("PM2.5", "PM10", "NO2", "CO2"): one code is not another, whatever the words
+_CODE = re.compile(r"(?<![A-Za-z0-9.])([A-Za-z]{1,5}\d+(?:\.\d+)?)(?![A-Za-z0-9])")
+
+
+def _code_missing(question: str, hay: str) -> str:
+    """A code the question names that the evidence does not ("PM2.5" asked, "PM10" stated), else ""."""
+    have = {c.lower() for c in _CODE.findall(hay.replace(" ", ""))}
+    return next((c for c in _CODE.findall(question.replace(" ", "")) if c.lower() not in have), "")
 
 
 _HOW_MANY = re.compile(r"\bhow many ((?:[a-z]+ ){0,3}?[a-z]+?)s?\b(?= (?:does|do|did|must|should|will|are|is|have|has|in|of|per)\b)",

@@ -579,3 +579,15 @@ def test_a_document_read_without_its_title_is_named_by_its_region(tmp_path: Path
     a = answer_question(home, "青川省固定资产投资增长目标是多少，牵头责任单位是谁？")
     assert a["type"] != "none" and "省发展改革委" in a["answer"], a
     home.close()
+
+
+def test_a_pollutants_code_the_evidence_does_not_name_is_none(tmp_path: Path) -> None:
+    (tmp_path / "air.txt").write_text("\n".join([
+        "甲省大气污染防治实施方案", "一、总体目标",
+        "到2027年，全省可吸入颗粒物PM10平均浓度比2022年下降10%以上。"]), encoding="utf-8")
+    home = Home(tmp_path / "home", embedder="hash")
+    assert not home.ingest([tmp_path / "air.txt"]).failed
+    assert answer_question(home, "甲省到2027年可吸入颗粒物PM10平均浓度要下降多少？")["type"] == "target"
+    a = answer_question(home, "甲省到2027年细颗粒物PM2.5平均浓度要下降多少？")
+    assert a["type"] == "none" and "PM2.5" in a["answer"], a
+    home.close()
