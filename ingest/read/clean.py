@@ -83,6 +83,40 @@ def _with_lone_marks_joined(lines: list[_Line]) -> list[_Line]:
     return out
 
 
+_ROW_RULE = re.compile(r"^\|+$")  # "|" or "||||||": where a table copied one cell per line starts a row
+
+
+def _with_cell_lines_rowed(lines: list[_Line]) -> list[_Line]:
+    """A table a web page was copied from as one cell a line, each cell closed by " |" and each row opened by a
+    lone "|" ("|" / "1 |" / "某某项目 |" / "300 |" / "教体局 |"), as one pipe line a row; a row of one cell (a
+    caption) as its text. A line inside a row without its closing bar goes on the cell before it."""
+    if sum(1 for ln in lines if _ROW_RULE.match(ln.text.strip())) < 2:
+        return lines
+    out: list[_Line] = []
+    row: list[str] | None = None
+    page = 1
+
+    def flush() -> None:
+        if row:
+            out.append(_Line(" | ".join(row) + " |" if len(row) > 1 else row[0], page))
+
+    for ln in lines:
+        t = ln.text.strip()
+        if _ROW_RULE.match(t):
+            flush()
+            row, page = [], ln.page
+        elif row is not None and t.endswith("|") and t.count("|") == 1:
+            row.append(t[:-1].strip())
+        elif row is not None and t and row and not t.endswith("|"):
+            row[-1] += t  # a cell wrapped onto the next line
+        else:
+            flush()
+            row = None
+            out.append(ln)
+    flush()
+    return out
+
+
 # a two-column table copied one cell per line (a statute's schedule: "Fiscal Year" / "Percentage Reduction" /
 # "2006" / "2" / "2007" / "4" …): years (or year lists) alternating with amounts
 _KEY_CELL = re.compile(r"^(?:FY\s*)?(?:19|20)\d{2}(?:\s*(?:,|–|-|and|through|to)\s*(?:19|20)\d{2})*"
@@ -314,7 +348,8 @@ def build_canonical(pages: list[str], has_pages: bool) -> CanonicalText:
                 continue
             lines.extend(_Line(item, page_no) for item in split_inline_list(body))
     drop = _furniture_indexes(lines, len(pages) if has_pages else 1)
-    kept = _with_flat_tables_piped(_with_lone_marks_joined([ln for i, ln in enumerate(lines) if i not in drop]))
+    kept = _with_flat_tables_piped(_with_lone_marks_joined(
+        _with_cell_lines_rowed([ln for i, ln in enumerate(lines) if i not in drop])))
     plain = [ln.text for ln in kept if ln.text and not ln.text.startswith("\t")]
     wrap = _wrap_width(plain)
     en_wrap = _english_wrap_width(plain)

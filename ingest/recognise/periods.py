@@ -17,7 +17,7 @@ FIVE_YEAR_NAME = _FIVE_YEAR.pattern  # "“十四五”", for patterns that take
 # "2023年重点工作任务分工方案", "2024年度工作要点": one year, then the words of a programme of work; not a
 # horizon ("2030年前碳达峰行动方案", "到2035年") and not a span (read by year_range)
 _ANNUAL = re.compile(r"(?<![到至\d—–~～-])((?:19|20)\d{2})\s*年度?(?![前底末初以\d])"
-                     r"(?=.{0,24}?(?:工作|任务|计划|要点|方案|行动|清单|安排|分解|分工))")
+                     r"(?=.{0,24}?(?:工作|任务|计划|要点|方案|行动|清单|安排|分解|分工|实事|民生项目))")
 _CN = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 

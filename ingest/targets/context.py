@@ -17,7 +17,7 @@ from ingest.recognise.periods import Period, annual_year, five_year_period, year
 from ingest.recognise.places import english_place_in_title, place_in_title
 from ingest.recognise.polities import polity_in
 
-_PLAN_WORDS = re.compile(r"规划|方案|计划|意见|通知|要点|纲要|办法|决定|行动|措施|举措|政策|细则|清单|分工|指标|目标|plan|programme|program|strategy|roadmap|"
+_PLAN_WORDS = re.compile(r"规划|方案|计划|意见|通知|要点|纲要|办法|决定|行动|措施|举措|政策|细则|清单|分工|指标|目标|实事|plan|programme|program|strategy|roadmap|"
                          r"action|policy|objectives|targets|goals|framework|agenda|blueprint|pathway", re.IGNORECASE)
 _PLAN_OPENING = re.compile(r"行动计划|实施方案|工作方案|规划|重点工作|工作要点|任务分工|责任分解|任务分解|民生实事|惠民实事|民生项目|"
                            r"\b(?:action plan|plan of actions|climate action|"

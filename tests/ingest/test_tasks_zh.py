@@ -591,3 +591,20 @@ def test_a_notices_items_state_their_duty_and_time_in_the_paragraph_under_them(t
     got = [(t.number, [(d.date, d.kind) for d in t.deadlines]) for t in doc.tasks]
     assert got[:2] == [("一、", [("2026-06-20", "by")]), ("二、", [("2026-12-31", "by")])]
     assert "三、" not in [n for n, _ in got]  # its paragraph opens the items under it
+
+
+def test_a_table_copied_one_cell_a_line_is_read_by_its_rows(tmp_path: Path) -> None:
+    """A web page's table copied as "|" / "1 |" / "某项目 |" … lines: each row is a task of its units column, its
+    figures the year's goals of an annual list of livelihood projects."""
+    cells = ["序号", "项目名称", "建设地点", "建设时间", "2026年建设内容", "年度投资金额（万元）", "责任单位"]
+    rows = [["1", "城北道路建设项目", "某某街道", "2026", "建成城北路延伸段道路2公里。", "300", "住建局"],
+            ["2", "高标准农田建设项目", "某某镇", "2026", "实施田块整治500亩，建设机电井7座。", "4930", "农业农村局"]]
+    lines = ["某县人民政府关于印发某县2026年十大民生实事项目的通知", "各镇人民政府：", "附件：", "|", "某县2026年十大民生实事项目清单 |",
+             "||||||"]
+    for row in [cells, *rows]:
+        lines += ["|"] + [f"{c} |" for c in row]
+    doc = parse_text(tmp_path, "\n".join(lines))
+    assert "1 | 城北道路建设项目 | 某某街道 | 2026 |" in doc.text
+    assert [(t.number, [u.normalized for u in t.units]) for t in doc.tasks] == [
+        ("1", ["住房城乡建设局"]), ("2", ["农业农村局"])]
+    assert {(t.value, t.unit, t.year) for t in doc.targets} >= {(500.0, "亩", 2026), (7.0, "座", 2026)}
