@@ -17,7 +17,10 @@ from ingest.recognise.number_words import MULTIPLE, english_numbers, multiple
 from ingest.recognise.quantities import Quantity, find_quantities, unit_after
 
 _DIGITS = re.compile(r"(?<![\w.$§/-])(?P<sign>~\s*)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\w,.]\d)")
-_NOUN_PHRASE = re.compile(r"\s+(?P<np>(?P<mods>(?:[a-z0-9][\w’'-]*\s+){0,3}?)(?P<noun>[A-Za-z][a-z-]{2,}s))\b")
+# "10 new large reactors", "8,800 new HAP tenancies" (an acronym among the modifiers), "6,400 affordable and cost
+# rental homes" (two modifiers joined)
+_NOUN_PHRASE = re.compile(r"\s+(?P<np>(?P<mods>(?:(?:[a-z0-9][\w’'-]*|[A-Z]{2,6})\s+(?:(?:and|or)\s+(?=[a-z]))?){0,3}?)"
+                          r"(?P<noun>[A-Za-z][a-z-]{2,}s))\b")
 _NOT_A_NOUN = re.compile(r"(?:ss|us|is)$|^(?:this|was|has|does|thus|plus|always|perhaps|whereas|as|its|"
                          r"times|series|percents?|years|months|days|hours|weeks|minutes|levels)$")
 _FUNCTION_WORDS = {"of", "the", "and", "or", "to", "in", "for", "by", "at", "on", "a", "an", "with", "from", "that",
@@ -112,7 +115,7 @@ def _counts(text: str, lo: int, hi: int) -> list[Figure]:
         if not m or _named(text, a, b, lo) or _ANAPHOR.search(text[max(lo, a - 14):a]) or \
                 _DENOMINATOR.search(text[max(lo, a - 24):a]):
             continue
-        words, noun = m.group("np").split(), m.group("noun")
+        words, noun = re.sub(r"\s(?:and|or)\s", " ", m.group("np")).split(), m.group("noun")
         if _NOT_A_NOUN.search(noun.lower()) or any(w.lower() in _FUNCTION_WORDS for w in words) \
                 or _OWN_PARTS.match(noun) or (noun[0].isupper() and not m.group("mods")):
             continue

@@ -455,3 +455,13 @@ def test_a_markdown_pages_entities_and_field_lines(tmp_path: Path) -> None:
         "homes by 2027."]))
     assert doc.title != "Session:** 2026" and "Session" not in (doc.title or "")
     assert "£2m" in doc.text and any(t.unit == "GBP" and t.value == 2e6 for t in doc.targets)
+
+
+def test_counts_whose_noun_carries_an_acronym_or_two_joined_modifiers(tmp_path: Path) -> None:
+    doc = parse_text(tmp_path, "homes.md", "\n".join([
+        "Westland Housing Plan 2027", "## Targets",
+        "This will provide 8,800 new HAP tenancies and support 58,000 existing HAP tenancies.",
+        "Over 6,400 affordable and cost rental homes will be delivered in 2027."]))
+    got = {(t.value, t.indicator, t.comparator) for t in doc.targets}
+    assert {(8800.0, "new HAP tenancies", "="), (58000.0, "existing HAP tenancies", "="),
+            (6400.0, "affordable and cost rental homes", ">")} <= got
