@@ -24,6 +24,7 @@ from dataclasses import fields, replace
 from ingest.models import DocMeta
 from ingest.recognise.dates import iso_date
 from ingest.recognise.places import place_in_title
+from ingest.recognise.polities import polity_in
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔\[［(（【]\s*((?:19|20)\d{2})\s*[〕\]］)）】]\s*\d{1,4}\s*号")
@@ -349,6 +350,8 @@ def document_region(title: str, issuer: str, head: str) -> str | None:
         return place.title() if place.isupper() else place
     if _NATIONAL_ISSUER.match(issuer or "") or _NATIONAL_ISSUER.match(title or ""):
         return "全国"
+    if title and not _CJK.search(title) and (polity := polity_in(title)):
+        return polity  # "Canadian Net-Zero Emissions Accountability Act": the country its title names
     congress = _congress_place(head)
     if congress:
         return congress

@@ -253,3 +253,9 @@ def test_a_place_after_its_provinces_short_name_is_that_place() -> None:
     assert place_in_title("江苏甲乙市推进数字化转型实施方案") == "甲乙市"
     assert place_in_title("湖北省支持创新发展若干措施") == "湖北省"  # the province itself
     assert place_in_title("浙江大学发展规划") is None
+
+
+def test_an_english_title_naming_its_country_by_adjective_gives_the_region() -> None:
+    assert read_facts("Canadian Net-Zero Emissions Accountability Act\nAn Act respecting transparency.\n").region == \
+        "Canada"
+    assert read_facts("Westland Housing Plan\nThe plan sets goals.\n").region is None
