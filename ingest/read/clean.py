@@ -7,8 +7,10 @@ The repairs are the ones PDF extraction makes necessary, and nothing more (CONTR
 - re-join lines broken mid-sentence: Chinese lines hard-wrapped at a fixed width (often
   with blank lines between), English lines wrapped inside a paragraph, and English words
   hyphenated across lines ("sustaina-\\nble" -> "sustainable").
-Text is never reordered or rewritten. Table cells (lines that start with a tab, the way
-flattened tables arrive) are kept line by line, with blank lines between rows.
+Text is never reordered; its lines are put back as the document set them where a copy broke them
+(`relines.py`: a lettered list run into one paragraph, a list mark alone on its line, tables copied one
+cell a line), a web page's navigation is dropped, and "1。" numbering reads "1.". Table cells (lines
+that start with a tab, the way flattened tables arrive) are kept line by line, with blank lines between rows.
 """
 
 from __future__ import annotations
@@ -17,6 +19,14 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+
+from ingest.read.relines import Line as _Line
+from ingest.read.relines import (
+    join_lone_marks,
+    pipe_flat_tables,
+    row_cell_lines,
+    split_inline_list,
+)
 
 _INVISIBLE = re.compile(r"[\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f\u00ad\u061c\u180e"
                         r"\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffc"
@@ -42,129 +52,6 @@ _BLOCK_START = re.compile(
     re.IGNORECASE,
 )
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-# a lettered list run into one paragraph: "…shall: (a) improve …; (b) ensure …; and (c) reduce …"
-_INLINE_ITEM = re.compile(r"(?:(?<=:)|(?<=;)|(?<=;\s)|(?<=;\sand\s)|(?<=;\sor\s))\s*\(([a-z])\)\s")
-
-
-def split_inline_list(line: str) -> list[str]:
-    """A paragraph holding a lettered list after a colon, its items after semicolons in order ((a), (b), …),
-    as one line per item, the way such lists are set when printed; anything else as it is."""
-    marks = [m for m in _INLINE_ITEM.finditer(line)]
-    run: list[re.Match[str]] = []
-    for m in marks:
-        want = chr(ord(run[-1].group(1)) + 1) if run else "a"
-        if m.group(1) == want and (run or line[:m.start()].rstrip().endswith(":")):
-            run.append(m)
-    if len(run) < 2:
-        return [line]
-    cuts = [m.start() + len(m.group(0)) - len(m.group(0).lstrip()) for m in run]
-    return [line[a:b].rstrip() for a, b in zip([0, *cuts], [*cuts, len(line)], strict=True) if line[a:b].strip()]
-
-
-# a list mark alone on its line ("a.", "(b)", "3.", "（二）"), its item's text on the next (a PDF's hanging indent)
-_LONE_MARK = re.compile(r"^(?:[a-z]|[ivx]{1,4}|\d{1,3})[.)]$|^\((?:[a-z]|[ivx]{1,4}|\d{1,3})\)$|"
-                        r"^[(（][一二三四五六七八九十]{1,3}[)）]$|^[一二三四五六七八九十]{1,3}、$")
-
-
-def _with_lone_marks_joined(lines: list[_Line]) -> list[_Line]:
-    """A list mark alone on its line joined to the text that follows it, so the item keeps its number."""
-    out: list[_Line] = []
-    i = 0
-    while i < len(lines):
-        ln = lines[i]
-        nxt = lines[i + 1] if i + 1 < len(lines) else None
-        if nxt is not None and nxt.text.strip() and _LONE_MARK.match(ln.text) and not _LONE_MARK.match(nxt.text):
-            sep = "" if _CJK.search(ln.text) else " "
-            out.append(_Line(ln.text + sep + nxt.text, ln.page))
-            i += 2
-            continue
-        out.append(ln)
-        i += 1
-    return out
-
-
-_ROW_RULE = re.compile(r"^\|+$")  # "|" or "||||||": where a table copied one cell per line starts a row
-
-
-def _with_cell_lines_rowed(lines: list[_Line]) -> list[_Line]:
-    """A table a web page was copied from as one cell a line, each cell closed by " |" and each row opened by a
-    lone "|" ("|" / "1 |" / "某某项目 |" / "300 |" / "教体局 |"), as one pipe line a row; a row of one cell (a
-    caption) as its text. A line inside a row without its closing bar goes on the cell before it."""
-    if sum(1 for ln in lines if _ROW_RULE.match(ln.text.strip())) < 2:
-        return lines
-    out: list[_Line] = []
-    row: list[str] | None = None
-    page = 1
-
-    def flush() -> None:
-        if row:
-            out.append(_Line(" | ".join(row) + " |" if len(row) > 1 else row[0], page))
-
-    for ln in lines:
-        t = ln.text.strip()
-        if _ROW_RULE.match(t):
-            flush()
-            row, page = [], ln.page
-        elif row is not None and t.endswith("|") and t.count("|") == 1:
-            row.append(t[:-1].strip())
-        elif row is not None and t and row and not t.endswith("|"):
-            row[-1] += t  # a cell wrapped onto the next line
-        else:
-            flush()
-            row = None
-            out.append(ln)
-    flush()
-    return out
-
-
-# a two-column table copied one cell per line (a statute's schedule: "Fiscal Year" / "Percentage Reduction" /
-# "2006" / "2" / "2007" / "4" …): years (or year lists) alternating with amounts
-_KEY_CELL = re.compile(r"^(?:FY\s*)?(?:19|20)\d{2}(?:\s*(?:,|–|-|and|through|to)\s*(?:19|20)\d{2})*"
-                       r"(?:\s+and\s+(?:thereafter|after|later))?$", re.I)
-_AMOUNT_CELL = re.compile(r"^[<>≥≤]?\s*\d[\d,]*(?:\.\d+)?\s*(?:%|percent|[A-Za-z][A-Za-z -]{0,24})?\.?$")
-_TABLE_LEAD = re.compile(r"(?:table|schedule)\s*:\s*(?P<head>[A-Z][\w ]{1,30})$")
-_HEADER_CELL = re.compile(r"^[A-Za-z][\w ,()%-]{1,40}$")
-
-
-def _with_flat_tables_piped(lines: list[_Line]) -> list[_Line]:
-    """A table copied one cell per line, as pipe rows ("Fiscal Year | Percentage Reduction", "2006 | 2"), so it
-    is read as the table it is; its header cells are the short lines above the first year, or what follows
-    "…the following table:" on the line before."""
-    full = [i for i, ln in enumerate(lines) if ln.text.strip()]
-    out = list(lines)
-    k = 0
-    while k < len(full):
-        pairs = 0
-        while k + 2 * pairs + 1 < len(full) and _KEY_CELL.match(lines[full[k + 2 * pairs]].text.strip()) \
-                and _AMOUNT_CELL.match(lines[full[k + 2 * pairs + 1]].text.strip()):
-            pairs += 1
-        if pairs < 2:
-            k += 1
-            continue
-        head = [full[j] for j in range(max(0, k - 2), k) if _HEADER_CELL.match(lines[full[j]].text.strip())
-                and not _KEY_CELL.match(lines[full[j]].text.strip())]
-        lead = _TABLE_LEAD.search(lines[full[k - len(head) - 1]].text) if k - len(head) - 1 >= 0 else None
-        if pairs < 3 and not lead:
-            k += 2 * pairs
-            continue
-        cells = ([lead.group("head")] if lead else []) + [lines[j].text.strip() for j in head]
-        if lead:
-            at = full[k - len(head) - 1]
-            out[at] = _Line(lines[at].text[:lead.start("head")].rstrip(), lines[at].page)
-        header = [cells[0], " ".join(cells[1:])] if len(cells) > 2 else cells
-        rows = [" | ".join(header)] if len(header) == 2 else []
-        rows += [f"{lines[full[k + 2 * p]].text.strip()} | {lines[full[k + 2 * p + 1]].text.strip().rstrip('.')}"
-                 for p in range(pairs)]
-        first = head[0] if head else full[k]
-        taken = set(head) | {full[k + j] for j in range(2 * pairs)}
-        for i in taken:
-            out[i] = _Line("", lines[i].page)
-        out[first] = _Line("\n".join(rows), lines[first].page)
-        k += 2 * pairs
-    return [ln for ln in out for ln in ([ln] if "\n" not in ln.text else
-                                        [_Line(t, ln.page) for t in ln.text.split("\n")])]
-
-
 # "1。推动…": a list number typed with the ideographic full stop reads as "1." (it ends no sentence)
 _NUMBER_STOP = re.compile(r"^(\d{1,3})。(?=[\u4e00-\u9fff“《(（])")
 _SENTENCE_END = tuple("。！？!?；;:：…」』”\"")
@@ -174,12 +61,6 @@ _SENTENCE_END = tuple("。！？!?；;:：…」』”\"")
 class CanonicalText:
     text: str
     page_starts: list[int]  # offset of each page's first character; empty when the format has no pages
-
-
-@dataclass
-class _Line:
-    text: str
-    page: int
 
 
 # Circled and parenthesised numbers (①, ⑴, ⒈) are list numbering: NFKC would turn "①" into "1".
@@ -348,8 +229,7 @@ def build_canonical(pages: list[str], has_pages: bool) -> CanonicalText:
                 continue
             lines.extend(_Line(item, page_no) for item in split_inline_list(body))
     drop = _furniture_indexes(lines, len(pages) if has_pages else 1)
-    kept = _with_flat_tables_piped(_with_lone_marks_joined(
-        _with_cell_lines_rowed([ln for i, ln in enumerate(lines) if i not in drop])))
+    kept = pipe_flat_tables(join_lone_marks(row_cell_lines([ln for i, ln in enumerate(lines) if i not in drop])))
     plain = [ln.text for ln in kept if ln.text and not ln.text.startswith("\t")]
     wrap = _wrap_width(plain)
     en_wrap = _english_wrap_width(plain)

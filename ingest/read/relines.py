@@ -1,0 +1,151 @@
+"""Lines a copy of a document broke or merged, set back the way the document prints them.
+
+Text pasted from web pages, PDFs and HTML converters arrives with its layout damaged in a few
+recurring ways; each is undone here before lines are joined into paragraphs (`clean.py`):
+- a lettered list run into one paragraph ("…shall: (a) …; (b) …; and (c) …"): one line per item;
+- a list mark alone on its line ("a." / "（二）"), its text on the next: one line;
+- a table a web page gave one cell a line, each closed by " |", each row opened by a lone "|": one
+  pipe line a row;
+- a two-column schedule given one cell a line ("Fiscal Year" / "Percentage Reduction" / "2006" / "2" …):
+  pipe rows under its header.
+Nothing is reordered and no word is changed: only line breaks and the bars between cells.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass
+class Line:
+    """One line of a page as extracted."""
+
+    text: str
+    page: int
+
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+# a lettered list run into one paragraph: "…shall: (a) improve …; (b) ensure …; and (c) reduce …"
+_INLINE_ITEM = re.compile(r"(?:(?<=:)|(?<=;)|(?<=;\s)|(?<=;\sand\s)|(?<=;\sor\s))\s*\(([a-z])\)\s")
+
+
+def split_inline_list(line: str) -> list[str]:
+    """A paragraph holding a lettered list after a colon, its items after semicolons in order ((a), (b), …),
+    as one line per item, the way such lists are set when printed; anything else as it is."""
+    marks = [m for m in _INLINE_ITEM.finditer(line)]
+    run: list[re.Match[str]] = []
+    for m in marks:
+        want = chr(ord(run[-1].group(1)) + 1) if run else "a"
+        if m.group(1) == want and (run or line[:m.start()].rstrip().endswith(":")):
+            run.append(m)
+    if len(run) < 2:
+        return [line]
+    cuts = [m.start() + len(m.group(0)) - len(m.group(0).lstrip()) for m in run]
+    return [line[a:b].rstrip() for a, b in zip([0, *cuts], [*cuts, len(line)], strict=True) if line[a:b].strip()]
+
+
+# a list mark alone on its line ("a.", "(b)", "3.", "（二）"), its item's text on the next (a PDF's hanging indent)
+_LONE_MARK = re.compile(r"^(?:[a-z]|[ivx]{1,4}|\d{1,3})[.)]$|^\((?:[a-z]|[ivx]{1,4}|\d{1,3})\)$|"
+                        r"^[(（][一二三四五六七八九十]{1,3}[)）]$|^[一二三四五六七八九十]{1,3}、$")
+
+
+def join_lone_marks(lines: list[Line]) -> list[Line]:
+    """A list mark alone on its line joined to the text that follows it, so the item keeps its number."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if nxt is not None and nxt.text.strip() and _LONE_MARK.match(ln.text) and not _LONE_MARK.match(nxt.text):
+            sep = "" if _CJK.search(ln.text) else " "
+            out.append(Line(ln.text + sep + nxt.text, ln.page))
+            i += 2
+            continue
+        out.append(ln)
+        i += 1
+    return out
+
+
+_ROW_RULE = re.compile(r"^\|+$")  # "|" or "||||||": where a table copied one cell per line starts a row
+
+
+def row_cell_lines(lines: list[Line]) -> list[Line]:
+    """A table a web page was copied from as one cell a line, each cell closed by " |" and each row opened by a
+    lone "|" ("|" / "1 |" / "某某项目 |" / "300 |" / "教体局 |"), as one pipe line a row; a row of one cell (a
+    caption) as its text. A line inside a row without its closing bar goes on the cell before it."""
+    if sum(1 for ln in lines if _ROW_RULE.match(ln.text.strip())) < 2:
+        return lines
+    out: list[Line] = []
+    row: list[str] | None = None
+    page = 1
+
+    def flush() -> None:
+        if row:
+            out.append(Line(" | ".join(row) + " |" if len(row) > 1 else row[0], page))
+
+    for ln in lines:
+        t = ln.text.strip()
+        if _ROW_RULE.match(t):
+            flush()
+            row, page = [], ln.page
+        elif row is not None and t.endswith("|") and t.count("|") == 1:
+            row.append(t[:-1].strip())
+        elif row is not None and t and row and not t.endswith("|"):
+            row[-1] += t  # a cell wrapped onto the next line
+        else:
+            flush()
+            row = None
+            out.append(ln)
+    flush()
+    return out
+
+
+# a two-column table copied one cell per line (a statute's schedule: "Fiscal Year" / "Percentage Reduction" /
+# "2006" / "2" / "2007" / "4" …): years (or year lists) alternating with amounts
+_KEY_CELL = re.compile(r"^(?:FY\s*)?(?:19|20)\d{2}(?:\s*(?:,|–|-|and|through|to)\s*(?:19|20)\d{2})*"
+                       r"(?:\s+and\s+(?:thereafter|after|later))?$", re.I)
+_AMOUNT_CELL = re.compile(r"^[<>≥≤]?\s*\d[\d,]*(?:\.\d+)?\s*(?:%|percent|[A-Za-z][A-Za-z -]{0,24})?\.?$")
+_TABLE_LEAD = re.compile(r"(?:table|schedule)\s*:\s*(?P<head>[A-Z][\w ]{1,30})$")
+_HEADER_CELL = re.compile(r"^[A-Za-z][\w ,()%-]{1,40}$")
+
+
+def pipe_flat_tables(lines: list[Line]) -> list[Line]:
+    """A table copied one cell per line, as pipe rows ("Fiscal Year | Percentage Reduction", "2006 | 2"), so it
+    is read as the table it is; its header cells are the short lines above the first year, or what follows
+    "…the following table:" on the line before."""
+    full = [i for i, ln in enumerate(lines) if ln.text.strip()]
+    out = list(lines)
+    k = 0
+    while k < len(full):
+        pairs = 0
+        while k + 2 * pairs + 1 < len(full) and _KEY_CELL.match(lines[full[k + 2 * pairs]].text.strip()) \
+                and _AMOUNT_CELL.match(lines[full[k + 2 * pairs + 1]].text.strip()):
+            pairs += 1
+        if pairs < 2:
+            k += 1
+            continue
+        head = [full[j] for j in range(max(0, k - 2), k) if _HEADER_CELL.match(lines[full[j]].text.strip())
+                and not _KEY_CELL.match(lines[full[j]].text.strip())]
+        lead = _TABLE_LEAD.search(lines[full[k - len(head) - 1]].text) if k - len(head) - 1 >= 0 else None
+        if pairs < 3 and not lead:
+            k += 2 * pairs
+            continue
+        cells = ([lead.group("head")] if lead else []) + [lines[j].text.strip() for j in head]
+        if lead:
+            at = full[k - len(head) - 1]
+            out[at] = Line(lines[at].text[:lead.start("head")].rstrip(), lines[at].page)
+        header = [cells[0], " ".join(cells[1:])] if len(cells) > 2 else cells
+        rows = [" | ".join(header)] if len(header) == 2 else []
+        rows += [f"{lines[full[k + 2 * p]].text.strip()} | {lines[full[k + 2 * p + 1]].text.strip().rstrip('.')}"
+                 for p in range(pairs)]
+        first = head[0] if head else full[k]
+        taken = set(head) | {full[k + j] for j in range(2 * pairs)}
+        for i in taken:
+            out[i] = Line("", lines[i].page)
+        out[first] = Line("\n".join(rows), lines[first].page)
+        k += 2 * pairs
+    return [ln for ln in out for ln in ([ln] if "\n" not in ln.text else
+                                        [Line(t, ln.page) for t in ln.text.split("\n")])]
