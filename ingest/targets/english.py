@@ -26,7 +26,7 @@ from ingest.targets.found import Found
 
 _WINDOW = 240  # characters around a figure its reading looks at
 _FUTURE = re.compile(r"(?<!beginning )(?<!starting )(?<!commencing )"  # "beginning in FY 2008": when it starts
-                     r"\b(?i:by|before|until|through|no(?:t)? later than|in|for)\s+(?:the\s+end\s+of\s+)?"
+                     r"\b(?i:by|before|until|through|no(?:t)? later than|in|for)\s+(?:the\s+end\s+of\s+|the\s+year\s+)?"
                      r"(?:(?i:fiscal\s+year)\s+|FY\s*|[A-Z][a-z]+\s+\d{1,2}(?:st|nd|rd|th)?,?\s+|[A-Z][a-z]+\s+)?"
                      r"((?:19|20)\d{2})\b")
 # "2035 Objective (ii) …", and a list item that opens with its year: "a. 2030: 60% of 1990 emissions."
@@ -158,10 +158,13 @@ class _Cell:
                     and not _BASE_BEFORE.search(sentence, max(0, m.start() - 80), m.start())])
 
 
-def _target_year(cell: _Cell, f: Figure, lead: int | None, base: int | None) -> int | None:
-    """The year a goal is for: one named after the figure, else before it, else the row's; never a past one."""
+def _target_year(text: str, cell: _Cell, f: Figure, lead: int | None, base: int | None) -> int | None:
+    """The year a goal is for: one named after the figure in its own clause, else before it, else the row's;
+    never a past one. ("goals for the year 2030: … 70% of electricity from renewables, … 100% … by 2040": the
+    70% is for 2030.)"""
     i = bisect_left(cell.future, (f.end, -1))
-    after = cell.future[i][1] if i < len(cell.future) else None
+    after = cell.future[i][1] if i < len(cell.future) and (
+        i == 0 or not re.search(r"[,;]", text[f.end:cell.future[i][0]])) else None
     j = bisect_left(cell.future, (f.start, -1))
     before = cell.future[j - 1][1] if j else None
     for year in (after, before, lead):
@@ -215,7 +218,7 @@ def _classify(text: str, s0: int, s1: int, f: Figure, cell: _Cell, ctx: DocConte
         dated = re.match(r"^[^,;.]{0,30}?\bin\s+((?:19|20)\d{2})\b", post)  # "emitted 987 kt CO2 eq in 2018"
         return "achieved", _fact_year(pre) or (int(dated.group(1)) if dated else None)  # "has cleared 1,065 …"
     if cell.goal or f.comparator in (">=", "<=") or lead or cell.future:
-        year = _target_year(cell, f, lead, base)
+        year = _target_year(text, cell, f, lead, base)
         return ("achieved" if _MET.match(post) else "target"), year  # "- 25% by 2020 (achieved)"
     if _PAST_BEFORE.search(pre) or _PAST_AFTER.match(post) or (cell.past_frame and _ED_BEFORE.search(pre)):
         return "achieved", _fact_year(pre)

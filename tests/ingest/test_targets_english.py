@@ -465,3 +465,12 @@ def test_counts_whose_noun_carries_an_acronym_or_two_joined_modifiers(tmp_path: 
     got = {(t.value, t.indicator, t.comparator) for t in doc.targets}
     assert {(8800.0, "new HAP tenancies", "="), (58000.0, "existing HAP tenancies", "="),
             (6400.0, "affordable and cost rental homes", ">")} <= got
+
+
+def test_a_goal_year_after_a_later_clause_is_that_clauses(tmp_path: Path) -> None:
+    doc = parse_text(tmp_path, "act.md", "\n".join([
+        "Westland Clean Energy Act", "## Goals",
+        "d. a state energy plan establishing clean energy goals for the year 2030 aimed at reducing emissions by 40% "
+        "from 1990 levels, producing 70% of electricity from renewable sources, and reducing 100% of the power "
+        "sector's emissions by 2040;", "e. reducing vehicle miles traveled by 20% by the year 2050."]))
+    assert {t.value: t.year for t in doc.targets} == {40.0: 2030, 70.0: 2030, 100.0: 2040, 20.0: 2050}
