@@ -49,7 +49,8 @@ _STANDARD_TIME = re.compile(r"(?:no more than|not more than|not to exceed|at mos
 _PAST_BEFORE = re.compile(r"(?<!\bbe )(?<!\bbeen )(?<!\bto )\b(?:authorized|constructed|built|completed|added|achieved|installed|connected|"
                           r"reached|delivered|produced|recorded|provided|awarded|invested|cleared|funded|secured|"
                           r"mobilized|mobilised|distributed|granted|trained|created|saved|removed|replaced|repaired|"
-                          r"retired|generated|raised|made|served|helped|supported|announced|committed|pledged|emitted)\b"
+                          r"retired|generated|raised|made|served|helped|supported|announced|committed|pledged|emitted|showed|showing|shows|"
+                          r"reported|fell|rose|decreased|increased|dropped|declined|grew)\b"
                           r"(?:(?!\b(?:are|is|will|shall|to|goals?|targets?|aims?)\b)[^,;])*$",
                           re.I)
 _PAST_AFTER = re.compile(r"^[^,;]{0,60}?\b(?:have|has|had)\s+(?:\w+\s+)?(?:been|become|\w+ed)\b|"

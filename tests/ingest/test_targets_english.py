@@ -474,3 +474,12 @@ def test_a_goal_year_after_a_later_clause_is_that_clauses(tmp_path: Path) -> Non
         "from 1990 levels, producing 70% of electricity from renewable sources, and reducing 100% of the power "
         "sector's emissions by 2040;", "e. reducing vehicle miles traveled by 20% by the year 2050."]))
     assert {t.value: t.year for t in doc.targets} == {40.0: 2030, 70.0: 2030, 100.0: 2040, 20.0: 2050}
+
+
+def test_figures_a_report_shows_or_that_fell_are_results(tmp_path: Path) -> None:
+    doc = parse_text(tmp_path, "update.md", "\n".join([
+        "Eastport Council Climate Emergency Action Plan 2027",
+        "The latest figures were published in 2026, showing an overall decrease in emissions of 6.5% from 2024/25.",
+        "Fleet emissions fell by 12% last year.", "We will cut emissions by 50% by 2030."]))
+    got = {t.value: t.kind for t in doc.targets}
+    assert got == {6.5: "achieved", 12.0: "achieved", 50.0: "target"}
