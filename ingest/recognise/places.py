@@ -176,6 +176,18 @@ _PROVINCE_SHORT = re.compile(r"^(?:北京|天津|河北|山西|内蒙古|辽宁|
                              r"广东|广西|海南|重庆|四川|贵州|云南|西藏|陕西|甘肃|青海|宁夏|新疆)(?![省市])")
 
 
+_MUNICIPALITIES = ("北京", "天津", "上海", "重庆")
+_REGIONS = {"内蒙古": "内蒙古自治区", "广西": "广西壮族自治区", "西藏": "西藏自治区", "宁夏": "宁夏回族自治区",
+            "新疆": "新疆维吾尔自治区"}
+# what follows a place at the head of a title: a year or the verb of the measure ("重庆推进…", "江苏2026年…")
+_TITLE_VERB_OR_YEAR = re.compile(r"(?:19|20)\d{2}|推进|加快|关于|支持|促进|深化|实施|开展|全面|持续|大力|着力|建设|打造|"
+                                 r"优化|强化|完善|落实|贯彻")
+
+
+def _full_province(short: str) -> str:
+    return short + "市" if short in _MUNICIPALITIES else _REGIONS.get(short, short + "省")
+
+
 def place_in_title(title: str) -> str | None:
     """The leading place name of a title or issuer ("某某市林业规划" -> "某某市"), if any; a free-trade
     zone's area ("中国（甲省）自由贸易试验区乙新片区…" -> "乙新片区"), else the zone itself."""
@@ -185,7 +197,8 @@ def place_in_title(title: str) -> str | None:
         return zone.group(2) or f"{zone.group(1)}自由贸易试验区"
     m = _TITLE_PLACE.match(t)
     if not m:
-        return None
+        short = _PROVINCE_SHORT.match(t)  # "重庆推进…智能化", "江苏2026年…方案": the province by its short name
+        return _full_province(short.group(0)) if short and _TITLE_VERB_OR_YEAR.match(t, short.end()) else None
     place = m.group("place")
     if place[-1] in "乡镇" and t[m.end():m.end() + 1] in ("省", "市", "县", "区", "旗"):
         place = t[:m.end() + 1][m.start("place"):]  # 新乡市, 金乡县: 乡 is part of the name

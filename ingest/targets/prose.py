@@ -382,7 +382,7 @@ class ProseReader:
         future = sent.marks.future_before(q.start)
         if future and (base is None or future > base):
             return "target", self._year(future, clause_pre, q)  # 到2030年…达到: a target, whatever section
-        lead = sent.marks.lead_year
+        lead = sent.marks.lead_year or para.lead_year  # "2027年，…。完成500个…": the paragraph's year
         context = heading_context(section) or self.title_context
         if context == "achieved":
             period = five_year_period(self.text[sent.s0:sent.s1]) or heading_period(section)

@@ -259,3 +259,12 @@ def test_an_english_title_naming_its_country_by_adjective_gives_the_region() -> 
     assert read_facts("Canadian Net-Zero Emissions Accountability Act\nAn Act respecting transparency.\n").region == \
         "Canada"
     assert read_facts("Westland Housing Plan\nThe plan sets goals.\n").region is None
+
+
+def test_a_title_opening_with_a_provinces_short_name_and_its_measure() -> None:
+    from ingest.recognise.places import place_in_title
+
+    assert place_in_title("重庆推进政务服务智能化") == "重庆市"
+    assert place_in_title("广西加快数字经济发展若干措施") == "广西壮族自治区"
+    assert place_in_title("江苏2027年重点工作任务") == "江苏省"
+    assert place_in_title("北京大学发展规划") is None  # a university, not the city

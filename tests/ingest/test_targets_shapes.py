@@ -505,3 +505,11 @@ def test_counts_of_the_documents_own_items_are_no_measures(tmp_path: Path) -> No
     doc = parse_text(tmp_path, "items.txt", "某市2027年民生实事项目\n一、目标\n"
                      "2027年实施10件重点民生实事，共48个子项目，涉及19个重点领域的60项重点内容，建成5个重点项目，新建道路20条。")
     assert sorted((t.value, t.unit) for t in doc.targets) == [(5.0, "个"), (20.0, "条")]
+
+
+def test_a_document_that_sets_tasks_states_goals_whatever_its_title(tmp_path: Path) -> None:
+    doc = parse_text(tmp_path, "smart.txt", "\n".join([
+        "某市推进物业服务智能化", "(1)推进物业服务智能化",
+        "2027年，6月在两个区试点，12月底前推广至全市。完成全市500个智能物业小区建设。",
+        "2028年，在全市完成1200个智能物业小区建设。"]))
+    assert {(t.value, t.year, t.kind) for t in doc.targets} == {(500.0, 2027, "target"), (1200.0, 2028, "target")}
