@@ -197,13 +197,19 @@ _PROPER = re.compile(r"(?<![.?!]\s)(?<!^)\b([A-Z][a-z]{2,})(?:['’]s)?\b")
 def proper_names(question: str, names: dict[str, list[str]] | None = None) -> list[str]:
     """Chinese names of the capitalised words of an English question that are Chinese proper names
     by their pinyin: the corpus' own names first ("Wanzhou" -> 万州区), else CC-CEDICT's ("Hangzhou" -> 杭州)."""
+    return list(dict.fromkeys(zh for zh, _ in proper_name_pairs(question, names)))
+
+
+def proper_name_pairs(question: str, names: dict[str, list[str]] | None = None) -> list[tuple[str, str]]:
+    """(Chinese name, the English word it reads) for `proper_names`: an English text states the word
+    ("Kenya"), a Chinese one the name (肯亚)."""
     names = names or {}
     pinyin = cedict_pinyin()
-    out: list[str] = []
+    out: list[tuple[str, str]] = []
     for m in _PROPER.finditer(question):
         key = m.group(1).lower()
-        out.extend(names.get(key) or pinyin.get(key, [])[:1])
-    return list(dict.fromkeys(out))
+        out.extend((zh, m.group(1)) for zh in (names.get(key) or pinyin.get(key, [])[:1]))
+    return out
 
 
 @lru_cache(maxsize=1)

@@ -56,6 +56,8 @@ class Namer:
         limit = max(1.0, DISTINCTIVE * n)
         self.idf = {t: w for t, d in df.items() if d <= limit and (w := math.log(n / d)) > 0}
         self.totals = [sum(self.idf.get(t, 0.0) for t in tokens) for tokens in line_tokens]
+        # a line of one distinctive word ("Strategies": a column header taken for a title) names nothing
+        self.sizes = [sum(1 for t in tokens if t in self.idf) for tokens in line_tokens]
         self.lines_of: dict[str, list[int]] = {}
         for i, tokens in enumerate(line_tokens):
             for t in tokens:
@@ -76,6 +78,8 @@ class Namer:
             for i in self.lines_of.get(t, ()):
                 held[i] = held.get(i, 0.0) + self.idf[t]
         for i, h in held.items():
+            if self.sizes[i] < 2:
+                continue
             share = h / self.totals[i]
             out[i] = min(1.0, share / NAMED_SHARE) if share >= MIN_SHARE else 0.0
         for t in query_tokens:

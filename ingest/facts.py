@@ -19,6 +19,7 @@ Nothing here needs a manifest or a file name; a manifest may only refine what th
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import fields, replace
 
 from ingest.models import DocMeta
@@ -117,11 +118,25 @@ def read_facts(text: str, loaded_title: str | None = None) -> DocMeta:
     head = text[:4000]
     lines = [ln.strip() for ln in head.split("\n")]
     title = document_title(lines, head, loaded_title)
+    if title is None or (not _CJK.search(title) and len(title.split()) < 2):
+        title = running_title(text) or title  # "Strategies" (a table's column) under a running head
     issuer = issuer_of(lines, text)
     number = next((m for ln in lines[:12] if (m := _DOC_NUMBER.fullmatch(ln))), None)
     return DocMeta(title=title, issuer=issuer, date=document_date(text),
                    kind=document_kind(title or "", text), doc_number=number.group(0) if number else None,
                    region=document_region(title or "", issuer or "", head))
+
+
+def running_title(text: str) -> str | None:
+    """A title-like line repeated three times or more (a PDF's running head: "| Kenya … Strategy |"), if any:
+    the document's name, printed on its pages. An English one is set in title case (table cells repeat too)."""
+    seen = Counter(ln.strip().strip("|").strip() for ln in text.split("\n"))
+    repeated = [ln for ln, n in seen.most_common() if n >= 3 and _title_like(ln) and _HEADLINE.match(ln)]
+    return repeated[0] if repeated else None
+
+
+# a headline: Chinese, or English words most of which start in capitals ("Kenya Climate Smart Agriculture Strategy")
+_HEADLINE = re.compile(r"^[\u4e00-\u9fff]{6,}|^[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|of|and|for|the|on|in|to)){2,}$")
 
 
 def merge(found: DocMeta, manifest: DocMeta) -> DocMeta:

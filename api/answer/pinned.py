@@ -277,9 +277,11 @@ def _section_missing(q: Query, ev: Evidence) -> str:
 def _where_and_when(q: Query, ev: Evidence) -> Difference | None:
     """Places (and the stretch of a river), years asked, the document's own year, tables."""
     wide = "\n".join(ev.texts + ev.context)
+    hay = "\n".join([wide, *ev.lines, *ev.heads])  # the documents' own lines and openings name their place
     for place in q.places:
-        if not _place_present(place, wide + "\n".join(ev.lines)):
-            return Difference("place", place)
+        english = [en for zh, en in q.spelled if zh == place]  # "Kenya" read as 肯亚: an English text says Kenya
+        if not _place_present(place, hay) and not any(re.search(rf"\b{re.escape(en)}\b", hay) for en in english):
+            return Difference("place", english[0] if english else place)
     section = _section_missing(q, ev)
     if section:
         return Difference("place", section)

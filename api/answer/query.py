@@ -26,7 +26,7 @@ from pathlib import Path
 from api.answer.classify import QuestionKind, classify
 from api.answer.grounding import place_names
 from api.answer.lexical import CJK_RUN, terms
-from index.bilingual import english_to_chinese, names_by_pinyin, proper_names
+from index.bilingual import english_to_chinese, names_by_pinyin, proper_name_pairs
 from index.store import Store
 from ingest.read.script import to_simplified
 from ingest.recognise.periods import five_year_periods
@@ -68,6 +68,7 @@ class Query:
     translated: tuple[str, ...] = ()  # Chinese words an English question translates to
     parts: tuple[str, ...] = field(default=())  # sub-questions ("一共多少？其中新建几个？")
     zh_terms: frozenset[str] = frozenset()  # terms of the translation (English questions)
+    spelled: tuple[tuple[str, str], ...] = ()  # (a place's Chinese name, the English word of the question)
     asked: str = ""  # the question as the user wrote it (answers echo it; `text` is normalised)
 
     def terms_for(self, text: str, document: str = "") -> frozenset[str]:
@@ -179,16 +180,19 @@ def parse_question(question: str, store: Store | None = None) -> Query:
     titles = tuple(m.group(1) for m in _TITLE.finditer(text))
     years, doc_years = _split_years(text, titles)
     translated: tuple[str, ...] = ()
+    spelled: tuple[tuple[str, str], ...] = ()
     places = place_names(text)
     if kind.lang == "en":
         names = _corpus_names(str(store.path), store.generation()) if store is not None else {}
         translated = tuple(english_to_chinese(text, names))
-        places = [*places, *proper_names(text, names)]
+        pairs = proper_name_pairs(text, names)
+        places = [*places, *dict.fromkeys(zh for zh, _ in pairs)]
+        spelled = tuple(dict.fromkeys(pairs))
     parts = tuple(p for p in re.split(r"[？?;；]", text) if len(p.strip()) >= 4)
     own = {str(y) for y in doc_years}  # "Executive Order No. 30 of 2023": its year picks the document, no sentence
     return Query(text=text, kind=kind, terms=frozenset(terms(text, question=True)) - own,
                  zh_terms=frozenset(terms(" ".join(translated))),
                  places=tuple(dict.fromkeys(places)), years=frozenset(years), doc_years=frozenset(doc_years),
                  titles=titles, tables=caption_refs(text), numbers=number_refs(text), roles=roles_asked(text),
-                 translated=translated, parts=parts if len(parts) > 1 else (), asked=question)
+                 translated=translated, parts=parts if len(parts) > 1 else (), asked=question, spelled=spelled)
 

@@ -591,3 +591,22 @@ def test_a_pollutants_code_the_evidence_does_not_name_is_none(tmp_path: Path) ->
     a = answer_question(home, "甲省到2027年细颗粒物PM2.5平均浓度要下降多少？")
     assert a["type"] == "none" and "PM2.5" in a["answer"], a
     home.close()
+
+
+def test_an_english_place_the_translator_knows_in_chinese_is_looked_for_as_written(tmp_path: Path) -> None:
+    """"Fujian" is read as 福建 to find Chinese documents; an English page that says "Fujian" has it. A one-word
+    document line ("Strategies", a column taken for a title) names no document a question must come from."""
+    (tmp_path / "care.md").write_text("\n".join([
+        "# Care for the Elderly", "",
+        "Facilitate elderly recipients retiring in Guangdong and Fujian Provinces to receive assistance through "
+        "their bank accounts.", "",
+        "The Government will set up a Working Group on Ageing Society Strategies under the steer of the Deputy "
+        "Chief Secretary."]), encoding="utf-8")
+    (tmp_path / "annex.md").write_text("Strategies\nActivities\nCapacity building for farmers\n", encoding="utf-8")
+    home = Home(tmp_path / "home", embedder="hash")
+    assert not home.ingest([tmp_path]).failed
+    a = answer_question(home, "How can elderly recipients retiring in Fujian receive assistance?")
+    assert a["type"] != "none" and "bank accounts" in a["answer"], a
+    b = answer_question(home, "Who steers the Working Group on Ageing Society Strategies?")
+    assert b["type"] != "none" and "Deputy Chief Secretary" in b["answer"], b
+    home.close()

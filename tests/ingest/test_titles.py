@@ -67,3 +67,12 @@ def test_front_matter_gives_title_and_date_and_is_no_text(tmp_path: Path) -> Non
     rule = tmp_path / "rule.md"  # a leading rule that opens no mapping is text
     rule.write_text("---\nWestland Clean Air Plan\n---\nThe plan sets goals.\n", encoding="utf-8")
     assert "Westland Clean Air Plan" in parse_file(rule).text
+
+
+def test_a_running_head_names_a_document_whose_first_line_is_a_tables_column(tmp_path: Path) -> None:
+    rows = ["Strategies", "Activities", "Responsibilities"]
+    for _ in range(3):
+        rows += ["| Westland Climate Smart Farming Strategy |", "• Capacity building", "(MALF, KARI)", "ST/LT"]
+    page = tmp_path / "annex.md"
+    page.write_text("\n".join(rows), encoding="utf-8")
+    assert parse_file(page).title == "Westland Climate Smart Farming Strategy"
