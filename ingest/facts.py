@@ -72,6 +72,7 @@ _SELF_NAMED = [
 ]
 _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+(?:\.\d+)*[.、．\s]|"
                        r"第[一二三四五六七八九十百\d]+[章节条部分]|[#*\-|>])")
+_ORIGINAL_TITLE = re.compile(r"^(?:原标题|原題|原标題|标题|題目|题目|题)\s*[:：]\s*")  # a copy's "原标题：X", a form's "题：X"
 _LEADING_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}\s*[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*\d{1,4}\s*号\s+(?=\S)")
 _FIELD_LINE = re.compile(r"^\s*\*\*[^*]{1,30}:\*\*|^\s*\*\*[^*]{1,30}\*\*:")
 _LETTERS = re.compile(r"[A-Za-z\u4e00-\u9fff]{2}")
@@ -220,7 +221,8 @@ def _unspaced(line: str) -> str:
 
 def first_title(lines: list[str]) -> str | None:
     """The first title-like line of the head, joined with the next when a Chinese title breaks mid-name."""
-    candidates = [_unspaced(_LEADING_NUMBER.sub("", ln.lstrip("# ").strip()).strip("`*_ ")) for ln in lines[:15]]
+    candidates = [_unspaced(_LEADING_NUMBER.sub("", _ORIGINAL_TITLE.sub("", ln.lstrip("# ").strip())).strip("`*_ "))
+                  for ln in lines[:15]]
     for i, line in enumerate(candidates):
         front = _FRONT_TITLE.match(line)
         if front:
@@ -372,7 +374,7 @@ def document_region(title: str, issuer: str, head: str) -> str | None:
         return congress
     if _NATIONAL_CONGRESS.search(head[:_CONGRESS_REACH]) and _WORK_REPORT.search(title):
         return "全国"  # "总理…在十四届全国人大四次会议上作《政府工作报告》": the State Council's report
-    return _speaker_place(head) or _own_organs_place(head)
+    return _speaker_place(head) or _own_organs_place(head) or _issued_place(head)
 
 
 def _congress_place(head: str) -> str | None:
@@ -386,6 +388,15 @@ def _congress_place(head: str) -> str | None:
         if whole:
             return whole.group(0)
     return None
+
+
+_ISSUED = re.compile(r"(?:印发|公布|发布)了?《?([\u4e00-\u9fff][^》，,。；]{3,40})")
+
+
+def _issued_place(head: str) -> str | None:
+    """A news copy's "市委、市政府印发了某市2027年…民生实事项目清单": the place of the document it reports."""
+    m = _ISSUED.search(head[:_CONGRESS_REACH])
+    return place_in_title(m.group(1)) if m else None
 
 
 def _speaker_place(head: str) -> str | None:

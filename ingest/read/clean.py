@@ -67,6 +67,12 @@ class CanonicalText:
 _KEEP_AS_IS = re.compile(r"[\u2460-\u24ff\u3251-\u325f\u32b1-\u32bf]+")
 
 
+# a mirror site's reading aid: pinyin with tone marks after a character ("機(jī)動化", "分擔(dān)率"); it splits the
+# words it glosses, so it goes (a bracket of plain Latin letters, "(a)" or "(PM10)", stays)
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_PINYIN_GLOSS = re.compile(rf"(?<=[\u4e00-\u9fff])\((?=[a-zü]*[{_TONED}])[a-zü{_TONED}]{{1,7}}\)")
+
+
 def normalize_chars(text: str) -> str:
     """NFKC (except list-numbering symbols) plus removal of invisible characters; line ends become \\n.
 
@@ -80,7 +86,7 @@ def normalize_chars(text: str) -> str:
         parts.append(m.group(0))
         pos = m.end()
     parts.append(unicodedata.normalize("NFKC", text[pos:]))
-    return _INVISIBLE.sub("", "".join(parts))
+    return _PINYIN_GLOSS.sub("", _INVISIBLE.sub("", "".join(parts)))
 
 
 def is_page_number(line: str) -> bool:

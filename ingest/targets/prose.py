@@ -64,6 +64,8 @@ _COMPARED_PERIOD = re.compile(r"(?:较|比|相比|与|同)[^，,；;。]{0,4}$")
 _LAST_YEAR = re.compile(r"过去一年|去年(?!同期)|上一年度?(?!同期)")
 _THIS_YEAR = re.compile(r"今年|本年度?|年内")
 _HORIZON_HEADING = re.compile(r"目标|愿景|展望")
+_GOALS_LABEL = re.compile(r"\s*(?:[(（][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十]{1,2}、|\d{1,2}[.、])?\s*"
+                          r"[\u4e00-\u9fff]{0,4}(?:目标|愿景)[。：:]")
 # an English lead-in line of its own: "2030 targets:", "Targets for 2035", "By 2030:", "Our 2040 goals"
 _EN_LEAD_IN = re.compile(r"(?:^\W*|\s)(?:(?:our|key|the)\s+)?(?:((?:19|20)\d{2})\s+(?:targets?|goals?|milestones?|"
                          r"objectives?|ambitions?)|(?:targets?|goals?|milestones?|objectives?)\s+(?:for|by)\s+"
@@ -213,7 +215,10 @@ class ProseReader:
         section = None
         for b in self.doc.blocks:
             if b.section != section:
-                section, self.horizon, self.list_measure = b.section, None, ""
+                nested = section is not None and b.section.startswith(section + " > ")
+                if not nested:  # the items under "(二)发展目标。到2025年，…" keep its year
+                    self.horizon, self.list_measure = None, ""
+                section = b.section
             if (b.kind in ("paragraph", "list_item") and not (b.kind == "paragraph" and b.table)
                     and not self._table_line(b)) or self._goal_heading(b):
                 if self.horizon and self._ends_english_list(b):
@@ -253,7 +258,8 @@ class ProseReader:
             return
         marks = SentenceMarks.read(self.text, start, end)
         year = marks.future[-1][1] if marks.future else marks.lead_year
-        in_goals = self.ctx.period is None and _HORIZON_HEADING.search(section.rsplit(" > ", 1)[-1])
+        in_goals = self.ctx.period is None and (_HORIZON_HEADING.search(section.rsplit(" > ", 1)[-1])
+                                                or _GOALS_LABEL.match(body))  # "(二)发展目标。到2025年，…"
         if year and (body.endswith((":", "：")) or in_goals):
             base = self.ctx.base_year
             if base is None or year > base:

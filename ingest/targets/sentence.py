@@ -93,7 +93,8 @@ _THRESHOLD_OF = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:及)?以[上下](?:的)" + 
 _OVER = r"(?:超过|过|超|逾|突破)"
 _OVER_BEFORE, _OVER_AT = re.compile(_OVER + r"\s*$"), re.compile(_OVER)
 _OF_BODIES = re.compile(r"(?:及以上|以上)?的" + _BODIES)
-_OWN_PARTS = re.compile(r"(?:重点|具体|主要|惠民|政策)?(?:民生实事|实事|子项目|任务|工作|内容|措施|举措|领域|方面|核查点)")
+_OWN_PARTS = re.compile(r"(?:[\u4e00-\u9fff]{0,3}?(?:重点|具体|主要|惠民|政策|行动|市级|县级|区级|省级))?"
+                        r"(?:民生实事|实事|子项目|任务|工作|内容|措施|举措|领域|方面|核查点)|\d+\s*[件项个]")
 _COMPARED = re.compile(r"(?:高于|低于|快于|慢于|超出|高出|领先|比[^，,；;。]{1,8}(?:高|低|快|慢|多|少))[^，,；;。]{0,12}$")
 # a figure that describes or ranks a thing, not a measure of it
 _LABEL_BEFORE = re.compile(r"(?:时速|设计速度|首个|首家|第一个|首座|排名|位次|排位)(?:上升|前移|提升|提高|下降|后移)?\s*$")
@@ -116,7 +117,8 @@ def keep(text: str, sent: Sentence, q: Quantity) -> bool:
     if (q.unit not in ("%", "百分点") and (_OVER_AT.match(text, q.start) or _OVER_BEFORE.search(text, c0, q.start))
             and _OF_BODIES.match(text, q.end)):
         return False  # "年销售收入过百亿元的企业达到10家": the size of the firms counted, not a measure
-    if q.unit in ("件", "项", "个", "条", "类") and _OWN_PARTS.match(text, q.end):
+    if q.unit in ("件", "项", "个", "条", "类") and (_OWN_PARTS.match(text, q.end) or re.search(r"\d\s*类$",
+                                                                                        text[c0:q.start])):
         return False  # "10件重点民生实事", "448项具体工作", "19个重点领域": the document's own items, no measure
     if text[max(0, q.start - 1):q.start] in ("第", "届"):
         return False  # "第3批", "第十八届71次常务会议": an ordinal (of a batch, a meeting), not a count

@@ -513,3 +513,20 @@ def test_a_document_that_sets_tasks_states_goals_whatever_its_title(tmp_path: Pa
         "2027年，6月在两个区试点，12月底前推广至全市。完成全市500个智能物业小区建设。",
         "2028年，在全市完成1200个智能物业小区建设。"]))
     assert {(t.value, t.year, t.kind) for t in doc.targets} == {(500.0, 2027, "target"), (1200.0, 2028, "target")}
+
+
+def test_a_news_copy_of_a_citys_project_list_and_a_mirror_pages_pinyin(tmp_path: Path) -> None:
+    news = parse_text(tmp_path, "news.txt", "\n".join([
+        "原标题:6类22件、拟投资28.23亿元——",
+        "近日，市委、市政府印发了禾州市2027年6类22件市级民生实事项目清单，计划投入资金28.23亿元。",
+        "一是建设一座日供水30万吨的净水厂，新建管网25公里。"]))
+    assert news.title.startswith("6类22件") and news.meta.region == "禾州市"
+    got = {(t.indicator, t.value, t.year, t.scope) for t in news.targets}
+    assert ("计划投入资金", 28.23, 2027, "禾州市") in got and ("新建管网", 25.0, 2027, "禾州市") in got
+    assert not any(t.unit in ("件", "类") for t in news.targets)  # the list's own items
+    mirror = parse_text(tmp_path, "mirror.txt", "\n".join([
+        "某省關(guān)于推動城市公共交通高質(zhì)量發(fā)展的實(shí)施意見", "一、總體要求",
+        "(二)發(fā)展目標(biāo)。到2027年,全省城市公共交通政策體系基本健全。",
+        "1.主體地位更加凸顯。全省公共交通機(jī)動化出行分擔(dān)率不低于45%。"]))
+    assert "分擔率" in mirror.text or "分担率" in mirror.text
+    assert [(t.value, t.year, t.comparator) for t in mirror.targets] == [(45.0, 2027, ">=")]
