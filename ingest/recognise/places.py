@@ -202,7 +202,7 @@ def place_in_title(title: str) -> str | None:
     place = m.group("place")
     if place[-1] in "乡镇" and t[m.end():m.end() + 1] in ("省", "市", "县", "区", "旗"):
         place = t[:m.end() + 1][m.start("place"):]  # 新乡市, 金乡县: 乡 is part of the name
-    if len(place) < 2 or is_self_reference(place) or place[0] in "各全本该每" or _COMMON_NOUNS.match(place) \
+    if len(place) < 2 or is_self_reference(place) or place[0] in "各全本该每省" or _COMMON_NOUNS.match(place) \
             or _STATUS.match(place):
         return None  # 各县 / 全市 / 本区 are references, not names; 国家级生态县 is a title a place earns
     if t[m.end():m.end() + 1] == "长":

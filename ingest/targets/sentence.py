@@ -18,8 +18,13 @@ from ingest.targets.parameters import asides, in_aside, is_parameter
 from ingest.targets.words import PLACE_NOUNS
 
 _SENTENCE = re.compile(r"[。！？!?]+[”’」』)）\]】]*|\n+")
-_CLAUSE = re.compile(r"[，,；;：:]")
+_CLAUSE = re.compile(r"[，,；;：:]|》(?=《)")  # "…《就业2000人以上》《建成幼儿园3所》": one measure a quote
 _BRACKETED = re.compile(r"《[^》]*》|〔[^〕]*〕|〈[^〉]*〉|\[[^\]]*\]")
+# a measure set in title marks, as lists of projects quote them ("《城镇新增就业2000人以上》"): a verb and a count,
+# no document's kind at its end (《…2025年规划》 names a document, its figures are its name's)
+_QUOTED_MEASURE = re.compile(r"《(?=[^》]*(?:新增|建成|新建|改造|完成|实施|建设|开展|为)[^》]*\d)"
+                             r"(?![^》]*(?:规划|计划|方案|意见|通知|办法|条例|报告|纲要|决定|要点|细则|规定|标准|指南|公告|清单|"
+                             r"名录|批复|通报|章程|法)(?:[(（][^()（）》]*[)）])?》)[^》]*》")
 # a noun between two figures, no conjunction, and no verb of reaching ("增长12.6%达92.9亿元": two figures)
 _NOUN_GAP = re.compile(r"(?!达|为|是|超|突破)[^和及与或至到、，,；;：:()（）\s\d]+")
 
@@ -42,7 +47,8 @@ class Sentence:
     def read(cls, text: str, s0: int, s1: int) -> Sentence:
         cls_ = clauses(text, s0, s1)
         body = text[s0:s1]
-        brackets = [(s0 + m.start(), s0 + m.end()) for m in _BRACKETED.finditer(body)]
+        brackets = [(s0 + m.start(), s0 + m.end()) for m in _BRACKETED.finditer(body)
+                    if not (m.group(0).startswith("《") and _QUOTED_MEASURE.fullmatch(m.group(0)))]
         return cls(s0, s1, cls_, [a for a, _ in cls_], brackets, asides(text, s0, s1),
                    SentenceMarks.read(text, s0, s1), bool(BASELINE_CUES.search(body)), bool(TARGET_CUES.search(body)))
 

@@ -44,9 +44,12 @@ _CJK = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 PLACE_NOUNS = re.compile(r"^\s*(?!乡村|市场|区域|区块|县域|市域)(?>区县|县区|县市|市县|个区|个县|区|县|市|省|乡镇|乡|镇|村|街道)(?!级)")
 
 
+_OPEN_QUOTE = re.compile(r"^.*《(?=[^》]*$)")  # "…包括《城镇新增就业": the measure the open title mark quotes
+
+
 def strip_clause(pre: str) -> str:
     """`pre` without year phrases, lead words and trailing verbs: what names the measure."""
-    t = _NUMBERING.sub("", _YEAR_PHRASE.sub("", pre))
+    t = _NUMBERING.sub("", _YEAR_PHRASE.sub("", _OPEN_QUOTE.sub("", pre)))
     t = re.sub(r"[\s\"“”‘’()（）\[\]【】]", "", t).lstrip("、，,；;")  # "2026年、2027年新建…": the list's mark
     prev = None
     while prev != t:

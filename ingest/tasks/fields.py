@@ -29,7 +29,7 @@ from ingest.recognise.units import (
 )
 from ingest.tasks.conventions import LeadRule, apply_lead_rule, rule_cut
 
-FieldKind = Literal["units", "deadline"]
+FieldKind = Literal["units", "deadline", "other"]  # "other": a label that is no field (牵头领导, 项目责任人)
 
 _UNIT_NOUN = r"(?:单位|部门|处室|科室|机构)"
 _EN_BODY = r"(?:agenc(?:y|ies)|units?|departments?|organi[sz]ations?|ministr(?:y|ies)|bod(?:y|ies)|entit(?:y|ies)|part(?:y|ies)|offices?)"
@@ -48,6 +48,10 @@ _LABELS: list[tuple[str, FieldKind, Role, bool]] = [
     (r"完成(?:时限|时间|期限|日期|节点)|时间节点|(?:推进|办理|整改|实施)?时限(?:要求)?|(?:截止|办结)(?:时间|日期|时限)",
      "deadline", "responsible", False),
     (r"时间(?:要求|安排|进度)|进度(?:安排|要求)", "deadline", "responsible", True),
+    # people and progress notes beside the units ("牵头领导:王某 责任单位:市公安局 项目责任人:李某"): no units, but
+    # where the value before them ends
+    (r"(?:牵头|责任|分管|联系)(?:市|区|县)?领导|项目责任人|责任人|联系人|(?:实际)?完成情况|进展情况|工作进展",
+     "other", "responsible", True),
     (rf"(?i:lead(?:ing)?(?:\s+{_EN_BODY})?|led\s+by|coordinat(?:ing|or)(?:\s+{_EN_BODY})?)", "units", "lead", True),
     (rf"(?i:(?:supporting|support|participating|cooperating|co-operating|assisting|contributing|partner)(?:\s+{_EN_BODY})?"
      r"|partners)", "units", "participant", True),
@@ -105,7 +109,7 @@ def labelled_fields(text: str, base: int = 0) -> list[Field]:
         while e > s and text[e - 1] in _TRIM:
             e -= 1
         ann_end = (encl[1] + 1 if encl and encl[1] < len(text) else stop)
-        if e > s:
+        if e > s and kind != "other":  # a person's or a progress note's label only ends the value before it
             fields.append(Field(kind, role, fixed, base + s, base + e, base + ann_start, base + ann_end))
     return fields
 

@@ -530,3 +530,14 @@ def test_a_news_copy_of_a_citys_project_list_and_a_mirror_pages_pinyin(tmp_path:
         "1.主體地位更加凸顯。全省公共交通機(jī)動化出行分擔(dān)率不低于45%。"]))
     assert "分擔率" in mirror.text or "分担率" in mirror.text
     assert [(t.value, t.year, t.comparator) for t in mirror.targets] == [(45.0, 2027, ">=")]
+
+
+def test_measures_quoted_in_title_marks_are_read_and_a_documents_title_is_not(tmp_path: Path) -> None:
+    doc = parse_text(tmp_path, "works.txt", "\n".join([
+        "某县人民政府办公室关于印发2027年省列市列县列为民实事的通知",
+        "《通知》内容主要包括《城镇新增就业2000人以上》《建成幼儿园3所,新增园位1000个以上》。",
+        "根据《某县2027年就业促进行动计划》，全县新建驿站10处。"]))
+    assert doc.meta.region == "某县"  # not "省列市"
+    got = {(t.indicator, t.value, t.comparator) for t in doc.targets}
+    assert {("城镇新增就业", 2000.0, ">="), ("建成幼儿园", 3.0, "="), ("新增园位", 1000.0, ">=")} <= got
+    assert not any(t.value == 2027 for t in doc.targets)

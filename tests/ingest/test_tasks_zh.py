@@ -608,3 +608,14 @@ def test_a_table_copied_one_cell_a_line_is_read_by_its_rows(tmp_path: Path) -> N
     assert [(t.number, [u.normalized for u in t.units]) for t in doc.tasks] == [
         ("1", ["住房城乡建设局"]), ("2", ["农业农村局"])]
     assert {(t.value, t.unit, t.year) for t in doc.targets} >= {(500.0, "亩", 2026), (7.0, "座", 2026)}
+
+
+def test_people_and_progress_labels_end_the_units_before_them(tmp_path: Path) -> None:
+    doc = parse_text(tmp_path, "\n".join([
+        "某市2027年民生实事项目进展情况", "一、交通",
+        "2.新增安装300套路口视频采集设备。 牵头领导:王某某 责任单位:市公安局 项目责任人:李某 配合单位:市城管局、市财政局 "
+        "实际完成情况:已完成。",
+        "3.新辟公交线路10条。 牵头领导:王某某 责任单位:市交通委 项目责任人:张某 配合单位:市财政局"]))
+    assert [units(t) for t in doc.tasks] == [
+        [("市公安局", "responsible"), ("市城管局", "participant"), ("市财政局", "participant")],
+        [("市交通委", "responsible"), ("市财政局", "participant")]]
