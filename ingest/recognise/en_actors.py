@@ -35,7 +35,7 @@ from ingest.recognise.en_phrases import (
     trim,
 )
 
-_CUE = (r"in\s+(?:coordination|consultation|collaboration|cooperation|partnership|conjunction)\s+with|with\s+the\s+"
+_CUE = (r"in\s+(?:close\s+|full\s+|direct\s+)?(?:coordination|consultation|collaboration|cooperation|partnership|conjunction)\s+with|with\s+the\s+"
         r"(?:participation|assistance|support|concurrence)\s+of|after\s+(?:consultation\s+with|review\s+by)|subject\s+"
         r"to\s+the\s+concurrence\s+of|(?:working|together|jointly)\s+with|working\s+together\s+with")
 CUE_RE = re.compile(rf"\b(?:{_CUE})\s+", re.I)
@@ -94,14 +94,27 @@ def subject_actors(clause: str, base: int = 0, role: Role = "lead") -> list[Acto
     Tries each comma piece as the subject's start, earliest first, so opening phrases
     ("To advance the policy …,", "Given the expertise … of light-, medium-, and heavy-duty
     vehicles,") are passed over."""
-    pieces = segments(clause)
+    masked = _masked_name_commas(clause)
+    pieces = segments(masked)
     for i, (s, e) in enumerate(pieces):
-        if not all(is_actor(clause[a:b]) for a, b in conjuncts(clause, s, e)):
+        if not all(is_actor(masked[a:b]) for a, b in conjuncts(masked, s, e)):
             continue
-        found = _read_subject(clause, pieces[i:], base, role)
+        found = _read_subject(masked, pieces[i:], base, role)
         if found:
-            return found
+            return [Actor(a.start, a.end, a.name.replace(_NAME_COMMA, ","), a.role) for a in found]
     return None
+
+
+# a body named by a list of its fields ("the Ministry of Environment, Natural Resources, and Energy"): one name, its
+# commas no list's
+_LISTED_NAME = re.compile(r"\b(?:Ministry|Department|Office|Bureau|Commission|Council|Agency|Authority|Secretary|"
+                          r"Minister)\s+(?:of|for)\s+[A-Z][\w&’'-]*(?:\s+[A-Z][\w&’'-]*)*"
+                          r"(?:,\s+[A-Z][\w&’'-]*(?:\s+[A-Z][\w&’'-]*)*)*,?\s+and\s+[A-Z][\w&’'-]*")
+_NAME_COMMA = "\u201a"  # stands in for such a comma while the clause is cut at its commas (same length)
+
+
+def _masked_name_commas(clause: str) -> str:
+    return _LISTED_NAME.sub(lambda m: m.group(0).replace(",", _NAME_COMMA), clause) if "," in clause else clause
 
 
 def _read_subject(text: str, pieces: list[tuple[int, int]], base: int, role: Role) -> list[Actor]:

@@ -27,7 +27,11 @@ _MODAL = re.compile(r"\b(?P<resp>(?:is|are|shall\s+be|will\s+be)\s+(?:also\s+|jo
 # an announcement's commitments ("The Department of Energy will issue guidance by …"): read only in documents
 # that announce actions (a fact sheet, a press release), where "will" is how a duty is stated
 _COMMITMENT = re.compile(_MODAL.pattern.replace(r"(?P<modal>shall|must)", r"(?P<modal>shall|must|will)"))
-_BLOCKED = re.compile(r"^(?:not|never|be|consist|comprise|mean|means|have|remain|serve|constitute)\b", re.I)
+_BLOCKED = re.compile(r"^(?:not|never|be|consist|comprise|mean|means|have(?!\s+the\s+following\s+(?:powers|functions|duties|"
+                      r"responsibilities))|remain|serve|constitute)\b", re.I)
+# "The Board shall have the following powers and functions:": its items are its duties
+_POWERS = re.compile(r"\s*have\s+the\s+following\s+(?:powers|functions|duties|responsibilities)"
+                     r"(?:\s*(?:,|and)\s*(?:powers|functions|duties|responsibilities))*\s*$", re.I)
 _ADVERBS = re.compile(r"^(?:also|each|jointly|together|further|subsequently|then|expeditiously|promptly|immediately|"
                       r"specifically|in\s+particular|otherwise|continue\s+to|hereafter|hereby)\b\s*", re.I)
 _RELATIVE = re.compile(r"\b(?:which|who|whom|that)\s*$", re.I)
@@ -218,7 +222,7 @@ def open_chapeau(text: str, verb_end: int, colon: int) -> bool:
     Qualifying pieces between the verb and the colon (", within existing appropriations and
     consistent with applicable law") do not complete it. "X must take all necessary actions to ensure that
     their contractors:" is open too: each item says what the contractors are to be made to do."""
-    if _ENSURE_THAT.search(text, verb_end, colon):
+    if _ENSURE_THAT.search(text, verb_end, colon) or _POWERS.match(text[verb_end:colon]):
         return True
     kept = [p for p in segments(text, verb_end, colon) if p[1] > p[0]
             and text[p[0]:p[1]].split()[0].lower() not in QUALIFIER_OPENERS]

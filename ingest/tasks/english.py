@@ -48,7 +48,7 @@ def with_english_tasks(doc: ParsedDocument, tasks: list[Task]) -> list[Task]:
 
 def english_tasks(doc: ParsedDocument) -> list[Task]:
     """Every task of an English document read by the English rules, in text order."""
-    text = read_capitals(doc.text)
+    text = _BOLD_SECTION.sub(lambda m: f"  {m.group(1)}  ", read_capitals(doc.text))
     paras = outline(text)
     day = _iso_day(doc.meta.date)
     announces = bool(ANNOUNCEMENT.search(doc.text[:ANNOUNCEMENT_OPENING]))
@@ -57,6 +57,8 @@ def english_tasks(doc: ParsedDocument) -> list[Task]:
     return [_task(doc, d, names) for d in sorted(drafts, key=lambda d: d.start)]
 
 
+# "**Section 12. Water Cooperatives** – The WBS shall …": a section's bold marks, read as blanks (offsets kept)
+_BOLD_SECTION = re.compile(r"(?m)^\*\*((?:Section|Sec\.|SECTION|Article|ARTICLE|§)\s[^*\n]*)\*\*")
 _SENTENCE_START = re.compile(r"(?:^|(?<=[.:]\s))\s*[a-z]")
 _CAPITALS_LINE = re.compile(r"^[^a-z]*[A-Z]{3}[^a-z]*$")
 _CAPITAL_DUTY = re.compile(r"\b(?:SHALL|MUST|(?:IS|ARE)\s+(?:HEREBY\s+)?DIRECTED)\b")

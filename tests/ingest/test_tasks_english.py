@@ -497,3 +497,24 @@ def test_a_bills_new_matter_in_capitals_states_duties(tmp_path: Path) -> None:
     assert [(t.number, [u.normalized for u in t.units]) for t in doc.tasks] == [
         ("Sec. 14-x(1)", ["commissioner"]), ("Sec. 14-x(5)", ["commissioner"])]
     assert doc.tasks[1].ongoing and "THE COMMISSIONER SHALL SUBMIT" in doc.tasks[1].citation.quote  # quoted as written
+
+
+def test_a_ministry_named_by_its_fields_bold_sections_and_a_boards_powers(tmp_path: Path) -> None:
+    text = "\n".join([
+        "Westland Water Sustainability Act",
+        "**Section 4. Installation** – All Westland agencies, in coordination with the Ministry of Public Works and "
+        "the Ministry of Environment, Natural Resources, and Energy shall install solar panels within one (1) year "
+        "after the effectivity of this Act.",
+        "**Section 5. Guidelines** – The Ministry of Environment, Natural Resources, and Energy, in close coordination "
+        "with the Ministry of Science and Technology shall determine the guidelines.",
+        "**Section 9. Powers and Functions** – The Board shall have the following powers and functions:",
+        "a. Formulate regional water policies;", "b. Approve the water allocation plans of the provinces.",
+        "**Section 10. Contracts** – The Board shall have the authority to enter into contracts."])
+    doc = parse(tmp_path, text, "water.md")
+    got = {t.number: (t.title, [(u.normalized, u.role) for u in t.units]) for t in doc.tasks}
+    assert got["Sec. 4"] == ("Installation", [("All Westland agencies", "lead"), ("Ministry of Public Works", "participant"),
+                                             ("Ministry of Environment, Natural Resources, and Energy", "participant")])
+    assert got["Sec. 5"][1] == [("Ministry of Environment, Natural Resources, and Energy", "lead"),
+                                ("Ministry of Science and Technology", "participant")]
+    assert got["Sec. 9(a)"][1] == got["Sec. 9(b)"][1] == [("Board", "lead")]
+    assert "Sec. 10" not in got  # holding an authority is no duty
