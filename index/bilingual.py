@@ -202,7 +202,7 @@ def proper_names(question: str, names: dict[str, list[str]] | None = None) -> li
 
 def proper_name_pairs(question: str, names: dict[str, list[str]] | None = None) -> list[tuple[str, str]]:
     """(Chinese name, the English word it reads) for `proper_names`: an English text states the word
-    ("Kenya"), a Chinese one the name (肯亚)."""
+    ("Yunnan"), a Chinese one the name (云南)."""
     names = names or {}
     pinyin = cedict_pinyin()
     out: list[tuple[str, str]] = []

@@ -90,7 +90,7 @@ class Namer:
 
 def title_place(line: str) -> str:
     """The core of the place a document line's title starts with ("《杭州市…》 · …" -> "杭州"), else of the region
-    the line names ("06_file_name · 安徽省": a document read without its title), or ""."""
+    the line names ("06_file_name · 甲省": a document read without its title), or ""."""
     m = re.match(r"《([^》]+)》", line)
     parts = line.split(" · ")
     place = place_in_title(m.group(1) if m else parts[0]) or next(

@@ -129,14 +129,14 @@ def read_facts(text: str, loaded_title: str | None = None) -> DocMeta:
 
 
 def running_title(text: str) -> str | None:
-    """A title-like line repeated three times or more (a PDF's running head: "| Kenya … Strategy |"), if any:
+    """A title-like line repeated three times or more (a PDF's running head: "| Westland … Strategy |"), if any:
     the document's name, printed on its pages. An English one is set in title case (table cells repeat too)."""
     seen = Counter(ln.strip().strip("|").strip() for ln in text.split("\n"))
     repeated = [ln for ln, n in seen.most_common() if n >= 3 and _title_like(ln) and _HEADLINE.match(ln)]
     return repeated[0] if repeated else None
 
 
-# a headline: Chinese, or English words most of which start in capitals ("Kenya Climate Smart Agriculture Strategy")
+# a headline: Chinese, or English words most of which start in capitals ("Westland Climate Smart Farming Strategy")
 _HEADLINE = re.compile(r"^[\u4e00-\u9fff]{6,}|^[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|of|and|for|the|on|in|to)){2,}$")
 
 
@@ -368,7 +368,7 @@ def document_region(title: str, issuer: str, head: str) -> str | None:
     if _NATIONAL_ISSUER.match(issuer or "") or _NATIONAL_ISSUER.match(title or ""):
         return "全国"
     if title and not _CJK.search(title) and (polity := polity_in(title)):
-        return polity  # "Canadian Net-Zero Emissions Accountability Act": the country its title names
+        return polity  # "Norwegian Climate Act": the country its title names
     congress = _congress_place(head)
     if congress:
         return congress
@@ -384,7 +384,7 @@ def _congress_place(head: str) -> str | None:
         places = [p.group(0) for p in _INNERMOST.finditer(before) if p.end() == len(before)]
         if places:
             return places[-1]
-        whole = _WHOLE_PLACE.search(before)  # "杭州市": its 州 is no level of its own
+        whole = _WHOLE_PLACE.search(before)  # "禾州市": its 州 is no level of its own
         if whole:
             return whole.group(0)
     return None

@@ -279,7 +279,7 @@ def _where_and_when(q: Query, ev: Evidence) -> Difference | None:
     wide = "\n".join(ev.texts + ev.context)
     hay = "\n".join([wide, *ev.lines, *ev.heads])  # the documents' own lines and openings name their place
     for place in q.places:
-        english = [en for zh, en in q.spelled if zh == place]  # "Kenya" read as 肯亚: an English text says Kenya
+        english = [en for zh, en in q.spelled if zh == place]  # "Yunnan" read as 云南: an English text says Yunnan
         if not _place_present(place, hay) and not any(re.search(rf"\b{re.escape(en)}\b", hay) for en in english):
             return Difference("place", english[0] if english else place)
     section = _section_missing(q, ev)

@@ -171,7 +171,7 @@ _COMMON_NOUNS = re.compile(r"^(?:地区|城市|都市|超市|城区|市区|区�
 _FREE_TRADE_ZONE = re.compile(r"^(?:中国)?[(（]([\u4e00-\u9fff]{2,4})[)）]自由贸易试验区(?:([\u4e00-\u9fff]{1,6}?(?:新片区|片区)))?")
 
 
-# the provinces' short names, as news writes them before a place ("山东巨野县", "河南郑州市")
+# the provinces' short names, as news writes them before a place ("山东某某县", "河南某某市")
 _PROVINCE_SHORT = re.compile(r"^(?:北京|天津|河北|山西|内蒙古|辽宁|吉林|黑龙江|上海|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|"
                              r"广东|广西|海南|重庆|四川|贵州|云南|西藏|陕西|甘肃|青海|宁夏|新疆)(?![省市])")
 
@@ -179,7 +179,7 @@ _PROVINCE_SHORT = re.compile(r"^(?:北京|天津|河北|山西|内蒙古|辽宁|
 _MUNICIPALITIES = ("北京", "天津", "上海", "重庆")
 _REGIONS = {"内蒙古": "内蒙古自治区", "广西": "广西壮族自治区", "西藏": "西藏自治区", "宁夏": "宁夏回族自治区",
             "新疆": "新疆维吾尔自治区"}
-# what follows a place at the head of a title: a year or the verb of the measure ("重庆推进…", "江苏2026年…")
+# what follows a place at the head of a title: a year or the verb of the measure ("北京推进…", "江苏2026年…")
 _TITLE_VERB_OR_YEAR = re.compile(r"(?:19|20)\d{2}|推进|加快|关于|支持|促进|深化|实施|开展|全面|持续|大力|着力|建设|打造|"
                                  r"优化|强化|完善|落实|贯彻")
 
@@ -197,7 +197,7 @@ def place_in_title(title: str) -> str | None:
         return zone.group(2) or f"{zone.group(1)}自由贸易试验区"
     m = _TITLE_PLACE.match(t)
     if not m:
-        short = _PROVINCE_SHORT.match(t)  # "重庆推进…智能化", "江苏2026年…方案": the province by its short name
+        short = _PROVINCE_SHORT.match(t)  # "北京推进…智能化", "江苏2026年…方案": the province by its short name
         return _full_province(short.group(0)) if short and _TITLE_VERB_OR_YEAR.match(t, short.end()) else None
     place = m.group("place")
     if place[-1] in "乡镇" and t[m.end():m.end() + 1] in ("省", "市", "县", "区", "旗"):
@@ -213,7 +213,7 @@ def place_in_title(title: str) -> str | None:
         return inner.group(0)  # "甲省乙丙市…", "甲市乙丙区城市管理局": the place within the place
     short = _PROVINCE_SHORT.match(place)
     if short and len(place) - short.end() >= 3:
-        return place[short.end():]  # "山东巨野县…" (a news headline): the county, its province named short before it
+        return place[short.end():]  # "山东某某县…" (a news headline): the county, its province named short before it
     return place
 
 

@@ -78,7 +78,7 @@ def _doc_year(doc: ParsedDocument) -> int | None:
 
 def _is_plan(doc: ParsedDocument) -> bool:
     """Not a paper: a document of a known kind, or one whose title or opening calls itself a plan, or one that
-    sets tasks ("重庆推进不动产登记服务智能化 / (1)… 12月底前推广至…": its measures are a plan's)."""
+    sets tasks ("某市推进政务服务智能化 / (1)… 12月底前推广至…": its measures are a plan's)."""
     kind = (doc.meta.kind or "").lower()
     if any(k in kind for k in _PAPER_KINDS):
         return False

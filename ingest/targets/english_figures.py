@@ -17,7 +17,7 @@ from ingest.recognise.number_words import MULTIPLE, english_numbers, multiple
 from ingest.recognise.quantities import Quantity, find_quantities, unit_after
 
 _DIGITS = re.compile(r"(?<![\w.$§/-])(?P<sign>~\s*)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\w,.]\d)")
-# "10 new large reactors", "8,800 new HAP tenancies" (an acronym among the modifiers), "6,400 affordable and cost
+# "10 new large reactors", "8,800 new PSH tenancies" (an acronym among the modifiers), "6,400 affordable and cost
 # rental homes" (two modifiers joined)
 _NOUN_PHRASE = re.compile(r"\s+(?P<np>(?P<mods>(?:(?:[a-z0-9][\w’'-]*|[A-Z]{2,6})\s+(?:(?:and|or)\s+(?=[a-z]))?){0,3}?)"
                           r"(?P<noun>[A-Za-z][a-z-]{2,}s))\b")

@@ -173,7 +173,7 @@ def find_reported(text: str, start: int, end: int) -> Directive | None:
             om = next((o for n in _NEXT_OBJECT.finditer(text, om.end(), end)
                        if (o := _object_at(text, n.end(), end, first=False)) is not None), None)
             if om is not None and _WITH_LIST.search(text, m.end(), om.start()):
-                break  # "directs agencies to work with MOS, its partners and other cities to develop": with whom
+                break  # "directs agencies to work with OS, its partners and other cities to develop": with whom
         if actors:
             tail = min(end, m.end() + MAX_PREDICATE_CHARS)
             return Directive(start, end, m.start(), m.end(), "lead", actors,

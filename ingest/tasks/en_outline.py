@@ -20,7 +20,7 @@ ParaKind = Literal["section", "item", "text", "heading", "table"]
 
 _SECTION = re.compile(r"^(?:Section|Sec\.|SECTION|SEC\.|§|Article|ARTICLE)\s*(?P<num>[\dA-Za-z][\w.\-]*?)\.?\s+"
                       r"(?P<title>(?:[^.]|\.(?!\s|$|\(\w{1,4}\))|(?<=\.[A-Z])\.)+?)"
-                      r"(?:(?<!\.[A-Z])\.(?=\s|$|\(\w{1,4}\))|\s+[–—]\s+)")  # "Section 12. Water Cooperatives – The WBS …"
+                      r"(?:(?<!\.[A-Z])\.(?=\s|$|\(\w{1,4}\))|\s+[–—]\s+)")  # "Section 12. Water Boards – The Authority …"
 # ("Plan.(a) Within …" ends the title at its period; "Appointments to the U.S. Board …" does not end at "U.S.")
 # "§ 2. The Cabinet shall:" (no title's full stop): a section line that is a provision opening a list
 _PROVISION = re.compile(r"^(?:Section|Sec\.|SECTION|SEC\.|§)\s*(?P<num>\d+[A-Za-z]?)\.\s+(?P<title>.+)$")

@@ -57,7 +57,7 @@ def english_tasks(doc: ParsedDocument) -> list[Task]:
     return [_task(doc, d, names) for d in sorted(drafts, key=lambda d: d.start)]
 
 
-# "**Section 12. Water Cooperatives** – The WBS shall …": a section's bold marks, read as blanks (offsets kept)
+# "**Section 12. Water Boards** – The Authority shall …": a section's bold marks, read as blanks (offsets kept)
 _BOLD_SECTION = re.compile(r"(?m)^\*\*((?:Section|Sec\.|SECTION|Article|ARTICLE|§)\s[^*\n]*)\*\*")
 _SENTENCE_START = re.compile(r"(?:^|(?<=[.:]\s))\s*[a-z]")
 _CAPITALS_LINE = re.compile(r"^[^a-z]*[A-Z]{3}[^a-z]*$")
