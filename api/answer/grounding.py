@@ -33,7 +33,10 @@ _EN_GENERIC = set(
     "river rivers basin commission bureau committee office department government people village villages "
     "five-year year years target targets rate ratio measure measures water soil conservation resources "
     "national state central local area areas small watershed watersheds pilot pilots chinese china english "
-    "fourteenth thirteenth th st nd rd no number".split())
+    "fourteenth thirteenth th st nd rd no number "
+    # the kinds of documents and their parts: "under Bill 79", "the Executive Order", "Section 5" name no place
+    "bill bills act acts order orders executive section sections article articles chapter part schedule law laws "
+    "code policy policies strategy strategies programme program regulation regulations decree resolution".split())
 _EN_WORD = re.compile(r"[A-Za-z][A-Za-z\-']+")
 
 

@@ -59,6 +59,7 @@ _ASKING = re.compile(r"^(?:多少|几)[\u4e00-\u9fff]?$|^多长时间$|^多久$|
 _SHORT_FORMS = {"规上": "规模以上", "社零": "社会消费品零售总额", "固投": "固定资产投资", "一般预算": "一般公共预算",
                 "水保": "水土保持"}
 _MEASURE = re.compile(r"(?:多少|几)\s*(万元|亿元|元|万人|万|亿|个|家|名|人|条|座|处|项|户|所|平方米|亩|公顷|公里|千米|km2?|吨)")
+_COUNTED = re.compile(r"[\u4e00-\u9fff]{2,6}?(?=[？?，,。的是]|$)")
 _MONEY = re.compile(r"多少(?:资金|钱|经费|奖励|补贴|补助|金额)|奖补标准|多少万元|多少元|多少亿元")
 _MONEY_NOUNS = ("资金", "奖励", "补贴", "补助", "经费", "奖补", "资助", "投资", "投入", "额度", "贷款")
 _NUMERAL = r"(?:\d[\d.,]*|[一二三四五六七八九十百千万两]+)\s*(?:万|亿)?"
@@ -365,7 +366,10 @@ def _measure_missing(q: Query, hay: str) -> str:
     unit = m.group(1)
     same = set(PERSONS) if unit in PERSONS else unit_spellings(unit)  # 多少名 is answered in 人 too
     spellings = "|".join(re.escape(u) for u in sorted(same, key=len, reverse=True))
-    return "" if re.search(rf"{_NUMERAL}\s*(?:{spellings})", hay) else f"多少{unit}"
+    if not re.search(rf"{_NUMERAL}\s*(?:{spellings})", hay):
+        return f"多少{unit}"
+    counted = _COUNTED.match(q.text, m.end())  # "多少个充电桩": what is counted must be what the evidence counts
+    return counted.group(0) if counted and counted.group(0)[:2] not in hay else ""
 
 
 # a figure that qualifies what is asked ("immunised at 24 months", "5岁以下儿童", "within 30 days"), not a year

@@ -125,3 +125,8 @@ def test_counted_nouns() -> None:
 def test_english_questions_use_the_corpus_names(tmp_path: Path, plan_home: Home) -> None:
     a = answer_question(plan_home, "What is the forest coverage target for Ganzhou in table 1?")
     assert a["type"] == "target" and 53.5 in [t["value"] for t in a["targets"]]
+
+
+def test_a_documents_kind_capitalised_in_a_question_names_no_place() -> None:
+    assert ground("Who installs solar panels under Bill 79?", ["The Ministry shall install solar panels."]).grounded
+    assert not ground("Who installs solar panels in Westland?", ["The Ministry shall install solar panels."]).grounded

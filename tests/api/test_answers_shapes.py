@@ -610,3 +610,15 @@ def test_an_english_place_the_translator_knows_in_chinese_is_looked_for_as_writt
     b = answer_question(home, "Who steers the Working Group on Ageing Society Strategies?")
     assert b["type"] != "none" and "Deputy Chief Secretary" in b["answer"], b
     home.close()
+
+
+def test_what_a_how_many_question_counts_must_be_what_the_evidence_counts(tmp_path: Path) -> None:
+    (tmp_path / "works.txt").write_text("\n".join([
+        "某县人民政府办公室关于印发2027年为民实事实施方案的通知", "一、主要内容",
+        "2027年，新增城区停车位1000个以上，新增园位800个，建成全民健身中心1个。"]), encoding="utf-8")
+    home = Home(tmp_path / "home", embedder="hash")
+    assert not home.ingest([tmp_path / "works.txt"]).failed
+    assert "1,000" in answer_question(home, "某县2027年计划新增多少个停车位？")["answer"]
+    a = answer_question(home, "某县2027年计划新增多少个充电桩？")
+    assert a["type"] == "none" and "充电桩" in a["answer"], a
+    home.close()
