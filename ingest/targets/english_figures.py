@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from ingest.recognise.number_words import MULTIPLE, english_numbers, multiple
 from ingest.recognise.quantities import Quantity, find_quantities, unit_after
 
-_DIGITS = re.compile(r"(?<![\w.$§/-])(?P<sign>~\s*)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\w,.]\d)")
+# thousands grouped by commas ("16,000") or, the way British, Irish and Asian papers set them, by spaces ("16 000")
+_DIGITS = re.compile(r"(?<![\w.$§/-])(?P<sign>~\s*)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])"
+                     r"|\d+(?:\.\d+)?)(?![\w,.]\d)")
 # "10 new large reactors", "8,800 new PSH tenancies" (an acronym among the modifiers), "6,400 affordable and cost
 # rental homes" (two modifiers joined)
 _NOUN_PHRASE = re.compile(r"\s+(?P<np>(?P<mods>(?:(?:[a-z0-9][\w’'-]*|[A-Z]{2,6})\s+(?:(?:and|or)\s+(?=[a-z]))?){0,3}?)"
@@ -104,9 +106,14 @@ def _numbers_of(text: str, lo: int, hi: int) -> list[Figure]:
     return out
 
 
+def _value(num: str) -> float:
+    """"16,000", "16 000" -> 16000.0."""
+    return float(re.sub(r"[,\s\u00a0\u202f]", "", num))
+
+
 def _counts(text: str, lo: int, hi: int) -> list[Figure]:
     """Numbers (digits or words) followed by a plural noun phrase: "10 new large reactors"."""
-    numbers = [(float(m.group("num").replace(",", "")), m.start("num"), m.end(), bool(m.group("sign")))
+    numbers = [(_value(m.group("num")), m.start("num"), m.end(), bool(m.group("sign")))
                for m in _DIGITS.finditer(text, lo, hi)]
     numbers += [(v, a, b, False) for v, a, b in english_numbers(text, lo, hi)]
     out: list[Figure] = []

@@ -483,3 +483,10 @@ def test_figures_a_report_shows_or_that_fell_are_results(tmp_path: Path) -> None
         "Fleet emissions fell by 12% last year.", "We will cut emissions by 50% by 2030."]))
     got = {t.value: t.kind for t in doc.targets}
     assert got == {6.5: "achieved", 12.0: "achieved", 50.0: "target"}
+
+
+def test_thousands_grouped_by_spaces(tmp_path: Path) -> None:
+    doc = parse_text(tmp_path, "care.md", "\n".join([
+        "Westland Care Plan", "## Goals", "We will train 1 000 carers by 2026.",
+        "In Phase 2, 300 homes will be built by 2027."]))
+    assert {(t.value, t.indicator) for t in doc.targets} == {(1000.0, "carers"), (300.0, "homes")}
