@@ -43,7 +43,7 @@ _PLACE_LEVEL = r"(?:特别行政区|自治区|自治州|自治县|省|市|县|�
 _CONGRESS = re.compile(r"第[一二三四五六七八九十]+届人民代表大会")
 # the last place named right before it: "济南市历城区" -> 历城区 (one place after another, the finest last)
 _INNERMOST = re.compile(rf"[\u4e00-\u9fff]{{1,6}}?{_PLACE_LEVEL}")
-_WHOLE_PLACE = re.compile(rf"[\u4e00-\u9fff]{{1,6}}?{_PLACE_LEVEL}$")
+_WHOLE_PLACE = re.compile(_INNERMOST.pattern + "$")  # the place ending where the text does
 _CONGRESS_REACH = 800
 _NATIONAL_CONGRESS = re.compile(r"届全国人大|全国人民代表大会第[一二三四五六七八九十]+次会议")
 _WORK_REPORT = re.compile(r"政府工作报告")

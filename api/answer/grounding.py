@@ -79,7 +79,7 @@ def _unglue(name: str) -> str:
 
 
 # common words that end like a place ("山区": mountain areas) and jieba's flags for words that name nothing
-_AREA_WORDS = frozenset(("山区", "城区", "市区", "郊区", "矿区", "库区", "牧区", "湖区", "林区", "江区", "河区", "州区"))
+_AREA_WORDS = frozenset(("山区", "城区", "市区", "郊区", "矿区", "库区", "牧区", "湖区", "林区"))
 _FUNCTION_FLAGS = frozenset(("p", "c", "u", "d", "r", "m", "q", "f", "v", "uj", "ul", "ud", "ug", "uz", "uv", "y", "e",
                              "o", "a", "ad", "an", "t", "tg", "w"))
 

@@ -36,7 +36,7 @@ from ingest.recognise.en_phrases import (
 )
 
 _CUE = (r"in\s+(?:close\s+|full\s+|direct\s+)?(?:coordination|consultation|collaboration|cooperation|partnership|conjunction)\s+with|with\s+the\s+"
-        r"(?:participation|assistance|support|concurrence)\s+of|after\s+(?:consultation\s+with|review\s+by)|subject\s+"
+        r"(?:participation|assistance|support|concurrence)\s+of|after\s+(?:consultation\s+with|consulting\s+with|review\s+by)|subject\s+"
         r"to\s+the\s+concurrence\s+of|(?:working|together|jointly)\s+with|working\s+together\s+with")
 CUE_RE = re.compile(rf"\b(?:{_CUE})\s+", re.I)
 _THROUGH = re.compile(r"^(?:acting\s+)?through\s+", re.I)

@@ -104,7 +104,7 @@ _CHANGE_OF = re.compile(r"\b(?:reduc|increas|rais|lower|improv|decreas|cut|expan
 _NOUN_AFTER_SHARE = re.compile(r"^\s+(?!(?:of|by|below|above|compared|relative|from|over|less|more|lower|higher|"
                                r"reduction|increase|cut|decrease|rise|growth|in|on|to|for|and|or|the|a|an|per|each|"
                                r"between|than|at|with|without|is|are|was|were|will|would|should|must|shall|annually|"
-                               r"yearly|each|every|through|until|per)\b)"
+                               r"yearly|every|through|until)\b)"
                                r"([A-Za-z][\w-]*(?:\s+(?!(?:of|by|in|for|to|across|within|at|from|and|on)\b)[A-Za-z][\w-]*){0,4})"
                                r"(?=\s+(?:of|by|in|for|to|across|within|at|from|and|on|over|since|compared|relative|"
                                r"below|above)\b|\s*[,.;:()]|\s*$)", re.I)

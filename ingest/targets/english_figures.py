@@ -94,6 +94,11 @@ _NUMBER_OF = re.compile(r"\bnumber\s+of\s+(?P<np>(?:[\w’'-]+,?\s+){0,5}?(?P<no
                         r"(?:to|from)\s+(?:at\s+least\s+|more\s+than\s+|over\s+|about\s+|approximately\s+|nearly\s+)?(?P<num>\d[\d,]*(?:\.\d+)?)(?![\d.,]*\s*(?:%|percent|per\s+cent))", re.I)
 
 
+def _value(num: str) -> float:
+    """"16,000", "16 000" -> 16000.0."""
+    return float(re.sub(r"[,\s\u00a0\u202f]", "", num))
+
+
 def _numbers_of(text: str, lo: int, hi: int) -> list[Figure]:
     """"increase the number of registered zero-emission vehicles to at least 80,000": a count of the noun
     before it, the number written bare."""
@@ -101,14 +106,9 @@ def _numbers_of(text: str, lo: int, hi: int) -> list[Figure]:
     for m in _NUMBER_OF.finditer(text, lo, hi):
         a = m.start("num")
         cmp, start = _comparator(text, a)
-        out.append(Figure(float(m.group("num").replace(",", "")), m.group("noun"), cmp, max(lo, start), m.end("num"),
+        out.append(Figure(_value(m.group("num")), m.group("noun"), cmp, max(lo, start), m.end("num"),
                           m.group("np").strip(" ,")))
     return out
-
-
-def _value(num: str) -> float:
-    """"16,000", "16 000" -> 16000.0."""
-    return float(re.sub(r"[,\s\u00a0\u202f]", "", num))
 
 
 def _counts(text: str, lo: int, hi: int) -> list[Figure]:
@@ -138,7 +138,7 @@ def _scaled(text: str, lo: int, hi: int) -> list[Figure]:
         if not (m.group("dollar") or m.group("scale")) or (m.group("abbr") and not m.group("dollar")):
             continue  # "20m" alone is a length; "£20m" a sum
         scale = (m.group("scale") or _ABBREVIATED.get(m.group("abbr") or "", "")).lower()
-        value = float(m.group("num").replace(",", "")) * _SCALES.get(scale, 1.0)
+        value = _value(m.group("num")) * _SCALES.get(scale, 1.0)
         cmp, start = _comparator(text, m.start())
         if m.group("upper") and cmp == "=":
             cmp = ">="

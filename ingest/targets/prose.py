@@ -81,12 +81,12 @@ _DONE_LEAD = re.compile(r"完成情况(?:公布|通报|发布)")  # "2026年10�
 _FROM_HERE = re.compile(r"(?:从|由)\s*$")
 _RESPECTIVELY = re.compile(r"分别")
 _THEN_CHANGE = re.compile(r"\s*[，,]\s*(?:分别)?(增长|下降|提高|增加|减少|上涨)了?\s*")
-# things that end like a place but are counted, not places: 社区, 园区, 示范区 …
-# a thing that ends like a place: an area of a kind ("示范片区"), or what a verb makes ("打造停车治理片区20个")
 _PERIOD_ONLY = re.compile(r"每年度?|每季度?|每月|每半年|年均")
 # what the clause before a bare yearly sum sets aside: "统筹安排专项资金", "设立生态保护基金"
 _FUNDED = re.compile(r"(?:安排|设立|筹集|投入|落实|统筹|整合)+(?P<what>[\u4e00-\u9fff]{0,8}(?:资金|基金|经费|预算|补贴|奖补|贷款))"
                      r"[，,；;]?$")
+# things that end like a place but are counted, not places: an area of a kind (社区, 园区, 示范片区 …), or what a
+# verb makes ("打造停车治理片区20个")
 _THING_AREA = re.compile(r"(?:社区|园区|小区|景区|校区|厂区|街区|示范区|开发区|功能区|集聚区|保护区|试验区|自贸区|服务区|"
                          r"实验区|先行区|样板区|创新区|示范片区)$|[A-Za-z\d]|^(?:打造|建设|建成|新建|创建|培育|设立|"
                          r"划定|改造|提升|推进|实施)")

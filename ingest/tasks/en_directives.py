@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from ingest.models import Role
-from ingest.recognise.en_actors import Actor, participant_actors, subject_actors
+from ingest.recognise.en_actors import CUE_RE, Actor, participant_actors, subject_actors
 from ingest.recognise.en_phrases import QUALIFIER_OPENERS, depths, is_actor, is_recital, segments
 
 _MODAL = re.compile(r"\b(?P<resp>(?:is|are|shall\s+be|will\s+be)\s+(?:also\s+|jointly\s+|primarily\s+|hereby\s+)?"
@@ -140,8 +140,8 @@ _NOUN_BEFORE = frozenset(("the", "this", "that", "an", "a", "its", "his", "her",
                           "any", "no", "court", "administrative"))
 _OBJECT_OPENING = re.compile(r"(?:the|all|each|every|relevant|appropriate|state|federal|local|other)\s|[A-Z]")
 _REPORTED_OBJECT = re.compile(r"(?P<obj>[A-Za-z][^,;:()“”\"]{1,110}?(?:\([A-Z][A-Za-z&]{1,9}\))?)\s+to\s+(?!be\b)[a-z]{3,}")
-_CONSULTED_FIRST = re.compile(r"\s*(?:\(\d+(?:\.\d+)?\)\s*)?(?:In\s+consultation|In\s+coordination|In\s+cooperation|"
-                              r"In\s+collaboration|After\s+consulting)\s+with\b[^;:]*?,(?=\s)")
+# a clause opened by the parties the actor works with ("In consultation with X, the Minister must …")
+_CONSULTED_FIRST = re.compile(rf"\s*(?:\(\d+(?:\.\d+)?\)\s*)?{CUE_RE.pattern}[^;:]*?,(?=\s)", re.I)
 _WITH_LIST = re.compile(r"\b(?:with|among|between|including|from)\b")
 _NEXT_OBJECT = re.compile(r",\s*(?:and\s+)?|;\s*(?:and\s+)?|\s+and\s+")
 
