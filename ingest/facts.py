@@ -25,7 +25,7 @@ from dataclasses import fields, replace
 from ingest.models import DocMeta
 from ingest.recognise.dates import iso_date
 from ingest.recognise.places import place_in_title
-from ingest.recognise.polities import polity_in
+from ingest.recognise.polities import polity_in, polity_most_named
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔\[［(（【]\s*((?:19|20)\d{2})\s*[〕\]］)）】]\s*\d{1,4}\s*号")
@@ -367,14 +367,23 @@ def document_region(title: str, issuer: str, head: str) -> str | None:
         return place.title() if place.isupper() else place
     if _NATIONAL_ISSUER.match(issuer or "") or _NATIONAL_ISSUER.match(title or ""):
         return "全国"
-    if title and not _CJK.search(title) and (polity := polity_in(title)):
-        return polity  # "Norwegian Climate Act": the country its title names
+    polity = _english_polity(title, head)
+    if polity:
+        return polity
     congress = _congress_place(head)
     if congress:
         return congress
     if _NATIONAL_CONGRESS.search(head[:_CONGRESS_REACH]) and _WORK_REPORT.search(title):
         return "全国"  # "总理…在十四届全国人大四次会议上作《政府工作报告》": the State Council's report
     return _speaker_place(head) or _own_organs_place(head) or _issued_place(head)
+
+
+def _english_polity(title: str, head: str) -> str | None:
+    """The country or state an English document's title names ("Norwegian Climate Act"), else the one its
+    opening keeps naming ("Our Targets" over "…charts targets … across Westland")."""
+    if title and not _CJK.search(title) and (polity := polity_in(title)):
+        return polity
+    return polity_most_named(head) if not _CJK.search(head[:300]) else None
 
 
 def _congress_place(head: str) -> str | None:

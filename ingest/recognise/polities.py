@@ -12,6 +12,7 @@ how documents write them.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 # where English plans are written, the first level below the country: states, provinces, territories,
@@ -53,3 +54,16 @@ def polity_in(title: str) -> str | None:
         return spelled[m.group("name")]
     stem = m.group("stem")
     return spelled.get(stem + "a")
+
+
+def polity_most_named(text: str) -> str | None:
+    """The country or state an English text names most, by name (not adjective), if it names it at least
+    twice and at least twice as often as any other: the place of a plan whose title does not say it ("Our
+    Targets" over "Westland's Green Plan charts targets … across Westland")."""
+    pattern, spelled = _names()
+    counts = Counter(spelled[name] for m in pattern.finditer(text or "")
+                     if (name := m.group("name")) and not m.group(0).endswith(name + "n"))  # "Victorian": adjective
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        return None
+    return ranked[0][0]

@@ -286,6 +286,30 @@ def test_an_english_plan_takes_its_country_from_its_title(tmp_path: Path) -> Non
     assert {t.scope for t in order.targets} == {"United States"}  # the order's own country, not the one it names
 
 
+
+def test_an_english_plan_whose_title_names_no_place_takes_the_country_its_opening_keeps_naming(tmp_path: Path) -> None:
+    doc = parse_text(tmp_path, "targets.md", "---\ntitle: Our Targets\n---\n### Our Key Targets\n"
+                     "The Norway Green Plan 2030 sets targets that touch every part of life in Norway.\n\n"
+                     "2030 targets:\n- Reduce household water use to 120 litres per capita per day\n")
+    assert doc.meta.region == "Norway"
+    assert {t.scope for t in doc.targets} == {"Norway"}
+    # two countries named as often: neither is the plan's own
+    even = parse_text(tmp_path, "even.md", "Our Targets\n\nLike Norway and Denmark, and as Norway and Denmark did, "
+                      "we will cut landfill waste by 30% by 2030.\n")
+    assert even.meta.region is None
+    once = parse_text(tmp_path, "once.md", "Our Targets\n\nUnlike Norway, we will cut landfill waste by 30% by 2030.\n")
+    assert once.meta.region is None  # named once, in passing
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Tasmania plans for Tasmania; Victoria is named once.", "Tasmania"),
+    ("Victorian towns and Victorian farms, and Tasmania.", None),  # adjectives do not count
+    ("Chad and Chad and Niger and Niger.", None),
+])
+def test_the_polity_a_text_names_most(text: str, place: str | None) -> None:
+    from ingest.recognise.polities import polity_most_named
+    assert polity_most_named(text) == place
+
 LISTED = "\n".join([
     "Westland Clean Energy Targets",
     "Westland’s solar energy targets set in the Energy Act 2024 are:",
