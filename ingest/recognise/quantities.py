@@ -31,6 +31,7 @@ _UNIT_ALIASES: dict[str, str] = {
     "亩": "亩", "%": "%", "‰": "‰", "/10万": "/10万", "/万": "/万", "percent": "%", "per cent": "%", "个百分点": "百分点", "百分点": "百分点",
     "percentage points": "百分点",
     "元": "元", "美元": "美元", "港元": "港元", "欧元": "欧元", "公里": "km", "千米": "km", "km": "km", "kilometers": "km", "kilometres": "km", "miles": "mile",
+    "litres": "L", "liters": "L", "litre": "L", "liter": "L", "gallons": "gal", "megalitres": "ML", "megaliters": "ML",
     "米": "m", "吨": "t", "tonnes": "t", "tons": "t", "metric tons": "t", "tonnes CO2e": "tCO2e",
     "tons CO2e": "tCO2e", "metric tons of CO2e": "tCO2e", "tCO2e": "tCO2e", "t CO2e": "tCO2e", "t CO2-e": "tCO2e",
     "tCO2-e": "tCO2e", "Mt CO2e": "MtCO2e", "MtCO2e": "MtCO2e", "Mt CO2-e": "MtCO2e", "MtCO2-e": "MtCO2e",

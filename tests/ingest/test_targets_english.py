@@ -514,3 +514,11 @@ def test_thousands_grouped_by_spaces(tmp_path: Path) -> None:
         "Westland Care Plan", "## Goals", "We will train 1 000 carers by 2026.",
         "In Phase 2, 300 homes will be built by 2027."]))
     assert {(t.value, t.indicator) for t in doc.targets} == {(1000.0, "carers"), (300.0, "homes")}
+
+
+def test_volumes_of_water_are_measures_not_counted_things(tmp_path: Path) -> None:
+    doc = parse_text(tmp_path, "water.txt", "Westland Water Plan\n\n2030 targets:\n"
+                     "- Reduce household water consumption to 130 litres per capita per day\n"
+                     "- Cut daily water use to 120 liters per person by 2030.\n")
+    assert [(t.indicator, t.value, t.unit, t.comparator, t.year) for t in doc.targets] == [
+        ("household water consumption", 130.0, "L", "<=", 2030), ("daily water use", 120.0, "L", "<=", 2030)]
