@@ -165,11 +165,16 @@ def _starts_actor(rest: str) -> bool:
 
 def _joins_officials(left: str, rest: str) -> bool:
     """"the Secretary of the Interior and agency heads": after a named office holder, a short lower-case actor
-    phrase opened by a noun is a second actor (no office's name goes on in lower case); "departments and
-    agencies" or "local, and territorial governments" share their head."""
+    phrase opened by a noun is a second actor (no office's name goes on in lower case), and so is one after a
+    body's proper name ("the Ministry of Science and Technology and renewable energy stakeholders"); "departments
+    and agencies" or "local, and territorial governments" share their head."""
     words = rest.split()
-    return (has_title(left) and 1 < len(words) <= 3 and words[0].islower() and is_actor(rest)
-            and not words[0].endswith(_ADJECTIVE_ENDS))
+    if not (1 < len(words) <= 4 and words[0].islower() and is_actor(rest)):
+        return False
+    if has_title(left):
+        return len(words) <= 3 and not words[0].endswith(_ADJECTIVE_ENDS)
+    body = left.split()  # "the Board and collaborating ministries": a body's proper name ends where lower case starts
+    return len(body) >= 2 and body[-1][:1].isupper() and is_actor(left)
 
 
 def plural_title(phrase: str) -> bool:

@@ -70,7 +70,7 @@ def _names(text: str) -> list[str]:
 def _shares_head(left: str, right: str, whole: str) -> bool:
     """"CIO and Chief Data Officer Councils", "State and Tribal authorities": one name with a shared plural head."""
     last = right.split()[-1].lower() if right.split() else ""
-    return f"{left} and {right}" in whole and " " not in left and last.endswith("s") and \
+    return f"{left} and {right}" in whole and " " not in left and last.endswith("s") and not _GENERIC.match(right) and \
         (last in actor_nouns() or last.rstrip("s") in actor_nouns())
 
 

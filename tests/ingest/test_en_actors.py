@@ -166,3 +166,24 @@ def test_policy_statements_and_prohibitions_name_no_actor(sentence: str) -> None
 def test_an_office_holder_and_a_lower_case_group_are_two_actors(sentence: str,
                                                                  expected: list[tuple[str, str]]) -> None:
     assert units(sentence)[0] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The Board and collaborating ministries shall mainstream gender and social inclusion.",
+     [("The Board", "lead"), ("collaborating ministries", "lead")]),
+    ("The Ministry of Energy, in close coordination with the Ministry of Science and Technology and renewable energy "
+     "stakeholders, shall determine the guidelines.",
+     [("The Ministry of Energy", "lead"), ("the Ministry of Science and Technology", "participant"),
+      ("renewable energy stakeholders", "participant")]),
+    # a body's name goes on in capitals: one actor
+    ("The Department of Fish and Wildlife shall report.", [("The Department of Fish and Wildlife", "lead")]),
+    ("State and local governments shall report.", [("State and local governments", "lead")]),
+])
+def test_a_bodys_proper_name_and_a_lower_case_group_are_two_actors(sentence: str,
+                                                                   expected: list[tuple[str, str]]) -> None:
+    assert sorted(units(sentence)[0]) == sorted(expected)
+
+
+def test_a_cells_possessive_group_is_no_part_of_the_body_before_it() -> None:
+    from ingest.tasks.en_cells import cell_units
+    assert cell_units("NGED and their key stakeholders", "participant") == [("NGED", "participant")]
