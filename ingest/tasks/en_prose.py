@@ -12,18 +12,23 @@ How such documents distribute duties, and how each shape becomes tasks:
   items are the tasks, with the chapeau's limit where they state none;
 - any other directive ending in a colon ("shall take the following actions:", "shall develop a
   strategy regarding:") is the task, its items the content, whose limits it takes when it
-  states none ("The state shall limit emissions …: (i) By 2020, reduce …").
+  states none ("The state shall limit emissions …: (i) By 2020, reduce …");
+- under "the functions of each ministry:" (or a "Roles and Responsibilities" section), a line that is only
+  a body's name ("1. Ministry of Public Works (MPW)") heads the bulleted duties below it, each a task of
+  that body ("* Develop and maintain infrastructure for water supply").
 Sections that only frame the instrument (general provisions, definitions) hold no tasks.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
 from ingest.models import Deadline, Role
 from ingest.recognise.en_actors import CUE_RE, Actor, participant_actors
 from ingest.recognise.en_deadlines import sentence_deadlines
+from ingest.recognise.en_phrases import is_actor
 from ingest.tasks.en_directives import Directive, find_directive, find_reported, open_chapeau, sentences
 from ingest.tasks.en_outline import Para, children
 
@@ -56,15 +61,48 @@ class _Walker:
         self.last_lead: list[Actor] = []
 
     def run(self) -> list[EnDraft]:
+        done: set[int] = set()
         for i, p in enumerate(self.paras):
-            if p.kind in ("table", "heading") or _FRAME_SECTION.match(p.section) or \
-                    self.text[p.body:p.body + 1] in "“\"":
+            if i in done or p.kind == "table" or _FRAME_SECTION.match(p.section):
+                continue
+            duties = self._body_duties(i, p)
+            if duties:
+                done.update(duties)
+                continue
+            if p.kind == "heading" or self.text[p.body:p.body + 1] in "“\"":
                 continue
             if i in self.items:
                 self._item(i, p, *self.items[i])
             else:
                 self._paragraph(i, p)
         return self.drafts
+
+    def _body_duties(self, i: int, p: Para) -> list[int]:
+        """The bullets under a line naming only a body, in a passage about who does what: one task each."""
+        name = _body_line(self.text[p.body:p.end])
+        bullets = list(itertools.takewhile(lambda j: self._bullet(self.paras[j]), range(i + 1, len(self.paras))))
+        if not name or not bullets or not self._duty_frame(i, p):
+            return []
+        for j in bullets:
+            b = self.paras[j]
+            self.drafts.append(EnDraft(b.body, b.end, p.number, p.section, _title(self.text, b),
+                                       [(name, "lead")], sentence_deadlines(self.text[b.body:b.end], self.order_date)))
+        return bullets
+
+    def _bullet(self, p: Para) -> bool:
+        return p.kind == "text" and bool(_BULLET_MARK.match(self.text, p.start, p.body + 1))
+
+    def _duty_frame(self, i: int, p: Para) -> bool:
+        """Whether the passage says it assigns duties: its section's heading, or the paragraph that opens the
+        list of bodies ("the following are the specific functions assigned to each ministry:")."""
+        if _DUTY_FRAME.search(p.section):
+            return True
+        for k in range(i - 1, -1, -1):
+            q = self.paras[k]
+            if self._bullet(q) or _body_line(self.text[q.body:q.end]):
+                continue
+            return bool(_DUTY_FRAME.search(self.text, q.body, q.end))
+        return False
 
     def _paragraph(self, i: int, p: Para) -> None:
         spans = sentences(self.text, p.body, p.end)
@@ -149,6 +187,21 @@ class _Walker:
         self.last_lead = d.actors
         self.drafts.append(EnDraft(d.start, d.end, p.number, p.section, _title(self.text, p, d.start),
                                    _units(d.actors, d.participants), deadlines))
+
+
+_BULLET_MARK = re.compile(r"\s*[*\-•▪●◦]\s")
+_DUTY_FRAME = re.compile(r"\b(?:functions|responsibilities|roles|duties)\b", re.I)
+_NAME_LINE = re.compile(r"^[A-Z][\w’'&,.\- ]{2,120}?(?:\s*\([A-Z][A-Za-z&]{1,12}\))?\s*:?$")
+
+
+def _body_line(line: str) -> str:
+    """The body a line names, when the line is nothing but its name ("Ministry of Public Works (MPW)",
+    "**Department of Health:**"), else ""."""
+    name = line.strip().strip("*_").strip()
+    if not _NAME_LINE.match(name) or len(name.split()) > 14:
+        return ""
+    name = name.rstrip(":").strip()
+    return name if is_actor(name) else ""
 
 
 _OPEN_END = re.compile(r"(?::|[A-Za-z0-9,)\]])\s*$")  # "… shall:", or a chapeau its items finish ("… must set the target")

@@ -518,3 +518,26 @@ def test_a_ministry_named_by_its_fields_bold_sections_and_a_boards_powers(tmp_pa
                                 ("Ministry of Science and Technology", "participant")]
     assert got["Sec. 9(a)"][1] == got["Sec. 9(b)"][1] == [("Board", "lead")]
     assert "Sec. 10" not in got  # holding an authority is no duty
+
+
+ROLES = """Eastport Flood Resilience Act
+
+Section 4. Functions of Participating Departments – the following are the functions assigned to each department:
+1. Department of Public Works (DPW)
+* Build and maintain flood barriers along the river.
+* Inspect every pumping station each year.
+2. Office of Emergency Management
+- Prepare evacuation plans by December 31, 2027.
+
+Section 5. Membership – The Council is composed of:
+1. Department of Public Works
+* one senior engineer
+"""
+
+
+def test_bulleted_duties_under_a_line_naming_a_body(tmp_path: Path) -> None:
+    doc = parse(tmp_path, ROLES, "roles.txt")
+    got = [(t.number, [(u.normalized, u.role) for u in t.units], [d.date for d in t.deadlines]) for t in doc.tasks]
+    assert got == [("Sec. 4(1)", [("Department of Public Works", "lead")], []),
+                   ("Sec. 4(1)", [("Department of Public Works", "lead")], [None]),
+                   ("Sec. 4(2)", [("Office of Emergency Management", "lead")], ["2027-12-31"])]
