@@ -160,6 +160,8 @@ def find_reported(text: str, start: int, end: int) -> Directive | None:
     if is_recital(text, start):
         return None
     for m in _REPORTED.finditer(text, start, end):
+        if m.start() == start and text[start:start + 1].islower():
+            continue  # "(2) require the Secretary … to perform …": an item whose subject is its chapeau's
         before = re.search(r"([A-Za-z]+)\s*$", text[max(start, m.start() - 20):m.start()])
         if before and before.group(1).lower() in _NOUN_BEFORE:
             continue  # "The order requires …": "order" is the noun, "requires" the verb

@@ -541,3 +541,10 @@ def test_bulleted_duties_under_a_line_naming_a_body(tmp_path: Path) -> None:
     assert got == [("Sec. 4(1)", [("Department of Public Works", "lead")], []),
                    ("Sec. 4(1)", [("Department of Public Works", "lead")], [None]),
                    ("Sec. 4(2)", [("Office of Emergency Management", "lead")], ["2027-12-31"])]
+
+
+def test_a_may_chapeaus_items_are_powers_not_duties_of_the_bodies_they_name(tmp_path: Path) -> None:
+    doc = parse(tmp_path, "Eastport Energy Act\n\nSection 2. Authorities. To achieve the policy in section 1, the "
+                "Director may\n\n(1) establish standards for energy resilience;\n\n(2) require the Commissioner of "
+                "Ports to perform readiness assessments of port power systems;\n", "may.txt")
+    assert doc.tasks == []
