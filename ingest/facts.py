@@ -76,7 +76,7 @@ _ORIGINAL_TITLE = re.compile(r"^(?:原标题|原題|原标題|标题|題目|题�
 _LEADING_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}\s*[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*\d{1,4}\s*号\s+(?=\S)")
 _FIELD_LINE = re.compile(r"^\s*\*\*[^*]{1,30}:\*\*|^\s*\*\*[^*]{1,30}\*\*:")
 _LETTERS = re.compile(r"[A-Za-z\u4e00-\u9fff]{2}")
-_TRANSMITS = re.compile(r"关于(?:印发|转发|发布)(.{4,80}?)的通知")
+_TRANSMITS = re.compile(r"关于(?:印发|转发|发布|下发)(.{4,80}?)的通知")
 # a sentence that cites the document it carries out ("为落实《…关于印发…的通知》…") is not a title
 _CITING = re.compile(r"^(?:为|根据|按照|依据|依照|结合|贯彻|落实)")
 _FRONT_TITLE = re.compile(r"^title:\s*(.+)$", re.I)
@@ -152,12 +152,23 @@ def document_title(lines: list[str], head: str, loaded_title: str | None = None)
     top = "".join(ln for ln in lines[:3] if not _CITING.match(ln) and not re.search(r"[。；;]$", ln))
     m = _TRANSMITS.search(top)
     if m:
-        return re.sub(r"\s+", "", m.group(1)).strip("《》")
+        carried = re.sub(r"\s+", "", m.group(1))
+        quoted = re.search(r"《([^》]{4,80})》$", carried)  # "关于转发区建设管理委制订的《X》的通知": X
+        carried = quoted.group(1) if quoted else carried.strip("《》")
+        named = self_named_title(head) if _SELF_REFERENCE.search(carried) else None
+        return named if named and named.endswith(carried[-6:]) else carried  # "本区…方案": "《某区…方案》已经…同意"
+    return _untransmitted_title(lines, head, loaded_title)
+
+
+_SELF_REFERENCE = re.compile(r"本[省市区县镇]")
+
+
+def _untransmitted_title(lines: list[str], head: str, loaded_title: str | None) -> str | None:
     order = order_title(lines)
     if order:
         return order
     line_title = first_title(lines)
-    carried = re.search(r"关于(?:印发|转发|发布)(.{4,80})$", line_title or "")
+    carried = re.search(r"关于(?:印发|转发|发布|下发)(.{4,80})$", line_title or "")
     if carried:  # "…办公厅关于印发X工作方案" (a notice's title without its 的通知): X is the document
         return carried.group(1)
     named = self_named_title(head)
@@ -329,7 +340,7 @@ def issuer_of(lines: list[str], text: str) -> str | None:
     """Who issues the document: the organisation its title line starts with (X关于…), else its 落款 line,
     else a letterhead line."""
     for line in lines[:6]:
-        m = re.match(r"^([\u4e00-\u9fff（）()]{2,30}?)(?:关于|印发)", line)
+        m = re.match(r"^(?:#+\s*)?([\u4e00-\u9fff（）()]{2,30}?)(?:关于|印发|转发)", line)  # "# 某区政府办公室关于…
         if m and _ISSUER_END.search(m.group(1)):
             return m.group(1)
     tail = [ln.strip() for ln in text.split("\n")]

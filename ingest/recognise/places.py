@@ -156,7 +156,9 @@ def resolve(name: str, own: str) -> str:
 _STATUS = re.compile(r"^(?:国家级|省级|市级|县级|全国|国家)")
 # a place named right after another, one level down ("甲市乙丙区" -> 乙丙区): no 省 after a 市
 # (its name holds no other suffix, and "…城市" is a kind of city: 智慧城市, 城市社区)
-_INNER_PLACE = re.compile(r"[^\W\d_省市县区]{2,4}?(?:自治州|自治县|(?<!城)市|县|区|旗)")
+# (and no conjunction inside a name: "甲市绿化和市容管理局" names a bureau; no generic 园区/社区/片区: "甲市零碳园区建设")
+_INNER_PLACE = re.compile(r"[^\W\d_省市县区][^\W\d_省市县区和与及的]{1,3}?"
+                          r"(?:自治州|自治县|(?<!城)市|县|(?<![园社景片小矿库牧灾辖郊城])区|旗)")
 # after a place name, not the rest of a word: "推进区县", "推动区域", "县市级", "市长"
 _NOT_AFTER_PLACE = frozenset("县市区域内外位划级长委")
 # what a title says right after its place: a verb ("某市推进城市更新…", "某市加快新区建设…"), 各/全/本

@@ -268,3 +268,26 @@ def test_a_title_opening_with_a_provinces_short_name_and_its_measure() -> None:
     assert place_in_title("广西加快数字经济发展若干措施") == "广西壮族自治区"
     assert place_in_title("江苏2027年重点工作任务") == "江苏省"
     assert place_in_title("北京大学发展规划") is None  # a university, not the city
+
+
+@pytest.mark.parametrize(("head", "title", "issuer", "region"), [
+    # a forwarded document, named by whoever drew it up: the quoted name is the title
+    ("# 甲市乙丙区人民政府办公室关于转发区建设管理委制订的《乙丙区城市更新2025年度实施计划》的通知\n各街道：\n",
+     "乙丙区城市更新2025年度实施计划", "甲市乙丙区人民政府办公室", "乙丙区"),
+    # "本区" in the notice's title; the covering letter names the plan with its place
+    ("# 甲市丁戊区人民政府办公室关于印发2021年本区城市体检工作方案的通知\n各镇人民政府：\n"
+     "《2021年丁戊区城市体检工作方案》已经区政府同意，现印发给你们，请认真按照执行。\n",
+     "2021年丁戊区城市体检工作方案", "甲市丁戊区人民政府办公室", "丁戊区"),
+    # 下发; a bureau's name holding 和市 is no place within the city
+    ("甲乙市绿化和市容管理局关于下发《甲乙市花推广应用三年行动计划(2024-2026年)》的通知\n各区：\n",
+     "甲乙市花推广应用三年行动计划(2024-2026年)", "甲乙市绿化和市容管理局", "甲乙市"),
+])
+def test_forwarded_and_issued_notices(head: str, title: str, issuer: str, region: str) -> None:
+    f = read_facts(head + "一、工作任务\n（一）开展体检。\n")
+    assert (f.title, f.issuer, f.region) == (title, issuer, region)
+
+
+def test_a_generic_park_in_a_title_is_no_place_within_the_city() -> None:
+    from ingest.recognise.places import place_in_title
+    assert place_in_title("甲乙市零碳园区建设工作方案") == "甲乙市"
+    assert place_in_title("甲乙市丙丁区城市更新方案") == "丙丁区"
