@@ -32,8 +32,9 @@ _STYLES: list[tuple[str, re.Pattern[str]]] = [
     ("cn", re.compile(rf"^[{CN_NUM}]+[、.．]")),
     ("paren_cn", re.compile(rf"^[(（][{CN_NUM}]+[)）]")),
     ("dotted3", re.compile(r"^\d+\.\d+\.\d+\.?(?!\d)")),
-    ("dotted2", re.compile(r"^\d+\.\d+\.?(?![\d%])")),
-    ("arabic", re.compile(r"^\d{1,3}[.、．](?![\d%])")),
+    # "1.2024年8月底前完成…": item 1, its text opening with a year
+    ("dotted2", re.compile(r"^\d+\.(?!(?:19|20)\d{2}年)\d+\.?(?![\d%])")),
+    ("arabic", re.compile(r"^\d{1,3}[.、．](?:(?=(?:19|20)\d{2}年)|(?![\d%]))")),
     ("paren_arabic", re.compile(r"^[(（]\d{1,3}[)）]")),
     ("arabic_paren", re.compile(r"^\d{1,3}[)）](?!\d)")),
     ("circled", re.compile(r"^[①-⑳]")),

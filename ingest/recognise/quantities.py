@@ -77,13 +77,13 @@ _CN_PERCENT = re.compile(rf"百分之(?P<num>[{CN_DIGITS}]+(?:点[{CN_DIGITS}]+)
 
 _AT_LEAST_DOING = re.compile(r"(?:至少|最少)(?:召开|开展|举办|组织|建成|新建|建设|培育|引进|完成|安排|培训|实施|新增|打造)$")
 _PREFIX_CMP: list[tuple[str, str]] = [
-    ("不低于", ">="), ("不少于", ">="), ("至少", ">="), ("达到", ">="), ("at least", ">="),
+    ("不低于", ">="), ("不少于", ">="), ("不小于", ">="), ("不多于", "<="), ("至少", ">="), ("达到", ">="), ("at least", ">="),
     ("no less than", ">="), ("not less than", ">="), ("a minimum of", ">="), ("不超过", "<="), ("不高于", "<="),
     ("不大于", "<="), ("至多", "<="), ("控制在", "<="), ("no more than", "<="), ("not more than", "<="),
     ("not to exceed", "<="), ("a maximum of", "<="), ("up to", "<="), ("超过", ">"), ("突破", ">"), ("大于", ">"),
     ("多于", ">"), ("more than", ">"), ("over", ">"), ("in excess of", ">"), ("超", ">"), ("逾", ">"),
     ("近", "<="), ("nearly", "<="), ("almost", "<="), ("less than", "<"), ("fewer than", "<"), ("below", "<"),
-    ("不足", "<"), ("大约", "~"), ("约", "~"), ("approximately", "~"), ("about", "~"), ("around", "~"),
+    ("不足", "<"), ("小于", "<"), ("少于", "<"), ("大约", "~"), ("约", "~"), ("approximately", "~"), ("about", "~"), ("around", "~"),
     ("roughly", "~"), ("some", "~"),
 ]
 # concentrations a plan brings down: "达到" one of them is a ceiling, not a floor

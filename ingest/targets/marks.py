@@ -22,7 +22,7 @@ _AND_YEAR = re.compile(r"(?:底|末)?\s*(?:和|、|及|与)\s*((?:19|20)\d{2})\s
 ANY_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 # "2026年，…" and "2026年新建…" (a clause opening straight after its year); not "2026年起" / "2026年以来" /
 # "2026年和2027年" (a span or several years) nor "2026年6月" (a date)
-LEAD_YEAR = re.compile(r"\s*(?:[(（]?[一二三四五六七八九十\d]+[)）.、．]\s*)?(?:在|于)?((?:19|20)\d{2})\s*年(?:底|末|内|度)?"
+LEAD_YEAR = re.compile(r"\s*(?:[(（]?[一二三四五六七八九十\d]+[)）.、．]\s*)?(?:计划|拟|预计|力争)?(?:在|于)?((?:19|20)\d{2})\s*年(?:底|末|内|度)?"
                        r"(?:\s*[,，:：]|(?=[\u4e00-\u9fff])(?!起|开始|以来|以后|后|至|到|间|期间|和|与|及|或|、))")
 BASELINE_CUES = re.compile(r"目前|现有|现状|仍有|截至|截止|当前")
 # a clause naming what already exists: the figure after it is a baseline, unless a verb of doing intervenes

@@ -95,7 +95,13 @@ def is_parameter(text: str, c0: int, c1: int, q: Quantity) -> bool:
     if q.unit not in COUNT_UNITS and _QUALIFIES_NOUN.match(after) and \
             (_UPPER_BOUND.search(written) or _UPPER_BOUND.match(after)) and not _AIM_VERB.search(before + written):
         return True  # 15万元以下的小规模纳税人: the measure defines a class
+    if q.unit not in COUNT_UNITS and _CONDITION.search(before) and re.match(r"\s*(?:以上|以下)?的[\u4e00-\u9fff]", after) and \
+            (re.search(r"以上|以下", text[q.start:q.end]) or re.match(r"\s*(?:以上|以下)", after)):
+        return True  # "在35℃以上的高温天气": when a rule applies, not a goal
     return _is_term(before, after, q)
+
+
+_CONDITION = re.compile(r"(?:^|[，,；;。])\s*(?:在|遇|遇到|当)\s*$")
 
 
 def _is_term(before: str, after: str, q: Quantity) -> bool:

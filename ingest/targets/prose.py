@@ -29,6 +29,7 @@ from ingest.targets.context import (
 )
 from ingest.targets.found import Found
 from ingest.targets.marks import (
+    LEAD_YEAR,
     PER_PERIOD,
     RECURRING,
     SentenceMarks,
@@ -79,6 +80,8 @@ _STATED_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?!以来|来|以前|以后|�
 _DONE_TITLE = re.compile(r"(?:全面|圆满|超额|顺利)完成|工作回顾|成效显著|完成情况")
 _DONE_LEAD = re.compile(r"完成情况(?:公布|通报|发布)")  # "2026年10件民生实事具体完成情况公布": a news copy of a review
 _FROM_HERE = re.compile(r"(?:从|由)\s*$")
+# "共计25.2平方公里已完成达标评估": the figure is what is done already (the subject of a perfect)
+_DONE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,2}(?<![不而早])已(?:经)?(?:完成|建成|实现|达到|达标|通过|开展|投用|投入使用|覆盖)")
 _RESPECTIVELY = re.compile(r"分别")
 _THEN_CHANGE = re.compile(r"\s*[，,]\s*(?:分别)?(增长|下降|提高|增加|减少|上涨)了?\s*")
 _PERIOD_ONLY = re.compile(r"每年度?|每季度?|每月|每半年|年均")
@@ -388,7 +391,8 @@ class ProseReader:
         future = sent.marks.future_before(q.start)
         if future and (base is None or future > base):
             return "target", self._year(future, clause_pre, q)  # 到2030年…达到: a target, whatever section
-        lead = sent.marks.lead_year or para.lead_year  # "2027年，…。完成500个…": the paragraph's year
+        lead = _part_year(self.text, sent.s0, q.start) or sent.marks.lead_year or para.lead_year
+        # (the paragraph's year: "2027年，…。完成500个…"; a part's own: "…；2025年推进…，共计11.73平方公里")
         context = heading_context(section) or self.title_context
         if context == "achieved":
             period = five_year_period(self.text[sent.s0:sent.s1]) or heading_period(section)
@@ -402,7 +406,8 @@ class ProseReader:
             return "baseline", lead  # "2020年，全县水土保持率为68.2%": the state that year
         if _LAST_YEAR.search(self.text[sent.s0:q.start]) and self.ctx.doc_year:
             return "achieved", self.ctx.doc_year - 1  # 过去一年…增长5.2%: a report's review of last year
-        if context == "baseline" or sent.baseline_cue or exists_before(clause_pre):
+        if context == "baseline" or sent.baseline_cue or exists_before(clause_pre) or \
+                _DONE_AFTER.match(self.text, q.end, sent.s1):
             return "baseline", self._baseline_year(para, q.start)
         ahead = heading_year(section)
         annual = self.ctx.period is not None and self.ctx.period[0] == self.ctx.period[1]
@@ -495,3 +500,10 @@ class ProseReader:
         return english_targets(self.text, start, end, section, table, self.ctx,
                                [(s.start, s.end) for s in sentence_spans(self.text, start, end)], forced,
                                horizon=None if table else self.horizon, measure=None if table else self.list_measure)
+
+
+def _part_year(text: str, s0: int, pos: int) -> int | None:
+    """The year that opens the semicolon part of a sentence holding `pos`, when it is not the sentence's first."""
+    cut = max(text.rfind("；", s0, pos), text.rfind(";", s0, pos))
+    m = LEAD_YEAR.match(text, cut + 1, pos) if cut >= 0 else None
+    return int(m.group(1)) if m else None

@@ -39,7 +39,7 @@ _EN_BODY = r"(?:agenc(?:y|ies)|units?|departments?|organi[sz]ations?|ministr(?:y
 _LABELS: list[tuple[str, FieldKind, Role, bool]] = [
     (rf"责任牵头{_UNIT_NOUN}|牵头(?:责任)?{_UNIT_NOUN}?|主办{_UNIT_NOUN}|主责{_UNIT_NOUN}|负责{_UNIT_NOUN}|承担{_UNIT_NOUN}",
      "units", "lead", True),
-    (rf"(?:配合|参与|协办|协助|协同|协作|支持)(?:责任)?{_UNIT_NOUN}|配合|参与|协办", "units", "participant", True),
+    (rf"(?:配合|参与|协办|协助|协同|协作|支持|支撑)(?:责任)?{_UNIT_NOUN}|配合|参与|协办", "units", "participant", True),
     (rf"责任(?:{_UNIT_NOUN}|主体)|主体责任{_UNIT_NOUN}|(?:实施|承办|落实|执行){_UNIT_NOUN}|(?:部门|责任|任务)分工",
      "units", "responsible", False),
     # side roles of a target's note ("牵头单位:市发改委;数据提供单位:市统计局"): who reports or checks, no lead

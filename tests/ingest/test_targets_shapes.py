@@ -541,3 +541,28 @@ def test_measures_quoted_in_title_marks_are_read_and_a_documents_title_is_not(tm
     got = {(t.indicator, t.value, t.comparator) for t in doc.targets}
     assert {("城镇新增就业", 2000.0, ">="), ("建成幼儿园", 3.0, "="), ("新增园位", 1000.0, ">=")} <= got
     assert not any(t.value == 2027 for t in doc.targets)
+
+
+WATER_CHECKS = "\n".join([
+    "某市某区海绵城市建设实施方案（2024—2030年）",
+    "一、工作目标",
+    "到2030年底，80平方公里以上建设用地面积达到海绵城市建设目标要求。",
+    "达标计划：甲片区、乙片区共计25.2平方公里已完成达标评估。计划2024年推进丙片区，共计15.19平方公里达标评估；"
+    "2025年推进丁片区，共计11.73平方公里达标评估。",
+    "二、建设要求",
+    "新建园区年综合能耗原则上应不小于5万吨标准煤，投资回收期少于8年，单个项目占地不多于20公顷。",
+    "在35℃以上的高温天气，停止露天作业；到2030年，在50个以上的社区建成雨水花园。",
+])
+
+
+def test_done_areas_part_years_and_rule_conditions(tmp_path: Path) -> None:
+    doc = parse_text(tmp_path, "water.txt", WATER_CHECKS)
+    got = {(t.value, t.unit, t.comparator, t.year, t.kind) for t in doc.targets}
+    assert (25.2, "km2", "=", None, "baseline") in {(v, u, c, None, k) for v, u, c, _, k in got}  # 已完成: done
+    assert (15.19, "km2", "=", 2024, "target") in got  # 计划2024年…
+    assert (11.73, "km2", "=", 2025, "target") in got  # …；2025年…: the part's own year
+    assert (5.0, "万tce", ">=", None, "target") in {(v, u, c, None, k) for v, u, c, _, k in got}  # 不小于
+    assert any(t.value == 5.0 and t.indicator.endswith("年综合能耗") for t in doc.targets)  # 原则上应 trimmed
+    assert (8.0, "年") in {(v, u) for v, u, *_ in got} and (20.0, "hm2", "<=") in {(v, u, c) for v, u, c, *_ in got}
+    assert not any(t.unit == "°C" for t in doc.targets)  # when a rule applies, not a goal
+    assert (50.0, "个", ">=", 2030, "target") in got

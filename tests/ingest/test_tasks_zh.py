@@ -619,3 +619,19 @@ def test_people_and_progress_labels_end_the_units_before_them(tmp_path: Path) ->
     assert [units(t) for t in doc.tasks] == [
         [("市公安局", "responsible"), ("市城管局", "participant"), ("市财政局", "participant")],
         [("市交通委", "responsible"), ("市财政局", "participant")]]
+
+
+def test_support_units_item_numbers_before_years_and_yearly_stages(tmp_path: Path) -> None:
+    doc = parse_text(tmp_path, "\n".join([
+        "某市某区城市更新2025年度实施计划",
+        "一、行动任务",
+        "1.推进甲片区更新。（牵头单位：经济技术开发区、某街道，支撑单位：区规划资源局、区建设管理委）",
+        "二、工作安排",
+        "1.2025年8月底前完成自查。（责任单位：区水务局）",
+        "2.强化考核。强化前期自查、年中指导、年末检查，年底前完成评估。（责任单位：区财政局）",
+    ]))
+    got = [(t.number, units(t), deadlines(t)) for t in doc.tasks]
+    assert got[0][1] == [("经济技术开发区", "lead"), ("某街道", "lead"), ("区规划资源局", "participant"),
+                         ("区建设管理委", "participant")]
+    assert got[1][0] == "1." and got[1][2] == [("2025年8月底前", "2025-08-31", "by")]
+    assert got[2][2] == [("年底前", "2025-12-31", "by")]  # 年中指导 / 年末检查: every year's stages
