@@ -32,7 +32,7 @@ _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "sev
 _NUMBER = r"(?:\d{1,4}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|" \
           r"seven|eight|nine))?|" + "|".join(sorted(_SMALL[1:], key=len, reverse=True)) + r"|an?)"
 # "sixty (60) days": statutes write the number twice
-_SPAN = rf"(?P<n>{_NUMBER})(?:\s*\(\d{{1,4}}\))?\s+(?:calendar\s+|business\s+)?(?P<unit>days?|weeks?|months?|years?)"
+_SPAN = rf"(?P<n>{_NUMBER})(?:\s*\(\d{{1,4}}\))?\s+(?:calendar\s+|business\s+)?(?P<unit>hours?|days?|weeks?|months?|years?)"
 _LIMIT = r"(?:within|in\s+the\s+first|no\s+later\s+than|not\s+later\s+than|not\s+more\s+than|no\s+more\s+than)"
 _SELF = r"(?:(?:the\s+)?(?:(?:effective\s+)?date(?:\s+of\s+(?:enactment|adoption|entry\s+into\s+force))?|issuance|signing|" \
         r"publication|enactment)\s+of\s+)?this\s+(?:executive\s+)?" \
@@ -55,6 +55,9 @@ _OPENING_LIMIT = re.compile(r"(?:by|within|no\s+later\s+than|not\s+later\s+than|
                             r"commencing)\b", re.I)
 _SINCE = re.compile(r"\b(?:for|from|in|starting(?:\s+in|\s+with)?|beginning(?:\s+in|\s+with)?)\s+(?:[\w\-]+\s+){0,4}$",
                     re.I)
+# a noun, then a participle and up to three words: "projects placed into service", "homes built"
+_ATTRIBUTIVE = re.compile(r"\b(?!(?:be|been|being|is|are|was|were|shall|must|will|to|has|have|had|and|or|not|also)\b)"
+                          r"[a-z]+s\s+(?:[a-z]+ed|built|made|put|set|begun|undertaken)(?:\s+[a-z]+){0,3}\s*$")
 _CLAUSE = re.compile(r"[;:]|,(?!\s*(?:19|20)\d{2}\b)")
 
 
@@ -75,12 +78,14 @@ def number_word(word: str) -> int | None:
 
 
 def add_span(date: str, n: int, unit: str) -> str | None:
-    """An ISO date plus N days / weeks / calendar months / years (day kept, clamped to the month's end)."""
+    """An ISO date plus N hours (whole days) / days / weeks / calendar months / years (day kept, clamped to the month's end)."""
     try:
         start = dt.date.fromisoformat(date)
     except ValueError:
         return None
     unit = unit.lower().rstrip("s")
+    if unit == "hour":
+        return (start + dt.timedelta(days=(n + 23) // 24)).isoformat()  # "within 72 hours": the day it runs out
     if unit in ("day", "week"):
         return (start + dt.timedelta(days=n * (7 if unit == "week" else 1))).isoformat()
     months = start.month - 1 + n * (12 if unit == "year" else 1)
@@ -169,6 +174,8 @@ def _calendar(text: str, taken: list[tuple[int, int]], recurring: bool) -> list[
         expr = text[d.start:d.end]
         if not d.limit or not re.match(r"(?i)\s*(?:by|on\s+or\s+before|no\s+later|not\s+later|before|until)", expr):
             continue
+        if re.match(r"(?i)\s*before\b", expr) and _ATTRIBUTIVE.search(text[max(0, d.start - 60):d.start]):
+            continue  # "projects placed into service before January 1, 1999": which projects, not a limit
         year_only = not re.search(r"[A-Za-z]{3,}\s+\d|\d\s+[A-Za-z]{3,}|[A-Za-z]{3,}\.?\s+(?:19|20)\d{2}", expr)
         if year_only and _GOAL.search(text[_clause_bounds(text, d.start, d.end)[0]:d.start]):
             continue

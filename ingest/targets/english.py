@@ -26,7 +26,7 @@ from ingest.targets.found import Found
 
 _WINDOW = 240  # characters around a figure its reading looks at
 _FUTURE = re.compile(r"(?<!beginning )(?<!starting )(?<!commencing )"  # "beginning in FY 2008": when it starts
-                     r"\b(?i:by|before|until|through|no(?:t)? later than|in|for)\s+(?:the\s+end\s+of\s+|the\s+year\s+)?"
+                     r"\b(?i:by|before|until|through|no(?:t)? later than|in|for|during)\s+(?:the\s+end\s+of\s+|the\s+year\s+)?"
                      r"(?:(?i:fiscal\s+year)\s+|FY\s*|[A-Z][a-z]+\s+\d{1,2}(?:st|nd|rd|th)?,?\s+|[A-Z][a-z]+\s+)?"
                      r"((?:19|20)\d{2})\b")
 # "2035 Objective (ii) …", and a list item that opens with its year: "a. 2030: 60% of 1990 emissions."
@@ -122,7 +122,7 @@ _MONEY_NOUN = re.compile(r"^\s+((?:[A-Za-z][\w-]*\s+){0,3}?(?:fund|programme|pro
 _MONEY_FOR = re.compile(r"^\s+(to\s+[a-z]+(?:\s+[\w’'-]+){1,8}?)(?=\s+(?:by|in|before|within|over|through)\b|[,.;]|$)")
 _OF_AFTER = re.compile(r"^\s*of\s+(?:all\s+|the\s+|our\s+)?(?P<obj>(?:(?!(?:by|before|until|within)\b)[\w’'-]+\s?){1,6})")
 # "… of lead pipes in the country by 2035": the words a phrase cut short ends on are not the measure
-_LOOSE_END = re.compile(r"(?:\s+(?:in|to|of|for|and|or|the|a|an|at|on|from|with))+\s*$", re.I)
+_LOOSE_END = re.compile(r"(?:\s+(?:in|to|of|for|and|or|the|a|an|at|on|from|with|during))+\s*$", re.I)
 
 
 def _cells(text: str, s0: int, s1: int) -> list[tuple[int, int]]:
@@ -273,12 +273,18 @@ def _indicator(text: str, s0: int, s1: int, f: Figure) -> str:
 def _words_before(pre: str) -> str:
     """The last words before a figure, without a trailing preposition ("… petroleum products by 2 percent");
     empty when they name nothing ("Of the")."""
+    verbs = list(_MODAL_VERB.finditer(pre))
+    if verbs and _says_something(re.findall(r"[A-Za-z][\w’'-]*", pre[verbs[-1].end():])):
+        pre = pre[verbs[-1].end():]  # "developers will leverage economic output": what the verb acts on
     words = re.findall(r"[A-Za-z][\w’'-]*", pre)[-6:]
     if not _says_something(words):
         return ""
     while words and words[-1].lower() in ("by", "to", "of", "at", "the", "a", "an"):
         words.pop()
     return " ".join(words)
+
+
+_MODAL_VERB = re.compile(r"\b(?:will|shall|must|would|should)\s+(?:also\s+)?[a-z]+\s+")
 
 
 def _says_something(words: list[str]) -> bool:

@@ -45,7 +45,7 @@ _COMPARATORS = [("at least ", ">="), ("not less than ", ">="), ("no less than ",
                 ("no more than ", "<="), ("not more than ", "<="), ("not to exceed ", "<="), ("up to ", "<="),
                 ("at most ", "<="), ("more than ", ">"), ("over ", ">"), ("in excess of ", ">"),
                 ("fewer than ", "<"), ("less than ", "<"), ("approximately ", "~"), ("about ", "~"),
-                ("around ", "~"), ("nearly ", "~"), ("roughly ", "~")]
+                ("around ", "~"), ("nearly ", "~"), ("roughly ", "~"), ("in the region of ", "~")]
 
 
 _SCALED = re.compile(r"(?<![\w.$£€₹§/-])(?P<dollar>(?:US|A|C|NZ)?\$\s?|£\s?|€\s?|₹\s?|Rs\.?\s?|INR\s?)?(?P<num>\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
@@ -125,6 +125,12 @@ def _counts(text: str, lo: int, hi: int) -> list[Figure]:
         words, noun = re.sub(r"\s(?:and|or)\s", " ", m.group("np")).split(), m.group("noun")
         if _NOT_A_NOUN.search(noun.lower()) or any(w.lower() in _FUNCTION_WORDS for w in words) \
                 or _OWN_PARTS.match(noun) or (noun[0].isupper() and not m.group("mods")):
+            continue
+        low = _RANGE_LOW.search(text, max(lo, a - 24), a)  # "around 10,000 to 12,000 jobs": a range
+        if low and float((low.group("lo1") or low.group("lo2")).replace(",", "")) < value:
+            cmp, start = _comparator(text, low.start())
+            out.append(Figure(float((low.group("lo1") or low.group("lo2")).replace(",", "")), m.group("noun"),
+                              cmp, max(lo, start), m.end("np"), m.group("np"), value_max=value))
             continue
         cmp, start = ("~", a - 1) if approx else _comparator(text, a)
         out.append(Figure(value, m.group("noun"), cmp, max(lo, start), m.end("np"), m.group("np")))

@@ -141,3 +141,19 @@ def test_a_span_counted_from_the_order_or_a_fixed_date_without_within() -> None:
     assert twice and twice[0].text.startswith("No later than sixty (60) days")
     fixed = sentence_deadlines("The Secretary shall transmit the plan within twelve months after March 3, 2019.")
     assert [(d.date, d.kind) for d in fixed] == [("2020-03-03", "by")]
+
+
+def test_hours_after_an_event_are_a_relative_limit() -> None:
+    found = sentence_deadlines("The operator must notify the Agency within 72 hours of detecting the breach.")
+    assert [(d.text, d.date, d.kind) for d in found] == [("within 72 hours of detecting the breach", None, "by")]
+    assert add_span("2027-03-01", 72, "hours") == "2027-03-04"
+
+
+@pytest.mark.parametrize(("text", "limits"), [
+    ("The authority shall solicit offers from projects placed into service before January 1, 1999.", []),
+    ("The Board shall approve all plans submitted before June 30, 2027.", []),
+    ("The Board shall approve the plan before June 30, 2027.", ["2027-06-29"]),
+    ("Plans shall be submitted before June 30, 2027.", ["2027-06-29"]),
+])
+def test_a_date_that_says_which_things_is_no_limit(text: str, limits: list[str]) -> None:
+    assert [d.date for d in sentence_deadlines(text)] == limits

@@ -522,3 +522,14 @@ def test_volumes_of_water_are_measures_not_counted_things(tmp_path: Path) -> Non
                      "- Cut daily water use to 120 liters per person by 2030.\n")
     assert [(t.indicator, t.value, t.unit, t.comparator, t.year) for t in doc.targets] == [
         ("household water consumption", 130.0, "L", "<=", 2030), ("daily water use", 120.0, "L", "<=", 2030)]
+
+
+def test_fiscal_years_ranges_and_what_a_modal_verb_acts_on(tmp_path: Path) -> None:
+    doc = parse_text(tmp_path, "fy.txt", "Westland Energy Act\n\nSection 4. Goal. The Secretary shall produce not less "
+                     "than 25 percent of facility energy from renewable sources during fiscal year 2025 and each fiscal "
+                     "year thereafter.\n\nDevelopers will leverage economic output in the region of £1.4 billion by "
+                     "2030, supporting around 10,000 to 12,000 jobs by 2030.\n")
+    got = [(t.indicator, t.value, t.unit, t.comparator, t.year) for t in doc.targets]
+    assert ("facility energy from renewable sources", 25.0, "%", ">=", 2025) in got
+    assert ("economic output", 1.4e9, "GBP", "~", 2030) in got
+    assert [(v, c) for _, v, u, c, _ in got if u == "jobs"] == [(10000.0, ">="), (12000.0, "<=")]
