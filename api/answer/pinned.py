@@ -43,7 +43,9 @@ _GENERIC_WORDS = frozenset(
     "多少 目标 目标值 达到 要求 计划 提出 全市 全省 全县 全国 要 到 年底 年末 期间 是 的 在 前 时间 什么 时候 何时 期限 "
     "时限 截止 完成 哪些 哪个 有 为 给予 可 能 达 规模 数量 总数 建成 打造 培育 建设 实现 应 需 需要 各地 本 该 "
     "文件 方案 规划 意见 通知 措施 这项 任务 工作 单位 部门 负责 多久 有效期 施行 全年 今年 当年 年度 预期 主要 "
-    "预计 计划 提出 政府 人民政府 省政府 市政府 县政府 区政府 工作报告 报告".split())
+    "预计 计划 提出 政府 人民政府 省政府 市政府 县政府 区政府 工作报告 报告 "
+    # asking for a share or a size names no indicator: "多大比例的面积" asks for the % of the area
+    "多大 多大比例 比例 占比 多高 多长 多远 几成 百分之几".split())
 _EN_GENERIC = frozenset(
     "what which who whom when where why how many much long often is are was were do does did the a an of in on "
     "at to for by with and or from under its their this that these those there be been must should shall will "

@@ -34,7 +34,7 @@ _COLLECTIVE = ("群",)
 _ADMIN_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "经济技术开发区", "经开区", "高新区", "新区",
                    "街道", "地区", "县", "区", "市", "省", "旗", "盟", "镇", "乡")
 # words that refer to the document's own region (全市 in a city plan, 全县 in a county plan)
-_SELF_REFS = re.compile(r"^(?:全|本)(市|县|省|区|州|旗|镇|乡)(?:域)?$|^(?:区|市|县|省)(?:内|域)$")
+_SELF_REFS = re.compile(r"^(?:全|本)(市|县|省|区|州|旗|镇|乡)(?:域)?(?:建成区|城区|中心城区|范围内?)?$|^(?:区|市|县|省)(?:内|域)$")
 _NATIONAL = ("全国", "全国平均", "national")
 _PLACE_END = re.compile(r"(?:省|市|县|区|州|旗|盟|镇|乡|街道|流域|库区|城镇群|经济圈|片区|区域|地区)$")
 _TITLE_PLACE = re.compile(

@@ -38,7 +38,7 @@ from ingest.recognise.units import alias_table, is_cjk_text, normalize_names
 from ingest.tasks.conventions import LeadRules, lead_rules
 from ingest.tasks.english import with_english_tasks
 from ingest.tasks.fields import Draft, Field, dangling_label, fields_in, units_of
-from ingest.tasks.group_lead import heading_lead
+from ingest.tasks.group_lead import duty_holder, heading_lead
 from ingest.tasks.items import BULLET, attach_group_annotations, measure_items, split_inline, split_item
 from ingest.tasks.scope import states_aims, unannotated_tasks
 from ingest.tasks.tables import find_tables, table_drafts
@@ -75,6 +75,15 @@ def extract_tasks(doc: ParsedDocument) -> list[Task]:
         draft = found[i]
         if draft is not None and any(role != "participant" for _, role in draft.units):
             continue  # the item's own note names who is responsible
+        holder = duty_holder(doc.text[item[0].start:item[0].end], item[0].section)
+        if holder and draft is None and len(item) > 1:
+            draft = prose_draft(doc, item, ctx, bare=True)
+            if draft is not None:  # "四、职责分工 / (三)区财政局 / 负责…": the heading names who
+                draft.units, draft.unit_lists = [(holder, "responsible")], [[holder]]
+                duty = doc.text[item[1].start:item[1].end].strip()
+                draft.title = re.split(r"[。；;，,]", duty, maxsplit=1)[0][:40] or draft.title  # the duty, not the unit
+                found[i] = draft
+            continue
         if lead := heading_lead(item[0].section):
             draft = draft or prose_draft(doc, item, ctx, bare=True)
             if draft is not None:  # the heading leads; a note of partners ("…配合") adds to it

@@ -30,3 +30,18 @@ def heading_lead(section: str) -> list[str]:
         if names and all(looks_like_unit(n) for n in names):
             return names
     return []
+
+
+# a part that divides duties among units: "四、职责分工", "五、部门职责", "各单位职责"
+_DUTY_PART = re.compile(r"职责分工|部门职责|单位职责|职责分解|分工(?:安排|职责)?$")
+
+
+def duty_holder(heading: str, section: str) -> str | None:
+    """The unit an item's heading names, alone, inside a part that divides duties ("四、职责分工 / (三)区财政局 /
+    负责…预算"): the paragraphs under it are that unit's duties. None for any other heading."""
+    name = _NUMBERING.sub("", heading).strip().rstrip("：:。").strip()
+    parents = [p for p in section.split(" > ") if p]
+    if not name or len(name) > 20 or not any(_DUTY_PART.search(_NUMBERING.sub("", p).strip()) for p in parents):
+        return None
+    units = parse_units(name, "responsible", True)
+    return name if len(units) == 1 and units[0].name == name and looks_like_unit(name) else None

@@ -635,3 +635,23 @@ def test_support_units_item_numbers_before_years_and_yearly_stages(tmp_path: Pat
                          ("区建设管理委", "participant")]
     assert got[1][0] == "1." and got[1][2] == [("2025年8月底前", "2025-08-31", "by")]
     assert got[2][2] == [("年底前", "2025-12-31", "by")]  # 年中指导 / 年末检查: every year's stages
+
+
+def test_a_duty_division_part_names_each_unit_in_a_heading(tmp_path: Path) -> None:
+    doc = parse_text(tmp_path, "\n".join([
+        "某市某区排水防涝实施方案",
+        "一、工作任务",
+        "（一）推进管网改造。完成改造3个。（责任单位：区水务局）",
+        "四、职责分工",
+        "(一)区建管委",
+        "牵头协调本区排水防涝工作，负责规划修编。",
+        "(二)区财政局",
+        "负责在政府投资项目中安排年度预算。",
+        "五、保障措施",
+        "(一)加强组织领导",
+        "成立领导小组。",
+    ]))
+    got = [(t.title, units(t)) for t in doc.tasks]
+    assert got == [("推进管网改造", [("区水务局", "responsible")]),
+                   ("牵头协调本区排水防涝工作", [("区建管委", "responsible")]),
+                   ("负责在政府投资项目中安排年度预算", [("区财政局", "responsible")])]
