@@ -338,8 +338,12 @@ _CODE = re.compile(r"(?<![A-Za-z0-9.])([A-Za-z]{1,5}\d+(?:\.\d+)?)(?![A-Za-z0-9]
 
 def _code_missing(question: str, hay: str) -> str:
     """A code the question names that the evidence does not ("PM2.5" asked, "PM10" stated), else ""."""
-    have = {c.lower() for c in _CODE.findall(hay.replace(" ", ""))}
-    return next((c for c in _CODE.findall(question.replace(" ", "")) if c.lower() not in have), "")
+    have = {c.lower() for c in _CODE.findall(hay) + _CODE.findall(hay.replace(" ", ""))}
+    asked = _CODE.findall(question.replace(" ", "") if CJK_RUN.search(question) else question)  # "PM 2.5浓度"
+    return next((c for c in asked if c.lower() not in have and not _YEAR_CODE.fullmatch(c)), "")
+
+
+_YEAR_CODE = re.compile(r"[A-Za-z]+(?:19|20)\d{2}")  # "FY2025" is a year the date checks read, not a code
 
 
 _HOW_MANY = re.compile(r"\bhow many ((?:[a-z]+ ){0,3}?[a-z]+?)s?\b(?= (?:does|do|did|must|should|will|are|is|have|has|in|of|per)\b)",

@@ -622,3 +622,14 @@ def test_what_a_how_many_question_counts_must_be_what_the_evidence_counts(tmp_pa
     a = answer_question(home, "某县2027年计划新增多少个充电桩？")
     assert a["type"] == "none" and "充电桩" in a["answer"], a
     home.close()
+
+
+@pytest.mark.parametrize(("question", "evidence", "missing"), [
+    ("By what date must the Board issue the FY27 budget?", "The Board issues the FY26 budget by May 1, 2026.", "FY27"),
+    ("What is the PM10 target?", "PM2.5 falls to 30 by 2030.", "PM10"),
+    ("2025年PM 2.5浓度目标是多少？", "PM2.5平均浓度下降到30。", ""),
+    ("What does Bill 79 require by FY2025?", "Bill No. 79 requires reports by fiscal year 2025.", ""),  # no codes
+])
+def test_a_code_the_question_names_must_be_the_evidences(question: str, evidence: str, missing: str) -> None:
+    from api.answer.pinned import _code_missing
+    assert _code_missing(question, evidence) == missing
