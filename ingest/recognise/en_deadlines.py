@@ -103,8 +103,8 @@ def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 def _strip(text: str, s: int, e: int) -> tuple[int, int]:
     while s < e and text[s] in " \t,;(":
         s += 1
-    while e > s and text[e - 1] in " \t,;.)":
-        e -= 1
+    while e > s and text[e - 1] in " \t,;.)" and not (text[e - 1] == ")" and text.count("(", s, e) > text.count(")", s, e - 1)):
+        e -= 1  # a bracket the span opened is closed with it ("… (whichever is applicable)")
     return s, e
 
 

@@ -121,7 +121,7 @@ def has_words(text: str, n: int = 2) -> bool:
 
 _SERVICE_WORD = re.compile(r"^[”\"’」]*\s*(?:内)?(办结|办理|办完|通办|响应|到场|到达|审批)")
 _DOING_ONLY = re.compile(r"^(?:实现|打造|提供|发放|安排|给予|为|每年|每季度?|每月|每半年|每周|每家|全市|全省|全区|全县|力争|确保|达到|形成|组建|"
-                         r"开展|举办|组织|建成|建设|新建|[^\u4e00-\u9fff])*$")
+                         r"开展|举办|组织|建成|建设|新建|实施|完成|推进|新增|[^\u4e00-\u9fff])*$")
 
 
 def measure_noun(core: str, post: str) -> str | None:

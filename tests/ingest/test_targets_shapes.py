@@ -566,3 +566,10 @@ def test_done_areas_part_years_and_rule_conditions(tmp_path: Path) -> None:
     assert (8.0, "年") in {(v, u) for v, u, *_ in got} and (20.0, "hm2", "<=") in {(v, u, c) for v, u, c, *_ in got}
     assert not any(t.unit == "°C" for t in doc.targets)  # when a rule applies, not a goal
     assert (50.0, "个", ">=", 2030, "target") in got
+
+
+def test_a_verb_of_doing_before_a_length_leaves_the_indicator_to_the_noun_after(tmp_path: Path) -> None:
+    doc = parse_text(tmp_path, "pipes.txt", "某市某区城市更新2025年度实施计划\n一、行动任务\n"
+                     "9.实施24公里老旧供水管道改造。\n8.实施7公里燃气老化管道改造。\n")
+    assert [(t.indicator, t.value, t.unit) for t in doc.targets] == [
+        ("老旧供水管道改造", 24.0, "km"), ("燃气老化管道改造", 7.0, "km")]
