@@ -211,7 +211,10 @@ def _sets_a_date(text: str, d: DeadlineMatch) -> bool:
         return False  # "前期自查、年中指导、年末检查": the stages of every year's round, no date set
     if _CLOSING.search(expr):
         return True
-    return bool(re.search(r"\d\s*月|[一二三四五六七八九十]月", expr) and _COMPLETION.match(after))
+    month = re.search(r"\d\s*月|[一二三四五六七八九十]月", expr)
+    if month and d.start > 0 and text[d.start - 1] in "（(" and re.match(r"\s*[)）]", after):
+        return True  # "（一）建立工作机制（2021年8月）": a step's heading dated with its month
+    return bool(month and _COMPLETION.match(after))
 
 
 def find_item_deadlines(text: str, base_year: int | None = None) -> list[tuple[Deadline, int, int]]:
@@ -231,4 +234,7 @@ def find_item_deadlines(text: str, base_year: int | None = None) -> list[tuple[D
             continue
         seen.add(m.group(0))
         out.append((Deadline(text=m.group(0), date=None, kind="ongoing"), m.start(), m.end()))
+    dated_heading = [x for x in out if x[1] > 0 and text[x[1] - 1] in "（(" and re.match(r"\s*[)）]", text[x[2]:])]
+    if dated_heading and any(x[0].date and x not in dated_heading for x in out):
+        out = [x for x in out if x not in dated_heading]  # the step's own limit ("10月15日前") says more than its month
     return sorted(out, key=lambda x: x[1])

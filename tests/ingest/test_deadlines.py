@@ -183,3 +183,13 @@ def test_month_deadlines_round_trip(year: int, month: int) -> None:
     [d] = parse_deadline_field(f"{year}年{month}月底前")
     got = dt.date.fromisoformat(d.date or "")
     assert (got.year, got.month) == (year, month) and (got + dt.timedelta(days=1)).day == 1
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("（一）建立工作机制（2021年8月）。编制工作方案。", [("2021年8月", "2021-08-31", "by")]),
+    ("（四）形成报告（2021年10月）。10月15日前报送初稿。", [("10月15日前", "2021-10-15", "by")]),  # its own limit wins
+    ("（三）开展评估（自2019年1月起）。形成报告。", []),
+])
+def test_a_step_heading_dated_with_its_month(text: str, found: list[tuple[str, str, str]]) -> None:
+    from ingest.recognise.deadlines import find_item_deadlines
+    assert [(d.text, d.date, d.kind) for d, _, _ in find_item_deadlines(text, 2021)] == found
