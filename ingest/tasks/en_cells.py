@@ -60,11 +60,20 @@ def _names(text: str) -> list[str]:
     pieces: list[str] = []
     for piece in _SPLIT.split(text):
         piece = piece.strip(" .,;:-–—")
-        if pieces and _shares_head(pieces[-1], piece, text):
+        if pieces and (_shares_head(pieces[-1], piece, text) or _name_goes_on(pieces[-1], piece, text)):
             pieces[-1] = f"{pieces[-1]} and {piece}"
             continue
         pieces.append(piece)
     return [p for p in pieces if _is_name(p)]
+
+
+def _name_goes_on(left: str, right: str, whole: str) -> bool:
+    """"Division of Purchase and Property", "Department of Health and Human Services": a body named by its
+    fields goes on after "and" in capitals, with no body noun of its own."""
+    words = right.split()
+    return f"{left} and {right}" in whole and bool(re.search(r"\b(?:of|for)\s+[A-Z]", left)) and 0 < len(words) <= 3 \
+        and all(w[:1].isupper() for w in words) and not ACRONYM.match(right) \
+        and not any(w.lower() in actor_nouns() for w in words)
 
 
 def _shares_head(left: str, right: str, whole: str) -> bool:

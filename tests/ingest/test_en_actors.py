@@ -187,3 +187,13 @@ def test_a_bodys_proper_name_and_a_lower_case_group_are_two_actors(sentence: str
 def test_a_cells_possessive_group_is_no_part_of_the_body_before_it() -> None:
     from ingest.tasks.en_cells import cell_units
     assert cell_units("NGED and their key stakeholders", "participant") == [("NGED", "participant")]
+
+
+@pytest.mark.parametrize(("cell", "names"), [
+    ("Treasury - Division of Purchase and Property", ["Treasury - Division of Purchase and Property"]),
+    ("Department of Energy and NREL", ["Department of Energy", "NREL"]),
+    ("Ministry of Finance and Ministry of Health", ["Ministry of Finance", "Ministry of Health"]),
+])
+def test_a_cells_body_named_by_its_fields_is_one_name(cell: str, names: list[str]) -> None:
+    from ingest.tasks.en_cells import cell_units
+    assert [n for n, _ in cell_units(cell, "lead")] == names
