@@ -98,7 +98,14 @@ def is_parameter(text: str, c0: int, c1: int, q: Quantity) -> bool:
     if q.unit not in COUNT_UNITS and _CONDITION.search(before) and re.match(r"\s*(?:以上|以下)?的[\u4e00-\u9fff]", after) and \
             (re.search(r"以上|以下", text[q.start:q.end]) or re.match(r"\s*(?:以上|以下)", after)):
         return True  # "在35℃以上的高温天气": when a rule applies, not a goal
+    if _IN_FRAME_BEFORE.search(before) and _IN_FRAME_AFTER.match(after):
+        return True  # "在3个市级核心区域、8个重点区域中加大…应用": where the work is done, not what it achieves
     return _is_term(before, after, q)
+
+
+# a figure inside "在…中/内" before the verb of the work: the places it is done in
+_IN_FRAME_BEFORE = re.compile(r"(?:^|[，,；;。])\s*在(?:[^，,；;。在]*、)?\s*$")
+_IN_FRAME_AFTER = re.compile(r"^[^，,；;。]*?(?:中|内|里)(?:加大|加强|深化|强化|提升)")
 
 
 _CONDITION = re.compile(r"(?:^|[，,；;。])\s*(?:在|遇|遇到|当)\s*$")

@@ -573,3 +573,10 @@ def test_a_verb_of_doing_before_a_length_leaves_the_indicator_to_the_noun_after(
                      "9.实施24公里老旧供水管道改造。\n8.实施7公里燃气老化管道改造。\n")
     assert [(t.indicator, t.value, t.unit) for t in doc.targets] == [
         ("老旧供水管道改造", 24.0, "km"), ("燃气老化管道改造", 7.0, "km")]
+
+
+def test_places_a_measure_is_stepped_up_in_are_no_targets(tmp_path: Path) -> None:
+    doc = parse_text(tmp_path, "frame.txt", "某市花卉推广三年行动计划（2024—2026年）\n二、主要任务\n"
+                     "在3个市级核心区域、8个市级重点区域、13条市级重点道路以及五个新城建设中加大花卉应用。\n"
+                     "到2026年，在50个以上的社区建成雨水花园。\n")
+    assert [(t.value, t.unit, t.comparator) for t in doc.targets] == [(50.0, "个", ">=")]
