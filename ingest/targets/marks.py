@@ -14,6 +14,8 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
+from ingest.recognise.periods import five_year_period
+
 # 到2028年 / 2028年前 / by 2028 / a period's end ("2026—2028年，累计…"; not a title's "（2018—2035年）")
 FUTURE_YEAR = re.compile(r"(?:到|至|截至)\s*((?:19|20)\d{2})\s*年|((?:19|20)\d{2})\s*年(?:底|末)?(?:前|之前)|"
                          r"\bby\s+(?:the\s+end\s+of\s+)?((?:19|20)\d{2})\b|"
@@ -38,6 +40,10 @@ TARGET_CUES = re.compile(r"到\s*(?:19|20)\d{2}\s*年|(?:19|20)\d{2}\s*年(?:底
                          r"举办|组织|评选|引育|吸引|带动|落地|形成|推出|办结|压缩|稳定在|发放|安排|组建|认定")
 
 
+# the end of a five-year plan's period as a horizon: "到“十四五”末", "至“十四五”期末"
+_PLAN_END = re.compile(r"(?:到|至)\s*[“\"]?十[一二三四五六七八九]五[”\"]?(?:时期|期)?末")
+
+
 @dataclass
 class SentenceMarks:
     """Year marks of one sentence (or paragraph), by offset."""
@@ -54,6 +60,11 @@ class SentenceMarks:
             also = _AND_YEAR.match(text, m.end(), s1)  # "到2023年底和2025年": both are goal years
             if also:
                 future.append((also.start(1), int(also.group(1))))
+        for m in _PLAN_END.finditer(text, s0, s1):  # "到“十四五”末": the plan period's last year
+            period = five_year_period(m.group(0))
+            if period:
+                future.append((m.start(), period[1]))
+        future.sort()
         years = [(m.start(), int(m.group(1))) for m in ANY_YEAR.finditer(text, s0, s1)]
         lead = LEAD_YEAR.match(text, s0, s1)
         return cls(future, years, int(lead.group(1)) if lead else None)

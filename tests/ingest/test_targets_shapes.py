@@ -580,3 +580,10 @@ def test_places_a_measure_is_stepped_up_in_are_no_targets(tmp_path: Path) -> Non
                      "在3个市级核心区域、8个市级重点区域、13条市级重点道路以及五个新城建设中加大花卉应用。\n"
                      "到2026年，在50个以上的社区建成雨水花园。\n")
     assert [(t.value, t.unit, t.comparator) for t in doc.targets] == [(50.0, "个", ">=")]
+
+
+@pytest.mark.parametrize("horizon", ["到“十四五”末", "至“十四五”期末", "到十四五末"])
+def test_the_end_of_a_five_year_plan_is_a_horizon(tmp_path: Path, horizon: str) -> None:
+    doc = parse_text(tmp_path, "parks.txt", "关于加快推进本区公园城市建设的实施意见\n三、主要任务\n"
+                     f"2.提升公园服务水平。{horizon}，争取将60座社区公园纳入公园名录。\n")
+    assert [(t.value, t.year, t.kind) for t in doc.targets] == [(60.0, 2025, "target")]
