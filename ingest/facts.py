@@ -76,7 +76,8 @@ _ORIGINAL_TITLE = re.compile(r"^(?:原标题|原題|原标題|标题|題目|题�
 _LEADING_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}\s*[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*\d{1,4}\s*号\s+(?=\S)")
 _FIELD_LINE = re.compile(r"^\s*\*\*[^*]{1,30}:\*\*|^\s*\*\*[^*]{1,30}\*\*:")
 _LETTERS = re.compile(r"[A-Za-z\u4e00-\u9fff]{2}")
-_TRANSMITS = re.compile(r"关于(?:印发|转发|发布|下发)(.{4,80}?)的通知")
+_CARRIES = r"关于(?:印发|转发|发布|下发)"  # a notice that carries a document: "关于印发《X》的通知"
+_TRANSMITS = re.compile(_CARRIES + r"(.{4,80}?)的通知")
 # a sentence that cites the document it carries out ("为落实《…关于印发…的通知》…") is not a title
 _CITING = re.compile(r"^(?:为|根据|按照|依据|依照|结合|贯彻|落实)")
 _FRONT_TITLE = re.compile(r"^title:\s*(.+)$", re.I)
@@ -168,7 +169,7 @@ def _untransmitted_title(lines: list[str], head: str, loaded_title: str | None) 
     if order:
         return order
     line_title = first_title(lines)
-    carried = re.search(r"关于(?:印发|转发|发布|下发)(.{4,80})$", line_title or "")
+    carried = re.search(_CARRIES + r"(.{4,80})$", line_title or "")
     if carried:  # "…办公厅关于印发X工作方案" (a notice's title without its 的通知): X is the document
         return carried.group(1)
     named = self_named_title(head)

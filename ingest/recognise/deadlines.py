@@ -212,9 +212,14 @@ def _sets_a_date(text: str, d: DeadlineMatch) -> bool:
     if _CLOSING.search(expr):
         return True
     month = re.search(r"\d\s*月|[一二三四五六七八九十]月", expr)
-    if month and d.start > 0 and text[d.start - 1] in "（(" and re.match(r"\s*[)）]", after):
+    if month and _bracketed(text, d.start, d.end):
         return True  # "（一）建立工作机制（2021年8月）": a step's heading dated with its month
     return bool(month and _COMPLETION.match(after))
+
+
+def _bracketed(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is all a bracket holds: "（2021年8月）"."""
+    return start > 0 and text[start - 1] in "（(" and bool(re.match(r"\s*[)）]", text[end:end + 2]))
 
 
 def find_item_deadlines(text: str, base_year: int | None = None) -> list[tuple[Deadline, int, int]]:
@@ -234,7 +239,7 @@ def find_item_deadlines(text: str, base_year: int | None = None) -> list[tuple[D
             continue
         seen.add(m.group(0))
         out.append((Deadline(text=m.group(0), date=None, kind="ongoing"), m.start(), m.end()))
-    dated_heading = [x for x in out if x[1] > 0 and text[x[1] - 1] in "（(" and re.match(r"\s*[)）]", text[x[2]:])]
+    dated_heading = [x for x in out if _bracketed(text, x[1], x[2])]
     if dated_heading and any(x[0].date and x not in dated_heading for x in out):
         out = [x for x in out if x not in dated_heading]  # the step's own limit ("10月15日前") says more than its month
     return sorted(out, key=lambda x: x[1])

@@ -32,7 +32,7 @@ _STATUTE_SECTION = re.compile(r"^(?P<num>\d{1,3}(?:\.\d{1,2})?)\s+(?=\(\d{1,2}(?
 _MD_HEADING = re.compile(r"^#{1,6}\s+(?P<title>.+?)\s*#*$")
 _PART = re.compile(r"^(?:PART|Part|TITLE|CHAPTER|Chapter)\s+[IVXLC\d]+\b")
 _BOLD_LINE = re.compile(r"^\*\*[^*]+\*\*:?$|^__[^_]+__$")
-_BULLET = re.compile(r"^(?:[*\-+•▪●◦]\s+)+")
+BULLET = re.compile(r"^(?:[*\-+•▪●◦]\s+)+")
 _LABELS: list[tuple[str, re.Pattern[str]]] = [
     ("dotted", re.compile(r"^(\d{1,3}(?:\.\d{1,3})+)\.?(?=\s|[A-Z*“\"(]|$)")),
     ("p_num", re.compile(r"^\((\d{1,3}(?:\.\d{1,2})?)\)")),  # "(1.1)": a subsection inserted by an amendment
@@ -166,7 +166,7 @@ def _read_line(line: str, start: int, end: int, stack: _Stack) -> tuple[Para, st
         return Para(start, end, end, "heading"), line, ""
     if _BOLD_LINE.match(line):
         return Para(start, end, end, "heading"), None, ""
-    bullet = _BULLET.match(line)
+    bullet = BULLET.match(line)
     offset = bullet.end() if bullet else 0
     found = _label(line[offset:])
     if not found:

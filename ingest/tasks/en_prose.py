@@ -30,7 +30,7 @@ from ingest.recognise.en_actors import CUE_RE, Actor, participant_actors
 from ingest.recognise.en_deadlines import sentence_deadlines
 from ingest.recognise.en_phrases import is_actor
 from ingest.tasks.en_directives import Directive, find_directive, find_reported, open_chapeau, sentences
-from ingest.tasks.en_outline import Para, children
+from ingest.tasks.en_outline import BULLET, Para, children
 
 _FRAME_SECTION = re.compile(r"^(?:(?:general|other|miscellaneous|additional)\s+provisions?|definitions?|severability|"
                             r"savings?\s+clause)\b", re.I)
@@ -80,8 +80,10 @@ class _Walker:
     def _body_duties(self, i: int, p: Para) -> list[int]:
         """The bullets under a line naming only a body, in a passage about who does what: one task each."""
         name = _body_line(self.text[p.body:p.end])
+        if not name:
+            return []
         bullets = list(itertools.takewhile(lambda j: self._bullet(self.paras[j]), range(i + 1, len(self.paras))))
-        if not name or not bullets or not self._duty_frame(i, p):
+        if not bullets or not self._duty_frame(i, p):
             return []
         for j in bullets:
             b = self.paras[j]
@@ -90,7 +92,7 @@ class _Walker:
         return bullets
 
     def _bullet(self, p: Para) -> bool:
-        return p.kind == "text" and bool(_BULLET_MARK.match(self.text, p.start, p.body + 1))
+        return p.kind == "text" and bool(BULLET.match(self.text[p.start:p.body].lstrip()))
 
     def _duty_frame(self, i: int, p: Para) -> bool:
         """Whether the passage says it assigns duties: its section's heading, or the paragraph that opens the
@@ -189,7 +191,6 @@ class _Walker:
                                    _units(d.actors, d.participants), deadlines))
 
 
-_BULLET_MARK = re.compile(r"\s*[*\-•▪●◦]\s")
 _DUTY_FRAME = re.compile(r"\b(?:functions|responsibilities|roles|duties)\b", re.I)
 _NAME_LINE = re.compile(r"^[A-Z][\w’'&,.\- ]{2,120}?(?:\s*\([A-Z][A-Za-z&]{1,12}\))?\s*:?$")
 

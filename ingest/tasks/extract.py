@@ -75,8 +75,9 @@ def extract_tasks(doc: ParsedDocument) -> list[Task]:
         draft = found[i]
         if draft is not None and any(role != "participant" for _, role in draft.units):
             continue  # the item's own note names who is responsible
-        holder = duty_holder(doc.text[item[0].start:item[0].end], item[0].section)
-        if holder and draft is None and len(item) > 1:
+        holder = duty_holder(doc.text[item[0].start:item[0].end], item[0].section) \
+            if draft is None and len(item) > 1 else None
+        if holder:
             draft = prose_draft(doc, item, ctx, bare=True)
             if draft is not None:  # "四、职责分工 / (三)区财政局 / 负责…": the heading names who
                 draft.units, draft.unit_lists = [(holder, "responsible")], [[holder]]
