@@ -26,8 +26,10 @@ from ingest.targets.found import Found
 
 _WINDOW = 240  # characters around a figure its reading looks at
 _FUTURE = re.compile(r"(?<!beginning )(?<!starting )(?<!commencing )"  # "beginning in FY 2008": when it starts
-                     r"\b(?i:by|before|until|through|no(?:t)? later than|in|for|during)\s+(?:the\s+end\s+of\s+|the\s+year\s+)?"
-                     r"(?:(?i:fiscal\s+year)\s+|FY\s*|[A-Z][a-z]+\s+\d{1,2}(?:st|nd|rd|th)?,?\s+|[A-Z][a-z]+\s+)?"
+                     r"\b(?i:by|before|until|through|no(?:t)? later than|in|for|during)\s+"
+                     r"(?:(?:the\s+)?(?i:end|middle)\s+of\s+|(?i:end|mid)-|the\s+year\s+)?"
+                     r"(?:(?i:fiscal\s+year)\s+|FY\s*|[A-Z][a-z]+\s+\d{1,2}(?:st|nd|rd|th)?,?\s+|"
+                     r"\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+|[A-Z][a-z]+\s+)?"
                      r"((?:19|20)\d{2})\b")
 # "2035 Objective (ii) …", and a list item that opens with its year: "a. 2030: 60% of 1990 emissions."
 _LEAD_YEAR = re.compile(r"^\W*(?:[a-z]\.\s+|\([a-z]\)\s+|\d{1,2}\.\s+)?((?:19|20)\d{2})"

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 
 from ingest.recognise.periods import five_year_period
 
-# 到2028年 / 2028年前 / by 2028 / a period's end ("2026—2028年，累计…"; not a title's "（2018—2035年）")
-FUTURE_YEAR = re.compile(r"(?:到|至|截至)\s*((?:19|20)\d{2})\s*年|((?:19|20)\d{2})\s*年(?:底|末)?(?:前|之前)|"
+# 到2028年 / 2028年前 / 2028年6月底前 / by 2028 / a period's end ("2026—2028年，累计…"; not a title's "（2018—2035年）")
+FUTURE_YEAR = re.compile(r"(?:到|至|截至)\s*((?:19|20)\d{2})\s*年|((?:19|20)\d{2})\s*年(?:\d{1,2}\s*月)?(?:底|末|份)?(?:前|之前)|"
                          r"\bby\s+(?:the\s+end\s+of\s+)?((?:19|20)\d{2})\b|"
                          r"(?<![(（])(?:19|20)\d{2}\s*年?\s*[-－—–~～]{1,2}\s*((?:19|20)\d{2})\s*年", re.I)
 _AND_YEAR = re.compile(r"(?:底|末)?\s*(?:和|、|及|与)\s*((?:19|20)\d{2})\s*年")

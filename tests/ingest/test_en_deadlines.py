@@ -157,3 +157,15 @@ def test_hours_after_an_event_are_a_relative_limit() -> None:
 ])
 def test_a_date_that_says_which_things_is_no_limit(text: str, limits: list[str]) -> None:
     assert [d.date for d in sentence_deadlines(text)] == limits
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Secretary shall submit the plan by the end of Q2 2027.", ("by the end of Q2 2027", "2027-06-30", "by")),
+    ("The Board shall report by the end of the second quarter of 2027.",
+     ("by the end of the second quarter of 2027", "2027-06-30", "by")),
+    ("The Authority shall issue guidance no later than the 1st of July 2027.",
+     ("no later than the 1st of July 2027", "2027-07-01", "by")),
+    ("The Council shall publish a register by the end of March 2028.", ("by the end of March 2028", "2028-03-31", "by")),
+])
+def test_the_end_of_a_month_or_quarter_and_a_day_of_a_month(text: str, expected: tuple[str, str, str]) -> None:
+    assert got(text) == [expected]

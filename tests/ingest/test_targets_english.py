@@ -533,3 +533,13 @@ def test_fiscal_years_ranges_and_what_a_modal_verb_acts_on(tmp_path: Path) -> No
     assert ("facility energy from renewable sources", 25.0, "%", ">=", 2025) in got
     assert ("economic output", 1.4e9, "GBP", "~", 2030) in got
     assert [(v, c) for _, v, u, c, _ in got if u == "jobs"] == [(10000.0, ">="), (12000.0, "<=")]
+
+
+def test_a_goal_dated_by_a_day_a_month_a_quarter_or_the_middle_of_a_year(tmp_path: Path) -> None:
+    doc = parse_text(tmp_path, "homes.txt", "Westland Housing Delivery Plan\n\nActions\n"
+                     "1. By 30 September 2027, the Council will retrofit 1,200 homes.\n"
+                     "2. Plant 10,000 trees by the end of March 2028.\n"
+                     "3. Insulate 300 schools by end-2029.\n"
+                     "4. Open 12 clinics by mid-2030.\n")
+    assert [(t.value, t.unit, t.year) for t in doc.targets] == [
+        (1200.0, "homes", 2027), (10000.0, "trees", 2028), (300.0, "schools", 2029), (12.0, "clinics", 2030)]

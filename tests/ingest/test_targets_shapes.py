@@ -587,3 +587,9 @@ def test_the_end_of_a_five_year_plan_is_a_horizon(tmp_path: Path, horizon: str) 
     doc = parse_text(tmp_path, "parks.txt", "关于加快推进本区公园城市建设的实施意见\n三、主要任务\n"
                      f"2.提升公园服务水平。{horizon}，争取将60座社区公园纳入公园名录。\n")
     assert [(t.value, t.year, t.kind) for t in doc.targets] == [(60.0, 2025, "target")]
+
+
+def test_a_limit_dated_with_its_month_gives_its_figures_that_year(tmp_path: Path) -> None:
+    doc = parse_text(tmp_path, "sponge.txt", "某区海绵城市建设实施方案\n一、工作目标\n到2026年，全区建成区40%以上面积达到"
+                     "海绵城市建设要求。\n二、主要任务\n（一）推进项目建设。2025年6月底前，完成30个海绵型小区改造和5座公园建设。\n")
+    assert [(t.value, t.year) for t in doc.targets] == [(40.0, 2026), (30.0, 2025), (5.0, 2025)]
