@@ -31,8 +31,14 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔\[［(（【]\s*((?:19|20)\d{2})\s*[〕\]］)）】]\s*\d{1,4}\s*号")
 _CN_DATE = re.compile(r"((?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年\s*([0-9一二三四五六七八九十]{1,3})\s*月"
                       r"\s*([0-9一二三四五六七八九十]{1,3})\s*日")
-_EN_DATE = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)"
-                      r"\s+(\d{1,2}),\s*((?:19|20)\d{2})\b")
+_MONTH_NAMES = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+_EN_DATE = re.compile(rf"\b{_MONTH_NAMES}\s+(\d{{1,2}}),\s*((?:19|20)\d{{2}})\b")
+_EN_DAY_FIRST = re.compile(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH_NAMES},?\s+((?:19|20)\d{{2}})", re.I)  # "14 March 2025"
+# the field line a page or an order states its date on: "Effective date: 2026-01-20", "Published: 14 March 2025"
+_DATE_FIELD = re.compile(r"(?:date modified|date of issue|issue date|date issued|date signed|effective date|release date|"
+                         r"last updated|date|dated|issued(?: on)?|published(?: on)?|signed(?: on)?|adopted(?: on)?|"
+                         r"approved(?: on)?|发布日期|印发日期|成文日期|发文日期|日期|发布时间)\s*[:：]?\s*(.+?)"
+                         r"(?:\s+(?:来源|作者|浏览|字号)\s*[:：].*)?", re.I)  # "日期：2022年01月24日 来源：某融媒体中心"
 _ISO_DATE = re.compile(r"\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b")
 _NEWS_DATELINE = re.compile(r"((?:19|20)\d{2})-(\d{2})-(\d{2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:[|｜]|来源|$)")
 # the line under a speech's title: "——2026年1月20日在…人民代表大会…上", also without the dash, in brackets, or
@@ -265,19 +271,25 @@ def _cn_date(m: re.Match[str]) -> str | None:
     return iso_date(year, month, day) if 1 <= day <= 31 else None
 
 
+def _month_number(name: str) -> int:
+    return ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+            "november", "december"].index(name.lower()) + 1
+
+
 def _line_date(line: str) -> str | None:
     """The date of a line that is only a date (落款 or release line), Chinese, English or ISO."""
-    bare = line.strip().strip("（）()").rstrip(".。")
+    bare = re.sub(r"[*_`]", "", line).strip().strip("（）()").rstrip(".。")  # "Effective date: **2026-01-20**"
     m = _CN_DATE.fullmatch(bare)
     if m:
         return _cn_date(m)
     m = _EN_DATE.fullmatch(bare)
     if m:
-        month = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                 "november", "december"].index(m.group(1).lower()) + 1
+        month = _month_number(m.group(1))
         return iso_date(int(m.group(3)), month, int(m.group(2)))
-    m = re.fullmatch(r"(?:date modified|date|issued|published|发布日期|印发日期|日期|发布时间)\s*[:：]\s*(.+?)"
-                     r"(?:\s+(?:来源|作者|浏览|字号)\s*[:：].*)?", bare, re.I)  # "日期：2022年01月24日 来源：某融媒体中心"
+    m = _EN_DAY_FIRST.fullmatch(bare)
+    if m:
+        return iso_date(int(m.group(3)), _month_number(m.group(2)), int(m.group(1)))
+    m = _DATE_FIELD.fullmatch(bare)
     if m:
         iso = _ISO_DATE.search(m.group(1))
         return iso_date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3))) if iso else _line_date(m.group(1))

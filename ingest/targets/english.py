@@ -121,7 +121,8 @@ _MONEY_IN = re.compile(r"^\s*(?:in|of)\s+((?:new\s+|additional\s+|federal\s+|pri
 _MONEY_NOUN = re.compile(r"^\s+((?:[A-Za-z][\w-]*\s+){0,3}?(?:fund|programme|program|package|investment|grant|budget|"
                          r"scheme|loan|funding|portfolio)s?)\b", re.I)
 # "£2 million to take ideas to market", "$5 million to support local investment by 2026": what it is for
-_MONEY_FOR = re.compile(r"^\s+(to\s+[a-z]+(?:\s+[\w’'-]+){1,8}?)(?=\s+(?:by|in|before|within|over|through)\b|[,.;]|$)")
+_MONEY_FOR = re.compile(r"^\s+(to\s+[a-z]+(?:\s+(?:\d{1,3}(?:,\d{3})+|[\w’'-]+)){1,8}?)"  # "to deliver 50,000 homes"
+                        r"(?=\s+(?:by|in|before|within|over|through)\b|[,.;]|$)")
 _OF_AFTER = re.compile(r"^\s*of\s+(?:all\s+|the\s+|our\s+)?(?P<obj>(?:(?!(?:by|before|until|within)\b)[\w’'-]+\s?){1,6})")
 # "… of lead pipes in the country by 2035": the words a phrase cut short ends on are not the measure
 _LOOSE_END = re.compile(r"(?:\s+(?:in|to|of|for|and|or|the|a|an|at|on|from|with|during))+\s*$", re.I)

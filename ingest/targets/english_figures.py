@@ -11,7 +11,7 @@ and an anaphor ("each of the three reactors" repeats a figure already stated).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ingest.recognise.number_words import MULTIPLE, english_numbers, multiple
 from ingest.recognise.quantities import Quantity, find_quantities, unit_after
@@ -175,6 +175,32 @@ def _measure(text: str, q: Quantity, lo: int) -> Figure:
     return Figure(q.value, q.unit, q.comparator, q.start, q.end, value_max=q.value_max)
 
 
+# "110,000 affordable homes by 2032, of which 35,000 will be for social rent": a part of the whole before it
+_OF_WHICH = re.compile(rf"\bof\s+which\s+(?:at\s+least\s+|up\s+to\s+|around\s+|about\s+|over\s+|more\s+than\s+)?"
+                       rf"(?P<num>{_NUM})(?P<pct>\s*(?:%|percent\b|per\s*cent\b))?(?:\s+[a-z]+){{0,2}}?\s+"
+                       rf"(?:will|shall|would|must|should|are|is)\s+(?:be\s+|go\s+)?"
+                       rf"(?P<what>(?:for|in|from|at|on|delivered\s+(?:in|by|through))\s+[^,.;:]+)", re.I)
+
+
+def _parts_of_a_whole(text: str, lo: int, hi: int, kept: list[Figure]) -> list[Figure]:
+    """A figure after "of which" counts what the figure before it counts, narrowed by what the clause says it is
+    for ("…, of which 35,000 will be for social rent": 35,000 affordable homes for social rent)."""
+    out = list(kept)
+    for m in _OF_WHICH.finditer(text, lo, hi):
+        whole = next((f for f in reversed(kept) if f.end <= m.start() and f.noun), None)
+        if whole is None:
+            continue
+        noun = f"{whole.noun} {' '.join(m.group('what').split())}"
+        a = m.start("num")
+        at = next((i for i, f in enumerate(out) if f.start <= a < f.end), None)
+        if at is not None:
+            out[at] = replace(out[at], noun=noun)
+        elif not m.group("pct"):
+            cmp, start = _comparator(text, a)
+            out.append(Figure(_value(m.group("num")), whole.unit, cmp, max(lo, start), m.end("num"), noun))
+    return sorted(out, key=lambda f: f.start)
+
+
 def _bounds(f: Figure) -> list[Figure]:
     """A range is two figures: at least its low end, at most its high end."""
     if f.value_max is None:
@@ -199,7 +225,7 @@ def english_figures(text: str, lo: int, hi: int) -> list[Figure]:
                 kept[-1] = (f, rank)
             continue
         kept.append((f, rank))
-    return [b for f, _ in kept for b in _bounds(f)]
+    return [b for f in _parts_of_a_whole(text, lo, hi, [f for f, _ in kept]) for b in _bounds(f)]
 
 
 def _number_span(text: str, q: Quantity) -> tuple[int, int]:

@@ -291,3 +291,18 @@ def test_a_generic_park_in_a_title_is_no_place_within_the_city() -> None:
     from ingest.recognise.places import place_in_title
     assert place_in_title("甲乙市零碳园区建设工作方案") == "甲乙市"
     assert place_in_title("甲乙市丙丁区城市更新方案") == "丙丁区"
+
+
+@pytest.mark.parametrize(("field", "date"), [
+    ("Effective date: **2026-01-20**", "2026-01-20"),
+    ("Published: 14 March 2025", "2025-03-14"),
+    ("Date of issue: March 14, 2025", "2025-03-14"),
+    ("Signed on 2 June 2024", "2024-06-02"),
+    ("成文日期: | 2023-07-03 | 有效性: | 有效 |", "2023-07-03"),
+])
+def test_a_date_stated_on_a_field_line_of_the_head(field: str, date: str) -> None:
+    assert read_facts(f"Westland Port Access Plan\n{field}\n\n1. The Authority shall publish a map.\n").date == date
+
+
+def test_a_date_inside_a_sentence_is_not_the_documents() -> None:
+    assert read_facts("Westland Port Access Plan\n\nThe Authority was established on 2 June 2024 by statute.\n").date is None

@@ -543,3 +543,13 @@ def test_a_goal_dated_by_a_day_a_month_a_quarter_or_the_middle_of_a_year(tmp_pat
                      "4. Open 12 clinics by mid-2030.\n")
     assert [(t.value, t.unit, t.year) for t in doc.targets] == [
         (1200.0, "homes", 2027), (10000.0, "trees", 2028), (300.0, "schools", 2029), (12.0, "clinics", 2030)]
+
+
+def test_a_part_of_a_whole_after_of_which(tmp_path: Path) -> None:
+    doc = parse_text(tmp_path, "homes.txt", "Westland Housing Plan\n\n"
+                     "We are spending £2.1 billion to deliver 20,000 new homes by 2030, of which 5,000 will be in rural "
+                     "areas.\n\nOur goal is 9,000 affordable homes by 2032, of which at least 70% will be for social rent.\n")
+    got = [(t.indicator, t.value, t.unit, t.comparator, t.year) for t in doc.targets]
+    assert ("to deliver 20,000 new homes", 2.1e9, "GBP", "=", 2030) in got
+    assert ("new homes in rural areas", 5000.0, "homes", "=", 2030) in got
+    assert ("affordable homes for social rent", 70.0, "%", ">=", 2032) in got

@@ -593,3 +593,12 @@ def test_a_limit_dated_with_its_month_gives_its_figures_that_year(tmp_path: Path
     doc = parse_text(tmp_path, "sponge.txt", "某区海绵城市建设实施方案\n一、工作目标\n到2026年，全区建成区40%以上面积达到"
                      "海绵城市建设要求。\n二、主要任务\n（一）推进项目建设。2025年6月底前，完成30个海绵型小区改造和5座公园建设。\n")
     assert [(t.value, t.year) for t in doc.targets] == [(40.0, 2026), (30.0, 2025), (5.0, 2025)]
+
+
+def test_a_count_an_action_plan_brings_into_a_scheme_is_its_target(tmp_path: Path) -> None:
+    doc = parse_text(tmp_path, "service.txt", "某市交通运输营商环境优化行动方案（2026年）\n二、主要任务\n"
+                     "1.简政提效。推进甲、乙项目资金2项纳入“免申即享”。将23项涉及企业许可证、备案信息变更的事项纳入“一键联办”。\n"
+                     "2.把12家企业列入重点名单。\n")
+    got = [(t.indicator, t.value, t.kind) for t in doc.targets]
+    assert [(v, k) for _, v, k in got] == [(2.0, "target"), (23.0, "target"), (12.0, "target")]
+    assert got[1][0] != "将" and "事项" in got[1][0]
