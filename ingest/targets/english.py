@@ -52,7 +52,8 @@ _PAST_BEFORE = re.compile(r"(?<!\bbe )(?<!\bbeen )(?<!\bto )\b(?:authorized|cons
                           r"reached|delivered|produced|recorded|provided|awarded|invested|cleared|funded|secured|"
                           r"mobilized|mobilised|distributed|granted|trained|created|saved|removed|replaced|repaired|"
                           r"retired|generated|raised|made|served|helped|supported|announced|committed|pledged|emitted|showed|showing|shows|"
-                          r"reported|fell|rose|decreased|increased|dropped|declined|grew)\b"
+                          r"reported|fell|rose|decreased|increased|dropped|declined|grew|launched|approved|opened|established|"
+                          r"introduced|allocated|spent|planted|restored|upgraded|retrofitted|hired|recruited|welcomed)\b"
                           r"(?:(?!\b(?:are|is|will|shall|to|goals?|targets?|aims?)\b)[^,;])*$",
                           re.I)
 _PAST_AFTER = re.compile(r"^[^,;]{0,60}?\b(?:have|has|had)\s+(?:\w+\s+)?(?:been|become|\w+ed)\b|"
@@ -188,7 +189,8 @@ def _year_follows(text: str, cell: _Cell, f: Figure, base: int | None) -> bool:
 
 def _fact_year(pre: str) -> int | None:
     """The year a past fact is of ("In 2023, …"); a year a span starts from ("Since 2021, … has invested") is not."""
-    years = [m for m in re.finditer(r"\b((?:19|20)\d{2})\b", pre)]
+    years = [m for m in re.finditer(r"\b((?:19|20)\d{2})\b", pre)
+             if not re.search(r"\b(?:by|until|before|to|through)\s+(?:the\s+end\s+of\s+)?$", pre[:m.start()], re.I)]  # a goal's
     if not years or re.search(r"\b(?:since|from|between)\s+$", pre[:years[-1].start()], re.I):
         return None
     return int(years[-1].group(1))
@@ -219,7 +221,7 @@ def _classify(text: str, s0: int, s1: int, f: Figure, cell: _Cell, ctx: DocConte
     if _PAST_AFTER.match(post) and not cell.goal and not lead:  # "In 2023, 15,765 homes were delivered."
         return "achieved", _fact_year(pre)
     if not lead and _PAST_BEFORE.search(pre) and not _year_follows(text, cell, f, base):
-        dated = re.match(r"^[^,;.]{0,30}?\bin\s+((?:19|20)\d{2})\b", post)  # "emitted 987 kt CO2 eq in 2018"
+        dated = re.match(r"^[^,;.]{0,30}?\bin\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d{2})\b", post)  # "emitted 987 kt CO2 eq in 2018"
         return "achieved", _fact_year(pre) or (int(dated.group(1)) if dated else None)  # "has cleared 1,065 …"
     if cell.goal or f.comparator in (">=", "<=") or lead or cell.future:
         year = _target_year(text, cell, f, lead, base)
@@ -249,7 +251,7 @@ def _indicator(text: str, s0: int, s1: int, f: Figure) -> str:
     pre, post = text[max(s0, f.start - _WINDOW):f.start], text[f.end:min(s1, f.end + _WINDOW)]
     pre = _ITEM_MARK.sub("", pre)  # "reduction of energy intensity by (i) 3 percent …, or (ii) 30 percent"
     if f.unit in _MONEY_UNITS and (m := _MONEY_IN.match(post) or _MONEY_NOUN.match(post) or _MONEY_FOR.match(post)):
-        return m.group(1).strip()  # "$5 billion in grants for 560 projects", "£20m Energy Fund", "£2m to test ideas"
+        return _LOOSE_END.sub("", m.group(1).strip())  # "$5 billion in grants for 560 projects", "£20m Energy Fund", "£2m to test ideas"
     m = _OF_AFTER.match(post)
     if m and f.unit in ("%", "times"):
         return _LOOSE_END.sub("", m.group("obj").strip())

@@ -553,3 +553,11 @@ def test_a_part_of_a_whole_after_of_which(tmp_path: Path) -> None:
     assert ("to deliver 20,000 new homes", 2.1e9, "GBP", "=", 2030) in got
     assert ("new homes in rural areas", 5000.0, "homes", "=", 2030) in got
     assert ("affordable homes for social rent", 70.0, "%", ">=", 2032) in got
+
+
+def test_what_a_plan_reports_it_launched_or_approved_is_done(tmp_path: Path) -> None:
+    doc = parse_text(tmp_path, "done.txt", "Westland Housing Plan\n\n"
+                     "After a pilot, we launched a £4m national fund in September 2018.\n\n"
+                     "We will plant 5,000 trees by 2030, and have planted 30,000 trees since 2019.\n")
+    got = [(t.value, t.kind, t.year) for t in doc.targets]
+    assert got == [(4e6, "achieved", 2018), (5000.0, "target", 2030), (30000.0, "achieved", None)]
