@@ -35,9 +35,10 @@ _MONTH_NAMES = r"(January|February|March|April|May|June|July|August|September|Oc
 _EN_DATE = re.compile(rf"\b{_MONTH_NAMES}\s+(\d{{1,2}}),\s*((?:19|20)\d{{2}})\b")
 _EN_DAY_FIRST = re.compile(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH_NAMES},?\s+((?:19|20)\d{{2}})", re.I)  # "14 March 2025"
 # the field line a page or an order states its date on: "Effective date: 2026-01-20", "Published: 14 March 2025"
-_DATE_FIELD = re.compile(r"(?:date modified|date of issue|issue date|date issued|date signed|effective date|release date|"
-                         r"last updated|date|dated|issued(?: on)?|published(?: on)?|signed(?: on)?|adopted(?: on)?|"
-                         r"approved(?: on)?|发布日期|印发日期|成文日期|发文日期|日期|发布时间)\s*[:：]?\s*(.+?)"
+_DATE_FIELD = re.compile(r"(?:[A-Z][A-Za-z .]{1,30}[,:]\s*(?=dated))?"  # "Lucknow: Dated 10 February, 2026"
+                         r"(?:date modified|date of issue|issue date|date issued|date signed|effective date|release date|"
+                         r"last updated|dated|date|issued(?: on)?|published(?: on)?|signed(?: on)?|adopted(?: on)?|"
+                         r"approved(?: on)?|发布日期|印发日期|成文日期|发文日期|日期|发布时间)(?![A-Za-z])\s*[:：]?\s*(.+?)"
                          r"(?:\s+(?:来源|作者|浏览|字号)\s*[:：].*)?", re.I)  # "日期：2022年01月24日 来源：某融媒体中心"
 _ISO_DATE = re.compile(r"\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b")
 _NEWS_DATELINE = re.compile(r"((?:19|20)\d{2})-(\d{2})-(\d{2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:[|｜]|来源|$)")
@@ -132,7 +133,7 @@ def read_facts(text: str, loaded_title: str | None = None) -> DocMeta:
     number = next((m for ln in lines[:12] if (m := _DOC_NUMBER.fullmatch(ln))), None)
     return DocMeta(title=title, issuer=issuer, date=document_date(text),
                    kind=document_kind(title or "", text), doc_number=number.group(0) if number else None,
-                   region=document_region(title or "", issuer or "", head))
+                   region=document_region(title or "", issuer or "", head, text))
 
 
 def running_title(text: str) -> str | None:
@@ -174,6 +175,9 @@ def _untransmitted_title(lines: list[str], head: str, loaded_title: str | None) 
     order = order_title(lines)
     if order:
         return order
+    subject = subject_title(lines)
+    if subject and not lines[0].startswith("# "):
+        return subject
     line_title = first_title(lines)
     carried = re.search(_CARRIES + r"(.{4,80})$", line_title or "")
     if carried:  # "…办公厅关于印发X工作方案" (a notice's title without its 的通知): X is the document
@@ -206,6 +210,21 @@ def order_title(lines: list[str]) -> str | None:
             subject.append(nxt)
         name = f"Executive Order No. {m.group(1)}"
         return f"{name}: {' '.join(subject)}" if subject else name
+    return None
+
+
+# a letter's or memorandum's subject line: "Subject: Regarding the implementation of the Westland Housing Policy, 2026."
+_SUBJECT = re.compile(r"^(?:subject\s*[:.–-]|sub\s*[:.]|re\s*:)\s*(?:regarding\s+|in\s+respect\s+of\s+)?(?:the\s+)?"
+                      r"(?:implementation\s+of\s+(?:the\s+)?)?(?P<what>[A-Za-z].{3,200}?)\.?$", re.I)
+
+
+def subject_title(lines: list[str]) -> str | None:
+    """What a government order, letter or memorandum is about, from its subject line near the top: such a
+    document has no title of its own above its letterhead, addresses and date."""
+    for line in lines[:40]:
+        m = _SUBJECT.match(line.strip("*_ "))
+        if m:
+            return m.group("what").strip()
     return None
 
 
@@ -369,7 +388,7 @@ def issuer_of(lines: list[str], text: str) -> str | None:
     return None
 
 
-def document_region(title: str, issuer: str, head: str) -> str | None:
+def document_region(title: str, issuer: str, head: str, text: str = "") -> str | None:
     """The place the document governs: named by its title (or the place an approval is about) or issuer,
     the United States for a President's order, national for central organs, or the place of the congress in
     a work report's speaker line."""
@@ -391,7 +410,7 @@ def document_region(title: str, issuer: str, head: str) -> str | None:
         return place.title() if place.isupper() else place
     if _NATIONAL_ISSUER.match(issuer or "") or _NATIONAL_ISSUER.match(title or ""):
         return "全国"
-    polity = _english_polity(title, head)
+    polity = _english_polity(title, head) or _statute_polity(head, text)
     if polity:
         return polity
     congress = _congress_place(head)
@@ -408,6 +427,19 @@ def _english_polity(title: str, head: str) -> str | None:
     if title and not _CJK.search(title) and (polity := polity_in(title)):
         return polity
     return polity_most_named(head) if not _CJK.search(head[:300]) else None
+
+
+# a statute that calls its own polity "the State" / "this State" / "the Commonwealth"
+_OWN_STATE = re.compile(r"\b(?:the|this)\s+(?:State|Commonwealth|Province|Territory)\b(?!\s+of\b)")
+
+
+def _statute_polity(head: str, text: str) -> str | None:
+    """A statute's section that says "the State" for its own and names the state only further on ("sells
+    electricity for consumption in the State" … "Hawaii's electric utility companies"): the state the whole
+    text names most."""
+    if _CJK.search(head[:300]) or not _OWN_STATE.search(text):
+        return None
+    return polity_most_named(text)
 
 
 def _congress_place(head: str) -> str | None:

@@ -11,11 +11,20 @@ record or a quote, and every citation's quote is the canonical text at its span.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from api.answer import render
 from api.answer.confidence import confidence
-from api.answer.draft import Context, Draft, from_document, from_sentences, from_targets, from_tasks
+from api.answer.draft import (
+    Context,
+    Draft,
+    from_document,
+    from_sentences,
+    from_targets,
+    from_tasks,
+    sentence_deadlines,
+)
 from api.answer.grounding import ground
 from api.answer.lexical import overlap, terms
 from api.answer.pinned import Difference, check, states_a_date, title_known
@@ -26,7 +35,7 @@ from index.home import Home
 from index.named import document_weights, title_place
 from index.passages import chunk_leads, document_lines, header_rows, passage_text
 from ingest.errors import BadQueryError
-from ingest.models import Citation, Hit
+from ingest.models import Citation, Deadline, Hit
 
 MAX_QUESTION_CHARS = 2000
 RETRIEVE_K = 12
@@ -165,6 +174,8 @@ def _draft(ctx: Context) -> Draft | None:
     draft = from_document(ctx)
     if draft is not None:
         return draft
+    if ctx.q.intent == "deadline" and ctx.q.figures and (goal := _goal_of_figure(ctx)) is not None:
+        return goal  # "By when … 100 per cent?": the goal stating the figure asked, whatever task matches too
     if ctx.q.intent in ("responsibility", "deadline"):
         draft = from_tasks(ctx)
         if draft is not None and draft.source == "tasks" and draft.difference is None and not _tasks_fit(ctx, draft):
@@ -172,6 +183,20 @@ def _draft(ctx: Context) -> Draft | None:
     elif ctx.q.intent == "target":
         draft = from_targets(ctx)
     return draft or from_sentences(ctx)
+
+
+def _goal_of_figure(ctx: Context) -> Draft | None:
+    """"By when must the utilities reach 100 per cent?": the goal that states the figure asked gives its year."""
+    draft = from_targets(ctx)
+    if draft is None or not draft.targets or (draft.targets[0].value, draft.targets[0].unit) not in ctx.q.figures \
+            or not draft.targets[0].year:
+        return None
+    best = draft.targets[0]
+    stated = [d for d in sentence_deadlines(best.citation.quote) if d.date and d.date.startswith(str(best.year))]
+    deadlines = stated[:1] or [Deadline(text=str(best.year), date=f"{best.year}-12-31", kind="by")]
+    text = f"{deadlines[0].text}: {render.target_answer([best], ctx.q.lang, False, ctx.titles)}"
+    return replace(draft, type="deadline", text=text,
+                   targets=[best], citations=[best.citation], deadlines=deadlines)
 
 
 def _tasks_fit(ctx: Context, draft: Draft) -> bool:

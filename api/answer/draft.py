@@ -185,7 +185,7 @@ def from_sentences(ctx: Context) -> Draft | None:
     if q.intent == "deadline":
         info = ctx.home.store.document_info(cites[0].doc_id)
         relative = relative_deadlines(cites[0].quote, info["meta"].date if info else None)
-        deadlines = relative + _sentence_deadlines(cites[0].quote)
+        deadlines = relative + sentence_deadlines(cites[0].quote)
         text += "".join(render.relative_note(d, q.lang) for d in relative)
     numbers = [n for c in cites[:2] for n in numbers_in_words(c.quote)]
     if numbers:
@@ -262,7 +262,7 @@ def _is_cjk(text: str) -> bool:
     return sum("\u4e00" <= ch <= "\u9fff" for ch in text) > len(text) / 4
 
 
-def _sentence_deadlines(sentence: str) -> list[Deadline]:
+def sentence_deadlines(sentence: str) -> list[Deadline]:
     """Dates a cited sentence states, as deadlines (its own words as the text)."""
     out = []
     for m in find_dates(sentence):

@@ -53,7 +53,9 @@ _EN_GENERIC = frozenset(
     "under end year years total number share percent date deadline they it them he she we its "
     # how a question asks for a goal, not what the goal is of: "How much … does Westland want by 2035?"
     "want wants wanted aim aims aimed aiming expect expects expected hope hopes planned planning need needs needed "
-    "going supposed required require requires meant get got".split())
+    "going supposed required require requires meant get got "
+    # how a question asks for a level to be reached: "By when must … reach 100 per cent?"
+    "reach reaches reached achieve achieves achieved attain attains attained meet meets cent".split())
 MAX_MISSING_SHARE = 0.5
 # 多少个, 几名: the question word and its classifier; 哪一年, 哪个年份: asking when
 _ASKING = re.compile(r"^(?:多少|几)[\u4e00-\u9fff]?$|^多长时间$|^多久$|^哪(?:一|个)?(?:年|年份|年度)$")
@@ -302,12 +304,31 @@ def _where_and_when(q: Query, ev: Evidence) -> Difference | None:
     return None
 
 
+_LIST_ITEM = re.compile(r"(?:^|\s)(?:[(（](?:\d{1,2}|[a-z]|[ivx]{1,4}|[一二三四五六七八九十]{1,3})[)）]|\d{1,2}[.、]|[a-z][.)]|[-*•●])\s",
+                        re.M)
+
+
+def _lead_ins(ev: Evidence) -> list[str]:
+    """The lines ending in a colon that introduce the list an evidence text is an item of (in its passage)."""
+    if not ev.texts or not ev.context or not _LIST_ITEM.search(ev.texts[0]):
+        return []
+    passage = ev.context[0]
+    item = next((line for line in ev.texts[0].split("\n") if _LIST_ITEM.search(line)), "")
+    at = passage.find(item.strip()[-40:]) if item.strip() else -1
+    if at < 0:
+        at = len(passage)
+    leads = [line for line in passage[:at].split("\n") if re.search(r"[:：]\s*$", line)]
+    return leads[-1:]  # the nearest: a passage may hold two lists, each under its own lead-in
+
+
 _CHAIR = re.compile(r"\b(vice[- ]chair|co-?chair|chair)(?:s|ed|ing)?\b", re.I)
 
 
 def _what(q: Query, ev: Evidence) -> Difference | None:
-    """The office asked (chair, co-chair), the measure and the content words of what is asked."""
-    hay = "\n".join(ev.texts)
+    """The office asked (chair, co-chair), the measure and the content words of what is asked. A list item is
+    read with the lead-in it completes ("Each electric utility … shall establish a standard of:" / "(6) One
+    hundred per cent … by 2045")."""
+    hay = "\n".join([*ev.texts, *_lead_ins(ev)])
     chair = _CHAIR.search(q.text)
     if chair and not CJK_RUN.search(hay) and not re.search(re.escape(chair.group(1)).replace("\\-", "[- ]?"), hay, re.I):
         return Difference("indicator", chair.group(1))

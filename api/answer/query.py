@@ -30,6 +30,7 @@ from index.bilingual import english_to_chinese, names_by_pinyin, proper_name_pai
 from index.store import Store
 from ingest.read.script import to_simplified
 from ingest.recognise.periods import five_year_periods
+from ingest.recognise.quantities import find_quantities
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _TITLE = re.compile(r"《([^》]{2,80})》")
@@ -70,6 +71,7 @@ class Query:
     zh_terms: frozenset[str] = frozenset()  # terms of the translation (English questions)
     spelled: tuple[tuple[str, str], ...] = ()  # (a place's Chinese name, the English word of the question)
     asked: str = ""  # the question as the user wrote it (answers echo it; `text` is normalised)
+    figures: frozenset[tuple[float, str]] = frozenset()  # figures the question states ("reach 100 per cent")
 
     def terms_for(self, text: str, document: str = "") -> frozenset[str]:
         """The question's terms to look for in `text`: the Chinese translation's for Chinese text
@@ -194,5 +196,6 @@ def parse_question(question: str, store: Store | None = None) -> Query:
                  zh_terms=frozenset(terms(" ".join(translated))),
                  places=tuple(dict.fromkeys(places)), years=frozenset(years), doc_years=frozenset(doc_years),
                  titles=titles, tables=caption_refs(text), numbers=number_refs(text), roles=roles_asked(text),
-                 translated=translated, parts=parts if len(parts) > 1 else (), asked=question, spelled=spelled)
+                 translated=translated, parts=parts if len(parts) > 1 else (), asked=question, spelled=spelled,
+                 figures=frozenset((f.value, f.unit) for f in find_quantities(text, 0, len(text)) if f.unit))
 

@@ -84,6 +84,8 @@ def target_score(q: Query, t: Target, hits: list[Hit], document: str = "") -> fl
     for kind, cue in _KIND_CUES.items():
         if cue.search(q.text):
             score += 0.3 if t.kind == kind else -0.1
+    if (t.value, t.unit) in q.figures:  # "By when must … reach 100 per cent?": the item of the list stating it
+        score += 0.5
     asked = _ASKED_UNIT.search(q.text)
     if asked:  # "建设多少个OPC社区": the count, not the same plan's 社区面积 in 万平方米
         score += 0.3 if unit_fits(asked.group(1), t.unit) else -0.2

@@ -6,10 +6,12 @@ import re
 
 from api.answer.lexical import overlap
 from api.answer.query import Query
+from api.answer.readings import numbers_in_words
 from ingest.models import Citation, Hit
 from ingest.read.sentences import sentence_spans
 from ingest.recognise.deadlines import find_dates
 from ingest.recognise.en_phrases import is_recital
+from ingest.recognise.quantities import find_quantities
 
 TOP_HITS = 6
 _DIGIT = re.compile(r"\d")
@@ -52,6 +54,17 @@ def states_a_deadline(sentence: str) -> bool:
     return bool(_WITHIN.search(sentence)) or any(m.limit for m in find_dates(sentence))
 
 
+def _states_figure(sentence: str, figures: frozenset[tuple[float, str]]) -> bool:
+    """Whether a sentence states one of the figures a question names, in digits or in words."""
+    if any((q.value, q.unit) in figures for q in find_quantities(sentence, 0, len(sentence))):
+        return True
+    worded = {float(n) for n in numbers_in_words(sentence)}  # "One hundred per cent of its sales"
+    return any(v in worded and (unit != "%" or _PERCENT_WORDS.search(sentence)) for v, unit in figures)
+
+
+_PERCENT_WORDS = re.compile(r"%|per\s*cent|percent|％", re.I)
+
+
 def _score(query: Query, sentence: str, base: float, counted: list[re.Pattern[str]] | None,
            prefer_deadlines: bool) -> float:
     """A sentence's score: its overlap and rank (`base`), with what the question's kind looks for."""
@@ -62,6 +75,8 @@ def _score(query: Query, sentence: str, base: float, counted: list[re.Pattern[st
         score += DEADLINE_BONUS  # a "by when" question is answered by a sentence that sets a limit
     if query.years and any(str(y) in sentence for y in query.years):
         score += 0.6  # the year asked is what tells a plan's targets apart
+    if query.figures and _states_figure(sentence, query.figures):
+        score += 0.6  # "By when … 100 per cent?": the item of a list of goals that states the figure asked
     if is_recital(sentence, 0):
         score *= RECITAL_WEIGHT  # "WHEREAS, Order No. 25 rescinded …" says why; the order's sections what
     return score

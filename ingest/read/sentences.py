@@ -9,9 +9,10 @@ from ingest.models import Span
 # A sentence ends after 。！？； (with closing quotes/brackets) or after . ! ? ; followed by a space
 # or line end; a line break always ends one. A period after a capital ("U.S.", "Sec.") does not, nor one
 # after a list number at a line's start ("1. ", "12. ") or an abbreviation ("Executive Order No. 246", "Sec. 3");
-# one after a year does ("… by 2035. Since 2021, …").
+# one after a year does ("… by 2035. Since 2021, …"), and so does one closing a bold run-in heading
+# ("**§12-5 Energy study.** The board shall:").
 _END = re.compile(r"[。！？；!?;]+[”’」』)）\]】]*|(?<![A-Z])(?<!^\d)(?<!^\d\d)(?<!\n\d)(?<!\n\d\d)(?<!\bNo)(?<!\bNos)(?<!\bno)"
-                  r"(?<!\bSec)(?<!\bArt)(?<!\bvs)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)\.(?=\s|$)[”’\"')]*|\n+")
+                  r"(?<!\bSec)(?<!\bArt)(?<!\bvs)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)\.(?:\*\*|__)?(?=\s|$)[”’\"')]*|\n+")
 
 
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]:

@@ -43,7 +43,7 @@ _FILLERS = re.compile(r"\b(?:in\s+particular|the\s+following|as\s+follows|also|e
 _ABBREVIATION = re.compile(r"(?:\b(?:Sec|Secs|No|Nos|Fed|Reg|Stat|Pub|Inc|Co|Corp|Ltd|Dr|Mr|Ms|Mrs|St|Jr|Sr|vs|etc|"
                            r"Art|para|paras|pp|Vol|Ch|approx|Dept|Gov|Govt|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|"
                            r"Nov|Dec|al|seq|cf|viz)|\b[A-Za-z](?:\.[A-Za-z])*)$")
-_SENTENCE_END = re.compile(r"[.!?][”’\"')\]]*(?=\s+[A-Z“\"(\[]|\s*$)")
+_SENTENCE_END = re.compile(r"[.!?](?:\*\*|__)?[”’\"')\]]*(?=\s+[A-Z“\"(\[]|\s*$)")  # "**§5 Study.** The Board …"
 
 
 MAX_SUBJECT_CHARS = 600  # no subject with its opening phrase is longer; bounds the work per modal

@@ -18,9 +18,9 @@ from typing import Literal
 
 ParaKind = Literal["section", "item", "text", "heading", "table"]
 
-_SECTION = re.compile(r"^(?:Section|Sec\.|SECTION|SEC\.|§|Article|ARTICLE)\s*(?P<num>[\dA-Za-z][\w.\-]*?)\.?\s+"
-                      r"(?P<title>(?:[^.]|\.(?!\s|$|\(\w{1,4}\))|(?<=\.[A-Z])\.)+?)"
-                      r"(?:(?<!\.[A-Z])\.(?=\s|$|\(\w{1,4}\))|\s+[–—]\s+)")  # "Section 12. Water Boards – The Authority …"
+_SECTION = re.compile(r"^(?:\*\*|__)?(?:Section|Sec\.|SECTION|SEC\.|§|Article|ARTICLE)\s*(?P<num>[\dA-Za-z][\w.\-]*?)\.?\s+"
+                      r"(?P<title>(?:[^.*]|\.(?!\*\*|\s|$|\(\w{1,4}\))|(?<=\.[A-Z])\.)+?)"  # "**§12-6 Reports.** (a) …"
+                      r"(?:(?<!\.[A-Z])\.(?:\*\*|__)?(?=\s|$|\(\w{1,4}\))|\s+[–—]\s+)")  # "Section 12. Water Boards – The Authority …"
 # ("Plan.(a) Within …" ends the title at its period; "Appointments to the U.S. Board …" does not end at "U.S.")
 # "§ 2. The Cabinet shall:" (no title's full stop): a section line that is a provision opening a list
 _PROVISION = re.compile(r"^(?:Section|Sec\.|SECTION|SEC\.|§)\s*(?P<num>\d+[A-Za-z]?)\.\s+(?P<title>.+)$")
@@ -218,8 +218,8 @@ def children(paras: list[Para], i: int) -> list[int]:
     child_level: int | None = None
     for j in range(i + 1, len(paras)):
         p = paras[j]
-        if p.kind == "heading" and p.section != paras[i].section or p.kind in ("section", "text"):
-            break
+        if p.section != paras[i].section or p.kind in ("section", "text"):
+            break  # a new section ("**§12-6 Reports.** (a) …" opens with an item of its own)
         if p.kind != "item":
             continue
         if p.level <= level:

@@ -633,3 +633,23 @@ def test_what_a_how_many_question_counts_must_be_what_the_evidence_counts(tmp_pa
 def test_a_code_the_question_names_must_be_the_evidences(question: str, evidence: str, missing: str) -> None:
     from api.answer.pinned import _code_missing
     assert _code_missing(question, evidence) == missing
+
+
+def test_by_when_a_listed_level_is_due_is_the_item_stating_that_figure(tmp_path: Path) -> None:
+    """"By when must … reach 100 per cent?": of a statute's list of levels, the item that states the figure asked
+    (in words) answers, read with the lead-in it completes (who must reach it)."""
+    (tmp_path / "rps.md").write_text("\n".join([
+        "# Westland portfolio standards", "",
+        "**§12-2 Portfolio standards.** (a) Each electric utility company that sells electricity for consumption in "
+        "the State shall establish a renewable portfolio standard of:", "",
+        "(1) Ten per cent of its net electricity sales by December 31, 2030;", "",
+        "(2) Forty per cent of its net electricity sales by December 31, 2040; and", "",
+        "(3) One hundred per cent of its net electricity sales by December 31, 2050.", "",
+        "(b) The board shall review the standards every five years."]), encoding="utf-8")
+    home = Home(tmp_path / "home", embedder="hash")
+    assert not home.ingest([tmp_path / "rps.md"]).failed
+    a = answer_question(home, "By when must the electric utilities reach a 100 per cent renewable portfolio standard?")
+    assert a["type"] == "deadline" and [d["date"] for d in a["deadlines"]] == ["2050-12-31"], a["answer"]
+    b = answer_question(home, "By when must the electric utilities reach 40 percent renewable electricity sales?")
+    assert [d["date"] for d in b["deadlines"]] == ["2040-12-31"], b["answer"]
+    home.close()

@@ -306,3 +306,16 @@ def test_a_date_stated_on_a_field_line_of_the_head(field: str, date: str) -> Non
 
 def test_a_date_inside_a_sentence_is_not_the_documents() -> None:
     assert read_facts("Westland Port Access Plan\n\nThe Authority was established on 2 June 2024 by statute.\n").date is None
+
+
+def test_a_government_orders_subject_line_is_its_title_and_its_dated_line_its_date() -> None:
+    text = ("No. 14/2026-Housing Section-3\nEastport: Dated 10 February, 2026\nFrom,\nPrincipal Secretary,\n"
+            "Government of Westland.\nTo,\nAll Development Authorities.\n"
+            "Subject: Regarding the implementation of the Westland Urban Renewal Policy, 2026.\nSir,\n"
+            "The Development Authority shall prepare a project report.\n")
+    facts = read_facts(text)
+    assert (facts.title, facts.date) == ("Westland Urban Renewal Policy, 2026", "2026-02-10")
+
+
+def test_a_sub_total_row_is_no_subject_line() -> None:
+    assert read_facts("Westland Farm Strategy\nSub-Total for Adaptation\n12\n").title == "Westland Farm Strategy"

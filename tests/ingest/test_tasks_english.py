@@ -548,3 +548,35 @@ def test_a_may_chapeaus_items_are_powers_not_duties_of_the_bodies_they_name(tmp_
                 "Director may\n\n(1) establish standards for energy resilience;\n\n(2) require the Commissioner of "
                 "Ports to perform readiness assessments of port power systems;\n", "may.txt")
     assert doc.tasks == []
+
+
+STATUTE_WITH_RUN_IN_HEADINGS = """# Westland Revised Statutes, Chapter 12
+
+**§12-5 Energy efficiency study.** The public service board shall:
+
+(1) By December 31, 2027, develop and implement a ratemaking structure for efficiency programmes;
+
+(2) Report its findings to the legislature.
+
+**§12-6 Reports.** (a) Each utility shall report its savings to the board annually.
+
+(b) Each electric utility company that sells electricity for consumption in the State shall establish a
+portfolio standard of:
+
+(1) Ten per cent of its net electricity sales by December 31, 2030;
+
+(2) Forty per cent of its net electricity sales by December 31, 2040.
+
+(c) The board shall consult Tasmania's utility companies and the University of Tasmania.
+"""
+
+
+def test_a_statutes_bold_run_in_section_headings_and_regulated_parties(tmp_path: Path) -> None:
+    doc = parse(tmp_path, STATUTE_WITH_RUN_IN_HEADINGS, "statute.md")
+    got = [(t.number, [u.normalized for u in t.units], [d.date for d in t.deadlines]) for t in doc.tasks]
+    assert got[:3] == [("Sec. 12-5(1)", ["public service board"], ["2027-12-31"]),
+                       ("Sec. 12-5(2)", ["public service board"], []),
+                       ("Sec. 12-6(a)", ["Each utility"], [None])]
+    assert ("Sec. 12-6(b)", ["Each electric utility company that sells electricity for consumption in the State"],
+            []) in got
+    assert doc.meta.region == "Tasmania"  # "the State" of a statute that names its state only further on
