@@ -203,6 +203,8 @@ def _sets_a_date(text: str, d: DeadlineMatch) -> bool:
         return _is_limit_expression(expr)
     if _HORIZON.match(expr):
         return not _AFTER_DATE.search(text[max(0, d.start - 2):d.start])  # 至 closing a range is not a horizon
+    if _SECOND_HORIZON.search(text, max(0, d.start - 16), d.start):
+        return True  # "到2023年底和2030年": the second year shares the first one's 到
     if _is_limit_expression(expr):
         return True
     if _REPORTED.match(after):
@@ -215,6 +217,9 @@ def _sets_a_date(text: str, d: DeadlineMatch) -> bool:
     if month and _bracketed(text, d.start, d.end):
         return True  # "（一）建立工作机制（2021年8月）": a step's heading dated with its month
     return bool(month and _COMPLETION.match(after))
+
+
+_SECOND_HORIZON = re.compile(r"(?:到|至)\s*(?:19|20)\d{2}\s*年(?:底|末)?\s*(?:和|及|与|、)\s*$")
 
 
 def _bracketed(text: str, start: int, end: int) -> bool:

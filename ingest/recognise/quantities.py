@@ -55,13 +55,14 @@ _UNIT_ALIASES: dict[str, str] = {
 }
 COUNT_UNITS = frozenset({"个", "座", "条", "处", "次", "起", "项", "人", "名", "家", "所", "株", "台", "套", "件",
                          "场", "场次", "人次", "间", "位", "批", "期", "届", "床", "头", "艘", "户", "辆", "张", "大类",
-                         "类", "个环节"})
+                         "类", "个环节", "部"})
 TIME_UNITS = frozenset({"小时", "分钟", "工作日", "日", "天", "月", "周"})
 # conversions to a base unit: unit -> (base unit, factor)
 _BASE: dict[str, tuple[str, float]] = {"km2": ("km2", 1.0), "hm2": ("km2", 0.01), "亩": ("km2", 1 / 1500)}
 
 _MULTIPLIERS = {"万": 1e4, "亿": 1e8, "千": 1e3}
-_UNIT_RE = "|".join(re.escape(u) for u in sorted(_UNIT_ALIASES, key=len, reverse=True))
+_UNIT_RE = "|".join(re.escape(u) for u in sorted(_UNIT_ALIASES, key=len, reverse=True)) + \
+    r"|部(?![门委署分长位级属队件])"  # "剧目5部": works (plays, films, books); not "3部门"
 _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _MULT_RE = "万亿|[万亿千]"
 # [comparator sign] number [range] [余/多] [multiplier] unit; or a bare 万/亿 amount ending its clause (超1000万)

@@ -76,7 +76,8 @@ def _composition(text: str, c0: int, c1: int, q: Quantity) -> bool:
     """"“1名团长+3名创业导师+N名志愿者”": the make-up of a team or a formula, not a goal."""
     left = text.rfind("“", c0, q.start)
     right = text.find("”", q.end, c1)
-    return left >= 0 and right >= 0 and "+" in text[left:right]
+    inside = left >= 0 and right >= 0 and "”" not in text[left:q.start] and "“" not in text[q.end:right]
+    return inside and "+" in text[left:right]  # not "“养老院+互联网”医院、新增90000户": the figure outside both
 
 
 def is_parameter(text: str, c0: int, c1: int, q: Quantity) -> bool:

@@ -99,6 +99,11 @@ MIN_RESPECTIVE_NAME = 3
 _VALUE_GAP = re.compile(r"\s*(?:以上|以下|左右|以内)?\s*(?:、|和|及|与|,|，)?\s*")
 
 
+# a part that states who or what qualifies: its figures are thresholds, not goals
+_CONDITIONS_HEADING = re.compile(r"(?:实施|申报|申请|准入|入选|遴选|评选|认定|参评|支持|补贴|奖励)(?:条件|标准|对象)|"
+                                 r"适用(?:范围|对象)|\beligibility\b", re.I)
+
+
 @dataclass
 class _State:
     """What later figures of a sentence inherit from earlier ones."""
@@ -222,6 +227,8 @@ class ProseReader:
                 if not nested:  # the items under "(二)发展目标。到2025年，…" keep its year
                     self.horizon, self.list_measure = None, ""
                 section = b.section
+            if _CONDITIONS_HEADING.search(b.section or ""):
+                continue  # "三、项目实施条件 / 1.单个库区屋面面积1500平方米以上": what qualifies, not what is aimed at
             if (b.kind in ("paragraph", "list_item") and not (b.kind == "paragraph" and b.table)
                     and not self._table_line(b)) or self._goal_heading(b):
                 if self.horizon and self._ends_english_list(b):

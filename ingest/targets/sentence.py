@@ -107,6 +107,10 @@ _LABEL_BEFORE = re.compile(r"(?:时速|设计速度|首个|首家|第一个|首�
 _LABEL_AFTER = re.compile(r"(?:全国|全省|全市|全区|全国同类|全省同类)第|[^，,；;。]{0,6}级台阶")
 
 
+_INVOLVES = re.compile(r"涉及\s*$")
+_RESPONSIBLE_BODIES = re.compile(r"(?:牵头|责任|配合|协同|参与|成员)(?:单位|部门)")
+
+
 def keep(text: str, sent: Sentence, q: Quantity) -> bool:
     """Not a title/document number, not an aside, not a count of places (6 个区县), not a policy's terms."""
     if sent.bracketed(q.start) or in_aside(sent.asides, q):
@@ -126,6 +130,8 @@ def keep(text: str, sent: Sentence, q: Quantity) -> bool:
     if q.unit in ("件", "项", "个", "条", "类") and (_OWN_PARTS.match(text, q.end) or re.search(r"\d\s*类$",
                                                                                         text[c0:q.start])):
         return False  # "10件重点民生实事", "448项具体工作", "19个重点领域": the document's own items, no measure
+    if q.unit in COUNT_UNITS and (_INVOLVES.search(text, c0, q.start) or _RESPONSIBLE_BODIES.match(text, q.end)):
+        return False  # "明确133项任务，涉及34个牵头单位": what a document's work involves and who does it, no goal
     if text[max(0, q.start - 1):q.start] in ("第", "届"):
         return False  # "第3批", "第十八届71次常务会议": an ordinal (of a batch, a meeting), not a count
     if _LABEL_BEFORE.search(text, c0, q.start) or _LABEL_AFTER.match(text, q.end):
@@ -137,14 +143,21 @@ def unqualified(text: str, qs: list[Quantity]) -> list[Quantity]:
     """Drop a money or rate figure that only qualifies the thing the next figure counts:
     "培育产值超5000万元龙头企业30家以上" states 30 firms, not an output of 50 million."""
     out: list[Quantity] = []
-    for i, q in enumerate(qs):
-        nxt = qs[i + 1] if i + 1 < len(qs) else None
+    dropped: set[int] = set()
+    for i in range(len(qs) - 1, -1, -1):  # from the end: a band's low end goes with its high end
+        q, nxt = qs[i], qs[i + 1] if i + 1 < len(qs) else None
         gap = text[q.end:nxt.start] if nxt else ""
         if (nxt and (q.unit.endswith("元") or q.unit == "%") and 0 < len(gap) <= 8 and _NOUN_GAP.fullmatch(gap)
-                and text[nxt.start].isdigit()):
-            continue
-        out.append(q)
+                and _COUNT_OPENS.match(text, nxt.start)):
+            dropped.add(i)
+        elif nxt and i + 1 in dropped and q.unit.endswith("元") and nxt.unit.endswith("元") and _BAND.fullmatch(gap):
+            dropped.add(i)  # "5000万元至1亿元项目不少于5个": the size band of the projects counted
+    out = [q for i, q in enumerate(qs) if i not in dropped]
     return out
+
+
+_COUNT_OPENS = re.compile(r"(?:不少于|不低于|超过|达到|至少|以上)?\s*\d")
+_BAND = re.compile(r"\s*[至到~～\-—–]\s*")
 
 
 def bounds(f: Found, q: Quantity) -> list[Found]:

@@ -193,3 +193,9 @@ def test_month_deadlines_round_trip(year: int, month: int) -> None:
 def test_a_step_heading_dated_with_its_month(text: str, found: list[tuple[str, str, str]]) -> None:
     from ingest.recognise.deadlines import find_item_deadlines
     assert [(d.text, d.date, d.kind) for d, _, _ in find_item_deadlines(text, 2021)] == found
+
+
+def test_a_second_year_shares_the_horizon_before_it() -> None:
+    from ingest.recognise.deadlines import find_item_deadlines
+    got = [(d.text, d.date) for d, _, _ in find_item_deadlines("到2023年底和2030年，全区居民健康素养水平分别不低于24%和30%。")]
+    assert got == [("到2023年底", "2023-12-31"), ("2030年", "2030-12-31")]

@@ -602,3 +602,20 @@ def test_a_count_an_action_plan_brings_into_a_scheme_is_its_target(tmp_path: Pat
     got = [(t.indicator, t.value, t.kind) for t in doc.targets]
     assert [(v, k) for _, v, k in got] == [(2.0, "target"), (23.0, "target"), (12.0, "target")]
     assert got[1][0] != "将" and "事项" in got[1][0]
+
+
+def test_counts_a_list_states_beside_quoted_formulas_works_and_size_bands(tmp_path: Path) -> None:
+    doc = parse_text(tmp_path, "care.txt", "某市养老服务和文旅融合行动计划\n二、主要任务\n"
+                     "1.新增50家“养老院+互联网”医院、新增90000户为老服务“一键通”用户、培训产生3100名中级及以上技能等级养老护理员。\n"
+                     "2.推出原创舞台精品剧目5部以上，由3部门联合推进。\n"
+                     "3.每年招引投资亿元以上项目不少于3个，5000万元至1亿元项目不少于5个。\n")
+    got = [(t.indicator, t.value, t.unit) for t in doc.targets]
+    assert [(v, u) for _, v, u in got] == [(50.0, "家"), (90000.0, "户"), (3100.0, "名"), (5.0, "部"), (3.0, "个"),
+                                           (5.0, "个")]
+    assert got[2][0].startswith("中级及以上") and got[5][0].startswith("5000万元至1亿元")
+
+
+def test_what_a_document_involves_and_what_qualifies_are_no_targets(tmp_path: Path) -> None:
+    doc = parse_text(tmp_path, "tasks.txt", "某市粮仓光伏建设实施方案\n一、工作目标\n到2025年，全市粮仓光伏装机容量达到50兆瓦。"
+                     "方案明确133项具体任务，涉及34个牵头单位。\n三、项目实施条件\n1.单个库区可利用屋面总面积1500平方米以上。\n")
+    assert [(t.value, t.unit) for t in doc.targets] == [(50.0, "MW")]

@@ -221,3 +221,8 @@ def test_each_of_several_levels_without_their_government_is_one_group() -> None:
     assert roles("市科协，各区、县级市") == [("市科协", "responsible"), ("各区、县级市", "responsible")]
     assert roles("各有关区、县（市）") == [("各有关区、县（市）", "responsible")]
     assert roles("各区、各部门") == [("各区", "responsible"), ("各部门", "responsible")]
+
+
+def test_the_name_of_a_role_is_no_unit() -> None:
+    from ingest.recognise.units import looks_like_unit
+    assert not looks_like_unit("协同单位") and not looks_like_unit("牵头单位") and looks_like_unit("区民政局")
