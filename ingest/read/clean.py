@@ -25,6 +25,7 @@ from ingest.read.relines import (
     join_lone_marks,
     pipe_flat_tables,
     row_cell_lines,
+    split_glued_numbering,
     split_inline_list,
 )
 
@@ -230,10 +231,11 @@ def build_canonical(pages: list[str], has_pages: bool) -> CanonicalText:
         for raw in normalize_chars(page).split("\n"):
             lead_tab = raw.startswith("\t")
             body = _NUMBER_STOP.sub(r"\1.", raw.strip(" \t"))
-            if lead_tab or "(b)" not in body:
-                lines.append(_Line(("\t" + body) if lead_tab else body, page_no))
+            if lead_tab:
+                lines.append(_Line("\t" + body, page_no))
                 continue
-            lines.extend(_Line(item, page_no) for item in split_inline_list(body))
+            parts = split_inline_list(body) if "(b)" in body else split_glued_numbering(body)
+            lines.extend(_Line(item, page_no) for item in parts)
     drop = _furniture_indexes(lines, len(pages) if has_pages else 1)
     kept = pipe_flat_tables(join_lone_marks(row_cell_lines([ln for i, ln in enumerate(lines) if i not in drop])))
     plain = [ln.text for ln in kept if ln.text and not ln.text.startswith("\t")]

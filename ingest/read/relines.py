@@ -3,6 +3,7 @@
 Text pasted from web pages, PDFs and HTML converters arrives with its layout damaged in a few
 recurring ways; each is undone here before lines are joined into paragraphs (`clean.py`):
 - a lettered list run into one paragraph ("…shall: (a) …; (b) …; and (c) …"): one line per item;
+- a Chinese page whose line breaks became spaces ("…支撑。 一、加强预防监督 1.推进…"): one line per heading and item;
 - a list mark alone on its line ("a." / "（二）"), its text on the next: one line;
 - a table a web page gave one cell a line, each closed by " |", each row opened by a lone "|": one
   pipe line a row;
@@ -45,6 +46,29 @@ def split_inline_list(line: str) -> list[str]:
         return [line]
     cuts = [m.start() + len(m.group(0)) - len(m.group(0).lstrip()) for m in run]
     return [line[a:b].rstrip() for a, b in zip([0, *cuts], [*cuts, len(line)], strict=True) if line[a:b].strip()]
+
+
+# a Chinese page whose line breaks a copy turned into spaces: "…提供有力支撑。 一、加强预防监督 1.推进空间管控。…"
+# (Chinese sets no spaces between words, so a space before a numbering mark is where a line ended)
+_GLUED_MARK = re.compile(r"(?<=[\u4e00-\u9fff。；！？：”）)])[ \u3000]+"
+                         r"(?=[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[.．、](?![\d\s]))")
+MIN_GLUED_MARKS = 2
+
+
+def split_glued_numbering(line: str) -> list[str]:
+    """A Chinese line holding several numbered headings and items after spaces, one line each, the way the
+    document sets them; any other line as it is."""
+    if not _CJK.search(line[:200]):
+        return [line]
+    cuts = [m for m in _GLUED_MARK.finditer(line)]
+    if len(cuts) < MIN_GLUED_MARKS:
+        return [line]
+    out, pos = [], 0
+    for m in cuts:
+        out.append(line[pos:m.start()])
+        pos = m.end()
+    out.append(line[pos:])
+    return [part for part in out if part.strip()]
 
 
 # a list mark alone on its line ("a.", "(b)", "3.", "（二）"), its item's text on the next (a PDF's hanging indent)

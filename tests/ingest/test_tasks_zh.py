@@ -655,3 +655,21 @@ def test_a_duty_division_part_names_each_unit_in_a_heading(tmp_path: Path) -> No
     assert got == [("推进管网改造", [("区水务局", "responsible")]),
                    ("牵头协调本区排水防涝工作", [("区建管委", "responsible")]),
                    ("负责在政府投资项目中安排年度预算", [("区财政局", "responsible")])]
+
+
+def test_a_page_whose_line_breaks_became_spaces_is_read_by_its_numbering(tmp_path: Path) -> None:
+    """A web copy that set the whole notice on one line, its breaks turned into spaces: the headings and items
+    are read as the document numbers them (a space before a mark ends a line in Chinese text)."""
+    doc = parse_text(tmp_path, "甲乙市水利局关于印发2025年全市水土保持工作要点的通知 各县区水务局: 现将《2025年全市水土保持工作要点》"
+                     "印发你们。 甲乙市水利局 2025年3月17日 2025年全市水土保持工作要点 总体思路:加强预防保护,提供有力支撑。 "
+                     "一、加强水土保持预防监督 1.推进落实空间管控。6月底前完成重点区划定,12月底前全面完成陡坡地范围划定。"
+                     "(甲乙市水土保持站负责) 2.强化监管。建立常态化监管机制,年内检查项目不少于20个。(甲乙市水利局负责) "
+                     "二、推进重点治理 3.实施综合治理。治理水土流失面积1.5亿元的项目除外。\n")
+    got = [(t.number, [u.normalized for u in t.units], [d.date for d in t.deadlines]) for t in doc.tasks]
+    assert got[:2] == [("1.", ["甲乙市水土保持站"], ["2025-06-30", "2025-12-31"]), ("2.", ["甲乙市水利局"], [])]
+
+
+def test_a_space_inside_a_chinese_sentence_before_a_decimal_is_no_line_break() -> None:
+    from ingest.read.relines import split_glued_numbering
+    line = "完成投资 1.5亿元,新建泵站 2座。 (一) 其余工作。"
+    assert split_glued_numbering(line) == [line]
