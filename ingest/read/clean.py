@@ -27,6 +27,7 @@ from ingest.read.relines import (
     row_cell_lines,
     split_glued_numbering,
     split_inline_list,
+    strip_line_numbers,
 )
 
 _INVISIBLE = re.compile(r"[\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f\u00ad\u061c\u180e"
@@ -236,6 +237,7 @@ def build_canonical(pages: list[str], has_pages: bool) -> CanonicalText:
                 continue
             parts = split_inline_list(body) if "(b)" in body else split_glued_numbering(body)
             lines.extend(_Line(item, page_no) for item in parts)
+    lines = strip_line_numbers(lines)
     drop = _furniture_indexes(lines, len(pages) if has_pages else 1)
     kept = pipe_flat_tables(join_lone_marks(row_cell_lines([ln for i, ln in enumerate(lines) if i not in drop])))
     plain = [ln.text for ln in kept if ln.text and not ln.text.startswith("\t")]

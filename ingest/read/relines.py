@@ -5,6 +5,7 @@ recurring ways; each is undone here before lines are joined into paragraphs (`cl
 - a lettered list run into one paragraph ("…shall: (a) …; (b) …; and (c) …"): one line per item;
 - a Chinese page whose line breaks became spaces ("…支撑。 一、加强预防监督 1.推进…"): one line per heading and item;
 - a list mark alone on its line ("a." / "（二）"), its text on the next: one line;
+- a bill printed with its line numbers in the margin ("2 sections enacted …" / "3 follows:"): the text alone;
 - a table a web page gave one cell a line, each closed by " |", each row opened by a lone "|": one
   pipe line a row;
 - a two-column schedule given one cell a line ("Fiscal Year" / "Percentage Reduction" / "2006" / "2" …):
@@ -69,6 +70,47 @@ def split_glued_numbering(line: str) -> list[str]:
         pos = m.end()
     out.append(line[pos:])
     return [part for part in out if part.strip()]
+
+
+# a bill printed with its line numbers ("2 sections enacted in lieu thereof, …" / "3 follows:"): each page or
+# section counts its lines from 1 or 2, so a run of lines opening with 2, 3, 4, … is the margin's count
+_LINE_NUMBER = re.compile(r"^(\d{1,3})(?:\s+|$)")
+MIN_NUMBERED_RUN = 5
+
+
+def strip_line_numbers(lines: list[Line]) -> list[Line]:
+    """Lines that open with the printed line count of a bill, without it; any other line as it is. Only runs of
+    at least five lines numbered one after another are read this way (a list's "1 …" lines are not)."""
+    numbers = [_LINE_NUMBER.match(ln.text) for ln in lines]
+    strip = [False] * len(lines)
+    runs: list[tuple[int, int, int]] = []  # (first, last, how many numbered lines)
+    i = 0
+    while i < len(lines):
+        if not numbers[i]:
+            i += 1
+            continue
+        j = i  # extend the run while each line's number is one more than the last numbered line's
+        last = int(numbers[i].group(1))  # type: ignore[union-attr]
+        k = i + 1
+        while k < len(lines):
+            m = numbers[k]
+            if m and int(m.group(1)) == last + 1:
+                last, j = last + 1, k
+            elif lines[k].text.strip() and not m:
+                if k - j > 1:
+                    break  # two unnumbered lines: the run is over (one may be a page's running head)
+            elif m:
+                break
+            k += 1
+        runs.append((i, j, sum(1 for x in range(i, j + 1) if numbers[x])))
+        i = j + 1
+    numbered = any(n >= MIN_NUMBERED_RUN for _, _, n in runs)
+    for first, last, n in runs:  # once the margin is known, a short section counted from 2 is it too
+        if n >= MIN_NUMBERED_RUN or (numbered and numbers[first].group(1) == "2"):  # type: ignore[union-attr]
+            for x in range(first, last + 1):
+                strip[x] = numbers[x] is not None
+    return [Line(ln.text[numbers[x].end():], ln.page) if strip[x] else ln  # type: ignore[union-attr]
+            for x, ln in enumerate(lines)]
 
 
 # a list mark alone on its line ("a.", "(b)", "3.", "（二）"), its item's text on the next (a PDF's hanging indent)

@@ -580,3 +580,25 @@ def test_a_statutes_bold_run_in_section_headings_and_regulated_parties(tmp_path:
     assert ("Sec. 12-6(b)", ["Each electric utility company that sells electricity for consumption in the State"],
             []) in got
     assert doc.meta.region == "Tasmania"  # "the State" of a statute that names its state only further on
+
+
+LINE_NUMBERED_BILL = """HOUSE BILL NO. 12
+AN ACT
+To amend section 44.10, relating to water meters and the reporting of leakage by utilities.
+Section A. Section 44.10 is repealed and one new section enacted in lieu thereof, to be known
+2 as section 44.10, to read as follows:
+44.10. 1. The board shall, in consultation with the department of natural resources, install
+2 smart water meters in every public building of the state by December 31, 2030. Each water
+3 utility shall report its leakage rate to the board within ninety days of the end of each year,
+4 using the method the board prescribes by rule after a public hearing on the matter. The
+5 department shall publish the reports of all water utilities on its website every year, and the
+6 board shall review the method every five years, beginning in 2028, and report its findings.
+"""
+
+
+def test_a_bill_printed_with_its_line_numbers_reads_without_them(tmp_path: Path) -> None:
+    doc = parse(tmp_path, LINE_NUMBERED_BILL, "bill.txt")
+    assert "2 as section" not in doc.text and "The department shall publish" in doc.text and "natural resources, install smart water meters" in doc.text
+    got = [([u.normalized for u in t.units], [d.date for d in t.deadlines]) for t in doc.tasks]
+    assert (["board", "department of natural resources"], ["2030-12-31"]) in got
+    assert any(units == ["Each water utility"] for units, _ in got) and any(units == ["department"] for units, _ in got)
