@@ -42,8 +42,18 @@ _GOAL = re.compile(r"^\W*(?:Building|Delivering|Planting|Creating|Providing|Recr
                    r"increases|increasing|expand|expanding|deliver|delivering|limit|limiting|cap|"
                    r"facilitate|convert|converting|install|approve|pursue|create|release|deploy|deploying|restore|"
                    r"plant|build|double|doubling|triple|tripling|raise|cut|lower|phase out|abatement|accelerated?|"
-                   r"estimated?)\b", re.I)
+                   r"estimated?)\b"
+                   # a share stated as a standard to meet, with no verb of its own: "90% of patients to receive care
+                   # within 31 days", "95% of children fully immunised at 24 months of age"
+                   r"|^\W*\d+(?:\.\d+)?\s*(?:%|per\s*cent|percent)\s+of\s+(?:[a-z][\w-]*\s+){1,4}?"
+                   r"(?:to\s+(?!be\b)[a-z]+|(?:fully|being)\s+[a-z]+|[a-z]+(?:ed|en)\s+(?:within|at|by|before)\b)", re.I)
 _FORECAST = re.compile(r"\b(?:anticipated|projected|expected|forecast(?:ed)?|predicted)\s+$", re.I)
+# someone else's forecast: "the operator's neutral scenario forecasts that EVs will comprise 1.5% of …"
+_FORECAST_CLAUSE = re.compile(r"\b(?:forecasts?|projects|predicts?|estimates?|models?|modelling|modeling|projections?)\s+"
+                              r"(?:show\s+)?that\b|\bscenario\b", re.I)  # ("are expected to" may be the text's own aim)
+# a figure set against another: "66-75% lower than for petrol vehicles"
+_COMPARED = re.compile(r"^\s*(?:lower|higher|cheaper|dearer|less|more|greater|smaller|faster|slower|fewer)\s+than\b", re.I)
+_GOAL_WORD = re.compile(r"\b(?:goals?|targets?|aims?|objectives?|commit(?:s|ted)?|will|shall|must|by\s+(?:19|20)\d{2})\b", re.I)
 _DEFINES = re.compile(r"(?<!that )(?<!this )(?<!which )\b(?:means|is defined as|refers to|as used in|shall consist of|is composed of|"
                       r"shall be composed of|membership)\b", re.I)
 _STANDARD_TIME = re.compile(r"(?:no more than|not more than|not to exceed|at most|up to|deadline of|time limit of)\s*$|"
@@ -196,6 +206,16 @@ def _fact_year(pre: str) -> int | None:
     return int(years[-1].group(1))
 
 
+def _states_nothing(text: str, s0: int, f: Figure, pre: str, cell: _Cell) -> bool:
+    """A figure that picks out which things ("any requests that exceed $5 million"), someone's forecast ("the
+    anticipated 50% increase", "the scenario forecasts that EVs will comprise 1.5%"), a definition, a membership or
+    a former value ("(previously 50%)"): no goal and no fact of the text's own."""
+    number = re.search(r"[$€£₹\d]|Rs|INR", text[f.start:f.end])  # the figure's span may open with its bound ("over")
+    if f.unit in _MONEY_UNITS and _THRESHOLD.search(text[max(s0, f.start - 60):f.start + (number.start() if number else 0)]):
+        return True
+    return bool(_FORECAST.search(pre) or _FORECAST_CLAUSE.search(pre) or cell.defines or _FORMER.search(pre[-24:]))
+
+
 def _classify(text: str, s0: int, s1: int, f: Figure, cell: _Cell, ctx: DocContext,
               lead: int | None) -> tuple[TargetKind, int | None] | None:
     """(kind, year) of a figure, or None when its sentence neither sets a goal nor states a fact about it.
@@ -213,16 +233,15 @@ def _classify(text: str, s0: int, s1: int, f: Figure, cell: _Cell, ctx: DocConte
     if _DURATION.match(f.unit):  # "within 90 days of …" is a task's deadline; "no more than 18 months" a standard
         ok = (_STANDARD_TIME.search(pre) or _STANDARD_TIME.match(text[f.start:f.end])) and not _ORDER_TIME.match(post)
         return ("target", None) if ok else None
-    number = re.search(r"[$€£₹\d]|Rs|INR", text[f.start:f.end])  # the figure's span may open with its bound ("over")
-    if f.unit in _MONEY_UNITS and _THRESHOLD.search(text[max(s0, f.start - 60):f.start + (number.start() if number else 0)]):
-        return None  # "any requests that exceed $5 million", "projects under $1 million": which ones, not a goal
-    if _FORECAST.search(pre) or cell.defines or _FORMER.search(pre[-24:]):
-        return None  # a forecast ("the anticipated 50% increase"), a definition, a membership, "(previously 50%)"
+    if _states_nothing(text, s0, f, pre, cell):
+        return None
     if _PAST_AFTER.match(post) and not cell.goal and not lead:  # "In 2023, 15,765 homes were delivered."
         return "achieved", _fact_year(pre)
     if not lead and _PAST_BEFORE.search(pre) and not _year_follows(text, cell, f, base):
         dated = re.match(r"^[^,;.]{0,30}?\bin\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d{2})\b", post)  # "emitted 987 kt CO2 eq in 2018"
         return "achieved", _fact_year(pre) or (int(dated.group(1)) if dated else None)  # "has cleared 1,065 …"
+    if _COMPARED.match(post) and not _GOAL_WORD.search(text[s0:f.start]):
+        return "baseline", None  # "Fuel costs of EVs are 66-75% lower than for petrol vehicles": how things compare
     if cell.goal or f.comparator in (">=", "<=") or lead or cell.future:
         year = _target_year(text, cell, f, lead, base)
         return ("achieved" if _MET.match(post) else "target"), year  # "- 25% by 2020 (achieved)"

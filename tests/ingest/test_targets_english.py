@@ -561,3 +561,16 @@ def test_what_a_plan_reports_it_launched_or_approved_is_done(tmp_path: Path) -> 
                      "We will plant 5,000 trees by 2030, and have planted 30,000 trees since 2019.\n")
     got = [(t.value, t.kind, t.year) for t in doc.targets]
     assert got == [(4e6, "achieved", 2018), (5000.0, "target", 2030), (30000.0, "achieved", None)]
+
+
+def test_forecasts_and_comparisons_are_no_goals_and_a_share_to_meet_is_one(tmp_path: Path) -> None:
+    doc = parse_text(tmp_path, "ev.txt", "Westland submission on electric vehicles\n\n"
+                     "The market operator's neutral scenario forecasts that EVs will comprise 1.5% of new vehicle sales "
+                     "in 2020 and 17.3% in 2030.\n\nFuel costs of EVs are 66-75% lower than for petrol vehicles.\n\n"
+                     "The Government aims to have 30% of new cars electric by 2030.\n\nFaster cancer treatment\n\n"
+                     "90% of patients to receive cancer treatment within 31 days of the decision to treat.\n\n"
+                     "95% of children fully immunised at 24 months of age.\n")
+    got = [(t.value, t.kind, t.year) for t in doc.targets]
+    assert (1.5, "target", 2020) not in got and (17.3, "target", 2030) not in got
+    assert (66.0, "target", None) not in got and (30.0, "target", 2030) in got
+    assert (90.0, "target", None) in got and (95.0, "target", None) in got

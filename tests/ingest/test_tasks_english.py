@@ -602,3 +602,19 @@ def test_a_bill_printed_with_its_line_numbers_reads_without_them(tmp_path: Path)
     got = [([u.normalized for u in t.units], [d.date for d in t.deadlines]) for t in doc.tasks]
     assert (["board", "department of natural resources"], ["2030-12-31"]) in got
     assert any(units == ["Each water utility"] for units, _ in got) and any(units == ["department"] for units, _ in got)
+
+
+def test_a_government_order_set_as_a_letter_directs_with_will(tmp_path: Path) -> None:
+    text = ("No. 8/2026-Housing Section-3\nEastport: Dated 10 February, 2026\nFrom,\nPrincipal Secretary,\n"
+            "Government of Westland.\nTo,\nAll Development Authorities.\n"
+            "Subject: Regarding the implementation of the Westland Urban Renewal Policy, 2026.\nSir,\n"
+            "The policy has been approved. Its provisions are as follows:\n"
+            "1. The Development Authority will prepare a project report for each scheme.\n"
+            "2. The Developer will complete the scheme within three years of its approval.\n")
+    doc = parse(tmp_path, text, "order.txt")
+    assert [[u.normalized for u in t.units] for t in doc.tasks] == [["Development Authority"], ["Developer"]]
+
+
+def test_will_in_a_plan_that_is_no_letter_states_no_duty(tmp_path: Path) -> None:
+    doc = parse(tmp_path, "Westland Housing Plan\n\nThe Development Authority will prepare a project report.\n", "plan.txt")
+    assert doc.tasks == []
