@@ -405,10 +405,23 @@ _QUALIFIER_FIGURE = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s*-?\s*(months?|y
                                r"kilomet(?:er|re)s?|miles?|个月|岁|周岁|日|天|周|小时|分钟|公里)(?![a-z])", re.I)
 
 
+_WORDED_SPAN = re.compile(r"\b((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?|one|two|three|four|five|"
+                          r"six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+                          r"eighteen|nineteen)(?=\s+(?:months?|years?|days?|weeks?|hours?|minutes?)\b)", re.I)
+
+
+def _in_digits(text: str) -> str:
+    """Spans of time written in words as digits ("six hours" -> "6 hours"), to compare them with digits."""
+    from ingest.recognise.en_deadlines import number_word
+
+    return _WORDED_SPAN.sub(lambda m: str(n) if (n := number_word(m.group(1))) is not None else m.group(0), text)
+
+
 def qualifier_figure_missing(question: str, hay: str) -> str:
     """A figure with a unit of time, age or distance that the question pins ("at 12 months") when the evidence
     gives that unit only with other figures ("at 24 months"): the nearest sentence is then no answer. Evidence
     without the unit in figures ("ninety days") is left to the other checks."""
+    question, hay = _in_digits(question), _in_digits(hay)  # "within four hours" / "within six hours"
     stated: dict[str, set[str]] = {}
     for m in _QUALIFIER_FIGURE.finditer(hay):
         stated.setdefault(m.group(2).lower().rstrip("s"), set()).add(m.group(1))
@@ -421,6 +434,8 @@ def qualifier_figure_missing(question: str, hay: str) -> str:
 
 _PERIOD = re.compile(r"\d+\s*(?:日|天|个工作日|个月|周|年)(?:内|以内)|起施行|有效期|每(?:年|季度|月)|"
                      r"\b(?:within|no later than|not later than|by|before)\s+(?:\d|[A-Z][a-z]+ \d|the end)|"
+                     r"\b(?:within|no later than|not later than)\s+[a-z]+(?:[- ][a-z]+)?\s+(?:\(\d+\)\s+)?"
+                     r"(?:calendar\s+|business\s+)?(?:days?|weeks?|months?|years?|hours?)\b|"  # "within ninety days"
                      r"\b(?:each|every|annual|annually)\b|\d{4}\s*年|\b(?:19|20)\d\d\b", re.I)
 
 

@@ -653,3 +653,27 @@ def test_by_when_a_listed_level_is_due_is_the_item_stating_that_figure(tmp_path:
     b = answer_question(home, "By when must the electric utilities reach 40 percent renewable electricity sales?")
     assert [d["date"] for d in b["deadlines"]] == ["2040-12-31"], b["answer"]
     home.close()
+
+
+def test_a_limit_counted_from_an_event_in_words_answers_a_when_question(tmp_path: Path) -> None:
+    """"within ninety days following the goal dates": no calendar date, but the limit the question asks for."""
+    (tmp_path / "s.md").write_text("# Westland utility standards\n\n**§12-4 Waivers.** Any electric utility company not "
+                                   "meeting the portfolio standard shall report to the public service board within "
+                                   "ninety days following the goal dates, and provide an explanation.\n", encoding="utf-8")
+    home = Home(tmp_path / "home", embedder="hash")
+    assert not home.ingest([tmp_path / "s.md"]).failed
+    a = answer_question(home, "Within how many days must a utility that misses the portfolio standard report to the board?")
+    assert a["type"] != "none" and "ninety days" in a["answer"], a["answer"]
+    home.close()
+
+
+def test_a_time_span_asked_in_words_that_the_target_gives_otherwise_is_none(tmp_path: Path) -> None:
+    (tmp_path / "t.txt").write_text("About the Westland health targets\n\nShorter stays in emergency departments\n\n"
+                                    "95% of patients to be admitted, discharged or transferred from an emergency "
+                                    "department within six hours.\n", encoding="utf-8")
+    home = Home(tmp_path / "home", embedder="hash")
+    assert not home.ingest([tmp_path / "t.txt"]).failed
+    four = answer_question(home, "What is the target share of emergency department patients admitted within four hours?")
+    six = answer_question(home, "What is the target share of emergency department patients admitted within six hours?")
+    assert four["type"] == "none" and six["type"] == "target" and six["targets"][0]["value"] == 95, (four, six)
+    home.close()
