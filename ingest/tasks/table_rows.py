@@ -76,11 +76,17 @@ _GROUP_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[(（
 
 
 def _group_row(doc: ParsedDocument, blocks: list[Block], j: int) -> bool:
-    """A numbered group heading inside a table ("一、…"), followed by a row number or another group heading."""
-    if not _GROUP_HEADING.match(_line(doc, blocks[j])) or j + 1 >= len(blocks):
+    """A group heading inside a table where a row would start: numbered ("一、…") and followed by a row number or
+    another group heading, or a short line of its own followed by a row number ("推进实施“光伏+”示范工程" / "1")."""
+    if j + 1 >= len(blocks):
         return False
-    nxt = _line(doc, blocks[j + 1])
-    return bool(NUMBER_CELL.match(nxt) or _GROUP_HEADING.match(nxt))
+    line, nxt = _line(doc, blocks[j]), _line(doc, blocks[j + 1])
+    if _GROUP_HEADING.match(line):
+        return bool(NUMBER_CELL.match(nxt) or _GROUP_HEADING.match(nxt))
+    return 0 < len(line) <= MAX_GROUP_LINE and not re.search(r"[。；;！!？?]", line) and bool(NUMBER_CELL.match(nxt))
+
+
+MAX_GROUP_LINE = 40
 
 
 def _header_at(doc: ParsedDocument, blocks: list[Block], i: int, is_header: Callable[[list[str]], bool]) -> int:

@@ -673,3 +673,17 @@ def test_a_space_inside_a_chinese_sentence_before_a_decimal_is_no_line_break() -
     from ingest.read.relines import split_glued_numbering
     line = "完成投资 1.5亿元,新建泵站 2座。 (一) 其余工作。"
     assert split_glued_numbering(line) == [line]
+
+
+def test_a_table_one_cell_a_line_with_a_group_line_and_merged_cells(tmp_path: Path) -> None:
+    """An annex table copied one cell a line: a group line over its rows ("推进实施示范工程"), and rows that lost their
+    merged 事项 and 责任单位 cells: each such row's own text is its measure, the merged cells come from above."""
+    lines = ["甲乙市交通领域光伏推广应用实施方案", "一、主要任务", "（一）推进示范工程。加快建设。", "附表1", "任务分工表",
+             "序号", "事项", "工作措施", "责任单位", "推进实施示范工程",
+             "1", "“光伏+地铁”工程", "充分利用高架车站、停车场等资源，进行光伏项目的开发和建设", "甲乙地铁集团",
+             "2", "新建高架车站、基地库房等要求屋顶光伏覆盖面积达到50%",
+             "3", "“光伏+公交”工程", "利用公交枢纽、首末站建设光伏车棚", "甲乙公交集团、各区政府"]
+    doc = parse_text(tmp_path, "\n\n".join(lines))
+    got = [(t.number, t.title[:8], [u.normalized for u in t.units]) for t in doc.tasks if t.number in ("1", "2", "3")]
+    assert got == [("1", "充分利用高架车站", ["甲乙地铁集团"]), ("2", "新建高架车站、基", ["甲乙地铁集团"]),
+                   ("3", "利用公交枢纽、首", ["甲乙公交集团", "各区政府"])]
