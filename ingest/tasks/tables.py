@@ -105,9 +105,10 @@ def align(kinds: list[ColumnKind], texts: list[str]) -> list[int]:
         for j in range(i, m + 1):
             take = best[i - 1][j - 1] + _fit(kinds[j - 1], texts[i - 1])
             skip = best[i][j - 1]
-            # ties: the later column (a row that lost merged cells lost the grouping ones on the left: "事项" over
-            # several "工作措施" rows; its own text is the detail)
-            best[i][j], choice[i][j] = (take, True) if take >= skip else (skip, False)
+            # ties: the earlier column (a lone unit is the lead's), but of two task columns the later (a row that
+            # lost merged cells lost the grouping one: "事项" over several "工作措施" rows; its own text is the detail)
+            later = kinds[j - 1] == "task"
+            best[i][j], choice[i][j] = (take, True) if take > skip or (later and take == skip) else (skip, False)
     cols, i, j = [], n, m
     while i > 0:
         if choice[i][j]:
