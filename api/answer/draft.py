@@ -8,7 +8,7 @@ generated: the text is rendered from records (`render`) or is the cited sentence
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from api.answer import render
@@ -88,8 +88,11 @@ def from_tasks(ctx: Context) -> Draft | None:
                   tables=[t.section for t in tasks] + ctx.chunk_texts(cites))
     if match.missing_role:
         return Draft("none", "", cites, ev, "tasks", difference=Difference("role", match.missing_role))
-    deadlines = [d for t in tasks for d in match.deadlines[t.task_id]]
     listing = match.by_unit is not None or q.kind.wants_list
+    if q.intent == "deadline" and not listing:
+        for t in tasks:
+            match.deadlines[t.task_id] = _deadline_asked(q, t.text, match.deadlines[t.task_id])
+    deadlines = [d for t in tasks for d in match.deadlines[t.task_id]]
     if q.intent == "deadline" and not deadlines and not listing:
         if _dated_sentence_inside(ctx, cites, [t.number for t in tasks]):
             return None  # the task states no deadline field, but a dated sentence in it (or citing it) answers
@@ -110,6 +113,31 @@ def from_tasks(ctx: Context) -> Draft | None:
         text = render.deadline_answer(tasks, match.deadlines, q.lang)
         type_ = "deadline"
     return Draft(type_, text, cites, ev, "tasks", fit=match.score, units=units, deadlines=deadlines)
+
+
+def _deadline_asked(q: Query, text: str, deadlines: list[Deadline]) -> list[Deadline]:
+    """Of a task's several dated limits, the one whose words the question asks about ("6月底前完成…划定，12月底前全面完成
+    禁止开垦陡坡地范围划定": asked about the 陡坡地, the second), with what it governs; all when none stands out."""
+    dated = [d for d in deadlines if d.date]
+    if len(dated) < 2:
+        return deadlines
+    spans = []
+    for d in dated:
+        at = text.find(d.text)
+        if at < 0:
+            return deadlines
+        spans.append(at)
+    scores = []
+    for i, at in enumerate(spans):
+        stop = re.search(r"[。；;]", text[at:])
+        end = min([s for s in spans if s > at] + [at + stop.start() if stop else len(text)])
+        clause = text[at:end]
+        scores.append((overlap(set(q.terms_for(clause)), clause), i, clause))
+    scores.sort(reverse=True)
+    if scores[0][0] <= 0 or scores[0][0] < scores[1][0] + 0.2:
+        return deadlines
+    best = dated[scores[0][1]]
+    return [replace(best, what=scores[0][2][len(best.text):].strip(" ，,") or best.what)]
 
 
 def _target_evidence(ctx: Context, targets: list[Target]) -> Evidence:

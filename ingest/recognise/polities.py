@@ -67,3 +67,25 @@ def polity_most_named(text: str) -> str | None:
     if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
         return None
     return ranked[0][0]
+
+
+# the countries that call their own currency the dollar and write it "$" (a bare "$" in their texts is theirs)
+_DOLLARS = {"AU": "AUD", "CA": "CAD", "NZ": "NZD", "HK": "HKD", "SG": "SGD", "TW": "TWD"}
+
+
+@lru_cache(maxsize=256)
+def local_dollar(place: str) -> str | None:
+    """The currency a bare "$" means in a text of `place` (a country or one of its states), when that country's
+    dollar is not the US one: "New South Wales" -> "AUD", "Hong Kong" -> "HKD"; None otherwise."""
+    import pycountry
+
+    name = (place or "").strip()
+    if not name:
+        return None
+    code = None
+    try:
+        code = pycountry.countries.lookup(name).alpha_2
+    except LookupError:
+        code = next((sub.country_code for sub in pycountry.subdivisions
+                     if sub.country_code in _DOLLARS and re.sub(r"\s*\[.*\]$", "", sub.name) == name), None)
+    return _DOLLARS.get(code or "")

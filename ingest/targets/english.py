@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from ingest.models import TargetKind
 from ingest.recognise.en_phrases import in_recital
+from ingest.recognise.polities import local_dollar
 from ingest.targets.context import DocContext
 from ingest.targets.english_figures import Figure, english_figures
 from ingest.targets.found import Found
@@ -89,6 +90,7 @@ _THRESHOLD = re.compile(r"\b[a-z]{3,}s\s+(?:\([A-Za-z]+\)\s+)?(?:that|which)\s+(
 # a superseded figure ("65% by 2030 (previously 50%)") and a goal marked as met ("25% by 2020 (achieved)")
 _FORMER = re.compile(r"\(\s*(?:previously|formerly|originally|was)\s*$", re.I)
 _MET = re.compile(r"^[^;()]{0,30}\(\s*(?:achieved|met|reached|completed)\b", re.I)
+_PERMITTED = re.compile(r"\bmay\b(?:(?!\b(?:shall|must)\b)[^.;])*$", re.I)
 _DURATION = re.compile(r"^(?:天|年|月|周|小时|分钟|days?|months?|years?|weeks?|hours?)$")
 _ITEM_MARK = re.compile(r"\(\s*(?:[ivx]{1,4}|[a-h])\s*\)\s*$")
 _INDICATOR_BEFORE = re.compile(r"(?P<verb>reduc\w*|increas\w*|expan\w*|limit\w*|conserv\w*|rais\w*|cut\w*|lower\w*)\s+"
@@ -124,7 +126,7 @@ _NOUN_AFTER_SHARE = re.compile(r"^\s+(?!(?:of|by|below|above|compared|relative|f
 _FUNCTION_WORDS = frozenset(("of", "the", "a", "an", "and", "or", "to", "in", "for", "by", "with", "on", "at", "from",
                              "nearly", "about", "over", "more", "than", "up", "least", "some"))
 _WORDS_AFTER = re.compile(r"^\s*(?:of\s+)?((?:(?!(?:by|before|until|within|in|to)\b)[A-Za-z][\w’'-]*\s*){1,6})")
-_MONEY_UNITS = frozenset(("USD", "EUR", "GBP", "CAD", "AUD", "NZD", "INR"))
+_MONEY_UNITS = frozenset(("USD", "EUR", "GBP", "CAD", "AUD", "NZD", "INR", "HKD", "SGD", "TWD"))
 _MONEY_IN = re.compile(r"^\s*(?:in|of)\s+((?:new\s+|additional\s+|federal\s+|private\s+)?[a-z][a-z\s-]{2,40}?)"
                        r"(?=\s+(?:for|to|from|through|under|across|in|that|which|over|by|before|until|within|each|"
                        r"per|annually)\b|[,.;]|$)", re.I)
@@ -231,7 +233,8 @@ def _classify(text: str, s0: int, s1: int, f: Figure, cell: _Cell, ctx: DocConte
     if m and base is not None and int(m.group(1)) <= base and not _GOAL.search(pre[-40:]):
         return "baseline", int(m.group(1))
     if _DURATION.match(f.unit):  # "within 90 days of …" is a task's deadline; "no more than 18 months" a standard
-        ok = (_STANDARD_TIME.search(pre) or _STANDARD_TIME.match(text[f.start:f.end])) and not _ORDER_TIME.match(post)
+        ok = (_STANDARD_TIME.search(pre) or _STANDARD_TIME.match(text[f.start:f.end])) and not _ORDER_TIME.match(post) \
+            and not _PERMITTED.search(pre)  # "a credit may exist for up to three years": what is allowed, no goal
         return ("target", None) if ok else None
     if _states_nothing(text, s0, f, pre, cell):
         return None
@@ -323,6 +326,13 @@ def _named_after(post: str) -> str:
     return named if _says_something(named.split()) else ""
 
 
+def _local_dollar(text: str, f: Figure, scope: str) -> str:
+    """A bare "$" is the dollar of the country the text is of ("$15,000" in a New South Wales paper is AUD)."""
+    if f.unit != "USD" or not re.match(r"[^$]{0,24}\$", text[f.start:f.end]) or re.search(r"US\$|USD", text[f.start:f.end]):
+        return f.unit
+    return local_dollar(scope) or f.unit
+
+
 def english_targets(text: str, start: int, end: int, section: str, table: str | None, ctx: DocContext,
                     spans: list[tuple[int, int]], forced: tuple[TargetKind, int | None] | None = None,
                     horizon: int | None = None, measure: str | None = None) -> list[Found]:
@@ -347,7 +357,8 @@ def english_targets(text: str, start: int, end: int, section: str, table: str | 
                 same = prev is not None and prev[0].unit == f.unit and _NEXT_MILESTONE.fullmatch(text[prev[0].end:f.start])
                 indicator, cmp = (prev[1], prev[2]) if prev is not None and same else (
                     _indicator(text, s0, s1, f) or measure or "", _comparator(text, s0, f))
-                out.append(Found(indicator, ctx.scope, f.value, f.unit, cmp, year, kind, s0, s1, section, table,
+                unit = _local_dollar(text, f, ctx.scope)
+                out.append(Found(indicator, ctx.scope, f.value, unit, cmp, year, kind, s0, s1, section, table,
                                  f.start))
                 prev = (f, indicator, cmp)
     return out

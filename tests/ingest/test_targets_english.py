@@ -574,3 +574,12 @@ def test_forecasts_and_comparisons_are_no_goals_and_a_share_to_meet_is_one(tmp_p
     assert (1.5, "target", 2020) not in got and (17.3, "target", 2030) not in got
     assert (66.0, "target", None) not in got and (30.0, "target", 2030) in got
     assert (90.0, "target", None) in got and (95.0, "target", None) in got
+
+
+def test_a_bare_dollar_is_the_local_one_and_a_permitted_span_no_goal(tmp_path: Path) -> None:
+    doc = parse_text(tmp_path, "nsw.txt", "Transport for New South Wales submission on electric vehicles\n\n"
+                     "The Government will provide rebates of $15,000 to 2,000 buyers by 2025.\n\n"
+                     "The agency will spend US$2 million on research by 2026.\n\n"
+                     "Section 3. An unused credit may exist for up to three years from the date of its creation.\n")
+    got = [(t.value, t.unit) for t in doc.targets]
+    assert (15000.0, "AUD") in got and (2e6, "USD") in got and (3.0, "年") not in got
