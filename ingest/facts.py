@@ -104,7 +104,7 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("measures", re.compile(r"措施|办法|细则|规定|指南")),
     ("notice", re.compile(r"通知$|通告$|公告$")),
     ("executive_order", re.compile(r"executive order", re.I)),
-    ("law", re.compile(r"条例|\bact\b|\bRCW\b|^\d+[A-Z]\.\d+", re.I)),
+    ("law", re.compile(r"条例|\bact\b|\bRCW\b|^\d+[A-Z]\.\d+|^(?:House|Senate|Assembly)?\s*Bill No\. \d", re.I)),
     ("policy", re.compile(r"\bpolicy\b|\bdirective\b", re.I)),
 ]
 _PAPER = re.compile(r"(?:摘\s*要|abstract)[\s\S]{0,3000}?(?:关\s*键\s*词|key\s*words)", re.IGNORECASE)
@@ -172,7 +172,7 @@ _SELF_REFERENCE = re.compile(r"本[省市区县镇]")
 
 
 def _untransmitted_title(lines: list[str], head: str, loaded_title: str | None) -> str | None:
-    order = order_title(lines)
+    order = order_title(lines) or bill_title(lines)
     if order:
         return order
     subject = subject_title(lines)
@@ -225,6 +225,25 @@ def subject_title(lines: list[str]) -> str | None:
         m = _SUBJECT.match(line.strip("*_ "))
         if m:
             return m.group("what").strip()
+    return None
+
+
+# a bill as a legislature prints it: session lines, "HOUSE BILL NO. 1687", sponsors, "AN ACT", "To repeal … relating to X."
+_BILL_NUMBER = re.compile(r"^(?:(HOUSE|SENATE|ASSEMBLY)\s+)?(BILL)\s+(?:NO\.?|NUMBER|#)\s*(\d{1,5})\s*$", re.I)
+_RELATING = re.compile(r"\b(relating\s+to\s+[^.;]{3,120})")
+
+
+def bill_title(lines: list[str]) -> str | None:
+    """"House Bill No. 1687, relating to renewable energy resources": a bill is named by its number and what its
+    act relates to; the session and sponsor lines above or beside it are no title."""
+    for i, line in enumerate(lines[:15]):
+        m = _BILL_NUMBER.match(line.strip())
+        if not m:
+            continue
+        name = " ".join(w.capitalize() for w in (m.group(1) or "", "Bill")).strip() + f" No. {m.group(3)}"
+        act = " ".join(lines[i + 1:i + 10])
+        about = _RELATING.search(act)
+        return f"{name}, {about.group(1).strip()}" if about else name
     return None
 
 

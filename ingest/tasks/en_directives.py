@@ -183,6 +183,34 @@ def find_reported(text: str, start: int, end: int) -> Directive | None:
     return None
 
 
+# a duty in the passive with its doer after "by": "A project report shall be prepared by the Development Authority"
+# (not how a body is made up or acts on others' behalf: "chaired by", "appointed by", "performed by", "approved by")
+_AGENT_PASSIVE = re.compile(r"\b(?P<modal>shall|must|will)\s+be\s+(?:[a-z]+ly\s+)?"
+                            r"(?!(?:co-?)?chaired|appointed|headed|composed|convened|designated|nominated|selected|elected|"
+                            r"staffed|supported|performed|exercised|governed|determined|approved|signed|issued|granted|"
+                            r"deemed|considered|reviewed|accepted|funded|paid|borne|given)"
+                            r"[a-z]+(?:ed|en|wn|ne|de|lt|ut|pt)\s+"
+                            r"by\s+(?P<agent>(?:the\s+)?[A-Z][^,;:.()]{2,120}?)(?=\s*(?:[,;:.(]|\s(?:within|before|after|"
+                            r"for|in|on|at|under|through|to|and\s+(?:shall|will|must))\b|$))")
+
+
+def find_agent_passive(text: str, start: int, end: int, commitments: bool = False) -> Directive | None:
+    """A duty stated in the passive with its doer: "A project report will be prepared by the Development Authority"
+    (with `commitments`, "will"; else "shall"/"must"): the body after "by" leads. A passive without a doer names no
+    one (not a task)."""
+    if is_recital(text, start):
+        return None
+    for m in _AGENT_PASSIVE.finditer(text, start, end):
+        if m.group("modal") == "will" and not commitments:
+            continue
+        agent = m.group("agent").strip()
+        actors = subject_actors(agent, m.start("agent"))
+        lead = [a for a in actors or [] if a.role != "participant"]
+        if lead and is_actor(agent):
+            return Directive(start, end, m.start(), m.end(), "lead", lead, [])
+    return None
+
+
 def _membership(verb: str) -> bool:
     """"shall include the Deputy Assistant …", "shall represent employers, labor, …": who a body is made of,
     not what it must do."""

@@ -29,7 +29,14 @@ from ingest.models import Deadline, Role
 from ingest.recognise.en_actors import CUE_RE, Actor, participant_actors
 from ingest.recognise.en_deadlines import sentence_deadlines
 from ingest.recognise.en_phrases import is_actor
-from ingest.tasks.en_directives import Directive, find_directive, find_reported, open_chapeau, sentences
+from ingest.tasks.en_directives import (
+    Directive,
+    find_agent_passive,
+    find_directive,
+    find_reported,
+    open_chapeau,
+    sentences,
+)
 from ingest.tasks.en_outline import BULLET, Para, children
 
 _FRAME_SECTION = re.compile(r"^(?:(?:general|other|miscellaneous|additional)\s+provisions?|definitions?|severability|"
@@ -129,7 +136,8 @@ class _Walker:
                 draft.units.append((a.name, "participant"))
 
     def _directive(self, s: int, e: int) -> Directive | None:
-        d = find_directive(self.text, s, e, self.commitments) or find_reported(self.text, s, e)
+        d = find_directive(self.text, s, e, self.commitments) or find_reported(self.text, s, e) \
+            or find_agent_passive(self.text, s, e, self.commitments)
         if d and len(d.actors) == 1 and _PRONOUN.match(d.actors[0].name) and self.last_lead:
             d.actors = list(self.last_lead)
         return d

@@ -319,3 +319,11 @@ def test_a_government_orders_subject_line_is_its_title_and_its_dated_line_its_da
 
 def test_a_sub_total_row_is_no_subject_line() -> None:
     assert read_facts("Westland Farm Strategy\nSub-Total for Adaptation\n12\n").title == "Westland Farm Strategy"
+
+
+def test_a_bill_is_named_by_its_number_and_what_it_relates_to() -> None:
+    text = ("SECOND REGULAR SESSION\nHOUSE BILL NO. 412\n103RD GENERAL ASSEMBLY\nINTRODUCED BY REPRESENTATIVE SMITH.\n"
+            "AN ACT\nTo repeal section 44.10 and to enact in lieu thereof one new section relating to water meters.\n"
+            "Be it enacted by the General Assembly, as follows:\n")
+    facts = read_facts(text)
+    assert (facts.title, facts.kind) == ("House Bill No. 412, relating to water meters", "law")

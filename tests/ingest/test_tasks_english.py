@@ -618,3 +618,11 @@ def test_a_government_order_set_as_a_letter_directs_with_will(tmp_path: Path) ->
 def test_will_in_a_plan_that_is_no_letter_states_no_duty(tmp_path: Path) -> None:
     doc = parse(tmp_path, "Westland Housing Plan\n\nThe Development Authority will prepare a project report.\n", "plan.txt")
     assert doc.tasks == []
+
+
+def test_a_duty_in_the_passive_with_its_doer_and_how_a_body_is_made_up(tmp_path: Path) -> None:
+    text = ("Westland Water Act\n\nSection 2. Plans. (a) A drought plan shall be prepared by the Water Board within "
+            "one year of the date of this Act.\n(b) The Council shall be chaired by the Minister.\n"
+            "(c) Members shall be appointed by the Governor.\n(d) The plan shall be published.\n")
+    doc = parse(tmp_path, text, "act.txt")
+    assert [(t.number, [u.normalized for u in t.units]) for t in doc.tasks] == [("Sec. 2(a)", ["Water Board"])]
