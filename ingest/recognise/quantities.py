@@ -77,8 +77,10 @@ _CN_SCALE = re.compile(rf"(?<![\d{CN_DIGITS}])(?P<num>[十百千])(?P<big>亿|�
 _CN_PERCENT = re.compile(rf"百分之(?P<num>[{CN_DIGITS}]+(?:点[{CN_DIGITS}]+)?)")
 
 _AT_LEAST_DOING = re.compile(r"(?:至少|最少)(?:召开|开展|举办|组织|建成|新建|建设|培育|引进|完成|安排|培训|实施|新增|打造)$")
+_NOT_REACHING = frozenset("下送传表抵直通发到转高长多雷")  # 达 in 下达, 送达, 高达 … is no "reach"
 _PREFIX_CMP: list[tuple[str, str]] = [
-    ("不低于", ">="), ("不少于", ">="), ("不小于", ">="), ("不多于", "<="), ("至少", ">="), ("达到", ">="), ("at least", ">="),
+    ("不低于", ">="), ("不少于", ">="), ("不小于", ">="), ("不多于", "<="), ("至少", ">="), ("达到", ">="), ("达", ">="),
+    ("at least", ">="),
     ("no less than", ">="), ("not less than", ">="), ("a minimum of", ">="), ("不超过", "<="), ("不高于", "<="),
     ("不大于", "<="), ("至多", "<="), ("控制在", "<="), ("no more than", "<="), ("not more than", "<="),
     ("not to exceed", "<="), ("a maximum of", "<="), ("up to", "<="), ("超过", ">"), ("突破", ">"), ("大于", ">"),
@@ -172,6 +174,8 @@ def _prefix_comparator(text: str, start: int) -> tuple[str, int]:
         if stripped.lower().endswith(word):
             if word.isascii() and len(stripped) > len(word) and stripped[-len(word) - 1].isalpha():
                 continue  # "cover" is not "over"
+            if word == "达" and stripped[-2:-1] in _NOT_REACHING:
+                continue  # "下达50亿元" (allotted), "送达", "高达" (as much as): no floor
             return cmp, start - (len(window) - len(stripped)) - len(word)
     if _AT_LEAST_DOING.search(stripped):
         return ">=", start  # "每年至少召开1次": the bound is before the verb, which stays the indicator's

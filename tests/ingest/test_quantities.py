@@ -35,6 +35,9 @@ def _one(text: str) -> tuple[float, str, str]:
     ("reduce soil loss by 30% by 2030", (30.0, "%", "=")),
     ("restore at least 120 hectares of wetland", (120.0, "hm2", ">=")),
     ("more than 2.5 square kilometers", (2.5, "km2", ">")),
+    ("建成面积达50公顷", (50.0, "hm2", ">=")),  # 达 is 达到 written short
+    ("下达资金50亿元", (50.0, "亿元", "=")),  # 下达: allotted, no floor
+    ("投资高达3亿元", (3.0, "亿元", "=")),
 ])
 def test_figures_with_units_and_comparators(text: str, expected: tuple[float, str, str]) -> None:
     assert _one(text) == expected
@@ -98,7 +101,7 @@ def test_an_index_or_a_score_reaches_a_bare_number() -> None:
     def found(t: str) -> list[tuple[float, str, str]]:
         return [(q.value, q.unit, q.comparator) for q in find_quantities(t)]
 
-    assert found("健康发展指数达85") == [(85.0, "", "=")]
+    assert found("健康发展指数达85") == [(85.0, "", ">=")]  # 达, like 达到, sets a floor
     assert found("空气质量综合指数控制在3.8以下") == [(3.8, "", "<=")]
     assert found("群众满意度评分达90分以上") == [(90.0, "分", ">=")]
     assert found("发展指数达到2025年") == []  # a year, not a value
