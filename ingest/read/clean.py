@@ -99,7 +99,10 @@ def is_page_number(line: str) -> bool:
 _WEB_NAV = re.compile(
     r"^(?:(?:您的|当前|您现在的|所在)?位置\s*[:：]|(?:首页|主页)\s*[>＞»]|今日(?:特推|推荐|头条)\s*[:：]|搜\s*索\s*[:：]?$|"
     r"(?:浏览|点击|阅读)(?:次数|量|数)?\s*[:：]\s*\d*\s*(?:来源\s*[:：]\s*\S*)?$|【?(?:打印本页|关闭窗口|打印|关闭)】?$|"
-    r"分享到\s*[:：]?)")
+    r"分享到\s*[:：]?|"
+    # an English page's chrome: "Skip to main content", "Toggle menu", "You are here: Home > …"
+    r"(?i:skip\s+to\s+(?:main\s+)?content|toggle\s+(?:navigation|menu|search)|(?:main\s+)?menu|search|close|"
+    r"you\s+are\s+here\s*:?.*|print\s+(?:this\s+)?page|share\s+(?:this\s+page|on\s+\w+))\s*$)")
 _RELATED = re.compile(r"^(?:相关(?:新闻|链接|阅读|文章|报道)|延伸阅读|推荐阅读)\s*[>》»:：]*$")
 _WEB_HEAD = 30  # lines: navigation sits above the text
 

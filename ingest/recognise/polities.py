@@ -21,6 +21,11 @@ _STATES_OF = ("US", "CA", "AU", "IN", "GB")
 _STATE_TYPES = frozenset(("State", "Province", "Territory", "Union territory", "Country"))
 
 
+# how English texts write some names short (ISO gives the long forms only)
+_SHORT_NAMES = {"UK": "United Kingdom", "U.K.": "United Kingdom", "USA": "United States", "U.S.A.": "United States",
+                "NSW": "New South Wales"}
+
+
 @lru_cache(maxsize=1)
 def _names() -> tuple[re.Pattern[str], dict[str, str]]:
     """One pattern over every name (longest first, so "New South Wales" beats "Wales"), and name -> spelling."""
@@ -36,6 +41,7 @@ def _names() -> tuple[re.Pattern[str], dict[str, str]]:
         if sub.country_code in _STATES_OF and sub.type in _STATE_TYPES:
             name = re.sub(r"\s*\[.*\]$", "", sub.name)  # "Wales [Cymru GB-CYM]"
             spelled.setdefault(name, name)
+    spelled.update(_SHORT_NAMES)
     forms = sorted(spelled, key=len, reverse=True)
     alternatives = "|".join(re.escape(n) for n in forms)
     # the name, its possessive, or its adjective: Canada -> Canadian (drop the final a, add -ian), Victoria -> Victorian
@@ -89,3 +95,16 @@ def local_dollar(place: str) -> str | None:
         code = next((sub.country_code for sub in pycountry.subdivisions
                      if sub.country_code in _DOLLARS and re.sub(r"\s*\[.*\]$", "", sub.name) == name), None)
     return _DOLLARS.get(code or "")
+
+
+def polities_named(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(start, end, usual spelling) of every country or state text[start:end] names after "in" ("in South Australia",
+    "in the Netherlands"): the place a figure of that clause is for."""
+    pattern, spelled = _names()
+    out = []
+    for m in re.finditer(r"\bin\s+(?:the\s+)?", text[start:end]):
+        at = start + m.end()
+        hit = pattern.match(text, at, end)
+        if hit and hit.group("name") and not hit.group(0).endswith(hit.group("name") + "n"):
+            out.append((at, hit.end("name"), spelled[hit.group("name")]))
+    return out

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from ingest.models import TargetKind
 from ingest.recognise.en_phrases import in_recital
-from ingest.recognise.polities import local_dollar
+from ingest.recognise.polities import local_dollar, polities_named
 from ingest.targets.context import DocContext
 from ingest.targets.english_figures import Figure, english_figures
 from ingest.targets.found import Found
@@ -52,6 +52,8 @@ _FORECAST = re.compile(r"\b(?:anticipated|projected|expected|forecast(?:ed)?|pre
 # someone else's forecast: "the operator's neutral scenario forecasts that EVs will comprise 1.5% of …"
 _FORECAST_CLAUSE = re.compile(r"\b(?:forecasts?|projects|predicts?|estimates?|models?|modelling|modeling|projections?)\s+"
                               r"(?:show\s+)?that\b|\bscenario\b", re.I)  # ("are expected to" may be the text's own aim)
+# the state a sentence reports as today's, in the figure's own clause: "is currently a nominal 0.1%", "at present 26%"
+_CURRENTLY = re.compile(r"\b(?:currently|at\s+present|presently|as\s+of\s+today|to\s+date)\b[^,;]*$", re.I)
 # a figure set against another: "66-75% lower than for petrol vehicles"
 _COMPARED = re.compile(r"^\s*(?:lower|higher|cheaper|dearer|less|more|greater|smaller|faster|slower|fewer)\s+than\b", re.I)
 _GOAL_WORD = re.compile(r"\b(?:goals?|targets?|aims?|objectives?|commit(?:s|ted)?|will|shall|must|by\s+(?:19|20)\d{2})\b", re.I)
@@ -194,7 +196,8 @@ def _year_follows(text: str, cell: _Cell, f: Figure, base: int | None) -> bool:
     """A goal year in the figure's own clause after it ("… replaced 100 pipes by 2030"); not a year a past verb
     is dated by ("emitted 987 kt in 2018"), one gone by, nor one after a new verb ("… and plans to complete …")."""
     i = bisect_left(cell.future, (f.end, -1))
-    return i < len(cell.future) and not re.search(r"[,;]|\band\s+(?:plans?|aims?|will|intends?|expects?|seeks?)\b",
+    return i < len(cell.future) and not re.search(r"[,;]|\band\s+(?:plans?|aims?|will|intends?|expects?|seeks?|"
+                                                  r"(?:is\s+|are\s+)?(?:projected|predicted|expected|forecast))\b",
                                                   text[f.end:cell.future[i][0]]) \
         and (base is None or cell.future[i][1] > base) and not text.startswith("in ", cell.future[i][0])
 
@@ -216,6 +219,14 @@ def _states_nothing(text: str, s0: int, f: Figure, pre: str, cell: _Cell) -> boo
     if f.unit in _MONEY_UNITS and _THRESHOLD.search(text[max(s0, f.start - 60):f.start + (number.start() if number else 0)]):
         return True
     return bool(_FORECAST.search(pre) or _FORECAST_CLAUSE.search(pre) or cell.defines or _FORMER.search(pre[-24:]))
+
+
+def _states_today(text: str, s0: int, f: Figure, pre: str, post: str, cell: _Cell, base: int | None) -> bool:
+    """Today's level ("the market share is currently 0.1%, … predicted to reach 20% by 2030") or how things compare
+    ("Fuel costs of EVs are 66-75% lower than for petrol vehicles"): a state, no goal."""
+    if _CURRENTLY.search(pre) and not _year_follows(text, cell, f, base):
+        return True
+    return bool(_COMPARED.match(post)) and not _GOAL_WORD.search(text[s0:f.start])
 
 
 def _classify(text: str, s0: int, s1: int, f: Figure, cell: _Cell, ctx: DocContext,
@@ -243,8 +254,8 @@ def _classify(text: str, s0: int, s1: int, f: Figure, cell: _Cell, ctx: DocConte
     if not lead and _PAST_BEFORE.search(pre) and not _year_follows(text, cell, f, base):
         dated = re.match(r"^[^,;.]{0,30}?\bin\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d{2})\b", post)  # "emitted 987 kt CO2 eq in 2018"
         return "achieved", _fact_year(pre) or (int(dated.group(1)) if dated else None)  # "has cleared 1,065 …"
-    if _COMPARED.match(post) and not _GOAL_WORD.search(text[s0:f.start]):
-        return "baseline", None  # "Fuel costs of EVs are 66-75% lower than for petrol vehicles": how things compare
+    if _states_today(text, s0, f, pre, post, cell, base):
+        return "baseline", None
     if cell.goal or f.comparator in (">=", "<=") or lead or cell.future:
         year = _target_year(text, cell, f, lead, base)
         return ("achieved" if _MET.match(post) else "target"), year  # "- 25% by 2020 (achieved)"
@@ -326,6 +337,17 @@ def _named_after(post: str) -> str:
     return named if _says_something(named.split()) else ""
 
 
+def _named_place(text: str, s0: int, s1: int, f: Figure, named: list[tuple[int, int, str]]) -> str | None:
+    """The country or state the figure's own clause names after "in": right after the figure ("28.8% in Norway"),
+    else before it ("generation in South Australia will reach 73%")."""
+    if not named:
+        return None
+    after = next((p for a, e, p in named if f.end <= a and re.fullmatch(r"\s+in\s+(?:the\s+)?", text[f.end:a])), None)
+    if after:
+        return after
+    return next((p for a, e, p in reversed(named) if e <= f.start and not re.search(r"[,;]", text[e:f.start])), None)
+
+
 def _local_dollar(text: str, f: Figure, scope: str) -> str:
     """A bare "$" is the dollar of the country the text is of ("$15,000" in a New South Wales paper is AUD)."""
     if f.unit != "USD" or not re.match(r"[^$]{0,24}\$", text[f.start:f.end]) or re.search(r"US\$|USD", text[f.start:f.end]):
@@ -346,6 +368,7 @@ def english_targets(text: str, start: int, end: int, section: str, table: str | 
     for p0, p1 in spans:
         for s0, s1 in _cells(text, p0, p1):
             cell = _Cell.read(text, s0, s1)
+            named = polities_named(text, s0, s1)
             prev: tuple[Figure, str, str] | None = None  # the last figure, its indicator and comparator
             for f in english_figures(text, s0, s1):
                 if not (forced or cell.future) and in_recital(text, s0, f.start):
@@ -357,8 +380,9 @@ def english_targets(text: str, start: int, end: int, section: str, table: str | 
                 same = prev is not None and prev[0].unit == f.unit and _NEXT_MILESTONE.fullmatch(text[prev[0].end:f.start])
                 indicator, cmp = (prev[1], prev[2]) if prev is not None and same else (
                     _indicator(text, s0, s1, f) or measure or "", _comparator(text, s0, f))
-                unit = _local_dollar(text, f, ctx.scope)
-                out.append(Found(indicator, ctx.scope, f.value, unit, cmp, year, kind, s0, s1, section, table,
+                scope = _named_place(text, s0, s1, f, named) or ctx.scope
+                unit = _local_dollar(text, f, scope)
+                out.append(Found(indicator, scope, f.value, unit, cmp, year, kind, s0, s1, section, table,
                                  f.start))
                 prev = (f, indicator, cmp)
     return out

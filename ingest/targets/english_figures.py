@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ingest.recognise.number_words import MULTIPLE, english_numbers, multiple
-from ingest.recognise.quantities import Quantity, find_quantities, unit_after
+from ingest.recognise.quantities import BOUND_OF, Quantity, find_quantities, unit_after
 
 # thousands grouped by commas ("16,000") or, the way British, Irish and Asian papers set them, by spaces ("16 000")
 _DIGITS = re.compile(r"(?<![\w.$§/-])(?P<sign>~\s*)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])"
@@ -44,6 +44,7 @@ _OWN_PARTS = re.compile(r"^(?:objectives|goals|targets|actions|measures|commitme
 _COMPARATORS = [("at least ", ">="), ("not less than ", ">="), ("no less than ", ">="), ("a minimum of ", ">="),
                 ("no more than ", "<="), ("not more than ", "<="), ("not to exceed ", "<="), ("up to ", "<="),
                 ("at most ", "<="), ("more than ", ">"), ("over ", ">"), ("in excess of ", ">"),
+                ("to exceed ", ">"), ("exceeding ", ">"), ("exceeds ", ">"),
                 ("fewer than ", "<"), ("less than ", "<"), ("approximately ", "~"), ("about ", "~"),
                 ("around ", "~"), ("nearly ", "~"), ("roughly ", "~"), ("in the region of ", "~")]
 
@@ -78,6 +79,9 @@ def _comparator(text: str, start: int) -> tuple[str, int]:
     for word, cmp in _COMPARATORS:
         if window.endswith(word) and (len(window) == len(word) or not window[-len(word) - 1].isalpha()):
             return cmp, start - len(word)
+    bound = BOUND_OF.search(text[max(0, start - 40):start].lower())  # "a minimum reduction of 45%": the noun's bound
+    if bound:
+        return (">=" if bound.group(1) == "minimum" else "<="), start
     return "=", start
 
 
@@ -163,7 +167,8 @@ def _scaled(text: str, lo: int, hi: int) -> list[Figure]:
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # the bare low end of a range: "110 to 440 hectares", "between 5 and 8 GW" ("from 20 to 30%" is a change, not a range)
-_RANGE_LOW = re.compile(rf"(?:\bbetween\s+(?P<lo1>{_NUM})\s+and|(?<!from )(?<![\d,.])(?P<lo2>{_NUM})\s*(?:to|-|–|—))\s*$", re.I)
+_RANGE_LOW = re.compile(rf"(?:\bbetween\s+(?P<lo1>{_NUM})\s+and|(?<!from )(?<!\bin )(?<!\bsince )(?<!\bof )(?<![\d,.])"
+                        rf"(?P<lo2>{_NUM})\s*(?:to|-|–|—))\s*$", re.I)  # not "in 2007 to 268,887 tonnes": a year
 
 
 def _measure(text: str, q: Quantity, lo: int) -> Figure:

@@ -10,6 +10,9 @@ rules follow from how these documents are written:
   ((一)优化载体服务。) and details below it ((1)(2) under a measure) are not tasks.
 - An item whose siblings are mostly tasks (more than half, at least two) is a task too:
   the document states its work at that level, with or without a note.
+- A document that annotates none of its items and names no operative part (a notice or an opinion whose
+  parts are named by their themes: "一、全面推进即时结算改革 / （一）…") states its work in every numbered part
+  that is not aims, principles, safeguards or a subsidy list.
 
 Parts that are not work are never searched this way: 总体要求, 指导思想, 基本原则, 目标,
 保障措施, 支持政策 (subsidy lists), 重点领域/方向, 附则.
@@ -136,7 +139,30 @@ def _sibling_groups(items: list[list[Block]], is_task: list[bool]) -> set[int]:
     return out
 
 
-def unannotated_tasks(doc_text: str, items: list[list[Block]], is_task: list[bool]) -> set[int]:
+def _in_work_body(section: str) -> bool:
+    """Under a numbered part that is not aims, principles, safeguards or a subsidy list: where a notice or an
+    opinion whose parts are named by their themes ("一、全面推进即时结算改革") states its work."""
+    titles = _titles(section)
+    return bool(titles) and not _NOT_WORK.search(titles[0]) and not _AIMS.search(titles[0]) \
+        and not _PROCESS.search(titles[0])
+
+
+_PROCESS = re.compile(r"流程|程序|步骤|申报|遴选|评审|验收|考核|指标|附件|附表|附录")
+_ANNEX_LINE = re.compile(r"^\s*附件\s*[\d一二三四五六七八九十]*\s*(?:[:：]|$)", re.M)
+
+
+def body_end(doc_text: str, items: list[list[Block]]) -> int:
+    """Where a document's own body ends: the first "附件" line after its first numbered part (a notice that carries
+    its plan as 附件 starts with that line, before any part)."""
+    first = next((item[0].start for item in items if item[0].number), None)
+    if first is None:
+        return len(doc_text)
+    m = _ANNEX_LINE.search(doc_text, first)
+    return m.start() if m else len(doc_text)
+
+
+def unannotated_tasks(doc_text: str, items: list[list[Block]], is_task: list[bool],
+                      whole_body: bool = False) -> set[int]:
     """Indices of the items that are tasks by the two rules above (items in document order).
 
     The task level is where the work is stated: an item qualifies when it says more than a
@@ -149,6 +175,7 @@ def unannotated_tasks(doc_text: str, items: list[list[Block]], is_task: list[boo
     ancestors, task_below = _ancestry(items, is_task)
     _, content_below = _ancestry(items, content)
     by_siblings = _sibling_groups(items, is_task)
+    end = body_end(doc_text, items) if whole_body else 0
     found: set[int] = set()
     for i, item in enumerate(items):
         if is_task[i] or not item[0].number or task_below[i] or any(is_task[a] or a in found for a in ancestors[i]):
@@ -157,6 +184,7 @@ def unannotated_tasks(doc_text: str, items: list[list[Block]], is_task: list[boo
             continue  # these are conventions of Chinese official documents
         if not (leaves[i] or (content[i] and not content_below[i])):
             continue
-        if i in by_siblings or in_operative_part(item[0].section):
+        if i in by_siblings or in_operative_part(item[0].section) or (
+                whole_body and item[0].start < end and _in_work_body(item[0].section)):
             found.add(i)
     return found

@@ -687,3 +687,16 @@ def test_a_table_one_cell_a_line_with_a_group_line_and_merged_cells(tmp_path: Pa
     got = [(t.number, t.title[:8], [u.normalized for u in t.units]) for t in doc.tasks if t.number in ("1", "2", "3")]
     assert got == [("1", "充分利用高架车站", ["甲乙地铁集团"]), ("2", "新建高架车站、基", ["甲乙地铁集团"]),
                    ("3", "利用公交枢纽、首", ["甲乙公交集团", "各区政府"])]
+
+
+def test_a_notice_naming_its_parts_by_their_themes_states_work_in_each_part(tmp_path: Path) -> None:
+    """No unit notes and no part called 主要任务: every numbered measure of its parts is a task, but not its aims,
+    its index system, its safeguards, nor the annex after its body."""
+    doc = parse_text(tmp_path, "\n".join([
+        "甲乙省医疗保障局关于全面推进即时结算改革的通知", "各市医疗保障局：",
+        "一、总体要求", "（一）工作目标。2026年底前实现即时结算全覆盖。",
+        "二、强化即时结算机制建设", "（一）规范资金拨付机制。各地要按月拨付资金。", "（二）强化审核把关机制。完善审核规则。",
+        "三、指标体系", "（一）医疗质量。通过质量指标考核医院。",
+        "四、加强工作保障", "（一）加强组织领导。各地要高度重视。",
+        "附件", "即时结算示范场景", "1.门诊即时结算。在某医院开展。", "2.住院即时结算。在某医院开展。"]))
+    assert [(t.number, t.title) for t in doc.tasks] == [("(一)", "规范资金拨付机制"), ("(二)", "强化审核把关机制")]
