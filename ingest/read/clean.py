@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from ingest.read.relines import Line as _Line
 from ingest.read.relines import (
     join_lone_marks,
+    join_split_numbers,
     pipe_flat_tables,
     row_cell_lines,
     split_glued_numbering,
@@ -240,7 +241,7 @@ def build_canonical(pages: list[str], has_pages: bool) -> CanonicalText:
                 continue
             parts = split_inline_list(body) if "(b)" in body else split_glued_numbering(body)
             lines.extend(_Line(item, page_no) for item in parts)
-    lines = strip_line_numbers(lines)
+    lines = join_split_numbers(strip_line_numbers(lines))
     drop = _furniture_indexes(lines, len(pages) if has_pages else 1)
     kept = pipe_flat_tables(join_lone_marks(row_cell_lines([ln for i, ln in enumerate(lines) if i not in drop])))
     plain = [ln.text for ln in kept if ln.text and not ln.text.startswith("\t")]

@@ -113,6 +113,38 @@ def strip_line_numbers(lines: list[Line]) -> list[Line]:
             for x, ln in enumerate(lines)]
 
 
+# a PDF whose text layer set every run of digits on a line of its own ("满足了超过" / "1000" / "万平米居民采暖需求"):
+# the figure goes back into its sentence when the line after it goes on with its unit or a joining word
+_NUMBER_RUN = re.compile(r"^[\d.,:~～%％\-/]{1,16}$")
+_GOES_ON = re.compile(r"^[年月日号时分秒万亿千百台个人次项家座条处户元米吨瓦天周%％至到~～、，,）)\-—余多以]")
+_SENTENCE_END = re.compile(r"[。；;！!？?：:]\s*$")
+MIN_SPLIT_NUMBERS = 5
+
+
+def join_split_numbers(lines: list[Line]) -> list[Line]:
+    """Chinese lines broken around every figure by a PDF's text layer, joined back: a short line of digits between a
+    line that has not ended its sentence and one that goes on with the figure's unit. Read only where a page does
+    this five times or more (a table's row numbers and cells are left alone)."""
+    def split_at(i: int) -> bool:
+        return 0 < i < len(lines) - 1 and bool(_NUMBER_RUN.match(lines[i].text.strip())) \
+            and bool(_CJK.search(lines[i - 1].text[-1:] or "")) and not _SENTENCE_END.search(lines[i - 1].text) \
+            and bool(_GOES_ON.match(lines[i + 1].text.strip()))
+    if sum(split_at(i) for i in range(len(lines))) < MIN_SPLIT_NUMBERS:
+        return lines
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        if out and _NUMBER_RUN.match(ln.text.strip()) and i + 1 < len(lines) and _CJK.search(out[-1].text[-1:] or "") \
+                and not _SENTENCE_END.search(out[-1].text) and _GOES_ON.match(lines[i + 1].text.strip()):
+            out[-1] = Line(out[-1].text + ln.text.strip() + lines[i + 1].text.strip(), out[-1].page)
+            i += 2
+            continue
+        out.append(ln)
+        i += 1
+    return out
+
+
 # a list mark alone on its line ("a.", "(b)", "3.", "（二）"), its item's text on the next (a PDF's hanging indent)
 _LONE_MARK = re.compile(r"^(?:[a-z]|[ivx]{1,4}|\d{1,3})[.)]$|^\((?:[a-z]|[ivx]{1,4}|\d{1,3})\)$|"
                         r"^[(（][一二三四五六七八九十]{1,3}[)）]$|^[一二三四五六七八九十]{1,3}、$")

@@ -304,11 +304,16 @@ def parse_units(text: str, default_role: Role = "responsible", fixed_role: bool 
 _ROLE_WORD = re.compile(r"(?:牵头|责任|协同|配合|参与|协办|主办|承办|成员|支撑|配套)(?:单位|部门)")
 
 
+# words of a clause, not of a name: "并依此对自己在竞价活动中的行为负责" is no body called "…的行"
+_CLAUSE_WORDS = re.compile(r"自己|依此|依据|根据|按照|对其|的行$")
+
+
 def looks_like_unit(name: str) -> bool:
     """A Chinese name ending like an organisation (局, 委, 中心, 政府 …), or a capitalised English one."""
     n = name.strip()
     if re.search(r"[。；;！？!?]", n):
         return False  # sentences ("…协调不了。无任务经费。…试行"), not a name
     if is_cjk_text(n):
-        return bool(UNIT_SUFFIX.search(_strip_brackets(n))) and len(n) <= MAX_UNIT_CHARS and not _ROLE_WORD.fullmatch(n)
+        return bool(UNIT_SUFFIX.search(_strip_brackets(n))) and len(n) <= MAX_UNIT_CHARS and not _ROLE_WORD.fullmatch(n) \
+            and not _CLAUSE_WORDS.search(n)
     return bool(re.match(r"^(?:the\s+)?[A-Z]", n)) and len(n) <= 80

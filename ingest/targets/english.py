@@ -303,7 +303,7 @@ def _indicator(text: str, s0: int, s1: int, f: Figure) -> str:
         return f"{m.group('verb').lower()} {obj}" if change else obj
     if m := _SUBJECT.search(pre):
         return m.group("subj").strip()
-    if m := _OF_AFTER.match(post):
+    if m := _OF_AFTER.match(re.sub(r"^(?:-[a-z]+)?\s*\([^()]{1,12}\)", "", post)):  # "1.5 gigawatt-peak (GWp) of solar energy"
         return _LOOSE_END.sub("", m.group("obj").strip())
     return _words_before(pre) or _named_after(post)  # "5. 50% transportation emissions reduction citywide"
 

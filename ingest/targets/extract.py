@@ -63,5 +63,9 @@ def extract_targets(doc: ParsedDocument) -> list[Target]:
         ctx.places.add(ctx.scope)
     found += [f for f in ProseReader(doc, ctx).read_blocks()
               if not any(s <= f.quote_start < e for s, e in tables.grid_spans)]
+    found = [f for f in found if _NAMES_SOMETHING.search(f.indicator or "")]  # a figure that measures nothing named
     found.sort(key=lambda f: f.quote_start)  # document order: a reader meets them in this order
     return [to_target(doc, f, scope_key(f.scope)) for f in _dedupe(doc.text, found)]
+
+
+_NAMES_SOMETHING = re.compile(r"[A-Za-z\u4e00-\u9fff]")

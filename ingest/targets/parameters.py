@@ -85,6 +85,8 @@ def is_parameter(text: str, c0: int, c1: int, q: Quantity) -> bool:
     before, after = text[c0:q.start], text[q.end:c1]
     if _DEFINITION.search(before) or text[q.start - 1:q.start] in ("×", "/", "+") or after.startswith("+"):
         return True
+    if _IF_CLAUSE.match(before):
+        return True  # "若日实际响应量低于日申报响应量50%，…": the case a rule covers, not a goal
     plain_after = re.sub(r"[(（][^()（）]*[)）]", "", after)
     if re.fullmatch(r"[^，,；;。]*的[，,；;。]?\s*", plain_after) and not re.search(r"的[^，,；;。]", plain_after):
         return True  # …达10个以上的，…: a threshold the applicant must meet
@@ -109,6 +111,7 @@ _IN_FRAME_BEFORE = re.compile(r"(?:^|[，,；;。])\s*在(?:[^，,；;。在]*�
 _IN_FRAME_AFTER = re.compile(r"^[^，,；;。]*?(?:中|内|里)(?:加大|加强|深化|强化|提升)")
 
 
+_IF_CLAUSE = re.compile(r"^\W*(?:若|如果|倘若|假如|一旦|如)(?![期实下上此])")
 _CONDITION = re.compile(r"(?:^|[，,；;。])\s*(?:在|遇|遇到|当)\s*$")
 
 

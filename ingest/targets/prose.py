@@ -100,8 +100,8 @@ _VALUE_GAP = re.compile(r"\s*(?:以上|以下|左右|以内)?\s*(?:、|和|及|�
 
 
 # a part that states who or what qualifies: its figures are thresholds, not goals
-_CONDITIONS_HEADING = re.compile(r"(?:实施|申报|申请|准入|入选|遴选|评选|认定|参评|支持|补贴|奖励)(?:条件|标准|对象)|"
-                                 r"适用(?:范围|对象)|\beligibility\b", re.I)
+_CONDITIONS_HEADING = re.compile(r"(?:实施|申报|申请|准入|入选|遴选|评选|认定|参评|支持|补贴|奖励|参与)(?:条件|标准|对象)|"
+                                 r"适用(?:范围|对象)|资格|\beligibility\b", re.I)
 
 
 @dataclass

@@ -619,3 +619,15 @@ def test_what_a_document_involves_and_what_qualifies_are_no_targets(tmp_path: Pa
     doc = parse_text(tmp_path, "tasks.txt", "某市粮仓光伏建设实施方案\n一、工作目标\n到2025年，全市粮仓光伏装机容量达到50兆瓦。"
                      "方案明确133项具体任务，涉及34个牵头单位。\n三、项目实施条件\n1.单个库区可利用屋面总面积1500平方米以上。\n")
     assert [(t.value, t.unit) for t in doc.targets] == [(50.0, "MW")]
+
+
+def test_figures_a_pdf_set_on_lines_of_their_own_conditions_and_cases_of_a_rule(tmp_path: Path) -> None:
+    lines = ["甲乙市2026年春节期间电力需求响应实施细则", "一、实施方式", "（一）实施规模", "本次需求响应预计填谷响应总规模为",
+             "50", "万千瓦，其中采用竞价模式的规模为", "20", "万千瓦，采用固定补贴模式的规模为", "30", "万千瓦。",
+             "（二）用户参与条件", "参与用户需符合以下条件：日申报量不低于", "3000", "千瓦时。",
+             "二、效果评估", "若日实际响应量低于日申报响应量", "50", "%，不予补贴。", "满足了超过", "1000", "万平米居民采暖需求。"]
+    doc = parse_text(tmp_path, "dr.txt", "\n".join(lines))
+    assert "总规模为50万千瓦" in doc.text
+    assert [(t.value, t.unit, t.kind) for t in doc.targets][:3] == [(50.0, "万kW", "target"), (20.0, "万kW", "target"),
+                                                                   (30.0, "万kW", "target")]
+    assert not any(t.value in (3000.0, 50.0) and t.unit in ("千瓦时", "%") for t in doc.targets)

@@ -226,3 +226,8 @@ def test_each_of_several_levels_without_their_government_is_one_group() -> None:
 def test_the_name_of_a_role_is_no_unit() -> None:
     from ingest.recognise.units import looks_like_unit
     assert not looks_like_unit("协同单位") and not looks_like_unit("牵头单位") and looks_like_unit("区民政局")
+
+
+def test_a_clause_ending_like_a_body_is_no_unit() -> None:
+    from ingest.recognise.units import looks_like_unit
+    assert not looks_like_unit("依此对自己在竞价活动中的行") and looks_like_unit("中国农业银行")
