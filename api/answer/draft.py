@@ -116,28 +116,24 @@ def from_tasks(ctx: Context) -> Draft | None:
 
 
 def _deadline_asked(q: Query, text: str, deadlines: list[Deadline]) -> list[Deadline]:
-    """Of a task's several dated limits, the one whose words the question asks about ("6月底前完成…划定，12月底前全面完成
-    禁止开垦陡坡地范围划定": asked about the 陡坡地, the second), with what it governs; all when none stands out."""
+    """A task's several dated limits, each with what it governs, the one whose words the question asks about first
+    ("6月底前完成…划定，12月底前全面完成禁止开垦陡坡地范围划定": asked about the 陡坡地, 12月底前 leads)."""
     dated = [d for d in deadlines if d.date]
-    if len(dated) < 2:
+    spans = [text.find(d.text) for d in dated]
+    if len(dated) < 2 or min(spans) < 0:
         return deadlines
-    spans = []
-    for d in dated:
-        at = text.find(d.text)
-        if at < 0:
-            return deadlines
-        spans.append(at)
-    scores = []
-    for i, at in enumerate(spans):
+    scored = []
+    for d, at in zip(dated, spans, strict=True):
         stop = re.search(r"[。；;]", text[at:])
         end = min([s for s in spans if s > at] + [at + stop.start() if stop else len(text)])
         clause = text[at:end]
-        scores.append((overlap(set(q.terms_for(clause)), clause), i, clause))
-    scores.sort(reverse=True)
-    if scores[0][0] <= 0 or scores[0][0] < scores[1][0] + 0.2:
+        governs = clause[len(d.text):].strip(" ，,") or d.what
+        scored.append((overlap(set(q.terms_for(clause)), clause), replace(d, what=governs)))
+    best = max(score for score, _ in scored)
+    if best <= 0 or sorted((s for s, _ in scored), reverse=True)[1] + 0.2 > best:
         return deadlines
-    best = dated[scores[0][1]]
-    return [replace(best, what=scores[0][2][len(best.text):].strip(" ，,") or best.what)]
+    lead = next(d for s, d in scored if s == best)
+    return [lead] + [d for _, d in scored if d is not lead] + [d for d in deadlines if not d.date]
 
 
 def _target_evidence(ctx: Context, targets: list[Target]) -> Evidence:

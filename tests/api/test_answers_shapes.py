@@ -679,7 +679,7 @@ def test_a_time_span_asked_in_words_that_the_target_gives_otherwise_is_none(tmp_
     home.close()
 
 
-def test_of_a_tasks_two_limits_the_one_for_what_is_asked(tmp_path: Path) -> None:
+def test_of_a_tasks_two_limits_the_one_for_what_is_asked_comes_first(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("\n".join([
         "甲乙市2025年水土保持工作要点", "一、加强水土保持预防监督",
         "1.推进落实水土保持空间管控。按照工作时间节点安排，6月底前完成水土流失严重、生态脆弱区划定工作，"
@@ -689,6 +689,7 @@ def test_of_a_tasks_two_limits_the_one_for_what_is_asked(tmp_path: Path) -> None
     assert not home.ingest([tmp_path / "a.txt"]).failed
     slope = answer_question(home, "禁止开垦陡坡地范围划定要在什么时候前完成？")
     zones = answer_question(home, "水土流失严重、生态脆弱区划定什么时候完成？")
-    assert [d["text"] for d in slope["deadlines"]] == ["12月底前"], slope["answer"]
-    assert [d["text"] for d in zones["deadlines"]] == ["6月底前"], zones["answer"]
+    assert [d["text"] for d in slope["deadlines"]] == ["12月底前", "6月底前"], slope["answer"]  # the asked one first
+    assert [d["text"] for d in zones["deadlines"]] == ["6月底前", "12月底前"], zones["answer"]
+    assert "陡坡地" in slope["deadlines"][0]["what"] and "生态脆弱区" in zones["deadlines"][0]["what"]
     home.close()
