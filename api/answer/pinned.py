@@ -321,6 +321,23 @@ def _lead_ins(ev: Evidence) -> list[str]:
     return leads[-1:]  # the nearest: a passage may hold two lists, each under its own lead-in
 
 
+def _figure_missing(q: Query, hay: str) -> str:
+    """A figure the question states ("cut its emissions by 60%") where the evidence gives figures in the same unit and
+    none of them is it (45%): the documents state another level ("" when they state it, or no figure in that unit)."""
+    if not q.figures:
+        return ""
+    from api.answer.readings import numbers_in_words
+    from ingest.recognise.quantities import find_quantities
+
+    stated = [(x.value, x.unit) for x in find_quantities(hay, 0, len(hay))]
+    worded = {float(n) for n in numbers_in_words(hay)}
+    for value, unit in sorted(q.figures):
+        same_unit = [v for v, u in stated if u == unit]
+        if same_unit and value not in same_unit and value not in worded:
+            return f"{value:g}{unit}" if unit == "%" else f"{value:g} {unit}"
+    return ""
+
+
 _CHAIR = re.compile(r"\b(vice[- ]chair|co-?chair|chair)(?:s|ed|ing)?\b", re.I)
 
 
@@ -332,7 +349,8 @@ def _what(q: Query, ev: Evidence) -> Difference | None:
     chair = _CHAIR.search(q.text)
     if chair and not CJK_RUN.search(hay) and not re.search(re.escape(chair.group(1)).replace("\\-", "[- ]?"), hay, re.I):
         return Difference("indicator", chair.group(1))
-    measure = _measure_missing(q, hay) or qualifier_figure_missing(q.text, hay) or _code_missing(q.text, hay)
+    measure = _measure_missing(q, hay) or qualifier_figure_missing(q.text, hay) or _code_missing(q.text, hay) \
+        or _figure_missing(q, hay)
     if measure:
         return Difference("indicator", measure)
     if q.lang == "en" and CJK_RUN.search(hay):

@@ -52,6 +52,16 @@ _RELATIVE_CLAUSE = re.compile(r"\b(?:that|which)\s+(?:assists?|supports?|helps?|
 SPECIFIC_ROLES = ("组织协调", "技术牵头", "承担", "配合", "协助", "协调")
 
 
+_FILTER_BEFORE = re.compile(r"(?:高于|低于|大于|小于|多于|少于|超过|不到|above|below|than|over|under|exceeding)\s*$", re.I)
+
+
+def _stated_figures(text: str) -> frozenset[tuple[float, str]]:
+    """The levels a question states ("reach 100 per cent", "cut emissions by 60%"), not the bounds it filters by
+    ("高于50%", "more than 40%")."""
+    return frozenset((f.value, f.unit) for f in find_quantities(text, 0, len(text))
+                     if f.unit and f.comparator == "=" and not _FILTER_BEFORE.search(text[max(0, f.start - 12):f.start]))
+
+
 @dataclass(frozen=True)
 class Query:
     """Everything answering needs to know about one question."""
@@ -197,5 +207,5 @@ def parse_question(question: str, store: Store | None = None) -> Query:
                  places=tuple(dict.fromkeys(places)), years=frozenset(years), doc_years=frozenset(doc_years),
                  titles=titles, tables=caption_refs(text), numbers=number_refs(text), roles=roles_asked(text),
                  translated=translated, parts=parts if len(parts) > 1 else (), asked=question, spelled=spelled,
-                 figures=frozenset((f.value, f.unit) for f in find_quantities(text, 0, len(text)) if f.unit))
+                 figures=_stated_figures(text))
 

@@ -693,3 +693,15 @@ def test_of_a_tasks_two_limits_the_one_for_what_is_asked_comes_first(tmp_path: P
     assert [d["text"] for d in zones["deadlines"]] == ["6月底前", "12月底前"], zones["answer"]
     assert "陡坡地" in slope["deadlines"][0]["what"] and "生态脆弱区" in zones["deadlines"][0]["what"]
     home.close()
+
+
+def test_a_level_asked_that_the_plan_states_otherwise_is_none(tmp_path: Path) -> None:
+    (tmp_path / "p.txt").write_text("Westland Net Zero Action Plan\n\nThe Council will reduce its carbon emissions by "
+                                    "45% by 2027 and achieve net zero by 2040.\n", encoding="utf-8")
+    home = Home(tmp_path / "home", embedder="hash")
+    assert not home.ingest([tmp_path / "p.txt"]).failed
+    sixty = answer_question(home, "By when does the Council aim to cut its carbon emissions by 60%?")
+    forty_five = answer_question(home, "By when does the Council aim to cut its carbon emissions by 45%?")
+    assert sixty["type"] == "none", sixty["answer"]
+    assert forty_five["type"] != "none" and "2027" in forty_five["answer"], forty_five["answer"]
+    home.close()
