@@ -106,9 +106,11 @@ def strip_line_numbers(lines: list[Line]) -> list[Line]:
         i = j + 1
     numbered = any(n >= MIN_NUMBERED_RUN for _, _, n in runs)
     for first, last, n in runs:  # once the margin is known, a short section counted from 2 is it too
-        if n >= MIN_NUMBERED_RUN or (numbered and numbers[first].group(1) == "2"):  # type: ignore[union-attr]
-            for x in range(first, last + 1):
-                strip[x] = numbers[x] is not None
+        long_run = n >= MIN_NUMBERED_RUN
+        if long_run or (numbered and numbers[first].group(1) == "2"):  # type: ignore[union-attr]
+            for x in range(first, last + 1):  # a lone figure ("2" over "月") is no margin number of a short run
+                m = numbers[x]
+                strip[x] = m is not None and (long_run or bool(lines[x].text[m.end():].strip()))
     return [Line(ln.text[numbers[x].end():], ln.page) if strip[x] else ln  # type: ignore[union-attr]
             for x, ln in enumerate(lines)]
 

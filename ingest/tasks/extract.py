@@ -60,7 +60,7 @@ class Context:
 # documents that state work to be done: 方案, 行动计划, 意见, 通知, 工作要点, 措施 (not a report, a paper, a law's
 # articles); a development plan (规划, 纲要) describes its fields in chapters, its measures are no list of tasks
 _STATES_WORK = re.compile(r"方案|计划|意见|通知|要点|措施")
-_DEVELOPMENT_PLAN = re.compile(r"规划|纲要")
+_DEVELOPMENT_PLAN = re.compile(r"(?:规划|纲要)(?:[（(][^()（）]*[)）])?$")  # not "关于加强电网规划投资管理工作的通知"
 
 
 def extract_tasks(doc: ParsedDocument) -> list[Task]:

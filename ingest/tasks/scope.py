@@ -143,11 +143,14 @@ def _in_work_body(section: str) -> bool:
     """Under a numbered part that is not aims, principles, safeguards or a subsidy list: where a notice or an
     opinion whose parts are named by their themes ("一、全面推进即时结算改革") states its work."""
     titles = _titles(section)
-    return bool(titles) and not _NOT_WORK.search(titles[0]) and not _AIMS.search(titles[0]) \
-        and not _PROCESS.search(titles[0])
+    if not titles:
+        return False
+    part = titles[0]
+    short = len(part) <= MAX_PART_NAME + 2  # "四、加强工作保障" names a part; "七、安全护航：筑牢应用赋能安全保障" is work
+    return not (short and (_NOT_WORK.search(part) or _AIMS.search(part))) and not _PROCESS.search(part)
 
 
-_PROCESS = re.compile(r"流程|程序|步骤|申报|遴选|评审|验收|考核|指标|附件|附表|附录")
+_PROCESS = re.compile(r"流程|程序|步骤|申报|遴选|评审|验收|考核|指标|内容|要求|意义|附件|附表|附录")
 _ANNEX_LINE = re.compile(r"^\s*附件\s*[\d一二三四五六七八九十]*\s*(?:[:：]|$)", re.M)
 
 
@@ -185,6 +188,7 @@ def unannotated_tasks(doc_text: str, items: list[list[Block]], is_task: list[boo
         if not (leaves[i] or (content[i] and not content_below[i])):
             continue
         if i in by_siblings or in_operative_part(item[0].section) or (
-                whole_body and item[0].start < end and _in_work_body(item[0].section)):
+                whole_body and item[0].start < end and _in_work_body(item[0].section)
+                and not states_aims(doc_text, item[0])):
             found.add(i)
     return found

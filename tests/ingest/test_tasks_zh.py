@@ -700,3 +700,13 @@ def test_a_notice_naming_its_parts_by_their_themes_states_work_in_each_part(tmp_
         "四、加强工作保障", "（一）加强组织领导。各地要高度重视。",
         "附件", "即时结算示范场景", "1.门诊即时结算。在某医院开展。", "2.住院即时结算。在某医院开展。"]))
     assert [(t.number, t.title) for t in doc.tasks] == [("(一)", "规范资金拨付机制"), ("(二)", "强化审核把关机制")]
+
+
+def test_a_theme_titled_part_that_mentions_safeguards_is_still_work_and_a_lone_figure_stays(tmp_path: Path) -> None:
+    doc = parse_text(tmp_path, "\n".join([
+        "甲乙市关于加强和规范电网规划投资管理工作的通知", "各区发展改革委：",
+        "一、专项监管主要内容", "1.基本情况：企业当前人员、资产情况等。",
+        "二、安全护航：筑牢应用赋能安全保障", "（一）提升安全保障能力。加强网络安全防护。", "（二）建立安全治理机制。完善治理规则。",
+        "三、工作要求", "1.各单位要高度重视。", "2.各单位应按要求及时提供资料。",
+        "本次检查时间为", "2021", "年", "2", "月", "13", "日。"]))
+    assert [(t.number, t.title) for t in doc.tasks] == [("(一)", "提升安全保障能力"), ("(二)", "建立安全治理机制")]
