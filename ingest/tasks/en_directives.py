@@ -154,11 +154,23 @@ def _object_at(text: str, pos: int, end: int, first: bool = True) -> re.Match[st
     return om if is_actor(om.group("obj")) else None
 
 
+# a plan that commits a body to the list below: "…, the Strategic Plan commits the Council:" / "commits the City to:"
+_COMMITS = re.compile(r"\bcommit(?:s|ted)\s+(?P<obj>(?:the|this|our|its)\s+[A-Z][\w’' -]{1,60}?)\s*(?:to)?\s*:\s*$")
+
+
 def find_reported(text: str, start: int, end: int) -> Directive | None:
     """A duty a sentence reports: "X directs/directed/requires Y to <verb> …" (and "…, Z to <verb> …"), Y and
-    Z the leads; None when what follows the verb names no office holder or body."""
+    Z the leads, or a list a document commits a body to ("the Strategic Plan commits the Council:"); None when
+    what follows the verb names no office holder or body."""
     if is_recital(text, start):
         return None
+    commits = _COMMITS.search(text, start, end)
+    if commits and is_actor(commits.group("obj")):
+        found = subject_actors(commits.group("obj"), commits.start("obj"))
+        lead = [a for a in found or [] if a.role != "participant"]
+        if lead:
+            colon = text.rfind(":", commits.start(), commits.end())
+            return Directive(start, end, commits.start(), colon, "lead", lead, [])
     for m in _REPORTED.finditer(text, start, end):
         if m.start() == start and text[start:start + 1].islower():
             continue  # "(2) require the Secretary … to perform …": an item whose subject is its chapeau's

@@ -144,7 +144,7 @@ class _Walker:
 
     def _chapeau(self, i: int, p: Para, d: Directive, s: int) -> bool:
         """Hand the chapeau down to its items; True when the chapeau itself is not a task."""
-        kids = children(self.paras, i)
+        kids = children(self.paras, i) or self._bullets_after(i)
         if not kids:
             return False
         limits = sentence_deadlines(self.text[s:d.end], self.order_date) or self._earlier_limit(p, s)
@@ -162,6 +162,15 @@ class _Walker:
         own = sentence_deadlines(self.text[s:d.end], self.order_date)
         self._add(p, d, own or [x for k in kids for x in self._leading_limits(k)])
         return True
+
+    def _bullets_after(self, i: int) -> list[int]:
+        """The unnumbered bullets right under a chapeau ("…commits the Council:" / "• By June 2017, complete …")."""
+        out = []
+        for k in range(i + 1, len(self.paras)):
+            if not self._bullet(self.paras[k]):
+                break
+            out.append(k)
+        return out
 
     def _completed_by_items(self, kids: list[int]) -> bool:
         """"The Minister must set the target / (a) for the 2035 milestone year, no later than December 1, 2024;":

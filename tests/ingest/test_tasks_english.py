@@ -626,3 +626,14 @@ def test_a_duty_in_the_passive_with_its_doer_and_how_a_body_is_made_up(tmp_path:
             "(c) Members shall be appointed by the Governor.\n(d) The plan shall be published.\n")
     doc = parse(tmp_path, text, "act.txt")
     assert [(t.number, [u.normalized for u in t.units]) for t in doc.tasks] == [("Sec. 2(a)", ["Water Board"])]
+
+
+def test_a_plan_that_commits_a_body_to_a_bulleted_list(tmp_path: Path) -> None:
+    text = ("Westland City Council submission on electric vehicles\n\n"
+            "To be a carbon neutral city, the Strategic Plan commits the Council:\n\n"
+            "* By June 2027, complete a procurement plan for all Council vehicles to be zero emissions.\n"
+            "* Work with the State Government to provide charging infrastructure.\n\n"
+            "We have also committed to:\n\n1. Reducing carbon emissions from our own estate to net zero by 2030.\n")
+    doc = parse(tmp_path, text, "sub.md")
+    got = [([u.normalized for u in t.units], [d.date for d in t.deadlines]) for t in doc.tasks]
+    assert got == [(["Council"], ["2027-06-30"]), (["Council"], [])]
