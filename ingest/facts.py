@@ -172,7 +172,7 @@ _SELF_REFERENCE = re.compile(r"本[省市区县镇]")
 
 
 def _untransmitted_title(lines: list[str], head: str, loaded_title: str | None) -> str | None:
-    order = order_title(lines) or bill_title(lines)
+    order = order_title(lines) or bill_title(lines) or submission_title(lines)
     if order:
         return order
     subject = subject_title(lines)
@@ -222,7 +222,7 @@ def subject_title(lines: list[str]) -> str | None:
     """What a government order, letter or memorandum is about, from its subject line near the top: such a
     document has no title of its own above its letterhead, addresses and date."""
     for line in lines[:40]:
-        m = _SUBJECT.match(line.strip("*_ "))
+        m = _SUBJECT.match(line.strip("*_# "))
         if m:
             return m.group("what").strip()
     return None
@@ -231,6 +231,18 @@ def subject_title(lines: list[str]) -> str | None:
 # a bill as a legislature prints it: session lines, "HOUSE BILL NO. 1687", sponsors, "AN ACT", "To repeal … relating to X."
 _BILL_NUMBER = re.compile(r"^(?:(HOUSE|SENATE|ASSEMBLY)\s+)?(BILL)\s+(?:NO\.?|NUMBER|#)\s*(\d{1,5})\s*$", re.I)
 _RELATING = re.compile(r"\b(relating\s+to\s+[^.;]{3,120})")
+
+
+_SUBMISSION = re.compile(r"^#*\s*(?:Submission|Response)\s+(?:from|by|of)\s+\S.{3,120}$", re.I)
+
+
+def submission_title(lines: list[str]) -> str | None:
+    """"Submission from the Westland Government" under the inquiry's name: a submission is named by who submits it
+    (the inquiry it answers heads the page above it)."""
+    for line in lines[:8]:
+        if _SUBMISSION.match(line.strip()):
+            return line.strip().lstrip("# ").strip("*_ ")
+    return None
 
 
 def bill_title(lines: list[str]) -> str | None:

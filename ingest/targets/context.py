@@ -18,11 +18,13 @@ from ingest.recognise.places import english_place_in_title, place_in_title
 from ingest.recognise.polities import polity_in
 
 _PLAN_WORDS = re.compile(r"规划|方案|计划|意见|通知|要点|纲要|办法|决定|行动|措施|举措|政策|细则|清单|分工|指标|目标|实事|plan|programme|program|strategy|roadmap|"
-                         r"action|policy|objectives|targets|goals|framework|agenda|blueprint|pathway", re.IGNORECASE)
+                         r"action|policy|objectives|targets|goals|framework|agenda|blueprint|pathway|"
+                         # a government's own account of where things stand: its figures are facts worth keeping
+                         r"submission|inquiry|consultation|briefing|progress|update|报告|汇报|情况", re.IGNORECASE)
 _PLAN_OPENING = re.compile(r"行动计划|实施方案|工作方案|规划|重点工作|工作要点|任务分工|责任分解|任务分解|民生实事|惠民实事|民生项目|"
                            r"实施意见|指导意见|若干意见|"
                            r"\b(?:action plan|plan of actions|climate action|"
-                           r"strategy|roadmap|programme of actions)\b", re.I)
+                           r"strategy|roadmap|programme of actions|submission|inquiry)\b", re.I)
 # a work report's parts: "2026年重点工作" (the year it is for), "2025年工作回顾" / "回顾了2025年的工作" (the year before)
 _REPORT_AHEAD = re.compile(r"((?:19|20)\d{2})年(?:重点工作|主要预期目标|工作安排|工作建议|政府工作)")
 _REPORT_BACK = re.compile(r"((?:19|20)\d{2})年(?:和[^、，,。]{0,12})?工作回顾|回顾了?((?:19|20)\d{2})年(?:的|以来的)?工作")

@@ -327,3 +327,10 @@ def test_a_bill_is_named_by_its_number_and_what_it_relates_to() -> None:
             "Be it enacted by the General Assembly, as follows:\n")
     facts = read_facts(text)
     assert (facts.title, facts.kind) == ("House Bill No. 412, relating to water meters", "law")
+
+
+def test_a_submission_is_named_by_who_submits_it() -> None:
+    text = ("### Select Committee on Electric Vehicles\n\n### Submission from the South Australian Government\n\n"
+            "## September 2018\n\nThe Government has set a target of 30% low emission vehicles in its fleet by 2019.\n")
+    facts = read_facts(text)
+    assert (facts.title, facts.region) == ("Submission from the South Australian Government", "South Australia")

@@ -583,3 +583,10 @@ def test_a_bare_dollar_is_the_local_one_and_a_permitted_span_no_goal(tmp_path: P
                      "Section 3. An unused credit may exist for up to three years from the date of its creation.\n")
     got = [(t.value, t.unit) for t in doc.targets]
     assert (15000.0, "AUD") in got and (2e6, "USD") in got and (3.0, "年") not in got
+
+
+def test_a_governments_submission_keeps_the_facts_it_reports(tmp_path: Path) -> None:
+    doc = parse_text(tmp_path, "sub.md", "### Select Committee on Electric Vehicles\n\n### Submission from the "
+                     "Westland Government\n\nThe market share of EVs is currently a nominal 0.1%, and it is predicted "
+                     "to reach 20% by 2030.\n")
+    assert [(t.value, t.kind, t.year) for t in doc.targets] == [(0.1, "baseline", None), (20.0, "target", 2030)]
