@@ -162,7 +162,7 @@ _CN_RELATIVE = re.compile(
     rf"(?P<half>年底|年末|年内|年中|上半年|下半年|全年)(?P<suffix>之前|以前|前)?"
     rf"|(?P<q>{_QUARTER})(?P<qend>末|底)?(?P<qsuffix>之前|以前|前)?"
     rf"|(?<![\d年{_CN_SMALL}])(?P<m>{_NUM12})\s*月(?:(?P<d>{_NUM12})\s*[日号](?:\s*\d{{1,2}}\s*[:：]\s*\d{{2}})?"
-    rf"|(?P<mpart>底|末|上旬|中旬|下旬))?(?P<msuffix>之前|以前|前)"
+    rf"|(?P<mpart>底|末|上旬|中旬|下旬))?(?:(?P<msuffix>之前|以前|前)|(?<=底|末))"  # "11月底": a month's end is a limit
 )
 
 
@@ -242,7 +242,8 @@ def _cn_relative(m: re.Match[str], base_year: int | None) -> DeadlineMatch:
             date = iso_date(base_year, 12)
     if m.group("half") in ("年内", "全年"):
         kind = "in_year"
-    limit = bool(m.group("suffix") or m.group("qsuffix") or m.group("msuffix") or m.group("half") in ("年底", "年末"))
+    limit = bool(m.group("suffix") or m.group("qsuffix") or m.group("msuffix") or m.group("half") in ("年底", "年末")
+                 or m.group("mpart") in ("底", "末"))
     return DeadlineMatch(m.start(), m.end(), date, kind, limit)
 
 

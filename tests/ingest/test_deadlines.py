@@ -199,3 +199,9 @@ def test_a_second_year_shares_the_horizon_before_it() -> None:
     from ingest.recognise.deadlines import find_item_deadlines
     got = [(d.text, d.date) for d, _, _ in find_item_deadlines("到2023年底和2030年，全区居民健康素养水平分别不低于24%和30%。")]
     assert got == [("到2023年底", "2023-12-31"), ("2030年", "2030-12-31")]
+
+
+def test_a_months_end_without_qian_is_a_limit() -> None:
+    from ingest.recognise.deadlines import find_item_deadlines
+    assert [(d.text, d.date) for d, _, _ in find_item_deadlines("3.整改反馈阶段（11月底）", 2018)] == [("11月底", "2018-11-30")]
+    assert [(d.text, d.date) for d, _, _ in find_item_deadlines("6月完成验收前的准备", 2018)] != [("6月", "2018-06-30")]
