@@ -204,4 +204,5 @@ def test_a_second_year_shares_the_horizon_before_it() -> None:
 def test_a_months_end_without_qian_is_a_limit() -> None:
     from ingest.recognise.deadlines import find_item_deadlines
     assert [(d.text, d.date) for d, _, _ in find_item_deadlines("3.整改反馈阶段（11月底）", 2018)] == [("11月底", "2018-11-30")]
-    assert [(d.text, d.date) for d, _, _ in find_item_deadlines("6月完成验收前的准备", 2018)] != [("6月", "2018-06-30")]
+    assert [(d.text, d.date) for d, _, _ in find_item_deadlines("上半年开展调研，6月底前完成", 2018)] == [
+        ("6月底前", "2018-06-30")]
