@@ -366,6 +366,7 @@ def english_targets(text: str, start: int, end: int, section: str, table: str | 
     lead_m = _LEAD_YEAR.match(text[start:end].lstrip("|# "))
     lead = int(lead_m.group(1)) if lead_m else horizon
     for p0, p1 in spans:
+        label = ""  # the cell before, in a row of a table: "| Generated renewable energy | 520,074,511 kWh in 2030 |"
         for s0, s1 in _cells(text, p0, p1):
             cell = _Cell.read(text, s0, s1)
             named = polities_named(text, s0, s1)
@@ -379,10 +380,12 @@ def english_targets(text: str, start: int, end: int, section: str, table: str | 
                 kind, year = got
                 same = prev is not None and prev[0].unit == f.unit and _NEXT_MILESTONE.fullmatch(text[prev[0].end:f.start])
                 indicator, cmp = (prev[1], prev[2]) if prev is not None and same else (
-                    _indicator(text, s0, s1, f) or measure or "", _comparator(text, s0, f))
+                    _indicator(text, s0, s1, f) or measure or label, _comparator(text, s0, f))
                 scope = _named_place(text, s0, s1, f, named) or ctx.scope
                 unit = _local_dollar(text, f, scope)
                 out.append(Found(indicator, scope, f.value, unit, cmp, year, kind, s0, s1, section, table,
                                  f.start))
                 prev = (f, indicator, cmp)
+            if "|" in text[p0:p1]:
+                label = re.sub(r"\s*\((?:if applicable|where applicable|optional)\)", "", text[s0:s1]).strip(" |*")
     return out

@@ -590,3 +590,9 @@ def test_a_governments_submission_keeps_the_facts_it_reports(tmp_path: Path) -> 
                      "Westland Government\n\nThe market share of EVs is currently a nominal 0.1%, and it is predicted "
                      "to reach 20% by 2030.\n")
     assert [(t.value, t.kind, t.year) for t in doc.targets] == [(0.1, "baseline", None), (20.0, "target", 2030)]
+
+
+def test_a_figure_alone_in_its_cell_is_named_by_the_cell_before(tmp_path: Path) -> None:
+    doc = parse_text(tmp_path, "t.md", "# Westland Climate Action Plan\n\n| Action 7 | Solar farms |\n| --- | --- |\n"
+                     "| Impact & cost | Generated renewable energy (if applicable) | 520,074,511 kWh in 2030 |\n")
+    assert [(t.indicator, t.value, t.year) for t in doc.targets] == [("Generated renewable energy", 520074511.0, 2030)]
