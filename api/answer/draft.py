@@ -117,7 +117,7 @@ def from_tasks(ctx: Context) -> Draft | None:
 
 def _deadline_asked(q: Query, text: str, deadlines: list[Deadline]) -> list[Deadline]:
     """A task's several dated limits, each with what it governs, the one whose words the question asks about first
-    ("6月底前完成…划定，12月底前全面完成禁止开垦陡坡地范围划定": asked about the 陡坡地, 12月底前 leads)."""
+    ("6月底前完成…普查，12月底前全面完成河道范围划定": asked about the 河道, 12月底前 leads)."""
     dated = [d for d in deadlines if d.date]
     spans = [text.find(d.text) for d in dated]
     if len(dated) < 2 or min(spans) < 0:

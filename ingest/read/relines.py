@@ -115,7 +115,7 @@ def strip_line_numbers(lines: list[Line]) -> list[Line]:
             for x, ln in enumerate(lines)]
 
 
-# a PDF whose text layer set every run of digits on a line of its own ("满足了超过" / "1000" / "万平米居民采暖需求"):
+# a PDF whose text layer set every run of digits on a line of its own ("惠及超过" / "2000" / "万户家庭"):
 # the figure goes back into its sentence when the line after it goes on with its unit or a joining word
 _NUMBER_RUN = re.compile(r"^[\d.,:~～%％\-/]{1,16}$")
 _GOES_ON = re.compile(r"^[年月日号时分秒万亿千百台个人次项家座条处户元米吨瓦天周%％至到~～、，,）)\-—余多以]")

@@ -62,7 +62,7 @@ _BASE: dict[str, tuple[str, float]] = {"km2": ("km2", 1.0), "hm2": ("km2", 0.01)
 
 _MULTIPLIERS = {"万": 1e4, "亿": 1e8, "千": 1e3}
 _UNIT_RE = "|".join(re.escape(u) for u in sorted(_UNIT_ALIASES, key=len, reverse=True)) + \
-    r"|部(?![门委署分长位级属队件])"  # "剧目5部": works (plays, films, books); not "3部门"
+    r"|部(?![门委署分长位级属队件])"  # "纪录片3部": works (plays, films, books); not "3部门"
 _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _MULT_RE = "万亿|[万亿千]"
 # [comparator sign] number [range] [余/多] [multiplier] unit; or a bare 万/亿 amount ending its clause (超1000万)

@@ -303,7 +303,7 @@ def _indicator(text: str, s0: int, s1: int, f: Figure) -> str:
         return f"{m.group('verb').lower()} {obj}" if change else obj
     if m := _SUBJECT.search(pre):
         return m.group("subj").strip()
-    if m := _OF_AFTER.match(re.sub(r"^(?:-[a-z]+)?\s*\([^()]{1,12}\)", "", post)):  # "1.5 gigawatt-peak (GWp) of solar energy"
+    if m := _OF_AFTER.match(re.sub(r"^(?:-[a-z]+)?\s*\([^()]{1,12}\)", "", post)):  # "2.5 gigawatt-peak (GWp) of rooftop solar"
         return _LOOSE_END.sub("", m.group("obj").strip())
     return _words_before(pre) or _named_after(post)  # "5. 50% transportation emissions reduction citywide"
 
@@ -366,7 +366,7 @@ def english_targets(text: str, start: int, end: int, section: str, table: str | 
     lead_m = _LEAD_YEAR.match(text[start:end].lstrip("|# "))
     lead = int(lead_m.group(1)) if lead_m else horizon
     for p0, p1 in spans:
-        label = ""  # the cell before, in a row of a table: "| Generated renewable energy | 520,074,511 kWh in 2030 |"
+        label = ""  # the cell before, in a row of a table: "| Generated renewable energy | 48,000 kWh in 2031 |"
         for s0, s1 in _cells(text, p0, p1):
             cell = _Cell.read(text, s0, s1)
             named = polities_named(text, s0, s1)

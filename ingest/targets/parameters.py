@@ -77,7 +77,7 @@ def _composition(text: str, c0: int, c1: int, q: Quantity) -> bool:
     left = text.rfind("“", c0, q.start)
     right = text.find("”", q.end, c1)
     inside = left >= 0 and right >= 0 and "”" not in text[left:q.start] and "“" not in text[q.end:right]
-    return inside and "+" in text[left:right]  # not "“养老院+互联网”医院、新增90000户": the figure outside both
+    return inside and "+" in text[left:right]  # not "“社区+医院”驿站、新增8000户": the figure outside both
 
 
 def is_parameter(text: str, c0: int, c1: int, q: Quantity) -> bool:

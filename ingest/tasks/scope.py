@@ -11,7 +11,7 @@ rules follow from how these documents are written:
 - An item whose siblings are mostly tasks (more than half, at least two) is a task too:
   the document states its work at that level, with or without a note.
 - A document that annotates none of its items and names no operative part (a notice or an opinion whose
-  parts are named by their themes: "一、全面推进即时结算改革 / （一）…") states its work in every numbered part
+  parts are named by their themes: "一、全面推进网上办理改革 / （一）…") states its work in every numbered part
   that is not aims, principles, safeguards or a subsidy list.
 
 Parts that are not work are never searched this way: 总体要求, 指导思想, 基本原则, 目标,
@@ -141,12 +141,12 @@ def _sibling_groups(items: list[list[Block]], is_task: list[bool]) -> set[int]:
 
 def _in_work_body(section: str) -> bool:
     """Under a numbered part that is not aims, principles, safeguards or a subsidy list: where a notice or an
-    opinion whose parts are named by their themes ("一、全面推进即时结算改革") states its work."""
+    opinion whose parts are named by their themes ("一、全面推进网上办理改革") states its work."""
     titles = _titles(section)
     if not titles:
         return False
     part = titles[0]
-    short = len(part) <= MAX_PART_NAME + 2  # "四、加强工作保障" names a part; "七、安全护航：筑牢应用赋能安全保障" is work
+    short = len(part) <= MAX_PART_NAME + 2  # "四、加强工作保障" names a part; "五、护航发展：筑牢数据安全保障" is work
     return not (short and (_NOT_WORK.search(part) or _AIMS.search(part))) and not _PROCESS.search(part)
 
 
