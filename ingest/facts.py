@@ -78,11 +78,16 @@ _SELF_NAMED = [
                r"\s*现(?:予)?(?:印发|转发)"),
 ]
 _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+(?:\.\d+)*[.、．\s]|"
+                       r"\((?:[a-z]{1,2}|[ivxl]{1,5}|[A-Z])\)\s|"  # a statute's list item: "(ii) 28 per cent by 2015, and"
                        r"第[一二三四五六七八九十百\d]+[章节条部分]|[#*\-|>])")
 _ORIGINAL_TITLE = re.compile(r"^(?:原标题|原題|原标題|标题|題目|题目|题)\s*[:：]\s*")  # a copy's "原标题：X", a form's "题：X"
 _LEADING_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}\s*[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*\d{1,4}\s*号\s+(?=\S)")
 _FIELD_LINE = re.compile(r"^\s*\*\*[^*]{1,30}:\*\*|^\s*\*\*[^*]{1,30}\*\*:")
 _LETTERS = re.compile(r"[A-Za-z\u4e00-\u9fff]{2}")
+# a page's field line: "Policy status:In Force", "Last updated: 3 May 2024"
+_PLAIN_FIELD = re.compile(r"^(?:Date(?:\s\w+)?|Policy\sstatus|Status|Last\supdated|Updated|Published|Effective(?:\sdate)?|Category|"
+                          r"Type|Version|Author|Source|Reference|Tags?|Keywords?|Language|Document\s(?:type|number))\s?:"
+                          r"|^[A-Z][A-Za-z ]{1,30}:(?=[A-Z0-9])", re.I)  # "Policy Type:Policy Support" (no space: a field)
 _CARRIES = r"关于(?:印发|转发|发布|下发)"  # a notice that carries a document: "关于印发《X》的通知"
 _TRANSMITS = re.compile(_CARRIES + r"(.{4,80}?)的通知")
 # a sentence that cites the document it carries out ("为落实《…关于印发…的通知》…") is not a title
@@ -297,7 +302,8 @@ def first_title(lines: list[str]) -> str | None:
             return front.group(1).strip().strip("\"'")
         if lines[i].startswith("# ") and len(line) <= 300:  # a Markdown title: numbers and stops allowed
             return line.rstrip(".")
-        if not line or not _title_like(line) or _FIELD_LINE.match(lines[i]) or not _LETTERS.search(line):
+        if not line or not _title_like(line) or _FIELD_LINE.match(lines[i]) or not _LETTERS.search(line) \
+                or _PLAIN_FIELD.match(line):
             continue  # "**Session:** 2023" is a record's field, "2006" a table's cell
         nxt = candidates[i + 1] if i + 1 < len(candidates) else ""
         if (_CJK.search(line) and not _CN_TITLE_END.search(line) and nxt and _title_like(nxt)

@@ -104,6 +104,7 @@ _SUBJECT = re.compile(r"(?:^[^A-Za-z]*|[,;:]\s*|\bthat\s+)(?:the\s+)?(?P<subj>[A
 _START_YEAR = re.compile(r"\bfrom\s+(?:about\s+|approximately\s+)?[\d.,]+\s*(?:%|percent|per\s*cent)?\s*\(?\s*$", re.I)
 # "as calculated from the baseline established … for fiscal year 2005", "compared with 2003": the year measured from
 _BASE_BEFORE = re.compile(r"\bbaseline\s+(?:year\s+)?(?:established|set|calculated|defined|determined|of|for)\b[^.;]{0,60}$"
+                          r"|\b(?:below|above|under)\s+(?:the\s+)?(?:levels?|those)\b[^.;]{0,40}$"  # "below the levels … in 1990"
                           r"|\b(?:compared\s+(?:with|to)|relative\s+to)\s+(?:the\s+)?(?:fiscal\s+year\s+|FY\s*)?$", re.I)
 # "a 20 percent reduction in annual petroleum consumption": what changes is named after the change
 _CHANGE_IN = re.compile(r"^\s+(?P<change>reduction|increase|decrease|cut|rise|improvement|growth|decline)\s+(?:in|of)\s+"
@@ -249,7 +250,8 @@ def _classify(text: str, s0: int, s1: int, f: Figure, cell: _Cell, ctx: DocConte
         return ("target", None) if ok else None
     if _states_nothing(text, s0, f, pre, cell):
         return None
-    if _PAST_AFTER.match(post) and not cell.goal and not lead:  # "In 2023, 15,765 homes were delivered."
+    if _PAST_AFTER.match(post) and not cell.goal and not lead and not _BELOW.match(post):
+        # "In 2023, 15,765 homes were delivered." (not "10 per cent below the levels that were emitted in 1990")
         return "achieved", _fact_year(pre)
     if not lead and _PAST_BEFORE.search(pre) and not _year_follows(text, cell, f, base):
         dated = re.match(r"^[^,;.]{0,30}?\bin\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d{2})\b", post)  # "emitted 987 kt CO2 eq in 2018"

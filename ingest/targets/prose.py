@@ -75,6 +75,9 @@ _EN_LEAD_IN = re.compile(r"(?:^\W*|\s)(?:(?:our|key|the)\s+)?(?:((?:19|20)\d{2})
 _EN_TARGETS_OF = re.compile(r"(?:^|[\s(])(?:(?:[A-Z][\w]*[’']s|our|the|its|their|these|key|legislated|new)\s+)*"
                             r"(?P<what>(?:(?!(?:our|the|its|their|these|are|is|of|and|include|includes)\b)[a-z][\w-]*\s+)"
                             r"{0,3}?[a-z][\w-]*)\s+(?:targets?|goals?)\b")
+# a lead-in whose items finish its sentence with their figures: "(g) emissions of nitrogen oxides are reduced by"
+_EN_OPEN_CHANGE = re.compile(r"^\W*(?:\(?[a-z0-9]{1,4}[.)]\s*)?(?P<what>[a-z][\w\s-]{2,80}?)\s+(?:are|is|shall\s+be|must\s+be|be)\s+"
+                             r"(?:reduced|increased|cut|raised|lowered|brought\s+down)\s+(?:by|to)\s*:?$", re.I)
 _EN_ITEM_MARK = re.compile(r"(?:[-•*▪●◦–]\s|\(?[0-9]{1,2}[.)]\s|\(?[a-z][.)]\s|\(?[ivx]{1,4}[.)]\s)")
 _STATED_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?!以来|来|以前|以后|同期|水平|的)")
 _DONE_TITLE = re.compile(r"(?:全面|圆满|超额|顺利)完成|工作回顾|成效显著|完成情况")
@@ -262,6 +265,8 @@ class ProseReader:
         if body.endswith(":") and written_in_english(body):
             measured = list(_EN_TARGETS_OF.finditer(body))
             self.list_measure = measured[-1].group("what") if measured else ""
+        elif (open_end := _EN_OPEN_CHANGE.search(body)) and written_in_english(body):
+            self.list_measure = open_end.group("what")  # "(g) emissions of nitrogen oxides are reduced by" / "(i) 20 per cent …"
         lead_in = _EN_LEAD_IN.search(body[-40:])
         if lead_in:  # "2030 targets:" (also when a wrapped item took it in): the items below aim at that year
             self.horizon = int(next(g for g in lead_in.groups() if g))

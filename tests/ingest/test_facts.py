@@ -334,3 +334,9 @@ def test_a_submission_is_named_by_who_submits_it() -> None:
             "## September 2018\n\nThe Government has set a target of 30% low emission vehicles in its fleet by 2019.\n")
     facts = read_facts(text)
     assert (facts.title, facts.region) == ("Submission from the South Australian Government", "South Australia")
+
+
+def test_list_items_and_a_pages_field_lines_are_no_titles() -> None:
+    assert read_facts("(ii) 28 per cent by 2015, and\n(iii) 44 per cent by 2020,\n").title is None
+    assert read_facts("Policy status:In Force\nDate Effective:2015\nWestland Solar Policy 2015\n").title == \
+        "Westland Solar Policy 2015"
