@@ -77,6 +77,9 @@ _CN_SCALE = re.compile(rf"(?<![\d{CN_DIGITS}])(?P<num>[十百千])(?P<big>亿|�
 _CN_PERCENT = re.compile(rf"百分之(?P<num>[{CN_DIGITS}]+(?:点[{CN_DIGITS}]+)?)")
 
 _AT_LEAST_DOING = re.compile(r"(?:至少|最少)(?:召开|开展|举办|组织|建成|新建|建设|培育|引进|完成|安排|培训|实施|新增|打造)$")
+_SHARE_CMP = {"不低于": ">=", "不得低于": ">=", "不少于": ">=", "不得少于": ">=", "不小于": ">=", "不超过": "<=", "不得超过": "<=",
+              "不高于": "<=", "低于": "<", "高于": ">", "超过": ">"}
+_SHARE_BOUND = re.compile(r"(不得低于|不低于|不得少于|不少于|不小于|不得超过|不超过|不高于|低于|高于|超过)[^，,；;。\d]{1,24}的\s*$")
 # "a minimum reduction of 45%", "a maximum share of 10%": the bound a noun before the figure states
 BOUND_OF = re.compile(r"\b(minimum|maximum)\s+(?:[a-z]+\s+){1,2}of\s+$")
 _NOT_REACHING = frozenset("下送传表抵直通发到转高长多雷")  # 达 in 下达, 送达, 高达 … is no "reach"
@@ -89,7 +92,7 @@ _PREFIX_CMP: list[tuple[str, str]] = [
     ("多于", ">"), ("more than", ">"), ("over", ">"), ("in excess of", ">"), ("exceeding", ">"), ("exceeds", ">"),
     ("exceed", ">"), ("超", ">"), ("逾", ">"),
     ("近", "<="), ("nearly", "<="), ("almost", "<="), ("less than", "<"), ("fewer than", "<"), ("below", "<"),
-    ("不足", "<"), ("小于", "<"), ("少于", "<"), ("大约", "~"), ("约", "~"), ("approximately", "~"), ("about", "~"), ("around", "~"),
+    ("不足", "<"), ("小于", "<"), ("少于", "<"), ("低于", "<"), ("高于", ">"), ("大约", "~"), ("约", "~"), ("approximately", "~"), ("about", "~"), ("around", "~"),
     ("roughly", "~"), ("some", "~"),
 ]
 # concentrations a plan brings down: "达到" one of them is a ceiling, not a floor
@@ -182,6 +185,9 @@ def _prefix_comparator(text: str, start: int) -> tuple[str, int]:
             return cmp, start - (len(window) - len(stripped)) - len(word)
     if _AT_LEAST_DOING.search(stripped):
         return ">=", start  # "每年至少召开1次": the bound is before the verb, which stays the indicator's
+    share = _SHARE_BOUND.search(text[max(0, start - 30):start])
+    if share:  # "不低于海上光伏装机容量的20%": the bound sits before the whole the share is of
+        return _SHARE_CMP[share.group(1)], start
     bound = BOUND_OF.search(text[max(0, start - 40):start].lower())
     if bound:  # "a minimum reduction of 45%": the bound is the noun's
         return (">=" if bound.group(1) == "minimum" else "<="), start

@@ -147,7 +147,13 @@ def _in_work_body(section: str) -> bool:
         return False
     part = titles[0]
     short = len(part) <= MAX_PART_NAME + 2  # "四、加强工作保障" names a part; "五、护航发展：筑牢数据安全保障" is work
-    return not (short and (_NOT_WORK.search(part) or _AIMS.search(part))) and not _PROCESS.search(part)
+    return not (short and (_NOT_WORK_BODY.search(part) or _AIMS.search(part))) and not _PROCESS.search(part)
+
+
+# what is no work in such a document: aims, principles, subsidy lists, fields; its numbered safeguards (保障措施,
+# 组织实施) are work ("（一）加强组织领导。…" is a measure; the dev gold leaves out only unnumbered 保障 paragraphs)
+_NOT_WORK_BODY = re.compile(r"总体要求|指导思想|原则|目标|支持(?:政策|内容|对象|措施|方式|标准)|政策(?:支持|措施)"
+                            r"|重点(?:领域|方向|产业|赛道)|培育(?:领域|方向)|附则|背景|现状|形势|定位|思路|实施步骤|进度安排")
 
 
 _PROCESS = re.compile(r"流程|程序|步骤|申报|遴选|评审|验收|考核|指标|内容|要求|意义|附件|附表|附录")

@@ -111,3 +111,12 @@ def test_a_rate_or_count_held_at_zero() -> None:
     assert [(q.value, q.unit) for q in find_quantities("孕产妇死亡率为0，婴儿死亡率为3‰")] == [(0.0, ""), (3.0, "‰")]
     assert [(q.value, q.unit) for q in find_quantities("重度及以上污染天数为0")] == [(0.0, "")]
     assert [(q.value, q.unit) for q in find_quantities("事故率为0.5%")] == [(0.5, "%")]
+
+
+def test_a_bound_before_the_whole_a_share_is_of() -> None:
+    def found(t: str) -> list[tuple[float, str, str]]:
+        return [(q.value, q.unit, q.comparator) for q in find_quantities(t)]
+
+    assert found("储能出力不低于光伏装机容量的20%") == [(20.0, "%", ">=")]
+    assert found("雨水主管满管率低于50%") == [(50.0, "%", "<")]
+    assert found("新能源占全市用电量的20%") == [(20.0, "%", "=")]

@@ -202,8 +202,9 @@ ASSESSMENT = """某市公立医院绩效考核工作方案
 
 def test_items_whose_siblings_are_tasks(tmp_path: Path) -> None:
     tasks = by_title(parse_text(tmp_path, ASSESSMENT))
-    # 三.(三) sits among dated items; 四 is not a work part and only one of its items is dated
-    assert list(tasks) == ["医院自查", "市级考核", "结果运用", "做好总结"]
+    # 三.(三) sits among dated items; the plan annotates no unit, so its numbered 组织实施 items are work too (the
+    # gold README leaves out only unnumbered 保障 paragraphs)
+    assert list(tasks) == ["医院自查", "市级考核", "结果运用", "加强领导", "做好总结", "广泛宣传"]
     assert deadlines(tasks["医院自查"]) == [("2024年3月底前", "2024-03-31", "by")]
     assert tasks["结果运用"].deadlines == [] and tasks["结果运用"].units == []
 
@@ -690,8 +691,9 @@ def test_a_table_one_cell_a_line_with_a_group_line_and_merged_cells(tmp_path: Pa
 
 
 def test_a_notice_naming_its_parts_by_their_themes_states_work_in_each_part(tmp_path: Path) -> None:
-    """No unit notes and no part called 主要任务: every numbered measure of its parts is a task, but not its aims,
-    its index system, its safeguards, nor the annex after its body."""
+    """No unit notes and no part called 主要任务: every numbered measure of its parts is a task (its numbered
+    safeguards too: the dev gold leaves out only unnumbered 保障 paragraphs), but not its aims, its index system,
+    nor the annex after its body."""
     doc = parse_text(tmp_path, "\n".join([
         "甲乙省医疗保障局关于全面推进即时结算改革的通知", "各市医疗保障局：",
         "一、总体要求", "（一）工作目标。2026年底前实现即时结算全覆盖。",
@@ -699,7 +701,8 @@ def test_a_notice_naming_its_parts_by_their_themes_states_work_in_each_part(tmp_
         "三、指标体系", "（一）医疗质量。通过质量指标考核医院。",
         "四、加强工作保障", "（一）加强组织领导。各地要高度重视。",
         "附件", "即时结算示范场景", "1.门诊即时结算。在某医院开展。", "2.住院即时结算。在某医院开展。"]))
-    assert [(t.number, t.title) for t in doc.tasks] == [("(一)", "规范资金拨付机制"), ("(二)", "强化审核把关机制")]
+    assert [(t.number, t.title) for t in doc.tasks] == [("(一)", "规范资金拨付机制"), ("(二)", "强化审核把关机制"),
+                                                       ("(一)", "加强组织领导")]
 
 
 def test_a_theme_titled_part_that_mentions_safeguards_is_still_work_and_a_lone_figure_stays(tmp_path: Path) -> None:
@@ -710,3 +713,12 @@ def test_a_theme_titled_part_that_mentions_safeguards_is_still_work_and_a_lone_f
         "三、工作要求", "1.各单位要高度重视。", "2.各单位应按要求及时提供资料。",
         "本次检查时间为", "2021", "年", "2", "月", "13", "日。"]))
     assert [(t.number, t.title) for t in doc.tasks] == [("(一)", "提升安全保障能力"), ("(二)", "建立安全治理机制")]
+
+
+def test_numbered_safeguards_of_a_notice_without_notes_are_its_work(tmp_path: Path) -> None:
+    doc = parse_text(tmp_path, "\n".join([
+        "甲乙省关于做好电力合同签订工作的通知", "各市发展改革委：",
+        "一、总体要求", "（一）指导思想。坚持市场化方向。",
+        "二、保障足量签约", "（一）充分发挥合同的规避风险作用。各地要鼓励签约。",
+        "三、保障措施", "（一）加强组织领导。各地要高度重视。", "（二）强化督促检查。定期通报进展。"]))
+    assert [t.title for t in doc.tasks] == ["充分发挥合同的规避风险作用", "加强组织领导", "强化督促检查"]
