@@ -205,7 +205,8 @@ def place_in_title(title: str) -> str | None:
     if place[-1] in "乡镇" and t[m.end():m.end() + 1] in ("省", "市", "县", "区", "旗"):
         place = t[:m.end() + 1][m.start("place"):]  # 新乡市, 金乡县: 乡 is part of the name
     if len(place) < 2 or is_self_reference(place) or place[0] in "各全本该每省" or _COMMON_NOUNS.match(place) \
-            or _STATUS.match(place):
+            or _STATUS.match(place) or place.startswith("关于") or re.search(r"本[省市区县镇]$", place):
+        # ("关于推进本市…": a title that refers to its own city names none)
         return None  # 各县 / 全市 / 本区 are references, not names; 国家级生态县 is a title a place earns
     if t[m.end():m.end() + 1] == "长":
         return None  # "某某市长在…": a mayor (市长, 县长, 省长) named, not a place

@@ -80,8 +80,8 @@ _EN_ORG_START = re.compile(
 _LEADING_NOISE = re.compile(r"^(?:由|请|并|及|和|以及|与|会同|其中|另外?|均|各自)+")
 _GENERIC = r"(?:单位|部门|机构)"
 _TRAILING_NOISE = re.compile(
-    rf"(?:等(?:(?:省|市|县|区|乡镇?)(?:级|直))?(?:有关|相关|其他)?(?:{_GENERIC}(?:(?:和|及|与){_GENERIC})?)?|分别|共同|具体|"
-    rf"按职责|依职责|为)+$")  # "市国资委等市级有关部门": 市国资委
+    rf"(?:等(?:国务院|(?:省|市|县|区|乡镇?)(?:级|直))?(?:有关|相关|其他)?(?:{_GENERIC}(?:(?:和|及|与){_GENERIC})?)?|分别|共同|具体|"
+    rf"按职责|依职责|为)+$")  # "市国资委等市级有关部门", "税务总局等国务院相关部门": the body named
 # The right side of 和/及 that is only a generic noun ("各有关部门和单位") or a body with no
 # place of its own ("各县(市、区)党委和政府") continues the name.
 _BARE_GENERIC = re.compile(rf"{_GENERIC}(?=$|[，,；;。\s)）])")

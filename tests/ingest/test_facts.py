@@ -340,3 +340,8 @@ def test_list_items_and_a_pages_field_lines_are_no_titles() -> None:
     assert read_facts("(ii) 28 per cent by 2015, and\n(iii) 44 per cent by 2020,\n").title is None
     assert read_facts("Policy status:In Force\nDate Effective:2015\nWestland Solar Policy 2015\n").title == \
         "Westland Solar Policy 2015"
+
+
+def test_a_title_about_its_own_city_takes_the_issuers_place() -> None:
+    facts = read_facts("关于推进本市新建建筑可再生能源应用的实施意见\n甲乙市住房和城乡建设管理委员会\n一、指导思想\n")
+    assert facts.region == "甲乙市"

@@ -231,3 +231,8 @@ def test_the_name_of_a_role_is_no_unit() -> None:
 def test_a_clause_ending_like_a_body_is_no_unit() -> None:
     from ingest.recognise.units import looks_like_unit
     assert not looks_like_unit("依此对自己在竞价活动中的行") and looks_like_unit("中国农业银行")
+
+
+def test_a_named_bodys_trailing_group_after_deng_is_dropped() -> None:
+    from ingest.recognise.units import parse_units
+    assert [u.name for u in parse_units("公安部、税务总局等国务院相关部门以及各地区")] == ["公安部", "税务总局", "各地区"]
