@@ -96,6 +96,7 @@ def parse_file(path: Path, data: bytes | None = None, meta: DocMeta | None = Non
     from ingest.read.clean import build_canonical
     from ingest.read.script import restore_script, simplified_reading
     from ingest.read.structure import parse_blocks
+    from ingest.recognise.places import place_in_title
     from ingest.targets.extract import extract_targets
     from ingest.tasks.extract import extract_tasks
 
@@ -130,6 +131,9 @@ def parse_file(path: Path, data: bytes | None = None, meta: DocMeta | None = Non
     facts = read_facts(text, loaded.title)
     if facts.date is None and loaded.date:  # the date a file's front matter gives, where the text states none
         facts.date = loaded.date
+    if loaded.issuer:  # the issuer a file's front matter names, where the text names none; its place likewise
+        facts.issuer = facts.issuer or loaded.issuer
+        facts.region = facts.region or place_in_title(loaded.issuer)
     meta = merge(facts, meta)
     lang = meta.lang or detect_lang(text)
     title = meta.title or Path(source).stem

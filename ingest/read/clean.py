@@ -51,6 +51,7 @@ _FURNITURE_CUES = re.compile(
 _BLOCK_START = re.compile(
     r"^\s*(?:第[一二三四五六七八九十百零〇\d]+[章节部分篇条]|[一二三四五六七八九十百]+[、.．]|"
     r"[(（][一二三四五六七八九十\d]+[)）]|\d+(?:\.\d+)*[.、．)）]\s*(?!\d)\S|[①-⑳]|[a-h][.)]\s+[A-Z]|\([a-h]\)\s|"
+    r"\((?:ii?i?|iv|vi{0,3}|ix|x)\)\s+(?=\d)|"  # "(i) 20 per cent by 2009,": a statute's sub-item opening with its figure
     r"(?:附表|附件|专栏|表|图)\s*\d|[•·▪■●◆\-*]\s|abstract|摘\s*要|关键词|key ?words|references|参考文献)",
     re.IGNORECASE,
 )

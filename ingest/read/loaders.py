@@ -39,6 +39,7 @@ class LoadedFile:
     has_pages: bool  # PDFs have real pages; other formats are one "page" without a number
     title: str | None = None  # a title the format itself carries (HTML <title>, DOCX core title, front matter)
     date: str | None = None  # a date the format carries (a Markdown file's front matter: date, date_signed)
+    issuer: str | None = None  # who issued it, when the front matter says (发布单位, issuer, publisher)
 
 
 def decode_text(data: bytes, name: str) -> str:
@@ -116,14 +117,16 @@ def load_text(data: bytes, name: str, budgets: Budgets = DEFAULT_BUDGETS) -> Loa
         return LoadedFile(pages=[text], has_pages=False)
     title = fields.get("title")
     date = next((str(v)[:10] for k in _DATE_KEYS if (v := fields.get(k)) and _ISO_DATE.match(str(v))), None)
+    issuer = next((str(v).strip() for k in _ISSUER_KEYS if (v := fields.get(k)) and isinstance(v, str)), None)
     return LoadedFile(pages=[body], has_pages=False,
-                      title=_plain_title(title) if isinstance(title, str) else None, date=date)
+                      title=_plain_title(title) if isinstance(title, str) else None, date=date, issuer=issuer)
 
 
 _ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 _DATE_KEYS = ("date", "date_signed", "signed", "issued", "date_issued", "published", "date_published")
 _ISO_DATE = re.compile(r"(?:19|20)\d{2}-\d{2}-\d{2}")
+_ISSUER_KEYS = ("发布单位", "发文机关", "发布机构", "发文单位", "issuer", "publisher", "issued_by", "agency")
 
 
 def front_matter(text: str) -> tuple[dict[str, object] | None, str]:

@@ -84,6 +84,7 @@ _SHARE_BOUND = re.compile(r"(不得低于|不低于|不得少于|不少于|不�
 BOUND_OF = re.compile(r"\b(minimum|maximum)\s+(?:[a-z]+\s+){1,2}of\s+$")
 _NOT_REACHING = frozenset("下送传表抵直通发到转高长多雷")  # 达 in 下达, 送达, 高达 … is no "reach"
 _PREFIX_CMP: list[tuple[str, str]] = [
+    ("不得低于", ">="), ("不得少于", ">="), ("不得超过", "<="), ("不得高于", "<="),
     ("不低于", ">="), ("不少于", ">="), ("不小于", ">="), ("不多于", "<="), ("至少", ">="), ("达到", ">="), ("达", ">="),
     ("at least", ">="),
     ("no less than", ">="), ("not less than", ">="), ("a minimum of", ">="), ("不超过", "<="), ("不高于", "<="),

@@ -112,3 +112,14 @@ def test_unsupported_suffix_named_directly_fails(tmp_path: Path) -> None:
     p.write_text("hello")
     with pytest.raises(IngestError, match="unsupported file type"):
         load_file(p)
+
+
+def test_a_front_matters_issuer_gives_the_place_the_text_does_not(tmp_path: Path) -> None:
+    from ingest.pipeline import parse_file
+    path = tmp_path / "opinion.md"
+    path.write_text("---\n标题: 关于推进本市新建建筑可再生能源应用的实施意见\n发布单位: 甲乙市住房和城乡建设管理委员会\n"
+                    "发布日期: 2023-02-06\n---\n\n# 关于推进本市新建建筑可再生能源应用的实施意见\n\n二、主要目标\n"
+                    "到2030年，城镇新建建筑可再生能源替代率达到15%。\n", encoding="utf-8")
+    doc = parse_file(path)
+    assert (doc.meta.region, doc.meta.issuer) == ("甲乙市", "甲乙市住房和城乡建设管理委员会")
+    assert [t.scope for t in doc.targets] == ["甲乙市"]

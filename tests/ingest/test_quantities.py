@@ -120,3 +120,8 @@ def test_a_bound_before_the_whole_a_share_is_of() -> None:
     assert found("储能出力不低于光伏装机容量的20%") == [(20.0, "%", ">=")]
     assert found("雨水主管满管率低于50%") == [(50.0, "%", "<")]
     assert found("新能源占全市用电量的20%") == [(20.0, "%", "=")]
+
+
+def test_bounds_written_with_de() -> None:
+    assert [(q.value, q.comparator) for q in find_quantities("屋顶光伏面积比例不得低于30%")] == [(30.0, ">=")]
+    assert [(q.value, q.comparator) for q in find_quantities("排放浓度不得超过5%")] == [(5.0, "<=")]
