@@ -21,7 +21,8 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
@@ -78,6 +79,24 @@ CREATE INDEX IF NOT EXISTS embeddings_key ON embeddings(key);
 """
 
 
+LOCKED_RETRY_SECONDS = 60.0
+
+
+def _while_locked(step: Callable[[], object]) -> None:
+    """Run a connection's opening step, retrying while another process holds the database: two processes that open
+    a new home at once race to switch it to WAL, and SQLite answers that switch "database is locked" at once, without
+    its busy handler."""
+    deadline = time.monotonic() + LOCKED_RETRY_SECONDS
+    while True:
+        try:
+            step()
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
 class Store:
     """SQLite store of one home. Thread-safe: one connection per thread."""
 
@@ -85,7 +104,7 @@ class Store:
         self.path = path
         self._local = threading.local()
         # executescript() commits any open transaction itself, so the schema goes in first, alone
-        self.con.executescript(_SCHEMA)
+        _while_locked(lambda: self.con.executescript(_SCHEMA))
         with self.transaction() as con:
             row = con.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
             if row is None:
@@ -106,7 +125,7 @@ class Store:
         con = getattr(self._local, "con", None)
         if con is None:
             con = sqlite3.connect(self.path, timeout=60, isolation_level=None, check_same_thread=False)
-            con.execute("PRAGMA journal_mode=WAL")
+            _while_locked(lambda: con.execute("PRAGMA journal_mode=WAL"))
             con.execute("PRAGMA synchronous=NORMAL")
             con.execute("PRAGMA busy_timeout=60000")
             con.execute("PRAGMA secure_delete=ON")  # a removed version's text does not linger in free pages
