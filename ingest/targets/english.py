@@ -339,6 +339,13 @@ def _named_after(post: str) -> str:
     return named if _says_something(named.split()) else ""
 
 
+def _listed_goal(text: str, s0: int, f: Figure, cell: _Cell) -> bool:
+    """A figure of an item under a lead-in that calls its items targets, stating nothing against it: not a span of
+    time ("in the next 5 years"), a former value, a forecast or a figure that picks out which things."""
+    pre = text[max(s0, f.start - _WINDOW):f.start]
+    return not _DURATION.match(f.unit) and not _states_nothing(text, s0, f, pre, cell)
+
+
 def _named_place(text: str, s0: int, s1: int, f: Figure, named: list[tuple[int, int, str]]) -> str | None:
     """The country or state the figure's own clause names after "in": right after the figure ("28.8% in Norway"),
     else before it ("generation in South Australia will reach 73%")."""
@@ -359,11 +366,12 @@ def _local_dollar(text: str, f: Figure, scope: str) -> str:
 
 def english_targets(text: str, start: int, end: int, section: str, table: str | None, ctx: DocContext,
                     spans: list[tuple[int, int]], forced: tuple[TargetKind, int | None] | None = None,
-                    horizon: int | None = None, measure: str | None = None) -> list[Found]:
+                    horizon: int | None = None, measure: str | None = None, goals: bool = False) -> list[Found]:
     """Targets, baselines and achieved figures of the English sentences `spans` inside text[start:end].
     `horizon` is the year a lead-in gave the list this item belongs to ("By 2025:", "Our goals by 2030 are to:"),
     `measure` what its targets measure ("Our renewable energy targets are:"), for items that name nothing
-    ("- 40% by 2025")."""
+    ("- 40% by 2025"); `goals`: the lead-in calls its items targets ("Overall targets:" / "• 5000 MW of wind power
+    projects;"), so a figure that states no goal of its own is one."""
     out: list[Found] = []
     lead_m = _LEAD_YEAR.match(text[start:end].lstrip("|# "))
     lead = int(lead_m.group(1)) if lead_m else horizon
@@ -376,9 +384,10 @@ def english_targets(text: str, start: int, end: int, section: str, table: str | 
             for f in english_figures(text, s0, s1):
                 if not (forced or cell.future) and in_recital(text, s0, f.start):
                     continue  # "WHEREAS, climate action … can result in 40% of …": a reason for the order, no goal
-                got = forced or _classify(text, s0, s1, f, cell, ctx, lead)
+                got = forced or _classify(text, s0, s1, f, cell, ctx, lead) or (
+                    ("target", lead) if goals and _listed_goal(text, s0, f, cell) else None)
                 if got is None:
-                    continue
+                    continue  # (an item of a list its lead-in calls targets, "Overall targets:", is one)
                 kind, year = got
                 same = prev is not None and prev[0].unit == f.unit and _NEXT_MILESTONE.fullmatch(text[prev[0].end:f.start])
                 indicator, cmp = (prev[1], prev[2]) if prev is not None and same else (

@@ -78,6 +78,7 @@ _EN_TARGETS_OF = re.compile(r"(?:^|[\s(])(?:(?:[A-Z][\w]*[’']s|our|the|its|the
 # a lead-in whose items finish its sentence with their figures: "(g) emissions of nitrogen oxides are reduced by"
 _EN_OPEN_CHANGE = re.compile(r"^\W*(?:\(?[a-z0-9]{1,4}[.)]\s*)?(?P<what>[a-z][\w\s-]{2,80}?)\s+(?:are|is|shall\s+be|must\s+be|be)\s+"
                              r"(?:reduced|increased|cut|raised|lowered|brought\s+down)\s+(?:by|to)\s*:?$", re.I)
+_EN_GOALS_LEAD = re.compile(r"\b(?:targets?|goals?|objectives?)\b[^.;]{0,40}:$", re.I)
 _EN_ITEM_MARK = re.compile(r"(?:[-•*▪●◦–]\s|\(?[0-9]{1,2}[.)]\s|\(?[a-z][.)]\s|\(?[ivx]{1,4}[.)]\s)")
 _STATED_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?!以来|来|以前|以后|同期|水平|的)")
 _DONE_TITLE = re.compile(r"(?:全面|圆满|超额|顺利)完成|工作回顾|成效显著|完成情况")
@@ -211,6 +212,7 @@ class ProseReader:
         self.doc, self.ctx, self.text = doc, ctx, doc.text
         self.horizon: int | None = None  # a goal year a list's lead-in sets ("到2028年，力争实现：")
         self.list_measure = ""  # what an English lead-in's targets measure ("Our renewable energy targets are:")
+        self.goal_list = False  # the items below an English lead-in that calls them targets ("Overall targets:")
         # "某县“十四五”卫生健康主要发展指标": a title that is a list of goals makes its figures goals
         title = doc.title or ""
         lead = "" if doc.meta.title else doc.text.split("\n", 1)[0]  # no title: a news copy's lead may say it
@@ -228,14 +230,14 @@ class ProseReader:
             if b.section != section:
                 nested = section is not None and b.section.startswith(section + " > ")
                 if not nested:  # the items under "(二)发展目标。到2025年，…" keep its year
-                    self.horizon, self.list_measure = None, ""
+                    self.horizon, self.list_measure, self.goal_list = None, "", False
                 section = b.section
             if _CONDITIONS_HEADING.search(b.section or ""):
                 continue  # "三、项目实施条件 / 1.单个库区屋面面积1500平方米以上": what qualifies, not what is aimed at
             if (b.kind in ("paragraph", "list_item") and not (b.kind == "paragraph" and b.table)
                     and not self._table_line(b)) or self._goal_heading(b):
-                if self.horizon and self._ends_english_list(b):
-                    self.horizon, self.list_measure = None, ""
+                if (self.horizon or self.goal_list) and self._ends_english_list(b):
+                    self.horizon, self.list_measure, self.goal_list = None, "", False
                 out.extend(self.read_span(b.start, b.end, b.section))
                 self._carry_horizon(b.start, b.end, b.section)
         return out if self.ctx.is_plan else [f for f in out if f.kind == "target"]
@@ -265,6 +267,7 @@ class ProseReader:
         if body.endswith(":") and written_in_english(body):
             measured = list(_EN_TARGETS_OF.finditer(body))
             self.list_measure = measured[-1].group("what") if measured else ""
+            self.goal_list = bool(_EN_GOALS_LEAD.search(body))  # "Overall targets:": its items are goals
         elif (open_end := _EN_OPEN_CHANGE.search(body)) and written_in_english(body):
             self.list_measure = open_end.group("what")  # "(g) emissions of nitrogen oxides are reduced by" / "(i) 20 per cent …"
         lead_in = _EN_LEAD_IN.search(body[-40:])
@@ -511,7 +514,8 @@ class ProseReader:
 
         return english_targets(self.text, start, end, section, table, self.ctx,
                                [(s.start, s.end) for s in sentence_spans(self.text, start, end)], forced,
-                               horizon=None if table else self.horizon, measure=None if table else self.list_measure)
+                               horizon=None if table else self.horizon, measure=None if table else self.list_measure,
+                               goals=not table and self.goal_list)
 
 
 def _part_year(text: str, s0: int, pos: int) -> int | None:

@@ -610,3 +610,16 @@ def test_a_statutes_goals_listed_under_an_open_lead_in_and_a_cut_below_a_past_le
                                                        (20.0, "=", 2009, "target"), (28.0, "=", 2015, "target"),
                                                        (44.0, "=", 2020, "target")]
     assert all(i == "emissions of nitrogen oxides" for i, *_ in got[2:])
+
+
+def test_value_first_items_under_a_lead_in_that_calls_them_targets(tmp_path: Path) -> None:
+    doc = parse_text(tmp_path, "res.md", "Westland Renewable Energy Policy\n\nOverall targets:\n\n"
+                     "  • 5000 MW of Wind Power Projects;\n  • 400 MW of Small Hydro Projects;\n"
+                     "  • Total of 5,400 MW capacity are targeted to be installed in the next 5 years.\n\n"
+                     "The Agency was founded in 1990 and employs a staff of about 400 engineers and clerks across "
+                     "the state, in offices that report to the Board every quarter on their work.\n\n"
+                     "  • 30 MW of pilot plants were commissioned.\n")
+    got = [(t.indicator, t.value, t.unit, t.kind) for t in doc.targets]
+    assert got[:3] == [("Wind Power Projects", 5000.0, "MW", "target"), ("Small Hydro Projects", 400.0, "MW", "target"),
+                       ("Total", 5400.0, "MW", "target")]
+    assert not any(u == "年" for _, _, u, _ in got) and (30.0, "target") not in [(v, k) for _, v, _, k in got]
