@@ -75,10 +75,11 @@ def extract_tasks(doc: ParsedDocument) -> list[Task]:
     items = [piece for item in attach_group_annotations(doc, measure_items(doc, in_tables))
              for part in split_item(doc, item) for piece in split_inline(doc, part)]
     found = [prose_draft(doc, item, ctx) for item in items]
-    annotated = any(d is not None and d.units for d in found)  # a unit note: the document marks its tasks itself
+    # a unit note, or a task table: the document marks its tasks itself
+    annotated = any(d is not None and d.units for d in found) or any(len(rows) > 1 for rows in tables)
     operative = any(in_operative_part(item[0].section) for item in items)
     whole_body = not annotated and not operative and bool(_STATES_WORK.search(doc.title or "")) \
-        and not _DEVELOPMENT_PLAN.search(doc.title or "")
+        and not _DEVELOPMENT_PLAN.search(doc.title or "") and "解读" not in (doc.title or "")  # a 解读 explains
     for i in unannotated_tasks(doc.text, items, [d is not None for d in found], whole_body):
         found[i] = prose_draft(doc, items[i], ctx, bare=True)
     for i, item in enumerate(items):

@@ -35,11 +35,17 @@ def measure_items(doc: ParsedDocument, table_lines: Collection[int] = ()) -> lis
         elif b.kind in ("heading", "list_item") or (b.kind == "paragraph" and BULLET.match(doc.text[b.start:b.end])):
             current = [b]
             items.append(current)
+        elif b.kind == "paragraph" and _DATE_LINE.match(doc.text[b.start:b.end]):
+            current = None  # the 落款's date ends the body: a page's footer below it ("主办单位：…") is no item's
         elif b.kind == "paragraph" and current is not None and b.table is None:
             current.append(b)
         else:
             current = None
     return items
+
+
+_DATE_LINE = re.compile(r"^\s*(?:(?:19|20)\d{2}|[〇零○一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
+                        r"\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$")
 
 
 def attach_group_annotations(doc: ParsedDocument, items: list[list[Block]]) -> list[list[Block]]:

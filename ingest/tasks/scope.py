@@ -153,7 +153,8 @@ def _in_work_body(section: str) -> bool:
 # what is no work in such a document: aims, principles, subsidy lists, fields; its numbered safeguards (保障措施,
 # 组织实施) are work ("（一）加强组织领导。…" is a measure; the dev gold leaves out only unnumbered 保障 paragraphs)
 _NOT_WORK_BODY = re.compile(r"总体要求|指导思想|原则|目标|支持(?:政策|内容|对象|措施|方式|标准)|政策(?:支持|措施)"
-                            r"|重点(?:领域|方向|产业|赛道)|培育(?:领域|方向)|附则|背景|现状|形势|定位|思路|实施步骤|进度安排")
+                            r"|重点(?:领域|方向|产业|赛道)|培育(?:领域|方向)|附则|背景|现状|形势|定位|思路|实施步骤|进度安排"
+                            r"|目的|类型|说明|解读|依据|范围|定义|概念|出台")  # a 解读's parts explain, they set no work
 
 
 _PROCESS = re.compile(r"流程|程序|步骤|申报|遴选|评审|验收|考核|指标|内容|要求|意义|附件|附表|附录")
@@ -194,7 +195,8 @@ def unannotated_tasks(doc_text: str, items: list[list[Block]], is_task: list[boo
         if not (leaves[i] or (content[i] and not content_below[i])):
             continue
         if i in by_siblings or in_operative_part(item[0].section) or (
-                whole_body and item[0].start < end and _in_work_body(item[0].section)
+                whole_body and item[0].start < end
+                and _in_work_body(item[0].section or doc_text[item[0].start:item[0].end])  # a part's own heading
                 and not states_aims(doc_text, item[0])):
             found.add(i)
     return found

@@ -722,3 +722,13 @@ def test_numbered_safeguards_of_a_notice_without_notes_are_its_work(tmp_path: Pa
         "二、保障足量签约", "（一）充分发挥合同的规避风险作用。各地要鼓励签约。",
         "三、保障措施", "（一）加强组织领导。各地要高度重视。", "（二）强化督促检查。定期通报进展。"]))
     assert [t.title for t in doc.tasks] == ["充分发挥合同的规避风险作用", "加强组织领导", "强化督促检查"]
+
+
+def test_a_notices_parts_that_state_their_work_under_the_heading_and_its_footer(tmp_path: Path) -> None:
+    """"四、加强事中事后监管 / 我办将…": a part whose heading is the measure and whose paragraph says it; the 落款 and the
+    page's footer below it ("主办单位：…") belong to no item."""
+    doc = parse_text(tmp_path, "\n".join([
+        "甲乙省能源监管办关于做好电力市场注册工作的通知", "各供电企业：", "一、简化合同要求", "（一）统一业务办理流程。省电力公司应制定统一流程。",
+        "四、加强事中事后监管", "我办将进一步加强监管，对违规行为依法处理。", "甲乙省能源监管办公室", "2018年10月26日",
+        "主办单位：甲乙省能源监管办公室"]))
+    assert [(t.number, t.title, t.units) for t in doc.tasks] == [("四、", "加强事中事后监管", [])]
