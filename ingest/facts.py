@@ -23,7 +23,7 @@ from collections import Counter
 from dataclasses import fields, replace
 
 from ingest.models import DocMeta
-from ingest.recognise.dates import iso_date
+from ingest.recognise.dates import iso_date, month_number
 from ingest.recognise.places import place_in_title
 from ingest.recognise.polities import polity_in, polity_most_named
 
@@ -233,11 +233,6 @@ def subject_title(lines: list[str]) -> str | None:
     return None
 
 
-# a bill as a legislature prints it: session lines, "HOUSE BILL NO. 1687", sponsors, "AN ACT", "To repeal … relating to X."
-_BILL_NUMBER = re.compile(r"^(?:(HOUSE|SENATE|ASSEMBLY)\s+)?(BILL)\s+(?:NO\.?|NUMBER|#)\s*(\d{1,5})\s*$", re.I)
-_RELATING = re.compile(r"\b(relating\s+to\s+[^.;]{3,120})")
-
-
 _SUBMISSION = re.compile(r"^#*\s*(?:Submission|Response)\s+(?:from|by|of)\s+\S.{3,120}$", re.I)
 
 
@@ -248,6 +243,11 @@ def submission_title(lines: list[str]) -> str | None:
         if _SUBMISSION.match(line.strip()):
             return line.strip().lstrip("# ").strip("*_ ")
     return None
+
+
+# a bill as a legislature prints it: session lines, "HOUSE BILL NO. 1687", sponsors, "AN ACT", "To repeal … relating to X."
+_BILL_NUMBER = re.compile(r"^(?:(HOUSE|SENATE|ASSEMBLY)\s+)?(BILL)\s+(?:NO\.?|NUMBER|#)\s*(\d{1,5})\s*$", re.I)
+_RELATING = re.compile(r"\b(relating\s+to\s+[^.;]{3,120})")
 
 
 def bill_title(lines: list[str]) -> str | None:
@@ -327,11 +327,6 @@ def _cn_date(m: re.Match[str]) -> str | None:
     return iso_date(year, month, day) if 1 <= day <= 31 else None
 
 
-def _month_number(name: str) -> int:
-    return ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-            "november", "december"].index(name.lower()) + 1
-
-
 def _line_date(line: str) -> str | None:
     """The date of a line that is only a date (落款 or release line), Chinese, English or ISO."""
     bare = re.sub(r"[*_`]", "", line).strip().strip("（）()").rstrip(".。")  # "Effective date: **2026-01-20**"
@@ -340,11 +335,10 @@ def _line_date(line: str) -> str | None:
         return _cn_date(m)
     m = _EN_DATE.fullmatch(bare)
     if m:
-        month = _month_number(m.group(1))
-        return iso_date(int(m.group(3)), month, int(m.group(2)))
+        return iso_date(int(m.group(3)), month_number(m.group(1)) or 0, int(m.group(2)))
     m = _EN_DAY_FIRST.fullmatch(bare)
     if m:
-        return iso_date(int(m.group(3)), _month_number(m.group(2)), int(m.group(1)))
+        return iso_date(int(m.group(3)), month_number(m.group(2)) or 0, int(m.group(1)))
     m = _DATE_FIELD.fullmatch(bare)
     if m:
         iso = _ISO_DATE.search(m.group(1))
@@ -472,7 +466,7 @@ _OWN_STATE = re.compile(r"\b(?:the|this)\s+(?:State|Commonwealth|Province|Territ
 
 def _statute_polity(head: str, text: str) -> str | None:
     """A statute's section that says "the State" for its own and names the state only further on ("sells
-    electricity for consumption in the State" … "Hawaii's electric utility companies"): the state the whole
+    electricity for consumption in the State" … "Westland's electric utility companies"): the state the whole
     text names most."""
     if _CJK.search(head[:300]) or not _OWN_STATE.search(text):
         return None

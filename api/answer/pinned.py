@@ -326,11 +326,9 @@ def _figure_missing(q: Query, hay: str) -> str:
     none of them is it (45%): the documents state another level ("" when they state it, or no figure in that unit)."""
     if not q.figures:
         return ""
-    from api.answer.readings import numbers_in_words
-    from ingest.recognise.quantities import find_quantities
+    from api.answer.readings import figures_stated
 
-    stated = [(x.value, x.unit) for x in find_quantities(hay, 0, len(hay))]
-    worded = {float(n) for n in numbers_in_words(hay)}
+    stated, worded = figures_stated(hay)
     for value, unit in sorted(q.figures):
         same_unit = [v for v, u in stated if u == unit]
         if same_unit and value not in same_unit and value not in worded:
@@ -343,8 +341,8 @@ _CHAIR = re.compile(r"\b(vice[- ]chair|co-?chair|chair)(?:s|ed|ing)?\b", re.I)
 
 def _what(q: Query, ev: Evidence) -> Difference | None:
     """The office asked (chair, co-chair), the measure and the content words of what is asked. A list item is
-    read with the lead-in it completes ("Each electric utility … shall establish a standard of:" / "(6) One
-    hundred per cent … by 2045")."""
+    read with the lead-in it completes ("Each water utility … shall establish a standard of:" / "(4) One
+    hundred per cent … by 2050")."""
     hay = "\n".join([*ev.texts, *_lead_ins(ev)])
     chair = _CHAIR.search(q.text)
     if chair and not CJK_RUN.search(hay) and not re.search(re.escape(chair.group(1)).replace("\\-", "[- ]?"), hay, re.I):

@@ -85,3 +85,12 @@ def relative_deadlines(sentence: str, document_date: str | None) -> list[Deadlin
             out.append(Deadline(text=m.group(0), date=end.isoformat(), kind="by",
                                 what=f"counted from {start.isoformat()}"))
     return out
+
+
+def figures_stated(text: str) -> tuple[set[tuple[float, str]], set[float]]:
+    """The figures a text states: (value, unit) of those in digits, and the values it writes in words ("One hundred
+    per cent"), for comparing them with the figures a question names."""
+    from ingest.recognise.quantities import find_quantities
+
+    return ({(q.value, q.unit) for q in find_quantities(text, 0, len(text))},
+            {float(n) for n in numbers_in_words(text)})

@@ -6,12 +6,11 @@ import re
 
 from api.answer.lexical import overlap
 from api.answer.query import Query
-from api.answer.readings import numbers_in_words
+from api.answer.readings import figures_stated
 from ingest.models import Citation, Hit
 from ingest.read.sentences import sentence_spans
 from ingest.recognise.deadlines import find_dates
 from ingest.recognise.en_phrases import is_recital
-from ingest.recognise.quantities import find_quantities
 
 TOP_HITS = 6
 _DIGIT = re.compile(r"\d")
@@ -56,10 +55,9 @@ def states_a_deadline(sentence: str) -> bool:
 
 def _states_figure(sentence: str, figures: frozenset[tuple[float, str]]) -> bool:
     """Whether a sentence states one of the figures a question names, in digits or in words."""
-    if any((q.value, q.unit) in figures for q in find_quantities(sentence, 0, len(sentence))):
-        return True
-    worded = {float(n) for n in numbers_in_words(sentence)}  # "One hundred per cent of its sales"
-    return any(v in worded and (unit != "%" or _PERCENT_WORDS.search(sentence)) for v, unit in figures)
+    stated, worded = figures_stated(sentence)  # worded: "One hundred per cent of its sales"
+    return bool(stated & figures) or any(v in worded and (unit != "%" or _PERCENT_WORDS.search(sentence))
+                                         for v, unit in figures)
 
 
 _PERCENT_WORDS = re.compile(r"%|per\s*cent|percent|％", re.I)

@@ -61,7 +61,7 @@ def split_glued_numbering(line: str) -> list[str]:
     document sets them; any other line as it is."""
     if not _CJK.search(line[:200]):
         return [line]
-    cuts = [m for m in _GLUED_MARK.finditer(line)]
+    cuts = list(_GLUED_MARK.finditer(line))
     if len(cuts) < MIN_GLUED_MARKS:
         return [line]
     out, pos = [], 0
@@ -123,22 +123,23 @@ _SENTENCE_END = re.compile(r"[。；;！!？?：:]\s*$")
 MIN_SPLIT_NUMBERS = 5
 
 
+def _split_figure(before: str, line: str, after: str) -> bool:
+    """A short line of digits between a line that has not ended its sentence and one that goes on with its unit."""
+    return bool(_NUMBER_RUN.match(line.strip()) and _CJK.search(before[-1:] or "") and not _SENTENCE_END.search(before)
+                and _GOES_ON.match(after.strip()))
+
+
 def join_split_numbers(lines: list[Line]) -> list[Line]:
-    """Chinese lines broken around every figure by a PDF's text layer, joined back: a short line of digits between a
-    line that has not ended its sentence and one that goes on with the figure's unit. Read only where a page does
-    this five times or more (a table's row numbers and cells are left alone)."""
-    def split_at(i: int) -> bool:
-        return 0 < i < len(lines) - 1 and bool(_NUMBER_RUN.match(lines[i].text.strip())) \
-            and bool(_CJK.search(lines[i - 1].text[-1:] or "")) and not _SENTENCE_END.search(lines[i - 1].text) \
-            and bool(_GOES_ON.match(lines[i + 1].text.strip()))
-    if sum(split_at(i) for i in range(len(lines))) < MIN_SPLIT_NUMBERS:
+    """Chinese lines broken around every figure by a PDF's text layer, joined back (`_split_figure`). Read only
+    where a page does this five times or more (a table's row numbers and cells are left alone)."""
+    texts = [ln.text for ln in lines]
+    if sum(_split_figure(*texts[i - 1:i + 2]) for i in range(1, len(lines) - 1)) < MIN_SPLIT_NUMBERS:
         return lines
     out: list[Line] = []
     i = 0
     while i < len(lines):
         ln = lines[i]
-        if out and _NUMBER_RUN.match(ln.text.strip()) and i + 1 < len(lines) and _CJK.search(out[-1].text[-1:] or "") \
-                and not _SENTENCE_END.search(out[-1].text) and _GOES_ON.match(lines[i + 1].text.strip()):
+        if out and i + 1 < len(lines) and _split_figure(out[-1].text, ln.text, lines[i + 1].text):
             out[-1] = Line(out[-1].text + ln.text.strip() + lines[i + 1].text.strip(), out[-1].page)
             i += 2
             continue

@@ -45,6 +45,11 @@ def iso_date(year: int, month: int, day: int | None = None) -> str | None:
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 _MONTHS["sept"] = 9
+
+
+def month_number(name: str) -> int | None:
+    """"March", "mar", "Sept" -> 3, 3, 9; None for a word that names no month."""
+    return _MONTHS.get(name.lower().rstrip("."))
 _MON = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|" \
        r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
 _ORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"

@@ -210,12 +210,12 @@ def _sets_a_date(text: str, d: DeadlineMatch) -> bool:
     if _REPORTED.match(after):
         return False
     if _BARE_PART_OF_YEAR.fullmatch(expr) and not _COMPLETION.match(after):
-        return False  # "前期自查、年中指导、年末检查": the stages of every year's round, no date set
+        return False  # "年初部署、年中督导、年末考评": the stages of every year's round, no date set
     if _CLOSING.search(expr):
         return True
     month = re.search(r"\d\s*月|[一二三四五六七八九十]月", expr)
     if month and _bracketed(text, d.start, d.end):
-        return True  # "（一）建立工作机制（2021年8月）": a step's heading dated with its month
+        return True  # "（一）建立协调机制（2023年5月）": a step's heading dated with its month
     return bool(month and _COMPLETION.match(after))
 
 

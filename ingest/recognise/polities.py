@@ -62,13 +62,18 @@ def polity_in(title: str) -> str | None:
     return spelled.get(stem + "a")
 
 
+def _by_name(m: re.Match[str]) -> bool:
+    """A match of `_names()`'s pattern that names the place, not its adjective ("Victorian")."""
+    name = m.group("name")
+    return bool(name) and not m.group(0).endswith(name + "n")
+
+
 def polity_most_named(text: str) -> str | None:
     """The country or state an English text names most, by name (not adjective), if it names it at least
     twice and at least twice as often as any other: the place of a plan whose title does not say it ("Our
     Targets" over "Westland's Green Plan charts targets … across Westland")."""
     pattern, spelled = _names()
-    counts = Counter(spelled[name] for m in pattern.finditer(text or "")
-                     if (name := m.group("name")) and not m.group(0).endswith(name + "n"))  # "Victorian": adjective
+    counts = Counter(spelled[m.group("name")] for m in pattern.finditer(text or "") if _by_name(m))
     ranked = counts.most_common(2)
     if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
         return None
@@ -105,6 +110,6 @@ def polities_named(text: str, start: int, end: int) -> list[tuple[int, int, str]
     for m in re.finditer(r"\bin\s+(?:the\s+)?", text[start:end]):
         at = start + m.end()
         hit = pattern.match(text, at, end)
-        if hit and hit.group("name") and not hit.group(0).endswith(hit.group("name") + "n"):
+        if hit and _by_name(hit):
             out.append((at, hit.end("name"), spelled[hit.group("name")]))
     return out

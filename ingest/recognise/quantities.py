@@ -77,11 +77,10 @@ _CN_SCALE = re.compile(rf"(?<![\d{CN_DIGITS}])(?P<num>[十百千])(?P<big>亿|�
 _CN_PERCENT = re.compile(rf"百分之(?P<num>[{CN_DIGITS}]+(?:点[{CN_DIGITS}]+)?)")
 
 _AT_LEAST_DOING = re.compile(r"(?:至少|最少)(?:召开|开展|举办|组织|建成|新建|建设|培育|引进|完成|安排|培训|实施|新增|打造)$")
-_SHARE_CMP = {"不低于": ">=", "不得低于": ">=", "不少于": ">=", "不得少于": ">=", "不小于": ">=", "不超过": "<=", "不得超过": "<=",
-              "不高于": "<=", "低于": "<", "高于": ">", "超过": ">"}
+# "不低于风电装机容量的15%": a bound before the whole a share is of
 _SHARE_BOUND = re.compile(r"(不得低于|不低于|不得少于|不少于|不小于|不得超过|不超过|不高于|低于|高于|超过)[^，,；;。\d]{1,24}的\s*$")
-# "a minimum reduction of 45%", "a maximum share of 10%": the bound a noun before the figure states
-BOUND_OF = re.compile(r"\b(minimum|maximum)\s+(?:[a-z]+\s+){1,2}of\s+$")
+# "a minimum reduction of 35%", "a maximum share of 10%": the bound a noun before the figure states
+_BOUND_OF = re.compile(r"\b(minimum|maximum)\s+(?:[a-z]+\s+){1,2}of\s+$")
 _NOT_REACHING = frozenset("下送传表抵直通发到转高长多雷")  # 达 in 下达, 送达, 高达 … is no "reach"
 _PREFIX_CMP: list[tuple[str, str]] = [
     ("不得低于", ">="), ("不得少于", ">="), ("不得超过", "<="), ("不得高于", "<="),
@@ -96,6 +95,7 @@ _PREFIX_CMP: list[tuple[str, str]] = [
     ("不足", "<"), ("小于", "<"), ("少于", "<"), ("低于", "<"), ("高于", ">"), ("大约", "~"), ("约", "~"), ("approximately", "~"), ("about", "~"), ("around", "~"),
     ("roughly", "~"), ("some", "~"),
 ]
+_CMP_OF = dict(_PREFIX_CMP)
 # concentrations a plan brings down: "达到" one of them is a ceiling, not a floor
 _CONCENTRATIONS = frozenset({"μg/m3", "mg/L"})
 _SUFFIX_CMP: list[tuple[str, str]] = [("以上", ">="), ("以下", "<="), ("以内", "<="), ("左右", "~")]
@@ -187,12 +187,15 @@ def _prefix_comparator(text: str, start: int) -> tuple[str, int]:
     if _AT_LEAST_DOING.search(stripped):
         return ">=", start  # "每年至少召开1次": the bound is before the verb, which stays the indicator's
     share = _SHARE_BOUND.search(text[max(0, start - 30):start])
-    if share:  # "不低于海上光伏装机容量的20%": the bound sits before the whole the share is of
-        return _SHARE_CMP[share.group(1)], start
-    bound = BOUND_OF.search(text[max(0, start - 40):start].lower())
-    if bound:  # "a minimum reduction of 45%": the bound is the noun's
-        return (">=" if bound.group(1) == "minimum" else "<="), start
-    return "=", start
+    if share:
+        return _CMP_OF[share.group(1)], start
+    return noun_bound(text, start) or "=", start
+
+
+def noun_bound(text: str, start: int) -> str | None:
+    """">=" or "<=" when a noun before the figure at `start` states its bound ("a minimum reduction of 35%")."""
+    bound = _BOUND_OF.search(text[max(0, start - 40):start].lower())
+    return (">=" if bound.group(1) == "minimum" else "<=") if bound else None
 
 
 def _suffix_comparator(text: str, end: int, unit: str) -> tuple[str | None, int]:

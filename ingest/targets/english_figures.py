@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ingest.recognise.number_words import MULTIPLE, english_numbers, multiple
-from ingest.recognise.quantities import BOUND_OF, Quantity, find_quantities, unit_after
+from ingest.recognise.quantities import Quantity, find_quantities, noun_bound, unit_after
 
 # thousands grouped by commas ("16,000") or, the way British, Irish and Asian papers set them, by spaces ("16 000")
 _DIGITS = re.compile(r"(?<![\w.$§/-])(?P<sign>~\s*)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])"
@@ -79,10 +79,7 @@ def _comparator(text: str, start: int) -> tuple[str, int]:
     for word, cmp in _COMPARATORS:
         if window.endswith(word) and (len(window) == len(word) or not window[-len(word) - 1].isalpha()):
             return cmp, start - len(word)
-    bound = BOUND_OF.search(text[max(0, start - 40):start].lower())  # "a minimum reduction of 45%": the noun's bound
-    if bound:
-        return (">=" if bound.group(1) == "minimum" else "<="), start
-    return "=", start
+    return noun_bound(text, start) or "=", start  # "a minimum reduction of 35%": the noun's bound
 
 
 def _named(text: str, a: int, b: int, lo: int) -> bool:
@@ -131,9 +128,9 @@ def _counts(text: str, lo: int, hi: int) -> list[Figure]:
                 or _OWN_PARTS.match(noun) or (noun[0].isupper() and not m.group("mods")):
             continue
         low = _RANGE_LOW.search(text, max(lo, a - 24), a)  # "around 10,000 to 12,000 jobs": a range
-        if low and float((low.group("lo1") or low.group("lo2")).replace(",", "")) < value:
+        if low and _value(low.group("lo1") or low.group("lo2")) < value:
             cmp, start = _comparator(text, low.start())
-            out.append(Figure(float((low.group("lo1") or low.group("lo2")).replace(",", "")), m.group("noun"),
+            out.append(Figure(_value(low.group("lo1") or low.group("lo2")), m.group("noun"),
                               cmp, max(lo, start), m.end("np"), m.group("np"), value_max=value))
             continue
         cmp, start = ("~", a - 1) if approx else _comparator(text, a)
@@ -174,13 +171,13 @@ _RANGE_LOW = re.compile(rf"(?:\bbetween\s+(?P<lo1>{_NUM})\s+and|(?<!from )(?<!\b
 def _measure(text: str, q: Quantity, lo: int) -> Figure:
     """A measure; "110 to 440 hectares" and "between 5 and 8 GW" (the low end written bare) are ranges too."""
     if q.value_max is None and (m := _RANGE_LOW.search(text, max(lo, q.start - 24), q.start)):
-        low = float((m.group("lo1") or m.group("lo2")).replace(",", ""))
+        low = _value(m.group("lo1") or m.group("lo2"))
         if low < q.value:
             return Figure(low, q.unit, q.comparator, m.start(), q.end, value_max=q.value)
     return Figure(q.value, q.unit, q.comparator, q.start, q.end, value_max=q.value_max)
 
 
-# "110,000 affordable homes by 2032, of which 35,000 will be for social rent": a part of the whole before it
+# "110,000 affordable homes by 2032, of which 12,000 will be for social rent": a part of the whole before it
 _OF_WHICH = re.compile(rf"\bof\s+which\s+(?:at\s+least\s+|up\s+to\s+|around\s+|about\s+|over\s+|more\s+than\s+)?"
                        rf"(?P<num>{_NUM})(?P<pct>\s*(?:%|percent\b|per\s*cent\b))?(?:\s+[a-z]+){{0,2}}?\s+"
                        rf"(?:will|shall|would|must|should|are|is)\s+(?:be\s+|go\s+)?"
@@ -189,7 +186,7 @@ _OF_WHICH = re.compile(rf"\bof\s+which\s+(?:at\s+least\s+|up\s+to\s+|around\s+|a
 
 def _parts_of_a_whole(text: str, lo: int, hi: int, kept: list[Figure]) -> list[Figure]:
     """A figure after "of which" counts what the figure before it counts, narrowed by what the clause says it is
-    for ("…, of which 35,000 will be for social rent": 35,000 affordable homes for social rent)."""
+    for ("…, of which 12,000 will be for social rent": 12,000 affordable homes for social rent)."""
     out = list(kept)
     for m in _OF_WHICH.finditer(text, lo, hi):
         whole = next((f for f in reversed(kept) if f.end <= m.start() and f.noun), None)

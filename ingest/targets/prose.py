@@ -233,7 +233,7 @@ class ProseReader:
                     self.horizon, self.list_measure, self.goal_list = None, "", False
                 section = b.section
             if _CONDITIONS_HEADING.search(b.section or ""):
-                continue  # "三、项目实施条件 / 1.单个库区屋面面积1500平方米以上": what qualifies, not what is aimed at
+                continue  # "三、申报条件 / 1.单个厂房屋面面积2000平方米以上": what qualifies, not what is aimed at
             if (b.kind in ("paragraph", "list_item") and not (b.kind == "paragraph" and b.table)
                     and not self._table_line(b)) or self._goal_heading(b):
                 if (self.horizon or self.goal_list) and self._ends_english_list(b):
@@ -407,7 +407,7 @@ class ProseReader:
         if future and (base is None or future > base):
             return "target", self._year(future, clause_pre, q)  # 到2030年…达到: a target, whatever section
         lead = _part_year(self.text, sent.s0, q.start) or sent.marks.lead_year or para.lead_year
-        # (the paragraph's year: "2027年，…。完成500个…"; a part's own: "…；2025年推进…，共计11.73平方公里")
+        # (the paragraph's year: "2027年，…。完成500个…"; a part's own: "…；2026年推进…，共计8.5平方公里")
         context = heading_context(section) or self.title_context
         if context == "achieved":
             period = five_year_period(self.text[sent.s0:sent.s1]) or heading_period(section)

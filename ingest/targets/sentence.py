@@ -142,7 +142,6 @@ def keep(text: str, sent: Sentence, q: Quantity) -> bool:
 def unqualified(text: str, qs: list[Quantity]) -> list[Quantity]:
     """Drop a money or rate figure that only qualifies the thing the next figure counts:
     "培育产值超5000万元龙头企业30家以上" states 30 firms, not an output of 50 million."""
-    out: list[Quantity] = []
     dropped: set[int] = set()
     for i in range(len(qs) - 1, -1, -1):  # from the end: a band's low end goes with its high end
         q, nxt = qs[i], qs[i + 1] if i + 1 < len(qs) else None
@@ -152,8 +151,7 @@ def unqualified(text: str, qs: list[Quantity]) -> list[Quantity]:
             dropped.add(i)
         elif nxt and i + 1 in dropped and q.unit.endswith("元") and nxt.unit.endswith("元") and _BAND.fullmatch(gap):
             dropped.add(i)  # "5000万元至1亿元项目不少于5个": the size band of the projects counted
-    out = [q for i, q in enumerate(qs) if i not in dropped]
-    return out
+    return [q for i, q in enumerate(qs) if i not in dropped]
 
 
 _COUNT_OPENS = re.compile(r"(?:不少于|不低于|超过|达到|至少|以上)?\s*\d")

@@ -154,13 +154,13 @@ def _object_at(text: str, pos: int, end: int, first: bool = True) -> re.Match[st
     return om if is_actor(om.group("obj")) else None
 
 
-# a plan that commits a body to the list below: "…, the Strategic Plan commits the Council:" / "commits the City to:"
+# a plan that commits a body to the list below: "…, the Corporate Plan commits the Council:" / "commits the City to:"
 _COMMITS = re.compile(r"\bcommit(?:s|ted)\s+(?P<obj>(?:the|this|our|its)\s+[A-Z][\w’' -]{1,60}?)\s*(?:to)?\s*:\s*$")
 
 
 def find_reported(text: str, start: int, end: int) -> Directive | None:
     """A duty a sentence reports: "X directs/directed/requires Y to <verb> …" (and "…, Z to <verb> …"), Y and
-    Z the leads, or a list a document commits a body to ("the Strategic Plan commits the Council:"); None when
+    Z the leads, or a list a document commits a body to ("the Corporate Plan commits the Council:"); None when
     what follows the verb names no office holder or body."""
     if is_recital(text, start):
         return None

@@ -89,7 +89,7 @@ class _Walker:
         name = _body_line(self.text[p.body:p.end])
         if not name:
             return []
-        bullets = list(itertools.takewhile(lambda j: self._bullet(self.paras[j]), range(i + 1, len(self.paras))))
+        bullets = self._bullets_after(i)
         if not bullets or not self._duty_frame(i, p):
             return []
         for j in bullets:
@@ -164,13 +164,8 @@ class _Walker:
         return True
 
     def _bullets_after(self, i: int) -> list[int]:
-        """The unnumbered bullets right under a chapeau ("…commits the Council:" / "• By June 2017, complete …")."""
-        out = []
-        for k in range(i + 1, len(self.paras)):
-            if not self._bullet(self.paras[k]):
-                break
-            out.append(k)
-        return out
+        """The unnumbered bullets right under paragraph i (a body's name, a chapeau: "…commits the Council:")."""
+        return list(itertools.takewhile(lambda k: self._bullet(self.paras[k]), range(i + 1, len(self.paras))))
 
     def _completed_by_items(self, kids: list[int]) -> bool:
         """"The Minister must set the target / (a) for the 2035 milestone year, no later than December 1, 2024;":

@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from ingest.facts import ANNOUNCEMENT, ANNOUNCEMENT_OPENING
+from ingest.facts import ANNOUNCEMENT, ANNOUNCEMENT_OPENING, subject_title
 from ingest.models import Citation, ParsedDocument, Task, Unit, page_at
 from ingest.tasks.en_outline import outline
 from ingest.tasks.en_prose import EnDraft, prose_drafts
@@ -51,20 +51,24 @@ def english_tasks(doc: ParsedDocument) -> list[Task]:
     text = _BOLD_SECTION.sub(lambda m: f"  {m.group(1)}  ", read_capitals(doc.text))
     paras = outline(text)
     day = _iso_day(doc.meta.date)
-    head = doc.text[:_LETTER_HEAD]
-    announces = bool(ANNOUNCEMENT.search(doc.text[:ANNOUNCEMENT_OPENING])) or (
-        bool(_SUBJECT_LINE.search(head)) and bool(_SALUTATION.search(head)))  # a government order's letter
+    announces = bool(ANNOUNCEMENT.search(doc.text[:ANNOUNCEMENT_OPENING])) or _order_letter(doc.text)
     drafts = prose_drafts(text, paras, day, commitments=announces) + table_drafts(doc, paras)
     names = Names(doc.text)
     return [_task(doc, d, names) for d in sorted(drafts, key=lambda d: d.start)]
 
 
-# "**Section 12. Water Boards** – The Authority shall …": a section's bold marks, read as blanks (offsets kept)
-# a government order set as a letter ("From, … To, … Subject: … Sir,"): it states its directions with "will"
-# ("The Developer will initiate the implementation …")
-_SUBJECT_LINE = re.compile(r"(?im)^\W*(?:subject|sub)\s*[:.]\s*\S")
 _SALUTATION = re.compile(r"(?im)^\W*(?:sir|madam|sir\s*/\s*madam|dear\s+sir)\W*$")
 _LETTER_HEAD = 3000
+
+
+def _order_letter(text: str) -> bool:
+    """A government order set as a letter ("From, … To, … Subject: … Sir,"): it states its directions with "will"
+    ("The Developer will complete the works within two years")."""
+    head = text[:_LETTER_HEAD]
+    return bool(_SALUTATION.search(head)) and subject_title(head.split("\n")) is not None
+
+
+# "**Section 12. Water Boards** – The Authority shall …": a section's bold marks, read as blanks (offsets kept)
 _BOLD_SECTION = re.compile(r"(?m)^\*\*((?:Section|Sec\.|SECTION|Article|ARTICLE|§)\s[^*\n]*)\*\*")
 _SENTENCE_START = re.compile(r"(?:^|(?<=[.:]\s))\s*[a-z]")
 _CAPITALS_LINE = re.compile(r"^[^a-z]*[A-Z]{3}[^a-z]*$")

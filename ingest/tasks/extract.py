@@ -40,7 +40,7 @@ from ingest.tasks.english import with_english_tasks
 from ingest.tasks.fields import Draft, Field, dangling_label, fields_in, units_of
 from ingest.tasks.group_lead import duty_holder, heading_lead
 from ingest.tasks.items import BULLET, attach_group_annotations, measure_items, split_inline, split_item
-from ingest.tasks.scope import in_operative_part, states_aims, unannotated_tasks
+from ingest.tasks.scope import states_aims, unannotated_tasks, works_throughout
 from ingest.tasks.tables import find_tables, table_drafts
 
 _SENTENCE_END = re.compile(r"[。！？!?]|\.(?=\s|$)")
@@ -57,12 +57,6 @@ class Context:
     rules: LeadRules
 
 
-# documents that state work to be done: 方案, 行动计划, 意见, 通知, 工作要点, 措施 (not a report, a paper, a law's
-# articles); a development plan (规划, 纲要) describes its fields in chapters, its measures are no list of tasks
-_STATES_WORK = re.compile(r"方案|计划|意见|通知|要点|措施")
-_DEVELOPMENT_PLAN = re.compile(r"(?:规划|纲要)(?:[（(][^()（）]*[)）])?$")  # not "关于加强电网规划投资管理工作的通知"
-
-
 def extract_tasks(doc: ParsedDocument) -> list[Task]:
     """Every task of the document, in text order, with normalised units and parsed deadlines.
 
@@ -77,9 +71,7 @@ def extract_tasks(doc: ParsedDocument) -> list[Task]:
     found = [prose_draft(doc, item, ctx) for item in items]
     # a unit note, or a task table: the document marks its tasks itself
     annotated = any(d is not None and d.units for d in found) or any(len(rows) > 1 for rows in tables)
-    operative = any(in_operative_part(item[0].section) for item in items)
-    whole_body = not annotated and not operative and bool(_STATES_WORK.search(doc.title or "")) \
-        and not _DEVELOPMENT_PLAN.search(doc.title or "") and "解读" not in (doc.title or "")  # a 解读 explains
+    whole_body = works_throughout(doc.title or "", items, annotated)
     for i in unannotated_tasks(doc.text, items, [d is not None for d in found], whole_body):
         found[i] = prose_draft(doc, items[i], ctx, bare=True)
     for i, item in enumerate(items):

@@ -12,7 +12,8 @@ rules follow from how these documents are written:
   the document states its work at that level, with or without a note.
 - A document that annotates none of its items and names no operative part (a notice or an opinion whose
   parts are named by their themes: "一、全面推进网上办理改革 / （一）…") states its work in every numbered part
-  that is not aims, principles, safeguards or a subsidy list.
+  of its body that is not aims, principles, an index system, a process, requirements or a subsidy list; its
+  numbered safeguards are work too (the dev gold leaves out only unnumbered 保障 paragraphs).
 
 Parts that are not work are never searched this way: 总体要求, 指导思想, 基本原则, 目标,
 保障措施, 支持政策 (subsidy lists), 重点领域/方向, 附则.
@@ -139,9 +140,23 @@ def _sibling_groups(items: list[list[Block]], is_task: list[bool]) -> set[int]:
     return out
 
 
+# documents that state work to be done: 方案, 行动计划, 意见, 通知, 工作要点, 措施 (not a report, a paper, a law's
+# articles); a development plan (规划, 纲要) describes its fields in chapters, a 解读 explains: no list of tasks
+_STATES_WORK = re.compile(r"方案|计划|意见|通知|要点|措施")
+_DEVELOPMENT_PLAN = re.compile(r"(?:规划|纲要)(?:[（(][^()（）]*[)）])?$")  # not "关于加强电网规划投资管理工作的通知"
+
+
+def works_throughout(title: str, items: list[list[Block]], annotated: bool) -> bool:
+    """Whether a document states its work in every numbered part of its body (the third rule above): one that
+    states work by its title, annotates none of its items (`annotated`: a unit note or a task table) and names
+    no operative part."""
+    return not annotated and bool(_STATES_WORK.search(title)) and not _DEVELOPMENT_PLAN.search(title) \
+        and "解读" not in title and not any(in_operative_part(item[0].section) for item in items)
+
+
 def _in_work_body(section: str) -> bool:
-    """Under a numbered part that is not aims, principles, safeguards or a subsidy list: where a notice or an
-    opinion whose parts are named by their themes ("一、全面推进网上办理改革") states its work."""
+    """Under (or heading) a numbered part that is not aims, principles, an index system, a process, requirements
+    or a subsidy list: where a notice or an opinion whose parts are named by their themes states its work."""
     titles = _titles(section)
     if not titles:
         return False

@@ -77,7 +77,7 @@ _GROUP_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[(（
 
 def _group_row(doc: ParsedDocument, blocks: list[Block], j: int) -> bool:
     """A group heading inside a table where a row would start: numbered ("一、…") and followed by a row number or
-    another group heading, or a short line of its own followed by a row number ("推进实施“光伏+”示范工程" / "1")."""
+    another group heading, or a short line of its own followed by a row number ("推进实施“绿电+”示范工程" / "1")."""
     if j + 1 >= len(blocks):
         return False
     line, nxt = _line(doc, blocks[j]), _line(doc, blocks[j + 1])
