@@ -182,12 +182,15 @@ _MECHANISM = re.compile(r"常态化[^,，。;；、]{0,12}?(?:机制|制度)")
 
 # "2000年以前建成的老旧小区": the date describes what the item acts on.
 _ATTRIBUTIVE = re.compile(r"[^,，。;；、\s]{0,6}的")
+# "…底前完成改造任务的一半 / 的30%": 的 before a share of the work measures how much is due, it qualifies no noun
+_SHARE_AFTER = re.compile(r"\s*(?:\d+(?:\.\d+)?\s*[%％]|百分之|一半|[一二三四五六七八九十]分之|半数|大部分|全部)")
 
 
 def _describes(text: str, d: DeadlineMatch, base_year: int | None) -> bool:
     """A date that qualifies a noun (…以前建成的) or lies years before the document's own: it
     describes the object of the work, it is not a date the work must meet."""
-    if text[d.start:d.end].endswith("前") and _ATTRIBUTIVE.match(text, d.end):
+    attributive = _ATTRIBUTIVE.match(text, d.end)
+    if text[d.start:d.end].endswith("前") and attributive and not _SHARE_AFTER.match(text, attributive.end()):
         return True  # "2000年以前建成的": a horizon (到2028年全市的…) is never read this way
     return bool(base_year and d.date and int(d.date[:4]) < base_year - 1)  # a year of slack for the dating
 

@@ -125,6 +125,9 @@ def test_item_text_closing_dates_and_dated_completions() -> None:
     assert item("2024年1月1日至2024年12月31日期间申报") == []
     assert item("改造2000年以前建成的老旧小区") == []
     assert item("巩固2019年底前建成的设施,2024年底前完成改造") == [("2024年底前", "2024-12-31", "by")]
+    # 的 before a share of the work: how much is due by then, not a noun the date qualifies
+    assert item("到2026年底前完成改造任务的一半") == [("到2026年底前", "2026-12-31", "by")]
+    assert item("2025年6月底前完成年度任务的60%以上") == [("2025年6月底前", "2025-06-30", "by")]
 
 
 def test_item_text_recurring_relative_and_continuity() -> None:

@@ -64,6 +64,17 @@ def test_a_verb_of_striving_is_not_part_of_the_indicator(tmp_path) -> None:
     assert [t.indicator for t in doc.targets] == ["规模以上工业企业"]
 
 
+def test_a_limit_before_the_figure_is_no_part_of_the_indicator(tmp_path) -> None:
+    """"2026年6月底前完成管网改造100公里": the limit dates the figure; the indicator starts after it."""
+    from tests.plan_fixtures import parse_text
+
+    doc = parse_text(tmp_path, "p.txt", "\n".join([
+        "某县城镇基础设施提升方案", "一、重点任务",
+        "（一）管网改造。2026年6月底前完成雨污管网改造100公里，2027年底之前新建泵站3座。"]))
+    assert sorted((t.indicator, t.value, t.year) for t in doc.targets) == [
+        ("完成雨污管网改造", 100.0, 2026), ("新建泵站", 3.0, 2027)]
+
+
 def test_one_figure_for_each_item_of_a_list(tmp_path) -> None:
     """"A、B和C均比2020年下降22%": the figure is each one's."""
     from tests.plan_fixtures import parse_text
