@@ -198,7 +198,7 @@ _QUARTER_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, 
 _MPART_DAY = {"上旬": 10, "中旬": 20, "中": 15}
 
 
-def _month_date(year: int, month_word: str, day_word: str | None, mpart: str | None) -> str | None:
+def month_date(year: int, month_word: str, day_word: str | None, mpart: str | None) -> str | None:
     """The last day a month expression allows: its day, 上旬/中旬 (10th/20th), else the month's end."""
     month = _cn_int(month_word)
     if month is None:
@@ -218,7 +218,7 @@ def _cn_match(m: re.Match[str], base_year: int | None) -> DeadlineMatch | None:
         return DeadlineMatch(m.start(), m.end(), None, "by", limit)
     date: str | None
     if m.group("m"):
-        date = _month_date(year, m.group("m"), m.group("d"), m.group("mpart"))
+        date = month_date(year, m.group("m"), m.group("d"), m.group("mpart"))
     elif m.group("q"):
         q = _QUARTER_NUM[m.group("q").lstrip("第")[0]]
         date = iso_date(year, 3 * q)
@@ -238,7 +238,7 @@ def _cn_relative(m: re.Match[str], base_year: int | None) -> DeadlineMatch:
     kind: DeadlineKind = "by"
     if base_year:
         if m.group("m"):
-            date = _month_date(base_year, m.group("m"), m.group("d"), m.group("mpart"))
+            date = month_date(base_year, m.group("m"), m.group("d"), m.group("mpart"))
         elif m.group("q"):
             date = iso_date(base_year, 3 * _QUARTER_NUM[m.group("q").lstrip("第")[0]])
         elif m.group("half") in ("上半年", "年中"):

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 
 from ingest.models import Deadline
-from ingest.recognise.dates import DeadlineMatch, find_dates
+from ingest.recognise.dates import DeadlineMatch, find_dates, month_date
 
 __all__ = ["find_body_deadlines", "find_dates", "find_item_deadlines", "parse_deadline_field",
            "parse_deadline_field_spans", "year_from"]
@@ -100,6 +100,17 @@ def parse_deadline_field_spans(text: str, base_year: int | None = None) -> list[
     return out
 
 
+# A bare month in a deadline field ("9月投入使用", "10月"): in a 完成时限 column it is the month of the
+# document's year the work is due in (in running text a bare month is left alone: it may date anything)
+_FIELD_MONTH = re.compile(r"^(?:于|在)?(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月份?(?:(?P<d>[12]?\d|3[01])\s*[日号]|(?P<mpart>上旬|中旬|下旬))?"
+                          r"(?=\s*$|\s*(?:完成|建成|投入使用|投用|投运|动工|开工|竣工|实现|上线|启动|出台|印发|验收|交付|开放|运行|办结))")
+
+
+def bare_month(text: str) -> bool:
+    """Whether a deadline field's text opens with a month and nothing dates it more ("9月投入使用")."""
+    return bool(_FIELD_MONTH.match(text.strip()))
+
+
 def _clause_deadlines(clause: str, base_year: int | None) -> list[Deadline]:
     """The deadlines of one clause of a deadline field: dated ones, else ongoing, else the text undated."""
     if _RECURRING.search(clause):
@@ -108,6 +119,10 @@ def _clause_deadlines(clause: str, base_year: int | None) -> list[Deadline]:
     if dates:
         return [Deadline(text=clause, date=d.date, kind=d.kind,
                          what=_what(clause, d.start, d.end) if len(dates) == 1 else None) for d in dates]
+    month = _FIELD_MONTH.match(clause)
+    if month and base_year and (date := month_date(base_year, month.group("m"), month.group("d"), month.group("mpart"))):
+        what = clause[month.end():].strip()
+        return [Deadline(text=clause, date=date, kind="by", what=None if _TRIVIAL_WHAT.match(what) else what)]
     cue = _ONGOING_CN.search(clause) or _ONGOING_EN.search(clause)
     if cue:
         what = (clause[:cue.start()] + clause[cue.end():]).strip(" ,，、:：")

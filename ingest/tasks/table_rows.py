@@ -7,7 +7,9 @@
 - One cell per line without tabs, as tables copied from web pages arrive: a header run of
   short lines (序号 / 重点任务 / 牵头单位 / 完成时限) and rows each opened by a number line
   ("1"). A row may have fewer cells than the header (a merged cell); it ends at the next
-  number line or after as many cells as the header has.
+  number line or after as many cells as the header has, unless the lines after go on being
+  cells (`more_cells`: a cell copied one name a line, "县水务局" / "县住建局", or a sub-row
+  under a merged cell, "开工建设老年大学。" / "12月底前").
 
 `tables.py` reads the rows; deciding what a header is stays there (`is_header` is passed in).
 """
@@ -103,8 +105,10 @@ def _header_at(doc: ParsedDocument, blocks: list[Block], i: int, is_header: Call
     return 0
 
 
-def line_tables(doc: ParsedDocument, is_header: Callable[[list[str]], bool]) -> list[list[Row]]:
-    """Tables written one cell per line without tabs: a header run, then rows opened by a number line."""
+def line_tables(doc: ParsedDocument, is_header: Callable[[list[str]], bool],
+                more_cells: Callable[[list[str]], bool] | None = None) -> list[list[Row]]:
+    """Tables written one cell per line without tabs: a header run, then rows opened by a number line.
+    `more_cells(lines)` says whether the lines after a row's first cells still belong to it."""
     # a lone "|" line is a cell separator of a web table copied one cell per line, not a cell
     blocks = [b for b in doc.blocks if b.kind != "table_row" and doc.text[b.start:b.end].strip() != "|"]
     tables: list[list[Row]] = []
@@ -125,6 +129,9 @@ def line_tables(doc: ParsedDocument, is_header: Callable[[list[str]], bool]) -> 
                 continue
             k = j + 1
             while k < len(blocks) and k - j < n and not NUMBER_CELL.match(_line(doc, blocks[k])):
+                k += 1
+            while more_cells and k < len(blocks) and not NUMBER_CELL.match(_line(doc, blocks[k])) \
+                    and blocks[k].kind != "heading" and more_cells([_line(doc, b) for b in blocks[k:k + 2]]):
                 k += 1
             rows.append(_spans_row(doc, blocks[j:k], [(b.start, b.end) for b in blocks[j:k]]))
             j = k

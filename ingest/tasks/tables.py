@@ -15,7 +15,7 @@ import re
 from typing import Literal
 
 from ingest.models import ParsedDocument, Role
-from ingest.recognise.deadlines import find_dates, parse_deadline_field
+from ingest.recognise.deadlines import bare_month, find_dates, parse_deadline_field
 from ingest.recognise.units import is_cjk_text, looks_like_unit, parse_units
 from ingest.tasks.fields import Draft, labelled_fields, units_of
 from ingest.tasks.table_rows import NUMBER_CELL, Row, line_tables, tab_and_pipe_tables
@@ -31,7 +31,8 @@ _HEADER_KINDS: list[tuple[ColumnKind, re.Pattern[str]]] = [
     # not a bare 单位: in statistics tables that column holds units of measure (km², 座)
     ("responsible", re.compile(r"责任|(?:实施|承办|落实|负责|主管|承担|执行)(?:单位|部门|主体)|部门|responsib|implement|"
                                r"owner|agenc", re.I)),
-    ("task", re.compile(r"任务|内容|措施|事项|工作|项目|举措|task|action|measure|activit|item|description|work", re.I)),
+    # 民生实事: the "practical matters" a county government promises its residents each year
+    ("task", re.compile(r"任务|内容|措施|事项|实事|工作|项目|举措|task|action|measure|activit|item|description|work", re.I)),
 ]
 _UNIT_KINDS: tuple[ColumnKind, ...] = ("lead", "participant", "responsible")
 _ONGOING = re.compile(r"持续|长期|常态化|ongoing|continuous|long-term", re.I)
@@ -82,18 +83,45 @@ def _fit(kind: ColumnKind, text: str) -> int:
     if kind == "number":
         return 3 if NUMBER_CELL.match(t) else -3
     if kind == "deadline":
-        return 2 if (find_dates(t) or _ONGOING.search(t)) and len(t) <= 60 else -2
+        return 2 if (find_dates(t) or _ONGOING.search(t) or bare_month(t)) and len(t) <= 60 else -2
     if kind in _UNIT_KINDS:
+        if _SENTENCE_END.search(t):
+            return -1  # "迁建县政务服务中心。": a sentence says what is done, a unit cell only names
         units = parse_units(t)
         return 1 if units and all(looks_like_unit(u.name) for u in units) else -1
     if kind == "task":
+        if _fit("deadline", t) > 0:
+            return -1  # "5月底前动工": a date cell, however long
         return 1 if len(t) >= 6 else 0
     return 0
 
 
+def _fits_a_column(text: str) -> bool:
+    """A line that reads as a unit list or a date field: a cell, not the text after a table."""
+    return _fit("responsible", text) > 0 or _fit("deadline", text) > 0
+
+
+def more_cells(lines: list[str]) -> bool:
+    """Whether a line (with the one after it) still belongs to the row above it: a unit or a date line
+    ("县住建局" after "县水务局": one cell written a name a line), or a short sentence followed by one
+    (a sub-row under a merged cell: "开工建设老年大学。" / "12月底前")."""
+    if not lines or not lines[0] or len(lines[0]) > MAX_CELL_LINE:
+        return False
+    if _fits_a_column(lines[0]):
+        return True
+    return len(lines) > 1 and _fit("task", lines[0]) > 0 and _fits_a_column(lines[1])
+
+
+MAX_CELL_LINE = 60
+
+
 def align(kinds: list[ColumnKind], texts: list[str]) -> list[int]:
-    """Column index for each cell: the order-preserving assignment with the best total fit."""
+    """Column index for each cell: the order-preserving assignment with the best total fit.
+    A row with more cells than columns (a cell written over several lines) puts consecutive
+    cells in one column (`_merged`)."""
     n, m = len(texts), len(kinds)
+    if n > m and all(_fit("number", t) < 0 for t in texts[1:]):
+        return _merged(kinds, texts)
     if n >= m:
         return list(range(n))[:m]
     neg = -10**9
@@ -118,9 +146,32 @@ def align(kinds: list[ColumnKind], texts: list[str]) -> list[int]:
     return cols[::-1]
 
 
+def _merged(kinds: list[ColumnKind], texts: list[str]) -> list[int]:
+    """Column for each of more cells than columns: non-decreasing, every cell in the column it fits best
+    given the ones before (the number column holds one cell)."""
+    n, m = len(texts), len(kinds)
+    neg = -10**9
+    best = [[neg] * m for _ in range(n)]  # best[i][j]: cells 0..i placed, cell i in column j
+    back = [[0] * m for _ in range(n)]
+    for j in range(m):
+        best[0][j] = _fit(kinds[j], texts[0])
+    for i in range(1, n):
+        for j in range(m):
+            here = _fit(kinds[j], texts[i])
+            options = [(best[i - 1][k], k) for k in range(j + 1) if not (k == j and kinds[j] == "number")]
+            score, k = max(options, default=(neg, 0))
+            best[i][j], back[i][j] = score + here, k
+    j = max(range(m), key=lambda c: best[n - 1][c])
+    cols = [j]
+    for i in range(n - 1, 0, -1):
+        j = back[i][j]
+        cols.append(j)
+    return cols[::-1]
+
+
 def find_tables(doc: ParsedDocument) -> list[list[Row]]:
     """Every table of the document in any of the shapes `table_rows.py` reads, as rows."""
-    return tab_and_pipe_tables(doc) + line_tables(doc, lambda texts: header_kinds(texts) is not None)
+    return tab_and_pipe_tables(doc) + line_tables(doc, lambda texts: header_kinds(texts) is not None, more_cells)
 
 
 def table_drafts(doc: ParsedDocument, base_year: int | None, tables: list[list[Row]] | None = None) -> list[Draft]:
@@ -162,7 +213,7 @@ def _values(kinds: list[ColumnKind], row: Row, carried: dict[int, tuple[int, int
     task has someone in charge), takes the value of the row above; `carried` is updated."""
     values: dict[int, tuple[int, int]] = {}
     for cell, col in zip(range(len(row.texts)), align(kinds, row.texts), strict=False):
-        values[col] = row.cells[cell]
+        values[col] = (values[col][0], row.cells[cell][1]) if col in values else row.cells[cell]
     for col, kind in enumerate(kinds):
         missing = col not in values or (kind in ("lead", "responsible") and values[col][0] == values[col][1])
         if missing and kind != "number" and col in carried:
@@ -184,9 +235,10 @@ def _labelled_units(cell: str) -> list[tuple[str, Role]]:
 def _draft(doc: ParsedDocument, row: Row, kinds: list[ColumnKind], values: dict[int, tuple[int, int]],
            base_year: int | None) -> Draft | None:
     """The task of one aligned row, or None when it has no task text or no unit and no deadline."""
-    def text_of(col: int) -> str:  # the cell (own or carried down) under column `col`
-        s, e = values.get(col, (0, 0))
-        return doc.text[s:e]
+    def text_of(col: int) -> str:  # the cell (own or carried down) under column `col`; one written a name a
+        s, e = values.get(col, (0, 0))  # line ("县水务局" / "县住建局") is a list of them
+        cell = doc.text[s:e]
+        return re.sub(r"\s*\n\s*", "、", cell.strip()) if kinds[col] in _UNIT_KINDS else cell
 
     task_cols = [c for c, k in enumerate(kinds) if k == "task" and text_of(c).strip()]
     if not task_cols:

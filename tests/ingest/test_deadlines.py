@@ -209,3 +209,14 @@ def test_a_months_end_without_qian_is_a_limit() -> None:
     assert [(d.text, d.date) for d, _, _ in find_item_deadlines("3.整改反馈阶段（11月底）", 2018)] == [("11月底", "2018-11-30")]
     assert [(d.text, d.date) for d, _, _ in find_item_deadlines("上半年开展调研，6月底前完成", 2018)] == [
         ("6月底前", "2018-06-30")]
+
+
+def test_a_bare_month_in_a_deadline_field_is_of_the_documents_year() -> None:
+    """"9月投入使用" in a 完成时限 cell: the month of the notice's year (running text leaves a bare month alone)."""
+    from ingest.recognise.deadlines import find_body_deadlines, parse_deadline_field
+
+    assert [(d.date, d.what) for d in parse_deadline_field("9月投入使用", 2025)] == [("2025-09-30", "投入使用")]
+    assert [d.date for d in parse_deadline_field("10月15日完成", 2025)] == ["2025-10-15"]
+    assert [d.date for d in parse_deadline_field("十一月", 2025)] == ["2025-11-30"]
+    assert [d.date for d in parse_deadline_field("2号楼", 2025)] == [None]
+    assert find_body_deadlines("9月投入使用的设备", 2025) == []

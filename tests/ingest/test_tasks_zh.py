@@ -732,3 +732,22 @@ def test_a_notices_parts_that_state_their_work_under_the_heading_and_its_footer(
         "四、加强事中事后监管", "我办将进一步加强监管，对违规行为依法处理。", "甲乙省能源监管办公室", "2018年10月26日",
         "主办单位：甲乙省能源监管办公室"]))
     assert [(t.number, t.title, t.units) for t in doc.tasks] == [("四、", "加强事中事后监管", [])]
+
+
+def test_a_table_one_cell_a_line_with_a_unit_a_line_and_a_sub_row(tmp_path: Path) -> None:
+    """A county's 民生实事 table copied one cell a line: a 责任单位 cell written one name a line, a sub-row under a
+    merged unit cell (its own measure and date), and a month with no year in the 完成时限 cell (the year of the notice)."""
+    lines = ["某县人民政府办公室关于2025年民生实事分解落实的通知", "各乡镇人民政府，县级各部门：", "现将民生实事分解下达。",
+             "某县人民政府办公室", "2025年3月2日", "附件", "2025年民生实事任务分解表",
+             "序号", "民生实事", "责任单位", "完成时限",
+             "1", "新建城东污水处理厂。", "县水务局", "县住建局", "县城投公司", "12月底前",
+             "2", "改造农贸市场3个。", "县商务局", "8月投入使用",
+             "3", "开工建设县养老服务中心。", "县民政局", "5月底前动工", "建成社区食堂10个。", "11月底前",
+             "4", "迁建县图书馆。", "县文旅局", "县代建中心", "10月"]
+    doc = parse_text(tmp_path, "\n\n".join(lines))
+    got = [(t.number, t.title, [u.normalized for u in t.units], [d.date for d in t.deadlines]) for t in doc.tasks]
+    assert got == [
+        ("1", "新建城东污水处理厂", ["县水务局", "县住房城乡建设局", "县城投公司"], ["2025-12-31"]),
+        ("2", "改造农贸市场3个", ["县商务局"], ["2025-08-31"]),
+        ("3", "开工建设县养老服务中心", ["县民政局"], ["2025-05-31", None, "2025-11-30"]),
+        ("4", "迁建县图书馆", ["县文化和旅游局", "县代建中心"], ["2025-10-31"])]
