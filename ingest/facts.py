@@ -300,7 +300,8 @@ def first_title(lines: list[str]) -> str | None:
         front = _FRONT_TITLE.match(line)
         if front:
             return front.group(1).strip().strip("\"'")
-        if lines[i].startswith("# ") and len(line) <= 300:  # a Markdown title: numbers and stops allowed
+        if re.match(r"#{1,2}(?!#)\s*[^\s#]", lines[i]) and len(line) <= 300:  # a Markdown title ("##09 Themes"): numbers
+            # and stops allowed
             return line.rstrip(".")
         if not line or not _title_like(line) or _FIELD_LINE.match(lines[i]) or not _LETTERS.search(line) \
                 or _PLAIN_FIELD.match(line):

@@ -203,8 +203,9 @@ def _english_wrap_width(lines: list[str]) -> int | None:
 _STANDALONE = re.compile(r"^[\u4e00-\u9fff]{1,6}$")
 
 
-def _joiner(prev: str, nxt: str, wrap: int | None, en_wrap: int | None) -> str | None:
-    """How to join `prev` and `nxt` lines of one paragraph: '' (no space), ' ', or None (keep apart)."""
+def _joiner(prev: str, nxt: str, wrap: int | None, en_wrap: int | None, blank: bool = False) -> str | None:
+    """How to join `prev` and `nxt` lines of one paragraph: '' (no space), ' ', or None (keep apart).
+    `blank`: a blank line stands between them."""
     if not prev or not nxt or nxt.startswith("\t") or prev.startswith("\t"):
         return None
     if _BLOCK_START.match(nxt):
@@ -225,8 +226,8 @@ def _joiner(prev: str, nxt: str, wrap: int | None, en_wrap: int | None) -> str |
                 and not _STANDALONE.match(nxt):
             return ""
         return None
-    if en_full and re.search(r"[A-Za-z0-9,;)\]'\"]$", prev):
-        return " "
+    if en_full and re.search(r"[A-Za-z0-9,;)\]'\"]$", prev) and not (blank and nxt[:1].isupper()):
+        return " "  # (a blank line before a capital opens a paragraph: "…by March 2027" / "" / "The Service will:")
     return None
 
 
@@ -261,7 +262,7 @@ def build_canonical(pages: list[str], has_pages: bool) -> CanonicalText:
                 pending_blank = True
             continue
         # the first line is the title: the text under it never goes on from it ("… Vehicle Plan (Public Draft)")
-        join = _joiner(last_text, ln.text, wrap, en_wrap) if out and not (len(out) == 1 and ln.text[:1].isupper()) \
+        join = _joiner(last_text, ln.text, wrap, en_wrap, pending_blank) if out and not (len(out) == 1 and ln.text[:1].isupper()) \
             else None
         if join is not None:
             if join == "-":

@@ -23,7 +23,8 @@ _MODAL = re.compile(r"\b(?P<resp>(?:is|are|shall\s+be|will\s+be)\s+(?:also\s+|jo
                     r"(?:responsible|accountable)\s+for)\b"
                     r"|\b(?P<directed>(?:is|are)\s+(?:hereby\s+|also\s+)?(?:(?:authorized|empowered)\s+and\s+)?"
                     r"(?:directed|required|ordered)(?:\s+and\s+(?:authorized|empowered))?\s+to|(?:is|are)\s+to(?=\s+(?!be\b)[a-z]))\b"
-                    r"|\b(?P<modal>shall|must)\b")
+                    r"|\b(?P<commit>(?:will\s+)?commit(?:s|ted)?\s+to|(?:is|are)\s+(?:firmly\s+)?committed\s+to)(?=\s+[a-z]+ing\b)"  # a plan's
+                    r"|\b(?P<modal>shall|must)\b")  # commitment: "The Subcommittee commits to publishing a report"
 # an announcement's commitments ("The Department of Energy will issue guidance by …"): read only in documents
 # that announce actions (a fact sheet, a press release), where "will" is how a duty is stated
 _COMMITMENT = re.compile(_MODAL.pattern.replace(r"(?P<modal>shall|must)", r"(?P<modal>shall|must|will)"))

@@ -29,7 +29,7 @@ _BARE_SECTION = re.compile(r"^(?:Article|ARTICLE|Section|SECTION|Sec\.|SEC\.|§)
 # a statute's section opening its line with its bare number ("7 (1) The Minister must …", "8 When setting …, the
 # Minister must …"), its marginal note on the line above
 _STATUTE_SECTION = re.compile(r"^(?P<num>\d{1,3}(?:\.\d{1,2})?)\s+(?=\(\d{1,2}(?:\.\d)?\)\s|[A-Z][a-z])")
-_MD_HEADING = re.compile(r"^#{1,6}\s+(?P<title>.+?)\s*#*$")
+_MD_HEADING = re.compile(r"^#{1,6}(?:\s+|(?=[A-Z\d]))(?P<title>.+?)\s*#*$")  # "####Action 02: …" (no space) too
 _PART = re.compile(r"^(?:PART|Part|TITLE|CHAPTER|Chapter)\s+[IVXLC\d]+\b")
 _BOLD_LINE = re.compile(r"^\*\*[^*]+\*\*:?$|^__[^_]+__$")
 BULLET = re.compile(r"^(?:[*\-+•▪●◦]\s+)+")
@@ -164,7 +164,7 @@ def _read_line(line: str, start: int, end: int, stack: _Stack) -> tuple[Para, st
         return Para(start, end, end, "heading"), title[code.end():] if code else title, code.group(1) if code else ""
     if (_PART.match(line) or (line.isupper() and len(line) <= MAX_HEADING_CHARS)) and not line.endswith((".", ";")):
         return Para(start, end, end, "heading"), line, ""
-    if _BOLD_LINE.match(line):
+    if _BOLD_LINE.match(line) and not re.search(r"\bwill:(?:\*\*|__)?$", line):  # "**We will:**" leads into a list
         return Para(start, end, end, "heading"), None, ""
     bullet = BULLET.match(line)
     offset = bullet.end() if bullet else 0

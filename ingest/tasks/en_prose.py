@@ -42,6 +42,7 @@ from ingest.tasks.en_outline import BULLET, Para, children
 _FRAME_SECTION = re.compile(r"^(?:(?:general|other|miscellaneous|additional)\s+provisions?|definitions?|severability|"
                             r"savings?\s+clause)\b", re.I)
 _PRONOUN = re.compile(r"^(?:they|he|she)$", re.I)
+_NO_BODY = re.compile(r"^(?:they|he|she|it|we|these|those|such)\b", re.I)  # a pronoun or "these managers": no named body
 
 
 @dataclass
@@ -75,6 +76,8 @@ class _Walker:
             duties = self._body_duties(i, p)
             if duties:
                 done.update(duties)
+                continue
+            if self._action_line(p):
                 continue
             if p.kind == "heading" or self.text[p.body:p.body + 1] in "“\"":
                 continue
@@ -117,6 +120,9 @@ class _Walker:
         spans = sentences(self.text, p.body, p.end)
         first = len(self.drafts)
         for k, (s, e) in enumerate(spans):
+            will_list = k == len(spans) - 1 and _WILL_LIST.search(self.text, s, e)
+            if will_list and self._will_list(i, p, s, e, will_list):
+                continue
             d = self._directive(s, e)
             if d is None:
                 if len(self.drafts) > first:  # "The report must include …, developed in consultation with X"
@@ -125,6 +131,35 @@ class _Walker:
             if k == len(spans) - 1 and _OPEN_END.search(self.text[s:e]) and self._chapeau(i, p, d, s):
                 continue
             self._add(p, d, sentence_deadlines(self.text[s:e], self.order_date) or self.inherited.get(i, []))
+
+    def _action_line(self, p: Para) -> bool:
+        """"Action 02: All departments will ensure …" (a heading or a line): a plan's numbered action stating who
+        commits to it is a task, whatever the document (its label says it is one)."""
+        m = _ACTION_LINE.match(self.text, p.start, p.end)
+        if not m:
+            return False
+        s, e = m.start("body"), p.end
+        d = find_directive(self.text, s, e, commitments=True)
+        if d is None or any(_NO_BODY.match(a.name) for a in d.actors):
+            return False
+        self.last_lead = d.actors
+        self.drafts.append(EnDraft(s, e, m.group("label").strip(), p.section, self.text[s:e].strip(" *_#").rstrip("."),
+                                   _units(d.actors, d.participants), sentence_deadlines(self.text[s:e], self.order_date)))
+        return True
+
+    def _will_list(self, i: int, p: Para, s: int, e: int, m: re.Match[str]) -> bool:
+        """"Government Digital Service will:" / "**We will:**" over bullets: a plan's list of commitments,
+        each bullet a task of the subject ("we", the plan's author, names no unit). True when handed down.
+        Not a role's description ("These managers will:" / "- be experienced leaders", "- have the skills …")."""
+        kids = children(self.paras, i) or self._bullets_after(i)
+        if not kids or 2 * sum(bool(_BEING.match(self.text, self.paras[k].body)) for k in kids) >= len(kids):
+            return False
+        d = find_directive(self.text, s, e, commitments=True)
+        if d is None and _WE.fullmatch(self.text[s:m.start()].strip(" *_")):
+            d = Directive(s, e, m.start(), m.end(), "lead", [])
+        if d is None or any(_NO_BODY.match(a.name) for a in d.actors):
+            return False
+        return self._chapeau(i, p, d, s)
 
     def _elaborate(self, draft: EnDraft, s: int, e: int) -> None:
         """A sentence about the deliverable of the duty before it: the parties it names take part in that duty."""
@@ -217,6 +252,13 @@ def _body_line(line: str) -> str:
     return name if is_actor(name) else ""
 
 
+# a lead-in that lists commitments: "X will:" (bold or not), the colon right after the modal
+_WILL_LIST = re.compile(r"\bwill\s*(?=:\s*(?:\*\*|__)?\s*$)")
+_BEING = re.compile(r"(?:\*\*|__)?(?:be|have|hold|possess)\b", re.I)
+# "Action 02: …", "#### Action 3 – …", "Commitment 4. …": a plan's numbered action on its own line
+_ACTION_LINE = re.compile(r"^(?:#{1,6}\s*)?(?:\*\*|__)?(?P<label>(?:Key\s+|Priority\s+)?(?:Action|Commitment)\s+[A-Z]?\d{1,3}"
+                          r"(?:\.\d{1,2})?[a-z]?)(?:\*\*|__)?\s*[:.–—-]\s*(?:\*\*|__)?\s*(?P<body>\S)", re.M)
+_WE = re.compile(r"(?:(?:in|from|by|over|during)\s[^,]{2,40},\s*)?we(?:\s+(?:also|therefore|now|further))?", re.I)
 _OPEN_END = re.compile(r"(?::|[A-Za-z0-9,)\]])\s*$")  # "… shall:", or a chapeau its items finish ("… must set the target")
 
 

@@ -637,3 +637,34 @@ def test_a_plan_that_commits_a_body_to_a_bulleted_list(tmp_path: Path) -> None:
     doc = parse(tmp_path, text, "sub.md")
     got = [([u.normalized for u in t.units], [d.date for d in t.deadlines]) for t in doc.tasks]
     assert got == [(["Council"], ["2027-06-30"]), (["Council"], [])]
+
+
+def test_a_plans_will_lists_numbered_actions_and_commitments(tmp_path: Path) -> None:
+    """A plan states its actions with "will": a lead-in "X will:" (or "**We will:**") over bullets gives one task a
+    bullet (we, the plan's author, names no unit); "Action 02: X will …" is a task by its label; "X commits to
+    publishing …" is a commitment. A role's description ("These Managers will:" / "- be …") and "will" in running
+    prose stay no task."""
+    text = ("## 04 Actions\n\nThe Westland Digital Office will lead the programme and publish updates.\n\n"
+            "#### Action 02: All Westland departments will appoint a data steward\n\n"
+            "The Digital Service will:\n\n- offer training to new stewards\n- help departments to recruit stewards\n\n"
+            "These Managers will:\n\n- be experienced leaders\n- have the skills to engage suppliers\n- be accountable\n\n"
+            "**We will:**\n* **Publish an annual progress report**\n* **Co-host a summit with the Eastport Council**\n\n"
+            "The Open Data Subcommittee commits to publishing a register of datasets by June 2027.\n")
+    doc = parse(tmp_path, text, "plan.md")
+    got = [(t.number, [u.normalized for u in t.units], [d.date for d in t.deadlines], t.text[:20]) for t in doc.tasks]
+    assert got == [
+        ("Action 02", ["All Westland departments"], [], "All Westland departm"),
+        ("", ["Digital Service"], [], "offer training to ne"),
+        ("", ["Digital Service"], [], "help departments to "),
+        ("", [], [None], "**Publish an annual "),  # "annual": a recurring limit, no date
+        ("", [], [], "**Co-host a summit w"),
+        ("", ["Open Data Subcommittee"], ["2027-06-30"], "The Open Data Subcom")]
+
+
+def test_a_blank_line_before_a_capital_opens_a_paragraph(tmp_path: Path) -> None:
+    """A bullet ending without a stop, a blank line, then "The Digital Service will:": two paragraphs, not one."""
+    text = ("Westland Digital Plan\n\n" + "Departments will make every online service simpler to use for the people of Westland, "
+            "and they will measure how it is used\n\nThe Digital Service will publish the results in a public dashboard "
+            "for everyone to read every month\n\n" * 3)
+    doc = parse(tmp_path, text, "plan.txt")
+    assert "used\nThe Digital Service" in doc.text
