@@ -253,6 +253,10 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return trim_span(text, start, end)
 
 
+_EN_ACTION = re.compile(r"^\s*((?:Action|Commitment|Measure|Step|Objective|Priority|Initiative)\s+[A-Z]?\d{1,3}(?:\.\d{1,2})?[a-z]?)"
+                        r"\s*(?::|\.|\s[-–—])\s*(?=\S)")
+
+
 def _number_and_title(text: str, head: Block, fields: list[Field]) -> tuple[str, str]:
     """The item's number as written and its first sentence without number or annotation."""
     line = text[head.start:head.end]
@@ -271,6 +275,9 @@ def _number_and_title(text: str, head: Block, fields: list[Field]) -> tuple[str,
         after = min(f.ann_end for f in inside if f.ann_start - head.start == stop) - head.start
         later = [f.ann_start - head.start for f in inside if f.ann_start - head.start >= after]
         rest = line[after:min(later + [len(line)])]
+    action = _EN_ACTION.match(rest) if not number else None
+    if action:  # "Action 1: Introduce a clean air zone": numbered by its label, named by what follows
+        number, rest = action.group(1), rest[action.end():]
     label = _LABEL.match(rest) if not number else None
     if label:  # a labelled sub-item ("金融支持:…") is named by its label
         return "", label.group(1).strip()

@@ -58,7 +58,7 @@ _LABELS: list[tuple[str, FieldKind, Role, bool]] = [
     (rf"(?i:responsib(?:le|ility)(?:\s+{_EN_BODY})?|implementing\s+{_EN_BODY}|in\s+charge)", "units", "responsible", False),
     (r"(?i:deadline|due(?:\s+date)?|time\s+limit|completion(?:\s+(?:date|time|deadline))?|target\s+date|by\s+when)",
      "deadline", "responsible", False),
-    (r"(?i:time(?:line|frame|\s+frame)|schedule)", "deadline", "responsible", True),
+    (r"(?i:time(?:line|frame|\s+frame|scales?)|timing|schedule)", "deadline", "responsible", True),
 ]
 _LABEL_RE = re.compile(
     r"(?<![A-Za-z])(?:" + "|".join(f"(?P<l{i}>{pat})" for i, (pat, _, _, _) in enumerate(_LABELS)) + r")\s*[:：]")

@@ -668,3 +668,18 @@ def test_a_blank_line_before_a_capital_opens_a_paragraph(tmp_path: Path) -> None
             "for everyone to read every month\n\n" * 3)
     doc = parse(tmp_path, text, "plan.txt")
     assert "used\nThe Digital Service" in doc.text
+
+
+def test_numbered_actions_with_lead_and_timescale_fields(tmp_path: Path) -> None:
+    """"Action 1: Introduce …" with "Lead: …  Timescale: by March 2027.": numbered by the label, named by the action,
+    its limit read from the Timescale field (a period's end when it gives a span)."""
+    text = ("Westland Clean Air Action Plan 2026-2030\n\n3. Actions\n\n"
+            "Action 1: Introduce a low emission zone in the town centre.\nLead: Transport Services. Timescale: by March 2027.\n\n"
+            "Action 2: Replace 40 diesel buses with electric buses.\n"
+            "Lead: Public Transport Team; Partners: Eastport Bus Company. Timescale: 2026-2028.\n")
+    doc = parse(tmp_path, text, "plan.txt")
+    got = [(t.number, t.title, [(u.normalized, u.role) for u in t.units], [d.date for d in t.deadlines]) for t in doc.tasks]
+    assert got == [
+        ("Action 1", "Introduce a low emission zone in the town centre", [("Transport Services", "lead")], ["2027-03-31"]),
+        ("Action 2", "Replace 40 diesel buses with electric buses",
+         [("Public Transport Team", "lead"), ("Eastport Bus Company", "participant")], ["2028-12-31"])]
