@@ -61,12 +61,13 @@ _DEFINES = re.compile(r"(?<!that )(?<!this )(?<!which )\b(?:means|is defined as|
                       r"shall be composed of|membership)\b", re.I)
 _STANDARD_TIME = re.compile(r"(?:no more than|not more than|not to exceed|at most|up to|deadline of|time limit of)\s*$|"
                             r"^(?:no more than|not more than|not to exceed|at most|up to)\b", re.I)
-_PAST_BEFORE = re.compile(r"(?<!\bbe )(?<!\bbeen )(?<!\bto )\b(?:authorized|constructed|built|completed|added|achieved|installed|connected|"
+_PAST_BEFORE = re.compile(r"(?<!\bbe )(?<!\bbeen )(?<!\bto )(?<!\bwill have )(?<!\bshall have )\b(?:authorized|constructed|built|completed|added|achieved|installed|connected|"
                           r"reached|delivered|produced|recorded|provided|awarded|invested|cleared|funded|secured|"
                           r"mobilized|mobilised|distributed|granted|trained|created|saved|removed|replaced|repaired|"
                           r"retired|generated|raised|made|served|helped|supported|announced|committed|pledged|emitted|showed|showing|shows|"
                           r"reported|fell|rose|decreased|increased|dropped|declined|grew|launched|approved|opened|established|"
-                          r"introduced|allocated|spent|planted|restored|upgraded|retrofitted|hired|recruited|welcomed)\b"
+                          r"introduced|allocated|spent|planted|restored|upgraded|retrofitted|hired|recruited|welcomed|benefit+ed|assisted|"
+                          r"housed|treated|vaccinated|enrolled|employed)\b"
                           r"(?:(?!\b(?:are|is|will|shall|to|goals?|targets?|aims?)\b)[^,;])*$",
                           re.I)
 _PAST_AFTER = re.compile(r"^[^,;]{0,60}?\b(?:have|has|had)\s+(?:\w+\s+)?(?:been|become|\w+ed)\b|"
@@ -112,12 +113,15 @@ _CHANGE_IN = re.compile(r"^\s+(?P<change>reduction|increase|decrease|cut|rise|im
                         r"compared|in)\b)[\w’'-]+\s?)"
                         r"{1,6})", re.I)
 # "Reducing the percentage of adult smokers (from 20.6% to 12.0%)": the first figure is where it starts
-_FROM_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|approximately\s+|around\s+|an?\s+estimated\s+)?$", re.I)
-_TO_AFTER = re.compile(r"^\s*(?:\(?in\s+((?:19|20)\d{2})\)?\s*)?,?\s*to\s+(?:about\s+|approximately\s+|around\s+)?[\d.]",
-                       re.I)
+# "from 20.6% to 12.0%", "from the current 34 percent to over 75 percent": the level a change starts from
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:the|a|its|our|their)\s+)?(?:current(?:ly)?\s+|present\s+|existing\s+|"
+                          r"today[’']s\s+)?(?:about\s+|approximately\s+|around\s+|an?\s+estimated\s+)?$", re.I)
+_TO_AFTER = re.compile(r"^\s*(?:\(?in\s+((?:19|20)\d{2})\)?\s*)?,?\s*to\s+(?:about\s+|approximately\s+|around\s+|"
+                       r"(?:well\s+)?over\s+|more\s+than\s+|at\s+least\s+|nearly\s+|almost\s+)?[\d.]", re.I)
 _CHANGE_OF = re.compile(r"\b(?:reduc|increas|rais|lower|improv|decreas|cut|expand|grow|boost|shrink)\w*\s+"
-                        r"(?:the\s+)?(?P<obj>[A-Za-z][\w\s\-’']{1,70}?)\s*[(,]?\s*from\s+(?:about\s+|approximately\s+)?"
-                        r"(?:[\d.,]+\s*(?:%|percent|per\s*cent)?\s*(?:\(?in\s+(?:19|20)\d{2}\)?\s*)?,?\s*to\s*)?$", re.I)
+                        r"(?:the\s+)?(?P<obj>[A-Za-z][\w\s\-’']{1,70}?)\s*[(,]?\s*from\s+(?:the\s+)?(?:current\s+|present\s+)?"
+                        r"(?:about\s+|approximately\s+)?(?:[\d.,]+\s*(?:%|percent|per\s*cent)?\s*(?:\(?in\s+(?:19|20)\d{2}\)?\s*)?,?"
+                        r"\s*to\s*(?:(?:well\s+)?over\s+|more\s+than\s+|at\s+least\s+)?)?$", re.I)
 # a share followed by what it is a share of, written as a noun phrase ("100% Stock Condition Surveys")
 _NOUN_AFTER_SHARE = re.compile(r"^\s+(?!(?:of|by|below|above|compared|relative|from|over|less|more|lower|higher|"
                                r"reduction|increase|cut|decrease|rise|growth|in|on|to|for|and|or|the|a|an|per|each|"

@@ -22,7 +22,7 @@ _DIGITS = re.compile(r"(?<![\w.$§/-])(?P<sign>~\s*)?(?P<num>\d{1,3}(?:,\d{3})+(
 # "10 new large reactors", "8,800 new PSH tenancies" (an acronym among the modifiers), "6,400 affordable and cost
 # rental homes" (two modifiers joined)
 _NOUN_PHRASE = re.compile(r"\s+(?P<np>(?P<mods>(?:(?:[a-z0-9][\w’'-]*|[A-Z]{2,6})\s+(?:(?:and|or)\s+(?=[a-z]))?){0,3}?)"
-                          r"(?P<noun>[A-Za-z][a-z-]{2,}s))\b")
+                          r"(?P<noun>[A-Za-z][a-z-]{2,}s|people|children|women|men|staff|personnel))\b")  # plurals without -s too
 _NOT_A_NOUN = re.compile(r"(?:ss|us|is)$|^(?:this|was|has|does|thus|plus|always|perhaps|whereas|as|its|"
                          r"times|series|percents?|years|months|days|hours|weeks|minutes|levels)$")
 _FUNCTION_WORDS = {"of", "the", "and", "or", "to", "in", "for", "by", "at", "on", "a", "an", "with", "from", "that",
@@ -92,7 +92,7 @@ def _named(text: str, a: int, b: int, lo: int) -> bool:
 
 
 _NUMBER_OF = re.compile(r"\bnumber\s+of\s+(?P<np>(?:[\w’'-]+,?\s+){0,5}?(?P<noun>[a-z]+s))\s+(?:\([A-Za-z]{2,8}\)\s+)?"
-                        r"(?:to|from)\s+(?:at\s+least\s+|more\s+than\s+|over\s+|about\s+|approximately\s+|nearly\s+)?(?P<num>\d[\d,]*(?:\.\d+)?)(?![\d.,]*\s*(?:%|percent|per\s+cent))", re.I)
+                        r"(?:to|from)\s+(?:at\s+least\s+|more\s+than\s+|over\s+|about\s+|approximately\s+|nearly\s+)?(?P<num>\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])|\d[\d,]*(?:\.\d+)?)(?![\d.,]*\s*(?:%|percent|per\s+cent))", re.I)
 
 
 def _value(num: str) -> float:
