@@ -42,6 +42,11 @@ _TITLE_PLACE = re.compile(
     r"(?:特别行政区|自治区|自治州|自治县|省|市|县|区|旗|盟|镇|乡))")
 
 
+# a development zone governs itself ("甲乙经济技术开发区关于…", "某某高新技术产业开发区…"): its name is the place
+_ZONE_TITLE = re.compile(r"^(?:关于印发)?《?(?P<place>[\u4e00-\u9fff]{2,6}?(?:经济技术开发区|高新技术产业开发区|经济开发区|"
+                         r"高新区|经开区|保税区|综合保税区))(?=关于|管委会|管理委员会|[\u4e00-\u9fff])")
+
+
 def _clean(name: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", name or ""))
 
@@ -197,6 +202,9 @@ def place_in_title(title: str) -> str | None:
     zone = _FREE_TRADE_ZONE.match(t)
     if zone:
         return zone.group(2) or f"{zone.group(1)}自由贸易试验区"
+    zone_name = _ZONE_TITLE.match(t)
+    if zone_name and not _ZONE_TITLE.match(t[zone_name.end():]):
+        return zone_name.group("place")
     m = _TITLE_PLACE.match(t)
     if not m:
         short = _PROVINCE_SHORT.match(t)  # "北京推进…智能化", "江苏2026年…方案": the province by its short name

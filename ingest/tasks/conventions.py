@@ -35,7 +35,7 @@ _FIRST_SEMICOLON = re.compile(_BEFORE_SEP.format(sep=r"分号|“[;；]”|\"[;�
 # Any clause of a note that states a convention rather than naming units.
 _RULE_CLAUSE = re.compile(
     rf"{_FIRST.pattern}|{_FIRST_COMMA.pattern}|{_FIRST_SEMICOLON.pattern}|下同"
-    r"|不再(?:一一|单独|重复|另行)?列(?:出|明|举)|以下(?:各项)?(?:任务|工作|措施|事项)?(?:均|都)(?:需|须|要|由|应)")
+    r"|不再(?:一一|单独|重复|另行)?列(?:出|明|举)|以下(?:各项)?(?:任务|工作|措施|事项)?(?:均|都)(?:需|须|要|由|应|涉及|包括|包含|含)")
 _CLAUSE_SEP = "。;；,，"
 _SEPARATORS: dict[LeadRule, str] = {"first_comma": ",，", "first_semicolon": ";；"}
 

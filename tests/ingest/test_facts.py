@@ -345,3 +345,12 @@ def test_list_items_and_a_pages_field_lines_are_no_titles() -> None:
 def test_a_title_about_its_own_city_takes_the_issuers_place() -> None:
     facts = read_facts("关于推进本市新建建筑可再生能源应用的实施意见\n甲乙市住房和城乡建设管理委员会\n一、指导思想\n")
     assert facts.region == "甲乙市"
+
+
+def test_a_development_zone_named_by_its_title_is_its_place() -> None:
+    """A development zone governs itself: "甲乙经济技术开发区关于…" is for that zone (its name is longer than a county's)."""
+    from ingest.recognise.places import place_in_title
+
+    assert place_in_title("甲乙经济技术开发区关于支持数字经济发展的十条措施") == "甲乙经济技术开发区"
+    assert place_in_title("丙丁高新区管委会关于印发2026年工作要点的通知") == "丙丁高新区"
+    assert place_in_title("某某市关于推进开发区建设的意见") == "某某市"
