@@ -27,7 +27,7 @@ from api.answer.draft import (
 )
 from api.answer.grounding import ground
 from api.answer.lexical import overlap, terms
-from api.answer.pinned import Difference, check, states_a_date, title_known
+from api.answer.pinned import Difference, check, names_a_document, states_a_date, title_known
 from api.answer.query import Query, parse_question
 from api.answer.targets import wants_places
 from index.backend import SearchFilters
@@ -128,7 +128,7 @@ def answer_question(home: Home, question: str) -> dict[str, Any]:
     lines = document_lines(home.store)
     titles = {d["doc_id"]: d["title"] for d in home.store.documents()}
     for title in q.titles:
-        if not title_known(title, list(lines.values())):
+        if names_a_document(title) and not title_known(title, list(lines.values())):
             return _none(q, [], titles, Difference("document", title).sentence(q.lang))
     hits, doc_ids = _retrieve(home, q, lines)
     if not hits:

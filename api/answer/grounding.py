@@ -141,13 +141,13 @@ def _present(term: str, haystack: str, pinyin_hay: str) -> bool:
         return _present(term[:-1], haystack, pinyin_hay)
     if "-" in term:  # "Interior-Agriculture": each part
         return all(_present(p, haystack, pinyin_hay) for p in term.split("-") if p)
-    if _spelled_out(term, haystack) or _place_of_adjective(term, haystack):
+    if spelled_out(term, haystack) or _place_of_adjective(term, haystack):
         return True
     # an English name over Chinese text: present when a dictionary translation of it is
     return bool(pinyin_hay) and any(len(w) >= 2 and w in haystack for w in english_to_chinese(term))
 
 
-def _spelled_out(term: str, haystack: str) -> bool:
+def spelled_out(term: str, haystack: str) -> bool:
     """An acronym the text spells out: "DoD" for "Department of Defense", "EPA" for "Environmental
     Protection Agency" (the initials of consecutive words, small words counted only when the acronym has them)."""
     if not (2 <= len(term) <= 6 and term[0].isupper() and sum(c.isupper() for c in term) >= 2 and term.isalpha()):

@@ -66,11 +66,15 @@ def task_label(task: Task, lang: str) -> str:
 def responsibility_answer(tasks: list[Task], units_by_task: dict[str, list[Unit]], lang: str) -> str:
     lines = []
     for t in tasks:
-        us = units_sentence(units_by_task[t.task_id], lang)
+        units = units_by_task[t.task_id]
+        us = units_sentence(units, lang)
         if lang == "zh":
-            lines.append(f"“{t.title}”由{us}。" if len(tasks) == 1 else f"{task_label(t, lang)}：{us}")
+            if not units:  # the measure's text names nobody: say so, not "“…”由。"
+                lines.append(f"“{t.title}”没有列出责任单位。" if len(tasks) == 1 else f"{task_label(t, lang)}：未列出责任单位")
+            else:
+                lines.append(f"“{t.title}”由{us}。" if len(tasks) == 1 else f"{task_label(t, lang)}：{us}")
         else:
-            lines.append(f"For {task_label(t, lang)}: {us}.")
+            lines.append(f"For {task_label(t, lang)}: {us or 'no responsible unit is named'}.")
     return "\n".join(lines) if lang == "zh" and len(tasks) > 1 else " ".join(lines)
 
 

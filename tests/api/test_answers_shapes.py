@@ -705,3 +705,26 @@ def test_a_level_asked_that_the_plan_states_otherwise_is_none(tmp_path: Path) ->
     assert sixty["type"] == "none", sixty["answer"]
     assert forty_five["type"] != "none" and "2027" in forty_five["answer"], forty_five["answer"]
     home.close()
+
+
+NOTICE = "\n".join([
+    "某县人民政府办公室关于2025年民生实事分解落实的通知",
+    "一、各乡镇、各部门要于每月25日前将《民生实事推进情况表》报县政府督查室。",
+    "二、县政府督查室要加强日常调度。",
+    "附件", "2025年民生实事任务分解表", "序号", "民生实事", "责任单位", "完成时限",
+    "1", "新建城东幼儿园2所。", "县教育局", "8月投入使用",
+    "2", "完善城西公园配套设施。", "", "12月底前"])
+
+
+def test_a_form_quoted_in_a_question_a_total_sum_asked_and_a_measure_naming_nobody(tmp_path: Path) -> None:
+    """《…情况表》 in a question is a form the text mentions, not a missing document; "总投资是多少" asks a sum the
+    text never gives (the count of 2 kindergartens is no answer); a measure naming no unit is said to name none."""
+    (tmp_path / "notice.txt").write_text(NOTICE, encoding="utf-8")
+    home = Home(tmp_path / "home", embedder="hash")
+    assert not home.ingest([tmp_path / "notice.txt"]).failed
+    form = answer_question(home, "各乡镇应在什么时间报送《民生实事推进情况表》?")
+    assert form["type"] != "none" and "25日" in form["answer"], form
+    assert answer_question(home, "某县新建城东幼儿园的总投资是多少?")["type"] == "none"
+    when = answer_question(home, "某县新建城东幼儿园什么时候投入使用?")
+    assert "8月投入使用" in when["answer"], when
+    home.close()
