@@ -90,10 +90,11 @@ def is_parameter(text: str, c0: int, c1: int, q: Quantity) -> bool:
     plain_after = re.sub(r"[(（][^()（）]*[)）]", "", after)
     if re.fullmatch(r"[^，,；;。]*的[，,；;。]?\s*", plain_after) and not re.search(r"的[^，,；;。]", plain_after):
         return True  # …达10个以上的，…: a threshold the applicant must meet
-    if _composition(text, c0, c1, q) or (not _MONEY.search(q.unit) and _ANY_CAP.search(before)):
+    if _composition(text, c0, c1, q) or (not _MONEY.search(q.unit) and (_ANY_CAP.search(before) or _ENJOYS.search(before))):
         return True
-    if _OWN_PARTS.match(after) or (_FOR_WHOM.match(before) and re.match(r"[^，,；;。]{0,4}的", after)):
-        return True
+    if _OWN_PARTS.match(after) or (_FOR_WHOM.match(before) and re.match(r"(?:[^，,；;。]{0,4}|\s*(?:个|家|项|件)?(?:及|或)?以上"
+                                                                           r"[^，,；;。]{0,8})的", after)):
+        return True  # "对形成5个及以上服务合同的企业": who qualifies
     written = text[q.start:q.end]
     if q.unit not in COUNT_UNITS and _QUALIFIES_NOUN.match(after) and \
             (_UPPER_BOUND.search(written) or _UPPER_BOUND.match(after)) and not _AIM_VERB.search(before + written):
@@ -115,14 +116,28 @@ _IF_CLAUSE = re.compile(r"^\W*(?:若|如果|倘若|假如|一旦|如)(?![期实�
 _CONDITION = re.compile(r"(?:^|[，,；;。])\s*(?:在|遇|遇到|当)\s*$")
 
 
+# what one who qualifies may enjoy ("人才可享受每年2次…免费住宿"): a term of the measure, whatever its unit
+_ENJOYS = re.compile(r"(?:可享受|享受|可申请|可获得?)[^，,；;。]*$")
+# a list of sums the last of which names the money ("最高50万、30万、10万元")
+_SUM_LIST = re.compile(r"^(?:\s*、\s*\d+(?:\.\d+)?\s*[万亿千]?)*\s*、\s*\d+(?:\.\d+)?\s*[万亿千]?元")
+_GRANT_WORD = re.compile(r"给予|奖励|补贴|补助|资助|贴息|可申请|可获|享受")
+# paid in instalments: "分3年拨付", "分2期兑现"
+_INSTALMENTS = re.compile(r"分\s*$")
+
+
 def _is_term(before: str, after: str, q: Quantity) -> bool:
     """A grant's money, rate or stay; a duration that is no service standard; a per-person frequency."""
     unit = PER_PERIOD.sub("", q.unit)
+    if unit in ("万", "亿", "千") and _SUM_LIST.match(after):
+        unit += "元"
+    if _INSTALMENTS.search(before):
+        return True
     if _MONEY.search(unit):
         if _GRANT_VERB.search(before):
             return True
-        return not _PROGRAMME.search(before) and bool(_CAP_BEFORE.search(before) or _GRANT_AFTER.match(after)
-                                                      or _ANY_CAP.search(before))
+        programme = list(_PROGRAMME.finditer(before))  # "营收规模…的奖励5万元": the grant words after 规模 decide
+        own = not programme or _GRANT_WORD.search(before, programme[-1].end())  # (not "总额最高不超过500万元")
+        return bool(own) and bool(_CAP_BEFORE.search(before) or _GRANT_AFTER.match(after) or _ANY_CAP.search(before))
     if unit == "岁":
         return not _AGE.search(before)
     if unit == "%":
