@@ -97,6 +97,15 @@ def head_noun(post: str) -> str:
     return counted_noun(post)
 
 
+def noun_after_list(post: str) -> str:
+    """The noun a run of figures qualifies ("、总面积不低于10万平方米的标杆社区" -> 标杆社区), "" when the clause names none."""
+    clause = re.split(r"[，,；;。:：]", post, maxsplit=1)[0]
+    if "的" not in clause:
+        return ""
+    head = clause.rsplit("的", 1)[1].strip(" ”\"’」")
+    return head if has_words(head) and len(head) <= 16 and not re.search(r"\d", head) else ""
+
+
 def verb_tail(pre: str) -> str:
     """The verb right before a counted figure ("新建" in "按照原则,新建"), if it is a verb of doing."""
     t = re.sub(r"[\s,，;；:：]", "", pre)
