@@ -29,7 +29,8 @@ _BARE_SECTION = re.compile(r"^(?:Article|ARTICLE|Section|SECTION|Sec\.|SEC\.|§)
 # a statute's section opening its line with its bare number ("7 (1) The Minister must …", "8 When setting …, the
 # Minister must …"), its marginal note on the line above
 _STATUTE_SECTION = re.compile(r"^(?P<num>\d{1,3}(?:\.\d{1,2})?)\s+(?=\(\d{1,2}(?:\.\d)?\)\s|[A-Z][a-z])")
-_MD_HEADING = re.compile(r"^#{1,6}(?:\s+|(?=[A-Z\d]))(?P<title>.+?)\s*#*$")  # "####Action 02: …" (no space) too
+# "####Action 02: …" (no space) too, and a heading set as a list item ("- ### Expand the …": a commitment's name)
+_MD_HEADING = re.compile(r"^(?:[-*+]\s+)?#{1,6}(?:\s+|(?=[A-Z\d]))(?P<title>.+?)\s*#*$")
 _PART = re.compile(r"^(?:PART|Part|TITLE|CHAPTER|Chapter)\s+[IVXLC\d]+\b")
 _BOLD_LINE = re.compile(r"^\*\*[^*]+\*\*:?$|^__[^_]+__$")
 BULLET = re.compile(r"^(?:[*\-+•▪●◦]\s+)+")

@@ -683,3 +683,13 @@ def test_numbered_actions_with_lead_and_timescale_fields(tmp_path: Path) -> None
         ("Action 1", "Introduce a low emission zone in the town centre", [("Transport Services", "lead")], ["2027-03-31"]),
         ("Action 2", "Replace 40 diesel buses with electric buses",
          [("Public Transport Team", "lead"), ("Eastport Bus Company", "participant")], ["2028-12-31"])]
+
+
+def test_a_heading_set_as_a_list_item_names_the_commitments_under_it(tmp_path: Path) -> None:
+    """"- ### Open the Register of Grants." over its paragraph: the commitment's name is the task's title."""
+    text = ("## Improve Access to Public Data\n\nTo improve access, the Westland Government will:\n\n"
+            "- ### Open the Register of Grants.\n\n"
+            "    The Open Data Subcommittee commits to publishing the register of grants by June 2027.\n")
+    doc = parse(tmp_path, text, "nap.md")
+    assert [(t.title, [u.normalized for u in t.units]) for t in doc.tasks] == [
+        ("Open the Register of Grants", ["Open Data Subcommittee"])]
