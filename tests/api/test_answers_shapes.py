@@ -728,3 +728,17 @@ def test_a_form_quoted_in_a_question_a_total_sum_asked_and_a_measure_naming_nobo
     when = answer_question(home, "某县新建城东幼儿园什么时候投入使用?")
     assert "8月投入使用" in when["answer"], when
     home.close()
+
+
+def test_a_measure_whose_note_names_persons_says_no_unit_is_named_and_who_is(tmp_path: Path) -> None:
+    """"（牵头责任人:王某,具体责任人:李某）" names persons, not units: the answer says no unit is named, and whom the
+    note names (not "“…”由。")."""
+    (tmp_path / "plan.txt").write_text("\n".join([
+        "某县文旅局关于落实2025年重点工作任务的实施方案", "一、工作任务",
+        "（一）完善景区服务设施。完善游客中心、停车场建设。(牵头责任人:王某,具体责任人:李某)",
+        "（二）建设乡镇文化分馆。全年完成乡镇文化分馆8家。(责任单位:县文旅局)"]), encoding="utf-8")
+    home = Home(tmp_path / "home", embedder="hash")
+    assert not home.ingest([tmp_path / "plan.txt"]).failed
+    got = answer_question(home, "完善景区服务设施由谁负责?")
+    assert "没有列出责任单位" in got["answer"] and "王某" in got["answer"], got
+    home.close()
