@@ -258,7 +258,7 @@ def check(q: Query, ev: Evidence, all_lines: list[str]) -> Difference | None:
 
 
 # what 《》 holds in a question is a document when its name ends in a document's kind; a form (…情况表), a book or a
-# programme quoted in a document ("报送《推进情况表》") is looked for in the text like any other words
+# programme quoted in a document ("报送《进度统计表》") is looked for in the text like any other words
 _NAMES_A_DOCUMENT = re.compile(r"(?:规划|计划|方案|意见|通知|办法|纲要|条例|措施|举措|报告|要点|规定|细则|决定|决议|通告|公告|"
                                r"批复|函|法|指南|标准|战略|政策)(?:[(（][^()（）]{1,12}[)）])?$")
 

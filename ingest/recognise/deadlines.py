@@ -100,14 +100,14 @@ def parse_deadline_field_spans(text: str, base_year: int | None = None) -> list[
     return out
 
 
-# A bare month in a deadline field ("9月投入使用", "10月"): in a 完成时限 column it is the month of the
+# A bare month in a deadline field ("7月建成", "10月"): in a 完成时限 column it is the month of the
 # document's year the work is due in (in running text a bare month is left alone: it may date anything)
 _FIELD_MONTH = re.compile(r"^(?:于|在)?(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月份?(?:(?P<d>[12]?\d|3[01])\s*[日号]|(?P<mpart>上旬|中旬|下旬))?"
                           r"(?=\s*$|\s*(?:完成|建成|投入使用|投用|投运|动工|开工|竣工|实现|上线|启动|出台|印发|验收|交付|开放|运行|办结))")
 
 
 def bare_month(text: str) -> bool:
-    """Whether a deadline field's text opens with a month and nothing dates it more ("9月投入使用")."""
+    """Whether a deadline field's text opens with a month and nothing dates it more ("7月建成")."""
     return bool(_FIELD_MONTH.match(text.strip()))
 
 

@@ -113,7 +113,7 @@ _CHANGE_IN = re.compile(r"^\s+(?P<change>reduction|increase|decrease|cut|rise|im
                         r"compared|in)\b)[\w’'-]+\s?)"
                         r"{1,6})", re.I)
 # "Reducing the percentage of adult smokers (from 20.6% to 12.0%)": the first figure is where it starts
-# "from 20.6% to 12.0%", "from the current 34 percent to over 75 percent": the level a change starts from
+# "from 20.6% to 12.0%", "from the current 21 percent to over 60 percent": the level a change starts from
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:the|a|its|our|their)\s+)?(?:current(?:ly)?\s+|present\s+|existing\s+|"
                           r"today[’']s\s+)?(?:about\s+|approximately\s+|around\s+|an?\s+estimated\s+)?$", re.I)
 _TO_AFTER = re.compile(r"^\s*(?:\(?in\s+((?:19|20)\d{2})\)?\s*)?,?\s*to\s+(?:about\s+|approximately\s+|around\s+|"

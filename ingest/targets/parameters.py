@@ -94,7 +94,7 @@ def is_parameter(text: str, c0: int, c1: int, q: Quantity) -> bool:
         return True
     if _OWN_PARTS.match(after) or (_FOR_WHOM.match(before) and re.match(r"(?:[^，,；;。]{0,4}|\s*(?:个|家|项|件)?(?:及|或)?以上"
                                                                            r"[^，,；;。]{0,8})的", after)):
-        return True  # "对形成5个及以上服务合同的企业": who qualifies
+        return True  # "对签订3个及以上合同的企业": who qualifies
     written = text[q.start:q.end]
     if q.unit not in COUNT_UNITS and _QUALIFIES_NOUN.match(after) and \
             (_UPPER_BOUND.search(written) or _UPPER_BOUND.match(after)) and not _AIM_VERB.search(before + written):
@@ -116,12 +116,12 @@ _IF_CLAUSE = re.compile(r"^\W*(?:若|如果|倘若|假如|一旦|如)(?![期实�
 _CONDITION = re.compile(r"(?:^|[，,；;。])\s*(?:在|遇|遇到|当)\s*$")
 
 
-# what one who qualifies may enjoy ("人才可享受每年2次…免费住宿"): a term of the measure, whatever its unit
+# what one who qualifies may enjoy ("人才可享受每年4次…免费体检"): a term of the measure, whatever its unit
 _ENJOYS = re.compile(r"(?:可享受|享受|可申请|可获得?)[^，,；;。]*$")
-# a list of sums the last of which names the money ("最高50万、30万、10万元")
+# a list of sums the last of which names the money ("最高80万、40万、20万元")
 _SUM_LIST = re.compile(r"^(?:\s*、\s*\d+(?:\.\d+)?\s*[万亿千]?)*\s*、\s*\d+(?:\.\d+)?\s*[万亿千]?元")
 _GRANT_WORD = re.compile(r"给予|奖励|补贴|补助|资助|贴息|可申请|可获|享受")
-# paid in instalments: "分3年拨付", "分2期兑现"
+# paid in instalments: "分4年兑付", "分2期兑现"
 _INSTALMENTS = re.compile(r"分\s*$")
 
 
@@ -135,8 +135,8 @@ def _is_term(before: str, after: str, q: Quantity) -> bool:
     if _MONEY.search(unit):
         if _GRANT_VERB.search(before):
             return True
-        programme = list(_PROGRAMME.finditer(before))  # "营收规模…的奖励5万元": the grant words after 规模 decide
-        own = not programme or _GRANT_WORD.search(before, programme[-1].end())  # (not "总额最高不超过500万元")
+        programme = list(_PROGRAMME.finditer(before))  # "产值规模…的奖励8万元": the grant words after 规模 decide
+        own = not programme or _GRANT_WORD.search(before, programme[-1].end())  # (not "总额最高不超过800万元")
         return bool(own) and bool(_CAP_BEFORE.search(before) or _GRANT_AFTER.match(after) or _ANY_CAP.search(before))
     if unit == "岁":
         return not _AGE.search(before)

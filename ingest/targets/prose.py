@@ -362,7 +362,7 @@ class ProseReader:
         if (q.unit in COUNT_UNITS or q.unit == "年") and has_words(counted_noun(post.removeprefix("的"))):
             return verb_tail(rest) + head_noun(post), place, True
         if q.unit in COUNT_UNITS and post.startswith("、") and (qualified := noun_after_list(post)):
-            return verb_tail(rest) + qualified, place, True  # "建成20个以上、总面积不低于10万平方米的标杆社区"
+            return verb_tail(rest) + qualified, place, True  # "建成12个以上、面积不低于6万平方米的示范园区"
         rest = rest.lstrip("、，,；; ")
         core = strip_clause(rest)
         if place is None and st.indicator and looks_like_place(core) and not _THING_AREA.search(core):

@@ -98,7 +98,7 @@ def head_noun(post: str) -> str:
 
 
 def noun_after_list(post: str) -> str:
-    """The noun a run of figures qualifies ("、总面积不低于10万平方米的标杆社区" -> 标杆社区), "" when the clause names none."""
+    """The noun a run of figures qualifies ("、面积不低于6万平方米的示范园区" -> 示范园区), "" when the clause names none."""
     clause = re.split(r"[，,；;。:：]", post, maxsplit=1)[0]
     if "的" not in clause:
         return ""

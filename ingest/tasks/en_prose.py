@@ -148,7 +148,7 @@ class _Walker:
         return True
 
     def _will_list(self, i: int, p: Para, s: int, e: int, m: re.Match[str]) -> bool:
-        """"Government Digital Service will:" / "**We will:**" over bullets: a plan's list of commitments,
+        """"The Digital Office will:" / "**We will:**" over bullets: a plan's list of commitments,
         each bullet a task of the subject ("we", the plan's author, names no unit). True when handed down.
         Not a role's description ("These managers will:" / "- be experienced leaders", "- have the skills …")."""
         kids = children(self.paras, i) or self._bullets_after(i)

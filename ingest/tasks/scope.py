@@ -41,7 +41,7 @@ MAX_PART_NAME = 10
 
 def _titles(section: str) -> list[str]:
     """The headings of a heading path without their numbers, outermost first."""
-    # a run-in heading ("四、强化支撑底座。支持企业开发…") is named by its first sentence, not the measure after it
+    # a run-in heading ("四、夯实数据底座。推动企业共享…") is named by its first sentence, not the measure after it
     return [re.split(r"[。；;]", _NUMBER.sub("", t.strip()), maxsplit=1)[0].strip(" 。.")
             for t in section.split(" > ") if t.strip()]
 

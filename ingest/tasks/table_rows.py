@@ -8,8 +8,8 @@
   short lines (序号 / 重点任务 / 牵头单位 / 完成时限) and rows each opened by a number line
   ("1"). A row may have fewer cells than the header (a merged cell); it ends at the next
   number line or after as many cells as the header has, unless the lines after go on being
-  cells (`more_cells`: a cell copied one name a line, "县水务局" / "县住建局", or a sub-row
-  under a merged cell, "开工建设老年大学。" / "12月底前").
+  cells (`more_cells`: a cell copied one name a line, "县交通局" / "县城投公司", or a sub-row
+  under a merged cell, "建成社区食堂。" / "11月底前").
 
 `tables.py` reads the rows; deciding what a header is stays there (`is_header` is passed in).
 """

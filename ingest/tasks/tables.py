@@ -86,12 +86,12 @@ def _fit(kind: ColumnKind, text: str) -> int:
         return 2 if (find_dates(t) or _ONGOING.search(t) or bare_month(t)) and len(t) <= 60 else -2
     if kind in _UNIT_KINDS:
         if _SENTENCE_END.search(t):
-            return -1  # "迁建县政务服务中心。": a sentence says what is done, a unit cell only names
+            return -1  # "新建县体育馆。": a sentence says what is done, a unit cell only names
         units = parse_units(t)
         return 1 if units and all(looks_like_unit(u.name) for u in units) else -1
     if kind == "task":
         if _fit("deadline", t) > 0:
-            return -1  # "5月底前动工": a date cell, however long
+            return -1  # "6月底前开工": a date cell, however long
         return 1 if len(t) >= 6 else 0
     return 0
 
@@ -103,8 +103,8 @@ def _fits_a_column(text: str) -> bool:
 
 def more_cells(lines: list[str]) -> bool:
     """Whether a line (with the one after it) still belongs to the row above it: a unit or a date line
-    ("县住建局" after "县水务局": one cell written a name a line), or a short sentence followed by one
-    (a sub-row under a merged cell: "开工建设老年大学。" / "12月底前")."""
+    ("县城投公司" after "县交通局": one cell written a name a line), or a short sentence followed by one
+    (a sub-row under a merged cell: "建成社区食堂。" / "11月底前")."""
     if not lines or not lines[0] or len(lines[0]) > MAX_CELL_LINE:
         return False
     if _fits_a_column(lines[0]):
@@ -236,7 +236,7 @@ def _draft(doc: ParsedDocument, row: Row, kinds: list[ColumnKind], values: dict[
            base_year: int | None) -> Draft | None:
     """The task of one aligned row, or None when it has no task text or no unit and no deadline."""
     def text_of(col: int) -> str:  # the cell (own or carried down) under column `col`; one written a name a
-        s, e = values.get(col, (0, 0))  # line ("县水务局" / "县住建局") is a list of them
+        s, e = values.get(col, (0, 0))  # line ("县交通局" / "县城投公司") is a list of them
         cell = doc.text[s:e]
         return re.sub(r"\s*\n\s*", "、", cell.strip()) if kinds[col] in _UNIT_KINDS else cell
 

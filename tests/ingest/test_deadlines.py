@@ -212,11 +212,11 @@ def test_a_months_end_without_qian_is_a_limit() -> None:
 
 
 def test_a_bare_month_in_a_deadline_field_is_of_the_documents_year() -> None:
-    """"9月投入使用" in a 完成时限 cell: the month of the notice's year (running text leaves a bare month alone)."""
+    """"8月投入使用" in a 完成时限 cell: the month of the notice's year (running text leaves a bare month alone)."""
     from ingest.recognise.deadlines import find_body_deadlines, parse_deadline_field
 
-    assert [(d.date, d.what) for d in parse_deadline_field("9月投入使用", 2025)] == [("2025-09-30", "投入使用")]
+    assert [(d.date, d.what) for d in parse_deadline_field("8月投入使用", 2025)] == [("2025-08-31", "投入使用")]
     assert [d.date for d in parse_deadline_field("10月15日完成", 2025)] == ["2025-10-15"]
     assert [d.date for d in parse_deadline_field("十一月", 2025)] == ["2025-11-30"]
     assert [d.date for d in parse_deadline_field("2号楼", 2025)] == [None]
-    assert find_body_deadlines("9月投入使用的设备", 2025) == []
+    assert find_body_deadlines("8月投入使用的设备", 2025) == []

@@ -100,8 +100,8 @@ def test_a_list_of_places_before_a_figure_is_its_scope(tmp_path) -> None:
 
 
 def test_a_count_whose_noun_follows_a_run_of_figures(tmp_path) -> None:
-    """"建成20个以上、总面积不低于10万平方米的标杆社区": the count is of the noun the run qualifies, not of "建成"."""
+    """"建成12个以上、面积不低于6万平方米的示范园区": the count is of the noun the run qualifies, not of "建成"."""
     from tests.plan_fixtures import parse_text
 
-    doc = parse_text(tmp_path, "p.txt", "甲乙市社区建设实施方案\n一、目标\n到2028年，全市建成20个以上、总面积不低于10万平方米的标杆社区。")
-    assert sorted((t.indicator, t.value) for t in doc.targets) == [("建成标杆社区", 20.0), ("总面积", 10.0)]
+    doc = parse_text(tmp_path, "p.txt", "甲乙市社区建设实施方案\n一、目标\n到2028年，全市建成12个以上、面积不低于6万平方米的示范园区。")
+    assert sorted((t.indicator, t.value) for t in doc.targets) == [("建成示范园区", 12.0), ("面积", 6.0)]

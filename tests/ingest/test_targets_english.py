@@ -626,19 +626,19 @@ def test_value_first_items_under_a_lead_in_that_calls_them_targets(tmp_path: Pat
 
 
 def test_a_change_from_todays_level_spaced_thousands_and_the_future_perfect(tmp_path: Path) -> None:
-    """"from the current 34 percent to over 75 percent by 2030": today's level, then the goal, both of the share the
+    """"from the current 21 percent to over 60 percent by 2030": today's level, then the goal, both of the share the
     verb changes; "to 450 000 by 2030" (thousands set apart by spaces) counts the number's noun; "By March 2027 we will
     have recruited five stewards" is due, not done; "has already benefited 4,000 carers" is done, no goal."""
     doc = parse_text(tmp_path, "p.txt", "\n".join([
         "Westland Skills Plan 2030", "Goals",
-        "Increase the share of qualified staff in the college sector from the current 34 percent to over 75 percent by 2030.",
+        "Increase the share of qualified staff in the college sector from the current 21 percent to over 60 percent by 2030.",
         "Increase the number of students in apprenticeships to 450 000 by 2030.",
         "By March 2027 we will have recruited five data stewards.",
         "The wage scheme has already benefited 4,000 carers.",
         "We will focus on boosting the wages of 25,000 people by 2028."]))
     got = sorted((t.indicator, t.value, t.comparator, t.year, t.kind) for t in doc.targets)
-    assert ("share of qualified staff in the college sector", 34.0, "=", None, "baseline") in got
-    assert ("share of qualified staff in the college sector", 75.0, ">", 2030, "target") in got
+    assert ("share of qualified staff in the college sector", 21.0, "=", None, "baseline") in got
+    assert ("share of qualified staff in the college sector", 60.0, ">", 2030, "target") in got
     assert any(v == 450000.0 and y == 2030 and k == "target" for _, v, _, y, k in got)
     assert ("data stewards", 5.0, "=", 2027, "target") in got
     assert not any(v == 4000.0 and k == "target" for _, v, _, _, k in got)

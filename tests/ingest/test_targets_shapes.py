@@ -634,14 +634,14 @@ def test_figures_a_pdf_set_on_lines_of_their_own_conditions_and_cases_of_a_rule(
 
 
 def test_instalments_what_an_applicant_enjoys_and_a_list_of_sums_are_terms(tmp_path: Path) -> None:
-    """A support measure's terms are no goals: "分3年拨付" (instalments), "可享受每年2次…" (what one who qualifies
-    enjoys), "对形成5个及以上服务合同的企业" (who qualifies), "营收规模首次达到2000万元的奖励5万元" (a grant: 规模 names
-    the applicant's size, not a programme), "最高50万、30万、10万元" (sums the last names); a fund's total and a
+    """A support measure's terms are no goals: "分4年兑付" (instalments), "可享受每年4次…" (what one who qualifies
+    enjoys), "对签订3个及以上合同的企业" (who qualifies), "产值规模首次达到5000万元的奖励8万元" (a grant: 规模 names
+    the applicant's size, not a programme), "最高80万、40万、20万元" (sums the last names); a fund's total and a
     dated goal stay."""
     doc = parse_text(tmp_path, "p.txt", "\n".join([
         "甲乙市支持数字经济发展的十条措施",
-        "第一条 培育创新主体。对新认定为高新技术企业的企业给予15万元奖励，分3年拨付。对形成5个及以上服务合同的企业，给予10万元支持。",
-        "第二条 支持人才。来甲乙创业的人才可享受每年2次、单次最长7天的免费住宿。对营收规模首次达到2000万元的奖励5万元。"
-        "按产业化程度分别给予最高50万、30万、10万元经费支持。设立总规模10亿元的产业基金。",
+        "第一条 培育创新主体。对新认定为高新技术企业的企业给予12万元奖励，分4年兑付。对签订3个及以上合同的企业，给予6万元支持。",
+        "第二条 支持人才。来甲乙创业的人才可享受每年4次、单次最长5天的免费体检。对产值规模首次达到5000万元的奖励8万元。"
+        "按成果转化程度分别给予最高80万、40万、20万元经费支持。设立总规模10亿元的产业基金。",
         "第三条 建设社区。到2028年，建成数字社区20个以上。"]))
     assert sorted((t.value, t.unit) for t in doc.targets) == [(10.0, "亿元"), (20.0, "个")]

@@ -755,16 +755,16 @@ def test_a_table_one_cell_a_line_with_a_unit_a_line_and_a_sub_row(tmp_path: Path
 
 def test_a_run_in_heading_is_named_by_its_first_sentence_and_a_note_s_rule_clause_names_no_unit(tmp_path: Path) -> None:
     """"四、强化算力底座。支持企业开发…申报…": the part is named "强化算力底座" (the measure after it may say 申报 or
-    内容 without making the part a process); "以下均涉及各县区、功能区，不再重复列出" in a note is its rule, not units."""
+    内容 without making the part a process); "以下均涉及各县区、园区，不再重复列出" in a note is its rule, not units."""
     doc = parse_text(tmp_path, "\n".join([
         "甲乙市关于支持数字经济创新发展的实施方案", "为加快数字经济发展，制定本方案。",
         "一、建设数字社区。结合各地资源禀赋，打造一批数字社区。",
-        "二、强化算力底座。支持企业开发工具包，包括低代码开发、内容创作等工具，鼓励企业申报省级项目。",
-        "三、加强人才引育保障。组织开展招才引智活动，支持企业开展评审认定。",
+        "二、夯实算力底座。推动企业共享工具包，包括模型训练、内容审核等工具，鼓励企业申报省级项目。",
+        "三、强化人才队伍保障。组织开展专场招聘，支持企业开展评审认定。",
         "四、加强组织领导。建立工作专班，统筹推进各项任务。"]))
     assert [t.number for t in doc.tasks] == ["一、", "二、", "三、", "四、"]
     doc = parse_text(tmp_path, "\n".join([
         "甲乙市推进数字经济发展若干措施", "一、重点任务",
-        "1.建设算力中心。统筹全市算力资源。（责任单位：市数据局，各县区人民政府、市各功能区管委会，以下均涉及各县区、功能区，不再重复列出）",
+        "1.建设算力中心。统筹全市算力资源。（责任单位：市数据局，各县区人民政府、市各园区管委会，以下均涉及各县区、园区，不再重复列出）",
         "2.培育数据企业。（责任单位：市数据局）"]))
-    assert [u.normalized for u in doc.tasks[0].units] == ["市数据局", "各县区人民政府", "市各功能区管委会"]
+    assert [u.normalized for u in doc.tasks[0].units] == ["市数据局", "各县区人民政府", "市各园区管委会"]
