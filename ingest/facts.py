@@ -46,7 +46,7 @@ _NEWS_DATELINE = re.compile(r"((?:19|20)\d{2})-(\d{2})-(\d{2})(?:\s+\d{1,2}:\d{2
 # broken after 人民代表大会 (its rest, "六次会议上", on the next line)
 _SPEAKER = re.compile(r"^[—\-－]{1,2}.*(?:在|于).*(?:会议|大会|会)上|^[—\-－（(]{0,2}\s*(?:(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})"
                       r"\s*年[^在于]{0,16}(?:在|于)[^，。]{2,40}?(?:人民代表大会|代表大会|会议)")
-_PLACE_LEVEL = r"(?:特别行政区|自治区|自治州|自治县|省|市|县|区|州|旗|盟)"
+_PLACE_LEVEL = r"(?:特别行政区|自治区|自治州|自治县|自治旗|省|市|县|区|州|旗|盟)"
 _CONGRESS = re.compile(r"第[一二三四五六七八九十]+届人民代表大会")
 # the last place named right before it: "济南市历城区" -> 历城区 (one place after another, the finest last)
 _INNERMOST = re.compile(rf"[\u4e00-\u9fff]{{1,6}}?{_PLACE_LEVEL}")

@@ -354,3 +354,14 @@ def test_a_development_zone_named_by_its_title_is_its_place() -> None:
     assert place_in_title("甲乙经济技术开发区关于支持数字经济发展的十条措施") == "甲乙经济技术开发区"
     assert place_in_title("丙丁高新区管委会关于印发2026年工作要点的通知") == "丙丁高新区"
     assert place_in_title("某某市关于推进开发区建设的意见") == "某某市"
+
+
+def test_an_autonomous_banner_is_a_place() -> None:
+    """自治旗 (an autonomous banner, Inner Mongolia's county level) names a place, an issuer line above a title too."""
+    from ingest.facts import read_facts
+    from ingest.recognise.places import place_in_title
+
+    assert place_in_title("某某蒙古族自治旗人民政府办公室") == "某某蒙古族自治旗"
+    facts = read_facts("某某族自治旗人民政府办公室\n关于印发2025年《政府工作报告》\n重点任务责任分工的通知\n各苏木乡镇人民政府：\n"
+                       "现将《2025年〈政府工作报告〉重点任务责任分工》印发给你们。\n2025年2月1日", None)
+    assert facts.region == "某某族自治旗"
