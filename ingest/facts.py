@@ -450,7 +450,29 @@ def document_region(title: str, issuer: str, head: str, text: str = "") -> str |
         return congress
     if _NATIONAL_CONGRESS.search(head[:_CONGRESS_REACH]) and _WORK_REPORT.search(title):
         return "全国"  # "总理…在十四届全国人大四次会议上作《政府工作报告》": the State Council's report
-    return _speaker_place(head) or _own_organs_place(head) or _issued_place(head)
+    return _speaker_place(head) or _own_organs_place(head) or _issued_place(head) or _most_named_city(text)
+
+
+# the words that end the run of characters before a place name ("支持在温州市…": 在; "依托甲市…": 依托)
+_BEFORE_NAME = re.compile(r"^.*(?:在|的|和|与|对|助力|推动|推进|支持|依托|联动|印发|为|及|是|将|于|把|向|从|到|至|由|按|以|让|使|给|"
+                          r"各|全|本|我|该|结合|加快|打造|建设|鼓励|有关)")
+
+
+def _most_named_city(text: str) -> str | None:
+    """A Chinese text whose title, issuer and 落款 name no place but whose body keeps naming one city or county
+    ("助力某市打造…", "支持在某市重点园区…" twice or more, every other one less than half as often): that place."""
+    if not text or not _CJK.search(text[:300]):
+        return None
+    counts: Counter[str] = Counter()
+    for m in re.finditer(r"([\u4e00-\u9fff]{2,8})(市|县)(?![长委民政区级域内外场])", text):
+        run = _BEFORE_NAME.sub("", m.group(1))
+        name = run[-4:] + m.group(2)
+        if len(run) >= 2 and not name.endswith(("城市", "直辖市")) and place_in_title(name) == name:
+            counts[name] += 1
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        return None
+    return ranked[0][0]
 
 
 def _english_polity(title: str, head: str) -> str | None:

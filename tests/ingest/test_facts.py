@@ -365,3 +365,16 @@ def test_an_autonomous_banner_is_a_place() -> None:
     facts = read_facts("某某族自治旗人民政府办公室\n关于印发2025年《政府工作报告》\n重点任务责任分工的通知\n各苏木乡镇人民政府：\n"
                        "现将《2025年〈政府工作报告〉重点任务责任分工》印发给你们。\n2025年2月1日", None)
     assert facts.region == "某某族自治旗"
+
+
+def test_a_text_naming_no_place_in_its_title_takes_the_city_its_body_keeps_naming() -> None:
+    """"关于加快打造数字经济高地的若干举措" names no place; its body names 甲乙市 three times (丙丁市 once): 甲乙市.
+    Two cities named as often are no answer, nor is one named once."""
+    from ingest.facts import read_facts
+
+    body = ("关于加快打造数字经济高地的若干举措\n为抢抓数字经济机遇，助力甲乙市打造数字经济高地，特制定本举措。\n"
+            "一、支持在甲乙市重点园区建设数字社区。\n二、鼓励企业与丙丁市开展合作。\n三、对落户甲乙市的企业给予支持。")
+    assert read_facts(body, None).region == "甲乙市"
+    even = body.replace("与丙丁市开展合作", "与丙丁市、戊己市开展合作，服务丙丁市企业、丙丁市高校")
+    assert read_facts(even, None).region is None
+    assert read_facts("关于加快打造数字经济高地的若干举措\n助力甲乙市打造数字经济高地。", None).region is None
