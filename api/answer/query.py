@@ -48,7 +48,9 @@ _LEAD = re.compile(r"牵头|主责|主办|\blead(?:s|ing)?\b|\bchairs?\b|\bco-?c
 _PARTICIPANT = re.compile(r"参与|配合|协助|协同|协办|\bparticipat|\bassist|\bsupport(?:s|ing)?\b|"
                           r"\bcoordinat\w* with\b|\bcooperat|\bin consultation with\b|\bvice[- ]chair|"
                           r"\bconsult(?:s|ed|ing)?\b|\bwith whom\b|\bwho else\b", re.I)
-_RELATIVE_CLAUSE = re.compile(r"\b(?:that|which)\s+(?:assists?|supports?|helps?|leads?)\b[^,?;]*", re.I)
+_RELATIVE_CLAUSE = re.compile(r"\b(?:that|which)\s+(?:assists?|supports?|helps?|leads?)\b[^,?;]*"
+                              # "Who will support improved capability …": the measure's own verb, its actor asked
+                              r"|\bwho\s+(?:will|shall|must|is\s+to|are\s+to|would)\s+(?:support|assist)\b", re.I)
 SPECIFIC_ROLES = ("组织协调", "技术牵头", "承担", "配合", "协助", "协调")
 
 

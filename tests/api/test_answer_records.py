@@ -44,3 +44,13 @@ def test_role_words_written_after_a_units_list() -> None:
     assert role_phrase(text, Unit("市应急局", "市应急局", "responsible")) == "组织协调"
     assert role_phrase(text, Unit("市交通局", "市交通局", "participant")) == "配合"
     assert role_phrase(text, Unit("市教育局", "市教育局", "participant")) == ""
+
+
+def test_support_as_the_measures_own_verb_asks_for_its_actor() -> None:
+    """"Who will support improved capability …" asks who does it; "Which agencies support the Ministry" asks the
+    supporting role."""
+    from api.answer.query import roles_asked
+
+    assert roles_asked("Who will support improved digital capability across departments?") == frozenset()
+    assert roles_asked("Which agencies support the Ministry in this task?") == frozenset({"participant"})
+    assert roles_asked("Who leads and who supports the audit?") == frozenset({"lead", "participant"})
