@@ -41,7 +41,9 @@ _CUE = (r"in\s+(?:close\s+|full\s+|direct\s+)?(?:coordination|consultation|colla
 CUE_RE = re.compile(rf"\b(?:{_CUE})\s+", re.I)
 _THROUGH = re.compile(r"^(?:acting\s+)?through\s+", re.I)
 _INNER_CUE = re.compile(rf"\s+and\s+(?=(?:{_CUE}|through)\s)", re.I)
-_WITH_VERB = re.compile(r"\b(?:consult|coordinate|cooperate|collaborate|engage|work|partner|liaise|confer)(?:s|ed|ing)?\b")
+# verbs of working together (and "co-host", "co-design": a co- verb does it with someone)
+_WITH_VERB = re.compile(r"\b(?:consult|coordinate|cooperate|collaborate|engage|work|partner|liaise|confer)(?:s|ed|ing)?\b"
+                        r"|\b[Cc]o-[a-z]{3,}\b")
 # "with" after a verb of working together; not "consistent with", and not inside a name ("People with Disabilities")
 _WITH = re.compile(r"(?<!consistent )(?<!accordance )(?<!comply )(?<!complies )(?<![A-Z]\w )(?<![A-Z]\w\w )"
                    r"(?<![A-Z]\w\w\w )(?<![A-Z]\w{4} )(?<![A-Z]\w{5} )\bwith"

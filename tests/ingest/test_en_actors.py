@@ -197,3 +197,14 @@ def test_a_cells_possessive_group_is_no_part_of_the_body_before_it() -> None:
 def test_a_cells_body_named_by_its_fields_is_one_name(cell: str, names: list[str]) -> None:
     from ingest.tasks.en_cells import cell_units
     assert [n for n, _ in cell_units(cell, "lead")] == names
+
+
+def test_a_co_verb_and_an_alliance_name_their_partners() -> None:
+    """"co-design … with the Eastport Housing Partnership", "work with the Westland Poverty Alliance": partners."""
+    from ingest.recognise.en_actors import participant_actors
+
+    assert [a.name for a in participant_actors("co-design the service with the Eastport Housing Partnership")] == [
+        "the Eastport Housing Partnership"]
+    assert [a.name for a in participant_actors("work with the Westland Poverty Alliance to build a fairer city")] == [
+        "the Westland Poverty Alliance"]
+    assert participant_actors("comply with the Westland Council rules") == []
