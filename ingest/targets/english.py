@@ -216,6 +216,13 @@ def _fact_year(pre: str) -> int | None:
     return int(years[-1].group(1))
 
 
+# a plural noun qualified by a participle or "with" and a figure: the class a measure applies to ("services handling
+# over 50,000 transactions", "schools with fewer than 80 pupils", "households earning less than $30,000")
+_CLASS_OF = re.compile(r"\b[a-z]{3,}s\s+(?:handling|processing|serving|employing|earning|receiving|having|with|"
+                       r"of\s+more\s+than|of\s+over|of\s+fewer\s+than|of\s+less\s+than)\s+"
+                       r"(?:over|more\s+than|fewer\s+than|less\s+than|at\s+least|up\s+to|under|above|below)\s*$", re.I)
+
+
 def _states_nothing(text: str, s0: int, f: Figure, pre: str, cell: _Cell) -> bool:
     """A figure that picks out which things ("any requests that exceed $5 million"), someone's forecast ("the
     anticipated 50% increase", "the scenario forecasts that EVs will comprise 1.5%"), a definition, a membership or
@@ -223,6 +230,8 @@ def _states_nothing(text: str, s0: int, f: Figure, pre: str, cell: _Cell) -> boo
     number = re.search(r"[$€£₹\d]|Rs|INR", text[f.start:f.end])  # the figure's span may open with its bound ("over")
     if f.unit in _MONEY_UNITS and _THRESHOLD.search(text[max(s0, f.start - 60):f.start + (number.start() if number else 0)]):
         return True
+    if _CLASS_OF.search(text[max(s0, f.start - 40):f.start + (number.start() if number else 0)]):
+        return True  # "services handling over 100,000 transactions each year": which services, no goal
     return bool(_FORECAST.search(pre) or _FORECAST_CLAUSE.search(pre) or cell.defines or _FORMER.search(pre[-24:]))
 
 

@@ -643,3 +643,14 @@ def test_a_change_from_todays_level_spaced_thousands_and_the_future_perfect(tmp_
     assert ("data stewards", 5.0, "=", 2027, "target") in got
     assert not any(v == 4000.0 and k == "target" for _, v, _, _, k in got)
     assert any(v == 25000.0 and y == 2028 for _, v, _, y, _ in got)
+
+
+def test_a_figure_that_picks_out_a_class_is_no_goal(tmp_path: Path) -> None:
+    """"services handling over 50,000 transactions each year will be redesigned": which services, not a goal; the
+    goal in the same plan stays."""
+    doc = parse_text(tmp_path, "p.txt", "\n".join([
+        "Westland Digital Plan 2030", "Actions",
+        "Services handling over 50,000 transactions each year will be redesigned by a service owner.",
+        "Schools with fewer than 80 pupils will share a business manager.",
+        "We will move 90% of transactions online by 2028."]))
+    assert [(t.value, t.year) for t in doc.targets] == [(90.0, 2028)]
