@@ -654,3 +654,11 @@ def test_a_figure_that_picks_out_a_class_is_no_goal(tmp_path: Path) -> None:
         "Schools with fewer than 80 pupils will share a business manager.",
         "We will move 90% of transactions online by 2028."]))
     assert [(t.value, t.year) for t in doc.targets] == [(90.0, 2028)]
+
+
+def test_a_goal_lists_imperative_items_state_goals(tmp_path: Path) -> None:
+    """"Produce 15 000 technicians per year." in a list of goals: a goal of its own, whatever year it gives."""
+    doc = parse_text(tmp_path, "p.txt", "\n".join([
+        "Westland Skills Plan", "Education goals",
+        "Produce 15 000 technicians per year.", "Provide 2 million training places through community colleges."]))
+    assert sorted((t.value, t.kind) for t in doc.targets) == [(15000.0, "target"), (2000000.0, "target")]
