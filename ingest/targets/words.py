@@ -31,7 +31,9 @@ _PLACE_LIST = re.compile(rf"^((?:{_PLACE_NAME}、)+{_PLACE_NAME}|(?:[\u4e00-\u9f
                          rf"[两二三四五六七八九十]个?(?:区|县|市))(?![\u4e00-\u9fff]{{0,1}}(?:、|和))")
 # kinds of area, not named places: 城区、郊区; 全市, 各县
 _NOT_NAMED = re.compile(r"^(?:全|本|各|该)|^(?:城区|郊区|市区|山区|社区|园区|景区|城市|农村|新城区|老城区|主城区|中心城区)$")
-_BASIN = re.compile(r"^(?:全国|[\u4e00-\u9fff]{1,3}[江河湖海]流域|[\u4e00-\u9fff]{2,6}(?:库区|流域))")
+# a named basin ("某江流域", "某某库区"), not a kind of one ("主要流域", "重点流域", "小流域": which waters, no place)
+_BASIN = re.compile(r"^(?:全国|(?!主要|重点|各|全|所有|其他|其余|相关|有关|小|大中)(?:[\u4e00-\u9fff]{1,3}[江河湖海]流域|"
+                    r"[\u4e00-\u9fff]{2,6}(?:库区|流域)))")
 # "在X区新建…": a place introduced by 在 before a verb of doing (not a list of places)
 _AT_PLACE = re.compile(r"^在([^、，,和及]{2,16}?(?:区域|地区|片区|屏障区|流域|库区|区|县|市|乡|镇))(?=新建|建设|建成|实施|开展|"
                        r"治理|完成|改造|新增|布设|设立|建立)")

@@ -105,3 +105,13 @@ def test_a_count_whose_noun_follows_a_run_of_figures(tmp_path) -> None:
 
     doc = parse_text(tmp_path, "p.txt", "甲乙市社区建设实施方案\n一、目标\n到2028年，全市建成12个以上、面积不低于6万平方米的示范园区。")
     assert sorted((t.indicator, t.value) for t in doc.targets) == [("建成示范园区", 12.0), ("面积", 6.0)]
+
+
+def test_a_kind_of_basin_is_no_place(tmp_path) -> None:
+    """"主要流域Ⅰ—Ⅲ类水质比例达到100%": which waters the measure counts, not a place; the plan's city is the scope,
+    and the clauses after it keep it."""
+    from tests.plan_fixtures import parse_text
+
+    doc = parse_text(tmp_path, "p.txt", "甲乙市生态环境保护行动方案\n一、主要目标\n到2025年，主要流域Ⅰ—Ⅲ类水质比例达到100%，"
+                     "国控断面Ⅱ类以上水质比例达到70%。")
+    assert {t.scope for t in doc.targets} == {"甲乙市"}
