@@ -225,7 +225,7 @@ def city_by_short_name(title: str) -> str | None:
     names = _city_names()
     if not names:
         return None
-    found = set()
+    found: set[str] = set()
     for m in _CITY_EPITHET.finditer(title):
         run = m.group(1)
         found.update(names[run[:k]] for k in (4, 3, 2) if run[:k] in names and len(run[:k]) == k)
