@@ -81,8 +81,11 @@ def _label_like(text: str) -> bool:
     return len(text) <= limit and not _SENTENCE_PUNCT.search(text)
 
 
-_PIPE_RULE = re.compile(r"^[\s|:：\-—–]+$")
+_PIPE_RULE = re.compile(r"^[\s|│┃:：\-—–─━┌┐└┘├┤┬┴┼┏┓┗┛┣┫┳┻╋]+$")
 MIN_PIPE_CELLS = 2
+# cell separators: "|" and the box-drawing verticals an old text file draws its tables with ("│序号│责任单位│")
+_SEPARATORS = "|│┃"
+_BOX_RULE = re.compile(r"[├┤┼┬┴┣┫╋┳┻]")  # a rule line between a drawn table's rows (not its top or bottom edge)
 
 
 def pipe_cells(text: str, block: Block) -> list[tuple[int, int]] | None:
@@ -92,15 +95,18 @@ def pipe_cells(text: str, block: Block) -> list[tuple[int, int]] | None:
     line = text[block.start:block.end]
     if block.kind not in ("paragraph", "list_item", "heading"):
         return None
-    if line.count("|") < (MIN_PIPE_CELLS - 1 if block.kind == "paragraph" else 2):
+    if _BOX_RULE.search(line) and _PIPE_RULE.match(line):
+        return []  # "├──┼──┤": a drawn table's rule line, inside the table
+    separators = sum(line.count(c) for c in _SEPARATORS)
+    if separators < (MIN_PIPE_CELLS - 1 if block.kind == "paragraph" else 2):
         return None  # a row whose first cell opens with a number ("12.推进…| 区城管局 |") reads as an item
     if _PIPE_RULE.match(line):
         return []
-    bounds = [block.start - 1] + [block.start + i for i, ch in enumerate(line) if ch == "|"] + [block.end]
+    bounds = [block.start - 1] + [block.start + i for i, ch in enumerate(line) if ch in _SEPARATORS] + [block.end]
     spans = [trim_span(text, a + 1, b) for a, b in zip(bounds, bounds[1:], strict=False)]
-    if line.lstrip().startswith("|"):
+    if line.lstrip()[:1] in _SEPARATORS:
         spans = spans[1:]
-    if line.rstrip().endswith("|"):
+    if line.rstrip()[-1:] in _SEPARATORS:
         spans = spans[:-1]
     return spans if len(spans) >= MIN_PIPE_CELLS else None
 

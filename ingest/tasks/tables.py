@@ -28,6 +28,8 @@ _HEADER_KINDS: list[tuple[ColumnKind, re.Pattern[str]]] = [
     ("deadline", re.compile(r"时限|时间|期限|进度|节点|deadline|due|time|completion|schedule|when", re.I)),
     ("lead", re.compile(r"牵头|主办|主责|lead", re.I)),
     ("participant", re.compile(r"配合|参与|协办|协助|协同|support|particip|cooperat|partner|assist", re.I)),
+    # "责任任务", "目标任务": a header ending in the work itself names the task column, whatever it opens with
+    ("task", re.compile(r"(?:任务|内容|事项|措施|实事)$")),
     # not a bare 单位: in statistics tables that column holds units of measure (km², 座)
     ("responsible", re.compile(r"责任|(?:实施|承办|落实|负责|主管|承担|执行)(?:单位|部门|主体)|部门|responsib|implement|"
                                r"owner|agenc", re.I)),

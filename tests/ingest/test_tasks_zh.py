@@ -768,3 +768,21 @@ def test_a_run_in_heading_is_named_by_its_first_sentence_and_a_note_s_rule_claus
         "1.建设算力中心。统筹全市算力资源。（责任单位：市数据局，各县区人民政府、市各园区管委会，以下均涉及各县区、园区，不再重复列出）",
         "2.培育数据企业。（责任单位：市数据局）"]))
     assert [u.normalized for u in doc.tasks[0].units] == ["市数据局", "各县区人民政府", "市各园区管委会"]
+
+
+def test_a_task_table_drawn_with_box_characters(tmp_path: Path) -> None:
+    """An old text file's table drawn with │ and ├─┼─┤ (its rule lines inside the table), a "责任任务" column (the
+    task, though it opens with 责任), and a row whose cell runs on over two lines."""
+    lines = ["甲乙市2006年河道治理实施方案", "附件", "2006年河道治理工作任务分解表",
+             "┌──┬─────┬──────────┬────────┐",
+             "│序号│ 责任单位 │ 责任任务       │完成时间    │",
+             "├──┼─────┼──────────┼────────┤",
+             "│1  │市城建委  │启动东河改造工程。     │2006年6月底以前 │",
+             "├──┼─────┼──────────┼────────┤",
+             "│2  │市水务局 │完成北湖周边截污、   │2006年底以前  │",
+             "│  │     │清淤等工程。      │        │",
+             "└──┴─────┴──────────┴────────┘"]
+    doc = parse_text(tmp_path, "\n".join(lines))
+    got = [(t.number, t.title, [u.normalized for u in t.units], [d.date for d in t.deadlines]) for t in doc.tasks]
+    assert got == [("1", "启动东河改造工程", ["市城建委"], ["2006-06-30"]),
+                   ("2", "完成北湖周边截污、", ["市水务局"], ["2006-12-31"])]
