@@ -112,6 +112,8 @@ def load_text(data: bytes, name: str, budgets: Budgets = DEFAULT_BUDGETS) -> Loa
     text = decode_text(data, name)
     if name.lower().endswith(".md") and _ENTITY.search(text):
         text = html.unescape(text)  # Markdown shows "&pound;1m" as "£1m": read what the reader sees
+    if len(_INLINE_TAG.findall(text[:200000], 0)) >= MIN_INLINE_TAGS:
+        text = _without_tags(text)
     fields, body = front_matter(text)
     if fields is None:
         return LoadedFile(pages=[text], has_pages=False)
@@ -120,6 +122,24 @@ def load_text(data: bytes, name: str, budgets: Budgets = DEFAULT_BUDGETS) -> Loa
     issuer = next((str(v).strip() for k in _ISSUER_KEYS if (v := fields.get(k)) and isinstance(v, str)), None)
     return LoadedFile(pages=[body], has_pages=False,
                       title=_plain_title(title) if isinstance(title, str) else None, date=date, issuer=issuer)
+
+
+# HTML a text or Markdown file carries inline ("<span style=…>Sec. 102. Goals.</span>", "<h4 id=…>"): markup a reader
+# never sees; a block element's tag ends a line, an inline one leaves nothing (only whitespace changes)
+_INLINE_TAG = re.compile(r"</?(?P<tag>span|div|p|br|h[1-6]|a|b|i|u|em|strong|sup|sub|font|table|tbody|thead|tr|td|th|ul|"
+                         r"ol|li|img|hr|section|article|blockquote|center|small|big|abbr|cite|code|pre|nav|header|footer)"
+                         r"(?:\s[^<>]{0,400})?/?>", re.I)
+_BLOCK_TAGS = frozenset("div p br h1 h2 h3 h4 h5 h6 table tbody thead tr td th ul ol li hr section article blockquote "
+                        "center pre nav header footer".split())
+MIN_INLINE_TAGS = 2
+
+
+def _without_tags(text: str) -> str:
+    """The text without its tags; a block tag ends a line. A table line ("| a<br>b |") stays as written: its
+    "<br>" is where the cell's lines part, which the table readers take as such."""
+    def line(ln: str) -> str:
+        return _INLINE_TAG.sub(lambda m: "\n" if m.group("tag").lower() in _BLOCK_TAGS else "", ln)
+    return "\n".join(line(ln) if "<" in ln and ln.count("|") < 2 else ln for ln in text.split("\n"))
 
 
 _ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")

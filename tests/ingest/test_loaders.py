@@ -123,3 +123,17 @@ def test_a_front_matters_issuer_gives_the_place_the_text_does_not(tmp_path: Path
     doc = parse_file(path)
     assert (doc.meta.region, doc.meta.issuer) == ("甲乙市", "甲乙市住房和城乡建设管理委员会")
     assert [t.scope for t in doc.targets] == ["甲乙市"]
+
+
+def test_a_text_file_carrying_inline_html_is_read_without_its_tags(tmp_path: Path) -> None:
+    """"<span style=…>Sec. 3. Reports.</span> (a) The Secretary shall …" in a .txt (or .md) file: the reader sees no
+    tags, so neither do the section reader and the citations; a Markdown table's "<br>" inside a cell stays."""
+    path = tmp_path / "order.txt"
+    path.write_text("Executive Order on Westland Rivers\n\n<span style=\"text-decoration: underline\">Sec. 3. Reports."
+                    "</span> (a) The Secretary of the Interior shall publish a river report by June 30, 2027.\n\n"
+                    "<div>Sec. 4. General Provisions.</div>\n\n| Action | Note |\n| --- | --- |\n| Plant trees | one<br>two |\n",
+                    encoding="utf-8")
+    doc = parse_file(path)
+    assert "<span" not in doc.text and "</div>" not in doc.text and "one<br>two" in doc.text
+    assert [(t.number, [u.normalized for u in t.units]) for t in doc.tasks] == [
+        ("Sec. 3(a)", ["Secretary of the Interior"])]
