@@ -141,7 +141,48 @@ def english_day_at(text: str, pos: int) -> tuple[str, int] | None:
 
 def english_dates(text: str) -> list[DeadlineMatch]:
     """Every English (and ISO) date expression in `text`, overlapping ones included."""
-    return [hit for m in _EN_DATE.finditer(text) if (hit := en_match(m))]
+    found = [hit for m in _EN_DATE.finditer(text) if (hit := en_match(m))]
+    if "thousand" in text.lower():
+        found += [hit for m in _EN_WORDED_DATE.finditer(text) if (hit := _worded_match(m))]
+    return found
+
+
+# a date written in words, as New York's bills and some statutes write theirs: "on or before December thirty-first,
+# two thousand twenty-three", "by January first, two thousand thirty"
+_UNITS = "one two three four five six seven eight nine".split()
+_ORDINALS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+             "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()
+_DAY_WORDS = {w: i + 1 for i, w in enumerate(_ORDINALS)} | {"thirtieth": 30} | {
+    f"{tens}-{o}": base + i + 1 for tens, base in (("twenty", 20), ("thirty", 30)) for i, o in enumerate(_ORDINALS[:9])}
+_YEAR_WORDS = r"(?:(?:twenty|thirty|forty|fifty)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|" \
+              r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|one|two|three|four|five|six|seven|" \
+              r"eight|nine)"
+_EN_WORDED_DATE = re.compile(
+    rf"(?P<cue>\bon\s+or\s+before\s+|\bby\s+|\bbefore\s+|\bno\s+later\s+than\s+|\bnot\s+later\s+than\s+|\buntil\s+)?"
+    rf"(?P<mon>{_MON})\s+(?:the\s+)?(?P<day>(?:twenty|thirty)-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|"
+    rf"ninth)|thirtieth|{'|'.join(sorted(_ORDINALS, key=len, reverse=True))})?,?\s*(?:of\s+)?"
+    rf"two\s+thousand(?:\s+and)?(?:[\s-]+(?P<yw>{_YEAR_WORDS}))?\b", re.I)
+
+
+def _worded_match(m: re.Match[str]) -> DeadlineMatch | None:
+    """One `_EN_WORDED_DATE` match -> its deadline (read as `en_match` reads a date in digits)."""
+    from text_to_num import text2num  # a maintained parser of number words ("twenty-three" -> 23)
+
+    try:
+        year = 2000 + (int(text2num(m.group("yw").lower().replace("-", " "), "en")) if m.group("yw") else 0)
+    except ValueError:
+        return None
+    month = _MONTHS.get(m.group("mon").lower().rstrip("."))
+    day = _DAY_WORDS.get(m.group("day").lower()) if m.group("day") else None
+    if month is None:
+        return None
+    first = iso_date(year, month, day)
+    if first is None:
+        return None
+    cue = " ".join((m.group("cue") or "").lower().split())
+    if cue == "before":
+        return DeadlineMatch(m.start(), m.end(), day_before(iso_date(year, month, day or 1) or first), "by", True)
+    return DeadlineMatch(m.start(), m.end(), first, "by", bool(cue) or day is not None)
 
 
 # Chinese date expressions
