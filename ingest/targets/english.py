@@ -222,7 +222,8 @@ def _fact_year(pre: str) -> int | None:
 
 # a plural noun qualified by a participle or "with" and a figure: the class a measure applies to ("services handling
 # over 50,000 transactions", "schools with fewer than 80 pupils", "households earning less than $30,000")
-_CLASS_OF = re.compile(r"\b[a-z]{3,}s\s+(?:handling|processing|serving|employing|earning|receiving|having|with|"
+_CLASS_OF = re.compile(r"\b(?:[a-z]{3,}s|fleet|agency|entity|facility|building|site)\s+(?:handling|processing|serving|"
+                       r"employing|earning|receiving|having|with|comprising|containing|operating|"
                        r"of\s+more\s+than|of\s+over|of\s+fewer\s+than|of\s+less\s+than)\s+"
                        r"(?:over|more\s+than|fewer\s+than|less\s+than|at\s+least|up\s+to|under|above|below)\s*$", re.I)
 

@@ -32,6 +32,10 @@ _NAME_BEFORE = re.compile(r"(?:\b(?:Sec|Secs|Section|Sections|section|sections|O
                           r"Appendix|Amendment|Executive Order|Public Law|Proclamation|Memorandum|FY|fiscal year|"
                           r"step|Step|Outcome|Milestone|Recommendation|Item|Annex|Schedule|Box|Web|Version|version|"
                           r"Year|Years|Grade|Grades|Key Stage|Stage|Level|Band|Ward|Zone|Route|Goal|SDG)\.?\s*|[§#]\s*)$")
+# "scope 1, 2, and 3 emissions", "Phases 2 and 3": numbers that name the scopes, phases or tiers listed
+_NAMED_LIST = re.compile(r"\b(?:[Ss]copes?|[Pp]hases?|[Tt]iers?|[Ss]tages?|Levels?|Grades?|Sections?|Parts?|Titles?|"
+                         r"Articles?|Chapters?|Goals?|Objectives?|Actions?)\s+\d{1,3}[a-z]?(?:\s*,\s*\d{1,3}[a-z]?)*\s*"
+                         r"(?:,\s*(?:and|or)|,|and|or|&)\s*$|\b[Ss]copes?\s+$")
 _NAME_AFTER = re.compile(r"^(?:\s*(?:U\.S\.C|CFR|C\.F\.R|Fed\.|FR\b|Stat\.|st\b|nd\b|rd\b|th\b)|\)|\.\d|-\d|:\d)")
 # "three out of four cancers", "one in five adults": the second number is a denominator, not a count
 _DENOMINATOR = re.compile(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten))\s+(?:out\s+of|in)\s+$", re.I)
@@ -85,7 +89,7 @@ def _comparator(text: str, start: int) -> tuple[str, int]:
 def _named(text: str, a: int, b: int, lo: int) -> bool:
     """A number that names or dates something rather than counting it."""
     before, after = text[max(lo, a - 24):a], text[b:b + 8]
-    if _NAME_BEFORE.search(before) or _NAME_AFTER.match(after):
+    if _NAME_BEFORE.search(before) or _NAME_AFTER.match(after) or _NAMED_LIST.search(text, max(lo, a - 40), a):
         return True
     raw = text[a:b].replace(",", "")
     return raw.isdigit() and 1900 <= int(raw) <= 2100 and "," not in text[a:b]

@@ -662,3 +662,13 @@ def test_a_goal_lists_imperative_items_state_goals(tmp_path: Path) -> None:
         "Westland Skills Plan", "Education goals",
         "Produce 15 000 technicians per year.", "Provide 2 million training places through community colleges."]))
     assert sorted((t.value, t.kind) for t in doc.targets) == [(15000.0, "target"), (2000000.0, "target")]
+
+
+def test_numbers_that_name_scopes_and_a_fleet_of_a_size_are_no_goals(tmp_path: Path) -> None:
+    """"scope 1, 2, and 3 emissions" names scopes; "each agency with a fleet comprising at least 20 vehicles" says which
+    agencies; the goal of the same sentence stays."""
+    doc = parse_text(tmp_path, "p.txt", "\n".join([
+        "Westland Executive Order on Clean Fleets", "Sec. 2. Goals.",
+        "Each agency shall reduce its scope 1, 2, and 3 greenhouse gas emissions by 40 percent by 2030.",
+        "Each agency with a fleet comprising at least 20 vehicles shall develop a fleet plan."]))
+    assert [(t.value, t.year) for t in doc.targets] == [(40.0, 2030)]
