@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, field
 
 from ingest.models import Deadline, Role
-from ingest.recognise.en_actors import CUE_RE, Actor, participant_actors
+from ingest.recognise.en_actors import CUE_RE, Actor, participant_actors, subject_actors
 from ingest.recognise.en_deadlines import sentence_deadlines
 from ingest.recognise.en_phrases import is_actor
 from ingest.tasks.en_directives import (
@@ -40,7 +40,8 @@ from ingest.tasks.en_directives import (
 from ingest.tasks.en_outline import BULLET, Para, children
 
 _FRAME_SECTION = re.compile(r"^(?:(?:general|other|miscellaneous|additional)\s+provisions?|definitions?|severability|"
-                            r"savings?\s+clause)\b", re.I)
+                            r"savings?\s+clause|declaration\s+of\s+(?:state\s+)?polic(?:y|ies)|(?:legislative\s+)?findings|"
+                            r"short\s+title)\b", re.I)  # (a declared policy states aims, it assigns no duty)
 _PRONOUN = re.compile(r"^(?:they|he|she)$", re.I)
 _NO_BODY = re.compile(r"^(?:they|he|she|it|we|these|those|such)\b", re.I)  # a pronoun or "these managers": no named body
 
@@ -67,6 +68,7 @@ class _Walker:
         self.items: dict[int, tuple[Directive, list[Deadline]]] = {}  # item -> (chapeau directive, its limits)
         self.inherited: dict[int, list[Deadline]] = {}  # item -> limits of a framing chapeau
         self.last_lead: list[Actor] = []
+        self.designated: tuple[str, list[Actor]] = ("", [])  # (section, the body named the lead agency there)
 
     def run(self) -> list[EnDraft]:
         done: set[int] = set()
@@ -123,7 +125,8 @@ class _Walker:
             will_list = k == len(spans) - 1 and _WILL_LIST.search(self.text, s, e)
             if will_list and self._will_list(i, p, s, e, will_list):
                 continue
-            d = self._directive(s, e)
+            self._designation(p, s, e)
+            d = self._directive(s, e) or self._it_shall(p, s, e)
             if d is None:
                 if len(self.drafts) > first:  # "The report must include …, developed in consultation with X"
                     self._elaborate(self.drafts[-1], s, e)
@@ -131,6 +134,20 @@ class _Walker:
             if k == len(spans) - 1 and _OPEN_END.search(self.text[s:e]) and self._chapeau(i, p, d, s):
                 continue
             self._add(p, d, sentence_deadlines(self.text[s:e], self.order_date) or self.inherited.get(i, []))
+
+    def _designation(self, p: Para, s: int, e: int) -> None:
+        """"The Office of X shall be the lead agency in …": the body the rest of the section calls "it"."""
+        m = _DESIGNATION.search(self.text, s, e)
+        if m and (actors := subject_actors(self.text[s:m.start()], s, "lead")):
+            self.designated = (p.section, actors)
+
+    def _it_shall(self, p: Para, s: int, e: int) -> Directive | None:
+        """"As the lead agency, it shall:" after a designation in the same section: that body's duty."""
+        section, actors = self.designated
+        m = _IT_SHALL.search(self.text, s, e)
+        if not m or not actors or section != p.section:
+            return None
+        return Directive(s, e, m.start("modal"), m.end("modal"), "lead", list(actors))
 
     def _action_line(self, p: Para) -> bool:
         """"Action 02: All departments will ensure …" (a heading or a line): a plan's numbered action stating who
@@ -254,6 +271,10 @@ def _body_line(line: str) -> str:
 
 # a lead-in that lists commitments: "X will:" (bold or not), the colon right after the modal
 _WILL_LIST = re.compile(r"\bwill\s*(?=:\s*(?:\*\*|__)?\s*$)")
+# a body named the one in charge: "… shall be the lead agency in the planning and implementation of this Act"
+_DESIGNATION = re.compile(r"\bshall\s+be\s+the\s+(?:lead|implementing|responsible|coordinating|focal)\s+"
+                          r"(?:agency|body|office|department|institution|ministry|point|unit)\b", re.I)
+_IT_SHALL = re.compile(r"(?:^|[,;:]\s*)[Ii]t\s+(?P<modal>shall|must)\b")
 _BEING = re.compile(r"(?:\*\*|__)?(?:be|have|hold|possess)\b", re.I)
 # "Action 02: …", "#### Action 3 – …", "Commitment 4. …": a plan's numbered action on its own line
 _ACTION_LINE = re.compile(r"^(?:#{1,6}\s*)?(?:\*\*|__)?(?P<label>(?:Key\s+|Priority\s+)?(?:Action|Commitment)\s+[A-Z]?\d{1,3}"

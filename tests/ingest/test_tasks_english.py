@@ -693,3 +693,17 @@ def test_a_heading_set_as_a_list_item_names_the_commitments_under_it(tmp_path: P
     doc = parse(tmp_path, text, "nap.md")
     assert [(t.title, [u.normalized for u in t.units]) for t in doc.tasks] == [
         ("Open the Register of Grants", ["Open Data Subcommittee"])]
+
+
+def test_a_designated_lead_agency_is_the_it_of_its_duties_and_a_declared_policy_assigns_none(tmp_path: Path) -> None:
+    """"The Office of X shall be the lead agency … As the lead agency, it shall: (a) … (b) …": each item a duty of that
+    office; a "Declaration of Policy" section states aims."""
+    text = ("Westland Community Assistance Act\n\n"
+            "**SECTION 2. Declaration of Policy.** – The Westland Government shall:\n\n(a) Uphold the rights of all communities;\n\n"
+            "**SECTION 7. Implementation.** – The Office of the Chief Minister, through the Office for Rural Communities, "
+            "shall be the lead agency in the implementation of this Act. As the lead agency, it shall:\n\n"
+            "(a) Set the strategic direction of the programmes;\n\n(b) Submit an annual report to the Parliament.\n")
+    doc = parse(tmp_path, text, "act.md")
+    assert [(t.number, [(u.normalized, u.role) for u in t.units]) for t in doc.tasks] == [
+        ("Sec. 7(a)", [("Office of the Chief Minister", "lead"), ("Office for Rural Communities", "participant")]),
+        ("Sec. 7(b)", [("Office of the Chief Minister", "lead"), ("Office for Rural Communities", "participant")])]
