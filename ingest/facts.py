@@ -120,7 +120,10 @@ _APPROVAL_OF = re.compile(r"关于(?:同意)?(.+)的批复$")
 _PRESIDENT = re.compile(r"vested in me as President\b", re.I)
 # a city's or state's order: its letterhead ("THE CITY OF NEW YORK") or its authority ("as Mayor of the City of …")
 _EN_LETTERHEAD = re.compile(r"^(?:THE\s+)?(?:CITY|STATE|COUNTY|COMMONWEALTH|TOWN|BOROUGH)\s+OF\s+"
-                            r"(?P<place>[A-Z][A-Z.'’ -]{1,30}?)\s*$", re.M)
+                            r"(?P<place>[A-Z][A-Z.'’ -]{1,30}?)\s*$"
+                            # "Republic of the Philippines" over a bill or an order: the state it is of
+                            r"|\A\W*(?:(?:The\s+)?Republic|REPUBLIC|Kingdom|KINGDOM)\s+(?:of|OF)\s+(?:the\s+|THE\s+)?"
+                            r"(?P<state>[A-Z][A-Za-z'’ -]{2,30}?)\s*$", re.M)
 _EN_OFFICE_OF = re.compile(r"vested in me as (?:the\s+)?(?:Mayor|Governor|County Executive|Premier|First Minister)\s+of\s+"
                            r"(?:the\s+)?(?:(?:City|State|County|Commonwealth|Province|Town)\s+of\s+)?"
                            r"(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})")
@@ -177,7 +180,7 @@ _SELF_REFERENCE = re.compile(r"本[省市区县镇]")
 
 
 def _untransmitted_title(lines: list[str], head: str, loaded_title: str | None) -> str | None:
-    order = order_title(lines) or bill_title(lines) or submission_title(lines)
+    order = order_title(lines) or short_title(head) or bill_title(lines) or submission_title(lines)
     if order:
         return order
     subject = subject_title(lines)
@@ -248,6 +251,18 @@ def submission_title(lines: list[str]) -> str | None:
 # a bill as a legislature prints it: session lines, "HOUSE BILL NO. 1687", sponsors, "AN ACT", "To repeal … relating to X."
 _BILL_NUMBER = re.compile(r"^(?:(HOUSE|SENATE|ASSEMBLY)\s+)?(BILL)\s+(?:NO\.?|NUMBER|#)\s*(\d{1,5})\s*$", re.I)
 _RELATING = re.compile(r"\b(relating\s+to\s+[^.;]{3,120})")
+
+
+# a statute's short-title clause: "This Act shall be known as the “Westland Rivers Act.”", "may be cited as the …"
+_SHORT_TITLE = re.compile(r"\b(?:This|The)\s+(?:Act|Law|Ordinance|Bill|Code)\s+(?:shall|may)\s+be\s+(?:known|cited)\s+as\s+"
+                          r"(?:the\s+)?[“\"](?P<name>[^”\"\n]{5,160}?)[.,]?[”\"]")
+
+
+def short_title(head: str) -> str | None:
+    """The name a statute gives itself in its short-title section: what it is cited as, above any bill number or
+    the legislature's lines printed over it."""
+    m = _SHORT_TITLE.search(head[:6000])
+    return m.group("name").strip().rstrip(".,") if m else None
 
 
 def bill_title(lines: list[str]) -> str | None:
@@ -438,7 +453,7 @@ def document_region(title: str, issuer: str, head: str, text: str = "") -> str |
         return "United States"
     local = _EN_LETTERHEAD.search(head[:300]) or _EN_OFFICE_OF.search(head)
     if local:  # "THE CITY OF NEW YORK" over a mayor's order; "vested in me as Governor of the State of X"
-        place = " ".join(local.group("place").split())
+        place = " ".join((local.group("place") or local.groupdict().get("state") or "").split())
         return place.title() if place.isupper() else place
     if _NATIONAL_ISSUER.match(issuer or "") or _NATIONAL_ISSUER.match(title or ""):
         return "全国"

@@ -390,3 +390,15 @@ def test_a_city_named_without_its_suffix_in_a_campaigns_name_or_opening_a_title(
     assert place_in_title("温州推进数字经济发展工作方案") == "温州市"
     assert place_in_title("长治久安的若干保障措施") is None
     assert place_in_title("美丽中国建设实施方案") is None
+
+
+def test_a_statutes_short_title_names_it_and_a_republic_over_it_is_its_place() -> None:
+    """"This Act shall be known as the “Westland Rivers Act.”" under the legislature's lines and a bill number: the
+    Act's name is the title; "Republic of Westland" heading the page is its state."""
+    from ingest.facts import read_facts
+
+    head = ("Republic of Westland\n**WESTLAND PARLIAMENT**\nSecond Regular Session\n\nParliament Bill No. **12**\n\n"
+            "**AN ACT PROVIDING FOR THE CARE OF RIVERS**\n\n**SECTION 1. Short Title.** – This Act shall be known as the "
+            "“Westland Rivers Act.”\n\n**SECTION 2.** The Ministry of Water shall publish a river plan.\n")
+    facts = read_facts(head, None)
+    assert (facts.title, facts.region) == ("Westland Rivers Act", "Westland")
