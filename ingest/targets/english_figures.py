@@ -89,8 +89,10 @@ def _comparator(text: str, start: int) -> tuple[str, int]:
 def _named(text: str, a: int, b: int, lo: int) -> bool:
     """A number that names or dates something rather than counting it."""
     before, after = text[max(lo, a - 24):a], text[b:b + 8]
-    if _NAME_BEFORE.search(before) or _NAME_AFTER.match(after) or _NAMED_LIST.search(text, max(lo, a - 40), a):
+    if _NAME_BEFORE.search(before) or _NAME_AFTER.match(after):
         return True
+    if b - a <= 2 and _NAMED_LIST.search(text, max(lo, a - 40), a):
+        return True  # the next of a list of scopes or phases ("scope 1, 2, and 3"); not "In Phase 2, 300 homes"
     raw = text[a:b].replace(",", "")
     return raw.isdigit() and 1900 <= int(raw) <= 2100 and "," not in text[a:b]
 

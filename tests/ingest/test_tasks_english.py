@@ -657,7 +657,7 @@ def test_a_plans_will_lists_numbered_actions_and_commitments(tmp_path: Path) -> 
         ("", ["Digital Service"], [], "offer training to ne"),
         ("", ["Digital Service"], [], "help departments to "),
         ("", [], [None], "**Publish an annual "),  # "annual": a recurring limit, no date
-        ("", [], [], "**Co-host a summit w"),
+        ("", ["Eastport Council"], [], "**Co-host a summit w"),  # a co- verb works with someone
         ("", ["Open Data Subcommittee"], ["2027-06-30"], "The Open Data Subcom")]
 
 
