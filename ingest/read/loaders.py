@@ -124,7 +124,7 @@ def load_text(data: bytes, name: str, budgets: Budgets = DEFAULT_BUDGETS) -> Loa
                       title=_plain_title(title) if isinstance(title, str) else None, date=date, issuer=issuer)
 
 
-# HTML a text or Markdown file carries inline ("<span style=…>Sec. 102. Goals.</span>", "<h4 id=…>"): markup a reader
+# HTML a text or Markdown file carries inline ("<span style=…>Sec. 4. Reports.</span>", "<h3 id=…>"): markup a reader
 # never sees; a block element's tag ends a line, an inline one leaves nothing (only whitespace changes)
 _INLINE_TAG = re.compile(r"</?(?P<tag>span|div|p|br|h[1-6]|a|b|i|u|em|strong|sup|sub|font|table|tbody|thead|tr|td|th|ul|"
                          r"ol|li|img|hr|section|article|blockquote|center|small|big|abbr|cite|code|pre|nav|header|footer)"

@@ -147,8 +147,8 @@ def english_dates(text: str) -> list[DeadlineMatch]:
     return found
 
 
-# a date written in words, as New York's bills and some statutes write theirs: "on or before December thirty-first,
-# two thousand twenty-three", "by January first, two thousand thirty"
+# a date written in words, as New York's bills and some statutes write theirs: "on or before June thirtieth,
+# two thousand twenty-six", "by January first, two thousand thirty"
 _UNITS = "one two three four five six seven eight nine".split()
 _ORDINALS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
              "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()

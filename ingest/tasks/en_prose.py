@@ -271,7 +271,7 @@ def _body_line(line: str) -> str:
 
 # a lead-in that lists commitments: "X will:" (bold or not), the colon right after the modal
 _WILL_LIST = re.compile(r"\bwill\s*(?=:\s*(?:\*\*|__)?\s*$)")
-# a body named the one in charge: "… shall be the lead agency in the planning and implementation of this Act"
+# a body named the one in charge: "… shall be the lead agency for this Act"
 _DESIGNATION = re.compile(r"\bshall\s+be\s+the\s+(?:lead|implementing|responsible|coordinating|focal)\s+"
                           r"(?:agency|body|office|department|institution|ministry|point|unit)\b", re.I)
 _IT_SHALL = re.compile(r"(?:^|[,;:]\s*)[Ii]t\s+(?P<modal>shall|must)\b")

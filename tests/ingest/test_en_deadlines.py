@@ -172,14 +172,14 @@ def test_the_end_of_a_month_or_quarter_and_a_day_of_a_month(text: str, expected:
 
 
 def test_a_date_written_in_words() -> None:
-    """"on or before December thirty-first, two thousand twenty-three" (as some legislatures print dates, in capitals
+    """"on or before June thirtieth, two thousand twenty-six" (as some legislatures print dates, in capitals
     too): the date itself; "before" allows up to the day before."""
     from ingest.recognise.dates import english_dates
 
     def dates(text: str) -> list[str | None]:
         return [d.date for d in english_dates(text)]
 
-    assert dates("ON OR BEFORE DECEMBER THIRTY-FIRST, TWO THOUSAND TWENTY-THREE") == ["2023-12-31"]
+    assert dates("ON OR BEFORE DECEMBER THIRTY-FIRST, TWO THOUSAND TWENTY-SIX") == ["2026-12-31"]
     assert dates("by January first, two thousand thirty") == ["2030-01-01"]
     assert dates("before June thirtieth, two thousand twenty-seven") == ["2027-06-29"]
     assert dates("two thousand tons of waste") == []

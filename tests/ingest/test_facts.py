@@ -381,13 +381,13 @@ def test_a_text_naming_no_place_in_its_title_takes_the_city_its_body_keeps_namin
 
 
 def test_a_city_named_without_its_suffix_in_a_campaigns_name_or_opening_a_title() -> None:
-    """"“生态福地 美丽福州”建设行动方案" and "健康温州行动…" name their city without 市 (a table of China's cities says
+    """"“山海之城 美丽厦门”建设行动方案" and "健康泉州行动…" name their city without 市 (a table of China's cities says
     which names are cities); "长治久安…", "美丽中国…" name none."""
     from ingest.recognise.places import place_in_title
 
-    assert place_in_title("“生态福地 美丽福州”建设行动方案(2023—2027年)") == "福州市"
-    assert place_in_title("健康温州行动实施方案") == "温州市"
-    assert place_in_title("温州推进数字经济发展工作方案") == "温州市"
+    assert place_in_title("“山海之城 美丽厦门”建设行动方案(2024—2028年)") == "厦门市"
+    assert place_in_title("健康泉州行动实施方案") == "泉州市"
+    assert place_in_title("泉州推进数字经济发展工作方案") == "泉州市"
     assert place_in_title("长治久安的若干保障措施") is None
     assert place_in_title("美丽中国建设实施方案") is None
 
