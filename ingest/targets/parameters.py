@@ -64,7 +64,12 @@ def in_aside(asides: list[tuple[int, int, str]], q: Quantity) -> bool:
     """Inside a parenthetical that qualifies (一般不超过10人, 税后1000元) rather than breaks down (其中…)
     or spells out a service standard (一窗发放2个环节，1日内办结)."""
     return any(a <= q.start < b and not re.match(r"\s*(?:其中|含|包括)", inner) and not _SERVICE_ASIDE.search(inner)
-               for a, b, inner in asides)
+               and not _PLACES_ASIDE.match(inner) for a, b, inner in asides)
+
+
+# "覆盖率达到40%(北部地区达到60%、南部湖区达到50%)": the same measure for the places within, a breakdown
+_PLACES_ASIDE = re.compile(r"\s*[\u4e00-\u9fff]{1,8}?(?:地区|片区|湖区|山区|区|市|县|州|盟|旗)[^、，,；;]{0,12}?"
+                           r"(?:达到|达|为|不低于|不少于|超过|提高到|提升到)?\s*\d")
 
 
 def asides(text: str, s0: int, s1: int) -> list[tuple[int, int, str]]:

@@ -115,3 +115,14 @@ def test_a_kind_of_basin_is_no_place(tmp_path) -> None:
     doc = parse_text(tmp_path, "p.txt", "甲乙市生态环境保护行动方案\n一、主要目标\n到2025年，主要流域Ⅰ—Ⅲ类水质比例达到100%，"
                      "国控断面Ⅱ类以上水质比例达到70%。")
     assert {t.scope for t in doc.targets} == {"甲乙市"}
+
+
+def test_a_bracket_giving_the_same_measure_for_places_within_is_a_breakdown(tmp_path) -> None:
+    """"覆盖率达到40%(北部地区达到60%、南部湖区达到50%)": each place's own figure of the same measure; a bracket that
+    qualifies ("一般不低于90%") stays out."""
+    from tests.plan_fixtures import parse_text
+
+    doc = parse_text(tmp_path, "p.txt", "甲乙省美丽乡村建设方案\n一、目标\n到2027年，全省美丽乡村覆盖率达到40%(北部地区达到60%、"
+                     "南部湖区达到50%)，农村卫生厕所普及率达到95%(一般不低于90%)。")
+    assert sorted((t.scope, t.value) for t in doc.targets) == [
+        ("北部地区", 60.0), ("南部湖区", 50.0), ("甲乙省", 40.0), ("甲乙省", 95.0)]
