@@ -110,6 +110,7 @@ def outline(text: str) -> list[Para]:
     stack = _Stack()
     section, number = "", ""
     pos = 0
+    open_title = False  # a section line whose title breaks off at the line's end ("Sec. 102. Government-wide")
     for raw in text.split("\n"):
         start, end = pos, pos + len(raw)
         pos = end + 1
@@ -118,18 +119,29 @@ def outline(text: str) -> list[Para]:
             continue
         start += len(raw) - len(raw.lstrip())
         end = start + len(line)
+        rest = _TITLE_REST.match(line) if open_title else None
+        open_title = False
+        if rest:  # "Sec. 102. Government-wide" / "Goals. (a) Leading …": the title goes on, then the section's text
+            section = f"{section} {rest.group(1)}"
+            if paras and paras[-1].kind == "section":
+                paras[-1].section = section
+            line, start = line[rest.end():], start + rest.end()
         para, title, sec_number = _read_line(line, start, end, stack)
         if paras and paras[-1].kind == "heading" and paras[-1].number == section == number and _names_section(para, line):
             para, title, sec_number = Para(start, end, end, "heading"), line, number  # "Article 5" / "Reporting"
         if para.kind in ("section", "heading") and title is not None:
             section, number = title, sec_number
             stack.items.clear()
+            open_title = para.kind == "section" and para.body >= end and bool(title) and title[-1:].isalnum()
             if para.kind == "section" and para.body < end:
                 para = _section_item(line, start, end, para, stack)
         para.section = section
         para.number = _number(number, stack, para)
         paras.append(para)
     return paras
+
+
+_TITLE_REST = re.compile(r"^([A-Z\d][\w’'-]*(?:\s+[\w’'-]+){0,6}?)\.(?:\s+|$)")
 
 
 def _names_section(para: Para, line: str) -> bool:

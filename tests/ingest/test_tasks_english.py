@@ -707,3 +707,14 @@ def test_a_designated_lead_agency_is_the_it_of_its_duties_and_a_declared_policy_
     assert [(t.number, [(u.normalized, u.role) for u in t.units]) for t in doc.tasks] == [
         ("Sec. 7(a)", [("Office of the Chief Minister", "lead"), ("Office for Rural Communities", "participant")]),
         ("Sec. 7(b)", [("Office of the Chief Minister", "lead"), ("Office for Rural Communities", "participant")])]
+
+
+def test_a_section_title_that_runs_on_to_the_next_line(tmp_path: Path) -> None:
+    """"Sec. 4. Reducing Agency" / "Water Use. (a) Each agency shall …" (a printed page's line break inside the title):
+    one title, the section's items numbered under it; a title going on with a figure too ("Transitioning to" / "100
+    Percent Reuse.")."""
+    text = ("Executive Order on Westland Water\n\nSec. 4. Reducing Agency\nWater Use. (a) Each agency shall reduce its "
+            "potable water use.\n\nSec. 5. Transitioning to\n100 Percent Reuse. Each agency shall reuse its grey water.\n")
+    doc = parse(tmp_path, text, "order.txt")
+    assert [(t.number, t.title) for t in doc.tasks] == [
+        ("Sec. 4(a)", "Reducing Agency Water Use"), ("Sec. 5", "Transitioning to 100 Percent Reuse")]
