@@ -92,6 +92,7 @@ def head_noun(post: str) -> str:
     """The thing counted after a classifier, past its modifiers: "20个具有示范作用的智慧农业产业园" ->
     智慧农业产业园 (the noun after the clause's last 的), else the words right after it."""
     clause = re.split(r"[，,；;。:：]", post, maxsplit=1)[0]
+    clause = re.split(r"、(?=\d)", clause, maxsplit=1)[0]  # "…的中药大品种、10家以上…企业": the next item has its own noun
     if "的" in clause:
         head = clause.rsplit("的", 1)[1].strip(" ”\"’」")
         if has_words(head) and len(head) <= 16 and not re.search(r"\d", head):

@@ -126,3 +126,12 @@ def test_a_bracket_giving_the_same_measure_for_places_within_is_a_breakdown(tmp_
                      "南部湖区达到50%)，农村卫生厕所普及率达到95%(一般不低于90%)。")
     assert sorted((t.scope, t.value) for t in doc.targets) == [
         ("北部地区", 60.0), ("南部湖区", 50.0), ("甲乙省", 40.0), ("甲乙省", 95.0)]
+
+
+def test_each_count_of_a_list_is_of_its_own_noun(tmp_path) -> None:
+    """"打造30个以上产值过亿元的中药大品种、10家以上年营收超10亿元的中药企业": each count names the noun of its own item."""
+    from tests.plan_fixtures import parse_text
+
+    doc = parse_text(tmp_path, "p.txt", "甲乙省中医药发展行动计划\n一、主要目标\n到2024年，培育20个以上产值过亿元的中药大品种、"
+                     "8家以上年营收超10亿元的中药企业。")
+    assert sorted((t.indicator, t.value) for t in doc.targets) == [("中药企业", 8.0), ("培育中药大品种", 20.0)]
