@@ -168,6 +168,8 @@ def _worded_match(m: re.Match[str]) -> DeadlineMatch | None:
     """One `_EN_WORDED_DATE` match -> its deadline (read as `en_match` reads a date in digits)."""
     from text_to_num import text2num  # a maintained parser of number words ("twenty-three" -> 23)
 
+    if not m.group("yw") and re.match(r"[\s-]*[A-Za-z]", m.string[m.end():m.end() + 8]):
+        return None  # "two thousand twen-" / "ty-five": the year's last word broken across a line, not 2000
     try:
         year = 2000 + (int(text2num(m.group("yw").lower().replace("-", " "), "en")) if m.group("yw") else 0)
     except ValueError:

@@ -183,3 +183,4 @@ def test_a_date_written_in_words() -> None:
     assert dates("by January first, two thousand thirty") == ["2030-01-01"]
     assert dates("before June thirtieth, two thousand twenty-seven") == ["2027-06-29"]
     assert dates("two thousand tons of waste") == []
+    assert dates("ON OR BEFORE MAY FIRST, TWO THOUSAND TWEN-\nTY-SIX") == []  # a year broken over a line: not 2000
