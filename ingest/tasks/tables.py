@@ -189,9 +189,14 @@ def _table(doc: ParsedDocument, rows: list[Row], base_year: int | None) -> list[
     kinds: list[ColumnKind] | None = None
     carried_span: dict[int, tuple[int, int]] = {}
     out: list[Draft] = []
+    last_task = ""  # the task cell of the row before, as far as its lines go
     for row in rows:
         if kinds is None:
             kinds = header_kinds(row.texts)
+            continue
+        if out and _continues(kinds, row, last_task):
+            last_task += _cell(kinds, row, "task")
+            out[-1].title, out[-1].end = _first_sentence(last_task), max(out[-1].end, row.cells[-1][1])
             continue
         refined = _subheader(kinds, row.texts) if not out else None
         if refined:
@@ -206,7 +211,28 @@ def _table(doc: ParsedDocument, rows: list[Row], base_year: int | None) -> list[
         draft = _draft(doc, row, kinds, values, base_year)
         if draft:
             out.append(draft)
+            last_task = _cell(kinds, row, "task")
     return out
+
+
+def _cell(kinds: list[ColumnKind], row: Row, kind: ColumnKind) -> str:
+    """The row's own text under the last column of a kind ("" where it has none)."""
+    cols = [c for c, k in enumerate(kinds) if k == kind and c < len(row.texts)]
+    return row.texts[cols[-1]].strip() if cols else ""
+
+
+def _continues(kinds: list[ColumnKind], row: Row, last_task: str) -> bool:
+    """A drawn table's next line of the same row: its columns laid out, the number cell empty, the task cell going on
+    from a task cell the line before cut mid-sentence ("…村落固体废弃物处置、" / "医院污水处置等工程。")."""
+    task_col = max((c for c, k in enumerate(kinds) if k == "task"), default=len(kinds))
+    return (task_col < len(row.texts) <= len(kinds) and "number" in kinds and not _cell(kinds, row, "number")
+            and bool(_cell(kinds, row, "task")) and bool(last_task) and not _SENTENCE_END.search(last_task[-1:]))
+
+
+def _first_sentence(text: str) -> str:
+    text = _LEADING_NUMBER.sub("", text, count=1)
+    m = _SENTENCE_END.search(text)
+    return (text[:m.start()] if m else text).strip()
 
 
 def _values(kinds: list[ColumnKind], row: Row, carried: dict[int, tuple[int, int]]) -> dict[int, tuple[int, int]]:

@@ -772,7 +772,7 @@ def test_a_run_in_heading_is_named_by_its_first_sentence_and_a_note_s_rule_claus
 
 def test_a_task_table_drawn_with_box_characters(tmp_path: Path) -> None:
     """An old text file's table drawn with │ and ├─┼─┤ (its rule lines inside the table), a "责任任务" column (the
-    task, though it opens with 责任), and a row whose cell runs on over two lines."""
+    task, though it opens with 责任), and a row whose task cell runs on over two drawn lines (one title)."""
     lines = ["甲乙市2006年河道治理实施方案", "附件", "2006年河道治理工作任务分解表",
              "┌──┬─────┬──────────┬────────┐",
              "│序号│ 责任单位 │ 责任任务       │完成时间    │",
@@ -785,4 +785,4 @@ def test_a_task_table_drawn_with_box_characters(tmp_path: Path) -> None:
     doc = parse_text(tmp_path, "\n".join(lines))
     got = [(t.number, t.title, [u.normalized for u in t.units], [d.date for d in t.deadlines]) for t in doc.tasks]
     assert got == [("1", "启动东河改造工程", ["市城建委"], ["2006-06-30"]),
-                   ("2", "完成北湖周边截污、", ["市水务局"], ["2006-12-31"])]
+                   ("2", "完成北湖周边截污、清淤等工程", ["市水务局"], ["2006-12-31"])]
