@@ -108,6 +108,8 @@ def match_targets(store: Store, q: Query, hits: list[Hit], doc_ids: list[str], l
         if len(named_levels) > 1 and not q.kind.wants_list:  # "重庆石柱县…": the county is asked, 重庆 says where
             finest = max(named_levels)
             scored = [(s, t) for s, t in scored if not t.scope or _level(t.scope) == finest]
+    if not q.kind.wants_list:
+        scored = _naming_the_asked(q, scored)
     out: list[tuple[float, Target]] = []
     for ref in q.tables:  # "专栏1和附表2分别…": the best value of each named table
         of_table = [(s, t) for s, t in scored if _caption(t).startswith(ref)]
@@ -119,6 +121,24 @@ def match_targets(store: Store, q: Query, hits: list[Hit], doc_ids: list[str], l
         if not any(o.value == t.value and o.citation.start == t.citation.start for _, o in out):
             out.append((s, t))
     return out
+
+
+def _naming_the_asked(q: Query, scored: list[tuple[float, Target]]) -> list[tuple[float, Target]]:
+    """The best record's indicator names words of the question ("单位GDP能耗"): a record of the same sentence
+    that lacks one of them ("单位GDP二氧化碳排放") measures something else and is left out."""
+    from api.answer.grounding import segment
+
+    asked = {w.lower() for w in (segment(q.text) if q.lang == "zh" else re.findall(r"[A-Za-z]{4,}", q.text.lower()))
+             if len(w) >= 2 and not re.fullmatch(r"[\d.]+|(?:19|20)\d\d年?", w)}
+
+    def named(t: Target) -> set[str]:
+        return {w for w in asked if w in t.indicator.lower()}
+
+    best = named(scored[0][1])
+    # kept: a record naming every asked word the best names, or one naming an asked word the best does not
+    # ("能耗和碳排放分别下降多少": both are asked)
+    return [(s, t) for s, t in scored if best <= named(t) or named(t) - best
+            or t.indicator_normalized == scored[0][1].indicator_normalized]
 
 
 _LEVELS = [(re.compile(r"(?:省|自治区|特别行政区)$"), 1), (re.compile(r"(?:市|自治州|州|盟)$"), 2),

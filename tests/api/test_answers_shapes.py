@@ -742,3 +742,15 @@ def test_a_measure_whose_note_names_persons_says_no_unit_is_named_and_who_is(tmp
     got = answer_question(home, "完善景区服务设施由谁负责?")
     assert "没有列出责任单位" in got["answer"] and "王某" in got["answer"], got
     home.close()
+
+
+def test_one_of_two_figures_of_a_sentence_is_asked_and_answered_alone(tmp_path: Path) -> None:
+    """"单位GDP能耗较2020年下降14%，单位GDP二氧化碳排放较2020年下降19.5%": asked for the energy figure, the answer gives it
+    and not the carbon one (which lacks the word asked, 能耗)."""
+    (tmp_path / "plan.txt").write_text("甲乙市生态环境保护行动方案(2023—2027年)\n一、主要目标\n到2025年，单位GDP能耗较2020年"
+                                       "下降14%，单位GDP二氧化碳排放较2020年下降19.5%，森林覆盖率达到58%。\n", encoding="utf-8")
+    home = Home(tmp_path / "home", embedder="hash")
+    assert not home.ingest([tmp_path / "plan.txt"]).failed
+    got = answer_question(home, "甲乙市2025年单位GDP能耗下降多少?")
+    assert [t["value"] for t in got["targets"]] == [14.0], got
+    home.close()
