@@ -137,6 +137,8 @@ def parse_file(path: Path, data: bytes | None = None, meta: DocMeta | None = Non
     meta = merge(facts, meta)
     lang = meta.lang or detect_lang(text)
     title = meta.title or Path(source).stem
+    if meta.region is None and not meta.title:  # a page with no title line, named by its file ("某市交通运输2024年工作要点")
+        meta.region = place_in_title(Path(source).stem)
     doc = ParsedDocument(doc_id=doc_id, source=source, path=str(path), title=title, lang=lang, text=text,
                          page_starts=canon.page_starts, blocks=blocks, chunks=chunks, meta=meta)
     doc.tasks = extract_tasks(doc)

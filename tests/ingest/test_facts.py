@@ -402,3 +402,15 @@ def test_a_statutes_short_title_names_it_and_a_republic_over_it_is_its_place() -
             "“Westland Rivers Act.”\n\n**SECTION 2.** The Ministry of Water shall publish a river plan.\n")
     facts = read_facts(head, None)
     assert (facts.title, facts.region) == ("Westland Rivers Act", "Westland")
+
+
+def test_a_page_without_a_title_line_takes_its_place_from_its_file_name(tmp_path) -> None:
+    """A page copied from its first item on, saved as "甲乙市交通运输2024年重点工作.txt": the file's name is its title and
+    names its place, so its goals are the city's."""
+    from ingest.pipeline import parse_file
+
+    path = tmp_path / "甲乙市交通运输2024年重点工作.txt"
+    path.write_text("一、主要目标\n全年完成普通公路改造56.9公里，危桥改造11座。\n", encoding="utf-8")
+    doc = parse_file(path)
+    assert (doc.title, doc.meta.region) == ("甲乙市交通运输2024年重点工作", "甲乙市")
+    assert {t.scope for t in doc.targets} == {"甲乙市"}
