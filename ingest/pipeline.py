@@ -81,6 +81,15 @@ def iter_files(paths: list[Path]) -> list[Path]:
     return out
 
 
+def _titled_by_file(meta: DocMeta, source: str) -> str:
+    """A page with no title line is titled by its file's name ("某市交通运输2024年工作要点"), which may name its place."""
+    from ingest.recognise.places import place_in_title
+
+    stem = Path(source).stem
+    meta.region = meta.region or place_in_title(stem)
+    return stem
+
+
 def parse_file(path: Path, data: bytes | None = None, meta: DocMeta | None = None,
                source: str | None = None, doc_id: str | None = None, budgets: Budgets | None = None) -> ParsedDocument:
     """Parse one file into a `ParsedDocument`; raises `IngestError` naming the file.
@@ -136,9 +145,7 @@ def parse_file(path: Path, data: bytes | None = None, meta: DocMeta | None = Non
         facts.region = facts.region or place_in_title(loaded.issuer)
     meta = merge(facts, meta)
     lang = meta.lang or detect_lang(text)
-    title = meta.title or Path(source).stem
-    if meta.region is None and not meta.title:  # a page with no title line, named by its file ("某市交通运输2024年工作要点")
-        meta.region = place_in_title(Path(source).stem)
+    title = meta.title or _titled_by_file(meta, source)
     doc = ParsedDocument(doc_id=doc_id, source=source, path=str(path), title=title, lang=lang, text=text,
                          page_starts=canon.page_starts, blocks=blocks, chunks=chunks, meta=meta)
     doc.tasks = extract_tasks(doc)

@@ -410,7 +410,7 @@ def test_a_page_without_a_title_line_takes_its_place_from_its_file_name(tmp_path
     from ingest.pipeline import parse_file
 
     path = tmp_path / "甲乙市交通运输2024年重点工作.txt"
-    path.write_text("一、主要目标\n全年完成普通公路改造56.9公里，危桥改造11座。\n", encoding="utf-8")
+    path.write_text("一、主要目标\n到2025年，完成普通公路改造56.9公里，危桥改造11座。\n", encoding="utf-8")
     doc = parse_file(path)
     assert (doc.title, doc.meta.region) == ("甲乙市交通运输2024年重点工作", "甲乙市")
     assert {t.scope for t in doc.targets} == {"甲乙市"}
