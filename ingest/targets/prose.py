@@ -87,6 +87,12 @@ _DONE_LEAD = re.compile(r"完成情况(?:公布|通报|发布)")  # "2026年10�
 _FROM_HERE = re.compile(r"(?:从|由)\s*$")
 # "共计25.2平方公里已完成达标评估": the figure is what is done already (the subject of a perfect)
 _DONE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,2}(?<![不而早])已(?:经)?(?:完成|建成|实现|达到|达标|通过|开展|投用|投入使用|覆盖)")
+# what a text reports as done: since a past time ("2023年以来，…共计投入"), or a verb of doing with 了 ("对275所学校进行了
+# 改造", "共投入了1亿元")
+_SINCE = re.compile(r"(?:以来|来)\s*[，,]")
+_DONE_VERBS = r"(?:进行|完成|实现|建成|投入|改造|新建|开展|组织|举办|培训|引进|新增|创建|打造|整治|修复|发放)"
+_PERFECTIVE_BEFORE = re.compile(_DONE_VERBS + r"了\s*$")
+_PERFECTIVE_AFTER = re.compile(r"[^，,；;。]{0,12}?" + _DONE_VERBS + r"了")
 _RESPECTIVELY = re.compile(r"分别")
 _THEN_CHANGE = re.compile(r"\s*[，,]\s*(?:分别)?(增长|下降|提高|增加|减少|上涨)了?\s*")
 _PERIOD_ONLY = re.compile(r"每年度?|每季度?|每月|每半年|年均")
@@ -427,6 +433,9 @@ class ProseReader:
         if context == "baseline" or sent.baseline_cue or exists_before(clause_pre) or \
                 _DONE_AFTER.match(self.text, q.end, sent.s1):
             return "baseline", self._baseline_year(para, q.start)
+        if _SINCE.search(self.text, sent.s0, q.start) or _PERFECTIVE_BEFORE.search(clause_pre) or \
+                _PERFECTIVE_AFTER.match(self.text, q.end, sent.s1):
+            return "achieved", self._achieved_year(section, sent, q.start)  # "2023年以来…共计投入1亿元", "进行了改造"
         ahead = heading_year(section)
         annual = self.ctx.period is not None and self.ctx.period[0] == self.ctx.period[1]
         if self.ctx.is_plan and (sent.target_cue or context == "target" or q.comparator not in ("=", "~") or annual

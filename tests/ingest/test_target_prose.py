@@ -135,3 +135,13 @@ def test_each_count_of_a_list_is_of_its_own_noun(tmp_path) -> None:
     doc = parse_text(tmp_path, "p.txt", "甲乙省中医药发展行动计划\n一、主要目标\n到2024年，培育20个以上产值过亿元的中药大品种、"
                      "8家以上年营收超10亿元的中药企业。")
     assert sorted((t.indicator, t.value) for t in doc.targets) == [("中药企业", 8.0), ("培育中药大品种", 20.0)]
+
+
+def test_what_a_text_reports_as_done_is_no_goal(tmp_path) -> None:
+    """"2023年以来，两年共计投入…1亿元" (since a past time) and "对全省275所学校进行了改造" (a deed with 了) are done, not
+    the work plan's goals; its dated goal stays one."""
+    from tests.plan_fixtures import parse_text
+
+    doc = parse_text(tmp_path, "p.txt", "甲乙省教育厅2025年工作要点\n一、总体情况\n2023年以来，两年共计投入教育专项经费1亿元，"
+                     "对全省275所学校进行了改造。\n二、主要目标\n到2025年，新建学校30所。")
+    assert sorted((t.value, t.kind) for t in doc.targets) == [(1.0, "achieved"), (30.0, "target"), (275.0, "achieved")]
