@@ -430,18 +430,28 @@ class ProseReader:
             return "baseline", lead  # "2020年，全县水土保持率为68.2%": the state that year
         if _LAST_YEAR.search(self.text[sent.s0:q.start]) and self.ctx.doc_year:
             return "achieved", self.ctx.doc_year - 1  # 过去一年…增长5.2%: a report's review of last year
-        if context == "baseline" or sent.baseline_cue or exists_before(clause_pre) or \
-                _DONE_AFTER.match(self.text, q.end, sent.s1):
+        state = self._state_reported(context, sent, q, clause_pre)
+        if state == "baseline":
             return "baseline", self._baseline_year(para, q.start)
-        if _SINCE.search(self.text, sent.s0, q.start) or _PERFECTIVE_BEFORE.search(clause_pre) or \
-                _PERFECTIVE_AFTER.match(self.text, q.end, sent.s1):
-            return "achieved", self._achieved_year(section, sent, q.start)  # "2023年以来…共计投入1亿元", "进行了改造"
+        if state == "achieved":
+            return "achieved", self._achieved_year(section, sent, q.start)
         ahead = heading_year(section)
         annual = self.ctx.period is not None and self.ctx.period[0] == self.ctx.period[1]
         if self.ctx.is_plan and (sent.target_cue or context == "target" or q.comparator not in ("=", "~") or annual
                                  or (context is None and ahead and base is not None and ahead > base)):
             return "target", self._year(lead or self._target_year(section, para, sent, q.start), clause_pre, q)
         return "baseline", self._baseline_year(para, q.start)
+
+    def _state_reported(self, context: str | None, sent: Sentence, q: Quantity, clause_pre: str) -> TargetKind | None:
+        """A figure the text reports rather than sets: a level as it is ("现有…", "…已完成"), or what was done since a
+        past time ("2023年以来，…共计投入1亿元") or with 了 ("对275所学校进行了改造")."""
+        if context == "baseline" or sent.baseline_cue or exists_before(clause_pre) or \
+                _DONE_AFTER.match(self.text, q.end, sent.s1):
+            return "baseline"
+        if _SINCE.search(self.text, sent.s0, q.start) or _PERFECTIVE_BEFORE.search(clause_pre) or \
+                _PERFECTIVE_AFTER.match(self.text, q.end, sent.s1):
+            return "achieved"
+        return None
 
     def _year(self, year: int | None, clause_pre: str, q: Quantity) -> int | None:
         """No single year for a recurring commitment (每年…) or a service standard (1日内办结)."""
