@@ -171,7 +171,9 @@ def _in_work_body(section: str) -> bool:
 # 组织实施) are work ("（一）加强组织领导。…" is a measure; the dev gold leaves out only unnumbered 保障 paragraphs)
 _NOT_WORK_BODY = re.compile(r"总体要求|指导思想|原则|目标|支持(?:政策|内容|对象|措施|方式|标准)|政策(?:支持|措施)"
                             r"|重点(?:领域|方向|产业|赛道)|培育(?:领域|方向)|附则|背景|现状|形势|定位|思路|实施步骤|进度安排"
-                            r"|目的|类型|说明|解读|依据|范围|定义|概念|出台")  # a 解读's parts explain, they set no work
+                            r"|目的|类型|说明|解读|依据|范围|定义|概念|出台"  # a 解读's parts explain, they set no work
+                            # an event's particulars ("一、调研时间", "三、调研方式", "四、其他事宜"): when and how, no work
+                            r"|(?:时间|方式|地点|对象|人员|事宜|名额|费用|报名|联系人|联系方式)$")
 
 
 _PROCESS = re.compile(r"流程|程序|步骤|申报|遴选|评审|验收|考核|指标|内容|要求|意义|附件|附表|附录")

@@ -786,3 +786,13 @@ def test_a_task_table_drawn_with_box_characters(tmp_path: Path) -> None:
     got = [(t.number, t.title, [u.normalized for u in t.units], [d.date for d in t.deadlines]) for t in doc.tasks]
     assert got == [("1", "启动东河改造工程", ["市城建委"], ["2006-06-30"]),
                    ("2", "完成北湖周边截污、清淤等工程", ["市水务局"], ["2006-12-31"])]
+
+
+def test_an_events_particulars_are_no_work(tmp_path: Path) -> None:
+    """A notice of a survey: "一、调研时间", "三、调研方式", "四、其他事宜" say when and how it runs; a notice's work part
+    ("二、工作任务") stays work."""
+    doc = parse_text(tmp_path, "\n".join([
+        "关于开展甲乙市中小学校舍安全调研的通知", "各区县教育局：", "现将有关事项通知如下：",
+        "一、调研时间", "2026年3月1日-4月30日。", "二、工作任务", "1.各区县教育局要全面排查校舍安全隐患。",
+        "三、调研方式", "1.听取区县教育局工作汇报；", "2.实地察看学校校舍。", "四、其他事宜", "1.具体行程另行通知。"]))
+    assert [t.title for t in doc.tasks] == ["各区县教育局要全面排查校舍安全隐患"]
