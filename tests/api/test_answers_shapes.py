@@ -754,3 +754,13 @@ def test_one_of_two_figures_of_a_sentence_is_asked_and_answered_alone(tmp_path: 
     got = answer_question(home, "甲乙市2025年单位GDP能耗下降多少?")
     assert [t["value"] for t in got["targets"]] == [14.0], got
     home.close()
+
+
+def test_how_old_asked_where_no_age_is_given_is_none(tmp_path: Path) -> None:
+    """"人均预期寿命达到多少岁" where the plan says only that life expectancy will rise: the documents give no age."""
+    (tmp_path / "plan.txt").write_text("健康甲乙行动推进方案\n一、主要目标\n到2025年，全市居民健康素养水平稳步提高，人均预期寿命持续"
+                                       "提高，主要健康指标达到全省平均水平。\n", encoding="utf-8")
+    home = Home(tmp_path / "home", embedder="hash")
+    assert not home.ingest([tmp_path / "plan.txt"]).failed
+    assert answer_question(home, "2025年甲乙市人均预期寿命要达到多少岁?")["type"] == "none"
+    home.close()
