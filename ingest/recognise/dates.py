@@ -318,8 +318,24 @@ def find_dates(text: str, base_year: int | None = None) -> list[DeadlineMatch]:
             hit = _cn_relative(relative[hit], year)
         elif hit.date:
             year = int(hit.date[:4])
-        out.append(hit)
+        out.append(_through(text, hit))
     return out
+
+
+# the end of a span of days: "2026年3月1日-4月30日", "1月17日至19日"
+_SPAN_END = re.compile(rf"\s*(?:-|—|–|~|～|至|到)\s*(?:(?P<m>{_NUM12})\s*月)?\s*(?P<d>{_NUM12}|[二三]十[一]?)\s*[日号]")
+
+
+def _through(text: str, hit: DeadlineMatch) -> DeadlineMatch:
+    """A dated day that opens a span of days ("…3月1日-4月30日") stands for the span, dated by its last day."""
+    if not hit.date or not re.search(r"[日号]\s*$", text[hit.start:hit.end]):
+        return hit
+    m = _SPAN_END.match(text, hit.end)
+    if not m:
+        return hit
+    y, mo = int(hit.date[:4]), int(hit.date[5:7])
+    end = month_date(y, m.group("m"), m.group("d"), None) if m.group("m") else month_date(y, str(mo), m.group("d"), None)
+    return DeadlineMatch(hit.start, m.end(), end, "by", True) if end and end >= hit.date else hit
 
 
 def _without_overlaps(found: list[DeadlineMatch]) -> list[DeadlineMatch]:

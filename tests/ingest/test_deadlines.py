@@ -220,3 +220,12 @@ def test_a_bare_month_in_a_deadline_field_is_of_the_documents_year() -> None:
     assert [d.date for d in parse_deadline_field("十一月", 2025)] == ["2025-11-30"]
     assert [d.date for d in parse_deadline_field("2号楼", 2025)] == [None]
     assert find_body_deadlines("8月投入使用的设备", 2025) == []
+
+
+def test_a_span_of_days_is_dated_by_its_last_day() -> None:
+    """"2026年3月1日-4月30日" and "2026年1月17日至19日" in a time field: the span runs to its last day."""
+    from ingest.recognise.deadlines import parse_deadline_field
+
+    assert [d.date for d in parse_deadline_field("2026年3月1日-4月30日。", 2026)] == ["2026-04-30"]
+    assert [d.date for d in parse_deadline_field("2026年1月17日至19日", 2026)] == ["2026-01-19"]
+    assert [d.date for d in parse_deadline_field("2026年5月20日前", 2026)] == ["2026-05-20"]
