@@ -14,6 +14,7 @@ import os
 import re
 import time
 import unicodedata
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
@@ -304,3 +305,19 @@ def english_place_in_title(title: str) -> str | None:
         if words and not _EN_NOT_PLACE.match(words[0]):
             return re.sub(r"['’]s$", "", " ".join(words))  # "Riverton's Net Zero Strategy"
     return None
+
+
+_COUNCIL = re.compile(r"\b(?P<name>(?!The\b|This\b|Our\b|Each\b|Every\b|A\b)[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\s+"
+                      r"(?:City|County|District|Borough|Town|Metropolitan|Shire|Regional)\s+Council\b")
+
+
+def council_place(text: str) -> str | None:
+    """An English plan that keeps naming one council ("Eastport City Council" five times, another once): that
+    council's place. Its plan speaks for the city, whatever country or state it also names."""
+    if not text or re.search(r"[\u4e00-\u9fff]", text[:300]):
+        return None
+    counts = Counter(m.group("name") for m in _COUNCIL.finditer(text[:60000]))
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        return None
+    return ranked[0][0]

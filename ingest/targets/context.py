@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ingest.models import ParsedDocument
 from ingest.recognise.periods import Period, annual_year, five_year_period, year_range
-from ingest.recognise.places import english_place_in_title, place_in_title
+from ingest.recognise.places import council_place, english_place_in_title, place_in_title
 from ingest.recognise.polities import polity_in
 
 _PLAN_WORDS = re.compile(r"规划|方案|计划|意见|通知|要点|纲要|办法|决定|行动|措施|举措|政策|细则|清单|分工|指标|目标|实事|plan|programme|program|strategy|roadmap|"
@@ -91,12 +91,14 @@ def _is_plan(doc: ParsedDocument) -> bool:
 def own_scope(doc: ParsedDocument) -> str:
     """The region a document is about: the place its title (or issuer) starts with, else the region its
     facts name (a work report's congress: "——…在青岚省第十四届人民代表大会…上"), else the country or state
-    an English title names anywhere in it, else ""."""
+    an English title names anywhere in it (or the council an English plan keeps naming), else ""."""
     find = english_place_in_title if doc.lang == "en" else place_in_title
     for source in (doc.title, doc.meta.title or "", doc.meta.issuer or ""):
         place = find(source)
         if place:
             return place
+    if doc.lang == "en" and (council := council_place(doc.text)):
+        return council  # a city's plan that keeps naming its council, whatever country it also names
     if doc.meta.region or doc.lang != "en":
         return doc.meta.region or ""
     return polity_in(doc.title or "") or polity_in(doc.meta.title or "") or ""  # "Canada's Action Plan for …"

@@ -414,3 +414,17 @@ def test_a_page_without_a_title_line_takes_its_place_from_its_file_name(tmp_path
     doc = parse_file(path)
     assert (doc.title, doc.meta.region) == ("甲乙市交通运输2024年重点工作", "甲乙市")
     assert {t.scope for t in doc.targets} == {"甲乙市"}
+
+
+def test_an_english_plan_that_keeps_naming_one_council_is_that_places(tmp_path) -> None:
+    """A city's action plan titled by its module ("Module B-2 Portfolio Design") that names "Eastport City Council" again
+    and again (and its country's government too): its goals are Eastport's."""
+    from ingest.pipeline import parse_file
+
+    path = tmp_path / "plan.md"
+    path.write_text("# Module B-2 Climate Neutrality Portfolio Design\n\nEastport City Council will lead the programme with "
+                    "the Westland Government. Eastport City Council will retrofit council homes.\n\n"
+                    "2030 Objective (i) 9,000 homes retrofitted.\n\nEastport City Council will report yearly.\n",
+                    encoding="utf-8")
+    doc = parse_file(path)
+    assert {t.scope for t in doc.targets} == {"Eastport"}
