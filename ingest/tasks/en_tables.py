@@ -22,13 +22,13 @@ from ingest.tasks.en_cells import cell_units
 from ingest.tasks.en_outline import Para
 from ingest.tasks.en_prose import EnDraft
 
-_TASK_COL = re.compile(r"^(?:milestones?|actions?|tasks?|activit(?:y|ies)|measures?|deliverables?|initiatives?|"
-                       r"steps?|outputs?|commitments?|recommendations?)\b", re.I)
+_TASK_COL = re.compile(r"^(?:list\s+of\s+)?(?:milestones?|actions?|tasks?|activit(?:y|ies)|measures?|deliverables?|"
+                       r"initiatives?|steps?|outputs?|commitments?|recommendations?)\b", re.I)
 _COLUMNS: list[tuple[str, re.Pattern[str]]] = [
     ("deadline", re.compile(r"target\s+date|deadline|\bdue\b|time\s*line|time\s*frame|time\s*scale|timing|completion|"
                             r"by\s+when|delivery\s+date|^dates?$|^when$|schedule", re.I)),
     ("lead", re.compile(r"\blead|\bled\s+by|coordinat", re.I)),
-    ("participant", re.compile(r"partner|support|particip|collaborat|involved|contribut", re.I)),
+    ("participant", re.compile(r"partner|support|particip|collaborat|involved|contribut|stakeholder", re.I)),
     ("responsible", re.compile(r"responsib|owner|accountab|implementing", re.I)),
 ]
 _KV_NAME = re.compile(r"^(?:action|task|measure|milestone|project|initiative)\s+(?:name|title)$", re.I)
@@ -121,10 +121,13 @@ def _header(row: _Row) -> list[str] | None:
     return None
 
 
-def _grid(text: str, rows: list[_Row], section: str) -> list[EnDraft]:
-    """One task per data row below a task grid's header."""
+def _grid(text: str, rows: list[_Row], section: str, kinds: list[str] | None = None) -> tuple[list[EnDraft], list[str] | None]:
+    """One task per data row below a task grid's header (`kinds`: the header of the grid a page break cut this
+    table from, when its rows have as many cells); the drafts and the header in force at the end."""
     out: list[EnDraft] = []
-    kinds: list[str] | None = None
+    if kinds is not None and any(len(r.cells) != len(kinds) for r in rows[:3]):
+        kinds = None
+    going_on = kinds is not None  # this part's rows go on from the page before
     for row in rows:
         head = _header(row)
         if head:
@@ -137,6 +140,8 @@ def _grid(text: str, rows: list[_Row], section: str) -> list[EnDraft]:
         if not cols:
             continue
         task_col = max(cols, key=lambda i: len(row.texts[i]))
+        if (out or going_on) and row.texts[task_col][:1].islower():
+            continue  # "a range of working practices …": the row before goes on after a page break, no new action
         units: list[tuple[str, Role]] = []
         deadlines = []
         for kind, t in zip(kinds, row.texts, strict=False):
@@ -147,7 +152,7 @@ def _grid(text: str, rows: list[_Row], section: str) -> list[EnDraft]:
         s, e = row.cells[task_col]
         out.append(EnDraft(_unlabelled(text, s, e), e, _leading_number(row.texts[task_col]),
                            section, _first_sentence(row.texts[task_col]), units, deadlines))
-    return out
+    return out, kinds
 
 
 def _outlines(tables: list[tuple[list[_Row], str]]) -> list[EnDraft]:
@@ -200,4 +205,11 @@ def _first_sentence(text: str) -> str:
 def table_drafts(doc: ParsedDocument, paras: list[Para]) -> list[EnDraft]:
     """Tasks from every task grid and action outline of an English document."""
     tables = _tables(doc, paras)
-    return [d for rows, section in tables for d in _grid(doc.text, rows, section)] + _outlines(tables)
+    out: list[EnDraft] = []
+    kinds: list[str] | None = None
+    for rows, section in tables:  # a grid cut by page breaks goes on under its first part's header
+        if not rows:
+            continue
+        drafts, kinds = _grid(doc.text, rows, section, kinds)
+        out.extend(drafts)
+    return out + _outlines(tables)

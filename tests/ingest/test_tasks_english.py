@@ -718,3 +718,21 @@ def test_a_section_title_that_runs_on_to_the_next_line(tmp_path: Path) -> None:
     doc = parse(tmp_path, text, "order.txt")
     assert [(t.number, t.title) for t in doc.tasks] == [
         ("Sec. 4(a)", "Reducing Agency Water Use"), ("Sec. 5", "Transitioning to 100 Percent Reuse")]
+
+
+def test_an_action_grid_cut_by_page_breaks_goes_on_under_its_header(tmp_path: Path) -> None:
+    """"| | List of actions | Descriptions | Stakeholders |" over rows, then a page's furniture, then the grid going on with no
+    header of its own: every action a task, its stakeholders taking part; a row whose text starts in lower case is the
+    action before it going on after the break."""
+    text = ("# Module B-2 Portfolio Design\n\n| Fields | Portfolio |   |   |\n| --- | --- | --- | --- |\n"
+            "|   | List of actions | Descriptions | Stakeholders |\n"
+            "| Transport | Promote remote working to reduce traffic, as part of | The council will adopt a policy. | Eastport Council |\n\n"
+            "OFFICIAL\n\nClimate Neutrality Action Plan\n\n"
+            "|   | a range of working practices. | to work remotely |   |\n| --- | --- | --- | --- |\n"
+            "|   | Develop a bus partnership for the city. | Options are being explored. | Westland Transport Agency |\n"
+            "|   | Deliver an active travel network. | Work is ongoing. | Eastport Council |\n")
+    doc = parse(tmp_path, text, "b2.md")
+    assert [(t.title[:24], [u.normalized for u in t.units]) for t in doc.tasks] == [
+        ("Promote remote working t", ["Eastport Council"]),
+        ("Develop a bus partnershi", ["Westland Transport Agency"]),
+        ("Deliver an active travel", ["Eastport Council"])]
