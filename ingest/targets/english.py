@@ -52,7 +52,14 @@ _GOAL = re.compile(r"^\W*(?:Building|Delivering|Planting|Creating|Providing|Recr
                    # within 28 days", "90% of infants fully vaccinated at 18 months of age"
                    r"|^\W*\d+(?:\.\d+)?\s*(?:%|per\s*cent|percent)\s+of\s+(?:[a-z][\w-]*\s+){1,4}?"
                    r"(?:to\s+(?!be\b)[a-z]+|(?:fully|being)\s+[a-z]+|[a-z]+(?:ed|en)\s+(?:within|at|by|before)\b)", re.I)
-_FORECAST = re.compile(r"\b(?:anticipated|projected|expected|forecast(?:ed)?|predicted)\s+$", re.I)
+_FORECAST = re.compile(r"\b(?:anticipated|projected|expected|forecast(?:ed)?|predicted)\s+$"
+                       # a course things take unless acted on: "the business as usual trajectory projection of 37 Mt",
+                       # "likely to increase from 20 Mt in 2010 to 27 Mt by 2030"
+                       r"|\b(?:business[- ]as[- ]usual|BAU)\b[^.;]{0,40}$|\bprojection\s+of\s+$"
+                       r"|\blikely\s+to\s+(?:rise|increase|grow|reach|fall|decline|decrease)\b[^.;]{0,40}$", re.I)
+# "…expected to rise to 143 Mt in 2030 unless appropriate mitigation actions are taken": what happens if nothing is done
+_UNLESS = re.compile(r"[^.;]{0,60}?\b(?:unless|in\s+the\s+absence\s+of|without\s+(?:further|additional|new)\s+"
+                     r"(?:action|measures|policies|intervention))", re.I)
 # someone else's forecast: "the operator's neutral scenario forecasts that EVs will comprise 1.5% of …"
 _FORECAST_CLAUSE = re.compile(r"\b(?:forecasts?|projects|predicts?|estimates?|models?|modelling|modeling|projections?)\s+"
                               r"(?:show\s+)?that\b|\bscenario\b", re.I)  # ("are expected to" may be the text's own aim)
@@ -237,7 +244,8 @@ def _states_nothing(text: str, s0: int, f: Figure, pre: str, cell: _Cell) -> boo
         return True
     if _CLASS_OF.search(text[max(s0, f.start - 40):f.start + (number.start() if number else 0)]):
         return True  # "services handling over 100,000 transactions each year": which services, no goal
-    return bool(_FORECAST.search(pre) or _FORECAST_CLAUSE.search(pre) or cell.defines or _FORMER.search(pre[-24:]))
+    return bool(_FORECAST.search(pre) or _FORECAST_CLAUSE.search(pre) or cell.defines or _FORMER.search(pre[-24:])
+                or _UNLESS.match(text, f.end))
 
 
 def _states_today(text: str, s0: int, f: Figure, pre: str, post: str, cell: _Cell, base: int | None) -> bool:

@@ -672,3 +672,15 @@ def test_numbers_that_name_scopes_and_a_fleet_of_a_size_are_no_goals(tmp_path: P
         "Each agency shall reduce its scope 1, 2, and 3 greenhouse gas emissions by 40 percent by 2030.",
         "Each agency with a fleet comprising at least 20 vehicles shall develop a fleet plan."]))
     assert [(t.value, t.year) for t in doc.targets] == [(40.0, 2030)]
+
+
+def test_a_course_things_take_unless_acted_on_is_no_goal(tmp_path: Path) -> None:
+    """"…the business as usual projection of 52 Mt in 2030", "likely to increase from 20 Mt in 2015 to 31 Mt by 2035" and
+    "expected to rise to 160 Mt in 2035 unless further action is taken": what happens if nothing is done; the plan's own
+    goal stays."""
+    doc = parse_text(tmp_path, "p.txt", "\n".join([
+        "Westland Low Carbon Farming Strategy 2025-2035",
+        "The strategy aims at reducing farm emissions to 40 Mt relative to the business as usual projection of 52 Mt in 2035.",
+        "Livestock emissions are likely to increase from 20 Mt in 2015 to 31 Mt by 2035.",
+        "Total emissions are expected to rise to 160 Mt in 2035 unless further action is taken."]))
+    assert [(t.value, t.kind) for t in doc.targets if t.kind == "target"] == [(40.0, "target")]
