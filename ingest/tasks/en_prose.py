@@ -41,7 +41,8 @@ from ingest.tasks.en_outline import BULLET, Para, children
 
 _FRAME_SECTION = re.compile(r"^(?:(?:general|other|miscellaneous|additional)\s+provisions?|definitions?|severability|"
                             r"savings?\s+clause|declaration\s+of\s+(?:state\s+)?polic(?:y|ies)|(?:legislative\s+)?findings|"
-                            r"short\s+title)\b", re.I)  # (a declared policy states aims, it assigns no duty)
+                            r"short\s+title|summary|synopsis|justification)\b", re.I)  # (a declared policy states aims, a bill page's
+# summary retells the bill: they assign no duty)
 _PRONOUN = re.compile(r"^(?:they|he|she)$", re.I)
 _NO_BODY = re.compile(r"^(?:they|he|she|it|we|these|those|such)\b", re.I)  # a pronoun or "these managers": no named body
 
