@@ -699,7 +699,7 @@ def test_a_designated_lead_agency_is_the_it_of_its_duties_and_a_declared_policy_
     """"The Office of X shall be the lead agency … As the lead agency, it shall: (a) … (b) …": each item a duty of that
     office; a "Declaration of Policy" section states aims, and a bill page's "Summary" retells the bill."""
     text = ("Westland Community Assistance Act\n\n"
-            "Summary\n\nEach agency shall prepare a plan, the bill provides.\n\n"
+            "## Summary\n\nEach agency shall prepare a plan, the bill provides.\n\n"
             "**SECTION 2. Declaration of Policy.** – The Westland Government shall:\n\n(a) Uphold the rights of all communities;\n\n"
             "**SECTION 7. Implementation.** – The Office of the Chief Minister, through the Office for Rural Communities, "
             "shall be the lead agency in the implementation of this Act. As the lead agency, it shall:\n\n"
