@@ -431,9 +431,9 @@ class ProseReader:
         if _LAST_YEAR.search(self.text[sent.s0:q.start]) and self.ctx.doc_year:
             return "achieved", self.ctx.doc_year - 1  # 过去一年…增长5.2%: a report's review of last year
         state = self._state_reported(context, sent, q, clause_pre)
-        if state is not None:
-            return state, (self._baseline_year(para, q.start) if state == "baseline"
-                           else self._achieved_year(section, sent, q.start))
+        if state is not None:  # (done since a past time: a sum over years to now, of no one year)
+            return state, (self._baseline_year(para, q.start) if state == "baseline" else
+                           None if _SINCE.search(self.text, sent.s0, q.start) else self._achieved_year(section, sent, q.start))
         ahead = heading_year(section)
         annual = self.ctx.period is not None and self.ctx.period[0] == self.ctx.period[1]
         if self.ctx.is_plan and (sent.target_cue or context == "target" or q.comparator not in ("=", "~") or annual
