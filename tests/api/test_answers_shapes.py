@@ -707,6 +707,14 @@ def test_a_level_asked_that_the_plan_states_otherwise_is_none(tmp_path: Path) ->
     home.close()
 
 
+def _one_document_home(tmp_path: Path, text: str) -> Home:
+    """A home (hash embedder) holding one plain-text document: what the answer tests below ask about."""
+    (tmp_path / "doc.txt").write_text(text, encoding="utf-8")
+    home = Home(tmp_path / "home", embedder="hash")
+    assert not home.ingest([tmp_path / "doc.txt"]).failed
+    return home
+
+
 NOTICE = "\n".join([
     "某县人民政府办公室关于2025年民生实事分解落实的通知",
     "一、各乡镇、各部门要于每月25日前将《民生实事推进情况表》报县政府督查室。",
@@ -719,9 +727,7 @@ NOTICE = "\n".join([
 def test_a_form_quoted_in_a_question_a_total_sum_asked_and_a_measure_naming_nobody(tmp_path: Path) -> None:
     """《…情况表》 in a question is a form the text mentions, not a missing document; "总投资是多少" asks a sum the
     text never gives (the count of 2 kindergartens is no answer); a measure naming no unit is said to name none."""
-    (tmp_path / "notice.txt").write_text(NOTICE, encoding="utf-8")
-    home = Home(tmp_path / "home", embedder="hash")
-    assert not home.ingest([tmp_path / "notice.txt"]).failed
+    home = _one_document_home(tmp_path, NOTICE)
     form = answer_question(home, "各乡镇应在什么时间报送《民生实事推进情况表》?")
     assert form["type"] != "none" and "25日" in form["answer"], form
     assert answer_question(home, "某县新建城东幼儿园的总投资是多少?")["type"] == "none"
@@ -733,12 +739,10 @@ def test_a_form_quoted_in_a_question_a_total_sum_asked_and_a_measure_naming_nobo
 def test_a_measure_whose_note_names_persons_says_no_unit_is_named_and_who_is(tmp_path: Path) -> None:
     """"（牵头责任人:王某,具体责任人:李某）" names persons, not units: the answer says no unit is named, and whom the
     note names (not "“…”由。")."""
-    (tmp_path / "plan.txt").write_text("\n".join([
+    home = _one_document_home(tmp_path, "\n".join([
         "某县文旅局关于落实2025年重点工作任务的实施方案", "一、工作任务",
         "（一）完善景区服务设施。完善游客中心、停车场建设。(牵头责任人:王某,具体责任人:李某)",
-        "（二）建设乡镇文化分馆。全年完成乡镇文化分馆8家。(责任单位:县文旅局)"]), encoding="utf-8")
-    home = Home(tmp_path / "home", embedder="hash")
-    assert not home.ingest([tmp_path / "plan.txt"]).failed
+        "（二）建设乡镇文化分馆。全年完成乡镇文化分馆8家。(责任单位:县文旅局)"]))
     got = answer_question(home, "完善景区服务设施由谁负责?")
     assert "没有列出责任单位" in got["answer"] and "王某" in got["answer"], got
     home.close()
@@ -747,10 +751,8 @@ def test_a_measure_whose_note_names_persons_says_no_unit_is_named_and_who_is(tmp
 def test_one_of_two_figures_of_a_sentence_is_asked_and_answered_alone(tmp_path: Path) -> None:
     """"单位GDP能耗较2020年下降14%，单位GDP二氧化碳排放较2020年下降19.5%": asked for the energy figure, the answer gives it
     and not the carbon one (which lacks the word asked, 能耗)."""
-    (tmp_path / "plan.txt").write_text("甲乙市生态环境保护行动方案(2023—2027年)\n一、主要目标\n到2025年，单位GDP能耗较2020年"
-                                       "下降14%，单位GDP二氧化碳排放较2020年下降19.5%，森林覆盖率达到58%。\n", encoding="utf-8")
-    home = Home(tmp_path / "home", embedder="hash")
-    assert not home.ingest([tmp_path / "plan.txt"]).failed
+    home = _one_document_home(tmp_path, "甲乙市生态环境保护行动方案(2023—2027年)\n一、主要目标\n到2025年，单位GDP能耗较2020年"
+                                       "下降14%，单位GDP二氧化碳排放较2020年下降19.5%，森林覆盖率达到58%。\n")
     got = answer_question(home, "甲乙市2025年单位GDP能耗下降多少?")
     assert [t["value"] for t in got["targets"]] == [14.0], got
     home.close()
@@ -758,9 +760,7 @@ def test_one_of_two_figures_of_a_sentence_is_asked_and_answered_alone(tmp_path: 
 
 def test_how_old_asked_where_no_age_is_given_is_none(tmp_path: Path) -> None:
     """"人均预期寿命达到多少岁" where the plan says only that life expectancy will rise: the documents give no age."""
-    (tmp_path / "plan.txt").write_text("健康甲乙行动推进方案\n一、主要目标\n到2025年，全市居民健康素养水平稳步提高，人均预期寿命持续"
-                                       "提高，主要健康指标达到全省平均水平。\n", encoding="utf-8")
-    home = Home(tmp_path / "home", embedder="hash")
-    assert not home.ingest([tmp_path / "plan.txt"]).failed
+    home = _one_document_home(tmp_path, "健康甲乙行动推进方案\n一、主要目标\n到2025年，全市居民健康素养水平稳步提高，人均预期寿命持续"
+                                       "提高，主要健康指标达到全省平均水平。\n")
     assert answer_question(home, "2025年甲乙市人均预期寿命要达到多少岁?")["type"] == "none"
     home.close()
