@@ -44,7 +44,7 @@ _ANAPHOR = re.compile(r"\b(?:the|these|those|each of the|all|both|top|first|last
 _OWN_PARTS = re.compile(r"^(?:objectives|goals|targets|actions|measures|commitments|principles|pillars|priorities|areas|"
                         r"sections|steps|elements|components|"
                         r"categories|parts|criteria|factors|recommendations|questions|topics|themes|ways|reasons|"
-                        r"phases|stages|levels|types|kinds)$", re.I)
+                        r"phases|stages|levels|types|kinds|examples|cases|instances|scenarios|options)$", re.I)
 _COMPARATORS = [("at least ", ">="), ("not less than ", ">="), ("no less than ", ">="), ("a minimum of ", ">="),
                 ("no more than ", "<="), ("not more than ", "<="), ("not to exceed ", "<="), ("up to ", "<="),
                 ("at most ", "<="), ("more than ", ">"), ("over ", ">"), ("in excess of ", ">"),
@@ -216,6 +216,10 @@ def _bounds(f: Figure) -> list[Figure]:
     return [Figure(f.value, f.unit, ">=", f.start, f.end, f.noun), Figure(f.value_max, f.unit, "<=", f.start, f.end, f.noun)]
 
 
+# "single and double head charging units", "double-decker buses": double as a kind of thing, not a multiple
+_KIND_OF = re.compile(r"\bsingle\s*(?:and|or|/|,)\s*$", re.I)
+
+
 def english_figures(text: str, lo: int, hi: int) -> list[Figure]:
     """Every figure of text[lo:hi] in text order; where readings overlap, a scaled figure or a measure wins
     over a count (one sweep over the sorted readings: linear however many figures a sentence holds)."""
@@ -224,7 +228,8 @@ def english_figures(text: str, lo: int, hi: int) -> list[Figure]:
                  if (q.value_max is not None and q.unit) or not _named(text, *_number_span(text, q), lo)]  # nothing
     readings += [(f, 2) for f in _counts(text, lo, hi)]
     readings += [(f, 2) for f in _numbers_of(text, lo, hi)]
-    readings += [(Figure(multiple(m.group(0)), "times", "=", m.start(), m.end()), 3) for m in MULTIPLE.finditer(text, lo, hi)]
+    readings += [(Figure(multiple(m.group(0)), "times", "=", m.start(), m.end()), 3) for m in MULTIPLE.finditer(text, lo, hi)
+                 if not _KIND_OF.search(text, max(lo, m.start() - 16), m.start()) and not text.startswith("-", m.end())]
     readings.sort(key=lambda r: (r[0].start, r[1], -r[0].end))
     kept: list[tuple[Figure, int]] = []
     for f, rank in readings:

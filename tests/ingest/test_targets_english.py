@@ -684,3 +684,13 @@ def test_a_course_things_take_unless_acted_on_is_no_goal(tmp_path: Path) -> None
         "Livestock emissions are likely to increase from 20 Mt in 2015 to 31 Mt by 2035.",
         "Total emissions are expected to rise to 160 Mt in 2035 unless further action is taken."]))
     assert [(t.value, t.kind) for t in doc.targets if t.kind == "target"] == [(40.0, "target")]
+
+
+def test_double_as_a_kind_of_thing_and_a_count_of_examples_are_no_figures(tmp_path: Path) -> None:
+    """"single and double head charging units" and "double-decker buses" name kinds of things; "Two examples are
+    included below" counts the text's own examples. The goal beside them stays."""
+    doc = parse_text(tmp_path, "p.txt", "\n".join([
+        "Westland Transport Plan 2030", "Goals",
+        "We will install 300 charging bays through a mixture of single and double head charging units by 2028.",
+        "We will buy new double-decker buses. Two examples are included below."]))
+    assert [(t.value, t.year) for t in doc.targets] == [(300.0, 2028)]
