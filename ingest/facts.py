@@ -24,7 +24,7 @@ from dataclasses import fields, replace
 
 from ingest.models import DocMeta
 from ingest.recognise.dates import iso_date, month_number
-from ingest.recognise.places import place_in_title
+from ingest.recognise.places import most_named, place_in_title
 from ingest.recognise.polities import polity_in, polity_most_named
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -468,7 +468,7 @@ def document_region(title: str, issuer: str, head: str, text: str = "") -> str |
     return _speaker_place(head) or _own_organs_place(head) or _issued_place(head) or _most_named_city(text)
 
 
-# the words that end the run of characters before a place name ("支持在温州市…": 在; "依托甲市…": 依托)
+# the words that end the run of characters before a place name ("支持在甲乙市…": 在; "依托甲市…": 依托)
 _BEFORE_NAME = re.compile(r"^.*(?:在|的|和|与|对|助力|推动|推进|支持|依托|联动|印发|为|及|是|将|于|把|向|从|到|至|由|按|以|让|使|给|"
                           r"各|全|本|我|该|结合|加快|打造|建设|鼓励|有关)")
 
@@ -484,10 +484,7 @@ def _most_named_city(text: str) -> str | None:
         name = run[-4:] + m.group(2)
         if len(run) >= 2 and not name.endswith(("城市", "直辖市")) and place_in_title(name) == name:
             counts[name] += 1
-    ranked = counts.most_common(2)
-    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
-        return None
-    return ranked[0][0]
+    return most_named(counts)
 
 
 def _english_polity(title: str, head: str) -> str | None:

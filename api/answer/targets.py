@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from api.answer.grounding import segment
 from api.answer.lexical import overlap, title_precision
 from api.answer.query import Query
 from api.answer.tasks import rank_bonus
@@ -126,8 +127,6 @@ def match_targets(store: Store, q: Query, hits: list[Hit], doc_ids: list[str], l
 def _naming_the_asked(q: Query, scored: list[tuple[float, Target]]) -> list[tuple[float, Target]]:
     """The best record's indicator names words of the question ("单位GDP能耗"): a record of the same sentence
     that lacks one of them ("单位GDP二氧化碳排放") measures something else and is left out."""
-    from api.answer.grounding import segment
-
     asked = {w.lower() for w in (segment(q.text) if q.lang == "zh" else re.findall(r"[A-Za-z]{4,}", q.text.lower()))
              if len(w) >= 2 and not re.fullmatch(r"[\d.]+|(?:19|20)\d\d年?", w)}
 

@@ -18,6 +18,7 @@ import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 
 from ingest.errors import IngestError, UnsupportedFormatError
@@ -112,7 +113,7 @@ def load_text(data: bytes, name: str, budgets: Budgets = DEFAULT_BUDGETS) -> Loa
     text = decode_text(data, name)
     if name.lower().endswith(".md") and _ENTITY.search(text):
         text = html.unescape(text)  # Markdown shows "&pound;1m" as "£1m": read what the reader sees
-    if len(_INLINE_TAG.findall(text[:200000], 0)) >= MIN_INLINE_TAGS:
+    if len(list(islice(_INLINE_TAG.finditer(text), MIN_INLINE_TAGS))) >= MIN_INLINE_TAGS:
         text = _without_tags(text)
     fields, body = front_matter(text)
     if fields is None:

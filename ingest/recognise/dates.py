@@ -147,9 +147,8 @@ def english_dates(text: str) -> list[DeadlineMatch]:
     return found
 
 
-# a date written in words, as New York's bills and some statutes write theirs: "on or before June thirtieth,
-# two thousand twenty-six", "by January first, two thousand thirty"
-_UNITS = "one two three four five six seven eight nine".split()
+# a date written in words, as some legislatures print theirs: "on or before June thirtieth, two thousand twenty-six",
+# "by January first, two thousand thirty"
 _ORDINALS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
              "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()
 _DAY_WORDS = {w: i + 1 for i, w in enumerate(_ORDINALS)} | {"thirtieth": 30} | {
@@ -333,8 +332,7 @@ def _through(text: str, hit: DeadlineMatch) -> DeadlineMatch:
     m = _SPAN_END.match(text, hit.end)
     if not m:
         return hit
-    y, mo = int(hit.date[:4]), int(hit.date[5:7])
-    end = month_date(y, m.group("m"), m.group("d"), None) if m.group("m") else month_date(y, str(mo), m.group("d"), None)
+    end = month_date(int(hit.date[:4]), m.group("m") or hit.date[5:7], m.group("d"), None)  # "-30日": the same month
     return DeadlineMatch(hit.start, m.end(), end, "by", True) if end and end >= hit.date else hit
 
 

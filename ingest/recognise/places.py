@@ -316,7 +316,11 @@ def council_place(text: str) -> str | None:
     council's place. Its plan speaks for the city, whatever country or state it also names."""
     if not text or re.search(r"[\u4e00-\u9fff]", text[:300]):
         return None
-    counts = Counter(m.group("name") for m in _COUNCIL.finditer(text[:60000]))
+    return most_named(Counter(m.group("name") for m in _COUNCIL.finditer(text[:60000])))
+
+
+def most_named(counts: Counter[str]) -> str | None:
+    """The one name a text keeps naming: twice or more, and at least twice as often as any other (else None)."""
     ranked = counts.most_common(2)
     if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
         return None

@@ -38,7 +38,7 @@ _LEAD_YEAR = re.compile(r"^\W*(?:[a-z]\.\s+|\([a-z]\)\s+|\d{1,2}\.\s+)?((?:19|20
 _GOAL = re.compile(r"^\W*(?:Building|Delivering|Planting|Creating|Providing|Recruiting|Hiring|Training|Installing|"
                    r"Deploying|Opening|Launching|Cutting|Reducing|Raising|Halving|Doubling|Achieving|Adding|"
                    r"Connecting|Retrofitting|Upgrading|Insulating|Restoring|Protecting|Treating|Funding)\b|"
-                   # a goal list's imperative item: "Produce 30 000 artisans per year.", "Provide 1 million places"
+                   # a goal list's imperative item: "Produce 15 000 technicians per year.", "Provide 2 million places"
                    r"^\W*(?:Produce|Provide|Train|Build|Deliver|Create|Plant|Recruit|Install|Retrofit|Construct|"
                    r"Establish|Employ|Enrol|Generate|Connect|Double|Halve|Triple)\s+(?:at\s+least\s+|more\s+than\s+|over\s+|"
                    r"about\s+|around\s+|some\s+)?\d|"
@@ -53,11 +53,11 @@ _GOAL = re.compile(r"^\W*(?:Building|Delivering|Planting|Creating|Providing|Recr
                    r"|^\W*\d+(?:\.\d+)?\s*(?:%|per\s*cent|percent)\s+of\s+(?:[a-z][\w-]*\s+){1,4}?"
                    r"(?:to\s+(?!be\b)[a-z]+|(?:fully|being)\s+[a-z]+|[a-z]+(?:ed|en)\s+(?:within|at|by|before)\b)", re.I)
 _FORECAST = re.compile(r"\b(?:anticipated|projected|expected|forecast(?:ed)?|predicted)\s+$"
-                       # a course things take unless acted on: "the business as usual trajectory projection of 37 Mt",
-                       # "likely to increase from 20 Mt in 2010 to 27 Mt by 2030"
+                       # a course things take unless acted on: "relative to the business as usual projection of 52 Mt",
+                       # "likely to increase from 20 Mt in 2015 to 31 Mt by 2035"
                        r"|\b(?:business[- ]as[- ]usual|BAU)\b[^.;]{0,40}$|\bprojection\s+of\s+$"
                        r"|\blikely\s+to\s+(?:rise|increase|grow|reach|fall|decline|decrease)\b[^.;]{0,40}$", re.I)
-# "…expected to rise to 143 Mt in 2030 unless appropriate mitigation actions are taken": what happens if nothing is done
+# "…expected to rise to 160 Mt in 2035 unless further action is taken": what happens if nothing is done
 _UNLESS = re.compile(r"[^.;]{0,60}?\b(?:unless|in\s+the\s+absence\s+of|without\s+(?:further|additional|new)\s+"
                      r"(?:action|measures|policies|intervention))", re.I)
 # someone else's forecast: "the operator's neutral scenario forecasts that EVs will comprise 1.5% of …"
@@ -243,7 +243,7 @@ def _states_nothing(text: str, s0: int, f: Figure, pre: str, cell: _Cell) -> boo
     if f.unit in _MONEY_UNITS and _THRESHOLD.search(text[max(s0, f.start - 60):f.start + (number.start() if number else 0)]):
         return True
     if _CLASS_OF.search(text[max(s0, f.start - 40):f.start + (number.start() if number else 0)]):
-        return True  # "services handling over 100,000 transactions each year": which services, no goal
+        return True  # "services handling over 50,000 transactions a year": which services, no goal
     return bool(_FORECAST.search(pre) or _FORECAST_CLAUSE.search(pre) or cell.defines or _FORMER.search(pre[-24:])
                 or _UNLESS.match(text, f.end))
 

@@ -17,7 +17,8 @@ from ingest.recognise.number_words import MULTIPLE, english_numbers, multiple
 from ingest.recognise.quantities import Quantity, find_quantities, noun_bound, unit_after
 
 # thousands grouped by commas ("16,000") or, the way British, Irish and Asian papers set them, by spaces ("16 000")
-_DIGITS = re.compile(r"(?<![\w.$§/-])(?P<sign>~\s*)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])"
+_SPACED = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])"
+_DIGITS = re.compile(rf"(?<![\w.$§/-])(?P<sign>~\s*)?(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|{_SPACED}"
                      r"|\d+(?:\.\d+)?)(?![\w,.]\d)")
 # "10 new large reactors", "8,800 new PSH tenancies" (an acronym among the modifiers), "6,400 affordable and cost
 # rental homes" (two modifiers joined)
@@ -98,7 +99,8 @@ def _named(text: str, a: int, b: int, lo: int) -> bool:
 
 
 _NUMBER_OF = re.compile(r"\bnumber\s+of\s+(?P<np>(?:[\w’'-]+,?\s+){0,5}?(?P<noun>[a-z]+s))\s+(?:\([A-Za-z]{2,8}\)\s+)?"
-                        r"(?:to|from)\s+(?:at\s+least\s+|more\s+than\s+|over\s+|about\s+|approximately\s+|nearly\s+)?(?P<num>\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])|\d[\d,]*(?:\.\d+)?)(?![\d.,]*\s*(?:%|percent|per\s+cent))", re.I)
+                        r"(?:to|from)\s+(?:at\s+least\s+|more\s+than\s+|over\s+|about\s+|approximately\s+|nearly\s+)?"
+                        r"(?P<num>" + _SPACED + r"|\d[\d,]*(?:\.\d+)?)(?![\d.,]*\s*(?:%|percent|per\s+cent))", re.I)
 
 
 def _value(num: str) -> float:

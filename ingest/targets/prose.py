@@ -43,7 +43,7 @@ from ingest.targets.words import (
     head_noun,
     leading_place,
     measure_noun,
-    noun_after_list,
+    noun_after_de,
     strip_clause,
     verb_tail,
     written_in_english,
@@ -87,8 +87,8 @@ _DONE_LEAD = re.compile(r"完成情况(?:公布|通报|发布)")  # "2026年10�
 _FROM_HERE = re.compile(r"(?:从|由)\s*$")
 # "共计25.2平方公里已完成达标评估": the figure is what is done already (the subject of a perfect)
 _DONE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,2}(?<![不而早])已(?:经)?(?:完成|建成|实现|达到|达标|通过|开展|投用|投入使用|覆盖)")
-# what a text reports as done: since a past time ("2023年以来，…共计投入"), or a verb of doing with 了 ("对275所学校进行了
-# 改造", "共投入了1亿元")
+# what a text reports as done: since a past time ("2022年以来，…累计投入"), or a verb of doing with 了 ("对120所学校进行了
+# 改造", "共投入了2亿元")
 _SINCE = re.compile(r"(?:以来|来)\s*[，,]")
 _DONE_VERBS = r"(?:进行|完成|实现|建成|投入|改造|新建|开展|组织|举办|培训|引进|新增|创建|打造|整治|修复|发放)"
 _PERFECTIVE_BEFORE = re.compile(_DONE_VERBS + r"了\s*$")
@@ -367,7 +367,7 @@ class ProseReader:
         place, rest = leading_place(pre, self._sorted_places())
         if (q.unit in COUNT_UNITS or q.unit == "年") and has_words(counted_noun(post.removeprefix("的"))):
             return verb_tail(rest) + head_noun(post), place, True
-        if q.unit in COUNT_UNITS and post.startswith("、") and (qualified := noun_after_list(post)):
+        if q.unit in COUNT_UNITS and post.startswith("、") and (qualified := noun_after_de(post)):
             return verb_tail(rest) + qualified, place, True  # "建成12个以上、面积不低于6万平方米的示范园区"
         rest = rest.lstrip("、，,；; ")
         core = strip_clause(rest)
@@ -430,10 +430,9 @@ class ProseReader:
             return "baseline", lead  # "2020年，全县水土保持率为68.2%": the state that year
         if _LAST_YEAR.search(self.text[sent.s0:q.start]) and self.ctx.doc_year:
             return "achieved", self.ctx.doc_year - 1  # 过去一年…增长5.2%: a report's review of last year
-        state = self._state_reported(context, sent, q, clause_pre)
-        if state is not None:  # (done since a past time: a sum over years to now, of no one year)
-            return state, (self._baseline_year(para, q.start) if state == "baseline" else
-                           None if _SINCE.search(self.text, sent.s0, q.start) else self._achieved_year(section, sent, q.start))
+        reported = self._state_reported(context, section, para, sent, q, clause_pre)
+        if reported is not None:
+            return reported
         ahead = heading_year(section)
         annual = self.ctx.period is not None and self.ctx.period[0] == self.ctx.period[1]
         if self.ctx.is_plan and (sent.target_cue or context == "target" or q.comparator not in ("=", "~") or annual
@@ -441,15 +440,18 @@ class ProseReader:
             return "target", self._year(lead or self._target_year(section, para, sent, q.start), clause_pre, q)
         return "baseline", self._baseline_year(para, q.start)
 
-    def _state_reported(self, context: str | None, sent: Sentence, q: Quantity, clause_pre: str) -> TargetKind | None:
-        """A figure the text reports rather than sets: a level as it is ("现有…", "…已完成"), or what was done since a
-        past time ("2023年以来，…共计投入1亿元") or with 了 ("对275所学校进行了改造")."""
+    def _state_reported(self, context: str | None, section: str, para: SentenceMarks, sent: Sentence, q: Quantity,
+                        clause_pre: str) -> tuple[TargetKind, int | None] | None:
+        """(kind, year) of a figure the text reports rather than sets: a level as it is ("现有…", "…已完成"), or what
+        was done since a past time ("2022年以来，…累计投入2亿元": a sum over the years to now, of no one year) or
+        with 了 ("对120所学校进行了改造")."""
         if context == "baseline" or sent.baseline_cue or exists_before(clause_pre) or \
                 _DONE_AFTER.match(self.text, q.end, sent.s1):
-            return "baseline"
-        if _SINCE.search(self.text, sent.s0, q.start) or _PERFECTIVE_BEFORE.search(clause_pre) or \
-                _PERFECTIVE_AFTER.match(self.text, q.end, sent.s1):
-            return "achieved"
+            return "baseline", self._baseline_year(para, q.start)
+        if _SINCE.search(self.text, sent.s0, q.start):
+            return "achieved", None
+        if _PERFECTIVE_BEFORE.search(clause_pre) or _PERFECTIVE_AFTER.match(self.text, q.end, sent.s1):
+            return "achieved", self._achieved_year(section, sent, q.start)
         return None
 
     def _year(self, year: int | None, clause_pre: str, q: Quantity) -> int | None:

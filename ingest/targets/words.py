@@ -91,18 +91,15 @@ def counted_noun(post: str) -> str:
 def head_noun(post: str) -> str:
     """The thing counted after a classifier, past its modifiers: "20个具有示范作用的智慧农业产业园" ->
     智慧农业产业园 (the noun after the clause's last 的), else the words right after it."""
-    clause = re.split(r"[，,；;。:：]", post, maxsplit=1)[0]
-    clause = re.split(r"、(?=\d)", clause, maxsplit=1)[0]  # "…的中药大品种、10家以上…企业": the next item has its own noun
-    if "的" in clause:
-        head = clause.rsplit("的", 1)[1].strip(" ”\"’」")
-        if has_words(head) and len(head) <= 16 and not re.search(r"\d", head):
-            return head
-    return counted_noun(post)
+    return noun_after_de(post) or counted_noun(post)
 
 
-def noun_after_list(post: str) -> str:
-    """The noun a run of figures qualifies ("、面积不低于6万平方米的示范园区" -> 示范园区), "" when the clause names none."""
+def noun_after_de(post: str) -> str:
+    """The noun after the last 的 of the clause a figure opens ("个具有示范作用的智慧农业产业园" -> 智慧农业产业园;
+    "、面积不低于6万平方米的示范园区": the noun a run of figures qualifies), "" when the clause names none. The clause
+    ends at the next figure's item ("…的大品种、10家以上…的企业": that item has its own noun)."""
     clause = re.split(r"[，,；;。:：]", post, maxsplit=1)[0]
+    clause = re.split(r"、(?=\d)", clause, maxsplit=1)[0]
     if "的" not in clause:
         return ""
     head = clause.rsplit("的", 1)[1].strip(" ”\"’」")

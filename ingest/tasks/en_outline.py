@@ -29,7 +29,7 @@ _BARE_SECTION = re.compile(r"^(?:Article|ARTICLE|Section|SECTION|Sec\.|SEC\.|§)
 # a statute's section opening its line with its bare number ("7 (1) The Minister must …", "8 When setting …, the
 # Minister must …"), its marginal note on the line above
 _STATUTE_SECTION = re.compile(r"^(?P<num>\d{1,3}(?:\.\d{1,2})?)\s+(?=\(\d{1,2}(?:\.\d)?\)\s|[A-Z][a-z])")
-# "####Action 02: …" (no space) too, and a heading set as a list item ("- ### Expand the …": a commitment's name)
+# "####Action 02: …" (no space) too, and a heading set as a list item ("- ### Open the Register of Grants": a commitment's name)
 _MD_HEADING = re.compile(r"^(?:[-*+]\s+)?#{1,6}(?:\s+|(?=[A-Z\d]))(?P<title>.+?)\s*#*$")
 _PART = re.compile(r"^(?:PART|Part|TITLE|CHAPTER|Chapter)\s+[IVXLC\d]+\b")
 _BOLD_LINE = re.compile(r"^\*\*[^*]+\*\*:?$|^__[^_]+__$")
@@ -110,7 +110,7 @@ def outline(text: str) -> list[Para]:
     stack = _Stack()
     section, number = "", ""
     pos = 0
-    open_title = False  # a section line whose title breaks off at the line's end ("Sec. 102. Government-wide")
+    open_title = False  # a section line whose title breaks off at the line's end ("Sec. 4. Reducing Agency")
     for raw in text.split("\n"):
         start, end = pos, pos + len(raw)
         pos = end + 1
@@ -121,7 +121,7 @@ def outline(text: str) -> list[Para]:
         end = start + len(line)
         rest = _TITLE_REST.match(line) if open_title else None
         open_title = False
-        if rest:  # "Sec. 102. Government-wide" / "Goals. (a) Leading …": the title goes on, then the section's text
+        if rest:  # "Sec. 4. Reducing Agency" / "Water Use. (a) Each …": the title goes on, then the section's text
             section = f"{section} {rest.group(1)}"
             if paras and paras[-1].kind == "section":
                 paras[-1].section = section

@@ -172,7 +172,7 @@ def _in_work_body(section: str) -> bool:
 _NOT_WORK_BODY = re.compile(r"总体要求|指导思想|原则|目标|支持(?:政策|内容|对象|措施|方式|标准)|政策(?:支持|措施)"
                             r"|重点(?:领域|方向|产业|赛道)|培育(?:领域|方向)|附则|背景|现状|形势|定位|思路|实施步骤|进度安排"
                             r"|目的|类型|说明|解读|依据|范围|定义|概念|出台"  # a 解读's parts explain, they set no work
-                            # an event's particulars ("一、调研时间", "三、调研方式", "四、其他事宜"): when and how, no work
+                            # an event's particulars ("一、培训时间", "三、报名方式", "四、其他事项"): when and how, no work
                             r"|(?:时间|方式|地点|对象|人员|事宜|名额|费用|报名|联系人|联系方式)$")
 
 

@@ -28,12 +28,12 @@ _HEADER_KINDS: list[tuple[ColumnKind, re.Pattern[str]]] = [
     ("deadline", re.compile(r"时限|时间|期限|进度|节点|deadline|due|time|completion|schedule|when", re.I)),
     ("lead", re.compile(r"牵头|主办|主责|lead", re.I)),
     ("participant", re.compile(r"配合|参与|协办|协助|协同|support|particip|cooperat|partner|assist", re.I)),
-    # "责任任务", "目标任务": a header ending in the work itself names the task column, whatever it opens with
+    # "责任任务", "目标任务", "民生实事" (the practical matters a county promises its residents each year): a header ending
+    # in the work itself names the task column, whatever it opens with
     ("task", re.compile(r"(?:任务|内容|事项|措施|实事)$")),
     # not a bare 单位: in statistics tables that column holds units of measure (km², 座)
     ("responsible", re.compile(r"责任|(?:实施|承办|落实|负责|主管|承担|执行)(?:单位|部门|主体)|部门|responsib|implement|"
                                r"owner|agenc", re.I)),
-    # 民生实事: the "practical matters" a county government promises its residents each year
     ("task", re.compile(r"任务|内容|措施|事项|实事|工作|项目|举措|task|action|measure|activit|item|description|work", re.I)),
 ]
 _UNIT_KINDS: tuple[ColumnKind, ...] = ("lead", "participant", "responsible")
@@ -230,6 +230,7 @@ def _continues(kinds: list[ColumnKind], row: Row, last_task: str) -> bool:
 
 
 def _first_sentence(text: str) -> str:
+    """A task cell's first sentence without its leading number: the task's title."""
     text = _LEADING_NUMBER.sub("", text, count=1)
     m = _SENTENCE_END.search(text)
     return (text[:m.start()] if m else text).strip()
@@ -295,11 +296,7 @@ def _draft(doc: ParsedDocument, row: Row, kinds: list[ColumnKind], values: dict[
     filled = [span for span in row.cells if span[1] > span[0]]
     number_col = next((c for c, k in enumerate(kinds) if k == "number"), None)
     number = text_of(number_col).strip() if number_col is not None and number_col in values else ""
-    task_text = text_of(task_cols[-1]).strip()
-    lead_number = _LEADING_NUMBER.match(task_text)
-    task_text = task_text[lead_number.end():] if lead_number else task_text
-    m = _SENTENCE_END.search(task_text)
-    title = (task_text[:m.start()] if m else task_text).strip()
+    title = _first_sentence(text_of(task_cols[-1]).strip())
     section = row.block.section
     if row.block.table and not section.endswith(row.block.table):  # annex rows already end with it
         section = " > ".join(p for p in (section, row.block.table) if p)

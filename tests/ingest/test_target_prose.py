@@ -138,11 +138,11 @@ def test_each_count_of_a_list_is_of_its_own_noun(tmp_path) -> None:
 
 
 def test_what_a_text_reports_as_done_is_no_goal(tmp_path) -> None:
-    """"2023年以来，两年共计投入…1亿元" (since a past time) and "对全省275所学校进行了改造" (a deed with 了) are done, not
+    """"2022年以来，三年累计投入…2亿元" (since a past time) and "对全省120所学校进行了改造" (a deed with 了) are done, not
     the work plan's goals; its dated goal stays one."""
     from tests.plan_fixtures import parse_text
 
-    doc = parse_text(tmp_path, "p.txt", "甲乙省教育厅2025年工作要点\n一、总体情况\n2023年以来，两年共计投入教育专项经费1亿元，"
-                     "对全省275所学校进行了改造。\n二、主要目标\n到2025年，新建学校30所。")
-    assert sorted((t.value, t.kind) for t in doc.targets) == [(1.0, "achieved"), (30.0, "target"), (275.0, "achieved")]
-    assert [t.year for t in doc.targets if t.value == 1.0] == [None]  # a sum since 2023, of no one year
+    doc = parse_text(tmp_path, "p.txt", "甲乙省教育厅2025年工作要点\n一、总体情况\n2022年以来，三年累计投入教育专项经费2亿元，"
+                     "对全省120所学校进行了改造。\n二、主要目标\n到2025年，新建学校30所。")
+    assert sorted((t.value, t.kind) for t in doc.targets) == [(2.0, "achieved"), (30.0, "target"), (120.0, "achieved")]
+    assert [t.year for t in doc.targets if t.value == 2.0] == [None]  # a sum since 2022, of no one year
