@@ -307,6 +307,21 @@ def _unspaced(line: str) -> str:
     return line.replace(" ", "") if re.fullmatch(r"[\u4e00-\u9fff](?: [\u4e00-\u9fff]){2,}", line) else line
 
 
+def _broken_title(line: str, following: list[str]) -> str | None:
+    """A Chinese title centred over two or three lines ("国务院办公厅关于有效发挥" / "某某基金作用切实支持" /
+    "小微企业发展的指导意见"): the lines joined up to the one that ends in a document kind."""
+    if not _CJK.search(line) or _CN_TITLE_END.search(line):
+        return None
+    joined = line
+    for nxt in following:
+        if not nxt or not _title_like(nxt) or not _CJK.search(nxt):
+            return None
+        joined += nxt
+        if _CN_TITLE_END.search(nxt):
+            return joined
+    return None
+
+
 def first_title(lines: list[str]) -> str | None:
     """The first title-like line of the head, joined with the next when a Chinese title breaks mid-name."""
     candidates = [_unspaced(_LEADING_NUMBER.sub("", _ORIGINAL_TITLE.sub("", ln.lstrip("# ").strip())).strip("`*_ "))
@@ -321,10 +336,9 @@ def first_title(lines: list[str]) -> str | None:
         if not line or not _title_like(line) or _FIELD_LINE.match(lines[i]) or not _LETTERS.search(line) \
                 or _PLAIN_FIELD.match(line):
             continue  # "**Session:** 2023" is a record's field, "2006" a table's cell
-        nxt = candidates[i + 1] if i + 1 < len(candidates) else ""
-        if (_CJK.search(line) and not _CN_TITLE_END.search(line) and nxt and _title_like(nxt)
-                and _CN_TITLE_END.search(nxt)):
-            return line + nxt
+        broken = _broken_title(line, candidates[i + 1:i + 3])
+        if broken:
+            return broken
         if _ISSUER_END.search(line) and not _CN_TITLE_END.search(line) and len(line) <= 30:
             continue  # an organ's name alone (a letterhead, the 落款) names who issues, not what
         return line

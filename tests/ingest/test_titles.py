@@ -20,6 +20,11 @@ from tests.conftest import CORPUS
     ("摘 要\nTable 1. Figures\n某县河长制工作报告\n一、总体情况", "某县河长制工作报告"),
     # a title line after its 文号, and a notice's title copied without its 的通知
     ("甲政办发〔2025〕12号 甲省人民政府办公厅关于印发甲省节水行动实施方案\n各市人民政府:", "甲省节水行动实施方案"),
+    # a title centred over three lines is read whole, so its kind (意见) is known
+    ("甲省人民政府办公厅关于进一步发挥\n乡村振兴基金作用切实支持农户和\n“小农户”发展的指导意见\n各市人民政府:",
+     "甲省人民政府办公厅关于进一步发挥乡村振兴基金作用切实支持农户和“小农户”发展的指导意见"),
+    # a first line that is a whole title stays alone even when a title-like line follows
+    ("某县城乡供水一体化实施方案\n某县水利局\n一、总体要求", "某县城乡供水一体化实施方案"),
     # a numbered order under a letterhead names itself by number and the subject below its date (OCR'd "N0.")
     ("THE CITY OF EASTPORT\nOFFICE OF THE MAYOR\nEASTPORT, E.P. 10001\nEXECUTIVE ORDER N0.12\nMay 3. 2024\n"
      "FLOOD READINESS OF CITY\nFACILITIES\nWHEREAS, storms have grown stronger;",
