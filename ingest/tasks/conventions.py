@@ -37,6 +37,8 @@ _RULE_CLAUSE = re.compile(
     rf"{_FIRST.pattern}|{_FIRST_COMMA.pattern}|{_FIRST_SEMICOLON.pattern}|下同"
     r"|不再(?:一一|单独|重复|另行)?列(?:出|明|举)|以下(?:各项)?(?:任务|工作|措施|事项)?(?:均|都)(?:需|须|要|由|应|涉及|包括|包含|含)")
 _CLAUSE_SEP = "。;；,，"
+# a note that names its units' role as leading and nothing else ("甲部、乙部牵头负责"): every unit named leads
+_ALL_LEAD = re.compile(rf"^[^,，;；。]*{_LEAD_WORD}(?:负责|落实|实施)?\s*[。.]?\s*$")
 _SEPARATORS: dict[LeadRule, str] = {"first_comma": ",，", "first_semicolon": ";；"}
 
 
@@ -84,9 +86,10 @@ def apply_lead_rule(mentions: list[UnitMention], value: str, rule: LeadRule | No
 
     The leads are the first unit, or every unit before the first comma (semicolon); the others
     are participants, since the document has named who leads. A note that itself says who
-    leads and who assists (牵头 / 配合) keeps its own roles.
+    leads and who assists (牵头 / 配合), or that all its units lead ("甲部、乙部牵头负责"), keeps its own roles.
     """
-    if rule is None or not mentions or len({m.role for m in mentions}) > 1 or mentions[0].role == "participant":
+    if rule is None or not mentions or len({m.role for m in mentions}) > 1 or mentions[0].role == "participant" \
+            or _ALL_LEAD.search(value):
         return mentions
     if rule == "first":
         leads = {0}

@@ -121,25 +121,24 @@ def _annotation_only(doc: ParsedDocument, b: Block) -> bool:
 def split_item(doc: ParsedDocument, blocks: list[Block]) -> list[list[Block]]:
     """Split an item whose paragraphs carry annotations of their own into one measure each.
 
-    Under an annotated head, a later paragraph with its own inline annotation starts a new
-    (unnumbered) measure. Under a head without one, several such paragraphs are a group of
-    measures and the head is only their heading; a single one annotates the head. Label-only
-    lines ("牵头单位：…") always stay with the text above them, and a paragraph without an
-    annotation stays with the measure it continues.
+    An annotated head is the measure, its paragraphs' notes included: a document attaches units at
+    the numbered level ("（一）…（甲部负责）" over paragraphs noting "（乙部指导）"), and the item is
+    the task, with every unit its notes name. Under a head without a note, several annotated
+    paragraphs are a group of measures and the head is only their heading; a single one annotates
+    the head. Label-only lines ("牵头单位：…") always stay with the text above them, and a paragraph
+    without an annotation stays with the measure it continues.
     """
     head, rest = blocks[0], blocks[1:]
-    if not rest:
+    if not rest or _has_fields(doc, head):
         return [blocks]
-    if _has_fields(doc, head):
-        return _split_after(doc, [[head]], rest)
-    segments = _split_after(doc, [], rest)
+    segments = _split_after(doc, rest)
     if segments and segments[0][0] is rest[0] and _starts_with_label(doc.text[rest[0].start:rest[0].end], rest[0].start):
         return [blocks]  # label lines right under the head annotate the head itself
     annotated = [seg for seg in segments if any(_has_fields(doc, b) or _dangling(doc, b) for b in seg)]
     return annotated if len(annotated) >= 2 else [blocks]
 
 
-def _split_after(doc: ParsedDocument, segments: list[list[Block]], rest: list[Block]) -> list[list[Block]]:
+def _split_after(doc: ParsedDocument, rest: list[Block]) -> list[list[Block]]:
     """Group paragraphs into measures once the current one is annotated: a paragraph opens a new
     measure when it carries its own inline annotation or label lines follow it.
 
@@ -148,7 +147,8 @@ def _split_after(doc: ParsedDocument, segments: list[list[Block]], rest: list[Bl
     starts = [_starts_with_label(doc.text[b.start:b.end], b.start) for b in rest]
     fields = [_has_fields(doc, b) for b in rest]
     dangling = [_dangling(doc, b) for b in rest]
-    annotated = bool(segments) and any(_has_fields(doc, x) or _dangling(doc, x) for x in segments[-1])
+    segments: list[list[Block]] = []
+    annotated = False
     expect_value = False
     for i, b in enumerate(rest):
         opens = fields[i] or (i + 1 < len(rest) and starts[i + 1])

@@ -164,7 +164,8 @@ def _in_work_body(section: str) -> bool:
         return False
     part = titles[0]
     short = len(part) <= MAX_PART_NAME + 2  # "四、加强工作保障" names a part; "五、护航发展：筑牢数据安全保障" is work
-    return not (short and (_NOT_WORK_BODY.search(part) or _AIMS.search(part))) and not _PROCESS.search(part)
+    return not (short and (_NOT_WORK_BODY.search(part) or _AIMS.search(part))) \
+        and not (_PROCESS.search(part) and not _REFORMS.match(part))
 
 
 # what is no work in such a document: aims, principles, subsidy lists, fields; its numbered safeguards (保障措施,
@@ -176,6 +177,8 @@ _NOT_WORK_BODY = re.compile(r"总体要求|指导思想|原则|目标|支持(?:�
                             r"|(?:时间|方式|地点|对象|人员|事宜|名额|费用|报名|联系人|联系方式)$")
 
 
+# a part that sets out to change something ("八、优化监管考核机制", "五、完善评审程序") is work, though it names a process
+_REFORMS = re.compile(r"(?:优化|完善|健全|强化|加强|改进|改革|创新|规范|深化|建立)")
 _PROCESS = re.compile(r"流程|程序|步骤|申报|遴选|评审|验收|考核|指标|内容|要求|意义|附件|附表|附录")
 _ANNEX_LINE = re.compile(r"^\s*附件\s*[\d一二三四五六七八九十]*\s*(?:[:：]|$)", re.M)
 

@@ -51,3 +51,7 @@ def test_lead_rules_give_roles_only_where_the_note_makes_no_distinction() -> Non
     # the note itself says who leads and who assists
     assert roles_under("省林业局牵头,省财政厅配合", "first") == [("省林业局", "lead"), ("省财政厅", "participant")]
     assert roles_under("省林业局、省财政厅负责", None) == [("省林业局", "lead"), ("省财政厅", "lead")]
+    # a note that says all its units lead keeps them all, under a first-listed-leads rule too
+    assert roles_under("省林业局、省财政厅牵头负责", "first") == [("省林业局", "lead"), ("省财政厅", "lead")]
+    assert roles_under("省林业局、省财政厅牵头,省应急厅负责", "first") == [
+        ("省林业局", "lead"), ("省财政厅", "lead"), ("省应急厅", "responsible")]

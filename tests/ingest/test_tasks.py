@@ -295,9 +295,11 @@ def test_annotation_after_sub_items_belongs_to_the_parent(tmp_path: Path) -> Non
     assert doc.tasks[0].text.startswith("1.完善应急预案体系") and doc.tasks[0].text.endswith("人民政府)")
 
 
-def test_annotated_paragraph_after_an_annotated_item_is_its_own_measure(tmp_path: Path) -> None:
+def test_annotated_paragraphs_under_an_annotated_item_add_their_units_to_it(tmp_path: Path) -> None:
+    """The numbered item is the task; its paragraphs' own notes name more units of it."""
     text = ("某县工作要点\n一、重点工作\n1.推进河道清淤。(责任单位:县水务局)\n清淤方案另行印发。\n"
-            "加强岸线巡查,建立巡查台账。(责任单位:县河长办)\n")
+            "加强岸线巡查,建立巡查台账。(县河长办、县水务局指导)\n2.整治入河排污口。(县环保局负责)\n")
     doc = parse_text(tmp_path, text)
     got = [(t.number, t.title, [u.name for u in t.units]) for t in doc.tasks]
-    assert got == [("1.", "推进河道清淤", ["县水务局"]), ("", "加强岸线巡查,建立巡查台账", ["县河长办"])]
+    assert got == [("1.", "推进河道清淤", ["县水务局", "县河长办"]), ("2.", "整治入河排污口", ["县环保局"])]
+    assert doc.tasks[0].text.endswith("指导)")

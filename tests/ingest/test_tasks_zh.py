@@ -715,6 +715,17 @@ def test_a_theme_titled_part_that_mentions_safeguards_is_still_work_and_a_lone_f
     assert [(t.number, t.title) for t in doc.tasks] == [("(一)", "提升安全保障能力"), ("(二)", "建立安全治理机制")]
 
 
+def test_a_part_that_reforms_a_process_is_work_and_a_process_part_is_not(tmp_path: Path) -> None:
+    """"五、优化评审考核机制" sets out to change how reviews are run: its items are measures; "三、申报流程" describes
+    how to apply."""
+    doc = parse_text(tmp_path, "\n".join([
+        "甲乙省关于支持小微企业融资的指导意见", "各市人民政府：",
+        "一、降低融资成本", "（一）降低担保费率。各地要逐步降低费率。",
+        "二、申报流程", "（二）提交材料。企业向所在县提交申请。",
+        "三、优化评审考核机制", "（三）实施差异化考核。金融管理部门要调整考核办法。", "（四）完善绩效评价。财政部门要制定评价办法。"]))
+    assert [t.title for t in doc.tasks] == ["降低担保费率", "实施差异化考核", "完善绩效评价"]
+
+
 def test_numbered_safeguards_of_a_notice_without_notes_are_its_work(tmp_path: Path) -> None:
     doc = parse_text(tmp_path, "\n".join([
         "甲乙省关于做好电力合同签订工作的通知", "各市发展改革委：",
