@@ -86,9 +86,34 @@ class _Walker:
                 continue
             if i in self.items:
                 self._item(i, p, *self.items[i])
-            else:
+            elif not self._limit_opener(i, p):
                 self._paragraph(i, p)
         return self.drafts
+
+    def _limit_opener(self, i: int, p: Para) -> bool:
+        """"Sec. 3. … Within 60 days of the date of this order:" over "(a) The Secretary of Commerce shall: …": a
+        limit alone before a colon is the limit of every duty in the items below it that states none."""
+        body = self.text[p.body:p.end].strip()
+        kids = children(self.paras, i)
+        if not kids or not body.endswith(":") or len(body) > MAX_OPENER or self._directive(p.body, p.end):
+            return False
+        limits = sentence_deadlines(body, self.order_date)
+        if not limits or not _LIMIT_ONLY.fullmatch(body):
+            return False
+        for k in kids:
+            for j in [k, *self._descendants(k)]:
+                self.inherited.setdefault(j, limits)
+        return True
+
+    def _descendants(self, k: int) -> list[int]:
+        """Every item nested under item k, at any depth."""
+        out: list[int] = []
+        for j in range(k + 1, len(self.paras)):
+            q = self.paras[j]
+            if q.kind != "item" or q.section != self.paras[k].section or q.level <= self.paras[k].level:
+                break
+            out.append(j)
+        return out
 
     def _body_duties(self, i: int, p: Para) -> list[int]:
         """The bullets under a line naming only a body, in a passage about who does what: one task each."""
@@ -200,7 +225,8 @@ class _Walker:
         kids = children(self.paras, i) or self._bullets_after(i)
         if not kids:
             return False
-        limits = sentence_deadlines(self.text[s:d.end], self.order_date) or self._earlier_limit(p, s)
+        limits = sentence_deadlines(self.text[s:d.end], self.order_date) or self._earlier_limit(p, s) \
+            or self.inherited.get(i, [])
         colon = self.text.rfind(":", s, d.end)
         if open_chapeau(self.text, d.verb_end, colon) if colon >= 0 else self._completed_by_items(kids):
             for k in kids:
@@ -256,6 +282,11 @@ class _Walker:
                                    _units(d.actors, d.participants), deadlines))
 
 
+# a limit and nothing else, before a colon: "Within 60 days of the date of this order:", "By December 31, 2026, and
+# annually thereafter:", "Not later than 90 days after the date of enactment of this Act —"
+_LIMIT_ONLY = re.compile(r"(?:(?:within|by|no\s+later\s+than|not\s+later\s+than|before|beginning|starting|on\s+or\s+before)\s"
+                         r"[^.;:]{3,120}?)\s*[:—–-]", re.I)
+MAX_OPENER = 160
 _DUTY_FRAME = re.compile(r"\b(?:functions|responsibilities|roles|duties)\b", re.I)
 _NAME_LINE = re.compile(r"^[A-Z][\w’'&,.\- ]{2,120}?(?:\s*\([A-Z][A-Za-z&]{1,12}\))?\s*:?$")
 

@@ -737,3 +737,21 @@ def test_an_action_grid_cut_by_page_breaks_goes_on_under_its_header(tmp_path: Pa
         ("Promote remote working t", ["Eastport Council"]),
         ("Develop a bus partnershi", ["Westland Transport Agency"]),
         ("Deliver an active travel", ["Eastport Council"])]
+
+
+def test_a_limit_opening_a_section_is_the_limit_of_every_duty_below_it(tmp_path: Path) -> None:
+    """"Sec. 2. … Within 30 days of the date of this order:" over actors' chapeaus and full sentences: every duty
+    below that states no limit of its own has the section's; one with its own keeps it."""
+    text = ("Executive Order on Eastport Harbor Dredging\n\nMarch 2, 2026\n\n"
+            "Sec. 2. Harbor Access. Within 30 days of the date of this order:\n\n"
+            "(a) The Secretary of the Army shall:\n\n(i) survey the channel; and\n\n"
+            "(ii) within 10 days of the survey, publish its findings.\n\n"
+            "(b) The Administrator of the Maritime Administration shall list eligible ports.\n\n"
+            "Sec. 3. Funding. The Secretary of Transportation shall seek appropriations.\n")
+    doc = parse(tmp_path, text, "order.txt")
+    got = [(t.number, [d.text for d in t.deadlines]) for t in doc.tasks]
+    assert got == [("Sec. 2(a)(i)", ["Within 30 days of the date of this order"]),
+                   ("Sec. 2(a)(ii)", ["within 10 days of the survey"]),
+                   ("Sec. 2(b)", ["Within 30 days of the date of this order"]),
+                   ("Sec. 3", [])]
+    assert doc.tasks[0].deadlines[0].date == "2026-04-01"
