@@ -35,11 +35,13 @@ from ingest.recognise.en_phrases import (
     trim,
 )
 
-_CUE = (r"in\s+(?:close\s+|full\s+|direct\s+)?(?:coordination|consultation|collaboration|cooperation|partnership|conjunction)\s+with|with\s+the\s+"
+_JOINT = r"(?:coordination|consultation|collaboration|cooperation|partnership|conjunction)"
+_CUE = (rf"in\s+(?:close\s+|full\s+|direct\s+)?{_JOINT}(?:\s+(?:or|and|and/or)\s+{_JOINT})?\s+with|with\s+the\s+"
         r"(?:participation|assistance|support|concurrence)\s+of|after\s+(?:consultation\s+with|consulting\s+with|review\s+by)|subject\s+"
         r"to\s+the\s+concurrence\s+of|(?:working|together|jointly)\s+with|working\s+together\s+with")
 CUE_RE = re.compile(rf"\b(?:{_CUE})\s+", re.I)
-_THROUGH = re.compile(r"^(?:acting\s+)?through\s+", re.I)
+_THROUGH = re.compile(r"(?:acting\s+)?through\s+", re.I)  # used with .match: at a subject piece's start
+_ACTING_THROUGH = re.compile(r"\bacting\s+through\s+", re.I)
 _INNER_CUE = re.compile(rf"\s+and\s+(?=(?:{_CUE}|through)\s)", re.I)
 # verbs of working together (and "co-host", "co-design": a co- verb does it with someone)
 _WITH_VERB = re.compile(r"\b(?:consult|coordinate|cooperate|collaborate|engage|work|partner|liaise|confer)(?:s|ed|ing)?\b"
@@ -55,6 +57,7 @@ _APPOSITION = re.compile(r"^as\s+(?!appropriate|necessary|needed|required|reques
 _REFERRED = re.compile(r"\s+(?:referred\s+to|mentioned|described|listed|named)\s+in\s+(?:sub)?(?:section|paragraph|"
                        r"article|clause|schedule)s?\s+[\w.()]+")
 _NP_END = re.compile(r"\s+(?:regarding|about|concerning|including|as\s+well\s+as|so\s+that|in\s+order)\b"
+                     r"|\s+(?:and\s+)?(?:consistent|in\s+accordance|in\s+compliance)\s+with\b"  # "… and consistent with law"
                      r"|\s+(?:to|on|in|for|from|by|during|within|when|where|while|that|which|who|"
                      r"so|if|under|upon|pursuant|before|after|until|unless|once|since|prior)\s+(?=(?!the\s+[A-Z])[a-z])"
                      r"|\s+\(\w+\s+\w+\s+\w+|\s+[—–-]\s+")
@@ -103,8 +106,20 @@ def subject_actors(clause: str, base: int = 0, role: Role = "lead") -> list[Acto
             continue
         found = _read_subject(masked, pieces[i:], base, role)
         if found:
+            found += _opening_participants(masked, pieces[:i], base)
             return [Actor(a.start, a.end, a.name.replace(_NAME_COMMA, ","), a.role) for a in found]
     return None
+
+
+def _opening_participants(text: str, pieces: list[tuple[int, int]], base: int) -> list[Actor]:
+    """"Within 120 days …, and in consultation with the Secretary of Education, the Secretary of Labor shall": a
+    participation phrase in the opening, before the subject, names participants of its duty too."""
+    out: list[Actor] = []
+    for s, e in pieces:
+        m = CUE_RE.search(text, s, e)
+        if m:
+            out.extend(_actor(text, a, b, base, "participant") for a, b in _names(text, m.end(), e))
+    return out
 
 
 # a body named by a list of its fields ("the Ministry of Environment, Natural Resources, and Energy"): one name, its
@@ -125,7 +140,9 @@ def _read_subject(text: str, pieces: list[tuple[int, int]], base: int, role: Rol
     mode: Role = role
     for s, e in _split_inner_cues(text, pieces):
         piece = text[s:e]
-        opener = _THROUGH.match(piece) or CUE_RE.match(piece)
+        bare = _LEADING_CONJ.match(piece)  # ", and in collaboration with the Director of …,"
+        skip = bare.end() if bare else 0
+        opener = _THROUGH.match(piece, skip) or CUE_RE.match(piece, skip)
         if opener:
             out.extend(_actor(text, a, b, base, "participant") for a, b in _names(text, s + opener.end(), e))
             mode = "participant" if opener.re is CUE_RE else mode
@@ -231,6 +248,8 @@ def participant_actors(text: str, base: int = 0) -> list[Actor]:
     clause_end = _clause_end(text)
     for m in CUE_RE.finditer(text, 0, clause_end):
         spans.extend(_names(text, m.end(), clause_end))
+    for m in _ACTING_THROUGH.finditer(text, 0, clause_end):  # "(i) acting through the Administrator of …, expedite"
+        spans.extend(_names(text, m.end(), clause_end)[:1])
     cue_ends = {m.end() for m in CUE_RE.finditer(text, 0, clause_end)}
     verb = _WITH_VERB.search(text, 0, clause_end)
     if verb:

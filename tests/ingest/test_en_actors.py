@@ -81,6 +81,21 @@ def test_participants_in_the_subject() -> None:
                        ("the Federal Highway Administration", "participant")]
 
 
+def test_participation_phrases_around_the_subject() -> None:
+    """A cue in the opening before the subject, a cue after "and", an office acted through, and where a name ends
+    before "and consistent with applicable law"."""
+    subject, _ = units("Within 90 days of the date of this order, and in consultation with the Secretary of Veterans "
+                       "Affairs, the Secretary of Housing shall publish a plan.")
+    assert subject == [("the Secretary of Housing", "lead"), ("the Secretary of Veterans Affairs", "participant")]
+    subject, _ = units("The Secretary of Housing, through the Commissioner of Public Housing, and in collaboration with "
+                       "the Director of the Census Bureau, shall count vacant units.")
+    assert subject == [("The Secretary of Housing", "lead"), ("the Commissioner of Public Housing", "participant"),
+                       ("the Director of the Census Bureau", "participant")]
+    subject, _ = units("The Secretary of Housing, acting through the Assistant Secretary for Fair Housing and "
+                       "consistent with applicable law, shall issue guidance.")
+    assert subject == [("The Secretary of Housing", "lead"), ("the Assistant Secretary for Fair Housing", "participant")]
+
+
 def test_through_and_respectively_pair_actors_with_offices() -> None:
     subject, _ = units("The Secretary of Agriculture, through the Chief of the Natural Resources Conservation Service, and "
                        "the Secretary of the Interior, through the Directors of the NPS and the BLM, shall each report.")
@@ -113,6 +128,11 @@ def test_a_noun_phrase_that_is_no_actor_moves_the_subject_start() -> None:
      "Navy, the Secretary of the Army, and port authorities.",
      ["the Secretary of the Navy", "the Secretary of the Army", "port authorities"]),
     ("The Secretary shall direct the Office of Rural Health to assess staffing.", ["the Office of Rural Health"]),
+    # an item under "The Secretary of Housing shall:" acting through an office; a cue of two joined words
+    ("The Secretary shall, acting through the Administrator of the Rural Housing Service, expand loans.",
+     ["the Administrator of the Rural Housing Service"]),
+    ("The Secretary shall issue, in conjunction or consultation with the heads of other agencies, revised guidance.",
+     ["the heads of other agencies"]),
     ("The Secretary shall designate the Under Secretary for Science as the lead official.",
      ["the Under Secretary for Science"]),
     ("The Secretary shall ensure that sites are located at or operated in coordination with Department of Energy "
