@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from api.answer.lexical import stem
+from api.answer.lexical import terms as word_terms
 from index.bilingual import cedict_pinyin, english_to_chinese
 from ingest.read.script import to_simplified
 from ingest.recognise.periods import FIVE_YEAR_NAME
@@ -189,12 +191,22 @@ def ground(question: str, passages: Iterable[str], min_coverage: float = 0.5) ->
     hay = to_simplified("\n".join(passages))  # a Traditional-script passage, read as its question is
     latin_terms = [t for t in terms if not _CJK_RUN.fullmatch(t)]
     pinyin_hay = "".join(_pinyin(run) for run in _CJK_RUN.findall(hay)) if latin_terms else ""
-    missing = tuple(t for t in terms if not _present(t, hay, pinyin_hay))
-    coverage = 1 - len(missing) / len(terms)
-    places = set(place_names(question))
+    words = word_terms(hay) if latin_terms else set()
+    missing = tuple(t for t in terms if not _present(t, hay, pinyin_hay)
+                    and not (t in latin_terms and stem(t.lower()) in words))  # "Secretaries" where it says Secretary
     # over Chinese text an English word blocks only when it is a Chinese proper name (Tianjin), not a
     # common word a translation would be needed for ("Council")
     blocking = [t for t in latin_terms if not t.isupper()  # an acronym may be spelled out in the text
                 and (not pinyin_hay or t.lower().strip("'’s") in cedict_pinyin())]
+    if _mostly_chinese(hay):  # "the State Council opinion" over 国务院's text: its common words cannot be looked for
+        terms = [t for t in terms if t not in latin_terms or t in blocking or t not in missing]
+        missing = tuple(t for t in missing if t in terms)
+    coverage = 1 - len(missing) / len(terms) if terms else 1.0
+    places = set(place_names(question))
     places_missing = [t for t in missing if t in places or t in blocking]
     return Grounding(not places_missing and coverage >= min_coverage, coverage, missing)
+
+
+def _mostly_chinese(text: str) -> bool:
+    """More Chinese characters than Latin letters."""
+    return sum(len(r) for r in _CJK_RUN.findall(text)) > len(re.findall(r"[A-Za-z]", text))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from ingest.read.script import to_simplified
 
@@ -37,12 +38,26 @@ def terms(text: str, question: bool = False) -> set[str]:
 
 
 def stem(word: str) -> str:
-    """A light English stem (villages ~ village, involving ~ involve) so word forms meet."""
+    """A light English stem (villages ~ village, involving ~ involve) so word forms meet; an irregular form is read as
+    its dictionary word first (held ~ hold, built ~ build, children ~ child)."""
+    word = _irregular(word)
     for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
             word = word[: len(word) - len(suffix)] + keep
             break
     return word[:-1] if word.endswith("e") and len(word) > 4 else word
+
+
+@lru_cache(maxsize=65536)
+def _irregular(word: str) -> str:
+    """A word's dictionary form from lemminflect's tables (shipped with the package; a hand-kept list of irregular
+    forms would always miss one), else the word: a verb's lemma first ("holding" is read as "hold"), then a noun's."""
+    if not word.isalpha() or len(word) < 3:
+        return word
+    from lemminflect import getAllLemmas  # imported where used: its tables load in ~0.2 s
+
+    lemmas = getAllLemmas(word)
+    return (lemmas.get("VERB") or lemmas.get("NOUN") or lemmas.get("ADJ") or (word,))[0]
 
 
 def title_precision(question_terms: set[str], title: str) -> float:

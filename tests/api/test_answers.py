@@ -127,6 +127,22 @@ def test_english_questions_use_the_corpus_names(tmp_path: Path, plan_home: Home)
     assert a["type"] == "target" and 53.5 in [t["value"] for t in a["targets"]]
 
 
+def test_word_forms_and_common_english_words_over_chinese_text_do_not_block_grounding() -> None:
+    """"Secretaries" where the text says "Secretary"; "State Council" over a Chinese passage (its words cannot be looked
+    for in Chinese, only a Chinese proper name's pinyin can)."""
+    assert ground("Which Secretaries must review harbor permits?",
+                  ["The Secretary of the Army and the Secretary of Commerce shall review harbor permits."]).grounded
+    assert ground("What rate does the State Council opinion aim for?", ["某某机械化率达到60%"]).grounded
+    assert not ground("What rate does the Guangzhou opinion aim for?", ["某某机械化率达到60%"]).grounded
+
+
+def test_irregular_word_forms_meet() -> None:
+    from api.answer.lexical import stem
+    assert stem("held") == stem("holding") == stem("hold")
+    assert stem("children") == stem("child") and stem("built") == stem("build") and stem("paid") == stem("pay")
+    assert stem("villages") == stem("village")
+
+
 def test_a_documents_kind_capitalised_in_a_question_names_no_place() -> None:
     assert ground("Who installs solar panels under Bill 79?", ["The Ministry shall install solar panels."]).grounded
     assert not ground("Who installs solar panels in Westland?", ["The Ministry shall install solar panels."]).grounded
