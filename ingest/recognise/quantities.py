@@ -104,7 +104,9 @@ _FREQUENCY = re.compile(r"每(?:年|月|季度|周|天|日)[^，,。；;]{0,8}$"
 _COUNT_VERBS = re.compile(r"(?:新建|建设|建成|完成|实施|开展|治理|改造|培育|创建|打造|新增|审批|查处|建立|设立|集聚|"
                           r"聚集|引育|引进|吸引|认定|评选|推出|举办|组织|开放|挖掘|形成|发布|布局|带动|超过?|突破|逾|"
                           r"不少于|达到|等|近)$")
-_SERVICE_AFTER = re.compile(r"内?(?:办结|办理|办完|通办|响应|到达|审批)")
+# what a service time limits: "1日内办结", "一日开办", "30分钟响应"
+SERVICE_VERBS = r"办结|办理|办完|办成|通办|响应|到场|到达|审批|开办|领照|出证"
+_SERVICE_AFTER = re.compile(rf"内?(?:{SERVICE_VERBS})")
 _NOT_AFTER_YEAR = "内前后来底以月度初末间中级"
 _LATIN_WORD = re.compile(r"[A-Za-z]{3}")
 _RANGE_GAP = re.compile(r"\s*[-~～—–至到]\s*$")

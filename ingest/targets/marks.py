@@ -26,17 +26,19 @@ ANY_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 # "2026年和2027年" (a span or several years) nor "2026年6月" (a date)
 LEAD_YEAR = re.compile(r"\s*(?:[(（]?[一二三四五六七八九十\d]+[)）.、．]\s*)?(?:计划|拟|预计|力争)?(?:在|于)?((?:19|20)\d{2})\s*年(?:底|末|内|度)?"
                        r"(?:\s*[,，:：]|(?=[\u4e00-\u9fff])(?!起|开始|以来|以后|后|至|到|间|期间|和|与|及|或|、))")
-BASELINE_CUES = re.compile(r"目前|现有|现状|仍有|截至|截止|当前")
+# time words that date a whole sentence to now; 现有 (existing) is read in the figure's own clause (EXISTING), since
+# "充分利用现有政策，力争…建设9个集聚区" uses what exists to reach a goal
+BASELINE_CUES = re.compile(r"目前|现状|仍有|截至|截止|当前")
 # a clause naming what already exists: the figure after it is a baseline, unless a verb of doing intervenes
 # ("每千人口拥有…托位数" names a per-capita indicator, not what exists)
 EXISTING = re.compile(r"(?:现有|已有|已建成?|已经|(?<![不而早])已(?=[\u4e00-\u9fff])|依托|联动|立足|(?<![人口])拥有|目前|截至目前|当前)"
                       r"(?P<rest>[^，,；;。]*)$")
-DOING = re.compile(r"建成|建设|新建|培育|打造|新增|达到|力争|实现|提升|提高|形成|推动|引育|集聚|吸引|开放|举办|组织")
+DOING = re.compile(r"建成|建设|新建|培育|打造|构建|新增|达到|力争|实现|提升|提高|形成|推动|引育|集聚|吸引|开放|举办|组织")
 RECURRING = re.compile(r"每(?:年|季度|月|半年)|annually|each year|per year", re.I)
 PER_PERIOD = re.compile(r"/(?:年|月|季度|周|天|日)$")  # 次/年: a frequency, not a rate per area or volume
 TARGET_CUES = re.compile(r"到\s*(?:19|20)\d{2}\s*年|(?:19|20)\d{2}\s*年(?:底)?前|目标|力争|确保|达到|提高到|提升到|"
                          r"提高至|提升至|控制在|不低于|不少于|新增|新建|建设|建成|实施|开展|治理|规划|完成|改造|"
-                         r"升级|培育|创建|(?<![主重需纪摘提简必])要(?![求点素闻害])|计划|每年|打造|集聚|突破|提供|挖掘|开放|发布|"
+                         r"升级|培育|创建|构建|(?<![主重需纪摘提简必])要(?![求点素闻害])|计划|每年|打造|集聚|突破|提供|挖掘|开放|发布|"
                          r"举办|组织|评选|引育|吸引|带动|落地|形成|推出|办结|压缩|稳定在|发放|安排|组建|认定|推进|纳入|列入|预计")
 
 

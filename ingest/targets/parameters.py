@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.recognise.quantities import COUNT_UNITS, TIME_UNITS, Quantity
+from ingest.recognise.quantities import COUNT_UNITS, SERVICE_VERBS, TIME_UNITS, Quantity
 from ingest.targets.marks import PER_PERIOD
 
 _MONEY = re.compile(r"元$")
@@ -39,7 +39,7 @@ _RATE_BEFORE = re.compile(r"按照?|依规|给予|最高|补贴|补助|贴息|�
 # "力争经过5年努力": the time a goal takes, not a goal
 _EFFORT_SPAN = re.compile(r"(?:经过|通过|历经|再用|用)\s*$")
 _STAY_BEFORE = re.compile(r"最长|最短|有效期|期限|为期|满|连续|服务期|免租|租住|享受|给予|提供|补助期")
-_SERVICE = re.compile(r"办结|办理|办完|通办|服务|便利圈|生活圈|响应|到场|到达|审批|时限|时长|压缩至|缩短至|以内")
+_SERVICE = re.compile(rf"{SERVICE_VERBS}|服务|便利圈|生活圈|时限|时长|压缩至|缩短至|以内")
 _PARALLEL_LIMITS = re.compile(r"^(?:、[^、，,；;。\d]{1,16}\d+(?:\.\d+)?\s*个?(?:工作日|日|天|小时|分钟|个月|月|周)内?)+")
 _SERVICE_ASIDE = re.compile(r"办结|时限|通办")
 _DEFINITION = re.compile(r"一般(?:不超过|不少于|为|在)|是指|指的是|原则上.{0,6}规模")
@@ -77,17 +77,37 @@ def asides(text: str, s0: int, s1: int) -> list[tuple[int, int, str]]:
     return _paren_spans(text, s0, s1) if ("(" in text[s0:s1] or "（" in text[s0:s1]) else []
 
 
+def _quoted_span(text: str, c0: int, c1: int, q: Quantity) -> tuple[int, int] | None:
+    """The quotation marks around figure `q` in its clause (“…” or "…"), if any."""
+    for open_mark, close_mark in (("“", "”"), ('"', '"')):
+        left = text.rfind(open_mark, c0, q.start)
+        right = text.find(close_mark, q.end, c1)
+        if left >= 0 and right >= 0 and close_mark not in text[left + 1:q.start] and open_mark not in text[q.end:right]:
+            return left, right
+    return None
+
+
 def _composition(text: str, c0: int, c1: int, q: Quantity) -> bool:
     """"“1名团长+3名创业导师+N名志愿者”": the make-up of a team or a formula, not a goal."""
-    left = text.rfind("“", c0, q.start)
-    right = text.find("”", q.end, c1)
-    inside = left >= 0 and right >= 0 and "”" not in text[left:q.start] and "“" not in text[q.end:right]
-    return inside and "+" in text[left:right]  # not "“社区+医院”驿站、新增8000户": the figure outside both
+    span = _quoted_span(text, c0, c1, q)
+    return span is not None and "+" in text[span[0]:span[1]]  # not "“社区+医院”驿站、新增8000户": the figure outside
+
+
+# a layout a plan builds: 构建“2个核心区+5个特色区”的…布局 - its counts are goals, though joined by "+"
+_BUILDS = re.compile(r"(?:构建|建设|打造|形成|建成)\s*$")
+_LAYOUT_AFTER = re.compile(r"^(?:的)?[^，,；;。“”\"]{0,12}(?:布局|格局|体系|网络|架构)")
+
+
+def _layout(text: str, c0: int, c1: int, q: Quantity) -> bool:
+    span = _quoted_span(text, c0, c1, q)
+    return span is not None and bool(_BUILDS.search(text, c0, span[0]) or _LAYOUT_AFTER.match(text[span[1] + 1:c1]))
 
 
 def is_parameter(text: str, c0: int, c1: int, q: Quantity) -> bool:
     """Whether figure `q` in the clause text[c0:c1] states a policy's terms rather than a goal."""
     before, after = text[c0:q.start], text[q.end:c1]
+    if _layout(text, c0, c1, q) and q.unit in COUNT_UNITS:
+        return False
     if _DEFINITION.search(before) or text[q.start - 1:q.start] in ("×", "/", "+") or after.startswith("+"):
         return True
     if _IF_CLAUSE.match(before):

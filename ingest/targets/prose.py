@@ -18,7 +18,7 @@ from ingest.read.sentences import sentence_spans
 from ingest.read.table_grid import pipe_cells
 from ingest.recognise.periods import five_year_period, five_year_spans, year_spans
 from ingest.recognise.places import looks_like_place
-from ingest.recognise.quantities import COUNT_UNITS, TIME_UNITS, Quantity, find_quantities
+from ingest.recognise.quantities import COUNT_UNITS, SERVICE_VERBS, TIME_UNITS, Quantity, find_quantities
 from ingest.targets.context import (
     GOAL_HEADING,
     STATUS_HEADING,
@@ -57,6 +57,8 @@ _CHANGE_ONLY = re.compile(r"(?:下降|上升|减少|增加|提高|降低|增长|
 _OWN_AREA = re.compile(r"(?:全市|全县|全省|全区|区内)(?=幅员|国土|土地|总面积)")
 _GROWTH = re.compile(r"(增长|增速|下降|降低|减少|上涨|涨幅|上升)(?:了|率)?\s*$")
 _AGGREGATE = re.compile(r"(?:每年|全市|全省|全区|全县|年度|每年度)*(?:总额|总规模|规模|总量|额度)(?:最高)?")
+# a service time a plan sets ("助力企业“一日开办”", "2小时内响应"): a standard, whatever verb leads to it
+_SERVICE_TIME = re.compile(rf"[”\"’」]*\s*内?(?:{SERVICE_VERBS})")
 _QUOTED = re.compile(r"[“\"]([^”\"]{2,12})[”\"]")
 _REACHED = ("达到", "达")
 _FRAMED_BY = re.compile(r"以[^，,；;。以]{0,30}$")
@@ -436,7 +438,8 @@ class ProseReader:
         ahead = heading_year(section)
         annual = self.ctx.period is not None and self.ctx.period[0] == self.ctx.period[1]
         if self.ctx.is_plan and (sent.target_cue or context == "target" or q.comparator not in ("=", "~") or annual
-                                 or (context is None and ahead and base is not None and ahead > base)):
+                                 or (context is None and ahead and base is not None and ahead > base)
+                                 or (q.unit in TIME_UNITS and _SERVICE_TIME.match(self.text, q.end))):
             return "target", self._year(lead or self._target_year(section, para, sent, q.start), clause_pre, q)
         return "baseline", self._baseline_year(para, q.start)
 

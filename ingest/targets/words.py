@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ingest.recognise.places import is_self_reference
+from ingest.recognise.quantities import SERVICE_VERBS
 
 # "到2025年", "2026年6月底前", "2025年的基础上": a date phrase, limits included ("…底前完成改造100公里")
 _YEAR_PHRASE = re.compile(r"(?:由|从|到|至|于|在|截至|截止|比|较|相比|与)?\s*(?:19|20)\d{2}\s*年(?:\d{1,2}\s*月份?(?:\d{1,2}\s*[日号])?)?"
@@ -45,7 +46,7 @@ _NUMBERING = re.compile(r"^\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)
 _CJK = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 # a count of places ("6个区县", "12个乡镇"), not of things of a level ("3个省级园区", "5个县级医院") or of
 # words that open with a place character ("2个市场", "10个乡村振兴示范点", "3个区域中心")
-PLACE_NOUNS = re.compile(r"^\s*(?!乡村|市场|区域|区块|县域|市域)(?>区县|县区|县市|市县|个区|个县|区|县|市|省|乡镇|乡|镇|村|街道)(?!级)")
+PLACE_NOUNS = re.compile(r"^\s*(?!乡村|市场|区域|区块|县域|市域)(?>区县|县区|县市|市县|个区|个县|区|县|市|省|乡镇|乡|镇|村|街道)(?!级|[站点所园馆院室厅]|中心|服务|示范)")
 
 
 _OPEN_QUOTE = re.compile(r"^.*《(?=[^》]*$)")  # "…包括《城镇新增就业": the measure the open title mark quotes
@@ -130,7 +131,7 @@ def has_words(text: str, n: int = 2) -> bool:
     return len(_CJK.findall(text)) >= n
 
 
-_SERVICE_WORD = re.compile(r"^[”\"’」]*\s*(?:内)?(办结|办理|办完|通办|响应|到场|到达|审批)")
+_SERVICE_WORD = re.compile(rf"^[”\"’」]*\s*(?:内)?({SERVICE_VERBS})")
 _DOING_ONLY = re.compile(r"^(?:实现|打造|提供|发放|安排|给予|为|每年|每季度?|每月|每半年|每周|每家|全市|全省|全区|全县|力争|确保|达到|形成|组建|"
                          r"开展|举办|组织|建成|建设|新建|实施|完成|推进|新增|[^\u4e00-\u9fff])*$")
 

@@ -231,6 +231,22 @@ def test_what_exists_is_a_baseline(tmp_path: Path) -> None:
     assert {(120.0, "baseline", 2025), (8.0, "baseline", 2025), (50.0, "target", 2028)} <= got, got
 
 
+def test_using_what_exists_to_reach_a_goal_keeps_the_goal(tmp_path: Path) -> None:
+    """"充分利用现有…政策，力争…建设6个…" uses what exists: the figure in the goal's own clause is a goal; a layout
+    built of "+"-joined counts states both counts; a service time that a verb other than 实现 leads to is a standard."""
+    doc = parse_text(tmp_path, "agri.txt", "\n".join([
+        "某县数字乡村发展行动方案（2026—2028年）",
+        "一、发展目标",
+        "充分利用现有产业扶持政策，力争用2年左右的时间建设6个数字农业示范基地。",
+        "二、主要任务",
+        "（一）盘活现有闲置厂房，构建“1个县级中心+4个乡镇站点”的服务布局。",
+        "（二）简化登记流程，助力农民合作社“一日开办”。",
+    ]))
+    got = {(t.value, t.unit, t.kind) for t in doc.targets}
+    assert {(6.0, "个", "target"), (1.0, "个", "target"), (4.0, "个", "target"), (1.0, "日", "target")} <= got, got
+    assert not [t for t in doc.targets if t.kind == "baseline"]
+
+
 def test_an_upper_bound_that_defines_a_class_is_not_a_target(tmp_path: Path) -> None:
     """"月销售额10万元以下的小规模纳税人" names who qualifies; "不少于500卡时的算力支持" and "高于全省
     12.5%的平均水平" state values."""
