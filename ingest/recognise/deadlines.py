@@ -189,10 +189,9 @@ _RECURRING_LIMIT = re.compile(
 _RELATIVE = re.compile(r"(?:本|该|此)?(?:意见|通知|方案|办法|规定|计划|决定|文件|细则)?"
                        r"(?:印发|发布|出台|实施|施行|公布|下发|生效)(?:之日|后)起?\s*"
                        r"(?:\d{1,3}|[一二三四五六七八九十两]{1,3})\s*(?:个)?(?:日|天|工作日|月)(?:内|以内)")
+# the words that say the work goes on: read as written, 「建立常态化监管机制」 too (the mechanism's work runs on, and
+# that is how staff and the dev gold read such an item)
 _CONTINUITY = re.compile(r"持续推进|长期坚持|常态化")
-# 常态化 that qualifies a mechanism the item sets up ("建立常态化监管机制"): the item ends when
-# the mechanism exists; only the mechanism runs on.
-_MECHANISM = re.compile(r"常态化[^,，。;；、]{0,12}?(?:机制|制度)")
 
 
 # "2000年以前建成的老旧小区": the date describes what the item acts on.
@@ -258,7 +257,7 @@ def find_item_deadlines(text: str, base_year: int | None = None) -> list[tuple[D
     out.extend((Deadline(text=m.group(0), date=None, kind="by"), m.start(), m.end()) for m in _RELATIVE.finditer(text))
     seen: set[str] = set()
     for m in _CONTINUITY.finditer(text):
-        if m.group(0) in seen or (m.group(0) == "常态化" and _MECHANISM.match(text, m.start())):
+        if m.group(0) in seen:
             continue
         seen.add(m.group(0))
         out.append((Deadline(text=m.group(0), date=None, kind="ongoing"), m.start(), m.end()))

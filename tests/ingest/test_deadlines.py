@@ -139,12 +139,17 @@ def test_item_text_recurring_relative_and_continuity() -> None:
 
 
 def test_item_text_without_deadlines() -> None:
-    # a validity period, a start date, a service standard, a mechanism the item sets up, other 持续 words
+    # a validity period, a start date, a service standard, other 持续 words
     assert item("2024年7月1日至12月31日,对符合条件的农户给予补贴,有效期2年") == []
     assert item("自2025年1月1日起施行") == []
     assert item("审批时限压缩至3个工作日内") == []
-    assert item("建立常态化防汛会商机制") == []
     assert item("持续优化营商环境,持续开展宣传") == []
+
+
+def test_continuity_words_are_read_as_written() -> None:
+    """常态化 says the work goes on, a mechanism's too ("建立常态化防汛会商机制"); 持续推进 once however often said."""
+    assert item("建立常态化防汛会商机制") == [("常态化", None, "ongoing")]
+    assert item("持续推进河湖清理，持续推进岸线整治") == [("持续推进", None, "ongoing")]
 
 
 def test_bare_numbers_are_not_dates() -> None:
