@@ -74,6 +74,9 @@ def test_conjunctions_split_only_between_units() -> None:
         ("市住房和城乡建设局", "responsible"), ("市工业和信息化局", "responsible")]
     assert roles("县水务局及各乡镇人民政府") == [("县水务局", "responsible"), ("各乡镇人民政府", "responsible")]
     assert roles("各乡镇人民政府") == [("各乡镇人民政府", "responsible")]
+    # "城市运行" is a field of work, not a bank: one office named by two fields; a bank before 和 is a unit
+    assert roles("市城市运行和应急管理办、市财政局") == [("市城市运行和应急管理办", "responsible"), ("市财政局", "responsible")]
+    assert roles("人民银行和市金融局") == [("人民银行", "responsible"), ("市金融局", "responsible")]
 
 
 def test_brackets() -> None:
