@@ -189,6 +189,9 @@ _RECURRING_LIMIT = re.compile(
 _RELATIVE = re.compile(r"(?:本|该|此)?(?:意见|通知|方案|办法|规定|计划|决定|文件|细则)?"
                        r"(?:印发|发布|出台|实施|施行|公布|下发|生效)(?:之日|后)起?\s*"
                        r"(?:\d{1,3}|[一二三四五六七八九十两]{1,3})\s*(?:个)?(?:日|天|工作日|月)(?:内|以内)")
+# a span of years the work is to take, from when the document is issued: "争取三年内实现…", "力争用2年左右的时间建成…"
+_WITHIN_YEARS = re.compile(r"(?:争取|力争|计划|确保)(?:用|在)?\s*(?:\d{1,2}|[一二三四五六七八九十两]{1,3})\s*年(?:内|以内|左右(?:的)?时间|(?:的)?时间)"
+                           r"(?=\s*(?:内|基本|全面|逐步)?\s*(?:实现|完成|建成|建设|建立|形成|达到|培育|打造|推动|推进|使))")
 # the words that say the work goes on: read as written, 「建立常态化监管机制」 too (the mechanism's work runs on, and
 # that is how staff and the dev gold read such an item)
 _CONTINUITY = re.compile(r"持续推进|长期坚持|常态化")
@@ -255,6 +258,7 @@ def find_item_deadlines(text: str, base_year: int | None = None) -> list[tuple[D
             s = d.start + (1 if text.startswith("于", d.start) else 0)
             out.append((Deadline(text=text[s:d.end].strip(), date=d.date, kind="by"), s, d.end))
     out.extend((Deadline(text=m.group(0), date=None, kind="by"), m.start(), m.end()) for m in _RELATIVE.finditer(text))
+    out.extend((Deadline(text=m.group(0), date=None, kind="by"), m.start(), m.end()) for m in _WITHIN_YEARS.finditer(text))
     seen: set[str] = set()
     for m in _CONTINUITY.finditer(text):
         if m.group(0) in seen:

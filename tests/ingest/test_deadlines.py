@@ -146,6 +146,13 @@ def test_item_text_without_deadlines() -> None:
     assert item("持续优化营商环境,持续开展宣传") == []
 
 
+def test_a_span_of_years_to_reach_a_goal_is_a_relative_limit() -> None:
+    """"争取三年内实现…" counts from the document's issue: a limit without a date; "3年内新设立的企业" names who."""
+    assert item("争取三年内实现乡镇全覆盖") == [("争取三年内", None, "by")]
+    assert item("力争用2年左右的时间建设5个示范区") == [("力争用2年左右的时间", None, "by")]
+    assert item("对3年内新设立的企业给予补贴") == []
+
+
 def test_continuity_words_are_read_as_written() -> None:
     """常态化 says the work goes on, a mechanism's too ("建立常态化防汛会商机制"); 持续推进 once however often said."""
     assert item("建立常态化防汛会商机制") == [("常态化", None, "ongoing")]
