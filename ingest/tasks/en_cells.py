@@ -29,6 +29,9 @@ _NOT_NAME = re.compile(r"\b(?:is|are|be|been|being|likely|noting|note|including|
                        r"progresses|playing|look|suggest)\b", re.I)
 _GENERIC = re.compile(r"^(?:others?|their|its|stakeholders?|the\s+need|all\s+others|etc)\b", re.I)
 _PREFIX = re.compile(r"^(?:required\s+for|applies\s+to|led\s+by|lead:|responsible:)\s+", re.I)
+# "Required for CFO Act agencies only, encouraged for non-CFO Act agencies": those required are the ones responsible
+_ENCOURAGED = re.compile(r"[,;]?\s*(?:and\s+|but\s+)?(?:encouraged|optional|recommended)\s+for\b.*$", re.I)
+_ONLY = re.compile(r"\s+only\s*$", re.I)
 _SPLIT = re.compile(r",(?!\s*as\s+well\s+as)\s*|\s+and\s+|\s*&\s*|\s*/\s*(?=[A-Z])")
 MAX_NAME_WORDS = 14
 
@@ -56,7 +59,7 @@ def cell_units(text: str, role: Role) -> list[tuple[str, Role]]:
 
 def _names(text: str) -> list[str]:
     """The names of a list ("A, B and C"), generic and prose pieces dropped."""
-    text = _PREFIX.sub("", text.strip())
+    text = _ONLY.sub("", _ENCOURAGED.split(_PREFIX.sub("", text.strip()))[0])
     pieces: list[str] = []
     for piece in _SPLIT.split(text):
         piece = piece.strip(" .,;:-–—")

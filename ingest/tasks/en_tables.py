@@ -29,7 +29,7 @@ _COLUMNS: list[tuple[str, re.Pattern[str]]] = [
                             r"by\s+when|delivery\s+date|^dates?$|^when$|schedule", re.I)),
     ("lead", re.compile(r"\blead|\bled\s+by|coordinat", re.I)),
     ("participant", re.compile(r"partner|support|particip|collaborat|involved|contribut|stakeholder", re.I)),
-    ("responsible", re.compile(r"responsib|owner|accountab|implementing", re.I)),
+    ("responsible", re.compile(r"responsib|owner|accountab|implementing|^required\b|applies\s+to|applicab", re.I)),
 ]
 _KV_NAME = re.compile(r"^(?:action|task|measure|milestone|project|initiative)\s+(?:name|title)$", re.I)
 _KV_FIELDS: list[tuple[str, re.Pattern[str]]] = [

@@ -755,3 +755,14 @@ def test_a_limit_opening_a_section_is_the_limit_of_every_duty_below_it(tmp_path:
                    ("Sec. 2(b)", ["Within 30 days of the date of this order"]),
                    ("Sec. 3", [])]
     assert doc.tasks[0].deadlines[0].date == "2026-04-01"
+
+
+def test_a_required_or_encouraged_column_names_who_must_do_a_milestone(tmp_path: Path) -> None:
+    """"Required for CFO Act agencies only, encouraged for non-CFO Act agencies": those required are responsible."""
+    text = ("### Action 7: Share Data\n\n| **Milestone** | **Measurement** | **Target Date** | **Required or Encouraged** |\n"
+            "|---|---|---|---|\n| **7.1** Publish a data sharing plan | Completion | June 30, 2026 | Required for all bureaus |\n"
+            "| **7.2** Train data stewards | Completion | June 30, 2026 | Required for large bureaus only, encouraged for "
+            "small bureaus |\n")
+    doc = parse(tmp_path, text, "plan.md")
+    assert [(t.number, [(u.name, u.role) for u in t.units]) for t in doc.tasks] == [
+        ("7.1", [("all bureaus", "responsible")]), ("7.2", [("large bureaus", "responsible")])]
