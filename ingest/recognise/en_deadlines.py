@@ -43,8 +43,11 @@ _AFTER_SELF = re.compile(rf"\b{_SPAN}\s+(?:after|following|from)\s+(?P<self>{_SE
 _EVENT = re.compile(r"\b(?:by|before)\s+the\s+(?:close|end)\s+of\s+the\s+\d+(?:st|nd|rd|th)\s+Congress\b", re.I)
 _RECURRING = re.compile(
     r"\bannually\b|\bannual\b(?:[\s,\-]+[\w\-’']+){0,4}?[\s,\-]+(?:[Rr]eports?|[Uu]pdates?|[Pp]lans?|[Ss]corecards?|"
-    r"[Rr]eviews?|[Aa]ssessments?|[Ss]trateg(?:y|ies)|[Ii]nventor(?:y|ies)|[Pp]ublications?|[Ss]tatements?)\b"
-    r"|\b(?:each|every)\s+(?:(?:even|odd)-numbered\s+|calendar\s+|fiscal\s+|successive\s+|other\s+)?(?:year|quarter|month)s?\b"
+    r"[Rr]eviews?|[Aa]ssessments?|[Ss]trateg(?:y|ies)|[Ii]nventor(?:y|ies)|[Pp]ublications?|[Ss]tatements?|[Ss]tatistics|"
+    r"[Aa]udits?|[Ii]nspections?|[Ss]urveys?)\b"
+    r"|\b(?i:each|every)\s+(?:(?:even|odd)-numbered\s+|calendar\s+|fiscal\s+|successive\s+|other\s+)?(?:year|quarter|month)s?\b"
+    r"|\bperiodic\s+(?:[\w\-]+\s+){0,2}(?:inspections?|reviews?|reports?|audits?|assessments?|checks?|updates?|evaluations?)\b"
+    r"|\b(?i:each|every)\s+time\b"  # "each time refrigerant is added": at every such event
     r"|\beach\s+successive\b|\bevery\s+(?:[\w-]+\s+)?(?:years|months)\b|\bon\s+an?\s+(?:regular|annual|quarterly|periodic)\s+basis\b"
     r"|\b(?:quarterly|biennially|periodically)\b|\band\s+(?:each\s+year\s+)?thereafter\b"
     r"|\b(?:once|twice|(?:two|three|four|\d+)\s+times)\s+(?:a|per|each)\s+(?:year|quarter|month)\b")  # "twice a year"

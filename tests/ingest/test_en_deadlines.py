@@ -72,9 +72,17 @@ def test_limits_counted_from_an_event_have_no_date(text: str, expression: str) -
      "for Fiscal Year 2025 and thereafter"),
     ("Within six months of each successive census, the office shall redraw the map.",
      "Within six months of each successive census"),
+    ("Each year, the operator of a landfill must report its methane emissions.", "Each year"),
+    ("The operator must conduct periodic well-integrity inspections of the site.", "periodic well-integrity inspections"),
+    ("The operator must test the alarm each time the tank is refilled.", "each time"),
+    ("The Registrar shall release annual statistics on wait times.", "annual statistics"),
 ])
 def test_recurring_duties_are_ongoing_without_a_date(text: str, cycle: str) -> None:
     assert got(text) == [(cycle, None, "ongoing")]
+
+
+def test_whenever_possible_is_no_cycle() -> None:
+    assert got("Whenever possible, the Agency is responsible for delivering services.") == []
 
 
 def test_a_cycle_that_states_its_first_month_keeps_it() -> None:
