@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from ingest.models import TargetKind
 from ingest.recognise.en_phrases import in_recital
+from ingest.recognise.number_words import english_numbers
 from ingest.recognise.polities import local_dollar, polities_named
 from ingest.targets.context import DocContext
 from ingest.targets.english_figures import Figure, english_figures
@@ -294,8 +295,22 @@ def _classify(text: str, s0: int, s1: int, f: Figure, cell: _Cell, ctx: DocConte
     return None
 
 
+def _prohibited_above(text: str, s0: int, f: Figure) -> bool:
+    """"prohibit the use of substitutes that have a global warming potential of greater than 150": a rating above the
+    figure is prohibited, so the figure is the highest allowed."""
+    return not f.unit and bool(f.noun) and f.comparator in (">", ">=") and \
+        bool(_PROHIBITS.search(text, max(s0, f.start - _WINDOW), f.start))
+
+
+_EXEMPTS = re.compile(r"\bexempt(?:s|ed|ion|ions)?\b|\bdoes\s+not\s+apply\b", re.I)
+_PROHIBITS = re.compile(r"\b(?:prohibit(?:s|ed|ing)?|ban(?:s|ned)?|may\s+not\s+(?:use|sell|install)|shall\s+not\s+"
+                        r"(?:use|sell|install))\b", re.I)
+
+
 def _comparator(text: str, s0: int, f: Figure) -> str:
     """"reduce … to X" is an upper bound; "X percent below 1990 levels" a reduction of at least X."""
+    if _prohibited_above(text, s0, f):
+        return "<="
     if f.comparator != "=":
         return f.comparator
     if _BELOW.match(text[f.end:f.end + 12]):
@@ -390,9 +405,37 @@ def _local_dollar(text: str, f: Figure, scope: str) -> str:
     return local_dollar(scope) or f.unit
 
 
+def list_bound(lead_in: str, words: str) -> str:
+    """The bound a lead-in sets on its items' figures: "prohibit … greater than:" allows at most each figure."""
+    cmp = {"greater than": ">", "more than": ">", "less than": "<", "at least": ">=", "at most": "<=",
+           "no more than": "<=", "up to": "<="}.get(" ".join(words.lower().split()), "=")
+    return "<=" if cmp == ">" and _PROHIBITS.search(lead_in) else cmp
+
+
+# a list item opening with its figure alone: "a. One hundred fifty for use in …", "(ii) 750 for existing rinks"
+_ITEM_FIGURE = re.compile(r"^\W*(?:\(?[a-z0-9]{1,4}[.)]\s*)?(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|[A-Z][a-z]+(?:[\s-][a-z]+){0,5})"
+                          r"(?=\s+(?:for|in|on|by|from|after|before|until|where|when|if|to)\b|\s*[;,.]|$)")
+
+
+def _item_figure(text: str, s0: int, s1: int, measure: str, bound: str) -> Figure | None:
+    """The bare figure an item opens with, under a lead-in that names its measure and bound."""
+    m = _ITEM_FIGURE.match(text[s0:s1])
+    if not m:
+        return None
+    raw, a0, b0 = m.group("num"), s0 + m.start("num"), s0 + m.end("num")
+    if raw[0].isdigit():
+        return Figure(float(raw.replace(",", "")), "", bound, a0, b0, measure)
+    words = english_numbers(text, a0, b0)
+    if len(words) != 1 or words[0][1] != a0:
+        return None
+    value, a, b = words[0]
+    return Figure(value, "", bound, a, b, measure)
+
+
 def english_targets(text: str, start: int, end: int, section: str, table: str | None, ctx: DocContext,
                     spans: list[tuple[int, int]], forced: tuple[TargetKind, int | None] | None = None,
-                    horizon: int | None = None, measure: str | None = None, goals: bool = False) -> list[Found]:
+                    horizon: int | None = None, measure: str | None = None, goals: bool = False,
+                    bound: str = "") -> list[Found]:
     """Targets, baselines and achieved figures of the English sentences `spans` inside text[start:end].
     `horizon` is the year a lead-in gave the list this item belongs to ("By 2025:", "Our goals by 2030 are to:"),
     `measure` what its targets measure ("Our renewable energy targets are:"), for items that name nothing
@@ -407,13 +450,21 @@ def english_targets(text: str, start: int, end: int, section: str, table: str | 
             cell = _Cell.read(text, s0, s1)
             named = polities_named(text, s0, s1)
             prev: tuple[Figure, str, str] | None = None  # the last figure, its indicator and comparator
-            for f in english_figures(text, s0, s1):
+            figures = english_figures(text, s0, s1)
+            opening = _item_figure(text, s0, s1, measure, bound) if bound and measure else None
+            if opening is not None and not any(f.start <= opening.start < f.end for f in figures):
+                out.append(Found(measure or "", ctx.scope, opening.value, "", bound, lead, "target", s0, s1, section,
+                                 table, opening.start))
+            for f in figures:
                 if not (forced or cell.future) and in_recital(text, s0, f.start):
                     continue  # "WHEREAS, climate action … can result in 40% of …": a reason for the order, no goal
                 got = forced or _classify(text, s0, s1, f, cell, ctx, lead) or (
-                    ("target", lead) if goals and _listed_goal(text, s0, f, cell) else None)
-                if got is None:
-                    continue  # (an item of a list its lead-in calls targets, "Overall targets:", is one)
+                    ("target", lead) if (goals and _listed_goal(text, s0, f, cell)) or _prohibited_above(text, s0, f)
+                    else None)
+                if got is None or (not f.unit and f.noun and (got[0] != "target" or _EXEMPTS.search(
+                        text, max(s0, f.start - _WINDOW), f.start))):
+                    continue  # (an item of a list its lead-in calls targets, "Overall targets:", is one; a rating is
+                    # read only as a limit set, not as what an exemption or a fact describes)
                 kind, year = got
                 same = prev is not None and prev[0].unit == f.unit and _NEXT_MILESTONE.fullmatch(text[prev[0].end:f.start])
                 indicator, cmp = (prev[1], prev[2]) if prev is not None and same else (

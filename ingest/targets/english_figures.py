@@ -222,6 +222,36 @@ def _bounds(f: Figure) -> list[Figure]:
 _KIND_OF = re.compile(r"\bsingle\s*(?:and|or|/|,)\s*$", re.I)
 
 
+# a rating or limit whose number has no unit: "a maximum global warming potential of 750", "an energy star score of
+# at least 75"; the measure is the noun phrase before "of"
+MEASURE_NOUNS = r"potential|index|rating|score|ratio|intensity|factor|limit|standard"
+_MEASURE_OF = re.compile(rf"\b(?P<np>(?:(?!(?:a|an|the)\s)[a-z][\w-]*\s+){{0,3}}(?:{MEASURE_NOUNS}))\s+of\s+"
+                         r"(?P<cmp>greater\s+than|more\s+than|less\s+than|at\s+least|at\s+most|no\s+more\s+than|"
+                         r"not\s+more\s+than|up\s+to|not\s+to\s+exceed)?\s*(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+                         r"(?!\s*(?:%|percent|per\s*cent|[A-Za-z]*\d))\b", re.I)
+_MAXIMUM = re.compile(r"\b(?:maximum|max\.?|highest)\s+$", re.I)
+_MINIMUM = re.compile(r"\b(?:minimum|min\.?|lowest)\s+$", re.I)
+
+
+def _measures_of(text: str, lo: int, hi: int) -> list[Figure]:
+    """"a maximum global warming potential of 750": a figure of the measure named before it, with no unit."""
+    out: list[Figure] = []
+    for m in _MEASURE_OF.finditer(text, lo, hi):
+        np = m.group("np")
+        cmp = _COMPARATORS_BY_WORDS.get(" ".join((m.group("cmp") or "").lower().split()), "=")
+        before = text[max(lo, m.start() - 12):m.start()]
+        if cmp == "=":
+            cmp = "<=" if _MAXIMUM.search(before) or np.lower().startswith("maximum") else \
+                ">=" if _MINIMUM.search(before) or np.lower().startswith("minimum") else "="
+        out.append(Figure(_value(m.group("num")), "", cmp, m.start("num") if not m.group("cmp") else m.start("cmp"),
+                          m.end("num"), re.sub(r"^(?:maximum|minimum)\s+", "", np, flags=re.I)))
+    return out
+
+
+_COMPARATORS_BY_WORDS = {"greater than": ">", "more than": ">", "less than": "<", "at least": ">=", "at most": "<=",
+                         "no more than": "<=", "not more than": "<=", "up to": "<=", "not to exceed": "<=", "": "="}
+
+
 def english_figures(text: str, lo: int, hi: int) -> list[Figure]:
     """Every figure of text[lo:hi] in text order; where readings overlap, a scaled figure or a measure wins
     over a count (one sweep over the sorted readings: linear however many figures a sentence holds)."""
@@ -230,6 +260,7 @@ def english_figures(text: str, lo: int, hi: int) -> list[Figure]:
                  if (q.value_max is not None and q.unit) or not _named(text, *_number_span(text, q), lo)]  # nothing
     readings += [(f, 2) for f in _counts(text, lo, hi)]
     readings += [(f, 2) for f in _numbers_of(text, lo, hi)]
+    readings += [(f, 2) for f in _measures_of(text, lo, hi)]
     readings += [(Figure(multiple(m.group(0)), "times", "=", m.start(), m.end()), 3) for m in MULTIPLE.finditer(text, lo, hi)
                  if not _KIND_OF.search(text, max(lo, m.start() - 16), m.start()) and not text.startswith("-", m.end())]
     readings.sort(key=lambda r: (r[0].start, r[1], -r[0].end))

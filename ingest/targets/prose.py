@@ -27,6 +27,8 @@ from ingest.targets.context import (
     heading_period,
     heading_year,
 )
+from ingest.targets.english import list_bound
+from ingest.targets.english_figures import MEASURE_NOUNS
 from ingest.targets.found import Found
 from ingest.targets.marks import (
     LEAD_YEAR,
@@ -81,6 +83,11 @@ _EN_TARGETS_OF = re.compile(r"(?:^|[\s(])(?:(?:[A-Z][\w]*[’']s|our|the|its|the
 # a lead-in whose items finish its sentence with their figures: "(g) emissions of nitrogen oxides are reduced by"
 _EN_OPEN_CHANGE = re.compile(r"^\W*(?:\(?[a-z0-9]{1,4}[.)]\s*)?(?P<what>[a-z][\w\s-]{2,80}?)\s+(?:are|is|shall\s+be|must\s+be|be)\s+"
                              r"(?:reduced|increased|cut|raised|lowered|brought\s+down)\s+(?:by|to)\s*:?$", re.I)
+# a lead-in whose items each give a figure of one measure: "… a global warming potential of greater than:" / "a. One
+# hundred fifty for use in new equipment"
+_EN_LIMIT_LEAD = re.compile(rf"(?:\b(?:a|an|the)\s+)?(?P<what>(?:(?!(?:a|an|the)\b)[a-z][\w-]*\s+){{0,3}}(?:{MEASURE_NOUNS}))"
+                            r"\s+of\s+(?P<cmp>(?:greater|more|less)\s+than|at\s+(?:least|most)|no\s+more\s+than|up\s+to)?\s*:$",
+                            re.I)
 _EN_GOALS_LEAD = re.compile(r"\b(?:targets?|goals?|objectives?)\b[^.;]{0,40}:$", re.I)
 _EN_ITEM_MARK = re.compile(r"(?:[-•*▪●◦–]\s|\(?[0-9]{1,2}[.)]\s|\(?[a-z][.)]\s|\(?[ivx]{1,4}[.)]\s)")
 _STATED_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?!以来|来|以前|以后|同期|水平|的)")
@@ -222,6 +229,7 @@ class ProseReader:
         self.horizon: int | None = None  # a goal year a list's lead-in sets ("到2028年，力争实现：")
         self.list_measure = ""  # what an English lead-in's targets measure ("Our renewable energy targets are:")
         self.goal_list = False  # the items below an English lead-in that calls them targets ("Overall targets:")
+        self.list_bound = ""  # the bound a lead-in sets its items' bare figures ("… a potential of greater than:")
         # "某县“十四五”卫生健康主要发展指标": a title that is a list of goals makes its figures goals
         title = doc.title or ""
         lead = "" if doc.meta.title else doc.text.split("\n", 1)[0]  # no title: a news copy's lead may say it
@@ -239,14 +247,14 @@ class ProseReader:
             if b.section != section:
                 nested = section is not None and b.section.startswith(section + " > ")
                 if not nested:  # the items under "(二)发展目标。到2025年，…" keep its year
-                    self.horizon, self.list_measure, self.goal_list = None, "", False
+                    self.horizon, self.list_measure, self.goal_list, self.list_bound = None, "", False, ""
                 section = b.section
             if _CONDITIONS_HEADING.search(b.section or ""):
                 continue  # "三、申报条件 / 1.单个厂房屋面面积2000平方米以上": what qualifies, not what is aimed at
             if (b.kind in ("paragraph", "list_item") and not (b.kind == "paragraph" and b.table)
                     and not self._table_line(b)) or self._goal_heading(b):
                 if (self.horizon or self.goal_list) and self._ends_english_list(b):
-                    self.horizon, self.list_measure, self.goal_list = None, "", False
+                    self.horizon, self.list_measure, self.goal_list, self.list_bound = None, "", False, ""
                 out.extend(self.read_span(b.start, b.end, b.section))
                 self._carry_horizon(b.start, b.end, b.section)
         return out if self.ctx.is_plan else [f for f in out if f.kind == "target"]
@@ -273,7 +281,11 @@ class ProseReader:
         """A lead-in ending in a colon ("到2028年，力争实现："), or a goal section's paragraph in a plan with no
         period of its own, names the year the next items aim at; a plan's period end is the default otherwise."""
         body = self.text[start:end].rstrip()
-        if body.endswith(":") and written_in_english(body):
+        limits = _EN_LIMIT_LEAD.search(body) if body.endswith(":") else None
+        if limits and written_in_english(body):  # "… prohibit substitutes that have a … potential of greater than:"
+            self.list_measure, self.goal_list = limits.group("what"), True
+            self.list_bound = list_bound(body, limits.group("cmp") or "")
+        elif body.endswith(":") and written_in_english(body):
             measured = list(_EN_TARGETS_OF.finditer(body))
             self.list_measure = measured[-1].group("what") if measured else ""
             self.goal_list = bool(_EN_GOALS_LEAD.search(body))  # "Overall targets:": its items are goals
@@ -541,7 +553,7 @@ class ProseReader:
         return english_targets(self.text, start, end, section, table, self.ctx,
                                [(s.start, s.end) for s in sentence_spans(self.text, start, end)], forced,
                                horizon=None if table else self.horizon, measure=None if table else self.list_measure,
-                               goals=not table and self.goal_list)
+                               goals=not table and self.goal_list, bound="" if table else self.list_bound)
 
 
 def _part_year(text: str, s0: int, pos: int) -> int | None:

@@ -694,3 +694,20 @@ def test_double_as_a_kind_of_thing_and_a_count_of_examples_are_no_figures(tmp_pa
         "We will install 300 charging bays through a mixture of single and double head charging units by 2028.",
         "We will buy new double-decker buses. Two examples are included below."]))
     assert [(t.value, t.year) for t in doc.targets] == [(300.0, 2028)]
+
+
+def test_a_rating_limit_set_in_a_sentence_or_by_a_lead_in_over_its_items(tmp_path: Path) -> None:
+    """"a maximum energy-use index of 90": a unitless rating's limit; "prohibit … an index of greater than:" over items
+    opening with their figure in words: each is the highest allowed; an exemption's threshold is none."""
+    doc = parse_text(tmp_path, "act.md", "\n\n".join([
+        "Westland Efficient Buildings Act",
+        "1. The board may adopt rules that establish a maximum energy-use index of 90 for new offices.",
+        "2. The board shall prohibit the construction of buildings that have an energy-use index of greater than:",
+        "    a. Eighty for use as schools after December 31, 2027; and",
+        "    b. One hundred twenty for use as warehouses.",
+        "3. The board shall exempt from this section a building with an energy-use index of less than 40.",
+        "4. The retrofit program must cut emissions by between 1,200 - 1,500 tCO2 per annum.",
+    ]))
+    got = sorted((t.value, t.comparator, t.kind) for t in doc.targets)
+    assert got == [(80.0, "<=", "target"), (90.0, "<=", "target"), (120.0, "<=", "target"),
+                   (1200.0, ">=", "target"), (1500.0, "<=", "target")], got
