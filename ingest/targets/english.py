@@ -302,6 +302,8 @@ def _prohibited_above(text: str, s0: int, f: Figure) -> bool:
         bool(_PROHIBITS.search(text, max(s0, f.start - _WINDOW), f.start))
 
 
+_ROUNDING = re.compile(r"\b(?:nearest\s+(?:multiple\s+of|whole|tenth|hundredth)|rounded\s+(?:up\s+|down\s+)?to)\s*[^\s]*\s*$",
+                       re.I)
 _EXEMPTS = re.compile(r"\bexempt(?:s|ed|ion|ions)?\b|\bdoes\s+not\s+apply\b", re.I)
 _PROHIBITS = re.compile(r"\b(?:prohibit(?:s|ed|ing)?|ban(?:s|ned)?|may\s+not\s+(?:use|sell|install)|shall\s+not\s+"
                         r"(?:use|sell|install))\b", re.I)
@@ -405,10 +407,21 @@ def _local_dollar(text: str, f: Figure, scope: str) -> str:
     return local_dollar(scope) or f.unit
 
 
+_STARTING = re.compile(r"\b(?:beginning|starting|effective|commencing)\s+(?:on\s+|in\s+)?(?:[A-Z][a-z]+\s+\d{1,2},?\s+)?"
+                       r"((?:19|20)\d{2})\b")
+
+
+def _starting_year(text: str, s0: int, s1: int) -> int | None:
+    """"$16.50 per hour, beginning March 1, 2027": the year a scheduled level takes effect."""
+    m = _STARTING.search(text, s0, s1)
+    return int(m.group(1)) if m else None
+
+
 def list_bound(lead_in: str, words: str) -> str:
     """The bound a lead-in sets on its items' figures: "prohibit … greater than:" allows at most each figure."""
     cmp = {"greater than": ">", "more than": ">", "less than": "<", "at least": ">=", "at most": "<=",
-           "no more than": "<=", "up to": "<="}.get(" ".join(words.lower().split()), "=")
+           "no more than": "<=", "up to": "<=", "not less than": ">=", "no less than": ">=",
+           "not more than": "<="}.get(" ".join(words.lower().split()), "=")
     return "<=" if cmp == ">" and _PROHIBITS.search(lead_in) else cmp
 
 
@@ -458,6 +471,8 @@ def english_targets(text: str, start: int, end: int, section: str, table: str | 
             for f in figures:
                 if not (forced or cell.future) and in_recital(text, s0, f.start):
                     continue  # "WHEREAS, climate action … can result in 40% of …": a reason for the order, no goal
+                if _ROUNDING.search(text, max(s0, f.start - 30), f.start):
+                    continue  # "rounded to the nearest multiple of $0.05": how a figure is rounded, no level
                 got = forced or _classify(text, s0, s1, f, cell, ctx, lead) or (
                     ("target", lead) if (goals and _listed_goal(text, s0, f, cell)) or _prohibited_above(text, s0, f)
                     else None)
@@ -469,6 +484,9 @@ def english_targets(text: str, start: int, end: int, section: str, table: str | 
                 same = prev is not None and prev[0].unit == f.unit and _NEXT_MILESTONE.fullmatch(text[prev[0].end:f.start])
                 indicator, cmp = (prev[1], prev[2]) if prev is not None and same else (
                     _indicator(text, s0, s1, f) or measure or label, _comparator(text, s0, f))
+                if bound and measure:  # an item of "The minimum wage … shall be at least:": the lead-in's level
+                    indicator, cmp = measure, cmp if cmp != "=" else bound
+                    year = year or _starting_year(text, s0, s1)
                 scope = _named_place(text, s0, s1, f, named) or ctx.scope
                 unit = _local_dollar(text, f, scope)
                 out.append(Found(indicator, scope, f.value, unit, cmp, year, kind, s0, s1, section, table,

@@ -88,6 +88,13 @@ _EN_OPEN_CHANGE = re.compile(r"^\W*(?:\(?[a-z0-9]{1,4}[.)]\s*)?(?P<what>[a-z][\w
 _EN_LIMIT_LEAD = re.compile(rf"(?:\b(?:a|an|the)\s+)?(?P<what>(?:(?!(?:a|an|the)\b)[a-z][\w-]*\s+){{0,3}}(?:{MEASURE_NOUNS}))"
                             r"\s+of\s+(?P<cmp>(?:greater|more|less)\s+than|at\s+(?:least|most)|no\s+more\s+than|up\s+to)?\s*:$",
                             re.I)
+# a lead-in whose items are the levels a duty sets: "The minimum wage paid to workers … shall be at least:"
+_LEVEL_NOUN = re.compile(r"(?:^|\s)(?:the\s+)?(?P<what>(?:(?!(?:the|a|an|of|to|and)\b)[a-z][\w-]*\s+){0,2}(?:wage|pay|rate|fee|"
+                         r"price|amount|salary|allowance|payment|charge|level|limit))\b", re.I)
+_EN_FLOOR_LEAD = re.compile(r"(?:^|\s)(?:the\s+)?(?P<what>(?:[a-z][\w-]*\s+){0,3}(?:wage|pay|rate|fee|price|amount|salary|"
+                            r"allowance|payment|charge|level|limit))\b[^:;]{0,300}?\b(?:shall|must|will)\s+be\s+"
+                            r"(?P<cmp>at\s+least|not\s+less\s+than|no\s+less\s+than|at\s+most|not\s+more\s+than|no\s+more\s+than)"
+                            r"\s*:$", re.I)
 _EN_GOALS_LEAD = re.compile(r"\b(?:targets?|goals?|objectives?)\b[^.;]{0,40}:$", re.I)
 _EN_ITEM_MARK = re.compile(r"(?:[-•*▪●◦–]\s|\(?[0-9]{1,2}[.)]\s|\(?[a-z][.)]\s|\(?[ivx]{1,4}[.)]\s)")
 _STATED_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?!以来|来|以前|以后|同期|水平|的)")
@@ -282,9 +289,14 @@ class ProseReader:
         period of its own, names the year the next items aim at; a plan's period end is the default otherwise."""
         body = self.text[start:end].rstrip()
         limits = _EN_LIMIT_LEAD.search(body) if body.endswith(":") else None
+        floor = _EN_FLOOR_LEAD.search(body) if body.endswith(":") else None
         if limits and written_in_english(body):  # "… prohibit substitutes that have a … potential of greater than:"
             self.list_measure, self.goal_list = limits.group("what"), True
             self.list_bound = list_bound(body, limits.group("cmp") or "")
+        elif floor and written_in_english(body):  # "(a) The minimum wage … shall be at least:" / "(i) $16.50 per hour, …"
+            named = list(_LEVEL_NOUN.finditer(body, floor.start(), floor.start("cmp")))  # the level nearest the verb
+            self.list_measure = named[-1].group("what") if named else floor.group("what")
+            self.goal_list, self.list_bound = True, list_bound(body, floor.group("cmp"))
         elif body.endswith(":") and written_in_english(body):
             measured = list(_EN_TARGETS_OF.finditer(body))
             self.list_measure = measured[-1].group("what") if measured else ""

@@ -711,3 +711,18 @@ def test_a_rating_limit_set_in_a_sentence_or_by_a_lead_in_over_its_items(tmp_pat
     got = sorted((t.value, t.comparator, t.kind) for t in doc.targets)
     assert got == [(80.0, "<=", "target"), (90.0, "<=", "target"), (120.0, "<=", "target"),
                    (1200.0, ">=", "target"), (1500.0, "<=", "target")], got
+
+
+def test_a_schedule_of_levels_under_a_floor_set_by_a_lead_in(tmp_path: Path) -> None:
+    """"The minimum wage … shall be at least:" over items "$16.50 per hour, beginning March 1, 2027": each item is the
+    floor from the year it takes effect; a rounding rule ("the nearest multiple of $0.10") is no level."""
+    doc = parse_text(tmp_path, "order.md", "\n\n".join([
+        "Executive Order on Eastport Contractor Pay",
+        "Sec. 2. Pay. (a) The minimum wage paid to workers on covered contracts shall be at least:",
+        "(i) $16.50 per hour, beginning March 1, 2027; and",
+        "(ii) beginning January 1, 2028, 90 percent of the wage in effect under section 1, rounded to the nearest "
+        "multiple of $0.10.",
+        "(b) Each agency shall include this clause in its contracts.",
+    ]))
+    got = sorted((t.value, t.unit, t.comparator, t.year, t.indicator) for t in doc.targets)
+    assert got == [(16.5, "USD", ">=", 2027, "minimum wage"), (90.0, "%", ">=", 2028, "minimum wage")], got
