@@ -40,7 +40,7 @@ from ingest.tasks.english import with_english_tasks
 from ingest.tasks.fields import Draft, Field, dangling_label, fields_in, units_of
 from ingest.tasks.group_lead import duty_holder, heading_lead
 from ingest.tasks.items import BULLET, attach_group_annotations, measure_items, split_inline, split_item
-from ingest.tasks.scope import states_aims, unannotated_tasks, works_throughout
+from ingest.tasks.scope import states_aims, states_work, unannotated_tasks, works_throughout
 from ingest.tasks.tables import find_tables, table_drafts
 
 _SENTENCE_END = re.compile(r"[。！？!?]|\.(?=\s|$)")
@@ -72,7 +72,8 @@ def extract_tasks(doc: ParsedDocument) -> list[Task]:
     # a unit note, or a task table: the document marks its tasks itself
     annotated = any(d is not None and d.units for d in found) or any(len(rows) > 1 for rows in tables)
     whole_body = works_throughout(doc.title or "", items, annotated)
-    for i in unannotated_tasks(doc.text, items, [d is not None for d in found], whole_body):
+    reforms = not annotated and not whole_body and states_work(doc.title or "")
+    for i in unannotated_tasks(doc.text, items, [d is not None for d in found], whole_body, reforms):
         found[i] = prose_draft(doc, items[i], ctx, bare=True)
     for i, item in enumerate(items):
         draft = found[i]

@@ -152,8 +152,7 @@ def works_throughout(title: str, items: list[list[Block]], annotated: bool) -> b
     """Whether a document states its work in every numbered part of its body (the third rule above): one that
     states work by its title, annotates none of its items (`annotated`: a unit note or a task table) and names
     no operative part."""
-    return not annotated and bool(_STATES_WORK.search(title)) and not _DEVELOPMENT_PLAN.search(title) \
-        and "解读" not in title and not any(in_operative_part(item[0].section) for item in items)
+    return not annotated and states_work(title) and not any(in_operative_part(item[0].section) for item in items)
 
 
 def _in_work_body(section: str) -> bool:
@@ -193,8 +192,22 @@ def body_end(doc_text: str, items: list[list[Block]]) -> int:
     return m.start() if m else len(doc_text)
 
 
+def states_work(title: str) -> bool:
+    """A document that states work to be done by its title's kind (see `works_throughout`)."""
+    return bool(_STATES_WORK.search(title)) and not _DEVELOPMENT_PLAN.search(title) and "解读" not in title
+
+
+def _reform_part(section: str) -> bool:
+    """A part named by the change it makes ("三、健全审核工作机制", "四、优化监管考核机制"), not by aims, safeguards or
+    a subsidy list: in a document that names its operative part and notes no units, such a part beside it is work
+    too."""
+    titles = _titles(section)
+    return bool(titles) and len(titles[0]) <= MAX_PART_NAME + 2 and bool(_REFORMS.match(titles[0])) \
+        and not _NOT_WORK.search(titles[0]) and not _AIMS.search(titles[0])
+
+
 def unannotated_tasks(doc_text: str, items: list[list[Block]], is_task: list[bool],
-                      whole_body: bool = False) -> set[int]:
+                      whole_body: bool = False, reforms: bool = False) -> set[int]:
     """Indices of the items that are tasks by the two rules above (items in document order).
 
     The task level is where the work is stated: an item qualifies when it says more than a
@@ -219,6 +232,6 @@ def unannotated_tasks(doc_text: str, items: list[list[Block]], is_task: list[boo
         if i in by_siblings or in_operative_part(item[0].section) or (
                 whole_body and item[0].start < end
                 and _in_work_body(item[0].section or doc_text[item[0].start:item[0].end])  # a part's own heading
-                and not states_aims(doc_text, item[0])):
+                and not states_aims(doc_text, item[0])) or (reforms and _reform_part(item[0].section)):
             found.add(i)
     return found

@@ -715,6 +715,18 @@ def test_a_theme_titled_part_that_mentions_safeguards_is_still_work_and_a_lone_f
     assert [(t.number, t.title) for t in doc.tasks] == [("(一)", "提升安全保障能力"), ("(二)", "建立安全治理机制")]
 
 
+def test_a_part_named_by_the_change_it_makes_beside_the_operative_part_is_work(tmp_path: Path) -> None:
+    """An opinion with no unit notes that names its operative part (二、严格落实工作措施) and a part named by the change
+    it makes (三、健全复核工作机制): the items of both are its work; its aims and safeguards are not."""
+    doc = parse_text(tmp_path, "\n".join([
+        "甲乙省人民政府办公厅关于全面推行行政执法复核机制的指导意见", "各市人民政府：",
+        "一、总体要求", "（一）指导思想。坚持依法行政。",
+        "二、严格落实工作措施", "（二）明确复核范围。各地要全面梳理执法事项。",
+        "三、健全复核工作机制", "（三）完善复核方式。复核机构可以采用多种方式复核。",
+        "四、加强组织保障", "（四）加强组织领导。各地要高度重视。"]))
+    assert [t.title for t in doc.tasks] == ["明确复核范围", "完善复核方式"]
+
+
 def test_a_part_that_reforms_a_process_is_work_and_a_process_part_is_not(tmp_path: Path) -> None:
     """"五、优化评审考核机制" sets out to change how reviews are run: its items are measures; "三、申报流程" describes
     how to apply."""
