@@ -766,3 +766,21 @@ def test_a_required_or_encouraged_column_names_who_must_do_a_milestone(tmp_path:
     doc = parse(tmp_path, text, "plan.md")
     assert [(t.number, [(u.name, u.role) for u in t.units]) for t in doc.tasks] == [
         ("7.1", [("all bureaus", "responsible")]), ("7.2", [("large bureaus", "responsible")])]
+
+
+def test_items_resume_after_a_deeper_list_of_sums_and_employees_can_be_responsible(tmp_path: Path) -> None:
+    """"4.1.1.2.1.1$2.5 million …" (a label glued to a sum) is an item of the deeper list; the items after it go on
+    under their chapeau; "Employees are responsible for:" names who does its items."""
+    text = ("## 4\\. Requirements\n"
+            "*   4.1The Chief Data Officer is responsible for:\n"
+            "    *   4.1.1Submitting proposals that meet one of the following:\n"
+            "        *   4.1.1.1Where the ministry invests at least:\n"
+            "            *   4.1.1.1.1$2 million for small ministries;\n"
+            "            *   4.1.1.1.2$8 million for large ministries;\n"
+            "        *   4.1.1.2As directed by the Deputy Minister.\n"
+            "    *   4.1.2Publishing an annual data plan.\n"
+            "*   4.2Employees are responsible for:\n"
+            "    *   4.2.1Recording decisions of business value.\n")
+    doc = parse(tmp_path, text, "policy.md")
+    got = [(t.number, [u.name for u in t.units]) for t in doc.tasks]
+    assert ("4.1.2", ["The Chief Data Officer"]) in got and ("4.2.1", ["Employees"]) in got, got
