@@ -52,6 +52,8 @@ _WITH = re.compile(r"(?<!consistent )(?<!accordance )(?<!comply )(?<!complies )(
                    r"(?:\s*,\s*(?:as|where|when)\s+(?:appropriate|necessary|needed|practicable)\s*,)?"  # ", as appropriate,"
                    r"\s+(?!respect\b|regard\b)")
 _DIRECT = re.compile(r"\b(?:direct|designate)\s+(?=the\s|its\s|their\s)", re.I)
+# a statute cited inside a subject, or the short name it is given: "40 U.S.C. 102(4)(A)", "(5) (agencies)"
+_CITATION = re.compile(r"^\s*(?:\d+\s+(?:U\.\s?S\.\s?C\.|C\.\s?F\.\s?R\.|CFR|Stat\.)\s*[\w.()\-]*|\(\w{1,4}\)(?:\s*\([a-z][\w\s]*\))?)\s*$")
 _APPOSITION = re.compile(r"^as\s+(?!appropriate|necessary|needed|required|requested|applicable|defined|described|"
                          r"provided|set\s+forth|soon|well|specified|permitted|authorized|consistent)\S", re.I)
 _REFERRED = re.compile(r"\s+(?:referred\s+to|mentioned|described|listed|named)\s+in\s+(?:sub)?(?:section|paragraph|"
@@ -146,6 +148,8 @@ def _read_subject(text: str, pieces: list[tuple[int, int]], base: int, role: Rol
         if opener:
             out.extend(_actor(text, a, b, base, "participant") for a, b in _names(text, s + opener.end(), e))
             mode = "participant" if opener.re is CUE_RE else mode
+        elif out and _CITATION.match(piece):
+            continue  # "…, 40 U.S.C. 102(4)(A), (5) (agencies), shall": the statute a name is defined by
         elif out and (_APPOSITION.match(piece) or piece.lower().startswith("or ") or _absorbed(out[-1].name, piece)):
             last = out.pop()
             out.append(Actor(last.start, base + e, text[last.start - base:e], last.role))

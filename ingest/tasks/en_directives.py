@@ -47,6 +47,7 @@ _ABBREVIATION = re.compile(r"(?:\b(?:Sec|Secs|No|Nos|Fed|Reg|Stat|Pub|Inc|Co|Cor
 _SENTENCE_END = re.compile(r"[.!?](?:\*\*|__)?[”’\"')\]]*(?=\s+[A-Z“\"(\[]|\s*$)")  # "**§5 Study.** The Board …"
 
 
+_TRAILING_ADVERB = re.compile(r"(?<=\S)\s+(?:also|further|likewise|then|thereafter|jointly|each)\s*$", re.I)
 MAX_SUBJECT_CHARS = 600  # no subject with its opening phrase is longer; bounds the work per modal
 MAX_PREDICATE_CHARS = 1500
 
@@ -101,7 +102,7 @@ def find_directive(text: str, start: int, end: int, commitments: bool = False) -
         clause = _clause_start(text, max(start, m.start() - MAX_SUBJECT_CHARS), m.start())
         why = _THAT_IS_WHY.search(text, clause, m.start())
         clause = why.end() if why else clause  # "That is why the President will …": the President
-        pre = text[clause:m.start()]
+        pre = _TRAILING_ADVERB.sub("", text[clause:m.start()])  # "The Board also shall …": the Board
         first_verb = _OTHER_MODAL.search(pre)
         if first_verb and re.search(r"\band\s*$", pre):  # "The Secretary may solicit comment … and shall recommend"
             pre = pre[:first_verb.start()]

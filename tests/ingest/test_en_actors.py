@@ -96,6 +96,12 @@ def test_participation_phrases_around_the_subject() -> None:
     assert subject == [("The Secretary of Housing", "lead"), ("the Assistant Secretary for Fair Housing", "participant")]
 
 
+def test_a_statute_cited_inside_the_subject_is_no_break_in_it() -> None:
+    subject, _ = units("Executive agencies, including independent establishments subject to the Westland Procurement Act, "
+                       "12 U.S.C. 345(2)(B), (7) (agencies), shall publish their contracts.")
+    assert subject == [("Executive agencies", "lead")]
+
+
 def test_through_and_respectively_pair_actors_with_offices() -> None:
     subject, _ = units("The Secretary of Agriculture, through the Chief of the Natural Resources Conservation Service, and "
                        "the Secretary of the Interior, through the Directors of the NPS and the BLM, shall each report.")

@@ -784,3 +784,10 @@ def test_items_resume_after_a_deeper_list_of_sums_and_employees_can_be_responsib
     doc = parse(tmp_path, text, "policy.md")
     got = [(t.number, [u.name for u in t.units]) for t in doc.tasks]
     assert ("4.1.2", ["The Chief Data Officer"]) in got and ("4.2.1", ["Employees"]) in got, got
+
+
+def test_also_before_the_modal_keeps_the_subject(tmp_path: Path) -> None:
+    text = ("Executive Order on Eastport Ports\n\nSec. 2. Council. (a) The Port Council shall review berth fees. The Port "
+            "Council also shall identify regulatory changes that may be necessary.\n")
+    doc = parse(tmp_path, text, "order.txt")
+    assert [[u.name for u in t.units] for t in doc.tasks] == [["The Port Council"], ["The Port Council"]]
