@@ -14,7 +14,7 @@ import re
 
 from index.store import Store
 from ingest.models import Citation, Unit
-from ingest.recognise.units import looks_like_unit
+from ingest.recognise.units import looks_like_unit, parse_units
 
 _UNIT_IN_TEXT = re.compile(r"(?:各|[省市县区州乡镇])[\u4e00-\u9fff]{1,10}?(?:人民政府|政府|委员会|局|委|办公室|办|中心|厅|站|院|所|"
                            r"公司|集团)")
@@ -41,10 +41,31 @@ def chinese_units(store: Store, question: str, cite: Citation) -> list[Unit]:
             found.append(Unit(name=name, normalized=known[name], role="responsible"))
             rest = rest.replace(name, " ")
     if not found:
+        found = duty_subjects(rest, question)
+    if not found:
         for m in _UNIT_IN_TEXT.finditer(rest):
             if m.group(0) not in question and looks_like_unit(m.group(0)):
                 found.append(Unit(name=m.group(0), normalized=m.group(0), role="responsible"))
     return found[:8]
+
+
+# the bodies a Chinese sentence gives a duty to: its subject before 要/负责/牵头/会同/应 ("司法部负责组织协调…",
+# "各省（区、市）人民政府要…建设…平台", "财政部要会同有关部门…")
+_DUTY_SUBJECT = re.compile(r"(?:^|[。；;！!])\s*(?:由)?(?P<who>[\u4e00-\u9fff（）()、]{2,40}?)"
+                           r"(?:要|负责|牵头|会同|应当|应|须|必须|承担|统筹)")
+
+
+_GENERIC_BODY = re.compile(r"(?:各|有关|相关|其他|各级|各有关)*(?:部门|单位|地区|地方|方面|机构)")
+
+
+def duty_subjects(text: str, question: str) -> list[Unit]:
+    """The units a sentence's subject names, when it names units only (not "各地要…")."""
+    for m in _DUTY_SUBJECT.finditer(text):
+        names = [u.name for u in parse_units(m.group("who"))]
+        if names and all(looks_like_unit(n) and not _GENERIC_BODY.fullmatch(n) for n in names) \
+                and not any(n in question for n in names):
+            return [Unit(name=n, normalized=n, role="responsible") for n in names]
+    return []
 
 
 ASKED_SUBJECT = re.compile(r"\bwhat (?:must|should|shall|will|does|is) (the [A-Z][\w ,’'-]+?) "

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from api.answer import render
-from api.answer.actors import ASKED_SUBJECT, chinese_units, english_actors
+from api.answer.actors import ASKED_SUBJECT, chinese_units, duty_subjects, english_actors
 from api.answer.classify import asks_deadline
 from api.answer.lexical import overlap
 from api.answer.pinned import Difference, Evidence
@@ -20,7 +20,7 @@ from api.answer.query import Query
 from api.answer.readings import numbers_in_words, relative_deadlines
 from api.answer.tables import column_score, lookup_cell
 from api.answer.targets import match_targets, place_table, wants_places
-from api.answer.tasks import match_tasks
+from api.answer.tasks import TaskMatch, match_tasks
 from api.answer.text import best_sentences
 from index.home import Home
 from ingest.models import Citation, Deadline, Hit, Target, Unit
@@ -86,13 +86,12 @@ def from_tasks(ctx: Context) -> Draft | None:
                   lines=ctx.doc_lines([t.doc_id for t in tasks]), context=ctx.chunk_texts(cites),
                   heads=ctx.heads([t.doc_id for t in tasks]),
                   tables=[t.section for t in tasks] + ctx.chunk_texts(cites))
+    if q.intent == "responsibility" and not match.by_unit:
+        _units_from_sentences(q, match)
     if match.missing_role:
         return Draft("none", "", cites, ev, "tasks", difference=Difference("role", match.missing_role))
     listing = match.by_unit is not None or q.kind.wants_list
-    if q.intent == "deadline" and not listing:
-        for t in tasks:
-            match.deadlines[t.task_id] = _deadline_asked(q, t.text, match.deadlines[t.task_id])
-    deadlines = [d for t in tasks for d in match.deadlines[t.task_id]]
+    deadlines = _deadlines_asked(q, match, listing)
     if q.intent == "deadline" and not deadlines and not listing:
         if _dated_sentence_inside(ctx, cites, [t.number for t in tasks]):
             return None  # the task states no deadline field, but a dated sentence in it (or citing it) answers
@@ -113,6 +112,21 @@ def from_tasks(ctx: Context) -> Draft | None:
         text = render.deadline_answer(tasks, match.deadlines, q.lang)
         type_ = "deadline"
     return Draft(type_, text, cites, ev, "tasks", fit=match.score, units=units, deadlines=deadlines)
+
+
+def _units_from_sentences(q: Query, match: TaskMatch) -> None:
+    """A task without a unit note: who does it is read from its sentences ("财政部要会同…", "审计厅负责…")."""
+    for t in match.tasks:
+        if not t.units and (named := duty_subjects(t.text, q.text)):
+            match.units[t.task_id], match.missing_role = named, None
+
+
+def _deadlines_asked(q: Query, match: TaskMatch, listing: bool) -> list[Deadline]:
+    """The matched tasks' deadlines, each task's narrowed to the limit the question asks about."""
+    if q.intent == "deadline" and not listing:
+        for t in match.tasks:
+            match.deadlines[t.task_id] = _deadline_asked(q, t.text, match.deadlines[t.task_id])
+    return [d for t in match.tasks for d in match.deadlines[t.task_id]]
 
 
 def _deadline_asked(q: Query, text: str, deadlines: list[Deadline]) -> list[Deadline]:

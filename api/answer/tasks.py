@@ -242,6 +242,8 @@ def select_units(q: Query, task: Task) -> tuple[list[Unit], str | None]:
             return chosen, None
     if q.asks_lead_only:
         leads = [u for u in units if u.role == "lead"]
+        if len(leads) > 1 and "牵头" in q.text:  # "由哪个部门牵头": the units a note says 牵头 of, not those 负责落实
+            leads = [u for u in leads if role_phrase(task.text, u) == "牵头"] or leads
         return (leads, None) if leads else ([], "lead")
     if q.asks_participants_only:
         others = [u for u in units if u.role == "participant"]

@@ -34,7 +34,7 @@ from ingest.recognise.unit_names import (  # re-exported: the public face of uni
     read_alias_file,
 )
 
-__all__ = ["ASIDE", "ROLE_RE", "AliasTable", "UnitMention", "alias_table", "known_unit_names",
+__all__ = ["ASIDE", "RESPONSIBLE_PHRASES", "ROLE_RE", "AliasTable", "UnitMention", "alias_table", "known_unit_names",
            "looks_like_unit", "normalize_names", "parse_units", "read_alias_file", "role_class"]
 
 # Role phrases, longest first so 按职责分工负责 wins over 负责.
@@ -45,16 +45,19 @@ LEAD_PHRASES = (
     r"牵头督导", r"牵头推进", r"牵头协调", r"牵头抓总",
     r"组织协调", r"组织实施", r"具体实施", r"分别承担", r"具体承担", r"统筹协调",
     r"牵头", r"负责", r"组织", r"协调", r"承担", r"主办", r"主责", r"统筹", r"实施",
-    r"业务指导", r"指导",  # a ministry's note on a pilot city's work: 「（某部指导，试点城市政府负责落实）」
 )
+# who guides the work without leading it: a ministry's note on a pilot city's work 「（某部指导，试点城市政府负责落实）」
+RESPONSIBLE_PHRASES = (r"业务指导", r"指导")
 PARTICIPANT_PHRASES = (
     rf"{_DUTY}配合", r"配合(?:做好|落实|推进)", r"共同参与", r"积极配合", r"配合实施", r"参与实施", r"协助配合",
     r"参与", r"配合", r"协助", r"协办", r"参加", r"协同", r"支持",
 )
 _BOUNDARY = r"(?=$|[、,，;；。.:：\s)）\]】]|以及|和|及|与)"
 ROLE_RE = re.compile(
-    "(?P<phrase>" + "|".join(sorted(LEAD_PHRASES + PARTICIPANT_PHRASES, key=len, reverse=True)) + ")" + _BOUNDARY)
+    "(?P<phrase>" + "|".join(sorted(LEAD_PHRASES + PARTICIPANT_PHRASES + RESPONSIBLE_PHRASES, key=len, reverse=True))
+    + ")" + _BOUNDARY)
 _LEAD_RE = re.compile("^(?:" + "|".join(LEAD_PHRASES) + ")$")
+_RESPONSIBLE_RE = re.compile("^(?:" + "|".join(RESPONSIBLE_PHRASES) + ")$")
 _EN_ROLE = re.compile(
     r"\((?P<b>lead(?:ing)?|in charge|co-?lead|support(?:ing)?|participat(?:ing|e)|assist(?:ing)?|cooperat(?:ing|e))\)"
     r"|\b(?P<after>leads|to lead|in the lead|in charge|supports|assists|participates?|cooperates)\b"
@@ -113,8 +116,8 @@ class UnitMention:
 
 
 def role_class(phrase: str) -> Role:
-    """牵头/负责/组织协调/承担/按职责分工负责 … -> lead; 参与/配合/协助 … -> participant."""
-    return "lead" if _LEAD_RE.match(phrase) else "participant"
+    """牵头/负责/组织协调/承担/按职责分工负责 … -> lead; 指导 -> responsible; 参与/配合/协助 … -> participant."""
+    return "lead" if _LEAD_RE.match(phrase) else "responsible" if _RESPONSIBLE_RE.match(phrase) else "participant"
 
 
 def bracket_depths(text: str) -> list[int]:

@@ -23,6 +23,7 @@ from ingest.recognise.units import (
     ASIDE,
     LEAD_PHRASES,
     PARTICIPANT_PHRASES,
+    RESPONSIBLE_PHRASES,
     bracket_depths,
     looks_like_unit,
     parse_units,
@@ -185,8 +186,8 @@ def _bracket_content(text: str, open_i: int, close: int, base: int) -> list[Fiel
     if not units or ASIDE.match(blanked) or not _reads_as_units([u.name for u in units], blanked):
         return []
     closes_line = not text[close + 1:].strip(" \t。.;；,，")
-    if not closes_line and not any(u.role != "responsible" for u in units):
-        return []
+    if not closes_line and not any(u.role != "responsible" for u in units) and not _GUIDES_END.search(blanked):
+        return []  # a bare list mid-sentence is prose; "（某部指导）" after a sentence group is a note
     a0, a1 = base + open_i, base + close + 1
     out = [Field("units", "responsible", False, base + open_i + 1, base + open_i + 1 + len(inner), a0, a1)]
     out.extend(Field("deadline", "responsible", False, base + open_i + 1 + s, base + open_i + 1 + e, a0, a1)
@@ -194,7 +195,8 @@ def _bracket_content(text: str, open_i: int, close: int, base: int) -> list[Fiel
     return out
 
 
-_ROLE_END = re.compile("(?:" + "|".join(LEAD_PHRASES + PARTICIPANT_PHRASES) + r")\s*[。.]?\s*$")
+_GUIDES_END = re.compile("(?:" + "|".join(RESPONSIBLE_PHRASES) + r")\s*$")
+_ROLE_END = re.compile("(?:" + "|".join(LEAD_PHRASES + PARTICIPANT_PHRASES + RESPONSIBLE_PHRASES) + r")\s*[。.]?\s*$")
 MAX_LOOSE_UNIT = 16
 
 

@@ -764,3 +764,24 @@ def test_how_old_asked_where_no_age_is_given_is_none(tmp_path: Path) -> None:
                                        "提高，主要健康指标达到全省平均水平。\n")
     assert answer_question(home, "2025年甲乙市人均预期寿命要达到多少岁?")["type"] == "none"
     home.close()
+
+
+def test_who_does_an_item_without_a_note_is_read_from_its_sentence_and_a_guide_does_not_lead(tmp_path: Path) -> None:
+    """An opinion without unit notes: "财政部门要会同…" answers who leads the item; a pilot plan's notes
+    「（甲部牵头，乙部参与）」 and 「（丙部指导）」 make only 甲部 the lead asked for."""
+    (tmp_path / "a.txt").write_text("\n".join([
+        "甲乙省人民政府办公厅关于完善农业保险补贴的指导意见", "各市人民政府：",
+        "一、完善补贴机制",
+        "（一）健全绩效评价。甲乙省财政厅要会同省农业农村厅制定绩效评价办法，定期开展评价。",
+        "（二）加强督促检查。甲乙省审计厅负责对本意见执行情况进行督促检查。"]), encoding="utf-8")
+    (tmp_path / "b.txt").write_text("\n".join([
+        "甲乙省“无废园区”建设试点工作方案", "一、主要任务",
+        "（一）建立园区固体废物台账。摸清固体废物产生底数。（甲乙省生态环境厅牵头，甲乙省统计局参与）",
+        "健全统计制度，开展统计监测。（甲乙省统计局、甲乙省工业和信息化厅指导）"]), encoding="utf-8")
+    home = Home(tmp_path / "home", embedder="hash")
+    assert not home.ingest([tmp_path / "a.txt", tmp_path / "b.txt"]).failed
+    audit = answer_question(home, "哪个部门负责对农业保险补贴意见执行情况进行督促检查？")
+    assert [u["name"] for u in audit["units"]] == ["甲乙省审计厅"], audit["answer"]
+    ledger = answer_question(home, "建立园区固体废物台账的工作由哪个部门牵头？")
+    assert [u["name"] for u in ledger["units"]] == ["甲乙省生态环境厅"], ledger["answer"]
+    home.close()

@@ -69,6 +69,11 @@ def test_role_words_inside_names_are_not_roles() -> None:
     assert roles("区综合协调办") == [("区综合协调办", "responsible")]
 
 
+def test_a_guiding_ministry_is_responsible_not_lead() -> None:
+    assert roles("甲部指导，乙市政府负责落实") == [("甲部", "responsible"), ("乙市政府", "lead")]
+    assert roles("甲部牵头，乙部参与") == [("甲部", "lead"), ("乙部", "participant")]
+
+
 def test_conjunctions_split_only_between_units() -> None:
     assert roles("市住房和城乡建设局和市工业和信息化局") == [
         ("市住房和城乡建设局", "responsible"), ("市工业和信息化局", "responsible")]
