@@ -785,3 +785,19 @@ def test_who_does_an_item_without_a_note_is_read_from_its_sentence_and_a_guide_d
     ledger = answer_question(home, "建立园区固体废物台账的工作由哪个部门牵头？")
     assert [u["name"] for u in ledger["units"]] == ["甲乙省生态环境厅"], ledger["answer"]
     home.close()
+
+
+def test_a_share_asked_that_the_text_never_states_is_none(tmp_path: Path) -> None:
+    """"给予多少比例的补贴" where the plan only says it supports buying compute: none; where it states 50%, the share."""
+    (tmp_path / "a.txt").write_text("\n".join([
+        "甲市支持人工智能企业发展的若干措施", "一、降低算力成本",
+        "（一）支持购买算力。落实国家、省有关政策，支持企业购买智能算力，切实降低研发成本。"]), encoding="utf-8")
+    (tmp_path / "b.txt").write_text("\n".join([
+        "乙市支持人工智能企业发展的若干措施", "一、降低数据成本",
+        "（一）支持购买数据。对购买公共数据的企业，按照实际支出的30%给予数据补贴。"]), encoding="utf-8")
+    home = Home(tmp_path / "home", embedder="hash")
+    assert not home.ingest([tmp_path / "a.txt", tmp_path / "b.txt"]).failed
+    assert answer_question(home, "甲市对企业购买智能算力给予多少比例的补贴？")["type"] == "none"
+    twin = answer_question(home, "乙市对企业购买公共数据给予多少比例的补贴？")
+    assert twin["type"] != "none" and "30" in twin["answer"], twin["answer"]
+    home.close()
