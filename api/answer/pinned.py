@@ -70,7 +70,7 @@ _MONEY = re.compile(r"多少(?:资金|钱|经费|奖励|补贴|补助|金额)|�
 _MONEY_NOUNS = ("资金", "奖励", "补贴", "补助", "经费", "奖补", "资助", "投资", "投入", "额度", "贷款")
 _NUMERAL = r"(?:\d[\d.,]*|[一二三四五六七八九十百千万两]+)\s*(?:万|亿)?"
 # a question asking for a share ("多少比例", "百分之几", "几成"), and the ways a text states one
-_SHARE_ASKED = re.compile(r"多少比例|多大比例|百分之几|几成|比例是多少|比例为多少|占比多少|多少的比例")
+_SHARE_ASKED = re.compile(r"多少比例|多大比例|百分之几|几成|比例[^，,。？?]{0,4}(?:是|为)多少|占比多少|多少的比例|比例多少")
 _SHARE_STATED = re.compile(r"\d\s*[%％]|百分之[一二三四五六七八九十百\d]|[一二三四五六七八九十\d]成|[一二三四五六七八九十\d]分之|"
                            r"\d\s*个百分点|翻[一两番]|全额|减半")
 
@@ -416,7 +416,7 @@ def _measure_missing(q: Query, hay: str) -> str:
         found = re.search(rf"{_EN_NUMBER}\W+(?:[\w-]+\W+){{0,4}}?{re.escape(noun[:5])}", hay, re.I)
         return "" if found else m.group(1)
     if _SHARE_ASKED.search(q.text):  # "给予多少比例的补贴": a share, which the evidence must state
-        return "" if _SHARE_STATED.search(hay) else "比例"
+        return "" if _SHARE_STATED.search(hay) else "具体比例"
     if _MONEY.search(q.text):
         nouns = [n for n in _MONEY_NOUNS if n in q.text]
         clauses = [c for c in re.split(r"[，,；;。\n]", hay) if re.search(_NUMERAL + r"元", c)]
