@@ -21,11 +21,12 @@ _RESPONSIBILITY_ZH = re.compile(
     r"(?:负责|牵头|参与|配合)(?:哪项|哪些|哪几项|什么)(?:任务|工作|措施|举措|事项)|是哪项(?:任务|工作|措施|举措)的")
 _RESPONSIBILITY_EN = re.compile(
     r"\bwho\b(?! *(?:is|are|was|were) +(?:the +)?(?:target|beneficiar|[“\"]))|\bwhom\b|\bwhich +(?:agenc|unit|department|"
-    r"bureau|office|official|officer|part(?:y|ies)|entit|bod|organi[sz]ation|institution|authorit)|"
+    r"bureau|office|official|officer|part(?:y|ies)|entit|bod|organi[sz]ation|institution|authorit|secretar|minist|"
+    r"administrator|director|head|council|committee|commission|government|employer)|"
     r"\bwhat (?:must|should|shall|will|does) the [A-Z][\w ]+ (?:do|consider)|\bresponsib|\blead(?:s|ing)? +(?:agency|unit|department)",
     re.IGNORECASE)
 _DEADLINE_ZH = re.compile(r"什么时候|何时|完成时限|时限|截止|最晚|期限|哪一年|哪年|几月|什么时间|哪个时间|日期|多久|多长时间")
-_DEADLINE_EN = re.compile(r"\bby when\b|\bwithin how (?:many|long)\b|\bhow many (?:days|weeks|months) (?:after|from|of)\b|\bhow long (?:does|do|will|did)\b.*\bhave\b|\bwithin what\b|\bhow (?:soon|quickly|fast)\b|\band when\b|\bdeadline|\bdue\b|\bwhen +(?:must|should|will|is|are|does|do)\b|"
+_DEADLINE_EN = re.compile(r"\bby when\b|\bhow often\b|\bhow frequently\b|\bwithin how (?:many|long)\b|\bhow many (?:days|weeks|months) (?:after|from|of)\b|\bhow long (?:does|do|will|did)\b.*\bhave\b|\bwithin what\b|\bhow (?:soon|quickly|fast)\b|\band when\b|\bdeadline|\bdue\b|\bwhen +(?:must|should|will|is|are|does|do)\b|"
                           r"\btime ?limit|\bcomplete[sd]? by\b|\bwhat date\b", re.IGNORECASE)
 _TARGET_ZH = re.compile(r"多少|目标值|目标是|达到|几个|几座|几处|多大|多长|多高|比例|占比|现状值|规划目标|实际完成|"
                         r"率[是为]?[多几]|指标值|数值|面积|对得上|一致吗|(?:高于|低于|超过|大于|小于)\s*\d")

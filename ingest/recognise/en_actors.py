@@ -232,8 +232,8 @@ def _is_name(phrase: str) -> bool:
 
     A common noun after a proper name ("Department of Energy facilities") names a thing."""
     words = _LEADING_CONJ.sub("", phrase.strip()).split()
-    if not words or len(words) > 16:
-        return False
+    if not words or len(words) > 16 or "](" in phrase or "://" in phrase:
+        return False  # a link ("alignment with the [Digital Standards](https://…)") names a document, not a party
     last = words[-1].strip("(),.;:’'")
     if len(words) > 1 and last[:1].islower() and last.lower() not in actor_nouns() | _TRAILERS \
             and words[-2][:1].isupper():

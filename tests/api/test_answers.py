@@ -54,6 +54,8 @@ def plan_home(tmp_path_factory: pytest.TempPathFactory) -> Home:
     ("Which agency leads the forest chief system?", "responsibility"),
     ("完善林长制的完成时限是什么?", "deadline"),
     ("By when must the watchtowers be built?", "deadline"),
+    ("How often must the fire plan be reviewed?", "deadline"),
+    ("Which Secretaries must report on wildfire smoke?", "responsibility"),
     ("全省森林覆盖率目标是多少?", "target"),
     ("How many watchtowers will be built?", "target"),
     ("林长体系分几级?", "fact"),

@@ -134,6 +134,9 @@ def test_a_noun_phrase_that_is_no_actor_moves_the_subject_start() -> None:
      "Navy, the Secretary of the Army, and port authorities.",
      ["the Secretary of the Navy", "the Secretary of the Army", "port authorities"]),
     ("The Secretary shall direct the Office of Rural Health to assess staffing.", ["the Office of Rural Health"]),
+    # a link names a document, not a party
+    ("The Director shall work with the [Westland Data Standards](https://example.org/ds) and with the Chief Data "
+     "Officer.", ["the Chief Data Officer"]),
     # an item under "The Secretary of Housing shall:" acting through an office; a cue of two joined words
     ("The Secretary shall, acting through the Administrator of the Rural Housing Service, expand loans.",
      ["the Administrator of the Rural Housing Service"]),
