@@ -60,7 +60,10 @@ def deadline_phrase(d: Deadline, lang: str) -> str:
 def task_label(task: Task, lang: str) -> str:
     """"3.实施…" (a table's bare serial "3" gets its stop), "measure 3 “…”"."""
     number = task.number + ("." if task.number[-1:].isdigit() else "")
-    return f"{number}{task.title}" if lang == "zh" else f"measure {task.number.rstrip('.、')} “{task.title}”"
+    if lang == "zh":
+        return f"{number}{task.title}"
+    label = task.number.rstrip(".、")
+    return f"measure {label} “{task.title}”" if label else f"the measure “{task.title}”"
 
 
 # a note naming the persons in charge ("牵头责任人:王某,具体责任人:李某"): no units, but what the text says of who

@@ -249,7 +249,7 @@ def select_units(q: Query, task: Task) -> tuple[list[Unit], str | None]:
         others = [u for u in units if u.role == "participant"]
         return (others, None) if others else ([], "participant")
     if q.lang == "en" and "participant" not in q.roles and not _CJK.search(task.text):
-        leads = [u for u in units if u.role == "lead"]  # "in consultation with" parties do not act
+        leads = [u for u in units if u.role in ("lead", "responsible")]  # "in consultation with" parties do not act
         return (leads or units), None
     return units, None
 

@@ -801,3 +801,18 @@ def test_a_share_asked_that_the_text_never_states_is_none(tmp_path: Path) -> Non
     twin = answer_question(home, "乙市对企业购买公共数据给予多少比例的补贴？")
     assert twin["type"] != "none" and "30" in twin["answer"], twin["answer"]
     home.close()
+
+
+def test_which_bodies_are_responsible_leaves_out_the_stakeholders_involved(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("\n".join([
+        "# Eastport Climate Action Portfolio", "",
+        "| Action outline | Action name | Eastport Harbour Heat Network |", "| --- | --- | --- |",
+        "|  | Action type | Infrastructure |",
+        "| Implementation | Responsible bodies/person for implementation | Eastport City Council and Harbour Energy Ltd |",
+        "|  | Involved stakeholders | Eastport College, Port Authority |"]), encoding="utf-8")
+    home = Home(tmp_path / "home", embedder="hash")
+    assert not home.ingest([tmp_path / "a.md"]).failed
+    got = answer_question(home, "Which bodies are responsible for implementing the Eastport Harbour Heat Network?")
+    assert [u["name"] for u in got["units"]] == ["Eastport City Council", "Harbour Energy Ltd"], got["answer"]
+    assert "measure  " not in got["answer"]
+    home.close()
