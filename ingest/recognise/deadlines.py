@@ -147,10 +147,20 @@ def find_body_deadlines(text: str, base_year: int | None = None) -> list[tuple[D
     out: list[tuple[Deadline, int, int]] = []
     for d in find_dates(text, base_year):
         expr = text[d.start:d.end]
-        if not d.date or not _is_limit_expression(expr) or _describes(text, d, base_year):
+        if not d.date or not (_is_limit_expression(expr) or _dated_completion(text, d)) or _describes(text, d, base_year):
             continue
         out.append((Deadline(text=expr.strip(), date=d.date, kind="by", what=None), d.start, d.end))
     return out
+
+
+# "2019年上半年，试点城市政府印发实施方案": a closing date opening a clause whose verb completes something
+_COMPLETES_LATER = re.compile(r"^\s*[，,]?[^。；;，,]{0,12}?(?:完成|建成|印发|出台|上线|投运|验收|办结|报送|提交|形成)")
+
+
+def _dated_completion(text: str, d: DeadlineMatch) -> bool:
+    expr, after = text[d.start:d.end], text[d.end:d.end + 40]
+    opens = d.start == 0 or text[d.start - 1] in "。；;！!\n"
+    return opens and bool(_CLOSING.search(expr)) and bool(_COMPLETES_LATER.match(after)) and not _REPORTED.match(after)
 
 
 def _is_limit_expression(expr: str) -> bool:

@@ -96,6 +96,12 @@ def test_unrecognised_text_is_kept_undated() -> None:
     assert (d.date, d.kind, d.text) == (None, "by", "按上级要求")
 
 
+def test_a_closing_date_opening_a_sentence_that_completes_something_is_a_limit() -> None:
+    """"2027年上半年，各县区印发实施方案": the half-year by which it is done; "2025年底，全市已完成…" reports."""
+    text = "经评审后实施。2027年上半年，各县区印发实施方案。2025年底，全市已完成改造120个。"
+    assert [(d.date, d.text) for d, _, _ in find_body_deadlines(text, 2026)] == [("2027-06-30", "2027年上半年")]
+
+
 def test_body_counts_only_explicit_limits() -> None:
     text = "到2025年,绿化覆盖率达到40%;2024年9月底前完成规划编制。In 2030 the rate reaches 50%, by the end of 2026 all done."
     got = [(d.date, text[s:e]) for d, s, e in find_body_deadlines(text)]
