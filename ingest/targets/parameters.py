@@ -36,6 +36,10 @@ _ANY_CAP = re.compile(r"(?:可享受|享受|可申请|可获得?)[^，,；;。]*
 _AGE = re.compile(r"寿命|年龄|age", re.I)
 _RATE_BEFORE = re.compile(r"按照?|依规|给予|最高|补贴|补助|贴息|奖励|资助|租金|市场价|(?:费用?|金额|成本|投入|投资额?|支出|"
                           r"收入|保费|利率|利息|所得额)的?$|^第.年|^次年")
+# a rule on what each transaction charges or shares, in principle: "收取的担保费率原则上不超过1%", "原则上不高于承担
+#风险责任的0.5%", "承担的风险责任比例均不低于20%" - the terms of a scheme, not a level the plan aims at
+_CHARGE_RULE = re.compile(r"(?:收取|收费|费率|风险责任|风险分担|分担比例)[^，,；;。]{0,24}$")
+_CHANGED = re.compile(r"降至|降到|降低|下降|提高|提升|增长|逐步|力争|到\s*\d{4}\s*年")  # "将平均担保费率降至1%以下": a goal
 # "力争经过5年努力": the time a goal takes, not a goal
 _EFFORT_SPAN = re.compile(r"(?:经过|通过|历经|再用|用)\s*$")
 _STAY_BEFORE = re.compile(r"最长|最短|有效期|期限|为期|满|连续|服务期|免租|租住|享受|给予|提供|补助期")
@@ -166,7 +170,8 @@ def _is_term(before: str, after: str, q: Quantity) -> bool:
     if unit == "岁":
         return not _AGE.search(before)
     if unit == "%":
-        return bool(_RATE_BEFORE.search(before) or _GRANT_AFTER.match(after))
+        return bool(_RATE_BEFORE.search(before) or _GRANT_AFTER.match(after)) or (
+            q.comparator in ("<=", ">=") and bool(_CHARGE_RULE.search(before)) and not _CHANGED.search(before))
     if unit in TIME_UNITS:  # a run of limits ("报告书14个工作日内、报告表7个工作日内完成审批") shares its service word
         tail = _PARALLEL_LIMITS.sub("", after)
         return not (_SERVICE.search(tail[:12]) or _SERVICE.search(before[-8:]))

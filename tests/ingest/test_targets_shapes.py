@@ -247,6 +247,19 @@ def test_using_what_exists_to_reach_a_goal_keeps_the_goal(tmp_path: Path) -> Non
     assert not [t for t in doc.targets if t.kind == "baseline"]
 
 
+def test_a_schemes_charges_and_shares_are_its_terms_and_a_lowered_average_is_a_goal(tmp_path: Path) -> None:
+    """"收取的贷款服务费率原则上不超过2%" and "承担的风险责任比例不低于30%" are the terms each loan carries; "将平均服务费率
+    降至1.5%以下" is what the plan aims at."""
+    doc = parse_text(tmp_path, "loan.txt", "\n".join([
+        "甲乙省关于发挥创业担保贷款作用支持返乡创业的指导意见",
+        "一、降低融资成本",
+        "（一）对单户贷款金额50万元以下的创业者收取的贷款服务费率原则上不超过2%。",
+        "（二）原则上合作银行承担的风险责任比例不低于30%。",
+        "（三）到2028年，引导合作机构将平均服务费率降至1.5%以下。",
+    ]))
+    assert [(t.value, t.comparator) for t in doc.targets] == [(1.5, "<=")]
+
+
 def test_an_upper_bound_that_defines_a_class_is_not_a_target(tmp_path: Path) -> None:
     """"月销售额10万元以下的小规模纳税人" names who qualifies; "不少于500卡时的算力支持" and "高于全省
     12.5%的平均水平" state values."""
