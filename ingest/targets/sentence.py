@@ -11,7 +11,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from ingest.recognise.quantities import COUNT_UNITS, Quantity
+from ingest.recognise.quantities import COUNT_UNITS, TIME_UNITS, Quantity
 from ingest.targets.found import Found
 from ingest.targets.marks import BASELINE_CUES, TARGET_CUES, SentenceMarks
 from ingest.targets.parameters import asides, in_aside, is_parameter
@@ -111,6 +111,10 @@ _INVOLVES = re.compile(r"涉及\s*$")
 _RESPONSIBLE_BODIES = re.compile(r"(?:牵头|责任|配合|协同|参与|成员)(?:单位|部门)")
 
 
+# the subject of a service-time standard: "合法性审核时间", "审批时限", "办理期限"
+_SERVICE_TIME_SUBJECT = re.compile(r"(?:审核|审批|审查|办理|办结|受理|评审|响应)(?:时间|时限|期限|用时)(?:一般)?[^。；;]{0,16}$")
+
+
 def keep(text: str, sent: Sentence, q: Quantity) -> bool:
     """Not a title/document number, not an aside, not a count of places (6 个区县), not a policy's terms."""
     if sent.bracketed(q.start) or in_aside(sent.asides, q):
@@ -132,6 +136,8 @@ def keep(text: str, sent: Sentence, q: Quantity) -> bool:
         return False  # "10件重点民生实事", "448项具体工作", "19个重点领域": the document's own items, no measure
     if q.unit in COUNT_UNITS and (_INVOLVES.search(text, c0, q.start) or _RESPONSIBLE_BODIES.match(text, q.end)):
         return False  # "明确133项任务，涉及34个牵头单位": what a document's work involves and who does it, no goal
+    if q.unit in TIME_UNITS and _SERVICE_TIME_SUBJECT.search(text[sent.s0:q.start]):
+        return True  # "审核时间一般不少于5个工作日，最长不超过15个工作日": a service's time standard, both bounds
     if text[max(0, q.start - 1):q.start] in ("第", "届"):
         return False  # "第3批", "第十八届71次常务会议": an ordinal (of a batch, a meeting), not a count
     if _LABEL_BEFORE.search(text, c0, q.start) or _LABEL_AFTER.match(text, q.end):

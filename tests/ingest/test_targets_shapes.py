@@ -260,6 +260,14 @@ def test_a_schemes_charges_and_shares_are_its_terms_and_a_lowered_average_is_a_g
     assert [(t.value, t.comparator) for t in doc.targets] == [(1.5, "<=")]
 
 
+def test_a_review_times_usual_and_longest_bounds_are_a_service_standard(tmp_path: Path) -> None:
+    doc = parse_text(tmp_path, "review.txt", "\n".join([
+        "甲乙省关于全面推行行政许可复核机制的指导意见", "二、严格落实工作措施",
+        "（一）合理确定复核时限。许可复核时间一般不少于3个工作日，最长不超过10个工作日。",
+        "（二）本意见所称小型企业，是指从业人员一般不超过20人的企业。"]))
+    assert sorted((t.value, t.unit, t.comparator) for t in doc.targets) == [(3.0, "工作日", ">="), (10.0, "工作日", "<=")]
+
+
 def test_an_upper_bound_that_defines_a_class_is_not_a_target(tmp_path: Path) -> None:
     """"月销售额10万元以下的小规模纳税人" names who qualifies; "不少于500卡时的算力支持" and "高于全省
     12.5%的平均水平" state values."""
