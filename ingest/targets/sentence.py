@@ -112,7 +112,7 @@ _RESPONSIBLE_BODIES = re.compile(r"(?:牵头|责任|配合|协同|参与|成员)
 
 
 # the subject of a service-time standard: "合法性审核时间", "审批时限", "办理期限"
-_SERVICE_TIME_SUBJECT = re.compile(r"(?:审核|审批|审查|办理|办结|受理|评审|响应)(?:时间|时限|期限|用时)(?:一般)?[^。；;]{0,16}$")
+_SERVICE_TIME_SUBJECT = re.compile(r"(?:审核|审批|审查|复核|核准|核查|审定|批复|办理|办结|受理|评审|验收|登记|响应)(?:时间|时限|期限|用时)(?:一般)?[^。；;]{0,16}$")
 
 
 def keep(text: str, sent: Sentence, q: Quantity) -> bool:
