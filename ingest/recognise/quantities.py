@@ -261,6 +261,9 @@ def _arabic(text: str, lo: int, hi: int) -> list[Quantity]:
     return out
 
 
+_EACH = re.compile(r"每(?:个|一个)?[\u4e00-\u9fff（）()、]{1,16}?(?:培育|建设|建成|打造|设立|组建|布局|认定)")
+
+
 def _chinese_unit(m: re.Match[str], text: str, lo: int, value: float) -> str | None:
     """The unit of a Chinese numeral when it states a figure: every N per period (每年开展一次), a count
     after a verb of doing or a comparator (建成百个, 超千家, 等四个), a service time (一日办结)."""
@@ -276,6 +279,9 @@ def _chinese_unit(m: re.Match[str], text: str, lo: int, value: float) -> str | N
         return unit if _SERVICE_AFTER.match(text, m.end()) else None
     if value > 1 and _COUNT_VERBS.search(before):
         return unit
+    if value == 1 and unit in COUNT_UNITS and _COUNT_VERBS.search(before) and \
+            _EACH.search(text, max(lo, m.start() - 30), m.start()):
+        return unit  # "每个省培育一家龙头机构": one for each, a count the plan sets
     return None
 
 

@@ -187,6 +187,7 @@ def test_an_annual_lists_bare_figures_are_its_goals(tmp_path: Path) -> None:
     ("接诊时间控制在30分钟以内", (30.0, "分钟", "<=")),
     ("人均预期寿命达到80岁", (80.0, "岁", ">=")),
     ("调度能力超3000P", (3000.0, "P", ">")),
+    ("每个县（市、区）培育一家龙头合作社", (1.0, "家", "=")),  # one for each: a count; "建成一家" alone is "a"
 ])
 def test_chinese_quantity_shapes(text: str, expected: tuple[float, str, str]) -> None:
     found = find_quantities(text)
