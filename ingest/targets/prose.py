@@ -237,6 +237,7 @@ class ProseReader:
         self.list_measure = ""  # what an English lead-in's targets measure ("Our renewable energy targets are:")
         self.goal_list = False  # the items below an English lead-in that calls them targets ("Overall targets:")
         self.list_bound = ""  # the bound a lead-in sets its items' bare figures ("… a potential of greater than:")
+        self.horizon_level: int | None = None  # the numbering level of the item that set the horizon
         # "某县“十四五”卫生健康主要发展指标": a title that is a list of goals makes its figures goals
         title = doc.title or ""
         lead = "" if doc.meta.title else doc.text.split("\n", 1)[0]  # no title: a news copy's lead may say it
@@ -262,8 +263,14 @@ class ProseReader:
                     and not self._table_line(b)) or self._goal_heading(b):
                 if (self.horizon or self.goal_list) and self._ends_english_list(b):
                     self.horizon, self.list_measure, self.goal_list, self.list_bound = None, "", False, ""
+                if self.horizon and b.kind == "list_item" and b.level is not None and self.horizon_level is not None \
+                        and b.level <= self.horizon_level:
+                    self.horizon = None  # "（五）试点范围。" after "（四）试点目标。到2020年，…": a sibling, not its item
                 out.extend(self.read_span(b.start, b.end, b.section))
+                before = self.horizon
                 self._carry_horizon(b.start, b.end, b.section)
+                if self.horizon != before:
+                    self.horizon_level = b.level if b.kind == "list_item" else None
         return out if self.ctx.is_plan else [f for f in out if f.kind == "target"]
 
     def _ends_english_list(self, b: Block) -> bool:

@@ -261,6 +261,17 @@ def test_a_schemes_charges_and_shares_are_its_terms_and_a_lowered_average_is_a_g
     assert [(t.value, t.comparator) for t in doc.targets] == [(1.5, "<=")]
 
 
+def test_a_goal_items_year_does_not_reach_its_sibling(tmp_path: Path) -> None:
+    """"（二）试点目标。到2027年，…" dates its own figures, not those of "（三）试点范围。" after it."""
+    doc = parse_text(tmp_path, "pilot.txt", "\n".join([
+        "甲乙省“无废园区”建设试点工作方案", "一、总体要求",
+        "（一）基本原则。坚持问题导向。",
+        "（二）试点目标。到2027年，试点园区固体废物综合利用率达到80%。",
+        "（三）试点范围。在全省选择5个左右有条件的园区开展试点。"]))
+    got = {(t.value, t.year) for t in doc.targets}
+    assert (80.0, 2027) in got and (5.0, None) in got, got
+
+
 def test_a_review_times_usual_and_longest_bounds_are_a_service_standard(tmp_path: Path) -> None:
     doc = parse_text(tmp_path, "review.txt", "\n".join([
         "甲乙省关于全面推行行政许可复核机制的指导意见", "二、严格落实工作措施",
