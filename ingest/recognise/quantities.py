@@ -268,6 +268,8 @@ def _chinese_unit(m: re.Match[str], text: str, lo: int, value: float) -> str | N
     """The unit of a Chinese numeral when it states a figure: every N per period (每年开展一次), a count
     after a verb of doing or a comparator (建成百个, 超千家, 等四个), a service time (一日办结)."""
     unit = normalize_unit(m.group("unit"))
+    if text.startswith("性", m.end()):
+        return None  # "一次性补贴": a one-off grant, no count of times
     if m.group("unit") == "个" and text.startswith(("月", "季度", "工作日", "小时", "星期"), m.end()):
         return None  # "每季度最后一个月": a span of time, counted nowhere
     before = text[max(lo, m.start() - 12):m.start()]

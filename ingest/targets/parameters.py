@@ -116,6 +116,10 @@ def is_parameter(text: str, c0: int, c1: int, q: Quantity) -> bool:
         return True
     if _IF_CLAUSE.match(before):
         return True  # "若日实际响应量低于日申报响应量50%，…": the case a rule covers, not a goal
+    if q.unit not in COUNT_UNITS and _GIVEN.search(before):
+        return True  # "给予25平方米以上的低成本创业空间支持": what each applicant is given
+    if _PER_HEAD_STANDARD.search(before):
+        return True  # "按人均不低于20平方米的标准提供": what each one gets, a term of the measure
     plain_after = re.sub(r"[(（][^()（）]*[)）]", "", after)
     if re.fullmatch(r"[^，,；;。]*的[，,；;。]?\s*", plain_after) and not re.search(r"的[^，,；;。]", plain_after):
         return True  # …达10个以上的，…: a threshold the applicant must meet
@@ -141,6 +145,8 @@ _IN_FRAME_BEFORE = re.compile(r"(?:^|[，,；;。])\s*在(?:[^，,；;。在]*�
 _IN_FRAME_AFTER = re.compile(r"^[^，,；;。]*?(?:中|内|里)(?:加大|加强|深化|强化|提升)")
 
 
+_GIVEN = re.compile(r"给予(?:不少于|不低于|最高|最多|至少)?\s*$")
+_PER_HEAD_STANDARD = re.compile(r"按照?(?:人均|每人|每家|每户|每个|每名|单个|单家)[^，,；;。]{0,6}$")
 _IF_CLAUSE = re.compile(r"^\W*(?:若|如果|倘若|假如|一旦|如)(?![期实下上此])")
 _CONDITION = re.compile(r"(?:^|[，,；;。])\s*(?:在|遇|遇到|当)\s*$")
 

@@ -261,6 +261,16 @@ def test_a_schemes_charges_and_shares_are_its_terms_and_a_lowered_average_is_a_g
     assert [(t.value, t.comparator) for t in doc.targets] == [(1.5, "<=")]
 
 
+def test_what_each_applicant_is_given_is_a_term_and_a_service_offered_is_a_goal(tmp_path: Path) -> None:
+    """"给予30平方米以上的创业空间", "按人均不低于15平方米的标准", "一次性奖励": what each one gets; "举办创业培训不少于
+    20场" is what the plan does."""
+    doc = parse_text(tmp_path, "space.txt", "\n".join([
+        "某市支持青年创业行动方案（2026—2028年）", "二、主要任务",
+        "（一）提供创业空间。对入驻的创业个人，给予30平方米以上的低成本创业空间支持，按人均不低于15平方米的标准配置。",
+        "（二）加强培训。每年举办创业培训不少于20场，对符合条件的团队每年给予最高5万元一次性奖励。"]))
+    assert [(t.value, t.unit) for t in doc.targets] == [(20.0, "场")], [(t.value, t.unit) for t in doc.targets]
+
+
 def test_a_goal_items_year_does_not_reach_its_sibling(tmp_path: Path) -> None:
     """"（二）试点目标。到2027年，…" dates its own figures, not those of "（三）试点范围。" after it."""
     doc = parse_text(tmp_path, "pilot.txt", "\n".join([
