@@ -49,8 +49,8 @@ def chinese_units(store: Store, question: str, cite: Citation) -> list[Unit]:
     return found[:8]
 
 
-# the bodies a Chinese sentence gives a duty to: its subject before 要/负责/牵头/会同/应 ("司法部负责组织协调…",
-# "各省（区、市）人民政府要…建设…平台", "财政部要会同有关部门…")
+# the bodies a Chinese sentence gives a duty to: its subject before 要/负责/牵头/会同/应 ("甲省司法厅负责统筹…",
+# "各市（州）人民政府要…建设…系统", "省财政厅要会同有关部门…")
 _DUTY_SUBJECT = re.compile(r"(?:^|[。；;！!])\s*(?:由)?(?P<who>[\u4e00-\u9fff（）()、]{2,40}?)"
                            r"(?:要|负责|牵头|会同|应当|应|须|必须|承担|统筹)")
 

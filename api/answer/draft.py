@@ -115,7 +115,7 @@ def from_tasks(ctx: Context) -> Draft | None:
 
 
 def _units_from_sentences(q: Query, match: TaskMatch) -> None:
-    """A task without a unit note: who does it is read from its sentences ("财政部要会同…", "审计厅负责…")."""
+    """A task without a unit note: who does it is read from its sentences ("省财政厅要会同…", "审计厅负责…")."""
     for t in match.tasks:
         if not t.units and (named := duty_subjects(t.text, q.text)):
             match.units[t.task_id], match.missing_role = named, None

@@ -193,12 +193,12 @@ def ground(question: str, passages: Iterable[str], min_coverage: float = 0.5) ->
     pinyin_hay = "".join(_pinyin(run) for run in _CJK_RUN.findall(hay)) if latin_terms else ""
     words = word_terms(hay) if latin_terms else set()
     missing = tuple(t for t in terms if not _present(t, hay, pinyin_hay)
-                    and not (t in latin_terms and stem(t.lower()) in words))  # "Secretaries" where it says Secretary
+                    and not (t in latin_terms and stem(t.lower()) in words))  # "Directors" where it says Director
     # over Chinese text an English word blocks only when it is a Chinese proper name (Tianjin), not a
     # common word a translation would be needed for ("Council")
     blocking = [t for t in latin_terms if not t.isupper()  # an acronym may be spelled out in the text
                 and (not pinyin_hay or t.lower().strip("'’s") in cedict_pinyin())]
-    if _mostly_chinese(hay):  # "the State Council opinion" over 国务院's text: its common words cannot be looked for
+    if _mostly_chinese(hay):  # "the State Council notice" over 国务院's text: its common words cannot be looked for
         terms = [t for t in terms if t not in latin_terms or t in blocking or t not in missing]
         missing = tuple(t for t in missing if t in terms)
     coverage = 1 - len(missing) / len(terms) if terms else 1.0

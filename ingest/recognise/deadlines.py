@@ -153,7 +153,7 @@ def find_body_deadlines(text: str, base_year: int | None = None) -> list[tuple[D
     return out
 
 
-# "2019年上半年，试点城市政府印发实施方案": a closing date opening a clause whose verb completes something
+# "2027年上半年，各县区政府印发工作方案": a closing date opening a clause whose verb completes something
 _COMPLETES_LATER = re.compile(r"^\s*[，,]?[^。；;，,]{0,12}?(?:完成|建成|印发|出台|上线|投运|验收|办结|报送|提交|形成)")
 
 

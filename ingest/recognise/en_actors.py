@@ -52,7 +52,7 @@ _WITH = re.compile(r"(?<!consistent )(?<!accordance )(?<!comply )(?<!complies )(
                    r"(?:\s*,\s*(?:as|where|when)\s+(?:appropriate|necessary|needed|practicable)\s*,)?"  # ", as appropriate,"
                    r"\s+(?!respect\b|regard\b)")
 _DIRECT = re.compile(r"\b(?:direct|designate)\s+(?=the\s|its\s|their\s)", re.I)
-# a statute cited inside a subject, or the short name it is given: "40 U.S.C. 102(4)(A)", "(5) (agencies)"
+# a statute cited inside a subject, or the short name it is given: "12 U.S.C. 345(2)(B)", "(7) (agencies)"
 _CITATION = re.compile(r"^\s*(?:\d+\s+(?:U\.\s?S\.\s?C\.|C\.\s?F\.\s?R\.|CFR|Stat\.)\s*[\w.()\-]*|\(\w{1,4}\)(?:\s*\([a-z][\w\s]*\))?)\s*$")
 _APPOSITION = re.compile(r"^as\s+(?!appropriate|necessary|needed|required|requested|applicable|defined|described|"
                          r"provided|set\s+forth|soon|well|specified|permitted|authorized|consistent)\S", re.I)
@@ -149,7 +149,7 @@ def _read_subject(text: str, pieces: list[tuple[int, int]], base: int, role: Rol
             out.extend(_actor(text, a, b, base, "participant") for a, b in _names(text, s + opener.end(), e))
             mode = "participant" if opener.re is CUE_RE else mode
         elif out and _CITATION.match(piece):
-            continue  # "…, 40 U.S.C. 102(4)(A), (5) (agencies), shall": the statute a name is defined by
+            continue  # "…, 12 U.S.C. 345(2)(B), (7) (agencies), shall": the statute a name is defined by
         elif out and (_APPOSITION.match(piece) or piece.lower().startswith("or ") or _absorbed(out[-1].name, piece)):
             last = out.pop()
             out.append(Actor(last.start, base + e, text[last.start - base:e], last.role))
@@ -233,7 +233,7 @@ def _is_name(phrase: str) -> bool:
     A common noun after a proper name ("Department of Energy facilities") names a thing."""
     words = _LEADING_CONJ.sub("", phrase.strip()).split()
     if not words or len(words) > 16 or "](" in phrase or "://" in phrase:
-        return False  # a link ("alignment with the [Digital Standards](https://…)") names a document, not a party
+        return False  # a link ("alignment with the [Data Standards](https://…)") names a document, not a party
     last = words[-1].strip("(),.;:’'")
     if len(words) > 1 and last[:1].islower() and last.lower() not in actor_nouns() | _TRAILERS \
             and words[-2][:1].isupper():

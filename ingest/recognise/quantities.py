@@ -283,7 +283,7 @@ def _chinese_unit(m: re.Match[str], text: str, lo: int, value: float) -> str | N
         return unit
     if value == 1 and unit in COUNT_UNITS and _COUNT_VERBS.search(before) and \
             _EACH.search(text, max(lo, m.start() - 30), m.start()):
-        return unit  # "每个省培育一家龙头机构": one for each, a count the plan sets
+        return unit  # "每个县培育一家龙头合作社": one for each, a count the plan sets
     return None
 
 

@@ -296,7 +296,7 @@ def _classify(text: str, s0: int, s1: int, f: Figure, cell: _Cell, ctx: DocConte
 
 
 def _prohibited_above(text: str, s0: int, f: Figure) -> bool:
-    """"prohibit the use of substitutes that have a global warming potential of greater than 150": a rating above the
+    """"prohibit the construction of buildings that have an energy-use index of greater than 90": a rating above the
     figure is prohibited, so the figure is the highest allowed."""
     return not f.unit and bool(f.noun) and f.comparator in (">", ">=") and \
         bool(_PROHIBITS.search(text, max(s0, f.start - _WINDOW), f.start))
@@ -472,7 +472,7 @@ def english_targets(text: str, start: int, end: int, section: str, table: str | 
                 if not (forced or cell.future) and in_recital(text, s0, f.start):
                     continue  # "WHEREAS, climate action … can result in 40% of …": a reason for the order, no goal
                 if _ROUNDING.search(text, max(s0, f.start - 30), f.start):
-                    continue  # "rounded to the nearest multiple of $0.05": how a figure is rounded, no level
+                    continue  # "rounded to the nearest multiple of $0.10": how a figure is rounded, no level
                 got = forced or _classify(text, s0, s1, f, cell, ctx, lead) or (
                     ("target", lead) if (goals and _listed_goal(text, s0, f, cell)) or _prohibited_above(text, s0, f)
                     else None)
@@ -484,7 +484,7 @@ def english_targets(text: str, start: int, end: int, section: str, table: str | 
                 same = prev is not None and prev[0].unit == f.unit and _NEXT_MILESTONE.fullmatch(text[prev[0].end:f.start])
                 indicator, cmp = (prev[1], prev[2]) if prev is not None and same else (
                     _indicator(text, s0, s1, f) or measure or label, _comparator(text, s0, f))
-                if bound and measure:  # an item of "The minimum wage … shall be at least:": the lead-in's level
+                if bound and measure:  # an item of "The hourly rate … shall be at least:": the lead-in's level
                     indicator, cmp = measure, cmp if cmp != "=" else bound
                     year = year or _starting_year(text, s0, s1)
                 scope = _named_place(text, s0, s1, f, named) or ctx.scope

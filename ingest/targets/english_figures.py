@@ -222,7 +222,7 @@ def _bounds(f: Figure) -> list[Figure]:
 _KIND_OF = re.compile(r"\bsingle\s*(?:and|or|/|,)\s*$", re.I)
 
 
-# a rating or limit whose number has no unit: "a maximum global warming potential of 750", "an energy star score of
+# a rating or limit whose number has no unit: "a maximum energy-use index of 90", "an efficiency score of
 # at least 75"; the measure is the noun phrase before "of"
 MEASURE_NOUNS = r"potential|index|rating|score|ratio|intensity|factor|limit|standard"
 _MEASURE_OF = re.compile(rf"\b(?P<np>(?:(?!(?:a|an|the)\s)[a-z][\w-]*\s+){{0,3}}(?:{MEASURE_NOUNS}))\s+of\s+"
@@ -234,7 +234,7 @@ _MINIMUM = re.compile(r"\b(?:minimum|min\.?|lowest)\s+$", re.I)
 
 
 def _measures_of(text: str, lo: int, hi: int) -> list[Figure]:
-    """"a maximum global warming potential of 750": a figure of the measure named before it, with no unit."""
+    """"a maximum energy-use index of 90": a figure of the measure named before it, with no unit."""
     out: list[Figure] = []
     for m in _MEASURE_OF.finditer(text, lo, hi):
         np = m.group("np")

@@ -27,7 +27,7 @@ ANY_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 LEAD_YEAR = re.compile(r"\s*(?:[(（]?[一二三四五六七八九十\d]+[)）.、．]\s*)?(?:计划|拟|预计|力争)?(?:在|于)?((?:19|20)\d{2})\s*年(?:底|末|内|度)?"
                        r"(?:\s*[,，:：]|(?=[\u4e00-\u9fff])(?!起|开始|以来|以后|后|至|到|间|期间|和|与|及|或|、))")
 # time words that date a whole sentence to now; 现有 (existing) is read in the figure's own clause (EXISTING), since
-# "充分利用现有政策，力争…建设9个集聚区" uses what exists to reach a goal
+# "用好现有扶持政策，力争…建成6个示范基地" uses what exists to reach a goal
 BASELINE_CUES = re.compile(r"目前|现状|仍有|截至|截止|当前")
 # a clause naming what already exists: the figure after it is a baseline, unless a verb of doing intervenes
 # ("每千人口拥有…托位数" names a per-capita indicator, not what exists)

@@ -36,10 +36,10 @@ _ANY_CAP = re.compile(r"(?:可享受|享受|可申请|可获得?)[^，,；;。]*
 _AGE = re.compile(r"寿命|年龄|age", re.I)
 _RATE_BEFORE = re.compile(r"按照?|依规|给予|最高|补贴|补助|贴息|奖励|资助|租金|市场价|(?:费用?|金额|成本|投入|投资额?|支出|"
                           r"收入|保费|利率|利息|所得额)的?$|^第.年|^次年")
-# a rule on what each transaction charges or shares, in principle: "收取的担保费率原则上不超过1%", "原则上不高于承担
-#风险责任的0.5%", "承担的风险责任比例均不低于20%" - the terms of a scheme, not a level the plan aims at
+# a rule on what each transaction charges or shares, in principle: "收取的贷款服务费率原则上不超过2%", "原则上不高于承担
+#风险责任的0.4%", "合作银行承担的风险责任比例不低于30%" - the terms of a scheme, not a level the plan aims at
 _CHARGE_RULE = re.compile(r"(?:收取|收费|费率|风险责任|风险分担|分担比例)[^，,；;。]{0,24}$")
-_CHANGED = re.compile(r"降至|降到|降低|下降|提高|提升|增长|逐步|力争|到\s*\d{4}\s*年")  # "将平均担保费率降至1%以下": a goal
+_CHANGED = re.compile(r"降至|降到|降低|下降|提高|提升|增长|逐步|力争|到\s*\d{4}\s*年")  # "将平均服务费率降至1.5%以下": a goal
 # "力争经过5年努力": the time a goal takes, not a goal
 _EFFORT_SPAN = re.compile(r"(?:经过|通过|历经|再用|用)\s*$")
 _STAY_BEFORE = re.compile(r"最长|最短|有效期|期限|为期|满|连续|服务期|免租|租住|享受|给予|提供|补助期")
@@ -97,7 +97,7 @@ def _composition(text: str, c0: int, c1: int, q: Quantity) -> bool:
     return span is not None and "+" in text[span[0]:span[1]]  # not "“社区+医院”驿站、新增8000户": the figure outside
 
 
-# a layout a plan builds: 构建“2个核心区+5个特色区”的…布局 - its counts are goals, though joined by "+"
+# a layout a plan builds: 构建“1个县级中心+4个乡镇站点”的…布局 - its counts are goals, though joined by "+"
 _BUILDS = re.compile(r"(?:构建|建设|打造|形成|建成)\s*$")
 _LAYOUT_AFTER = re.compile(r"^(?:的)?[^，,；;。“”\"]{0,12}(?:布局|格局|体系|网络|架构)")
 
@@ -117,9 +117,9 @@ def is_parameter(text: str, c0: int, c1: int, q: Quantity) -> bool:
     if _IF_CLAUSE.match(before):
         return True  # "若日实际响应量低于日申报响应量50%，…": the case a rule covers, not a goal
     if q.unit not in COUNT_UNITS and _GIVEN.search(before):
-        return True  # "给予25平方米以上的低成本创业空间支持": what each applicant is given
+        return True  # "给予30平方米以上的创业空间支持": what each applicant is given
     if _PER_HEAD_STANDARD.search(before):
-        return True  # "按人均不低于20平方米的标准提供": what each one gets, a term of the measure
+        return True  # "按人均不低于15平方米的标准配置": what each one gets, a term of the measure
     plain_after = re.sub(r"[(（][^()（）]*[)）]", "", after)
     if re.fullmatch(r"[^，,；;。]*的[，,；;。]?\s*", plain_after) and not re.search(r"的[^，,；;。]", plain_after):
         return True  # …达10个以上的，…: a threshold the applicant must meet

@@ -59,7 +59,7 @@ _CHANGE_ONLY = re.compile(r"(?:下降|上升|减少|增加|提高|降低|增长|
 _OWN_AREA = re.compile(r"(?:全市|全县|全省|全区|区内)(?=幅员|国土|土地|总面积)")
 _GROWTH = re.compile(r"(增长|增速|下降|降低|减少|上涨|涨幅|上升)(?:了|率)?\s*$")
 _AGGREGATE = re.compile(r"(?:每年|全市|全省|全区|全县|年度|每年度)*(?:总额|总规模|规模|总量|额度)(?:最高)?")
-# a service time a plan sets ("助力企业“一日开办”", "2小时内响应"): a standard, whatever verb leads to it
+# a service time a plan sets ("助力合作社“一日开办”", "2小时内响应"): a standard, whatever verb leads to it
 _SERVICE_TIME = re.compile(rf"[”\"’」]*\s*内?(?:{SERVICE_VERBS})")
 _QUOTED = re.compile(r"[“\"]([^”\"]{2,12})[”\"]")
 _REACHED = ("达到", "达")
@@ -83,12 +83,12 @@ _EN_TARGETS_OF = re.compile(r"(?:^|[\s(])(?:(?:[A-Z][\w]*[’']s|our|the|its|the
 # a lead-in whose items finish its sentence with their figures: "(g) emissions of nitrogen oxides are reduced by"
 _EN_OPEN_CHANGE = re.compile(r"^\W*(?:\(?[a-z0-9]{1,4}[.)]\s*)?(?P<what>[a-z][\w\s-]{2,80}?)\s+(?:are|is|shall\s+be|must\s+be|be)\s+"
                              r"(?:reduced|increased|cut|raised|lowered|brought\s+down)\s+(?:by|to)\s*:?$", re.I)
-# a lead-in whose items each give a figure of one measure: "… a global warming potential of greater than:" / "a. One
+# a lead-in whose items each give a figure of one measure: "… an energy-use index of greater than:" / "a. One
 # hundred fifty for use in new equipment"
 _EN_LIMIT_LEAD = re.compile(rf"(?:\b(?:a|an|the)\s+)?(?P<what>(?:(?!(?:a|an|the)\b)[a-z][\w-]*\s+){{0,3}}(?:{MEASURE_NOUNS}))"
                             r"\s+of\s+(?P<cmp>(?:greater|more|less)\s+than|at\s+(?:least|most)|no\s+more\s+than|up\s+to)?\s*:$",
                             re.I)
-# a lead-in whose items are the levels a duty sets: "The minimum wage paid to workers … shall be at least:"
+# a lead-in whose items are the levels a duty sets: "The hourly rate paid to workers … shall be at least:"
 _LEVEL_NOUN = re.compile(r"(?:^|\s)(?:the\s+)?(?P<what>(?:(?!(?:the|a|an|of|to|and)\b)[a-z][\w-]*\s+){0,2}(?:wage|pay|rate|fee|"
                          r"price|amount|salary|allowance|payment|charge|level|limit))\b", re.I)
 _EN_FLOOR_LEAD = re.compile(r"(?:^|\s)(?:the\s+)?(?P<what>(?:[a-z][\w-]*\s+){0,3}(?:wage|pay|rate|fee|price|amount|salary|"
@@ -265,7 +265,7 @@ class ProseReader:
                     self.horizon, self.list_measure, self.goal_list, self.list_bound = None, "", False, ""
                 if self.horizon and b.kind == "list_item" and b.level is not None and self.horizon_level is not None \
                         and b.level <= self.horizon_level:
-                    self.horizon = None  # "（五）试点范围。" after "（四）试点目标。到2020年，…": a sibling, not its item
+                    self.horizon = None  # "（三）试点范围。" after "（二）试点目标。到2027年，…": a sibling, not its item
                 out.extend(self.read_span(b.start, b.end, b.section))
                 before = self.horizon
                 self._carry_horizon(b.start, b.end, b.section)
@@ -300,7 +300,7 @@ class ProseReader:
         if limits and written_in_english(body):  # "… prohibit substitutes that have a … potential of greater than:"
             self.list_measure, self.goal_list = limits.group("what"), True
             self.list_bound = list_bound(body, limits.group("cmp") or "")
-        elif floor and written_in_english(body):  # "(a) The minimum wage … shall be at least:" / "(i) $16.50 per hour, …"
+        elif floor and written_in_english(body):  # "(a) The hourly rate … shall be at least:" / "(i) $16.50 per hour, …"
             named = list(_LEVEL_NOUN.finditer(body, floor.start(), floor.start("cmp")))  # the level nearest the verb
             self.list_measure = named[-1].group("what") if named else floor.group("what")
             self.goal_list, self.list_bound = True, list_bound(body, floor.group("cmp"))

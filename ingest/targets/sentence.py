@@ -111,7 +111,7 @@ _INVOLVES = re.compile(r"涉及\s*$")
 _RESPONSIBLE_BODIES = re.compile(r"(?:牵头|责任|配合|协同|参与|成员)(?:单位|部门)")
 
 
-# the subject of a service-time standard: "合法性审核时间", "审批时限", "办理期限"
+# the subject of a service-time standard: "许可复核时间", "审批时限", "办理期限"
 _SERVICE_TIME_SUBJECT = re.compile(r"(?:审核|审批|审查|复核|核准|核查|审定|批复|办理|办结|受理|评审|验收|登记|响应)(?:时间|时限|期限|用时)(?:一般)?[^。；;]{0,16}$")
 
 
@@ -137,7 +137,7 @@ def keep(text: str, sent: Sentence, q: Quantity) -> bool:
     if q.unit in COUNT_UNITS and (_INVOLVES.search(text, c0, q.start) or _RESPONSIBLE_BODIES.match(text, q.end)):
         return False  # "明确133项任务，涉及34个牵头单位": what a document's work involves and who does it, no goal
     if q.unit in TIME_UNITS and _SERVICE_TIME_SUBJECT.search(text[sent.s0:q.start]):
-        return True  # "审核时间一般不少于5个工作日，最长不超过15个工作日": a service's time standard, both bounds
+        return True  # "复核时间一般不少于3个工作日，最长不超过10个工作日": a service's time standard, both bounds
     if text[max(0, q.start - 1):q.start] in ("第", "届"):
         return False  # "第3批", "第十八届71次常务会议": an ordinal (of a batch, a meeting), not a count
     if _LABEL_BEFORE.search(text, c0, q.start) or _LABEL_AFTER.match(text, q.end):

@@ -35,7 +35,7 @@ _PART = re.compile(r"^(?:PART|Part|TITLE|CHAPTER|Chapter)\s+[IVXLC\d]+\b")
 _BOLD_LINE = re.compile(r"^\*\*[^*]+\*\*:?$|^__[^_]+__$")
 BULLET = re.compile(r"^(?:[*\-+•▪●◦]\s+)+")
 _LABELS: list[tuple[str, re.Pattern[str]]] = [
-    ("dotted", re.compile(r"^(\d{1,3}(?:\.\d{1,3})+)\.?(?=\s|[A-Z*“\"($£€]|$)")),  # "4.1.1.2.1.1$2.5 million …"
+    ("dotted", re.compile(r"^(\d{1,3}(?:\.\d{1,3})+)\.?(?=\s|[A-Z*“\"($£€]|$)")),  # "4.1.1.1.1$2 million …"
     ("p_num", re.compile(r"^\((\d{1,3}(?:\.\d{1,2})?)\)")),  # "(1.1)": a subsection inserted by an amendment
     ("p_low", re.compile(r"^\(([a-z]{1,4})\)")),
     ("p_up", re.compile(r"^\(([A-Z]{1,2})\)")),

@@ -91,7 +91,7 @@ class _Walker:
         return self.drafts
 
     def _limit_opener(self, i: int, p: Para) -> bool:
-        """"Sec. 3. … Within 60 days of the date of this order:" over "(a) The Secretary of Commerce shall: …": a
+        """"Sec. 2. … Within 30 days of the date of this order:" over "(a) The Secretary of the Army shall: …": a
         limit alone before a colon is the limit of every duty in the items below it that states none."""
         body = self.text[p.body:p.end].strip()
         kids = children(self.paras, i)
@@ -282,7 +282,7 @@ class _Walker:
                                    _units(d.actors, d.participants), deadlines))
 
 
-# a limit and nothing else, before a colon: "Within 60 days of the date of this order:", "By December 31, 2026, and
+# a limit and nothing else, before a colon: "Within 30 days of the date of this order:", "By December 31, 2026, and
 # annually thereafter:", "Not later than 90 days after the date of enactment of this Act —"
 _LIMIT_ONLY = re.compile(r"(?:(?:within|by|no\s+later\s+than|not\s+later\s+than|before|beginning|starting|on\s+or\s+before)\s"
                          r"[^.;:]{3,120}?)\s*[:—–-]", re.I)

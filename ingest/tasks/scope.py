@@ -176,7 +176,7 @@ _NOT_WORK_BODY = re.compile(r"总体要求|指导思想|原则|目标|支持(?:�
                             r"|(?:时间|方式|地点|对象|人员|事宜|名额|费用|报名|联系人|联系方式)$")
 
 
-# a part that sets out to change something ("八、优化监管考核机制", "五、完善评审程序") is work, though it names a process
+# a part that sets out to change something ("五、优化评审考核机制", "四、完善评审程序") is work, though it names a process
 _REFORMS = re.compile(r"(?:优化|完善|健全|强化|加强|改进|改革|创新|规范|深化|建立)")
 _PROCESS = re.compile(r"流程|程序|步骤|申报|遴选|评审|验收|考核|指标|内容|要求|意义|附件|附表|附录")
 _ANNEX_LINE = re.compile(r"^\s*附件\s*[\d一二三四五六七八九十]*\s*(?:[:：]|$)", re.M)
@@ -198,7 +198,7 @@ def states_work(title: str) -> bool:
 
 
 def _reform_part(section: str) -> bool:
-    """A part named by the change it makes ("三、健全审核工作机制", "四、优化监管考核机制"), not by aims, safeguards or
+    """A part named by the change it makes ("三、健全复核工作机制", "五、优化评审考核机制"), not by aims, safeguards or
     a subsidy list: in a document that names its operative part and notes no units, such a part beside it is work
     too."""
     titles = _titles(section)
