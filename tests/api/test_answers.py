@@ -148,3 +148,14 @@ def test_irregular_word_forms_meet() -> None:
 def test_a_documents_kind_capitalised_in_a_question_names_no_place() -> None:
     assert ground("Who installs solar panels under Bill 79?", ["The Ministry shall install solar panels."]).grounded
     assert not ground("Who installs solar panels in Westland?", ["The Ministry shall install solar panels."]).grounded
+
+
+def test_a_row_of_the_outline_a_task_is_named_in_belongs_to_that_task() -> None:
+    from api.answer.answerer import same_table
+    text = ("Intro line.\n| Action outline | Action name | Eastport Heat Network |\n|  | Action type | Heating |\n"
+            "|  | Action description | Waste heat for the docks. |\n\nA paragraph after the table.\n")
+    name = text.index("Eastport Heat Network")
+    end = name + len("Eastport Heat Network")
+    assert same_table(text, name, end, text.index("Waste heat"))
+    assert not same_table(text, name, end, text.index("A paragraph after"))
+    assert not same_table(text, text.index("Intro"), text.index("Intro") + 5, text.index("Waste heat"))

@@ -808,11 +808,14 @@ def test_which_bodies_are_responsible_leaves_out_the_stakeholders_involved(tmp_p
         "# Eastport Climate Action Portfolio", "",
         "| Action outline | Action name | Eastport Harbour Heat Network |", "| --- | --- | --- |",
         "|  | Action type | Infrastructure |",
+        "|  | Action description | A scheme to heat the docklands with waste heat recovered from the harbour's "
+        "sewage treatment works. |",
         "| Implementation | Responsible bodies/person for implementation | Eastport City Council and Harbour Energy Ltd |",
         "|  | Involved stakeholders | Eastport College, Port Authority |"]), encoding="utf-8")
     home = Home(tmp_path / "home", embedder="hash")
     assert not home.ingest([tmp_path / "a.md"]).failed
-    got = answer_question(home, "Which bodies are responsible for implementing the Eastport Harbour Heat Network?")
+    got = answer_question(home, "Which bodies are responsible for the scheme to heat the docklands with waste heat "
+                                "recovered from the harbour's sewage treatment works?")
     assert [u["name"] for u in got["units"]] == ["Eastport City Council", "Harbour Energy Ltd"], got["answer"]
     assert "measure  " not in got["answer"]
     home.close()
