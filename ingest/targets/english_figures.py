@@ -127,7 +127,8 @@ def _counts(text: str, lo: int, hi: int) -> list[Figure]:
     numbers += [(v, a, b, False) for v, a, b in english_numbers(text, lo, hi)]
     out: list[Figure] = []
     for value, a, b, approx in numbers:
-        m = _NOUN_PHRASE.match(text, b, hi)
+        plus = text.startswith("+", b) and not text[b + 1:b + 2].isdigit()  # "30+ nature reserves": at least 30
+        m = _NOUN_PHRASE.match(text, b + plus, hi) or (_ACRONYM_PLURAL.match(text, b + plus, hi) if plus else None)
         if not m or _named(text, a, b, lo) or _ANAPHOR.search(text[max(lo, a - 14):a]) or \
                 _DENOMINATOR.search(text[max(lo, a - 24):a]):
             continue
@@ -141,9 +142,13 @@ def _counts(text: str, lo: int, hi: int) -> list[Figure]:
             out.append(Figure(_value(low.group("lo1") or low.group("lo2")), m.group("noun"),
                               cmp, max(lo, start), m.end("np"), m.group("np"), value_max=value))
             continue
-        cmp, start = ("~", a - 1) if approx else _comparator(text, a)
+        cmp, start = ("~", a - 1) if approx else (">=", a) if plus else _comparator(text, a)
         out.append(Figure(value, m.group("noun"), cmp, max(lo, start), m.end("np"), m.group("np")))
     return out
+
+
+# a count written "30+ Aspirational LNRs": title-case modifiers and an acronym's plural
+_ACRONYM_PLURAL = re.compile(r"\s+(?P<np>(?P<mods>(?:[A-Z][a-z]+\s+){0,3})(?P<noun>[A-Z]{2,6}s))\b")
 
 
 def _scaled(text: str, lo: int, hi: int) -> list[Figure]:

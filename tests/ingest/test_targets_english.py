@@ -92,6 +92,8 @@ def test_number_words_and_figures_with_their_spans() -> None:
     ("invest at least $2.5 billion in rural transit", (2_500_000_000.0, "USD", ">=")),
     ("cut emissions to 5 million metric tons by 2040", (5_000_000.0, "t", "=")),
     ("deploy approximately 40,000 electric buses", (40_000.0, "buses", "~")),
+    ("take forward 25+ Candidate SSSIs", (25.0, "SSSIs", ">=")),  # "N+": at least N, of an acronym's plural
+    ("restore 300+ hedgerows", (300.0, "hedgerows", ">=")),
 ])
 def test_scaled_figures_money_and_counts(text: str, expected: tuple[float, str, str]) -> None:
     found = english_figures(text, 0, len(text))
