@@ -133,7 +133,7 @@ def _counts(text: str, lo: int, hi: int) -> list[Figure]:
                 _DENOMINATOR.search(text[max(lo, a - 24):a]):
             continue
         words, noun = re.sub(r"\s(?:and|or)\s", " ", m.group("np")).split(), m.group("noun")
-        if _NOT_A_NOUN.search(noun.lower()) or any(w.lower() in _FUNCTION_WORDS for w in words) \
+        if (_NOT_A_NOUN.search(noun.lower()) and not noun[:-1].isupper()) or any(w.lower() in _FUNCTION_WORDS for w in words) \
                 or _OWN_PARTS.match(noun) or (noun[0].isupper() and not m.group("mods")):
             continue
         low = _RANGE_LOW.search(text, max(lo, a - 24), a)  # "around 10,000 to 12,000 jobs": a range
