@@ -23,6 +23,7 @@ from api.answer.draft import (
     from_sentences,
     from_targets,
     from_tasks,
+    outline_row,
     sentence_deadlines,
 )
 from api.answer.grounding import ground
@@ -199,19 +200,6 @@ def _goal_of_figure(ctx: Context) -> Draft | None:
                    targets=[best], citations=[best.citation], deadlines=deadlines)
 
 
-def same_table(text: str, start: int, end: int, sentence: int) -> bool:
-    """The sentence at `sentence` is a row of the table whose cell text[start:end] names a task ("| Action description |
-    …" under "| Action name | X |"): an action outline's rows all describe that action."""
-    a, b = sorted((start, sentence))
-    if b - a >= MAX_TABLE_SPAN or "|" not in text[max(0, start - 2):end + 2]:
-        return False
-    first = text.rfind("\n", 0, a) + 1
-    last = text.find("\n", b)
-    lines = text[first:last if last >= 0 else len(text)].split("\n")
-    return all(line.strip().startswith("|") for line in lines)  # a blank line or prose ends the table
-
-
-MAX_TABLE_SPAN = 4000
 
 
 def _tasks_fit(ctx: Context, draft: Draft) -> bool:
@@ -223,9 +211,7 @@ def _tasks_fit(ctx: Context, draft: Draft) -> bool:
     if sentences is None:
         return True
     s = sentences.citations[0]
-    inside = any(s.doc_id == c.doc_id and (c.start <= s.start < c.end or
-                                           same_table(ctx.home.store.text(c.doc_id) or "", c.start, c.end, s.start))
-                 for c in draft.citations)
+    inside = any(s.doc_id == c.doc_id and (c.start <= s.start < c.end or outline_row(ctx, c, s)) for c in draft.citations)
     task_text = draft.evidence.texts[0] if draft.evidence.texts else ""
     task_fit = overlap(set(ctx.q.terms_for(task_text, ctx.lines.get(s.doc_id, ""))), task_text)
     return inside or sentences.fit <= task_fit + 0.15

@@ -21,7 +21,7 @@ from api.answer.readings import numbers_in_words, relative_deadlines
 from api.answer.tables import column_score, lookup_cell
 from api.answer.targets import match_targets, place_table, wants_places
 from api.answer.tasks import TaskMatch, match_tasks
-from api.answer.text import best_sentences
+from api.answer.text import best_sentences, same_table
 from index.home import Home
 from ingest.models import Citation, Deadline, Hit, Target, Unit
 from ingest.recognise.deadlines import find_dates
@@ -269,11 +269,18 @@ def _dated_sentence_inside(ctx: Context, cites: list[Citation], numbers: list[st
     if sentences is None:
         return False
     s = sentences.citations[0]
-    inside = any(s.doc_id == c.doc_id and c.start <= s.start < c.end for c in cites)
+    inside = any(s.doc_id == c.doc_id and (c.start <= s.start < c.end or outline_row(ctx, c, s)) for c in cites)
     same_doc = any(s.doc_id == c.doc_id for c in cites)
     close = same_doc and (sentences.fit >= CLOSE_FIT or _cites_number(s.quote, numbers or []))  # the date set elsewhere
     dated = bool(find_dates(s.quote)) or bool(re.search(r"\d+\s*(?:日|天|个月|年)内|within", s.quote))
     return (inside or close) and dated
+
+
+def outline_row(ctx: Context, task: Citation, sentence: Citation) -> bool:
+    """The sentence is a row of the table outline the task is named in (up to the next task, page breaks allowed)."""
+    starts = sorted(t.citation.start for t in ctx.home.store.tasks(task.doc_id) if t.citation.start > task.start)
+    text = ctx.home.store.text(task.doc_id) or ""
+    return same_table(text, task.start, task.end, sentence.start, starts[0] if starts else len(text))
 
 
 def _cites_number(sentence: str, numbers: list[str]) -> bool:

@@ -120,3 +120,21 @@ def best_sentences(query: Query, hits: list[Hit], limit: int = 3, prefer_numbers
         if len(out) == limit:
             break
     return out
+
+
+def same_table(text: str, start: int, end: int, sentence: int, until: int | None = None) -> bool:
+    """The sentence at `sentence` is a row of the table whose cell text[start:end] names a task ("| Action description |
+    …" under "| Action name | X |"): an action outline's rows all describe that action. Every line between is a table
+    line; or, given `until` (where the next task starts), the outline goes on after a page break up to there."""
+    a, b = sorted((start, sentence))
+    if b - a >= MAX_TABLE_SPAN or "|" not in text[max(0, start - 2):end + 2]:
+        return False
+    first = text.rfind("\n", 0, a) + 1
+    last = text.find("\n", b)
+    lines = text[first:last if last >= 0 else len(text)].split("\n")
+    if all(line.strip().startswith("|") for line in lines):  # a blank line or prose ends the table
+        return True
+    return until is not None and start <= sentence < until and lines[-1].strip().startswith("|")
+
+
+MAX_TABLE_SPAN = 4000

@@ -151,7 +151,7 @@ def test_a_documents_kind_capitalised_in_a_question_names_no_place() -> None:
 
 
 def test_a_row_of_the_outline_a_task_is_named_in_belongs_to_that_task() -> None:
-    from api.answer.answerer import same_table
+    from api.answer.text import same_table
     text = ("Intro line.\n| Action outline | Action name | Eastport Heat Network |\n|  | Action type | Heating |\n"
             "|  | Action description | Waste heat for the docks. |\n\nA paragraph after the table.\n")
     name = text.index("Eastport Heat Network")
@@ -159,3 +159,14 @@ def test_a_row_of_the_outline_a_task_is_named_in_belongs_to_that_task() -> None:
     assert same_table(text, name, end, text.index("Waste heat"))
     assert not same_table(text, name, end, text.index("A paragraph after"))
     assert not same_table(text, text.index("Intro"), text.index("Intro") + 5, text.index("Waste heat"))
+
+
+def test_an_outline_cut_by_a_page_break_goes_on_to_the_next_task() -> None:
+    from api.answer.text import same_table
+    text = ("| Action outline | Action name | Eastport Metro |\n\nOFFICIAL\n\n|  | Comments on implementation | The business "
+            "case is expected by May 2027. |\n| Action outline | Action name | Eastport Trams |\n|  | Comments | Later. |\n")
+    name = text.index("Eastport Metro")
+    end, nxt = name + len("Eastport Metro"), text.index("| Action outline | Action name | Eastport Trams")
+    assert not same_table(text, name, end, text.index("The business"))  # strictly, the page break ends the table
+    assert same_table(text, name, end, text.index("The business"), nxt)
+    assert not same_table(text, name, end, text.index("Later."), nxt)
