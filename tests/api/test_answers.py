@@ -170,3 +170,10 @@ def test_an_outline_cut_by_a_page_break_goes_on_to_the_next_task() -> None:
     assert not same_table(text, name, end, text.index("The business"))  # strictly, the page break ends the table
     assert same_table(text, name, end, text.index("The business"), nxt)
     assert not same_table(text, name, end, text.index("Later."), nxt)
+
+
+def test_official_words_of_an_english_question_read_as_chinese_documents_write_them() -> None:
+    from index.bilingual import english_to_chinese
+    got = english_to_chinese("When must the pilot cities submit the evaluation summary report to the State Council?")
+    assert {"试点城市", "评估", "总结报告", "报送", "国务院"} <= set(got), got
+    assert "飞行员" not in got  # a pilot of a programme, not of a plane
