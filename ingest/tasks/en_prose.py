@@ -223,8 +223,8 @@ class _Walker:
     def _chapeau(self, i: int, p: Para, d: Directive, s: int) -> bool:
         """Hand the chapeau down to its items; True when the chapeau itself is not a task."""
         kids = children(self.paras, i) or self._bullets_after(i)
-        if not kids:
-            return False
+        if not kids or _COPULA_LIST.search(self.text, s, d.end):
+            return False  # "The amount … shall be:" / "(A) not less than …": its items say what the amount is, no duty
         limits = sentence_deadlines(self.text[s:d.end], self.order_date) or self._earlier_limit(p, s) \
             or self.inherited.get(i, [])
         colon = self.text.rfind(":", s, d.end)
@@ -287,6 +287,7 @@ class _Walker:
 _LIMIT_ONLY = re.compile(r"(?:(?:within|by|no\s+later\s+than|not\s+later\s+than|before|beginning|starting|on\s+or\s+before)\s"
                          r"[^.;:]{3,120}?)\s*[:—–-]", re.I)
 MAX_OPENER = 160
+_COPULA_LIST = re.compile(r"\b(?:shall|must|will)\s+(?:also\s+)?be\s*:\s*$")
 _DUTY_FRAME = re.compile(r"\b(?:functions|responsibilities|roles|duties)\b", re.I)
 _NAME_LINE = re.compile(r"^[A-Z][\w’'&,.\- ]{2,120}?(?:\s*\([A-Z][A-Za-z&]{1,12}\))?\s*:?$")
 

@@ -791,3 +791,14 @@ def test_also_before_the_modal_keeps_the_subject(tmp_path: Path) -> None:
             "Council also shall identify regulatory changes that may be necessary.\n")
     doc = parse(tmp_path, text, "order.txt")
     assert [[u.name for u in t.units] for t in doc.tasks] == [["The Port Council"], ["The Port Council"]]
+
+
+def test_items_that_say_what_an_amount_shall_be_are_no_duties(tmp_path: Path) -> None:
+    """"The rate shall be published by the Administrator … and shall be:" / "(A) not less than …": the sentence is the
+    duty; its items describe the rate."""
+    text = ("Executive Order on Eastport Harbor Fees\n\nSec. 2. Fees. (a) Beginning in 2027, the harbor fee shall be "
+            "published by the Administrator of the Port Authority at least 60 days before it takes effect and shall "
+            "be:\n\n(A) not less than the fee in effect on that date; and\n\n(B) rounded to the nearest dollar.\n")
+    doc = parse(tmp_path, text, "order.txt")
+    assert [(t.number, [u.name for u in t.units]) for t in doc.tasks] == [
+        ("Sec. 2(a)", ["the Administrator of the Port Authority"])]
