@@ -146,7 +146,7 @@ def conjuncts(text: str, s: int, e: int) -> list[tuple[int, int]]:
     """One list piece cut at "and" where the right side starts its own actor (see module doc)."""
     depth = depths(text)
     cuts = [m for m in _AND.finditer(text, s, e) if not depth[m.start()] and (
-        _starts_actor(text[m.end():e]) or _joins_officials(text[s:m.start()], text[m.end():e]))]
+        _starts_actor(text[m.end():e].lstrip()) or _joins_officials(text[s:m.start()], text[m.end():e].lstrip()))]
     pieces = [(a, b) for a, b in zip([s] + [m.end() for m in cuts], [m.start() for m in cuts] + [e], strict=True)]
     out: list[tuple[int, int]] = []
     for a, b in pieces:

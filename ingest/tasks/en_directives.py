@@ -47,6 +47,21 @@ _ABBREVIATION = re.compile(r"(?:\b(?:Sec|Secs|No|Nos|Fed|Reg|Stat|Pub|Inc|Co|Cor
 _SENTENCE_END = re.compile(r"[.!?](?:\*\*|__)?[”’\"')\]]*(?=\s+[A-Z“\"(\[]|\s*$)")  # "**§5 Study.** The Board …"
 
 
+# "…, and the agencies represented on the Task Force shall …": a second subject in the same sentence shares the duty
+_SECOND_SUBJECT = re.compile(r",\s+and\s+(?P<subject>(?:the\s+|all\s+|each\s+)?[^,;.:]{3,120}?)\s+(?:shall|must)\b")
+
+
+def _second_subjects(text: str, start: int, end: int, lead: list[Actor]) -> list[Actor]:
+    """Leads named by a coordinated clause after the first duty, when they read as actors and are new."""
+    known = {a.name.lower().removeprefix("the ") for a in lead}
+    out: list[Actor] = []
+    for m in _SECOND_SUBJECT.finditer(text, start, end):
+        found = subject_actors(m.group("subject"), m.start("subject"), "lead") or []
+        out += [a for a in found if a.name.lower().removeprefix("the ") not in known]
+    return out
+
+
+_INSERTED = re.compile(r"\band,\s*(?:as|where)\s+(?:appropriate|necessary|applicable)\s*,")
 _TRAILING_ADVERB = re.compile(r"(?<=\S)\s+(?:also|further|likewise|then|thereafter|jointly|each)\s*$", re.I)
 MAX_SUBJECT_CHARS = 600  # no subject with its opening phrase is longer; bounds the work per modal
 MAX_PREDICATE_CHARS = 1500
@@ -103,6 +118,7 @@ def find_directive(text: str, start: int, end: int, commitments: bool = False) -
         why = _THAT_IS_WHY.search(text, clause, m.start())
         clause = why.end() if why else clause  # "That is why the President will …": the President
         pre = _TRAILING_ADVERB.sub("", text[clause:m.start()])  # "The Board also shall …": the Board
+        pre = _INSERTED.sub(lambda x: " " * (len(x.group(0)) - 1) + ",", pre)  # "The Board and, as appropriate, its members"
         first_verb = _OTHER_MODAL.search(pre)
         if first_verb and re.search(r"\band\s*$", pre):  # "The Secretary may solicit comment … and shall recommend"
             pre = pre[:first_verb.start()]
@@ -122,6 +138,7 @@ def find_directive(text: str, start: int, end: int, commitments: bool = False) -
         lead = [a for a in actors if a.role != "participant"]
         if not lead:
             continue
+        lead += _second_subjects(text, m.end(), end, lead)
         tail = min(end, m.end() + MAX_PREDICATE_CHARS)
         parts = [a for a in actors if a.role == "participant"] + participant_actors(text[m.end():tail], m.end())
         opening = _CONSULTED_FIRST.match(text, clause, m.start())  # "In consultation with X, the Minister must"

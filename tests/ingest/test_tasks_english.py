@@ -601,7 +601,9 @@ def test_a_bill_printed_with_its_line_numbers_reads_without_them(tmp_path: Path)
     assert "2 as section" not in doc.text and "The department shall publish" in doc.text and "natural resources, install smart water meters" in doc.text
     got = [([u.normalized for u in t.units], [d.date for d in t.deadlines]) for t in doc.tasks]
     assert (["board", "department of natural resources"], ["2030-12-31"]) in got
-    assert any(units == ["Each water utility"] for units, _ in got) and any(units == ["department"] for units, _ in got)
+    # "The department shall publish …, and the board shall review …": one sentence, both bodies lead its duties
+    assert any(units == ["Each water utility"] for units, _ in got) and any(units == ["department", "board"]
+                                                                           for units, _ in got)
 
 
 def test_a_government_order_set_as_a_letter_directs_with_will(tmp_path: Path) -> None:
@@ -802,3 +804,14 @@ def test_items_that_say_what_an_amount_shall_be_are_no_duties(tmp_path: Path) ->
     doc = parse(tmp_path, text, "order.txt")
     assert [(t.number, [u.name for u in t.units]) for t in doc.tasks] == [
         ("Sec. 2(a)", ["the Administrator of the Port Authority"])]
+
+
+def test_two_subjects_of_one_duty(tmp_path: Path) -> None:
+    """"The Port Council and, as appropriate, the Harbor Board shall …" and "…, and the agencies represented on the
+    Council shall, as appropriate, carry out the plan": every subject shares the duty."""
+    text = ("Executive Order on Eastport Harbor Safety\n\nSec. 2. Plans. (a) The Port Council shall adopt a safety plan, "
+            "and the agencies represented on the Port Council shall, as appropriate, carry out the plan.\n\n"
+            "(b) The Port Council and, as appropriate, the Harbor Board shall publish berth schedules.\n")
+    doc = parse(tmp_path, text, "order.txt")
+    assert [[u.name for u in t.units if u.role == "lead"] for t in doc.tasks] == [
+        ["The Port Council", "the agencies represented on the Port Council"], ["The Port Council", "the Harbor Board"]]
