@@ -237,6 +237,8 @@ class _Walker:
                for span in sentences(self.text, self.paras[k].body, self.paras[k].end)):
             for k in kids:
                 self.inherited[k] = limits
+            if _BY_MEANS.search(self.text, s, d.end):  # "… shall seek to increase X, including by:": a duty of its own
+                self._add(p, d, limits)
             return True
         own = sentence_deadlines(self.text[s:d.end], self.order_date)
         self._add(p, d, own or [x for k in kids for x in self._leading_limits(k)])
@@ -287,6 +289,7 @@ class _Walker:
 _LIMIT_ONLY = re.compile(r"(?:(?:within|by|no\s+later\s+than|not\s+later\s+than|before|beginning|starting|on\s+or\s+before)\s"
                          r"[^.;:]{3,120}?)\s*[:—–-]", re.I)
 MAX_OPENER = 160
+_BY_MEANS = re.compile(r",?\s*(?:including|in\s+part)?\s*by\s*:\s*$|,\s*including\s*:\s*$")
 _COPULA_LIST = re.compile(r"\b(?:shall|must|will)\s+(?:also\s+)?be\s*:\s*$")
 _DUTY_FRAME = re.compile(r"\b(?:functions|responsibilities|roles|duties)\b", re.I)
 _NAME_LINE = re.compile(r"^[A-Z][\w’'&,.\- ]{2,120}?(?:\s*\([A-Z][A-Za-z&]{1,12}\))?\s*:?$")

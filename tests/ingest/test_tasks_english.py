@@ -815,3 +815,12 @@ def test_two_subjects_of_one_duty(tmp_path: Path) -> None:
     doc = parse(tmp_path, text, "order.txt")
     assert [[u.name for u in t.units if u.role == "lead"] for t in doc.tasks] == [
         ["The Port Council", "the agencies represented on the Port Council"], ["The Port Council", "the Harbor Board"]]
+
+
+def test_a_duty_carried_out_including_by_items_with_their_own_duties_is_a_task_too(tmp_path: Path) -> None:
+    text = ("Executive Order on Eastport Skills\n\nSec. 4. Apprenticeships. (a) Within 90 days of the date of this order, "
+            "the Secretary of Labor shall seek to expand harbor apprenticeships, including by:\n\n(i) Prioritizing "
+            "grants for port employers. The Secretary of Labor shall set goals for such grants.\n")
+    doc = parse(tmp_path, text, "order.txt")
+    assert [t.text[:40] for t in doc.tasks] == ["Within 90 days of the date of this order", "The Secretary of Labor shall set goals f"]
+    assert doc.tasks[0].deadlines[0].text == "Within 90 days of the date of this order"
