@@ -48,7 +48,7 @@ _RECURRING = re.compile(
     r"|\b(?i:each|every)\s+(?:(?:even|odd)-numbered\s+|calendar\s+|fiscal\s+|successive\s+|other\s+)?(?:year|quarter|month)s?\b"
     r"|\bperiodic\s+(?:[\w\-]+\s+){0,2}(?:inspections?|reviews?|reports?|audits?|assessments?|checks?|updates?|evaluations?)\b"
     r"|\b(?i:each|every)\s+time\b"  # "each time the tank is refilled": at every such event
-    r"|\beach\s+successive\b|\bevery\s+(?:[\w-]+\s+)?(?:years|months)\b|\bon\s+an?\s+(?:regular|annual|quarterly|periodic)\s+basis\b"
+    r"|\beach\s+successive\b|\bevery\s+(?:[\w-]+\s+)?(?:years|months)\b|\bon\s+an?\s+(?:regular|annual|quarterly|periodic|rolling|ongoing|continuing)\s+basis\b"
     r"|\b(?:quarterly|biennially|periodically)\b|\band\s+(?:each\s+year\s+)?thereafter\b"
     r"|\b(?:once|twice|(?:two|three|four|\d+)\s+times)\s+(?:a|per|each)\s+(?:year|quarter|month)\b")  # "twice a year"
 _START = re.compile(r"\b(?:starting|beginning|commencing)\s+(?:in|on|from)?\s*$", re.I)

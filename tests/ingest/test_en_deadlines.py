@@ -76,6 +76,7 @@ def test_limits_counted_from_an_event_have_no_date(text: str, expression: str) -
     ("The operator must conduct periodic well-integrity inspections of the site.", "periodic well-integrity inspections"),
     ("The operator must test the alarm each time the tank is refilled.", "each time"),
     ("The Registrar shall release annual statistics on wait times.", "annual statistics"),
+    ("The Board shall announce new partners on a rolling basis as they join.", "on a rolling basis"),
 ])
 def test_recurring_duties_are_ongoing_without_a_date(text: str, cycle: str) -> None:
     assert got(text) == [(cycle, None, "ongoing")]
