@@ -86,8 +86,8 @@ def from_tasks(ctx: Context) -> Draft | None:
                   lines=ctx.doc_lines([t.doc_id for t in tasks]), context=ctx.chunk_texts(cites),
                   heads=ctx.heads([t.doc_id for t in tasks]),
                   tables=[t.section for t in tasks] + ctx.chunk_texts(cites))
-    if q.intent == "responsibility" and not match.by_unit:
-        _units_from_sentences(q, match)
+    if q.intent == "responsibility" and not match.by_unit and not _units_from_sentences(q, match):
+        return None  # nobody named in the task or a persons note: the best sentence may name who (sentence path)
     if match.missing_role:
         return Draft("none", "", cites, ev, "tasks", difference=Difference("role", match.missing_role))
     listing = match.by_unit is not None or q.kind.wants_list
@@ -114,11 +114,13 @@ def from_tasks(ctx: Context) -> Draft | None:
     return Draft(type_, text, cites, ev, "tasks", fit=match.score, units=units, deadlines=deadlines)
 
 
-def _units_from_sentences(q: Query, match: TaskMatch) -> None:
-    """A task without a unit note: who does it is read from its sentences ("省财政厅要会同…", "审计厅负责…")."""
+def _units_from_sentences(q: Query, match: TaskMatch) -> bool:
+    """A task without a unit note: who does it is read from its sentences ("省财政厅要会同…", "审计厅负责…"). False when
+    no matched task names anyone, by a note, a sentence's subject or a persons note ("牵头责任人:…")."""
     for t in match.tasks:
         if not t.units and (named := duty_subjects(t.text, q.text)):
             match.units[t.task_id], match.missing_role = named, None
+    return any(t.units or match.units.get(t.task_id) or render.PERSONS_NOTE.search(t.text) for t in match.tasks)
 
 
 def _deadlines_asked(q: Query, match: TaskMatch, listing: bool) -> list[Deadline]:

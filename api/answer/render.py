@@ -67,7 +67,7 @@ def task_label(task: Task, lang: str) -> str:
 
 
 # a note naming the persons in charge ("牵头责任人:王某,具体责任人:李某"): no units, but what the text says of who
-_PERSONS_NOTE = re.compile(r"(?:牵头|具体|主要|直接|第一)?责任人\s*[:：][^)）\]】\n]{1,60}")
+PERSONS_NOTE = re.compile(r"(?:牵头|具体|主要|直接|第一)?责任人\s*[:：][^)）\]】\n]{1,60}")
 
 
 def responsibility_answer(tasks: list[Task], units_by_task: dict[str, list[Unit]], lang: str) -> str:
@@ -77,7 +77,7 @@ def responsibility_answer(tasks: list[Task], units_by_task: dict[str, list[Unit]
         us = units_sentence(units, lang)
         if lang == "zh":
             if not units:  # the measure's text names no unit: say so, with the persons a note names, if any
-                people = _PERSONS_NOTE.search(t.text)
+                people = PERSONS_NOTE.search(t.text)
                 named = f"（注明的责任人：{people.group(0)}）" if people else ""
                 lines.append(f"“{t.title}”没有列出责任单位{named}。" if len(tasks) == 1
                              else f"{task_label(t, lang)}：未列出责任单位{named}")

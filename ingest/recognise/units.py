@@ -163,7 +163,7 @@ def _conjunction_cuts(text: str, start: int, end: int, depth: list[int]) -> list
         left = text[start:m.start()].rstrip().removesuffix("等")
         right = text[m.end():end].lstrip()
         if depth[m.start()] == 0 and UNIT_SUFFIX.search(_strip_brackets(left)) and right \
-                and not _GENERIC_ONLY.match(right):
+                and not _GENERIC_ONLY.match(right) and not right.startswith("其"):  # "县政府及其有关部门": one body
             cuts.append((m.start(), m.end()))
     return cuts
 

@@ -82,6 +82,8 @@ def test_conjunctions_split_only_between_units() -> None:
     # "城市运行" is a field of work, not a bank: one office named by two fields; a bank before 和 is a unit
     assert roles("市城市运行和应急管理办、市财政局") == [("市城市运行和应急管理办", "responsible"), ("市财政局", "responsible")]
     assert roles("人民银行和市金融局") == [("人民银行", "responsible"), ("市金融局", "responsible")]
+    # "及其": the body and its own departments, one group ("其有关部门" is no unit by itself)
+    assert roles("甲县人民政府及其有关部门、县财政局") == [("甲县人民政府及其有关部门", "responsible"), ("县财政局", "responsible")]
 
 
 def test_brackets() -> None:
