@@ -60,7 +60,7 @@ _REFERRED = re.compile(r"\s+(?:referred\s+to|mentioned|described|listed|named)\s
                        r"article|clause|schedule)s?\s+[\w.()]+")
 _NP_END = re.compile(r"\s+(?:regarding|about|concerning|including|as\s+well\s+as|so\s+that|in\s+order)\b"
                      r"|\s+(?:and\s+)?(?:consistent|in\s+accordance|in\s+compliance)\s+with\b"  # "… and consistent with law"
-                     r"|\s+(?:to|on|in|for|from|by|during|within|when|where|while|that|which|who|"
+                     r"|\s+(?:to|on|in|for|from|by|with|during|within|when|where|while|that|which|who|"
                      r"so|if|under|upon|pursuant|before|after|until|unless|once|since|prior)\s+(?=(?!the\s+[A-Z])[a-z])"
                      r"|\s+\(\w+\s+\w+\s+\w+|\s+[—–-]\s+")
 _AND_WORD = re.compile(r"\s+and\s+([a-z][\w\-]*)")

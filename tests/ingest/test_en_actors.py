@@ -134,6 +134,9 @@ def test_a_noun_phrase_that_is_no_actor_moves_the_subject_start() -> None:
      "Navy, the Secretary of the Army, and port authorities.",
      ["the Secretary of the Navy", "the Secretary of the Army", "port authorities"]),
     ("The Secretary shall direct the Office of Rural Health to assess staffing.", ["the Office of Rural Health"]),
+    # a name ends before "with" and what it has ("… entities with responsibility for …")
+    ("The Secretary shall consult with State and local government entities with responsibility for port safety.",
+     ["State and local government entities"]),
     # a link names a document, not a party
     ("The Director shall work with the [Westland Data Standards](https://example.org/ds) and with the Chief Data "
      "Officer.", ["the Chief Data Officer"]),
