@@ -158,9 +158,14 @@ def conjuncts(text: str, s: int, e: int) -> list[tuple[int, int]]:
 
 
 def _starts_actor(rest: str) -> bool:
-    """Does the text after an "and" open a new actor (a determiner or an acronym first)?"""
+    """Does the text after an "and" open a new actor (a determiner, an acronym, or a body's head noun and "of" first:
+    "… Office of Public Affairs and Office of Public Engagement")?"""
     first = rest.split(" ", 1)[0]
-    return first.lower() in DETERMINERS or bool(ACRONYM.match(first.rstrip(",;")))
+    return first.lower() in DETERMINERS or bool(ACRONYM.match(first.rstrip(",;"))) or bool(_BODY_OF.match(rest))
+
+
+_BODY_OF = re.compile(r"(?:Office|Department|Bureau|Agency|Commission|Council|Board|Ministry|Administration|Division|"
+                      r"Institute|Service)\s+(?:of|for|on)\s+[A-Z]")
 
 
 def _joins_officials(left: str, rest: str) -> bool:

@@ -134,6 +134,11 @@ def test_a_noun_phrase_that_is_no_actor_moves_the_subject_start() -> None:
      "Navy, the Secretary of the Army, and port authorities.",
      ["the Secretary of the Navy", "the Secretary of the Army", "port authorities"]),
     ("The Secretary shall direct the Office of Rural Health to assess staffing.", ["the Office of Rural Health"]),
+    # "… X’s Office of A and Office of B": two offices; "Department of Health and Human Services": one
+    ("The Secretary shall coordinate with the Port Authority’s Office of Safety and Office of Outreach to warn crews.",
+     ["the Port Authority’s Office of Safety", "Office of Outreach"]),
+    ("The Secretary shall consult with the Department of Health and Human Services.",
+     ["the Department of Health and Human Services"]),
     # a name ends before "with" and what it has ("… entities with responsibility for …")
     ("The Secretary shall consult with State and local government entities with responsibility for port safety.",
      ["State and local government entities"]),
