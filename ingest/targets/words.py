@@ -132,7 +132,7 @@ def has_words(text: str, n: int = 2) -> bool:
 
 
 _SERVICE_WORD = re.compile(rf"^[”\"’」]*\s*(?:内)?({SERVICE_VERBS})")
-_DOING_ONLY = re.compile(r"^(?:实现|打造|提供|发放|安排|给予|为|每年|每季度?|每月|每半年|每周|每家|全市|全省|全区|全县|力争|确保|达到|形成|组建|"
+_DOING_ONLY = re.compile(r"^(?:实现|打造|构建|提供|发放|安排|给予|为|每年|每季度?|每月|每半年|每周|每家|全市|全省|全区|全县|力争|确保|达到|形成|组建|"
                          r"开展|举办|组织|建成|建设|新建|实施|完成|推进|新增|[^\u4e00-\u9fff])*$")
 
 
@@ -145,5 +145,14 @@ def measure_noun(core: str, post: str) -> str | None:
         return re.sub(r"^(?:实现|压缩|缩短)|(?:压缩|缩短|控制)(?:至|到|在)?$", "", core) + service.group(1) + "时限"
     if not _DOING_ONLY.fullmatch(re.sub(r"[“”\"'‘’]", "", core)):
         return None
-    noun = counted_noun(re.sub(r"^[”\"’」]*的?", "", post))
+    noun = _unpaired_quotes(counted_noun(re.sub(r"^[”\"’」]*的?", "", post)))  # "…办公生活圈”": its closing mark
     return noun if has_words(noun) else None
+
+
+def _unpaired_quotes(noun: str) -> str:
+    """A name without a quotation mark whose partner it left behind ("办公生活圈”"); "“不打烊”服务" keeps its pair."""
+    if noun.endswith(("”", "」")) and not re.search(r"[“「]", noun):
+        noun = noun[:-1]
+    if noun.startswith(("“", "「")) and not re.search(r"[”」]", noun):
+        noun = noun[1:]
+    return noun

@@ -271,6 +271,12 @@ def test_what_each_applicant_is_given_is_a_term_and_a_service_offered_is_a_goal(
     assert [(t.value, t.unit) for t in doc.targets] == [(20.0, "场")], [(t.value, t.unit) for t in doc.targets]
 
 
+def test_a_service_circle_built_is_named_by_its_noun_without_a_stray_quote(tmp_path: Path) -> None:
+    doc = parse_text(tmp_path, "circle.txt", "\n".join([
+        "某市青年创业行动方案（2026—2028年）", "二、主要任务", "（一）构建“20分钟就业服务圈”，提供“一站式”服务。"]))
+    assert [(t.indicator, t.value) for t in doc.targets] == [("就业服务圈", 20.0)]
+
+
 def test_a_goal_items_year_does_not_reach_its_sibling(tmp_path: Path) -> None:
     """"（二）试点目标。到2027年，…" dates its own figures, not those of "（三）试点范围。" after it."""
     doc = parse_text(tmp_path, "pilot.txt", "\n".join([
