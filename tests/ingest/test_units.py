@@ -72,6 +72,7 @@ def test_role_words_inside_names_are_not_roles() -> None:
 def test_a_guiding_ministry_is_responsible_not_lead() -> None:
     assert roles("甲部指导，乙市政府负责落实") == [("甲部", "responsible"), ("乙市政府", "lead")]
     assert roles("甲部牵头，乙部参与") == [("甲部", "lead"), ("乙部", "participant")]
+    assert roles("市教育局负责指导") == [("市教育局", "lead")]  # 负责指导: the one in charge, not a unit named "…负责"
 
 
 def test_conjunctions_split_only_between_units() -> None:
