@@ -47,7 +47,7 @@ LEAD_PHRASES = (
     r"牵头", r"负责", r"组织", r"协调", r"承担", r"主办", r"主责", r"统筹", r"实施",
 )
 # who guides the work without leading it: a ministry's note on a pilot city's work 「（某部指导，试点县政府负责落实）」
-RESPONSIBLE_PHRASES = (r"业务指导", r"指导")
+RESPONSIBLE_PHRASES = (r"业务指导", r"指导", r"落实")  # "（由某局牵头，各区政府落实）": who carries it out
 PARTICIPANT_PHRASES = (
     rf"{_DUTY}配合", r"配合(?:做好|落实|推进)", r"共同参与", r"积极配合", r"配合实施", r"参与实施", r"协助配合",
     r"参与", r"配合", r"协助", r"协办", r"参加", r"协同", r"支持",

@@ -61,8 +61,20 @@ _LABELS: list[tuple[str, FieldKind, Role, bool]] = [
      "deadline", "responsible", False),
     (r"(?i:time(?:line|frame|\s+frame|scales?)|timing|schedule)", "deadline", "responsible", True),
 ]
-_LABEL_RE = re.compile(
-    r"(?<![A-Za-z])(?:" + "|".join(f"(?P<l{i}>{pat})" for i, (pat, _, _, _) in enumerate(_LABELS)) + r")\s*[:：]")
+_LABEL_ALTERNATIVES = "|".join(f"(?P<l{i}>{pat})" for i, (pat, _, _, _) in enumerate(_LABELS))
+_LABEL_RE = re.compile(r"(?<![A-Za-z])(?:" + _LABEL_ALTERNATIVES + r")\s*[:：]")
+# a label set in lenticular brackets, its value after them: "【牵头单位】市数据局【配合单位】市财政局"
+_BRACKET_LABEL_RE = re.compile(r"【\s*(?:" + _LABEL_ALTERNATIVES + r")\s*】\s*[:：]?")
+
+
+def _labels(text: str) -> list[re.Match[str]]:
+    """The label matches of a text, both forms, in text order."""
+    found = list(_LABEL_RE.finditer(text))
+    if "【" in text:
+        found += [m for m in _BRACKET_LABEL_RE.finditer(text)
+                  if not any(o.start() < m.end() and m.start() < o.end() for o in found)]
+        found.sort(key=lambda m: m.start())
+    return found
 _OPEN, _CLOSE = "([（【〔［〈", ")]）】〕］〉"
 _TRIM = " \t\n。.;；,，、"
 MAX_ANNOTATION_CHARS = 200
@@ -94,7 +106,7 @@ def _enclosing(text: str, depth: list[int], pos: int) -> tuple[int, int] | None:
 def labelled_fields(text: str, base: int = 0) -> list[Field]:
     """The labelled fields of one line/paragraph `text` that starts at absolute offset `base`."""
     depth = bracket_depths(text)
-    found = list(_LABEL_RE.finditer(text))
+    found = _labels(text)
     fields: list[Field] = []
     for i, m in enumerate(found):
         index = next(int(k[1:]) for k, v in m.groupdict().items() if v is not None)
@@ -183,7 +195,8 @@ def _bracket_content(text: str, open_i: int, close: int, base: int) -> list[Fiel
         chars[s:e] = " " * (e - s)
     blanked = "".join(chars)
     units = parse_units(blanked)
-    if not units or ASIDE.match(blanked) or not _reads_as_units([u.name for u in units], blanked):
+    by_note = blanked.startswith("由") and _ROLE_END.search(blanked)  # "（由市住建局牵头，各区政府落实）": a note
+    if not units or (ASIDE.match(blanked) and not by_note) or not _reads_as_units([u.name for u in units], blanked):
         return []
     closes_line = not text[close + 1:].strip(" \t。.;；,，")
     if not closes_line and not any(u.role != "responsible" for u in units) and not _GUIDES_END.search(blanked):

@@ -819,3 +819,17 @@ def test_an_events_particulars_are_no_work(tmp_path: Path) -> None:
         "一、调研时间", "2026年3月1日-4月30日。", "二、工作任务", "1.各区县教育局要全面排查校舍安全隐患。",
         "三、调研方式", "1.听取区县教育局工作汇报；", "2.实地察看学校校舍。", "四、其他事宜", "1.具体行程另行通知。"]))
     assert [t.title for t in doc.tasks] == ["各区县教育局要全面排查校舍安全隐患"]
+
+
+def test_labels_in_lenticular_brackets_and_a_note_opened_by_you(tmp_path: Path) -> None:
+    """"【牵头单位】甲局【配合单位】乙局" labels its units; "（由甲局牵头，各区政府落实）" is a note though it opens with 由;
+    "（由县水保中心落实基地建设）" is prose."""
+    doc = parse_text(tmp_path, "\n".join([
+        "某市2026年重点工作任务分解方案", "一、重点任务",
+        "（一）建设数字平台。整合政务数据。【牵头单位】市数据局【配合单位】市财政局",
+        "（二）推进老旧小区改造。完成改造50个。（由市住建局牵头，各区政府落实）",
+        "（三）建设示范基地。2026年底前建成。（由县水保中心落实基地建设）"]))
+    got = [(t.number, [(u.name, u.role) for u in t.units]) for t in doc.tasks]
+    assert got == [("(一)", [("市数据局", "lead"), ("市财政局", "participant")]),
+                   ("(二)", [("市住建局", "lead"), ("各区政府", "responsible")]),
+                   ("(三)", [])], got
