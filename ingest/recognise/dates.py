@@ -199,14 +199,14 @@ _CN_DATE = re.compile(
     rf"(?P<prefix>到|至|截至|截止到?|于)?"
     rf"(?:(?P<y0>{_YEAR})\s*年?\s*(?:-|—|–|~|～|至|到)\s*)?"
     rf"(?P<y>{_YEAR}|今年|明年|本年度?|当年)\s*(?:年度|年)?"
-    rf"(?:\s*(?P<half>上半年|下半年|年中|年底|年末|底|末)"
+    rf"(?:\s*(?P<half>上半年|下半年|年中|年底|年末|底|末|内)"
     rf"|\s*(?P<q>{_QUARTER})(?P<qend>末|底)?"
     rf"|\s*(?P<m>{_NUM12})\s*月份?\s*(?:(?P<d>{_NUM12}|[二三]十[一]?)\s*[日号]|(?P<mpart>底|末|上旬|中旬|下旬|中))?)?"
     rf"(?P<suffix>\s*(?:之前|以前|前|止|为止))?"
 )
 # Year-less expressions, read against the document's year: 年底前, 年内, 6月底前, 上半年.
 _CN_RELATIVE = re.compile(
-    rf"(?P<half>年底|年末|年内|年中|上半年|下半年|全年)(?P<suffix>之前|以前|前)?"
+    rf"(?<![\d{_CN_SMALL}两几多半])(?P<half>年底|年末|年内|年中|上半年|下半年|全年)(?P<suffix>之前|以前|前)?"
     rf"|(?P<q>{_QUARTER})(?P<qend>末|底)?(?P<qsuffix>之前|以前|前)?"
     rf"|(?<![\d年{_CN_SMALL}])(?P<m>{_NUM12})\s*月(?:(?P<d>{_NUM12})\s*[日号](?:\s*\d{{1,2}}\s*[:：]\s*\d{{2}})?"
     rf"|(?P<mpart>底|末|上旬|中旬|下旬))?(?:(?P<msuffix>之前|以前|前)|(?<=底|末))"  # "11月底": a month's end is a limit

@@ -183,9 +183,9 @@ def year_from(text: str | None) -> int | None:
 # 到/至 a year: the item's horizon ("到2027年底"); 至 after a date is the end of a range instead.
 _HORIZON = re.compile(r"^(?:到|至)")
 # A date that closes by itself: 年底/月底/年末, a half year, a quarter.
-_CLOSING = re.compile(r"(?:底|末|上半年|下半年|年中|季度)$")
+_CLOSING = re.compile(r"(?:底|末|上半年|下半年|年中|季度|年内)$")
 # 年中 / 年末 / 年底 with no year and no 前: a stage named by when it comes ("年末检查"), unless it completes work
-_BARE_PART_OF_YEAR = re.compile(r"(?:今年|当年|本年度?)?(?:年中|年末|年底|上半年|下半年)")
+_BARE_PART_OF_YEAR = re.compile(r"(?:今年|当年|本年度?)?(?:年中|年末|年底|上半年|下半年|年内)")
 # A month (or day) that dates a completion: "2024年6月完成验收".
 _COMPLETION = re.compile(r"^\s*(?:前|份)?\s*(?:全面|基本|全部|如期)?(?:完成|建成|实现|出台|印发|上线|投运|投入使用|竣工|验收|办结)")
 _RANGE_START = re.compile(r"^\s*(?:至|到|—|–|-|~|～)")

@@ -159,6 +159,15 @@ def test_a_span_of_years_to_reach_a_goal_is_a_relative_limit() -> None:
     assert item("对3年内新设立的企业给予补贴") == []
 
 
+def test_within_this_year_is_the_years_end_and_within_n_years_is_not() -> None:
+    """A year's work points: "年内完成" and "2027年内建成" end with that year; "三年内" counts years, "3年内新设立的企业"
+    picks out whom a measure is for."""
+    assert item("力争年内实现乡镇全覆盖", 2027) == [("年内", "2027-12-31", "by")]
+    assert item("2027年内建成3个站点") == [("2027年内", "2027-12-31", "by")]
+    assert item("对3年内新设立的企业给予补贴") == []
+    assert item("争取三年内实现全覆盖") == [("争取三年内", None, "by")]
+
+
 def test_continuity_words_are_read_as_written() -> None:
     """常态化 says the work goes on, a mechanism's too ("建立常态化防汛会商机制"); 持续推进 once however often said."""
     assert item("建立常态化防汛会商机制") == [("常态化", None, "ongoing")]
