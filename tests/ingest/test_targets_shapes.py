@@ -271,6 +271,12 @@ def test_what_each_applicant_is_given_is_a_term_and_a_service_offered_is_a_goal(
     assert [(t.value, t.unit) for t in doc.targets] == [(20.0, "场")], [(t.value, t.unit) for t in doc.targets]
 
 
+def test_a_plans_total_over_its_years_is_a_goal_of_its_last_year(tmp_path: Path) -> None:
+    doc = parse_text(tmp_path, "skills.txt", "\n".join([
+        "某市技能人才培养行动计划（2026—2028年）", "二、重点任务", "（一）扩大培训规模。三年累计培训技能人才2万人次。"]))
+    assert [(t.value, t.kind, t.year) for t in doc.targets] == [(2.0, "target", 2028)]
+
+
 def test_a_service_circle_built_is_named_by_its_noun_without_a_stray_quote(tmp_path: Path) -> None:
     doc = parse_text(tmp_path, "circle.txt", "\n".join([
         "某市青年创业行动方案（2026—2028年）", "二、主要任务", "（一）构建“20分钟就业服务圈”，提供“一站式”服务。"]))
