@@ -200,8 +200,6 @@ def _goal_of_figure(ctx: Context) -> Draft | None:
                    targets=[best], citations=[best.citation], deadlines=deadlines)
 
 
-
-
 def _tasks_fit(ctx: Context, draft: Draft) -> bool:
     """False when a sentence outside the matched tasks fits the question clearly better: the
     question is about something the plan says in prose, not about one of its measures."""

@@ -23,7 +23,7 @@ from ingest.recognise.en_phrases import in_recital
 from ingest.recognise.number_words import english_numbers
 from ingest.recognise.polities import local_dollar, polities_named
 from ingest.targets.context import DocContext
-from ingest.targets.english_figures import Figure, english_figures
+from ingest.targets.english_figures import Figure, bound_of, english_figures
 from ingest.targets.found import Found
 
 _WINDOW = 240  # characters around a figure its reading looks at
@@ -419,9 +419,7 @@ def _starting_year(text: str, s0: int, s1: int) -> int | None:
 
 def list_bound(lead_in: str, words: str) -> str:
     """The bound a lead-in sets on its items' figures: "prohibit … greater than:" allows at most each figure."""
-    cmp = {"greater than": ">", "more than": ">", "less than": "<", "at least": ">=", "at most": "<=",
-           "no more than": "<=", "up to": "<=", "not less than": ">=", "no less than": ">=",
-           "not more than": "<="}.get(" ".join(words.lower().split()), "=")
+    cmp = bound_of(words)
     return "<=" if cmp == ">" and _PROHIBITS.search(lead_in) else cmp
 
 

@@ -228,12 +228,12 @@ _KIND_OF = re.compile(r"\bsingle\s*(?:and|or|/|,)\s*$", re.I)
 
 
 # a rating or limit whose number has no unit: "a maximum energy-use index of 90", "an efficiency score of
-# at least 75"; the measure is the noun phrase before "of"
-MEASURE_NOUNS = r"potential|index|rating|score|ratio|intensity|factor|limit|standard"
-_MEASURE_OF = re.compile(rf"\b(?P<np>(?:(?!(?:a|an|the)\s)[a-z][\w-]*\s+){{0,3}}(?:{MEASURE_NOUNS}))\s+of\s+"
-                         r"(?P<cmp>greater\s+than|more\s+than|less\s+than|at\s+least|at\s+most|no\s+more\s+than|"
-                         r"not\s+more\s+than|up\s+to|not\s+to\s+exceed)?\s*(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
-                         r"(?!\s*(?:%|percent|per\s*cent|[A-Za-z]*\d))\b", re.I)
+# at least 75"; the measure is the noun phrase before "of" (a lead-in may end there: "… an index of greater than:")
+MEASURE_PHRASE = r"(?:(?!(?:a|an|the)\s)[a-z][\w-]*\s+){0,3}(?:potential|index|rating|score|ratio|intensity|factor|limit|standard)"
+BOUND_WORDS = (r"greater\s+than|more\s+than|less\s+than|at\s+least|at\s+most|no\s+more\s+than|not\s+more\s+than|"
+               r"not\s+less\s+than|no\s+less\s+than|up\s+to|not\s+to\s+exceed")
+_MEASURE_OF = re.compile(rf"\b(?P<np>{MEASURE_PHRASE})\s+of\s+(?P<cmp>{BOUND_WORDS})?\s*"
+                         r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?!\s*(?:%|percent|per\s*cent|[A-Za-z]*\d))\b", re.I)
 _MAXIMUM = re.compile(r"\b(?:maximum|max\.?|highest)\s+$", re.I)
 _MINIMUM = re.compile(r"\b(?:minimum|min\.?|lowest)\s+$", re.I)
 
@@ -243,7 +243,7 @@ def _measures_of(text: str, lo: int, hi: int) -> list[Figure]:
     out: list[Figure] = []
     for m in _MEASURE_OF.finditer(text, lo, hi):
         np = m.group("np")
-        cmp = _COMPARATORS_BY_WORDS.get(" ".join((m.group("cmp") or "").lower().split()), "=")
+        cmp = bound_of(m.group("cmp") or "")
         before = text[max(lo, m.start() - 12):m.start()]
         if cmp == "=":
             cmp = "<=" if _MAXIMUM.search(before) or np.lower().startswith("maximum") else \
@@ -253,8 +253,13 @@ def _measures_of(text: str, lo: int, hi: int) -> list[Figure]:
     return out
 
 
-_COMPARATORS_BY_WORDS = {"greater than": ">", "more than": ">", "less than": "<", "at least": ">=", "at most": "<=",
-                         "no more than": "<=", "not more than": "<=", "up to": "<=", "not to exceed": "<=", "": "="}
+# the comparator of each bound's words ("at least" >=, "not to exceed" <=), and "greater than" beside "more than"
+_BOUNDS = {word.strip(): cmp for word, cmp in _COMPARATORS} | {"greater than": ">"}
+
+
+def bound_of(words: str) -> str:
+    """The comparator the words of a bound state ("=" for none)."""
+    return _BOUNDS.get(" ".join(words.lower().split()), "=")
 
 
 def english_figures(text: str, lo: int, hi: int) -> list[Figure]:

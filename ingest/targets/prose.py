@@ -28,7 +28,7 @@ from ingest.targets.context import (
     heading_year,
 )
 from ingest.targets.english import list_bound
-from ingest.targets.english_figures import MEASURE_NOUNS
+from ingest.targets.english_figures import BOUND_WORDS, MEASURE_PHRASE
 from ingest.targets.found import Found
 from ingest.targets.marks import (
     LEAD_YEAR,
@@ -85,16 +85,13 @@ _EN_OPEN_CHANGE = re.compile(r"^\W*(?:\(?[a-z0-9]{1,4}[.)]\s*)?(?P<what>[a-z][\w
                              r"(?:reduced|increased|cut|raised|lowered|brought\s+down)\s+(?:by|to)\s*:?$", re.I)
 # a lead-in whose items each give a figure of one measure: "… an energy-use index of greater than:" / "a. One
 # hundred fifty for use in new equipment"
-_EN_LIMIT_LEAD = re.compile(rf"(?:\b(?:a|an|the)\s+)?(?P<what>(?:(?!(?:a|an|the)\b)[a-z][\w-]*\s+){{0,3}}(?:{MEASURE_NOUNS}))"
-                            r"\s+of\s+(?P<cmp>(?:greater|more|less)\s+than|at\s+(?:least|most)|no\s+more\s+than|up\s+to)?\s*:$",
-                            re.I)
-# a lead-in whose items are the levels a duty sets: "The hourly rate paid to workers … shall be at least:"
+_EN_LIMIT_LEAD = re.compile(rf"\b(?P<what>{MEASURE_PHRASE})\s+of\s+(?P<cmp>{BOUND_WORDS})?\s*:$", re.I)
+# a lead-in whose items are the levels a duty sets: "The hourly rate paid to workers … shall be at least:" (the level
+# named last before the verb)
 _LEVEL_NOUN = re.compile(r"(?:^|\s)(?:the\s+)?(?P<what>(?:(?!(?:the|a|an|of|to|and)\b)[a-z][\w-]*\s+){0,2}(?:wage|pay|rate|fee|"
                          r"price|amount|salary|allowance|payment|charge|level|limit))\b", re.I)
-_EN_FLOOR_LEAD = re.compile(r"(?:^|\s)(?:the\s+)?(?P<what>(?:[a-z][\w-]*\s+){0,3}(?:wage|pay|rate|fee|price|amount|salary|"
-                            r"allowance|payment|charge|level|limit))\b[^:;]{0,300}?\b(?:shall|must|will)\s+be\s+"
-                            r"(?P<cmp>at\s+least|not\s+less\s+than|no\s+less\s+than|at\s+most|not\s+more\s+than|no\s+more\s+than)"
-                            r"\s*:$", re.I)
+_EN_FLOOR_LEAD = re.compile(rf"\b(?:shall|must|will)\s+be\s+(?P<cmp>{BOUND_WORDS})\s*:$", re.I)
+MAX_FLOOR_SUBJECT = 300
 _EN_GOALS_LEAD = re.compile(r"\b(?:targets?|goals?|objectives?)\b[^.;]{0,40}:$", re.I)
 _EN_ITEM_MARK = re.compile(r"(?:[-•*▪●◦–]\s|\(?[0-9]{1,2}[.)]\s|\(?[a-z][.)]\s|\(?[ivx]{1,4}[.)]\s)")
 _STATED_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?!以来|来|以前|以后|同期|水平|的)")
@@ -297,13 +294,12 @@ class ProseReader:
         body = self.text[start:end].rstrip()
         limits = _EN_LIMIT_LEAD.search(body) if body.endswith(":") else None
         floor = _EN_FLOOR_LEAD.search(body) if body.endswith(":") else None
+        level = self._floor_level(body, floor.start()) if floor else None
         if limits and written_in_english(body):  # "… prohibit substitutes that have a … potential of greater than:"
             self.list_measure, self.goal_list = limits.group("what"), True
             self.list_bound = list_bound(body, limits.group("cmp") or "")
-        elif floor and written_in_english(body):  # "(a) The hourly rate … shall be at least:" / "(i) $16.50 per hour, …"
-            named = list(_LEVEL_NOUN.finditer(body, floor.start(), floor.start("cmp")))  # the level nearest the verb
-            self.list_measure = named[-1].group("what") if named else floor.group("what")
-            self.goal_list, self.list_bound = True, list_bound(body, floor.group("cmp"))
+        elif floor and level and written_in_english(body):  # "(a) The hourly rate … shall be at least:" / "(i) $16.50 …"
+            self.list_measure, self.goal_list, self.list_bound = level, True, list_bound(body, floor.group("cmp"))
         elif body.endswith(":") and written_in_english(body):
             measured = list(_EN_TARGETS_OF.finditer(body))
             self.list_measure = measured[-1].group("what") if measured else ""
@@ -322,6 +318,12 @@ class ProseReader:
             base = self.ctx.base_year
             if base is None or year > base:
                 self.horizon = year
+
+    @staticmethod
+    def _floor_level(body: str, verb: int) -> str:
+        """The level a floor's lead-in sets: the last level noun of its subject, no colon or semicolon after it."""
+        named = list(_LEVEL_NOUN.finditer(body, max(0, verb - MAX_FLOOR_SUBJECT), verb))
+        return named[-1].group("what") if named and not re.search(r"[:;]", body[named[-1].end():verb]) else ""
 
     def read_span(self, start: int, end: int, section: str, table: str | None = None,
                   forced: tuple[TargetKind, int | None] | None = None) -> list[Found]:

@@ -713,6 +713,7 @@ def test_a_rating_limit_set_in_a_sentence_or_by_a_lead_in_over_its_items(tmp_pat
     got = sorted((t.value, t.comparator, t.kind) for t in doc.targets)
     assert got == [(80.0, "<=", "target"), (90.0, "<=", "target"), (120.0, "<=", "target"),
                    (1200.0, ">=", "target"), (1500.0, "<=", "target")], got
+    assert {t.indicator for t in doc.targets if t.value in (80, 90, 120)} == {"energy-use index"}
 
 
 def test_a_schedule_of_levels_under_a_floor_set_by_a_lead_in(tmp_path: Path) -> None:
