@@ -12,7 +12,12 @@
    and memory bandwidth, so a query costs more CPU than alone). The throughput floor is the
    number of cores over that CPU time per query. The whole `LocalBackend.search` is timed the
    same way, so what lies above the floor (fusion, snippets, the store) is visible.
-2. **The server**: `policykb serve` over the home with the result cache off (POLICYKB_CACHE_SIZE=0),
+2. **In process**: `--clients` threads calling `LocalBackend.search` on the server's queries, no
+   HTTP: queries/s, CPU milliseconds a query (this process, all threads) against the same queries
+   searched one after another, and the mean size of the batches the micro-batcher formed. It
+   separates what concurrency costs (CPU a query above the serial one) from what HTTP costs
+   (the server's CPU a request above this), and says which batched floor the load can reach.
+3. **The server**: `policykb serve` over the home with the result cache off (POLICYKB_CACHE_SIZE=0),
    `--clients` keep-alive clients sending `--requests` `/search` requests, every query distinct
    (the gold questions, then sentences of the home's own chunks). Requests/s, p50 and p95.
 
@@ -78,8 +83,9 @@ def _cpu(fn: Any, *args: Any) -> tuple[float, Any]:
     return (time.thread_time() - t) * 1000, result
 
 
-def floor(home: Path, queries: list[str], batch: int) -> dict[str, Any]:
-    """CPU milliseconds per query of the unavoidable parts, alone and with batched embeddings."""
+def floor(home: Path, queries: list[str], batch: int, formed: int | None = None) -> dict[str, Any]:
+    """CPU milliseconds per query of the unavoidable parts, alone and with batched embeddings
+    (in batches of `batch`, and of `formed`: the size the load's batches reached, when known)."""
     from index.local.backend import LocalBackend
 
     backend = LocalBackend(home)
@@ -91,6 +97,7 @@ def floor(home: Path, queries: list[str], batch: int) -> dict[str, Any]:
             backend.search(q, k=10)
         parts, whole = _parts(backend, loaded.searcher, queries)
         batched = _batched(loaded.searcher, queries, batch)
+        at_formed = _batched(loaded.searcher, queries, formed) if formed else {}
         cores = os.cpu_count() or 1
         together = _all_cores(loaded.searcher, queries, cores)
     finally:
@@ -99,6 +106,7 @@ def floor(home: Path, queries: list[str], batch: int) -> dict[str, Any]:
     per_query = sum(alone.values())
     per_query_batched = per_query + sum(batched[k] - alone[k] for k in batched)
     per_query_together = per_query_batched + sum(together[k] - batched.get(k, alone[k]) for k in together)
+    per_query_formed = per_query + sum(at_formed[k] - alone[k] for k in at_formed)
     return {"parts_ms": {k: round(v, 2) for k, v in alone.items()},
             "parts_p50_ms": {k: round(statistics.median(v), 2) for k, v in parts.items()},
             "batched_query_ms": {k: round(v, 2) for k, v in batched.items()}, "batch": batch,
@@ -108,6 +116,8 @@ def floor(home: Path, queries: list[str], batch: int) -> dict[str, Any]:
             "whole_search_ms": round(statistics.mean(whole), 2),
             "floor_rps": round(1000 * cores / per_query, 1), "floor_rps_batched": round(1000 * cores / per_query_batched, 1),
             "floor_rps_all_cores": round(1000 * cores / per_query_together, 1),
+            **({"formed_batch": formed, "floor_ms_per_query_formed": round(per_query_formed, 2),
+                "floor_rps_formed": round(1000 * cores / per_query_formed, 1)} if formed else {}),
             "cores": cores, "n": len(queries)}
 
 
@@ -174,6 +184,49 @@ def _all_cores(searcher: Any, queries: list[str], cores: int) -> dict[str, float
             t.join()
         out[f"{name} query"] = 1000 * sum(spent) / len(queries)
     return out
+
+
+# -- in process --------------------------------------------------------------------------------
+def in_process(home: Path, queries: list[str], clients: int, warm: list[str]) -> dict[str, Any]:
+    """`clients` threads searching at once in this process, against the same queries one at a time."""
+    from index.local.backend import LocalBackend
+
+    backend = LocalBackend(home)
+    try:
+        for q in warm:
+            backend.search(q, k=10)
+        loaded = backend._current()
+        assert loaded is not None
+        batchers = {name: getattr(loaded.searcher.embedders[name], "_batcher", None)
+                    for name in loaded.searcher.embedders}
+        for batcher in batchers.values():
+            if batcher is not None:
+                batcher.batches = []
+        lock = threading.Lock()
+        todo = iter(queries)
+
+        def client() -> None:
+            while True:
+                with lock:
+                    q = next(todo, None)
+                if q is None:
+                    return
+                backend.search(q, k=10)
+
+        cpu = time.process_time()
+        wall = run_clients(client, clients)
+        spent = time.process_time() - cpu
+        formed = {name: round(statistics.mean(b.batches), 2) for name, b in batchers.items() if b is not None and b.batches}
+        cpu = time.process_time()
+        for q in queries:
+            backend.search(q, k=10)
+        serial = time.process_time() - cpu
+    finally:
+        backend.close()
+    n = max(1, len(queries))
+    return {"threads": clients, "qps": round(n / wall, 1), "cpu_ms_per_query": round(1000 * spent / n, 1),
+            "serial_cpu_ms_per_query": round(1000 * serial / n, 1), "cores_used": round(spent / wall, 2),
+            "mean_batch": formed}
 
 
 # -- the server --------------------------------------------------------------------------------
@@ -257,21 +310,27 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--floor-queries", type=int, default=120, help="queries the floor is measured on")
     p.add_argument("--batch", type=int, default=8, help="batch size of the batched floor (default 8)")
     p.add_argument("--skip-floor", action="store_true")
+    p.add_argument("--skip-in-process", action="store_true")
     p.add_argument("--json", action="store_true")
     args = p.parse_args(argv)
     queries = distinct_queries(args.home, args.requests + 40)
     step = max(1, args.requests // args.floor_queries)  # the floor's queries: a sample of the server's
     out: dict[str, Any] = {"loadavg_before": [round(x, 2) for x in os.getloadavg()]}
+    warm = queries[args.requests:args.requests + 40]
+    if not args.skip_in_process:
+        out["in_process"] = in_process(args.home, queries[:args.requests], args.clients, warm)
+    formed = max(1, round(out["in_process"]["mean_batch"].get("e5", 1))) if "in_process" in out else None
     if not args.skip_floor:
-        out["floor"] = floor(args.home, queries[:args.requests:step][:args.floor_queries], args.batch)
+        out["floor"] = floor(args.home, queries[:args.requests:step][:args.floor_queries], args.batch, formed)
     out["loadavg_mid"] = [round(x, 2) for x in os.getloadavg()]
-    out["server"] = serve_and_drive(args.home, queries[:args.requests], args.clients,
-                                    queries[args.requests:args.requests + 40])
+    out["server"] = serve_and_drive(args.home, queries[:args.requests], args.clients, warm)
     out["loadavg_after"] = [round(x, 2) for x in os.getloadavg()]
     if "floor" in out:
         out["share_of_floor"] = round(out["server"]["rps"] / out["floor"]["floor_rps"], 2)
         out["share_of_batched_floor"] = round(out["server"]["rps"] / out["floor"]["floor_rps_batched"], 2)
         out["share_of_all_cores_floor"] = round(out["server"]["rps"] / out["floor"]["floor_rps_all_cores"], 2)
+        if "floor_rps_formed" in out["floor"]:
+            out["share_of_formed_floor"] = round(out["server"]["rps"] / out["floor"]["floor_rps_formed"], 2)
         if out["server"]["server_cpu_ms_per_request"]:  # CPU the server spent a request against the floor's
             out["floor_over_server_cpu"] = round(out["floor"]["floor_ms_per_query_batched"]
                                                  / out["server"]["server_cpu_ms_per_request"], 2)
