@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from eval.bench.throughput import distinct_queries, floor, serve_and_drive
+from eval.bench.throughput import distinct_queries, floor, in_process, serve_and_drive
 from index.home import Home
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -32,6 +32,19 @@ def test_floor_has_every_part_and_the_whole_search_costs_more(home: Path) -> Non
     assert set(out["parts_ms"]) == {"hash query", "bm25", "hash nearest"}
     assert out["floor_rps"] > 0 and out["n"] == 20
     assert out["whole_search_ms"] >= out["parts_ms"]["bm25"]
+
+
+def test_in_process_searches_every_query_on_threads_and_serially(home: Path) -> None:
+    queries = distinct_queries(home, 30)
+    out = in_process(home, queries[:24], clients=4, warm=queries[24:])
+    assert out["threads"] == 4 and out["qps"] > 0
+    assert out["cpu_ms_per_query"] > 0 and out["serial_cpu_ms_per_query"] > 0
+    assert out["mean_batch"] == {}  # the hash embedder has no micro-batcher
+
+
+def test_the_floor_at_the_formed_batch_size_is_reported_when_known(home: Path) -> None:
+    out = floor(home, distinct_queries(home, 12), batch=4, formed=2)
+    assert out["formed_batch"] == 2 and out["floor_rps_formed"] > 0
 
 
 @pytest.mark.slow
