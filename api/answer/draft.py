@@ -93,6 +93,14 @@ def from_tasks(ctx: Context) -> Draft | None:
     listing = match.by_unit is not None or q.kind.wants_list
     deadlines = _deadlines_asked(q, match, listing)
     if q.intent == "deadline" and not deadlines and not listing:
+        citing = _dating_tasks(ctx, tasks)
+        if citing:  # "With respect to the rulemakings described in section 2, … no later than July 2024"
+            phrases = "; ".join(render.deadline_phrase(d, q.lang) for t in citing for d in t.deadlines)
+            setters = ", ".join(render.task_label(t, q.lang) for t in citing)
+            text = f"{render.upper_first(render.task_label(tasks[0], q.lang))}: {phrases} (set in {setters})."
+            return Draft("deadline", text, [t.citation for t in citing] + cites, ev, "tasks", fit=match.score,
+                         units=[u for t in tasks for u in match.units[t.task_id]],
+                         deadlines=[d for t in citing for d in t.deadlines])
         if _dated_sentence_inside(ctx, cites, [t.number for t in tasks]):
             return None  # the task states no deadline field, but a dated sentence in it (or citing it) answers
         return Draft("none", "", cites, ev, "tasks", fit=match.score, difference=Difference("deadline", ""))
@@ -286,12 +294,37 @@ def outline_row(ctx: Context, task: Citation, sentence: Citation) -> bool:
 
 
 def _cites_number(sentence: str, numbers: list[str]) -> bool:
-    """Whether an English sentence cites one of the outline numbers ("Sec. 3(a)") as "section 3(a)"."""
+    """Whether an English sentence cites one of the outline numbers ("Sec. 3(a)") as "section 3(a)", or the
+    section it is part of ("section 3": every subsection of it)."""
     for number in numbers:
         ref = re.sub(r"^(?:Sec\.|Section)\s*", "", number)
-        if ref[:1].isdigit() and re.search(rf"\b(?:section|sec\.)\s+{re.escape(ref)}(?![\w(])", sentence, re.I):
-            return True
+        if not ref[:1].isdigit():
+            continue
+        whole = re.match(r"\d+", ref)
+        for cited in {ref, whole.group(0) if whole else ref}:
+            if re.search(rf"\b(?:section|sec\.)\s+{re.escape(cited)}(?![\w(.])", sentence, re.I):
+                return True
     return False
+
+
+# a measure that sets the time of work another section describes: "With respect to the rulemaking described in
+# section 3(a) of this order, … by January 2022"; not one that merely reports on it ("a report on the actions
+# taken under section 2", whose date is the report's)
+_SETS_TIME_OF = re.compile(r"^\W*(?:\(\w+\)\s*)?(?:with respect to|for|as to|regarding)\s+(?:the|any|each|all)?\s*"
+                           r"(?:other\s+)?[\w\s-]{0,60}?\b(?:described|set out|set forth|referred to|identified|required)"
+                           r"\s+(?:in|under|by)\s+(?:section|sec\.)", re.I)
+
+
+def _dating_tasks(ctx: Context, tasks: list[Any]) -> list[Any]:
+    """Dated measures of the same document that set the time of the matched (undated) English measures by citing
+    their section: the matched measure's deadline is stated there."""
+    numbers = [t.number for t in tasks if t.number]
+    if ctx.q.lang != "en" or not numbers:
+        return []
+    own = {t.task_id for t in tasks}
+    docs = {t.doc_id for t in tasks}
+    return [o for d in docs for o in ctx.home.store.tasks(d)
+            if o.task_id not in own and o.deadlines and _SETS_TIME_OF.search(o.text) and _cites_number(o.text, numbers)]
 
 
 def _with_actors(ctx: Context, cites: list[Citation]) -> tuple[list[Citation], list[Unit]]:

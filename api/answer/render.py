@@ -57,6 +57,11 @@ def deadline_phrase(d: Deadline, lang: str) -> str:
     return f"{base}{what} [“{d.text}”]"
 
 
+def upper_first(text: str) -> str:
+    """The first letter up, the rest as written (`str.capitalize` would lower a title's own capitals)."""
+    return text[:1].upper() + text[1:]
+
+
 def task_label(task: Task, lang: str) -> str:
     """"3.实施…" (a table's bare serial "3" gets its stop), "measure 3 “…”"."""
     number = task.number + ("." if task.number[-1:].isdigit() else "")
@@ -97,7 +102,7 @@ def deadline_answer(tasks: list[Task], deadlines_by_task: dict[str, list[Deadlin
             lines.append(f"{task_label(t, lang)}：完成时限为{body}。" if ds else f"{task_label(t, lang)}：{body}。")
         else:
             body = "; ".join(deadline_phrase(d, lang) for d in ds) if ds else "no deadline is stated"
-            lines.append(f"{task_label(t, lang).capitalize()}: {body}.")
+            lines.append(f"{upper_first(task_label(t, lang))}: {body}.")
     return "\n".join(lines)
 
 
