@@ -15,6 +15,7 @@ from dataclasses import replace
 from typing import Any
 
 from api.answer import render
+from api.answer.classify import asks_figure
 from api.answer.confidence import confidence
 from api.answer.draft import (
     Context,
@@ -171,6 +172,27 @@ def _supporting(ctx: Context, draft: Draft) -> list[Citation]:
 
 
 def _draft(ctx: Context) -> Draft | None:
+    """The answer's draft; a "how many …, and by when …?" question gets the figure beside the date."""
+    draft = _first_draft(ctx)
+    if draft is not None and draft.type == "deadline" and draft.deadlines and asks_figure(ctx.q.text):
+        return _with_figure(ctx, draft)
+    return draft
+
+
+def _with_figure(ctx: Context, draft: Draft) -> Draft:
+    """The dated draft with the goal figure its own cited span states ("approve at least three reactors … by
+    July 4, 2026"): the question asks both. A figure stated elsewhere is not added."""
+    figures = from_targets(ctx)
+    best = figures.targets[0] if figures is not None and figures.targets else None
+    if best is None or not any(c.doc_id == best.citation.doc_id and c.start < best.citation.end and best.citation.start < c.end
+                               for c in draft.citations):
+        return draft
+    sep = "；" if ctx.q.lang == "zh" else "; "
+    figure = render.target_answer([best], ctx.q.lang, False, ctx.titles)
+    return replace(draft, text=f"{draft.text.rstrip('.。')}{sep}{figure}", targets=[best])
+
+
+def _first_draft(ctx: Context) -> Draft | None:
     """Records first (tasks for who/when, targets for how much), then sentences."""
     draft = from_document(ctx)
     if draft is not None:

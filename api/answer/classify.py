@@ -57,6 +57,15 @@ def asks_deadline(question: str) -> bool:
     return bool(_DEADLINE_ZH.search(question) or _DEADLINE_EN.search(question))
 
 
+def asks_figure(question: str) -> bool:
+    """Whether the question asks "how many / how much" too ("How many …, and by when …?"), whatever its main kind."""
+    return bool(_FIGURE_ZH.search(question) or _FIGURE_EN.search(question))
+
+
+_FIGURE_ZH = re.compile(r"多少|几[个座处家项所]")
+_FIGURE_EN = re.compile(r"\bhow +(?:many|much)\b(?! +(?:days|weeks|months|years|time)\b)", re.I)
+
+
 def classify(question: str) -> QuestionKind:
     lang = question_lang(question)
     # English questions may quote Chinese terms (and the other way round): check both cue sets
