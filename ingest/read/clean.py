@@ -203,6 +203,11 @@ def _english_wrap_width(lines: list[str]) -> int | None:
 _STANDALONE = re.compile(r"^[\u4e00-\u9fff]{1,6}$")
 
 
+# a table's label/value row whose bars a PDF conversion dropped: a short label in words, a bar, a value ("Action name
+# | Retrofit …", "Involved stakeholders | A, B"); no sentence writes " | ", and a label has no digits or stops
+LABEL_ROW = re.compile(r"^[A-Z][A-Za-z’'()/,&\- ]{2,60}? \| \S")
+
+
 def _joiner(prev: str, nxt: str, wrap: int | None, en_wrap: int | None, blank: bool = False) -> str | None:
     """How to join `prev` and `nxt` lines of one paragraph: '' (no space), ' ', or None (keep apart).
     `blank`: a blank line stands between them."""
@@ -212,8 +217,8 @@ def _joiner(prev: str, nxt: str, wrap: int | None, en_wrap: int | None, blank: b
         return None
     if prev.startswith("#") or nxt.startswith("#"):
         return None  # a Markdown heading is a line of its own
-    if prev.count("|") >= 2 or nxt.count("|") >= 2:
-        return None  # a table row ("CAP Goal | 2030 Goal | 2045 Goal") is a line of its own, as is its caption
+    if prev.count("|") >= 2 or nxt.count("|") >= 2 or LABEL_ROW.match(prev) or LABEL_ROW.match(nxt):
+        return None  # a table row ("CAP Goal | 2030 Goal | 2045 Goal", "Action type | Construction") is a line of its own
     if re.search(r"[A-Za-z]-$", prev) and re.match(r"[a-z]", nxt):
         return "-"  # hyphenated word: drop the hyphen
     en_full = en_wrap is not None and len(prev) >= 0.6 * en_wrap

@@ -62,8 +62,9 @@ def _names(text: str) -> list[str]:
     text = _ONLY.sub("", _ENCOURAGED.split(_PREFIX.sub("", text.strip()))[0])
     pieces: list[str] = []
     for piece in _SPLIT.split(text):
-        piece = piece.strip(" .,;:-–—")
-        if pieces and (_shares_head(pieces[-1], piece, text) or _name_goes_on(pieces[-1], piece, text)):
+        piece = re.sub(r"^(?:and|or)\s+", "", piece.strip(" .,;:-–—"))  # "A, B, and C": the serial comma's "and"
+        if pieces and (_shares_head(pieces[-1], piece, text) or _name_goes_on(pieces[-1], piece, text)
+                       or _fields_of_one_body(pieces[-1], piece, text)):
             pieces[-1] = f"{pieces[-1]} and {piece}"
             continue
         pieces.append(piece)
@@ -77,6 +78,24 @@ def _name_goes_on(left: str, right: str, whole: str) -> bool:
     return f"{left} and {right}" in whole and bool(re.search(r"\b(?:of|for)\s+[A-Z]", left)) and 0 < len(words) <= 3 \
         and all(w[:1].isupper() for w in words) and not ACRONYM.match(right) \
         and not any(w.lower() in actor_nouns() for w in words)
+
+
+def _fields_of_one_body(left: str, right: str, whole: str) -> bool:
+    """"Buildings and Retrofit Sub-Group", "Finance and Audit Committee": one body named by two fields - a lone
+    capitalised word that names no body itself, "and", then a name ending in a body noun."""
+    words = right.split()
+    last = words[-1].lower().split("-")[-1] if words else ""
+    return f"{left} and {right}" in whole and " " not in left and left[:1].isupper() and not ACRONYM.match(left) \
+        and left.lower() not in actor_nouns() and left.lower().rstrip("s") not in actor_nouns() and last in actor_nouns() \
+        and _common_noun(left)
+
+
+def _common_noun(word: str) -> bool:
+    """A word of the English dictionary used as a noun ("Buildings", "Finance"), not a proper name ("Vattenfall"):
+    lemminflect's tables hold the one and not the other."""
+    from lemminflect import getAllLemmas
+
+    return "NOUN" in getAllLemmas(word.lower())
 
 
 def _shares_head(left: str, right: str, whole: str) -> bool:

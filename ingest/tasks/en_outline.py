@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from ingest.read.clean import LABEL_ROW
+
 ParaKind = Literal["section", "item", "text", "heading", "table"]
 
 _SECTION = re.compile(r"^(?:\*\*|__)?(?:Section|Sec\.|SECTION|SEC\.|§|Article|ARTICLE)\s*(?P<num>[\dA-Za-z][\w.\-]*?)\.?\s+"
@@ -151,8 +153,9 @@ def _names_section(para: Para, line: str) -> bool:
 
 
 def pipe_line(line: str) -> bool:
-    """A Markdown table line written without its leading bar ("Action | Lead officer | Date |", "---|---|")."""
-    return line.endswith("|") and line.count("|") >= 2
+    """A Markdown table line written without its leading bar ("Action | Lead officer | Date |", "---|---|"), or a
+    label/value row of a table whose bars a PDF conversion dropped ("Action type | Construction")."""
+    return (line.endswith("|") and line.count("|") >= 2) or bool(LABEL_ROW.match(line))
 
 
 def _read_line(line: str, start: int, end: int, stack: _Stack) -> tuple[Para, str | None, str]:

@@ -4,7 +4,7 @@ Plans in English put responsibilities in tables of two shapes:
 - grids whose header names a task column (Milestone, Action, Task, Activity, Measure,
   Deliverable) beside unit columns (Lead, Partners, Responsible Party, Owner) or a time column
   (Target Date, Deadline, Timeframe, Due): one task per data row;
-- action outlines, label/value rows ("Action name | 1. Continue to …", "Responsible bodies/person
+- action outlines, label/value rows ("Action name | 1. Continue to …", "Action outline | Review …", "Responsible bodies/person
   for implementation | Transition Team", "Involved stakeholders | …"), one action per "Action
   name" row, its later rows (even across a page's table break) filling it in.
 Rows come from Markdown pipe tables ("| a | b |") and from flattened tables (`table_row` blocks).
@@ -31,7 +31,7 @@ _COLUMNS: list[tuple[str, re.Pattern[str]]] = [
     ("participant", re.compile(r"partner|support|particip|collaborat|involved|contribut|stakeholder", re.I)),
     ("responsible", re.compile(r"responsib|owner|accountab|implementing|^required\b|applies\s+to|applicab", re.I)),
 ]
-_KV_NAME = re.compile(r"^(?:action|task|measure|milestone|project|initiative)\s+(?:name|title)$", re.I)
+_KV_NAME = re.compile(r"^(?:action|task|measure|milestone|project|initiative)\s+(?:name|title|outline)$", re.I)
 _KV_FIELDS: list[tuple[str, re.Pattern[str]]] = [
     ("responsible", re.compile(r"^(?:responsib|owner|accountab)", re.I)),
     ("lead", re.compile(r"^lead", re.I)),
@@ -109,7 +109,11 @@ def _tables(doc: ParsedDocument, paras: list[Para]) -> list[tuple[list[_Row], st
 
 
 def _header(row: _Row) -> list[str] | None:
-    """Column kinds of a grid's header row, or None when the row does not head a task grid."""
+    """Column kinds of a grid's header row, or None when the row does not head a task grid (an outline's
+    label/value row, "| Action outline | Utility Construction Coordination |", heads nothing)."""
+    first = next((t for t in row.texts if t.strip()), "")
+    if _is_label(first.strip()) or _NAME_LABEL_FIRST.match(first):
+        return None
     kinds = []
     for t in row.texts:
         t = t.strip()
@@ -186,10 +190,20 @@ def _label_value(row: _Row) -> tuple[str | None, int | None]:
     """The first cell that is a known label, and the index of the first filled cell after it."""
     for i, t in enumerate(row.texts):
         t = t.strip()
-        if _KV_NAME.match(t) or any(pat.match(t) for _, pat in _KV_FIELDS):
+        if _is_label(t):
             value = next((j for j in range(i + 1, len(row.texts)) if row.texts[j].strip()), None)
+            if value is not None and (_is_label(row.texts[value].strip()) or _NAME_LABEL_FIRST.match(row.texts[value])):
+                continue  # "| Action outline | Action name | 4. Retrofit … |": a group label, then the row's own
             return t, value
     return None, None
+
+
+# a cell that opens with a name label ("Action name<br>Action type", cells a conversion merged) is a label, no value
+_NAME_LABEL_FIRST = re.compile(r"^\s*(?:action|task|measure|milestone|project|initiative)\s+(?:name|title|outline)\b", re.I)
+
+
+def _is_label(text: str) -> bool:
+    return bool(_KV_NAME.match(text) or any(pat.match(text) for _, pat in _KV_FIELDS))
 
 
 def _leading_number(text: str) -> str:

@@ -230,6 +230,11 @@ def test_a_cells_possessive_group_is_no_part_of_the_body_before_it() -> None:
     ("Treasury - Division of Purchase and Property", ["Treasury - Division of Purchase and Property"]),
     ("Department of Energy and NREL", ["Department of Energy", "NREL"]),
     ("Ministry of Finance and Ministry of Health", ["Ministry of Finance", "Ministry of Health"]),
+    ("Westland Council, Energy Agency, and Homeowners.", ["Westland Council", "Energy Agency", "Homeowners"]),
+    ("Port Board, Housing and Retrofit Sub-Group", ["Port Board", "Housing and Retrofit Sub-Group"]),
+    ("Finance and Audit Committee", ["Finance and Audit Committee"]),
+    ("Eastwind and Westland City Council", ["Eastwind", "Westland City Council"]),  # a firm, then a council
+    ("CIF and Energy Cork", ["CIF", "Energy Cork"]),
 ])
 def test_a_cells_body_named_by_its_fields_is_one_name(cell: str, names: list[str]) -> None:
     from ingest.tasks.en_cells import cell_units

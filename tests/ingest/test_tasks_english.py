@@ -186,6 +186,38 @@ def test_milestone_tables_and_action_outlines(tmp_path: Path) -> None:
     assert doc.tasks[0].number == "3.1" and doc.tasks[0].section == "Action 3: Open Data"
 
 
+# an action list converted from PDF: one outline's rows lost their bars ("Action name | …"), the next is a table
+# whose name row is labelled "Action outline"; stray conversion lines between them (Westland is made up)
+BARLESS_OUTLINES = """# Individual Actions List
+
+WL/1/A
+Action name | Retrofit 60% of Westland's council housing
+Action type | Construction
+Action description | Insulate walls and roofs of council homes.
+Continued from the page before |
+Involved stakeholders | Westland Council, tenants' associations, Energy Agency.
+Cost | 12 million
+
+Climate Action Plan
+
+|  WL/1/B  |   |
+| --- | --- |
+|  Action outline | Heat pump pilot in schools  |
+|  Action type | Piloting  |
+|  Involved stakeholders | Education Board, Westland Council.  |
+"""
+
+
+def test_action_outlines_without_bars_and_named_by_their_outline(tmp_path: Path) -> None:
+    doc = parse(tmp_path, BARLESS_OUTLINES, "actions.md")
+    assert [(t.title, [(u.name, u.role) for u in t.units]) for t in doc.tasks] == [
+        ("Retrofit 60% of Westland's council housing", [("Westland Council", "participant"),
+                                                       ("tenants' associations", "participant"),
+                                                       ("Energy Agency", "participant")]),
+        ("Heat pump pilot in schools", [("Education Board", "participant"), ("Westland Council", "participant")]),
+    ]
+
+
 def test_flattened_tables(tmp_path: Path) -> None:
     doc = parse(tmp_path, FLAT_TABLE, "delivery.txt")
     assert [brief(t) for t in doc.tasks] == [
