@@ -34,6 +34,7 @@ _ENCOURAGED = re.compile(r"[,;]?\s*(?:and\s+|but\s+)?(?:encouraged|optional|reco
 _ONLY = re.compile(r"\s+only\s*$", re.I)
 _SPLIT = re.compile(r",(?!\s*as\s+well\s+as)\s*|\s+and\s+|\s*&\s*|\s*/\s*(?=[A-Z])")
 MAX_NAME_WORDS = 14
+_FOOTNOTE = re.compile(r"\[\^[\w-]+\]|\*+(?=\s*$)|(?<=\w)[¹²³⁴⁵⁶⁷⁸⁹⁰†‡]+")  # "OMB*", "Committee[^15]": a note's mark
 
 
 def cell_units(text: str, role: Role) -> list[tuple[str, Role]]:
@@ -62,7 +63,7 @@ def _names(text: str) -> list[str]:
     text = _ONLY.sub("", _ENCOURAGED.split(_PREFIX.sub("", text.strip()))[0])
     pieces: list[str] = []
     for piece in _SPLIT.split(text):
-        piece = re.sub(r"^(?:and|or)\s+", "", piece.strip(" .,;:-–—"))  # "A, B, and C": the serial comma's "and"
+        piece = re.sub(r"^(?:and|or)\s+", "", _FOOTNOTE.sub("", piece).strip(" .,;:-–—"))  # "A, B, and C": the serial comma's "and"
         if pieces and (_shares_head(pieces[-1], piece, text) or _name_goes_on(pieces[-1], piece, text)
                        or _fields_of_one_body(pieces[-1], piece, text)):
             pieces[-1] = f"{pieces[-1]} and {piece}"

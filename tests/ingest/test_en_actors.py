@@ -235,6 +235,8 @@ def test_a_cells_possessive_group_is_no_part_of_the_body_before_it() -> None:
     ("Finance and Audit Committee", ["Finance and Audit Committee"]),
     ("Eastwind and Westland City Council", ["Eastwind", "Westland City Council"]),  # a firm, then a council
     ("CIF and Energy Cork", ["CIF", "Energy Cork"]),
+    ("OMB*", ["OMB"]),  # a footnote's mark: the note below the table says more
+    ("Westland Data Steering Committee[^15]", ["Westland Data Steering Committee"]),
 ])
 def test_a_cells_body_named_by_its_fields_is_one_name(cell: str, names: list[str]) -> None:
     from ingest.tasks.en_cells import cell_units
