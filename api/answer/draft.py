@@ -243,9 +243,13 @@ def from_sentences(ctx: Context) -> Draft | None:
                   heads=ctx.heads([c.doc_id for c in cites[:2]]))
     fit = overlap(set(q.terms_for(cites[0].quote, ctx.lines.get(cites[0].doc_id, ""))), cites[0].quote)
     type_ = "responsibility" if units else ("deadline" if deadlines else "fact")
-    return Draft(type_, text, cites, ev, "sentences", fit=fit, units=units, deadlines=deadlines)
+    # "who is responsible for …?" answered by sentences that name nobody: the documents do not say who
+    # (who issued the document is read from its lines, not from a duty: "这份方案由谁印发")
+    nobody = Difference("nobody", "") if q.intent == "responsibility" and not units and not _ISSUER.search(q.text) else None
+    return Draft(type_, text, cites, ev, "sentences", fit=fit, units=units, deadlines=deadlines, difference=nobody)
 
 
+_ISSUER = re.compile(r"印发|发布|发文|出台|签发|\bissu(?:e|ed|es|ing)\b|\bsigned\b|\bpublished\b", re.I)
 _DOC_NUMBER = re.compile(r"文号|发文字号|发文号|document number", re.I)
 
 
@@ -331,11 +335,30 @@ def _with_actors(ctx: Context, cites: list[Citation]) -> tuple[list[Citation], l
     """For a who-question: the first of the best sentences that names someone, moved to the front,
     with the units it names."""
     for i, c in enumerate(cites[:3]):
+        if c.start < HEAD_LINES_CHARS and _in_title_block(ctx, c):
+            continue  # the issuer under the title issued the document; it is not who a measure names
         units = (english_actors(c.quote, ctx.q.text) if not _is_cjk(c.quote)
                  else chinese_units(ctx.home.store, ctx.q.text, c))
         if units:
             return [c, *cites[:i], *cites[i + 1:]], units
     return cites, []
+
+
+HEAD_LINES_CHARS = 400
+
+
+def _in_title_block(ctx: Context, c: Citation) -> bool:
+    """The citation starts in the document's title block: its lines before the first that is a sentence or a
+    numbered part (title, issuer, document number, date)."""
+    text = ctx.home.store.text(c.doc_id) or ""
+    pos = 0
+    for line in text[:HEAD_LINES_CHARS].split("\n"):
+        body = line.strip()
+        if re.match(r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．]|Sec(?:tion|\.)\s)", body) \
+                or re.search(r"[。；;:：]$|[.!?]$", body) or len(body) > 60:
+            break
+        pos += len(line) + 1
+    return c.start < pos
 
 
 def _is_cjk(text: str) -> bool:

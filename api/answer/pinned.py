@@ -89,7 +89,7 @@ class Evidence:
 
 @dataclass(frozen=True)
 class Difference:
-    what: str  # document | place | year | table | role | unit | indicator | deadline
+    what: str  # document | place | year | table | role | unit | indicator | deadline | nobody
     detail: str
 
     def sentence(self, lang: str, given: str = "") -> str:
@@ -99,7 +99,7 @@ class Difference:
                     "year": f"文档没有给出{self.detail}年的数据", "table": f"{self.detail}中没有所问内容",
                     "role": f"该任务没有列出{'牵头' if self.detail == 'lead' else '参与/配合'}单位",
                     "unit": f"文档中没有“{self.detail}”负责的任务", "indicator": f"文档没有提到“{self.detail}”",
-                    "deadline": "文档没有规定所问事项的完成时间"}[self.what]
+                    "deadline": "文档没有规定所问事项的完成时间", "nobody": "文档没有写明所问事项由谁负责"}[self.what]
             return base + (f"（文档给出的是：{given}）" if given else "") + "。"
         base = {"document": f"no document titled “{self.detail}” is in the corpus",
                 "place": f"the documents say nothing about {self.detail}",
@@ -108,7 +108,8 @@ class Difference:
                 "role": f"the task names no {'lead' if self.detail == 'lead' else 'participating'} unit",
                 "unit": f"no task of the documents names {self.detail}",
                 "indicator": f"the documents do not mention “{self.detail}”",
-                "deadline": "the documents set no date for what is asked"}[self.what]
+                "deadline": "the documents set no date for what is asked",
+                "nobody": "the documents do not say who is responsible for what is asked"}[self.what]
         return base[0].upper() + base[1:] + (f" (they give: {given})" if given else "") + "."
 
 
@@ -363,8 +364,11 @@ def _what(q: Query, ev: Evidence) -> Difference | None:
     chair = _CHAIR.search(q.text)
     if chair and not CJK_RUN.search(hay) and not re.search(re.escape(chair.group(1)).replace("\\-", "[- ]?"), hay, re.I):
         return Difference("indicator", chair.group(1))
-    measure = _measure_missing(q, hay) or qualifier_figure_missing(q.text, hay) or _code_missing(q.text, hay) \
-        or _figure_missing(q, hay)
+    quoted = _quoted_missing(q.text, "\n".join([hay, *ev.context]))
+    if quoted:
+        return Difference("indicator", quoted)
+    measure = _kind_missing(q, "\n".join([*ev.texts[:1], *_lead_ins(ev)])) or _measure_missing(q, hay) \
+        or qualifier_figure_missing(q.text, hay) or _code_missing(q.text, hay) or _figure_missing(q, hay)
     if measure:
         return Difference("indicator", measure)
     if q.lang == "en" and CJK_RUN.search(hay):
@@ -405,10 +409,50 @@ _EN_NUMBER = (r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|el
               r"sixty|seventy|eighty|ninety|hundred|thousand|million|billion)")
 
 
+# a term the question quotes (“数据券”, "Getting Payments Right"): the name of a thing, which the answer's passage must
+# use; a quote of one word or of a long sentence is left to the other checks
+_QUOTED = re.compile(r"[“「『\"]([^”」』\"]{2,30})[”」』\"]")
+
+
+def _quoted_missing(question: str, hay: str) -> str:
+    """The first term the question quotes that the evidence's passages never write ("" when all are written)."""
+    flat = re.sub(r"\s+", "", hay).lower()
+    for term in _QUOTED.findall(question):
+        if len(term.split()) > 6 or not re.sub(r"\s+", "", term):
+            continue
+        # a quoted list ("进党校、进机关、进学校") may leave items out: each item must be written
+        for item in re.split(r"[、，,；;]", term):
+            if re.sub(r"\s+", "", item) and re.sub(r"\s+", "", item).lower() not in flat:
+                return term
+    return ""
+
+
+_SHARE_ASKED_EN = re.compile(r"\bwhat (?:share|percentage|proportion|percent|fraction)\b", re.I)
+_SHARE_STATED_EN = re.compile(r"\d\s*%|\bper\s?cent\b|\bpercentage\b|\b(?:half|third|quarter|two-thirds|three-quarters)\b"
+                              r"|\b\w+-(?:fifths?|tenths?)\b", re.I)
+_MONEY_ASKED_EN = re.compile(r"\bin dollars\b|\bhow many dollars\b|\bdollar (?:amount|value|figure)\b|"
+                             r"\bhow much (?:money|funding|will be paid|must be paid)\b", re.I)
+_MONEY_STATED_EN = re.compile(r"[$€£]\s*\d|\b(?:dollars?|euros?|pounds sterling|USD|EUR|GBP)\b", re.I)
+
+
+def _kind_missing(q: Query, first: str) -> str:
+    """An English question asking for a share ("what share of …") or a sum of money ("in dollars") when the sentence
+    that answers it states no share or no money ("" when it does, or neither is asked)."""
+    if q.lang == "zh" or CJK_RUN.search(first):
+        return ""
+    if _SHARE_ASKED_EN.search(q.text) and not _SHARE_STATED_EN.search(first):
+        return "a share"
+    if _MONEY_ASKED_EN.search(q.text) and not _MONEY_STATED_EN.search(first):
+        return "an amount of money"
+    return ""
+
+
 def _measure_missing(q: Query, hay: str) -> str:
-    """The measure a "how many / how much" asks for ("多少家", "多少资金", "how many board feet") when
-    no number in the evidence carries it ("" when one does, or nothing is asked in a measure)."""
+    """The measure a "how many / how much" asks for ("多少家", "多少资金", "how many board feet", "what share", "in
+    dollars") when no number in the evidence carries it ("" when one does, or nothing is asked in a measure)."""
     if q.lang != "zh":
+        if CJK_RUN.search(hay):
+            return ""
         m = _HOW_MANY.search(q.text)
         if not m or CJK_RUN.search(hay):
             return ""

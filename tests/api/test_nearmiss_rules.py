@@ -1,0 +1,78 @@
+"""Questions that look answerable and are not, by how they are asked: a quoted name the documents never write,
+"who is responsible" where nothing names anyone, a share or a sum of money where the text states neither. Each has
+an answerable twin. The documents are written for these tests (甲乙市, 丙县 and Westland are made up)."""
+
+from __future__ import annotations
+
+import pytest
+
+from api.answer.answerer import answer_question
+from index.home import Home
+
+VOUCHERS = """甲乙市支持人工智能创业若干举措
+甲乙市人民政府办公室
+一、降低创业成本
+1.发放算力券。每年设立算力券1000万元、模型券500万元，支持创业者购买算力。
+2.推进宣传活动。推进创业政策宣传“进园区、进高校、进社区、进企业”。
+3.发放专属场景券。支持创业者采购场景服务，给予最高60%的补助。
+"""
+
+NOTED = """丙县支持人工智能创业若干举措
+丙县人民政府办公室
+一、降低创业成本
+1.发放专属场景券。支持创业者采购场景服务，给予最高50%的补助。（责任单位：县科技局、县财政局）
+"""
+
+ORDER = """Executive Order on a Resilient Mask Supply Chain for Westland
+April 2, 2031
+
+Sec. 2. Domestic Production. The Secretary of Health shall develop, within 180 days of the date of this order, a strategy to expand the domestic production of masks and gloves.
+
+Sec. 3. Penalties. A supplier that fails to deliver under a state contract must pay the administrative penalty established under section 9 of the Westland Procurement Act.
+
+Sec. 4. Stockpile. The Director of Emergency Management shall keep at least 40 percent of the state's glove stockpile in regional depots, and each depot shall pay a storage fee of $12 per pallet.
+"""
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory: pytest.TempPathFactory) -> Home:
+    folder = tmp_path_factory.mktemp("nearmiss")
+    (folder / "jiayi.txt").write_text(VOUCHERS, encoding="utf-8")
+    (folder / "bingxian.txt").write_text(NOTED, encoding="utf-8")
+    (folder / "westland_masks.txt").write_text(ORDER, encoding="utf-8")
+    h = Home(folder / "home", embedder="hash")
+    assert not h.ingest([folder]).failed
+    return h
+
+
+def test_a_quoted_name_no_document_writes_is_none(home: Home) -> None:
+    a = answer_question(home, "甲乙市每年设立的“数据券”总额是多少？")
+    assert a["type"] == "none" and "数据券" in a["answer"], a
+    twin = answer_question(home, "甲乙市每年设立的“算力券”总额是多少？")
+    assert twin["type"] != "none" and [t["value"] for t in twin["targets"]][:1] == [1000], twin
+
+
+def test_a_quoted_list_may_leave_items_out(home: Home) -> None:
+    a = answer_question(home, "甲乙市推进创业政策宣传“进园区、进高校”是哪一项措施？")
+    assert a["type"] != "none", a
+
+
+def test_who_is_responsible_where_nothing_names_anyone_is_none(home: Home) -> None:
+    a = answer_question(home, "甲乙市“发放专属场景券”的责任单位是谁？")
+    assert a["type"] == "none" and not a["units"], a
+    twin = answer_question(home, "丙县“发放专属场景券”的责任单位是谁？")
+    assert twin["type"] == "responsibility" and {u["name"] for u in twin["units"]} >= {"县科技局", "县财政局"}, twin
+
+
+def test_a_share_the_order_does_not_state_is_none(home: Home) -> None:
+    a = answer_question(home, "What share of masks must be produced domestically under the Westland mask supply order?")
+    assert a["type"] == "none", a
+    twin = answer_question(home, "What share of the glove stockpile must be kept in regional depots in Westland?")
+    assert twin["type"] != "none" and "40" in twin["answer"], twin
+
+
+def test_a_sum_of_money_the_order_only_refers_to_is_none(home: Home) -> None:
+    a = answer_question(home, "What is the amount of the administrative penalty in dollars that a Westland supplier must pay?")
+    assert a["type"] == "none", a
+    twin = answer_question(home, "How much must each Westland depot pay in dollars for storage per pallet?")
+    assert twin["type"] != "none" and "12" in twin["answer"], twin
