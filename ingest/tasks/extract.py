@@ -46,6 +46,7 @@ from ingest.tasks.tables import find_tables, table_drafts
 _SENTENCE_END = re.compile(r"[。！？!?]|\.(?=\s|$)")
 _DATE_LINE = re.compile(r"^\s*((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$", re.M)
 _LABEL = re.compile(r"^\s*([^:：。;；,，、()（）]{2,16})[:：](?!\s*$)")
+MIN_ANNOTATED = 2
 _ROLE_STRENGTH = {"lead": 2, "responsible": 1, "participant": 0}
 
 
@@ -69,8 +70,9 @@ def extract_tasks(doc: ParsedDocument) -> list[Task]:
     items = [piece for item in attach_group_annotations(doc, measure_items(doc, in_tables))
              for part in split_item(doc, item) for piece in split_inline(doc, part)]
     found = [prose_draft(doc, item, ctx) for item in items]
-    # a unit note, or a task table: the document marks its tasks itself
-    annotated = any(d is not None and d.units for d in found) or any(len(rows) > 1 for rows in tables)
+    # unit notes, or a task table: the document marks its tasks itself (one item naming who in passing,
+    # "…主要由项目承担单位负责", does not make a notice an annotated plan)
+    annotated = sum(1 for d in found if d is not None and d.units) >= MIN_ANNOTATED or any(len(rows) > 1 for rows in tables)
     whole_body = works_throughout(doc.title or "", items, annotated)
     reforms = not annotated and not whole_body and states_work(doc.title or "")
     for i in unannotated_tasks(doc.text, items, [d is not None for d in found], whole_body, reforms):

@@ -705,6 +705,18 @@ def test_a_notice_naming_its_parts_by_their_themes_states_work_in_each_part(tmp_
                                                        ("(一)", "加强组织领导")]
 
 
+def test_one_item_naming_who_in_passing_does_not_make_a_notice_annotated(tmp_path: Path) -> None:
+    """"…日常管理主要由项目承担单位负责" in one measure is a sentence, not a unit note: the notice still states its work
+    in every numbered part."""
+    doc = parse_text(tmp_path, "\n".join([
+        "甲乙省人民政府办公厅关于抓好科研管理改革落实工作的通知", "各市人民政府：",
+        "一、充分认识改革的重要意义", "各地要提高认识。",
+        "二、深入推进下放管理权限工作", "（一）推动预算调剂权落实到位。各部门要修订管理办法。",
+        "（二）推动项目过程管理权落实到位。加强成果考核，日常管理主要由项目承担单位负责。",
+        "三、加强督促检查", "（一）开展自查。各地要开展自查。", "（二）做好宣传。各部门要加强宣传。"]))
+    assert [t.title for t in doc.tasks] == ["推动预算调剂权落实到位", "推动项目过程管理权落实到位", "开展自查", "做好宣传"]
+
+
 def test_a_theme_titled_part_that_mentions_safeguards_is_still_work_and_a_lone_figure_stays(tmp_path: Path) -> None:
     doc = parse_text(tmp_path, "\n".join([
         "甲乙市关于加强和规范电网规划投资管理工作的通知", "各区发展改革委：",
