@@ -59,13 +59,32 @@ _GENERIC_BODY = re.compile(r"(?:各|有关|相关|其他|各级|各有关)*(?:�
 
 
 def duty_subjects(text: str, question: str) -> list[Unit]:
-    """The units a sentence's subject names, when it names units only (not "各地要…")."""
-    for m in _DUTY_SUBJECT.finditer(text):
-        names = [u.name for u in parse_units(m.group("who"))]
-        if names and all(looks_like_unit(n) and not _GENERIC_BODY.fullmatch(n) for n in names) \
-                and not any(n in question for n in names):
-            return [Unit(name=n, normalized=n, role="responsible") for n in names]
+    """The units a sentence's subject names, when it names units only (not "各地要…"), or the units a notice asks
+    to act ("请财政部会同有关部门…"); of a measure's sentences, the one sharing most of the question's words first."""
+    sentences = [_ITEM_NUMBER.sub("", s) for s in re.split(r"(?<=[。；;！!])", text) if s.strip()]
+    ranked = sorted(sentences, key=lambda s: -_shared_bigrams(s, question))
+    for sentence in ranked:
+        for m in [*_DUTY_SUBJECT.finditer(sentence), *_ASKED_TO_ACT.finditer(sentence)]:
+            names = [u.name for u in parse_units(m.group("who"))]
+            if names and all(looks_like_unit(n) and not _GENERIC_BODY.fullmatch(n) for n in names) \
+                    and not any(n in question for n in names):
+                return [Unit(name=n, normalized=n, role="responsible") for n in names]
     return []
+
+
+# a notice asks named bodies to act: "请人力资源社会保障部会同有关部门…", "请科技部、财政部等部门在2019年2月底前完成"
+_ASKED_TO_ACT = re.compile(r"(?:^|[。；;，,！!])\s*请(?P<who>[\u4e00-\u9fff、]{2,40}?)(?:等(?:有关)?部门)?"
+                           r"(?:会同|牵头|负责|落实|抓紧|尽快|按照|根据|在|于|研究|制定|出台|提出|完善|修订|做好|加强|组织)")
+
+
+def _shared_bigrams(sentence: str, question: str) -> int:
+    """How many of the question's Chinese character pairs the sentence writes (0 for an English question)."""
+    pairs = {question[i:i + 2] for i in range(len(question) - 1) if _CJK2.fullmatch(question[i:i + 2])}
+    return sum(p in sentence for p in pairs)
+
+
+_ITEM_NUMBER = re.compile(r"^\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．]|[一二三四五六七八九十]{1,3}、)")
+_CJK2 = re.compile(r"[\u4e00-\u9fff]{2}")
 
 
 ASKED_SUBJECT = re.compile(r"\bwhat (?:must|should|shall|will|does|is) (the [A-Z][\w ,’'-]+?) "
