@@ -254,8 +254,10 @@ _DOC_NUMBER = re.compile(r"文号|发文字号|发文号|document number", re.I)
 
 
 def from_document(ctx: Context) -> Draft | None:
-    """What a document says about itself, asked directly: its 文号 (document number), cited where
-    its text states it."""
+    """What a document says about itself, asked directly: its 文号 (document number), or how long it is in force
+    ("有效期多长", "试行多久", "how long is it valid"), cited where its text states it."""
+    if _VALIDITY_ASKED.search(ctx.q.text):
+        return _validity(ctx)
     if not _DOC_NUMBER.search(ctx.q.text):
         return None
     store = ctx.home.store
@@ -271,6 +273,41 @@ def from_document(ctx: Context) -> Draft | None:
         answer = f"文号为{number}。" if ctx.q.lang == "zh" else f"Its document number is {number}."
         ev = Evidence(texts=[number, ctx.lines.get(doc_id, "")], lines=ctx.doc_lines([doc_id]))
         return Draft("fact", answer, [cite], ev, "document", fit=1.0)
+    return None
+
+
+_VALIDITY_ASKED = re.compile(r"有效期|试行(?:期|多久|多长|几年)|(?:施行|实施|执行)(?:期限|多久|多长时间)|多久有效|有效多久|"
+                             r"\bvalid(?:ity)?\b|\bin (?:force|effect) for\b|\bexpire", re.I)
+# "本措施自发布之日起试行，有效期三年", "有效期至2028年12月31日", "试行一年", "This policy … remains in effect for five years"
+_VALIDITY_STATED = re.compile(r"(?:有效期|试行期)[为是]?(?:至|到)?[^。；;\n]{0,4}?(?:\d{4}年[^。；;，,\n]{0,8}|"
+                              r"[一二两三四五六七八九十\d]+个?(?:年|月))|试行[一二两三四五六七八九十\d]+个?(?:年|月)|"
+                              r"\b(?:remains?|be|is|are|stays?)\s+(?:valid|in (?:force|effect))\s+(?:for|until)\s+[^.;]{2,40}", re.I)
+
+
+def _validity(ctx: Context) -> Draft | None:
+    """The sentence of the asked document that says how long it is in force, with its figures in digits."""
+    from ingest.recognise.number_words import chinese_number
+
+    store = ctx.home.store
+    for doc_id in ctx.doc_ids[:3]:
+        text = store.text(doc_id) or ""
+        m = _VALIDITY_STATED.search(text)
+        info = store.document_info(doc_id)
+        if m is None or info is None:
+            continue
+        start = max(text.rfind(stop, 0, m.start()) for stop in "。；;\n") + 1
+        ends = [i for i in (text.find(stop, m.end()) for stop in "。；;\n") if i >= 0]
+        end = min(ends) + 1 if ends else len(text)
+        quote = text[start:end].strip()
+        start = text.find(quote, start)
+        digits = [f"{n:g}{u}" for w, u in re.findall(r"([一二两三四五六七八九十]+)个?(年|月)", m.group(0))
+                  if (n := chinese_number(w)) is not None]
+        said = m.group(0) + (f"（{'、'.join(digits)}）" if digits else "")
+        answer = f"{said}：{quote}" if ctx.q.lang == "zh" else f"{said}: “{quote}”"
+        cite = Citation(doc_id=doc_id, source=info["source"], section="", page=None, start=start,
+                        end=start + len(quote), quote=quote)
+        ev = Evidence(texts=[quote], lines=ctx.doc_lines([doc_id]), heads=ctx.heads([doc_id]))
+        return Draft("deadline", answer, [cite], ev, "document", fit=1.0)
     return None
 
 

@@ -15,6 +15,7 @@ VOUCHERS = """甲乙市支持人工智能创业若干举措
 1.发放算力券。每年设立算力券1000万元、模型券500万元，支持创业者购买算力。
 2.推进宣传活动。推进创业政策宣传“进园区、进高校、进社区、进企业”。
 3.发放专属场景券。支持创业者采购场景服务，给予最高60%的补助。
+4.完善评估制度。请市财政局提出对《甲乙市资产评估管理办法》的修订建议，简化评估程序。
 """
 
 NOTED = """丙县支持人工智能创业若干举措
@@ -76,3 +77,10 @@ def test_a_sum_of_money_the_order_only_refers_to_is_none(home: Home) -> None:
     assert a["type"] == "none", a
     twin = answer_question(home, "How much must each Westland depot pay in dollars for storage per pallet?")
     assert twin["type"] != "none" and "12" in twin["answer"], twin
+
+
+def test_a_regulation_the_text_cites_is_no_missing_document(home: Home) -> None:
+    a = answer_question(home, "请哪个部门提出对《甲乙市资产评估管理办法》的修订建议？")
+    assert a["type"] == "responsibility" and [u["name"] for u in a["units"]] == ["市财政局"], a
+    none = answer_question(home, "请哪个部门提出对《甲乙市数据交易管理办法》的修订建议？")
+    assert none["type"] == "none" and "甲乙市数据交易管理办法" in none["answer"], none
