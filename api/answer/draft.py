@@ -19,7 +19,7 @@ from api.answer.pinned import Difference, Evidence
 from api.answer.query import Query
 from api.answer.readings import numbers_in_words, relative_deadlines
 from api.answer.tables import column_score, lookup_cell
-from api.answer.targets import match_targets, place_table, wants_places
+from api.answer.targets import clause_around, match_targets, place_table, wants_places
 from api.answer.tasks import TaskMatch, match_tasks
 from api.answer.text import best_sentences, same_table
 from index.home import Home
@@ -167,7 +167,9 @@ def _target_evidence(ctx: Context, targets: list[Target]) -> Evidence:
     if not (ctx.q.kind.wants_list or ctx.q.parts or wants_places(ctx.q)):
         targets = targets[:1]  # one value asked: the best record must state it by itself
     cites = [t.citation for t in targets]
-    texts = [f"{t.indicator} {t.scope} {t.table or ''} {t.value:g}{t.unit or ''} {t.citation.quote}" for t in targets]
+    # with the clause the figure is written in ("小微创业者…购买词元时，…抵扣比例不高于80%"): what the value is of
+    texts = [f"{t.indicator} {t.scope} {t.table or ''} {t.value:g}{t.unit or ''} {t.citation.quote} "
+             f"{clause_around(ctx.home.store.text(t.doc_id) or '', t.citation.start, t.citation.end)}" for t in targets]
     chunk = ctx.chunk_texts(cites)
     years = {t.year for t in targets if t.year} | {y for t in targets if not t.year for y in _title_year(ctx, t.doc_id)}
     return Evidence(texts=texts, lines=ctx.doc_lines([t.doc_id for t in targets]), context=chunk,
@@ -204,6 +206,10 @@ def from_targets(ctx: Context) -> Draft | None:
         targets = place_table(ctx.home.store, q, targets[0], ctx.doc_ids) or targets
     values = {round(t.value, 1) for t in targets if t.kind == targets[0].kind and t.year == targets[0].year}
     conflict = len(values) > 1 and len({t.indicator_normalized for t in targets}) == 1 and not wants_places(q)
+    if conflict and not q.kind.wants_list and len({t.doc_id for t in targets}) == 1 and not any(t.table for t in targets):
+        # one text's values of one indicator in prose ("抵扣比例不高于30%；…购买词元时…不高于90%") are different things'
+        # values, not two sources (two plans, two tables of one plan) disagreeing: the one whose clause is asked
+        targets, conflict = targets[:1], False
     text = render.target_answer(targets, q.lang, conflict, ctx.titles)
     fit = scored[0][0] if scored else (cell[1] if cell else 0.0)
     source = "cell" if cell is not None and targets[0] is cell[0] else "targets"

@@ -45,7 +45,9 @@ _GENERIC_WORDS = frozenset(
     "文件 方案 规划 意见 通知 措施 这项 任务 工作 单位 部门 负责 多久 有效期 施行 全年 今年 当年 年度 预期 主要 "
     "预计 计划 提出 政府 人民政府 省政府 市政府 县政府 区政府 工作报告 报告 "
     # asking for a share or a size names no indicator: "多大比例的面积" asks for the % of the area
-    "多大 多大比例 比例 占比 多高 多长 多远 几成 百分之几".split())
+    "多大 多大比例 比例 占比 多高 多长 多远 几成 百分之几 "
+    # a bound asked ("最高是多少") is the record's comparator, whatever words the text bounds it with (不高于, 不超过)
+    "最高 最低 最多 最少 至多 至少 上限 下限".split())
 _EN_GENERIC = frozenset(
     "what which who whom when where why how many much long often is are was were do does did the a an of in on "
     "at to for by with and or from under its their this that these those there be been must should shall will "

@@ -67,8 +67,9 @@ def scope_named(q: Query, t: Target) -> bool:
     return False
 
 
-def target_score(q: Query, t: Target, hits: list[Hit], document: str = "") -> float:
-    """How well a record answers the question (see the module docstring)."""
+def target_score(q: Query, t: Target, hits: list[Hit], document: str = "", clause: str = "") -> float:
+    """How well a record answers the question (see the module docstring); `clause`: the text's clause around the
+    record's figure, which tells apart two values of one sentence."""
     c = t.citation
     text = f"{t.indicator} {t.scope} {t.table or ''} {c.quote}"
     terms = set(q.terms_for(text, document))
@@ -76,6 +77,8 @@ def target_score(q: Query, t: Target, hits: list[Hit], document: str = "") -> fl
     # document, and they still tell its records apart ("energy storage" from "rooftop solar energy generation")
     named = title_precision(set(q.terms_for(text)), t.indicator)
     score = overlap(terms, text) + 0.5 * named + 0.5 * rank_bonus(hits, t.citation)
+    if clause and clause != c.quote:  # "…抵扣比例不高于30%；个体创业者…购买词元时…抵扣比例不高于90%": the clause asked
+        score += 0.5 * overlap(set(q.terms_for(clause, document)), clause)
     if scope_named(q, t):
         score += 0.6
     if t.year and q.years:
@@ -93,13 +96,23 @@ def target_score(q: Query, t: Target, hits: list[Hit], document: str = "") -> fl
     return score
 
 
+def clause_around(text: str, start: int, end: int) -> str:
+    """The clause of a text (between 。；; and line breaks) that holds a span."""
+    left = max(text.rfind(stop, 0, start) for stop in "。；;\n") + 1
+    rights = [i for i in (text.find(stop, end) for stop in "。；;\n") if i >= 0]
+    return text[left:min(rights) if rights else len(text)]
+
+
 def match_targets(store: Store, q: Query, hits: list[Hit], doc_ids: list[str], lines: dict[str, str],
                   limit: int = 4) -> list[tuple[float, Target]]:
     """(score, record) for the question's indicator, scope and year, best first."""
     targets = [t for doc_id in doc_ids for t in store.targets(doc_id)]
     if not targets:
         return []
-    scored = sorted(((target_score(q, t, hits, lines.get(t.doc_id, "")), t) for t in targets), key=lambda x: -x[0])
+    texts = {d: store.text(d) or "" for d in {t.doc_id for t in targets}}
+    scored = sorted(((target_score(q, t, hits, lines.get(t.doc_id, ""),
+                                   clause_around(texts[t.doc_id], t.citation.start, t.citation.end)), t)
+                     for t in targets), key=lambda x: -x[0])
     best = scored[0][0]
     if best < MIN_TARGET_SCORE:
         return []
