@@ -92,18 +92,10 @@ def from_tasks(ctx: Context) -> Draft | None:
         return Draft("none", "", cites, ev, "tasks", difference=Difference("role", match.missing_role))
     listing = match.by_unit is not None or q.kind.wants_list
     deadlines = _deadlines_asked(q, match, listing)
+    if q.intent == "deadline" and not listing and _asks_a_period_not_given(q, deadlines):
+        return None  # "多长时间内公开？" asks a period ("作出之日起7个工作日内"), not the measure's date: its sentence says
     if q.intent == "deadline" and not deadlines and not listing:
-        citing = _dating_tasks(ctx, tasks)
-        if citing:  # "With respect to the rulemakings described in section 2, … no later than July 2024"
-            phrases = "; ".join(render.deadline_phrase(d, q.lang) for t in citing for d in t.deadlines)
-            setters = ", ".join(render.task_label(t, q.lang) for t in citing)
-            text = f"{render.upper_first(render.task_label(tasks[0], q.lang))}: {phrases} (set in {setters})."
-            return Draft("deadline", text, [t.citation for t in citing] + cites, ev, "tasks", fit=match.score,
-                         units=[u for t in tasks for u in match.units[t.task_id]],
-                         deadlines=[d for t in citing for d in t.deadlines])
-        if _dated_sentence_inside(ctx, cites, [t.number for t in tasks]):
-            return None  # the task states no deadline field, but a dated sentence in it (or citing it) answers
-        return Draft("none", "", cites, ev, "tasks", fit=match.score, difference=Difference("deadline", ""))
+        return _undated(ctx, match, ev)
     asked = ASKED_SUBJECT.search(q.text) if q.lang == "en" else None
     if asked:  # "what must the Secretary of X do": X is who acts
         named = [u for t in tasks for u in match.units[t.task_id] if u.name.lower() in asked.group(1).lower()
@@ -120,6 +112,37 @@ def from_tasks(ctx: Context) -> Draft | None:
         text = render.deadline_answer(tasks, match.deadlines, q.lang)
         type_ = "deadline"
     return Draft(type_, text, cites, ev, "tasks", fit=match.score, units=units, deadlines=deadlines)
+
+
+# a period asked ("多长时间内", "几个工作日内", "within how many days") and one stated ("7个工作日内", "within 30 days")
+_PERIOD_ASKED = re.compile(r"多长时间内|多少(?:个)?(?:工作)?(?:日|天)内|几(?:个)?(?:工作)?(?:日|天)内|多久内|"
+                           r"\bwithin how (?:many|long)\b|\bhow many (?:days|weeks|months)\b", re.I)
+_PERIOD_STATED = re.compile(r"[\d一二三四五六七八九十]+\s*(?:个)?(?:工作)?(?:日|天|周|个月|月|年)(?:内|以内)|"
+                            r"\bwithin\s+\S+\s+(?:\(\d+\)\s+)?(?:calendar\s+|business\s+|working\s+)?"
+                            r"(?:days?|weeks?|months?|years?)\b", re.I)
+
+
+def _undated(ctx: Context, match: TaskMatch, ev: Evidence) -> Draft | None:
+    """"By when …?" of measures that state no deadline: the time another section sets for them, a dated sentence
+    in (or citing) them (None: the sentence path answers), or none."""
+    q, tasks = ctx.q, match.tasks
+    cites = [t.citation for t in tasks]
+    citing = _dating_tasks(ctx, tasks)
+    if citing:  # "With respect to the rulemakings described in section 2, … no later than July 2024"
+        phrases = "; ".join(render.deadline_phrase(d, q.lang) for t in citing for d in t.deadlines)
+        setters = ", ".join(render.task_label(t, q.lang) for t in citing)
+        text = f"{render.upper_first(render.task_label(tasks[0], q.lang))}: {phrases} (set in {setters})."
+        return Draft("deadline", text, [t.citation for t in citing] + cites, ev, "tasks", fit=match.score,
+                     units=[u for t in tasks for u in match.units[t.task_id]],
+                     deadlines=[d for t in citing for d in t.deadlines])
+    if _dated_sentence_inside(ctx, cites, [t.number for t in tasks]):
+        return None  # the task states no deadline field, but a dated sentence in it (or citing it) answers
+    return Draft("none", "", cites, ev, "tasks", fit=match.score, difference=Difference("deadline", ""))
+
+
+def _asks_a_period_not_given(q: Query, deadlines: list[Deadline]) -> bool:
+    """The question asks how long a time is allowed, and the matched deadlines are dates, no period."""
+    return bool(_PERIOD_ASKED.search(q.text)) and bool(deadlines) and not any(_PERIOD_STATED.search(d.text) for d in deadlines)
 
 
 def _units_from_sentences(q: Query, match: TaskMatch) -> bool:
