@@ -110,8 +110,30 @@ def from_tasks(ctx: Context) -> Draft | None:
         type_ = "responsibility"
     else:
         text = render.deadline_answer(tasks, match.deadlines, q.lang)
+        if counted := _counted_from(ctx, tasks, deadlines):
+            text = text.rstrip(".。") + counted + ("。" if q.lang == "zh" else ".")
         type_ = "deadline"
     return Draft(type_, text, cites, ev, "tasks", fit=match.score, units=units, deadlines=deadlines)
+
+
+# a limit counted from the document itself: "within 90 days of the date of this order", "自本意见印发之日起30日内"
+_FROM_THE_DOCUMENT = re.compile(r"\b(?:of|from|after)\s+(?:the\s+date\s+of\s+)?this\s+(?:order|memorandum|directive|"
+                                r"proclamation|act|policy|plan)\b|本(?:意见|方案|通知|办法|措施|计划|决定)(?:印发|发布|实施|施行)之日起",
+                                re.I)
+
+
+def _counted_from(ctx: Context, tasks: list[Any], deadlines: list[Deadline]) -> str:
+    """The document's date a relative limit counts from, said once ("" when no limit counts from it or the
+    document has no date): the reader sees where "within 1 year of the date of this order" starts."""
+    if not any(d.date and _FROM_THE_DOCUMENT.search(d.text) for d in deadlines):
+        return ""
+    info = ctx.home.store.document_info(tasks[0].doc_id)
+    start = info["meta"].date if info else None
+    if not start or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", start):
+        return ""
+    if ctx.q.lang == "zh":
+        return f"（自文件日期{start}起算）"
+    return f" (counted from the document's date, {render.date_en(start)})"
 
 
 # a period asked ("多长时间内", "几个工作日内", "within how many days") and one stated ("7个工作日内", "within 30 days")

@@ -56,3 +56,9 @@ def test_a_section_cites_every_subsection_of_it() -> None:
     sentence = "With respect to the rulemakings described in section 2 of this order, the Secretary shall act by March 2031."
     assert _cites_number(sentence, ["Sec. 2(a)"]) and _cites_number(sentence, ["Sec. 2(b)"])
     assert not _cites_number(sentence, ["Sec. 3"]) and not _cites_number("under section 2.5 of the act", ["Sec. 2(a)"])
+
+
+def test_a_limit_counted_from_the_order_says_the_orders_date(order: Home) -> None:
+    a = answer_question(order, "Within what period must the Secretary of Harbors submit the report on shore power actions?")
+    assert [d["date"] for d in a["deadlines"]] == ["2029-08-30"], a
+    assert "counted from the document's date, 3 March 2029" in a["answer"], a
