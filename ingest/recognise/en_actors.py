@@ -154,10 +154,20 @@ def _read_subject(text: str, pieces: list[tuple[int, int]], base: int, role: Rol
             last = out.pop()
             out.append(Actor(last.start, base + e, text[last.start - base:e], last.role))
         elif all(is_actor(text[a:b]) for a, b in conjuncts(text, s, e)):
-            out.extend(_actor(text, a, b, base, mode) for a, b in conjuncts(text, s, e))
+            out.extend(_actor(text, a, _before_parent(text, a, b), base, mode) for a, b in conjuncts(text, s, e))
         elif _LEADING_CONJ.sub("", piece).split(" ", 1)[0].lower() not in QUALIFIER_OPENERS:
             return []  # a noun phrase that is no actor: the subject starts later
     return out
+
+
+_PARENT = re.compile(r"\s+within\s+the\s+(?=[A-Z])")
+
+
+def _before_parent(text: str, s: int, e: int) -> int:
+    """Where a body's name ends before the body it sits in: "the National Institute of Standards and Technology
+    (NIST) | within the Department of Commerce" (the parent says where, the name says who)."""
+    m = _PARENT.search(text, s, e)
+    return m.start() if m else e
 
 
 def _split_inner_cues(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:

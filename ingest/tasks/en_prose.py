@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ingest.models import Deadline, Role
 from ingest.recognise.en_actors import CUE_RE, Actor, participant_actors, subject_actors
@@ -156,10 +156,26 @@ class _Walker:
             if d is None:
                 if len(self.drafts) > first:  # "The report must include …, developed in consultation with X"
                     self._elaborate(self.drafts[-1], s, e)
+                    self._passive_limit(self.drafts[-1], s, e)
                 continue
             if k == len(spans) - 1 and _OPEN_END.search(self.text[s:e]) and self._chapeau(i, p, d, s):
                 continue
-            self._add(p, d, sentence_deadlines(self.text[s:e], self.order_date) or self.inherited.get(i, []))
+            own = sentence_deadlines(self.text[s:e], self.order_date)
+            period = _THAT_PERIOD.search(self.text, s, e)
+            if not own and period and len(self.drafts) > first:  # "During that period, NIST … shall": the period just set
+                own = [replace(d, text=period.group(0)) for d in self.drafts[first].deadlines if d.date][:1]
+            self._add(p, d, own or self.inherited.get(i, []))
+
+    def _passive_limit(self, draft: EnDraft, s: int, e: int) -> None:
+        """"… shall issue a proposed rule …. A final rule shall be published within 240 days of the date of this
+        order": a duty in the passive with no one named is the next step of the duty before it, its dated limit one
+        more."""
+        if not _PASSIVE_DUTY.search(self.text, s, e):
+            return
+        known = {(d.text, d.date) for d in draft.deadlines}
+        draft.deadlines.extend(d for d in sentence_deadlines(self.text[s:e], self.order_date)
+                               if d.date and (d.text, d.date) not in known)  # "within 90 days of the request": others'
+        # step, counted from an event
 
     def _designation(self, p: Para, s: int, e: int) -> None:
         """"The Office of X shall be the lead agency in …": the body the rest of the section calls "it"."""
@@ -282,6 +298,13 @@ class _Walker:
         self.last_lead = d.actors
         self.drafts.append(EnDraft(d.start, d.end, p.number, p.section, _title(self.text, p, d.start),
                                    _units(d.actors, d.participants), deadlines))
+
+
+# a sentence whose limit is the one just set: "During that period, …", "By the end of the 270-day period, …"
+_THAT_PERIOD = re.compile(r"\b(?:during|within|in|by\s+the\s+end\s+of|at\s+the\s+end\s+of)\s+(?:that|this|such|the\s+[\w-]+-"
+                          r"(?:day|week|month|year))\s+period\b", re.I)
+# a duty in the passive naming no one: "A final rule shall be published within 240 days", "The plan must be updated"
+_PASSIVE_DUTY = re.compile(r"\b(?:shall|must|will)\s+(?:also\s+)?be\s+\w+(?:ed|en|ne|wn)\b", re.I)
 
 
 # a limit and nothing else, before a colon: "Within 30 days of the date of this order:", "By December 31, 2026, and

@@ -856,3 +856,26 @@ def test_a_duty_carried_out_including_by_items_with_their_own_duties_is_a_task_t
     doc = parse(tmp_path, text, "order.txt")
     assert [t.text[:40] for t in doc.tasks] == ["Within 90 days of the date of this order", "The Secretary of Labor shall set goals f"]
     assert doc.tasks[0].deadlines[0].text == "Within 90 days of the date of this order"
+
+
+# an order's later sentences that lean on the one before (Westland and its bodies are made up)
+LEANING = """Executive Order on Harbor Safety in Westland
+March 3, 2029
+
+Sec. 4. Ferry Rules. (a) Within 30 days of the date of this order, the Secretary of Harbors shall issue a proposed rule on ferry lighting. A final rule shall be published within 240 days of the date of this order. Comments must be submitted within 60 days of the proposal.
+
+Sec. 5. Access. Within 270 days of the date of this order, the Westland Institute of Standards (WIS) within the Department of Commerce shall evaluate harbor signage. During that period, WIS shall consult boat owners. By the end of the 270-day period, WIS shall publish recommendations.
+"""
+
+
+def test_sentences_leaning_on_the_duty_before(tmp_path: Path) -> None:
+    doc = parse(tmp_path, LEANING, "harbor.txt")
+    got = [(t.number, [u.name for u in t.units if u.role == "lead"], [(d.text, d.date) for d in t.deadlines]) for t in doc.tasks]
+    assert got == [
+        # the passive next step's dated limit is the duty's too; others' step counted from an event is not
+        ("Sec. 4(a)", ["the Secretary of Harbors"], [("Within 30 days of the date of this order", "2029-04-02"),
+                                                    ("within 240 days of the date of this order", "2029-10-29")]),
+        ("Sec. 5", ["the Westland Institute of Standards (WIS)"], [("Within 270 days of the date of this order", "2029-11-28")]),
+        ("Sec. 5", ["WIS"], [("During that period", "2029-11-28")]),
+        ("Sec. 5", ["WIS"], [("By the end of the 270-day period", "2029-11-28")]),
+    ]
