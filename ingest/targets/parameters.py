@@ -27,14 +27,14 @@ from ingest.targets.marks import PER_PERIOD
 
 _MONEY = re.compile(r"元$")
 _CAP_BEFORE = re.compile(r"最高|最多|最长|单个|单家|单笔|单次|单项|单户|每人|每户|每家|每个|每位|每名|每月|每平方米|同一|"
-                         r"给予|可申请|可获|可享受|享受|依次|分档|一次性|按照?|依规|补贴|补助|奖励|资助|贴息")
+                         r"给予|给于|可申请|可获|可享受|享受|依次|分档|一次性|按照?|依规|补贴|补助|奖励|奖补|资助|贴息")
 _GRANT_AFTER = re.compile(r"^[^，,；;。]{0,6}?(?:补贴|补助|奖励|资助|贴息|补偿|担保贷款|礼包|入股|启动资金|租金|减免|免租|"
                           r"缴纳|的部分|的比例|的标准|给予|予以)")
 _PROGRAMME = re.compile(r"总额|总规模|规模|总量|安排|统筹")
-_GRANT_VERB = re.compile(r"给予|可申请|可获|可享受|享受|依次|分别给予")
+_GRANT_VERB = re.compile(r"给予|给于|可申请|可获|可享受|享受|依次|分别给予")  # 给于: a common misprint of 给予
 _ANY_CAP = re.compile(r"(?:可享受|享受|可申请|可获得?)[^，,；;。]*(?:最高|最大|最长)|(?:最高|最大|最长)$")
 _AGE = re.compile(r"寿命|年龄|age", re.I)
-_RATE_BEFORE = re.compile(r"按照?|依规|给予|最高|补贴|补助|贴息|奖励|资助|租金|市场价|(?:费用?|金额|成本|投入|投资额?|支出|"
+_RATE_BEFORE = re.compile(r"按照?|依规|给予|最高|补贴|补助|贴息|奖励|资助|租金|市场价|抵扣|抵减|抵用|折扣|(?:费用?|金额|成本|投入|投资额?|支出|"
                           r"收入|保费|利率|利息|所得额)的?$|^第.年|^次年")
 # a rule on what each transaction charges or shares, in principle: "收取的贷款服务费率原则上不超过2%", "原则上不高于承担
 #风险责任的0.4%", "合作银行承担的风险责任比例不低于30%" - the terms of a scheme, not a level the plan aims at
@@ -135,9 +135,16 @@ def is_parameter(text: str, c0: int, c1: int, q: Quantity) -> bool:
     if q.unit not in COUNT_UNITS and _CONDITION.search(before) and re.match(r"\s*(?:以上|以下)?的[\u4e00-\u9fff]", after) and \
             (re.search(r"以上|以下", text[q.start:q.end]) or re.match(r"\s*(?:以上|以下)", after)):
         return True  # "在35℃以上的高温天气": when a rule applies, not a goal
+    return _where_or_who(before, text[q.start:q.end], after, q) or _is_term(before, after, q)
+
+
+def _where_or_who(before: str, written: str, after: str, q: Quantity) -> bool:
+    """Where the work is done ("在3个市级核心区域、8个重点区域中加大…应用"), or who qualifies ("有1年及以上研发经验的",
+    "近3年无重大行政处罚记录"), not what the work achieves."""
     if _IN_FRAME_BEFORE.search(before) and _IN_FRAME_AFTER.match(after):
-        return True  # "在3个市级核心区域、8个重点区域中加大…应用": where the work is done, not what it achieves
-    return _is_term(before, after, q)
+        return True
+    return q.unit not in COUNT_UNITS and bool(_AND_ABOVE_OF.match(after) or _LOOK_BACK.search(before + written[:2])
+                                              or _JOINT_CONDITION.match(after))
 
 
 # a figure inside "在…中/内" before the verb of the work: the places it is done in
@@ -145,7 +152,13 @@ _IN_FRAME_BEFORE = re.compile(r"(?:^|[，,；;。])\s*在(?:[^，,；;。在]*�
 _IN_FRAME_AFTER = re.compile(r"^[^，,；;。]*?(?:中|内|里)(?:加大|加强|深化|强化|提升)")
 
 
-_GIVEN = re.compile(r"给予(?:不少于|不低于|最高|最多|至少)?\s*$")
+# "…有1年及以上研发经验的OPC核心团队成员", "营收1000万元及以上的企业": a class the figure defines
+_AND_ABOVE_OF = re.compile(r"^\s*(?:及|或)(?:以上|以下)[^，,；;。、]{0,12}的")
+# "近3年无重大行政处罚记录", "最近2年内": the period looked back over, a condition
+_LOOK_BACK = re.compile(r"(?:^|[，,；;。、且])\s*(?:近|最近|过去)\s*\d?$")
+# "年薪达到8万元且有1年及以上研发经验的OPC核心团队成员": conditions joined by 且 ending in 的 define who qualifies
+_JOINT_CONDITION = re.compile(r"^[^，,；;。]{0,6}且[^，,；;。]{1,30}的")
+_GIVEN = re.compile(r"给[予于](?:不少于|不低于|最高|最多|至少)?\s*$")
 _PER_HEAD_STANDARD = re.compile(r"按照?(?:人均|每人|每家|每户|每个|每名|单个|单家)[^，,；;。]{0,6}$")
 _IF_CLAUSE = re.compile(r"^\W*(?:若|如果|倘若|假如|一旦|如)(?![期实下上此])")
 _CONDITION = re.compile(r"(?:^|[，,；;。])\s*(?:在|遇|遇到|当)\s*$")

@@ -28,6 +28,9 @@ TRANSPORT = "\n".join([
     "（四）全省每年安排交通专项资金不少于10亿元。",
     "（五）实现道路运输许可“一日办结”，货车年审办理时限压缩至3个工作日内。",
     "（六）可租住人才公寓最长3年。",
+    "（七）每年设立总额800万元的“运力券”，企业采购运力时可申请使用，抵扣比例不高于40%；再给于6000元的一次性培训补贴，"
+    "额外再奖补2万元。",
+    "（八）对年薪达到9万元且有2年及以上从业经验的驾驶员，近4年无重大安全事故的企业优先支持。",
 ])
 
 REPORT = "\n".join([
@@ -69,6 +72,9 @@ def test_a_grants_terms_thresholds_and_definitions_are_not_targets(transport: Pa
     values = {t.value for t in transport.targets}
     assert not values & {200.0, 30.0, 50.0, 20.0}, values  # cap, rate, one-off reward, definition
     assert 3.0 not in {t.value for t in transport.targets if t.unit == "年"}  # a stay, not a goal
+    # a voucher's deduction rate, a misprinted 给于 grant, an extra award; a pay threshold joined by 且, 及以上…的, 近N年
+    assert not values & {40.0, 6000.0, 2.0, 9.0, 4.0}, [(t.value, t.unit, t.citation.quote) for t in transport.targets]
+    assert 800.0 in values  # the voucher programme's own budget stays a target
 
 
 def test_a_programme_budget_and_service_standards_are_targets(transport: ParsedDocument) -> None:
