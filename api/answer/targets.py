@@ -97,9 +97,10 @@ def target_score(q: Query, t: Target, hits: list[Hit], document: str = "", claus
 
 
 def clause_around(text: str, start: int, end: int) -> str:
-    """The clause of a text (between 。；; and line breaks) that holds a span."""
+    """What a span's figure is said of: from the start of its clause (after 。；; or a line break) to the end of
+    its own comma piece - "小微创业者…购买词元时，…抵扣比例不高于80%", not the pieces that follow it."""
     left = max(text.rfind(stop, 0, start) for stop in "。；;\n") + 1
-    rights = [i for i in (text.find(stop, end) for stop in "。；;\n") if i >= 0]
+    rights = [i for i in (text.find(stop, end) for stop in "，,。；;\n") if i >= 0]
     return text[left:min(rights) if rights else len(text)]
 
 
