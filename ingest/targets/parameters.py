@@ -135,7 +135,8 @@ def is_parameter(text: str, c0: int, c1: int, q: Quantity) -> bool:
     if q.unit not in COUNT_UNITS and _CONDITION.search(before) and re.match(r"\s*(?:以上|以下)?的[\u4e00-\u9fff]", after) and \
             (re.search(r"以上|以下", text[q.start:q.end]) or re.match(r"\s*(?:以上|以下)", after)):
         return True  # "在35℃以上的高温天气": when a rule applies, not a goal
-    return _where_or_who(before, text[q.start:q.end], after, q) or _is_term(before, after, q)
+    serves = bool(_SERVICE_AHEAD.match(text, q.end, q.end + 16))  # "20个工作日内，向社会公布": past the clause's comma
+    return _where_or_who(before, text[q.start:q.end], after, q) or _is_term(before, after, q, serves)
 
 
 def _where_or_who(before: str, written: str, after: str, q: Quantity) -> bool:
@@ -173,8 +174,12 @@ _GRANT_WORD = re.compile(r"给予|奖励|补贴|补助|资助|贴息|可申请|�
 _INSTALMENTS = re.compile(r"分\s*$")
 
 
-def _is_term(before: str, after: str, q: Quantity) -> bool:
-    """A grant's money, rate or stay; a duration that is no service standard; a per-person frequency."""
+_SERVICE_AHEAD = re.compile(rf"\s*内?(?:{SERVICE_VERBS})")
+
+
+def _is_term(before: str, after: str, q: Quantity, serves: bool = False) -> bool:
+    """A grant's money, rate or stay; a duration that is no service standard (`serves`: a service verb follows the
+    figure, "…内，向社会公布"); a per-person frequency."""
     unit = PER_PERIOD.sub("", q.unit)
     if unit in ("万", "亿", "千") and _SUM_LIST.match(after):
         unit += "元"
@@ -193,7 +198,7 @@ def _is_term(before: str, after: str, q: Quantity) -> bool:
             q.comparator in ("<=", ">=") and bool(_CHARGE_RULE.search(before)) and not _CHANGED.search(before))
     if unit in TIME_UNITS:  # a run of limits ("报告书14个工作日内、报告表7个工作日内完成审批") shares its service word
         tail = _PARALLEL_LIMITS.sub("", after)
-        return not (_SERVICE.search(tail[:12]) or _SERVICE.search(before[-8:]))
+        return not (serves or _SERVICE.search(tail[:12]) or _SERVICE.search(before[-8:]))
     if unit == "年":
         return bool(_STAY_BEFORE.search(before) or _GRANT_AFTER.match(after) or re.match(r"^[^，,；;。]{0,3}内", after)
                     or _EFFORT_SPAN.search(before))

@@ -31,6 +31,7 @@ TRANSPORT = "\n".join([
     "（七）每年设立总额800万元的“运力券”，企业采购运力时可申请使用，抵扣比例不高于40%；再给于6000元的一次性培训补贴，"
     "额外再奖补2万元。",
     "（八）对年薪达到9万元且有2年及以上从业经验的驾驶员，近4年无重大安全事故的企业优先支持。",
+    "（九）交通执法机关要在处罚决定作出之日起12个工作日内，向社会公布处罚信息，许可信息要在6个工作日内公开。",
 ])
 
 REPORT = "\n".join([
@@ -81,7 +82,8 @@ def test_a_programme_budget_and_service_standards_are_targets(transport: ParsedD
     fund = _one(transport, 10.0)
     assert (fund.comparator, fund.unit, fund.year) == (">=", "亿元", None)  # 每年: no single year
     days = [t for t in transport.targets if t.unit in ("日", "工作日")]
-    assert {(t.value, t.comparator) for t in days} == {(1.0, "="), (3.0, "<=")}
+    # disclosure limits are service standards too, the verb past the clause's comma ("…内，向社会公布")
+    assert {(t.value, t.comparator) for t in days} == {(1.0, "="), (3.0, "<="), (12.0, "<="), (6.0, "<=")}
     assert all(t.year is None and "办结时限" in t.indicator for t in days if t.unit == "日")
 
 
