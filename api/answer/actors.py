@@ -51,8 +51,10 @@ def chinese_units(store: Store, question: str, cite: Citation) -> list[Unit]:
 
 # the bodies a Chinese sentence gives a duty to: its subject before 要/负责/牵头/会同/应 ("甲省司法厅负责统筹…",
 # "各市（州）人民政府要…建设…系统", "省财政厅要会同有关部门…")
-_DUTY_SUBJECT = re.compile(r"(?:^|[。；;！!])\s*(?:由)?(?P<who>[\u4e00-\u9fff（）()、]{2,40}?)"
+_DUTY_SUBJECT = re.compile(r"(?:^|[。；;！!])\s*(?:[^。；;，,由]{1,8}由|由)?(?P<who>[\u4e00-\u9fff（）()、]{2,40}?)"
                            r"(?:要|负责|牵头|会同|应当|应|须|必须|承担|统筹)")
+# "X会同A、B、C等负责解释": those X acts with share the duty
+_WITH = re.compile(r"会同(?P<with>[\u4e00-\u9fff（）()、]{2,80}?)(?:等(?:有关)?(?:部门|单位)?)?(?:负责|共同|联合|研究|制定|做好|组织|开展)")
 
 
 _GENERIC_BODY = re.compile(r"(?:各|有关|相关|其他|各级|各有关)*(?:部门|单位|地区|地方|方面|机构)")
@@ -68,7 +70,10 @@ def duty_subjects(text: str, question: str) -> list[Unit]:
             names = [u.name for u in parse_units(m.group("who"))]
             if names and all(looks_like_unit(n) and not _GENERIC_BODY.fullmatch(n) for n in names) \
                     and not any(n in question for n in names):
-                return [Unit(name=n, normalized=n, role="responsible") for n in names]
+                joint = _WITH.match(sentence, m.end() - 2) if sentence.startswith("会同", m.end() - 2) else None
+                names += [u.name for u in parse_units(joint.group("with")) if looks_like_unit(u.name)
+                          and not _GENERIC_BODY.fullmatch(u.name)] if joint else []
+                return [Unit(name=n, normalized=n, role="responsible") for n in dict.fromkeys(names)]
     return []
 
 

@@ -25,3 +25,10 @@ def test_the_bodies_a_notice_asks_to_act_in_the_sentence_asked_about() -> None:
 
 def test_generic_subjects_name_nobody() -> None:
     assert duty_subjects("各地区、各有关部门要加强督促检查。", "谁负责督促检查？") == []
+
+
+def test_a_topic_before_you_and_the_bodies_acted_with() -> None:
+    """"本措施由甲区科委会同甲区数据局、甲区财政局等负责解释": the topic before 由 is no body; those it acts with share."""
+    got = duty_subjects("4.本措施由甲区科委会同甲区数据局、甲区财政局等负责解释。", "Which bodies interpret the measures?")
+    assert [u.name for u in got] == ["甲区科委", "甲区数据局", "甲区财政局"]
+    assert [u.name for u in duty_subjects("乙省财政厅要会同有关部门制定办法。", "谁制定办法？")] == ["乙省财政厅"]
