@@ -314,8 +314,8 @@ def _where_and_when(q: Query, ev: Evidence) -> Difference | None:
         if year not in stated:
             return Difference("year", str(year))
     own = "\n".join(ev.lines + ev.heads)
-    for year in sorted(q.doc_years):  # "the 2022 Action Plan": the document's own year
-        if ev.lines and str(year) not in own:
+    for year in sorted(q.doc_years):  # "the 2022 Action Plan": the document's own year (one whose title, date and
+        if ev.lines and str(year) not in own and years_of(own):  # opening state none cannot contradict it)
             return Difference("year", str(year))
     for ref in q.tables:
         if not any(ref in re.sub(r"\s+", "", t) for t in ev.tables):

@@ -84,3 +84,20 @@ def test_a_regulation_the_text_cites_is_no_missing_document(home: Home) -> None:
     assert a["type"] == "responsibility" and [u["name"] for u in a["units"]] == ["市财政局"], a
     none = answer_question(home, "请哪个部门提出对《甲乙市数据交易管理办法》的修订建议？")
     assert none["type"] == "none" and "甲乙市数据交易管理办法" in none["answer"], none
+
+
+def test_a_plans_year_asked_of_a_document_that_states_none_is_not_contradicted(tmp_path_factory: pytest.TempPathFactory) -> None:
+    folder = tmp_path_factory.mktemp("planyears")
+    (folder / "shared_actions.md").write_text(
+        "## Shared Actions\n\n" + "Shared actions are taken by groups of agencies working through a council. " * 10 +
+        "\n\n| Milestone | Target Date | Responsible Party |\n"
+        "|---|---|---|\n| Launch the Westland Data Council | January 31, 2031 | Westland Budget Office |\n", encoding="utf-8")
+    (folder / "eastport_plan.md").write_text(
+        "# Eastport 2030 Action Plan\n\n| Milestone | Target Date | Responsible Party |\n|---|---|---|\n"
+        "| Launch the Eastport Data Council | March 31, 2030 | Eastport Budget Office |\n", encoding="utf-8")
+    h = Home(folder / "home", embedder="hash")
+    assert not h.ingest([folder]).failed
+    a = answer_question(h, "In the Westland 2031 Action Plan, who is the responsible party for launching the Westland Data Council?")
+    assert a["type"] == "responsibility" and [u["name"] for u in a["units"]] == ["Westland Budget Office"], a
+    b = answer_question(h, "In the Eastport 2031 Action Plan, who is the responsible party for launching the Eastport Data Council?")
+    assert b["type"] == "none" and "2031" in b["answer"], b
