@@ -16,6 +16,7 @@ VOUCHERS = """甲乙市支持人工智能创业若干举措
 2.推进宣传活动。推进创业政策宣传“进园区、进高校、进社区、进企业”。
 3.发放专属场景券。支持创业者采购场景服务，给予最高60%的补助。
 4.完善评估制度。请市财政局提出对《甲乙市资产评估管理办法》的修订建议，简化评估程序。
+5.打造创业社区。到2027年，建成5个超级创业者社区。
 """
 
 NOTED = """丙县支持人工智能创业若干举措
@@ -101,3 +102,10 @@ def test_a_plans_year_asked_of_a_document_that_states_none_is_not_contradicted(t
     assert a["type"] == "responsibility" and [u["name"] for u in a["units"]] == ["Westland Budget Office"], a
     b = answer_question(h, "In the Eastport 2031 Action Plan, who is the responsible party for launching the Eastport Data Council?")
     assert b["type"] == "none" and "2031" in b["answer"], b
+
+
+def test_a_counted_thing_with_latin_letters_the_text_does_not_count_is_none(home: Home) -> None:
+    a = answer_question(home, "甲乙市到2027年要建成多少个市级AI社区？")
+    assert a["type"] == "none" and "市级AI社区" in a["answer"], a
+    twin = answer_question(home, "甲乙市到2027年要建成多少个超级创业者社区？")
+    assert [t["value"] for t in twin["targets"]][:1] == [5], twin
