@@ -35,6 +35,7 @@ QUALIFIER_OPENERS = frozenset("as within consistent subject in to where if when 
                               "notwithstanding whether".split())
 _STOPS = frozenset("of for at to on in under with from by that which who whose as within through including "
                    "pursuant regarding about during between into upon when where while if".split())
+_SUBJECT_TO = re.compile(r"\s+subject\s+to\b", re.I)  # a postmodifier naming the law a class falls under
 _OPENERS = frozenset(("appropriate", "specified", "relevant", "certain", "several"))
 _NOT_PARTICIPLE = frozenset(("red", "need", "seed", "bed", "shed", "ing"))
 _WORD = re.compile(r"[\w’'\-&.]+|[()]")
@@ -94,6 +95,7 @@ def segments(text: str, start: int = 0, end: int | None = None) -> list[tuple[in
 def head_word(phrase: str) -> str:
     """The last word before the phrase's first preposition, participle, relative clause or bracket."""
     chunk: list[str] = []
+    phrase = _SUBJECT_TO.split(phrase, maxsplit=1)[0]  # "Electric utilities | subject to RCW 19.285.040"
     for w in _WORD.findall(_LEADING.sub("", phrase)):
         low = w.lower()
         if w in "()" or w in _STOPS:

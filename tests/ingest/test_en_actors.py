@@ -252,3 +252,12 @@ def test_a_co_verb_and_an_alliance_name_their_partners() -> None:
     assert [a.name for a in participant_actors("work with the Westland Poverty Alliance to build a fairer city")] == [
         "the Westland Poverty Alliance"]
     assert participant_actors("comply with the Westland Council rules") == []
+
+
+def test_a_class_named_by_the_law_it_falls_under() -> None:
+    """"Electric utilities subject to RCW 19.285.040 must …": the statute says which ones, the noun says who."""
+    from ingest.recognise.en_actors import subject_actors
+
+    found = subject_actors("Ferry operators subject to Westland Code 12.4")
+    assert found is not None and [a.name for a in found] == ["Ferry operators subject to Westland Code 12.4"]
+    assert subject_actors("Fees subject to Westland Code 12.4") is None  # fees are no actor
