@@ -57,6 +57,8 @@ _DUTY_SUBJECT = re.compile(r"(?:^|[。；;！!])\s*(?:[^。；;，,由]{1,8}由|
 _WITH = re.compile(r"会同(?P<with>[\u4e00-\u9fff（）()、]{2,80}?)(?:等(?:有关)?(?:部门|单位)?)?(?:负责|共同|联合|研究|制定|做好|组织|开展)")
 
 
+# office holders who lead in person ("成立由市领导牵头的…专班", "由分管副县长牵头"): who, though no body
+LEADER = re.compile(r"[\u4e00-\u9fff]{0,6}(?:领导|负责人|负责同志|书记|市长|县长|区长|省长|主任|局长)")
 _GENERIC_BODY = re.compile(r"(?:各|有关|相关|其他|各级|各有关)*(?:部门|单位|地区|地方|方面|机构)")
 
 
@@ -68,7 +70,7 @@ def duty_subjects(text: str, question: str) -> list[Unit]:
     for sentence in ranked:
         for m in [*_DUTY_SUBJECT.finditer(sentence), *_ASKED_TO_ACT.finditer(sentence)]:
             names = [u.name for u in parse_units(m.group("who"))]
-            if names and all(looks_like_unit(n) and not _GENERIC_BODY.fullmatch(n) for n in names) \
+            if names and all((looks_like_unit(n) or LEADER.fullmatch(n)) and not _GENERIC_BODY.fullmatch(n) for n in names) \
                     and not any(n in question for n in names):
                 joint = _WITH.match(sentence, m.end() - 2) if sentence.startswith("会同", m.end() - 2) else None
                 names += [u.name for u in parse_units(joint.group("with")) if looks_like_unit(u.name)

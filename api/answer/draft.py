@@ -171,7 +171,7 @@ def _units_from_sentences(q: Query, match: TaskMatch) -> bool:
     """A task without a unit note: who does it is read from its sentences ("省财政厅要会同…", "审计厅负责…"). False when
     no matched task names anyone, by a note, a sentence's subject or a persons note ("牵头责任人:…")."""
     for t in match.tasks:
-        if not t.units and (named := duty_subjects(t.text, q.text)):
+        if not t.units and not match.units.get(t.task_id) and (named := duty_subjects(t.text, q.text)):
             match.units[t.task_id], match.missing_role = named, None
     return any(t.units or match.units.get(t.task_id) or render.PERSONS_NOTE.search(t.text) for t in match.tasks)
 

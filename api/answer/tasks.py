@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from api.answer.actors import LEADER
 from api.answer.lexical import overlap, title_precision
 from api.answer.named_party import asks_named_party, named_party
 from api.answer.query import SPECIFIC_ROLES, Query
@@ -183,7 +184,8 @@ def inline_assignment(q: Query, task: Task) -> list[Unit]:
     for sentence in re.split(r"[。；;]", task.text):
         for m in _INLINE.finditer(sentence):
             score = overlap(set(q.terms_for(sentence)), sentence)
-            if looks_like_unit(m.group(1)) and score >= 0.5 and (best is None or score > best[0]):
+            if (looks_like_unit(m.group(1)) or LEADER.fullmatch(m.group(1))) and score >= 0.5 \
+                    and (best is None or score > best[0]):
                 best = (score, m.group(1))
     if best is None:
         return []

@@ -17,6 +17,7 @@ VOUCHERS = """甲乙市支持人工智能创业若干举措
 3.发放专属场景券。支持创业者采购场景服务，给予最高60%的补助。
 4.完善评估制度。请市财政局提出对《甲乙市资产评估管理办法》的修订建议，简化评估程序。
 5.打造创业社区。到2027年，建成5个超级创业者社区。
+6.强化组织保障。成立由市领导牵头的“甲乙市创业服务专班”，统筹推进工作。本措施由市科技局负责解释。
 """
 
 NOTED = """丙县支持人工智能创业若干举措
@@ -109,3 +110,9 @@ def test_a_counted_thing_with_latin_letters_the_text_does_not_count_is_none(home
     assert a["type"] == "none" and "市级AI社区" in a["answer"], a
     twin = answer_question(home, "甲乙市到2027年要建成多少个超级创业者社区？")
     assert [t["value"] for t in twin["targets"]][:1] == [5], twin
+
+
+def test_who_leads_a_body_the_measure_sets_up(home: Home) -> None:
+    """"成立由市领导牵头的“…专班”": the leaders who lead it, not the office that interprets the measures."""
+    a = answer_question(home, "甲乙市由谁牵头成立“甲乙市创业服务专班”？")
+    assert [u["name"] for u in a["units"]] == ["市领导"], a
