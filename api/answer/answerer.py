@@ -11,6 +11,7 @@ record or a quote, and every citation's quote is the canonical text at its span.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -146,7 +147,7 @@ def answer_question(home: Home, question: str) -> dict[str, Any]:
     draft = _draft(ctx)
     if draft is None:
         return _none(q, hits, titles)
-    diff = draft.difference or check(q, draft.evidence, list(lines.values()))
+    diff = draft.difference or check(q, draft.evidence, list(lines.values())) or _other_coded_item(home, q, draft)
     if diff is None and q.intent == "deadline" and draft.source == "sentences" and not states_a_date(
             [c.quote for c in draft.citations[:1]]):
         diff = Difference("deadline", "")
@@ -160,6 +161,23 @@ def answer_question(home: Home, question: str) -> dict[str, Any]:
     conf = confidence(q, draft, grounding.coverage)
     return _result(q, draft.type, draft.text, draft.citations + _supporting(ctx, draft), conf, titles,
                    **draft.records())
+
+
+# an action's code in a coded action list ("BEE/1/AC/B", "MOB/2/PP/A", "EN-3.2"): the item, not its kind
+_ITEM_CODE = re.compile(r"\b[A-Z]{2,5}(?:[/-][A-Z0-9]{1,4}){2,4}\b")
+_CODE_HEAD = re.compile(r"(?m)^[|#*\s]*([A-Z]{2,5}(?:[/-][A-Z0-9]{1,4}){2,4})\b")
+
+
+def _other_coded_item(home: Home, q: Query, draft: Draft) -> Difference | None:
+    """A question naming an item by its code ("… action (BEE/1/AC/B)") answered from under another code ("BEE/1/AC/A"):
+    the nearest code written before the first citation is the item it belongs to."""
+    asked = _ITEM_CODE.findall(q.text)
+    if not asked or not draft.citations:
+        return None
+    c = draft.citations[0]
+    heads = _CODE_HEAD.findall((home.store.text(c.doc_id) or "")[:c.start])  # codes heading an item (a line's start),
+    under = heads[-1] if heads else None  # not cited in passing ("See BEE/2/AC/A below")
+    return Difference("item", asked[0]) if under is not None and under not in asked else None
 
 
 def _supporting(ctx: Context, draft: Draft) -> list[Citation]:

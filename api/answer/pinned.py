@@ -91,7 +91,7 @@ class Evidence:
 
 @dataclass(frozen=True)
 class Difference:
-    what: str  # document | place | year | table | role | unit | indicator | deadline | nobody
+    what: str  # document | place | year | table | role | unit | indicator | deadline | nobody | item
     detail: str
 
     def sentence(self, lang: str, given: str = "") -> str:
@@ -101,7 +101,8 @@ class Difference:
                     "year": f"文档没有给出{self.detail}年的数据", "table": f"{self.detail}中没有所问内容",
                     "role": f"该任务没有列出{'牵头' if self.detail == 'lead' else '参与/配合'}单位",
                     "unit": f"文档中没有“{self.detail}”负责的任务", "indicator": f"文档没有提到“{self.detail}”",
-                    "deadline": "文档没有规定所问事项的完成时间", "nobody": "文档没有写明所问事项由谁负责"}[self.what]
+                    "deadline": "文档没有规定所问事项的完成时间", "nobody": "文档没有写明所问事项由谁负责",
+                    "item": f"文档中这一内容写在其他条目下，不属于“{self.detail}”"}[self.what]
             return base + (f"（文档给出的是：{given}）" if given else "") + "。"
         base = {"document": f"no document titled “{self.detail}” is in the corpus",
                 "place": f"the documents say nothing about {self.detail}",
@@ -111,7 +112,8 @@ class Difference:
                 "unit": f"no task of the documents names {self.detail}",
                 "indicator": f"the documents do not mention “{self.detail}”",
                 "deadline": "the documents set no date for what is asked",
-                "nobody": "the documents do not say who is responsible for what is asked"}[self.what]
+                "nobody": "the documents do not say who is responsible for what is asked",
+                "item": f"the documents state this under another item, not under {self.detail}"}[self.what]
         return base[0].upper() + base[1:] + (f" (they give: {given})" if given else "") + "."
 
 

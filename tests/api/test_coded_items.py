@@ -1,0 +1,43 @@
+"""A question that names an item of a coded action list by its code ("… action (MOB/1/AC/B)") is answered only from under
+that code: a figure stated under another item ("MOB/1/AC/A", which the text also cites in passing) is no answer. The
+list is written for this test (Westland is made up)."""
+
+from __future__ import annotations
+
+import pytest
+
+from api.answer.answerer import answer_question
+from index.home import Home
+
+ACTIONS = """# Westland Individual Actions List
+
+MOB/1/AC/A
+Action name | Electrify Westland's bus fleet
+Action description | Replace diesel buses with electric buses. See MOB/2/AC/A below for the funding group.
+GHG emissions reduction estimate (total) | 48,000 t CO2 eq
+
+MOB/1/AC/B
+Action name | Safe cycle lanes on every arterial road
+Action description | Build protected cycle lanes on arterial roads.
+Involved stakeholders | Westland Council, cycling groups.
+
+MOB/2/AC/A
+Action name | Mobility funding group
+Action description | A group of funders convened by Westland Council.
+"""
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory: pytest.TempPathFactory) -> Home:
+    folder = tmp_path_factory.mktemp("coded")
+    (folder / "westland_actions.md").write_text(ACTIONS, encoding="utf-8")
+    h = Home(folder / "home", embedder="hash")
+    assert not h.ingest([folder]).failed
+    return h
+
+
+def test_a_figure_under_another_code_is_no_answer(home: Home) -> None:
+    a = answer_question(home, "What GHG emissions reduction (t CO2 eq) is estimated for the cycle lanes action (MOB/1/AC/B) in Westland?")
+    assert a["type"] == "none" and "MOB/1/AC/B" in a["answer"], a
+    twin = answer_question(home, "What GHG emissions reduction (t CO2 eq) is estimated for the bus action (MOB/1/AC/A) in Westland?")
+    assert twin["type"] != "none" and "48,000" in twin["answer"], twin
