@@ -198,12 +198,18 @@ def states_work(title: str) -> bool:
 
 
 def _reform_part(section: str) -> bool:
-    """A part named by the change it makes ("三、健全复核工作机制", "五、优化评审考核机制"), not by aims, safeguards or
-    a subsidy list: in a document that names its operative part and notes no units, such a part beside it is work
-    too."""
+    """A part beside the operative one, named by the change it makes ("三、健全复核工作机制"), by its theme
+    ("四、政策衔接，三医联动") or by how the work is organised ("五、组织形式") - not by aims, scope, safeguards, a
+    subsidy list, fields or a division of duties: in a document that names its operative part and notes no units,
+    such a part is work too."""
     titles = _titles(section)
-    return bool(titles) and len(titles[0]) <= MAX_PART_NAME + 2 and bool(_REFORMS.match(titles[0])) \
-        and not _NOT_WORK.search(titles[0]) and not _AIMS.search(titles[0])
+    return bool(titles) and len(titles[0]) <= MAX_PART_NAME + 2 and not _NOT_WORK.search(titles[0]) \
+        and not _AIMS.search(titles[0]) and not _NOT_WORK_BODY.search(titles[0]) and not _NOT_BESIDE.search(titles[0])
+
+
+# beside the operative part, no work either: fields listed (重点建设领域), who does what (职责分工: its headings name
+# the units, `group_lead.duty_holder`)
+_NOT_BESIDE = re.compile(r"(?:领域|方向|赛道|对象|类型)$|职责|分工")
 
 
 def unannotated_tasks(doc_text: str, items: list[list[Block]], is_task: list[bool],
