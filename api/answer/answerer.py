@@ -147,10 +147,7 @@ def answer_question(home: Home, question: str) -> dict[str, Any]:
     draft = _draft(ctx)
     if draft is None:
         return _none(q, hits, titles)
-    diff = draft.difference or check(q, draft.evidence, list(lines.values())) or _other_coded_item(home, q, draft)
-    if diff is None and q.intent == "deadline" and draft.source == "sentences" and not states_a_date(
-            [c.quote for c in draft.citations[:1]]):
-        diff = Difference("deadline", "")
+    diff = _difference(home, q, draft, lines)
     if diff is not None and diff.what == "indicator" and draft.source not in ("sentences", "document"):
         fallback = from_sentences(ctx)  # the record is about something else: a sentence may say it
         if fallback is not None and check(q, fallback.evidence, list(lines.values())) is None:
@@ -161,6 +158,23 @@ def answer_question(home: Home, question: str) -> dict[str, Any]:
     conf = confidence(q, draft, grounding.coverage)
     return _result(q, draft.type, draft.text, draft.citations + _supporting(ctx, draft), conf, titles,
                    **draft.records())
+
+
+def _difference(home: Home, q: Query, draft: Draft, lines: dict[str, str]) -> Difference | None:
+    """The first detail the question pins that the draft's evidence does not state (`pinned.check`), an item of a
+    coded list other than the one asked, or a date asked where the evidence gives none."""
+    diff = draft.difference or check(q, draft.evidence, list(lines.values())) or _other_coded_item(home, q, draft)
+    if diff is None and q.intent == "deadline" and draft.source == "sentences" and not states_a_date(
+            [c.quote for c in draft.citations[:1]]):
+        diff = Difference("deadline", "")
+    if diff is None and _DATE_ASKED.search(q.text) and draft.deadlines and not any(d.date for d in draft.deadlines):
+        diff = Difference("deadline", "")  # "By what date …?" of work done "annually": no date is set
+    return diff
+
+
+# a calendar date asked ("By what date must …?", "具体哪一天"), not a time or a cycle
+_DATE_ASKED = re.compile(r"\b(?:by|on|before)\s+what\s+date\b|\bwhat\s+(?:is\s+the\s+)?(?:target\s+|due\s+)?date\b|"
+                         r"哪一天|几月几日|几月几号|具体日期", re.I)
 
 
 # an action's code in a coded action list ("BEE/1/AC/B", "MOB/2/PP/A", "EN-3.2"): the item, not its kind

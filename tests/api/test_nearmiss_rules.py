@@ -34,6 +34,8 @@ Sec. 2. Domestic Production. The Secretary of Health shall develop, within 180 d
 Sec. 3. Penalties. A supplier that fails to deliver under a state contract must pay the administrative penalty established under section 9 of the Westland Procurement Act.
 
 Sec. 4. Stockpile. The Director of Emergency Management shall keep at least 40 percent of the state's glove stockpile in regional depots, and each depot shall pay a storage fee of $12 per pallet.
+
+Sec. 5. Inventory. The Director of Emergency Management shall update the mask inventory annually.
 """
 
 
@@ -116,3 +118,10 @@ def test_who_leads_a_body_the_measure_sets_up(home: Home) -> None:
     """"成立由市领导牵头的“…专班”": the leaders who lead it, not the office that interprets the measures."""
     a = answer_question(home, "甲乙市由谁牵头成立“甲乙市创业服务专班”？")
     assert [u["name"] for u in a["units"]] == ["市领导"], a
+
+
+def test_a_date_asked_of_work_done_every_year_is_none(home: Home) -> None:
+    a = answer_question(home, "By what date must the Westland Director of Emergency Management update the mask inventory?")
+    assert a["type"] == "none" and "annually" in a["answer"], a
+    twin = answer_question(home, "How often must the Westland Director of Emergency Management update the mask inventory?")
+    assert twin["type"] == "deadline" and any(d["kind"] == "ongoing" for d in twin["deadlines"]), twin
