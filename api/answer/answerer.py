@@ -163,13 +163,33 @@ def answer_question(home: Home, question: str) -> dict[str, Any]:
 def _difference(home: Home, q: Query, draft: Draft, lines: dict[str, str]) -> Difference | None:
     """The first detail the question pins that the draft's evidence does not state (`pinned.check`), an item of a
     coded list other than the one asked, or a date asked where the evidence gives none."""
-    diff = draft.difference or check(q, draft.evidence, list(lines.values())) or _other_coded_item(home, q, draft)
+    diff = draft.difference or _missing_item(home, q, draft) or check(q, draft.evidence, list(lines.values())) \
+        or _other_coded_item(home, q, draft)
     if diff is None and q.intent == "deadline" and draft.source == "sentences" and not states_a_date(
             [c.quote for c in draft.citations[:1]]):
         diff = Difference("deadline", "")
     if diff is None and _DATE_ASKED.search(q.text) and draft.deadlines and not any(d.date for d in draft.deadlines):
         diff = Difference("deadline", "")  # "By what date …?" of work done "annually": no date is set
     return diff
+
+
+# an item the question names by its kind and number ("(Action 12)", "milestone 2.1", "measure 28")
+_ITEM_REF = re.compile(r"\b(action|milestone|measure|item|task|recommendation|objective)\s+(\d{1,3}(?:\.\d{1,2})?)(?![\d.])",
+                       re.I)
+
+
+def _missing_item(home: Home, q: Query, draft: Draft) -> Difference | None:
+    """An item named by kind and number that none of the cited documents has - no record numbered so, no line
+    opening with it ("### Action 12: …", "| **2.1** …"): a mention in passing ("to be established under Action 12")
+    is not the item."""
+    refs = _ITEM_REF.findall(q.text) if q.lang == "en" else []
+    docs = list(dict.fromkeys(c.doc_id for c in draft.citations))
+    for word, number in refs:
+        numbered = any(t.number.strip("Sec. ()") == number for d in docs for t in home.store.tasks(d))
+        heading = re.compile(rf"(?mi)^[#*|\s]*(?:{word}s?\s+)?\**{re.escape(number)}\**(?![\d.])")
+        if not numbered and not any(heading.search(home.store.text(d) or "") for d in docs):
+            return Difference("noitem", f"{word} {number}")
+    return None
 
 
 # a calendar date asked ("By what date must …?", "具体哪一天"), not a time or a cycle

@@ -91,7 +91,7 @@ class Evidence:
 
 @dataclass(frozen=True)
 class Difference:
-    what: str  # document | place | year | table | role | unit | indicator | deadline | nobody | item
+    what: str  # document | place | year | table | role | unit | indicator | deadline | nobody | item | noitem
     detail: str
 
     def sentence(self, lang: str, given: str = "") -> str:
@@ -102,7 +102,8 @@ class Difference:
                     "role": f"该任务没有列出{'牵头' if self.detail == 'lead' else '参与/配合'}单位",
                     "unit": f"文档中没有“{self.detail}”负责的任务", "indicator": f"文档没有提到“{self.detail}”",
                     "deadline": "文档没有规定所问事项的完成时间", "nobody": "文档没有写明所问事项由谁负责",
-                    "item": f"文档中这一内容写在其他条目下，不属于“{self.detail}”"}[self.what]
+                    "item": f"文档中这一内容写在其他条目下，不属于“{self.detail}”",
+                    "noitem": f"文档中没有“{self.detail}”这一条目"}[self.what]
             return base + (f"（文档给出的是：{given}）" if given else "") + "。"
         base = {"document": f"no document titled “{self.detail}” is in the corpus",
                 "place": f"the documents say nothing about {self.detail}",
@@ -113,7 +114,8 @@ class Difference:
                 "indicator": f"the documents do not mention “{self.detail}”",
                 "deadline": "the documents set no date for what is asked",
                 "nobody": "the documents do not say who is responsible for what is asked",
-                "item": f"the documents state this under another item, not under {self.detail}"}[self.what]
+                "item": f"the documents state this under another item, not under {self.detail}",
+                "noitem": f"the documents have no {self.detail}"}[self.what]
         return base[0].upper() + base[1:] + (f" (they give: {given})" if given else "") + "."
 
 

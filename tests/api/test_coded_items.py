@@ -41,3 +41,26 @@ def test_a_figure_under_another_code_is_no_answer(home: Home) -> None:
     assert a["type"] == "none" and "MOB/1/AC/B" in a["answer"], a
     twin = answer_question(home, "What GHG emissions reduction (t CO2 eq) is estimated for the bus action (MOB/1/AC/A) in Westland?")
     assert twin["type"] != "none" and "48,000" in twin["answer"], twin
+
+
+PLAN = """## Shared Actions
+
+### Action 7: Launch the Westland Data Council
+
+OMB will launch the council. A data policy committee is to be established under Action 12.
+
+| Milestone | Target Date | Responsible Party |
+|---|---|---|
+| Launch the Westland Data Council | January 31, 2031 | Westland Budget Office |
+"""
+
+
+def test_an_item_named_by_number_that_no_document_has_is_none(tmp_path_factory: pytest.TempPathFactory) -> None:
+    folder = tmp_path_factory.mktemp("items")
+    (folder / "shared_actions.md").write_text(PLAN, encoding="utf-8")
+    h = Home(folder / "home", embedder="hash")
+    assert not h.ingest([folder]).failed
+    a = answer_question(h, "By what date must the Westland data policy committee be established (Action 12)?")
+    assert a["type"] == "none" and "Action 12" in a["answer"], a  # mentioned in passing, not an item of the plan
+    twin = answer_question(h, "By what date must the Westland Data Council be launched (Action 7)?")
+    assert twin["type"] != "none" and twin["deadlines"][0]["date"] == "2031-01-31", twin
