@@ -8,6 +8,7 @@ import pytest
 
 from api.answer.answerer import answer_question
 from index.home import Home
+from tests.written_homes import written_home
 
 ACTIONS = """# Westland Individual Actions List
 
@@ -29,11 +30,7 @@ Action description | A group of funders convened by Westland Council.
 
 @pytest.fixture(scope="module")
 def home(tmp_path_factory: pytest.TempPathFactory) -> Home:
-    folder = tmp_path_factory.mktemp("coded")
-    (folder / "westland_actions.md").write_text(ACTIONS, encoding="utf-8")
-    h = Home(folder / "home", embedder="hash")
-    assert not h.ingest([folder]).failed
-    return h
+    return written_home(tmp_path_factory, "coded", {"westland_actions.md": ACTIONS})
 
 
 def test_a_figure_under_another_code_is_no_answer(home: Home) -> None:
@@ -56,10 +53,7 @@ OMB will launch the council. A data policy committee is to be established under 
 
 
 def test_an_item_named_by_number_that_no_document_has_is_none(tmp_path_factory: pytest.TempPathFactory) -> None:
-    folder = tmp_path_factory.mktemp("items")
-    (folder / "shared_actions.md").write_text(PLAN, encoding="utf-8")
-    h = Home(folder / "home", embedder="hash")
-    assert not h.ingest([folder]).failed
+    h = written_home(tmp_path_factory, "items", {"shared_actions.md": PLAN})
     a = answer_question(h, "By what date must the Westland data policy committee be established (Action 12)?")
     assert a["type"] == "none" and "Action 12" in a["answer"], a  # mentioned in passing, not an item of the plan
     twin = answer_question(h, "By what date must the Westland Data Council be launched (Action 7)?")

@@ -9,6 +9,7 @@ import pytest
 from api.answer.answerer import answer_question
 from api.answer.classify import asks_figure
 from index.home import Home
+from tests.written_homes import written_home
 
 ORDER = """Executive Order on Charging Depots for Eastport Buses
 May 2, 2030
@@ -35,12 +36,7 @@ PLAN = """甲乙市公交充电设施建设工作方案
 
 @pytest.fixture(scope="module")
 def home(tmp_path_factory: pytest.TempPathFactory) -> Home:
-    folder = tmp_path_factory.mktemp("compound")
-    (folder / "eastport_depots.txt").write_text(ORDER, encoding="utf-8")
-    (folder / "jiayi_charging.txt").write_text(PLAN, encoding="utf-8")
-    h = Home(folder / "home", embedder="hash")
-    assert not h.ingest([folder]).failed
-    return h
+    return written_home(tmp_path_factory, "compound", {"eastport_depots.txt": ORDER, "jiayi_charging.txt": PLAN})
 
 
 def test_how_many_and_by_when_gets_both(home: Home) -> None:

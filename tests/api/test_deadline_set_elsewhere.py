@@ -10,6 +10,7 @@ import pytest
 from api.answer.answerer import answer_question
 from api.answer.draft import _cites_number
 from index.home import Home
+from tests.written_homes import written_home
 
 ORDER = """Executive Order on Cleaner Harbor Ferries for Westland
 March 3, 2029
@@ -32,11 +33,7 @@ Sec. 5. Reports. (a) The Secretary of Harbors shall submit a report on the actio
 
 @pytest.fixture(scope="module")
 def order(tmp_path_factory: pytest.TempPathFactory) -> Home:
-    folder = tmp_path_factory.mktemp("order")
-    (folder / "westland_ferries.txt").write_text(ORDER, encoding="utf-8")
-    home = Home(folder / "home", embedder="hash")
-    assert not home.ingest([folder]).failed
-    return home
+    return written_home(tmp_path_factory, "order", {"westland_ferries.txt": ORDER})
 
 
 def test_the_time_set_in_another_section_answers_by_when(order: Home) -> None:

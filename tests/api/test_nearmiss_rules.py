@@ -8,6 +8,7 @@ import pytest
 
 from api.answer.answerer import answer_question
 from index.home import Home
+from tests.written_homes import written_home
 
 VOUCHERS = """甲乙市支持人工智能创业若干举措
 甲乙市人民政府办公室
@@ -41,13 +42,7 @@ Sec. 5. Inventory. The Director of Emergency Management shall update the mask in
 
 @pytest.fixture(scope="module")
 def home(tmp_path_factory: pytest.TempPathFactory) -> Home:
-    folder = tmp_path_factory.mktemp("nearmiss")
-    (folder / "jiayi.txt").write_text(VOUCHERS, encoding="utf-8")
-    (folder / "bingxian.txt").write_text(NOTED, encoding="utf-8")
-    (folder / "westland_masks.txt").write_text(ORDER, encoding="utf-8")
-    h = Home(folder / "home", embedder="hash")
-    assert not h.ingest([folder]).failed
-    return h
+    return written_home(tmp_path_factory, "nearmiss", {"jiayi.txt": VOUCHERS, "bingxian.txt": NOTED, "westland_masks.txt": ORDER})
 
 
 def test_a_quoted_name_no_document_writes_is_none(home: Home) -> None:
@@ -91,16 +86,12 @@ def test_a_regulation_the_text_cites_is_no_missing_document(home: Home) -> None:
 
 
 def test_a_plans_year_asked_of_a_document_that_states_none_is_not_contradicted(tmp_path_factory: pytest.TempPathFactory) -> None:
-    folder = tmp_path_factory.mktemp("planyears")
-    (folder / "shared_actions.md").write_text(
-        "## Shared Actions\n\n" + "Shared actions are taken by groups of agencies working through a council. " * 10 +
-        "\n\n| Milestone | Target Date | Responsible Party |\n"
-        "|---|---|---|\n| Launch the Westland Data Council | January 31, 2031 | Westland Budget Office |\n", encoding="utf-8")
-    (folder / "eastport_plan.md").write_text(
-        "# Eastport 2030 Action Plan\n\n| Milestone | Target Date | Responsible Party |\n|---|---|---|\n"
-        "| Launch the Eastport Data Council | March 31, 2030 | Eastport Budget Office |\n", encoding="utf-8")
-    h = Home(folder / "home", embedder="hash")
-    assert not h.ingest([folder]).failed
+    h = written_home(tmp_path_factory, "planyears", {
+        "shared_actions.md": "## Shared Actions\n\n" + "Shared actions are taken by groups of agencies working through a "
+                             "council. " * 10 + "\n\n| Milestone | Target Date | Responsible Party |\n|---|---|---|\n"
+                             "| Launch the Westland Data Council | January 31, 2031 | Westland Budget Office |\n",
+        "eastport_plan.md": "# Eastport 2030 Action Plan\n\n| Milestone | Target Date | Responsible Party |\n|---|---|---|\n"
+                            "| Launch the Eastport Data Council | March 31, 2030 | Eastport Budget Office |\n"})
     a = answer_question(h, "In the Westland 2031 Action Plan, who is the responsible party for launching the Westland Data Council?")
     assert a["type"] == "responsibility" and [u["name"] for u in a["units"]] == ["Westland Budget Office"], a
     b = answer_question(h, "In the Eastport 2031 Action Plan, who is the responsible party for launching the Eastport Data Council?")

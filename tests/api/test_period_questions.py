@@ -7,6 +7,7 @@ import pytest
 
 from api.answer.answerer import answer_question
 from index.home import Home
+from tests.written_homes import written_home
 
 OPINION = ("甲乙省人民政府办公厅关于推行执法公示制度的指导意见\n各市人民政府：\n二、主要任务\n"
            "（六）加强事后公开。各级执法机关于每年1月31日前公开上年度执法数据。行政许可的执法决定信息要在执法决定作出之日起"
@@ -15,11 +16,7 @@ OPINION = ("甲乙省人民政府办公厅关于推行执法公示制度的指�
 
 @pytest.fixture(scope="module")
 def home(tmp_path_factory: pytest.TempPathFactory) -> Home:
-    folder = tmp_path_factory.mktemp("period")
-    (folder / "opinion.txt").write_text(OPINION, encoding="utf-8")
-    h = Home(folder / "home", embedder="hash")
-    assert not h.ingest([folder]).failed
-    return h
+    return written_home(tmp_path_factory, "period", {"opinion.txt": OPINION})
 
 
 def test_a_period_asked_is_answered_by_the_sentence_stating_it(home: Home) -> None:

@@ -9,6 +9,7 @@ import pytest
 
 from api.answer.answerer import answer_question
 from index.home import Home
+from tests.written_homes import written_home
 
 NETWORK = ("甲乙市新型基础设施建设若干措施\n甲乙市人民政府办公室\n一、加快网络建设\n"
            "每年统筹安排专项资金800万元，全市新增5G基站2000个；重点园区通过共建共享方式新增5G基站500个。\n"
@@ -19,12 +20,7 @@ PLAN_B = "甲乙市数字经济三年行动方案\n甲乙市发展改革委\n一
 
 @pytest.fixture(scope="module")
 def home(tmp_path_factory: pytest.TempPathFactory) -> Home:
-    folder = tmp_path_factory.mktemp("clauses")
-    for name, text in (("network.txt", NETWORK), ("plan_a.txt", PLAN_A), ("plan_b.txt", PLAN_B)):
-        (folder / name).write_text(text, encoding="utf-8")
-    h = Home(folder / "home", embedder="hash")
-    assert not h.ingest([folder]).failed
-    return h
+    return written_home(tmp_path_factory, "clauses", {"network.txt": NETWORK, "plan_a.txt": PLAN_A, "plan_b.txt": PLAN_B})
 
 
 def test_the_clause_asked_gives_its_value_alone(home: Home) -> None:

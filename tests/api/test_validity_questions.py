@@ -8,6 +8,7 @@ import pytest
 
 from api.answer.answerer import answer_question
 from index.home import Home
+from tests.written_homes import written_home
 
 DOCS = {
     "jiayi.txt": "甲乙市支持人工智能创业若干措施\n甲乙市人民政府办公室\n1.发放算力券。每年设立算力券1000万元。\n"
@@ -21,12 +22,7 @@ DOCS = {
 
 @pytest.fixture(scope="module")
 def home(tmp_path_factory: pytest.TempPathFactory) -> Home:
-    folder = tmp_path_factory.mktemp("validity")
-    for name, text in DOCS.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    h = Home(folder / "home", embedder="hash")
-    assert not h.ingest([folder]).failed
-    return h
+    return written_home(tmp_path_factory, "validity", DOCS)
 
 
 @pytest.mark.parametrize(("question", "said", "source"), [
