@@ -29,6 +29,7 @@ from api.answer.draft import (
     sentence_deadlines,
 )
 from api.answer.grounding import ground
+from api.answer.items import missing_item, other_coded_item
 from api.answer.lexical import overlap, terms
 from api.answer.pinned import Difference, check, names_a_document, states_a_date, title_known
 from api.answer.query import Query, parse_question
@@ -163,8 +164,8 @@ def answer_question(home: Home, question: str) -> dict[str, Any]:
 def _difference(home: Home, q: Query, draft: Draft, lines: dict[str, str]) -> Difference | None:
     """The first detail the question pins that the draft's evidence does not state (`pinned.check`), an item of a
     coded list other than the one asked, or a date asked where the evidence gives none."""
-    diff = draft.difference or _missing_item(home, q, draft) or check(q, draft.evidence, list(lines.values())) \
-        or _other_coded_item(home, q, draft)
+    diff = draft.difference or missing_item(home.store, q, draft.citations) or check(q, draft.evidence, list(lines.values())) \
+        or other_coded_item(home.store, q, draft.citations)
     if diff is None and q.intent == "deadline" and draft.source == "sentences" and not states_a_date(
             [c.quote for c in draft.citations[:1]]):
         diff = Difference("deadline", "")
@@ -173,45 +174,9 @@ def _difference(home: Home, q: Query, draft: Draft, lines: dict[str, str]) -> Di
     return diff
 
 
-# an item the question names by its kind and number ("(Action 12)", "milestone 2.1", "measure 28")
-_ITEM_REF = re.compile(r"\b(action|milestone|measure|item|task|recommendation|objective)\s+(\d{1,3}(?:\.\d{1,2})?)(?![\d.])",
-                       re.I)
-
-
-def _missing_item(home: Home, q: Query, draft: Draft) -> Difference | None:
-    """An item named by kind and number that none of the cited documents has - no record numbered so, no line
-    opening with it ("### Action 12: …", "| **2.1** …"): a mention in passing ("to be established under Action 12")
-    is not the item."""
-    refs = _ITEM_REF.findall(q.text) if q.lang == "en" else []
-    docs = list(dict.fromkeys(c.doc_id for c in draft.citations))
-    for word, number in refs:
-        numbered = any(t.number.strip("Sec. ()") == number for d in docs for t in home.store.tasks(d))
-        heading = re.compile(rf"(?mi)^[#*|\s]*(?:{word}s?\s+)?\**{re.escape(number)}\**(?![\d.])")
-        if not numbered and not any(heading.search(home.store.text(d) or "") for d in docs):
-            return Difference("noitem", f"{word} {number}")
-    return None
-
-
 # a calendar date asked ("By what date must …?", "具体哪一天"), not a time or a cycle
 _DATE_ASKED = re.compile(r"\b(?:by|on|before)\s+what\s+date\b|\bwhat\s+(?:is\s+the\s+)?(?:target\s+|due\s+)?date\b|"
                          r"哪一天|几月几日|几月几号|具体日期", re.I)
-
-
-# an action's code in a coded action list ("BEE/1/AC/B", "MOB/2/PP/A", "EN-3.2"): the item, not its kind
-_ITEM_CODE = re.compile(r"\b[A-Z]{2,5}(?:[/-][A-Z0-9]{1,4}){2,4}\b")
-_CODE_HEAD = re.compile(r"(?m)^[|#*\s]*([A-Z]{2,5}(?:[/-][A-Z0-9]{1,4}){2,4})\b")
-
-
-def _other_coded_item(home: Home, q: Query, draft: Draft) -> Difference | None:
-    """A question naming an item by its code ("… action (BEE/1/AC/B)") answered from under another code ("BEE/1/AC/A"):
-    the nearest code written before the first citation is the item it belongs to."""
-    asked = _ITEM_CODE.findall(q.text)
-    if not asked or not draft.citations:
-        return None
-    c = draft.citations[0]
-    heads = _CODE_HEAD.findall((home.store.text(c.doc_id) or "")[:c.start])  # codes heading an item (a line's start),
-    under = heads[-1] if heads else None  # not cited in passing ("See BEE/2/AC/A below")
-    return Difference("item", asked[0]) if under is not None and under not in asked else None
 
 
 def _supporting(ctx: Context, draft: Draft) -> list[Citation]:
