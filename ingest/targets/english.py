@@ -91,6 +91,9 @@ _ED_BEFORE = re.compile(r"(?<!\bare )(?<!\bis )(?<!\bbe )\b[a-z]+ed\s+(?:[\w’'
 _STATE_AFTER = re.compile(r"^[^,;]{0,60}?\b(?:are|is)\s+(?!to\b)(?:\w+ed|\w+ing|now|currently|based|located|"
                           r"heated|powered|owned|covered|in)\b", re.I)
 _FROM_YEAR = re.compile(r"^\s*in\s+((?:19|20)\d{2})\b")
+# a level as it stands: "the trade deficit stands at over", "the fleet now totals nearly"
+_STANDS_AT = re.compile(r"\b(?:stands?\s+at|now\s+(?:totals?|stands?\s+at|exceeds?|is|are))\s+(?:over|more\s+than|nearly|almost|about|"
+                        r"around|approximately|some|roughly)?\s*\$?\s*$", re.I)
 _REDUCE = re.compile(r"\b(?:reduc\w*|cut\w*|lower\w*|limit\w*|decreas\w*|cap)\b[^;]*\bto\s*$", re.I)
 _BELOW = re.compile(r"^\s*(?:below|under|lower than|less than)\b", re.I)
 _ORDER_TIME = re.compile(r"^[^;]{0,30}?\b(?:of|from|after)\s+the\s+date\s+of\s+this\b|^[^;]{0,12}\bof\s+this\s+order",
@@ -283,7 +286,7 @@ def _classify(text: str, s0: int, s1: int, f: Figure, cell: _Cell, ctx: DocConte
     if not lead and _PAST_BEFORE.search(pre) and not _year_follows(text, cell, f, base):
         dated = re.match(r"^[^,;.]{0,30}?\bin\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d{2})\b", post)  # "emitted 987 kt CO2 eq in 2018"
         return "achieved", _fact_year(pre) or (int(dated.group(1)) if dated else None)  # "has cleared 1,065 …"
-    if _states_today(text, s0, f, pre, post, cell, base):
+    if _states_today(text, s0, f, pre, post, cell, base) or _as_it_is(pre, post, cell, lead):
         return "baseline", None
     if cell.goal or f.comparator in (">=", "<=") or lead or cell.future:
         year = _target_year(text, cell, f, lead, base)
@@ -293,6 +296,12 @@ def _classify(text: str, s0: int, s1: int, f: Figure, cell: _Cell, ctx: DocConte
     if _STATE_AFTER.match(post):
         return "baseline", None
     return None
+
+
+def _as_it_is(pre: str, post: str, cell: _Cell, lead: int | None) -> bool:
+    """"Nearly 90 percent of seafood … is now imported", "the deficit stands at over $20 billion": an approximate level
+    as it is, in a sentence that sets no goal ("nearly", "over" qualify the figure, they bound nothing)."""
+    return not (cell.goal or lead or cell.future) and bool(_STATE_AFTER.match(post) or _STANDS_AT.search(pre))
 
 
 def _prohibited_above(text: str, s0: int, f: Figure) -> bool:

@@ -18,7 +18,8 @@ ORDER = "\n".join([
     "By the authority vested in me as President by the Constitution and the laws of the United States of America, "
     "it is hereby ordered as follows:",
     "Section 1. Purpose. Between 1990 and 2010, the Nation closed 140 rural hospitals in 38 states. Since 2010, "
-    "only three hospitals have reopened. Today, 60 percent of rural counties are designated as shortage areas.",
+    "only three hospitals have reopened. Today, 60 percent of rural counties are designated as shortage areas. "
+    "Nearly 70 percent of rural medicines are now imported, and the rural care deficit stands at over $15 billion.",
     "Sec. 2. Goals. (a) The Secretary shall open at least 25 new rural clinics by 2028 and shall reduce average "
     "travel time to emergency care to no more than 30 minutes.",
     "(b) Within 90 days of the date of this order, the Secretary shall submit a report to the President.",
@@ -66,6 +67,9 @@ def test_past_and_present_statements(order: ParsedDocument) -> None:
     assert (_find(order, 140.0).kind, _find(order, 140.0).year) == ("achieved", 2010)
     assert _find(order, 3.0).kind == "achieved"
     assert _find(order, 60.0).kind == "baseline"
+    # "nearly" and "over" qualify a level as it is: baselines, no bound set
+    assert (_find(order, 70.0).kind, _find(order, 70.0).year) == ("baseline", None)
+    assert [t.kind for t in order.targets if t.unit == "USD"] == ["baseline"]
 
 
 def test_deadlines_definitions_and_references_are_not_targets(order: ParsedDocument) -> None:
