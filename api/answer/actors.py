@@ -57,7 +57,7 @@ _DUTY_SUBJECT = re.compile(r"(?:^|[。；;！!])\s*(?:[^。；;，,由]{1,8}由|
 _WITH = re.compile(r"会同(?P<with>[\u4e00-\u9fff（）()、]{2,80}?)(?:等(?:有关)?(?:部门|单位)?)?(?:负责|共同|联合|研究|制定|做好|组织|开展)")
 
 
-# office holders who lead in person ("成立由市领导牵头的…专班", "由分管副县长牵头"): who, though no body
+# office holders who lead in person ("成立由区领导牵头的…工作组", "由分管副县长牵头"): who, though no body
 LEADER = re.compile(r"[\u4e00-\u9fff]{0,6}(?:领导|负责人|负责同志|书记|市长|县长|区长|省长|主任|局长)")
 _GENERIC_BODY = re.compile(r"(?:各|有关|相关|其他|各级|各有关)*(?:部门|单位|地区|地方|方面|机构)")
 
@@ -79,7 +79,7 @@ def duty_subjects(text: str, question: str) -> list[Unit]:
     return []
 
 
-# a notice asks named bodies to act: "请人力资源社会保障部会同有关部门…", "请科技部、财政部等部门在2019年2月底前完成"
+# a notice asks named bodies to act: "请甲部会同有关部门…", "请甲部、乙部等部门在2029年2月底前完成"
 _ASKED_TO_ACT = re.compile(r"(?:^|[。；;，,！!])\s*请(?P<who>[\u4e00-\u9fff、]{2,40}?)(?:等(?:有关)?部门)?"
                            r"(?:会同|牵头|负责|落实|抓紧|尽快|按照|根据|在|于|研究|制定|出台|提出|完善|修订|做好|加强|组织)")
 

@@ -11,12 +11,11 @@ record or a quote, and every citation's quote is the canonical text at its span.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from typing import Any
 
 from api.answer import render
-from api.answer.classify import asks_figure
+from api.answer.classify import asks_date, asks_figure
 from api.answer.confidence import confidence
 from api.answer.draft import (
     Context,
@@ -169,14 +168,9 @@ def _difference(home: Home, q: Query, draft: Draft, lines: dict[str, str]) -> Di
     if diff is None and q.intent == "deadline" and draft.source == "sentences" and not states_a_date(
             [c.quote for c in draft.citations[:1]]):
         diff = Difference("deadline", "")
-    if diff is None and _DATE_ASKED.search(q.text) and draft.deadlines and not any(d.date for d in draft.deadlines):
+    if diff is None and asks_date(q.text) and draft.deadlines and not any(d.date for d in draft.deadlines):
         diff = Difference("deadline", "")  # "By what date …?" of work done "annually": no date is set
     return diff
-
-
-# a calendar date asked ("By what date must …?", "具体哪一天"), not a time or a cycle
-_DATE_ASKED = re.compile(r"\b(?:by|on|before)\s+what\s+date\b|\bwhat\s+(?:is\s+the\s+)?(?:target\s+|due\s+)?date\b|"
-                         r"哪一天|几月几日|几月几号|具体日期", re.I)
 
 
 def _supporting(ctx: Context, draft: Draft) -> list[Citation]:

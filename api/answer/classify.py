@@ -66,6 +66,22 @@ _FIGURE_ZH = re.compile(r"多少|几[个座处家项所]")
 _FIGURE_EN = re.compile(r"\bhow +(?:many|much)\b(?! +(?:days|weeks|months|years|time)\b)", re.I)
 
 
+def asks_date(question: str) -> bool:
+    """Whether the question asks a calendar date ("By what date must …?", "具体哪一天"), not a time or a cycle."""
+    return bool(_DATE_ASKED.search(question))
+
+
+def asks_period(question: str) -> bool:
+    """Whether the question asks how long a time is allowed ("多长时间内公开？", "within how many days")."""
+    return bool(_PERIOD_ASKED.search(question))
+
+
+_DATE_ASKED = re.compile(r"\b(?:by|on|before)\s+what\s+date\b|\bwhat\s+(?:is\s+the\s+)?(?:target\s+|due\s+)?date\b|"
+                         r"哪一天|几月几日|几月几号|具体日期", re.I)
+_PERIOD_ASKED = re.compile(r"多长时间内|多少(?:个)?(?:工作)?(?:日|天)内|几(?:个)?(?:工作)?(?:日|天)内|多久内|"
+                           r"\bwithin how (?:many|long)\b|\bhow many (?:days|weeks|months)\b", re.I)
+
+
 def classify(question: str) -> QuestionKind:
     lang = question_lang(question)
     # English questions may quote Chinese terms (and the other way round): check both cue sets

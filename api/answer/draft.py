@@ -13,7 +13,7 @@ from typing import Any
 
 from api.answer import render
 from api.answer.actors import ASKED_SUBJECT, chinese_units, duty_subjects, english_actors
-from api.answer.classify import asks_deadline
+from api.answer.classify import asks_deadline, asks_period
 from api.answer.lexical import overlap
 from api.answer.pinned import Difference, Evidence
 from api.answer.query import Query
@@ -24,7 +24,7 @@ from api.answer.tasks import TaskMatch, match_tasks
 from api.answer.text import best_sentences, same_table
 from index.home import Home
 from ingest.models import Citation, Deadline, Hit, Target, Unit
-from ingest.recognise.deadlines import find_dates
+from ingest.recognise.deadlines import counts_from_document, find_dates
 
 HEAD_CHARS = 600
 CLOSE_FIT = 0.5  # a dated sentence elsewhere in the task's document sharing this much of the question answers it
@@ -116,16 +116,10 @@ def from_tasks(ctx: Context) -> Draft | None:
     return Draft(type_, text, cites, ev, "tasks", fit=match.score, units=units, deadlines=deadlines)
 
 
-# a limit counted from the document itself: "within 90 days of the date of this order", "自本意见印发之日起30日内"
-_FROM_THE_DOCUMENT = re.compile(r"\b(?:of|from|after)\s+(?:the\s+date\s+of\s+)?this\s+(?:order|memorandum|directive|"
-                                r"proclamation|act|policy|plan)\b|本(?:意见|方案|通知|办法|措施|计划|决定)(?:印发|发布|实施|施行)之日起",
-                                re.I)
-
-
 def _counted_from(ctx: Context, tasks: list[Any], deadlines: list[Deadline]) -> str:
     """The document's date a relative limit counts from, said once ("" when no limit counts from it or the
     document has no date): the reader sees where "within 1 year of the date of this order" starts."""
-    if not any(d.date and _FROM_THE_DOCUMENT.search(d.text) for d in deadlines):
+    if not any(d.date and counts_from_document(d.text) for d in deadlines):
         return ""
     info = ctx.home.store.document_info(tasks[0].doc_id)
     start = info["meta"].date if info else None
@@ -136,9 +130,7 @@ def _counted_from(ctx: Context, tasks: list[Any], deadlines: list[Deadline]) -> 
     return f" (counted from the document's date, {render.date_en(start)})"
 
 
-# a period asked ("多长时间内", "几个工作日内", "within how many days") and one stated ("7个工作日内", "within 30 days")
-_PERIOD_ASKED = re.compile(r"多长时间内|多少(?:个)?(?:工作)?(?:日|天)内|几(?:个)?(?:工作)?(?:日|天)内|多久内|"
-                           r"\bwithin how (?:many|long)\b|\bhow many (?:days|weeks|months)\b", re.I)
+# a period stated ("7个工作日内", "within 30 days")
 _PERIOD_STATED = re.compile(r"[\d一二三四五六七八九十]+\s*(?:个)?(?:工作)?(?:日|天|周|个月|月|年)(?:内|以内)|"
                             r"\bwithin\s+\S+\s+(?:\(\d+\)\s+)?(?:calendar\s+|business\s+|working\s+)?"
                             r"(?:days?|weeks?|months?|years?)\b", re.I)
@@ -150,7 +142,7 @@ def _undated(ctx: Context, match: TaskMatch, ev: Evidence) -> Draft | None:
     q, tasks = ctx.q, match.tasks
     cites = [t.citation for t in tasks]
     citing = _dating_tasks(ctx, tasks)
-    if citing:  # "With respect to the rulemakings described in section 2, … no later than July 2024"
+    if citing:  # "With respect to the rulemakings described in section 2, … no later than March 2031"
         phrases = "; ".join(render.deadline_phrase(d, q.lang) for t in citing for d in t.deadlines)
         setters = ", ".join(render.task_label(t, q.lang) for t in citing)
         text = f"{render.upper_first(render.task_label(tasks[0], q.lang))}: {phrases} (set in {setters})."
@@ -164,7 +156,7 @@ def _undated(ctx: Context, match: TaskMatch, ev: Evidence) -> Draft | None:
 
 def _asks_a_period_not_given(q: Query, deadlines: list[Deadline]) -> bool:
     """The question asks how long a time is allowed, and the matched deadlines are dates, no period."""
-    return bool(_PERIOD_ASKED.search(q.text)) and bool(deadlines) and not any(_PERIOD_STATED.search(d.text) for d in deadlines)
+    return asks_period(q.text) and bool(deadlines) and not any(_PERIOD_STATED.search(d.text) for d in deadlines)
 
 
 def _units_from_sentences(q: Query, match: TaskMatch) -> bool:
@@ -252,7 +244,7 @@ def from_targets(ctx: Context) -> Draft | None:
     values = {round(t.value, 1) for t in targets if t.kind == targets[0].kind and t.year == targets[0].year}
     conflict = len(values) > 1 and len({t.indicator_normalized for t in targets}) == 1 and not wants_places(q)
     if conflict and not q.kind.wants_list and len({t.doc_id for t in targets}) == 1 and not any(t.table for t in targets):
-        # one text's values of one indicator in prose ("抵扣比例不高于30%；…购买词元时…不高于90%") are different things'
+        # one text's values of one indicator in prose ("全市新增5G基站2000个；重点园区…新增5G基站500个") are different things'
         # values, not two sources (two plans, two tables of one plan) disagreeing: the one whose clause is asked
         targets, conflict = targets[:1], False
     text = render.target_answer(targets, q.lang, conflict, ctx.titles)
@@ -329,7 +321,7 @@ def from_document(ctx: Context) -> Draft | None:
 
 _VALIDITY_ASKED = re.compile(r"有效期|试行(?:期|多久|多长|几年)|(?:施行|实施|执行)(?:期限|多久|多长时间)|多久有效|有效多久|"
                              r"\bvalid(?:ity)?\b|\bin (?:force|effect) for\b|\bexpire", re.I)
-# "本措施自发布之日起试行，有效期三年", "有效期至2028年12月31日", "试行一年", "This policy … remains in effect for five years"
+# "本办法自印发之日起施行，有效期五年", "有效期至2028年12月31日", "试行两年", "This policy … remains in effect for five years"
 _VALIDITY_STATED = re.compile(r"(?:有效期|试行期)[为是]?(?:至|到)?[^。；;\n]{0,4}?(?:\d{4}年[^。；;，,\n]{0,8}|"
                               r"[一二两三四五六七八九十\d]+个?(?:年|月))|试行[一二两三四五六七八九十\d]+个?(?:年|月)|"
                               r"\b(?:remains?|be|is|are|stays?)\s+(?:valid|in (?:force|effect))\s+(?:for|until)\s+[^.;]{2,40}", re.I)

@@ -66,7 +66,7 @@ _SHORT_FORMS = {"规上": "规模以上", "社零": "社会消费品零售总额
                 "水保": "水土保持"}
 _MEASURE = re.compile(r"(?:多少|几)\s*(万元|亿元|元|万人|万|亿|个|家|名|人|条|座|处|项|户|所|平方米|亩|公顷|公里|千米|km2?|吨|"
                       r"岁|辆|台|套|张|间|千瓦|兆瓦)")
-_COUNTED = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,10}?(?=[？?，,。的是]|$)")  # "多少个市级OPC社区"
+_COUNTED = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,10}?(?=[？?，,。的是]|$)")  # "多少个市级AI社区"
 _MONEY = re.compile(r"多少(?:资金|钱|经费|奖励|补贴|补助|金额)|奖补标准|多少万元|多少元|多少亿元"
                     r"|(?:投资|资金|经费|金额|补贴|补助|奖励|投入)(?:总?额|规模)?(?:是|为|有|共|达)?多少")  # "总投资是多少"
 _MONEY_NOUNS = ("资金", "奖励", "补贴", "补助", "经费", "奖补", "资助", "投资", "投入", "额度", "贷款")
@@ -415,7 +415,7 @@ _EN_NUMBER = (r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|el
               r"sixty|seventy|eighty|ninety|hundred|thousand|million|billion)")
 
 
-# a term the question quotes (“数据券”, "Getting Payments Right"): the name of a thing, which the answer's passage must
+# a term the question quotes (“创新券”, "Clean Ports Initiative"): the name of a thing, which the answer's passage must
 # use; a quote of one word or of a long sentence is left to the other checks
 _QUOTED = re.compile(r"[“「『\"]([^”」』\"]{2,30})[”」』\"]")
 

@@ -77,7 +77,7 @@ def target_score(q: Query, t: Target, hits: list[Hit], document: str = "", claus
     # document, and they still tell its records apart ("energy storage" from "rooftop solar energy generation")
     named = title_precision(set(q.terms_for(text)), t.indicator)
     score = overlap(terms, text) + 0.5 * named + 0.5 * rank_bonus(hits, t.citation)
-    if clause and clause != c.quote:  # "…抵扣比例不高于30%；个体创业者…购买词元时…抵扣比例不高于90%": the clause asked
+    if clause and clause != c.quote:  # "全市新增5G基站2000个；重点园区…新增5G基站500个": the clause asked
         score += 0.5 * overlap(set(q.terms_for(clause, document)), clause)
     if scope_named(q, t):
         score += 0.6

@@ -199,6 +199,16 @@ _RECURRING_LIMIT = re.compile(
 _RELATIVE = re.compile(r"(?:本|该|此)?(?:意见|通知|方案|办法|规定|计划|决定|文件|细则)?"
                        r"(?:印发|发布|出台|实施|施行|公布|下发|生效)(?:之日|后)起?\s*"
                        r"(?:\d{1,3}|[一二三四五六七八九十两]{1,3})\s*(?:个)?(?:日|天|工作日|月)(?:内|以内)")
+
+
+def counts_from_document(text: str) -> bool:
+    """Whether a limit counts from the document itself: "自本意见印发之日起30日内", "within 90 days of the date of this
+    order" (the answer then says the date it counts from)."""
+    from ingest.recognise.en_deadlines import counts_from_instrument
+
+    return bool(_RELATIVE.search(text)) or counts_from_instrument(text)
+
+
 # a span of years the work is to take, from when the document is issued: "争取三年内实现…", "力争用2年左右的时间建成…"
 _WITHIN_YEARS = re.compile(r"(?:争取|力争|计划|确保)(?:用|在)?\s*(?:\d{1,2}|[一二三四五六七八九十两]{1,3})\s*年(?:内|以内|左右(?:的)?时间|(?:的)?时间)"
                            r"(?=\s*(?:内|基本|全面|逐步)?\s*(?:实现|完成|建成|建设|建立|形成|达到|培育|打造|推动|推进|使))")

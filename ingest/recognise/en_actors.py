@@ -164,8 +164,8 @@ _PARENT = re.compile(r"\s+within\s+the\s+(?=[A-Z])")
 
 
 def _before_parent(text: str, s: int, e: int) -> int:
-    """Where a body's name ends before the body it sits in: "the National Institute of Standards and Technology
-    (NIST) | within the Department of Commerce" (the parent says where, the name says who)."""
+    """Where a body's name ends before the body it sits in: "the Westland Institute of Standards
+    (WIS) | within the Department of Commerce" (the parent says where, the name says who)."""
     m = _PARENT.search(text, s, e)
     return m.start() if m else e
 

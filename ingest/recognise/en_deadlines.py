@@ -38,6 +38,13 @@ _SELF = r"(?:(?:the\s+)?(?:(?:effective\s+)?date(?:\s+of\s+(?:enactment|adoption
         r"publication|enactment)\s+of\s+)?this\s+(?:executive\s+)?" \
         r"(?:order|memorandum|proclamation|directive|act|policy|plan|decision|regulation|instrument)"  # "of this order" too
 _RELATIVE = re.compile(rf"\b{_LIMIT}\s+{_SPAN}\s+(?:of|from|after|following)\s+(?P<self>{_SELF})?", re.I)
+
+
+def counts_from_instrument(text: str) -> bool:
+    """Whether a limit counts from the instrument itself ("within 90 days of the date of this order")."""
+    return any(m.group("self") for m in _RELATIVE.finditer(text)) or bool(_AFTER_SELF.search(text))
+
+
 # "Ninety days after the date of this order, the Administrator shall …": the span itself is the limit
 _AFTER_SELF = re.compile(rf"\b{_SPAN}\s+(?:after|following|from)\s+(?P<self>{_SELF})", re.I)
 _EVENT = re.compile(r"\b(?:by|before)\s+the\s+(?:close|end)\s+of\s+the\s+\d+(?:st|nd|rd|th)\s+Congress\b", re.I)

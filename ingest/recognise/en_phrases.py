@@ -95,7 +95,7 @@ def segments(text: str, start: int = 0, end: int | None = None) -> list[tuple[in
 def head_word(phrase: str) -> str:
     """The last word before the phrase's first preposition, participle, relative clause or bracket."""
     chunk: list[str] = []
-    phrase = _SUBJECT_TO.split(phrase, maxsplit=1)[0]  # "Electric utilities | subject to RCW 19.285.040"
+    phrase = _SUBJECT_TO.split(phrase, maxsplit=1)[0]  # "Ferry operators | subject to Westland Code 12.4"
     for w in _WORD.findall(_LEADING.sub("", phrase)):
         low = w.lower()
         if w in "()" or w in _STOPS:

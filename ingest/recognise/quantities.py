@@ -106,7 +106,7 @@ _COUNT_VERBS = re.compile(r"(?:新建|建设|建成|完成|实施|开展|治理|
                           r"聚集|引育|引进|吸引|认定|评选|推出|举办|组织|开放|挖掘|形成|发布|布局|带动|超过?|突破|逾|"
                           r"不少于|达到|等|近)$")
 # what a service time limits: "1日内办结", "一日开办", "30分钟响应"
-# a time limit on a public service or a disclosure ("1日内办结", "7个工作日内公开", "20个工作日内，向社会公布")
+# a time limit on a public service or a disclosure ("1日内办结", "5个工作日内公开", "15个工作日内，向社会公布")
 SERVICE_VERBS = (r"办结|办理|办完|办成|通办|响应|到场|到达|审批|开办|领照|出证|公开|公布|公示|答复|回复|反馈|告知|"
                  r"[，,]\s*向[\u4e00-\u9fff]{1,4}?(?:公开|公布|公示|告知|反馈)")
 _SERVICE_AFTER = re.compile(rf"内?(?:{SERVICE_VERBS})")

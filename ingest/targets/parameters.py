@@ -135,13 +135,13 @@ def is_parameter(text: str, c0: int, c1: int, q: Quantity) -> bool:
     if q.unit not in COUNT_UNITS and _CONDITION.search(before) and re.match(r"\s*(?:以上|以下)?的[\u4e00-\u9fff]", after) and \
             (re.search(r"以上|以下", text[q.start:q.end]) or re.match(r"\s*(?:以上|以下)", after)):
         return True  # "在35℃以上的高温天气": when a rule applies, not a goal
-    serves = bool(_SERVICE_AHEAD.match(text, q.end, q.end + 16))  # "20个工作日内，向社会公布": past the clause's comma
+    serves = bool(_SERVICE_AHEAD.match(text, q.end, q.end + 16))  # "15个工作日内，向社会公布": past the clause's comma
     return _where_or_who(before, text[q.start:q.end], after, q) or _is_term(before, after, q, serves)
 
 
 def _where_or_who(before: str, written: str, after: str, q: Quantity) -> bool:
     """Where the work is done ("在3个市级核心区域、8个重点区域中加大…应用"), or who qualifies ("有1年及以上研发经验的",
-    "近3年无重大行政处罚记录"), not what the work achieves."""
+    "近4年无重大安全事故"), not what the work achieves."""
     if _IN_FRAME_BEFORE.search(before) and _IN_FRAME_AFTER.match(after):
         return True
     return q.unit not in COUNT_UNITS and bool(_AND_ABOVE_OF.match(after) or _LOOK_BACK.search(before + written[:2])
@@ -153,11 +153,11 @@ _IN_FRAME_BEFORE = re.compile(r"(?:^|[，,；;。])\s*在(?:[^，,；;。在]*�
 _IN_FRAME_AFTER = re.compile(r"^[^，,；;。]*?(?:中|内|里)(?:加大|加强|深化|强化|提升)")
 
 
-# "…有1年及以上研发经验的OPC核心团队成员", "营收1000万元及以上的企业": a class the figure defines
+# "…有2年及以上从业经验的驾驶员", "营收1000万元及以上的企业": a class the figure defines
 _AND_ABOVE_OF = re.compile(r"^\s*(?:及|或)(?:以上|以下)[^，,；;。、]{0,12}的")
-# "近3年无重大行政处罚记录", "最近2年内": the period looked back over, a condition
+# "近4年无重大安全事故", "最近2年内": the period looked back over, a condition
 _LOOK_BACK = re.compile(r"(?:^|[，,；;。、且])\s*(?:近|最近|过去)\s*\d?$")
-# "年薪达到8万元且有1年及以上研发经验的OPC核心团队成员": conditions joined by 且 ending in 的 define who qualifies
+# "年薪达到9万元且有2年及以上从业经验的驾驶员": conditions joined by 且 ending in 的 define who qualifies
 _JOINT_CONDITION = re.compile(r"^[^，,；;。]{0,6}且[^，,；;。]{1,30}的")
 _GIVEN = re.compile(r"给[予于](?:不少于|不低于|最高|最多|至少)?\s*$")
 _PER_HEAD_STANDARD = re.compile(r"按照?(?:人均|每人|每家|每户|每个|每名|单个|单家)[^，,；;。]{0,6}$")

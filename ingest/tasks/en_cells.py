@@ -34,7 +34,7 @@ _ENCOURAGED = re.compile(r"[,;]?\s*(?:and\s+|but\s+)?(?:encouraged|optional|reco
 _ONLY = re.compile(r"\s+only\s*$", re.I)
 _SPLIT = re.compile(r",(?!\s*as\s+well\s+as)\s*|\s+and\s+|\s*&\s*|\s*/\s*(?=[A-Z])")
 MAX_NAME_WORDS = 14
-_FOOTNOTE = re.compile(r"\[\^[\w-]+\]|\*+(?=\s*$)|(?<=\w)[¹²³⁴⁵⁶⁷⁸⁹⁰†‡]+")  # "OMB*", "Committee[^15]": a note's mark
+_FOOTNOTE = re.compile(r"\[\^[\w-]+\]|\*+(?=\s*$)|(?<=\w)[¹²³⁴⁵⁶⁷⁸⁹⁰†‡]+")  # "Data Council*", "Committee[^7]": a note's mark
 
 
 def cell_units(text: str, role: Role) -> list[tuple[str, Role]]:
@@ -82,7 +82,7 @@ def _name_goes_on(left: str, right: str, whole: str) -> bool:
 
 
 def _fields_of_one_body(left: str, right: str, whole: str) -> bool:
-    """"Buildings and Retrofit Sub-Group", "Finance and Audit Committee": one body named by two fields - a lone
+    """"Housing and Retrofit Sub-Group", "Finance and Audit Committee": one body named by two fields - a lone
     capitalised word that names no body itself, "and", then a name ending in a body noun."""
     words = right.split()
     last = words[-1].lower().split("-")[-1] if words else ""
@@ -92,7 +92,7 @@ def _fields_of_one_body(left: str, right: str, whole: str) -> bool:
 
 
 def _common_noun(word: str) -> bool:
-    """A word of the English dictionary used as a noun ("Buildings", "Finance"), not a proper name ("Vattenfall"):
+    """A word of the English dictionary used as a noun ("Buildings", "Finance"), not a proper name ("Eastwind"):
     lemminflect's tables hold the one and not the other."""
     from lemminflect import getAllLemmas
 

@@ -162,12 +162,12 @@ class _Walker:
                 continue
             own = sentence_deadlines(self.text[s:e], self.order_date)
             period = _THAT_PERIOD.search(self.text, s, e)
-            if not own and period and len(self.drafts) > first:  # "During that period, NIST … shall": the period just set
+            if not own and period and len(self.drafts) > first:  # "During that period, WIS … shall": the period just set
                 own = [replace(d, text=period.group(0)) for d in self.drafts[first].deadlines if d.date][:1]
             self._add(p, d, own or self.inherited.get(i, []))
 
     def _passive_limit(self, draft: EnDraft, s: int, e: int) -> None:
-        """"… shall issue a proposed rule …. A final rule shall be published within 240 days of the date of this
+        """"… shall issue a proposed rule …. A final rule shall be published within 200 days of the date of this
         order": a duty in the passive with no one named is the next step of the duty before it, its dated limit one
         more."""
         if not _PASSIVE_DUTY.search(self.text, s, e):
@@ -300,10 +300,10 @@ class _Walker:
                                    _units(d.actors, d.participants), deadlines))
 
 
-# a sentence whose limit is the one just set: "During that period, …", "By the end of the 270-day period, …"
+# a sentence whose limit is the one just set: "During that period, …", "By the end of the 180-day period, …"
 _THAT_PERIOD = re.compile(r"\b(?:during|within|in|by\s+the\s+end\s+of|at\s+the\s+end\s+of)\s+(?:that|this|such|the\s+[\w-]+-"
                           r"(?:day|week|month|year))\s+period\b", re.I)
-# a duty in the passive naming no one: "A final rule shall be published within 240 days", "The plan must be updated"
+# a duty in the passive naming no one: "A final rule shall be published within 200 days", "The plan must be updated"
 _PASSIVE_DUTY = re.compile(r"\b(?:shall|must|will)\s+(?:also\s+)?be\s+\w+(?:ed|en|ne|wn)\b", re.I)
 
 

@@ -4,7 +4,7 @@ Plans in English put responsibilities in tables of two shapes:
 - grids whose header names a task column (Milestone, Action, Task, Activity, Measure,
   Deliverable) beside unit columns (Lead, Partners, Responsible Party, Owner) or a time column
   (Target Date, Deadline, Timeframe, Due): one task per data row;
-- action outlines, label/value rows ("Action name | 1. Continue to …", "Action outline | Review …", "Responsible bodies/person
+- action outlines, label/value rows ("Action name | 1. Continue to …", "Action outline | Heat pump pilot …", "Responsible bodies/person
   for implementation | Transition Team", "Involved stakeholders | …"), one action per "Action
   name" row, its later rows (even across a page's table break) filling it in.
 Rows come from Markdown pipe tables ("| a | b |") and from flattened tables (`table_row` blocks).

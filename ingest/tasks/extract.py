@@ -71,7 +71,7 @@ def extract_tasks(doc: ParsedDocument) -> list[Task]:
              for part in split_item(doc, item) for piece in split_inline(doc, part)]
     found = [prose_draft(doc, item, ctx) for item in items]
     # unit notes, or a task table: the document marks its tasks itself (one item naming who in passing,
-    # "…主要由项目承担单位负责", does not make a notice an annotated plan)
+    # "…日常管理主要由项目单位负责", does not make a notice an annotated plan)
     annotated = sum(1 for d in found if d is not None and d.units) >= MIN_ANNOTATED or any(len(rows) > 1 for rows in tables)
     whole_body = works_throughout(doc.title or "", items, annotated)
     reforms = not annotated and not whole_body and states_work(doc.title or "")

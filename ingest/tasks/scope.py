@@ -199,7 +199,7 @@ def states_work(title: str) -> bool:
 
 def _reform_part(section: str) -> bool:
     """A part beside the operative one, named by the change it makes ("三、健全复核工作机制"), by its theme
-    ("四、政策衔接，三医联动") or by how the work is organised ("五、组织形式") - not by aims, scope, safeguards, a
+    ("四、政策衔接，多方联动") or by how the work is organised ("五、组织形式") - not by aims, scope, safeguards, a
     subsidy list, fields or a division of duties: in a document that names its operative part and notes no units,
     such a part is work too."""
     titles = _titles(section)

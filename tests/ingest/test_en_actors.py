@@ -234,7 +234,7 @@ def test_a_cells_possessive_group_is_no_part_of_the_body_before_it() -> None:
     ("Port Board, Housing and Retrofit Sub-Group", ["Port Board", "Housing and Retrofit Sub-Group"]),
     ("Finance and Audit Committee", ["Finance and Audit Committee"]),
     ("Eastwind and Westland City Council", ["Eastwind", "Westland City Council"]),  # a firm, then a council
-    ("CIF and Energy Cork", ["CIF", "Energy Cork"]),
+    ("WPA and Energy Westland", ["WPA", "Energy Westland"]),
     ("OMB*", ["OMB"]),  # a footnote's mark: the note below the table says more
     ("Westland Data Steering Committee[^15]", ["Westland Data Steering Committee"]),
 ])

@@ -719,12 +719,12 @@ def test_one_item_naming_who_in_passing_does_not_make_a_notice_annotated(tmp_pat
 
 def test_parts_beside_the_operative_part_are_work_unless_aims_scope_or_safeguards(tmp_path: Path) -> None:
     """A plan without unit notes that names its operative part (三、具体措施): its other numbered parts named by their
-    themes (四、政策衔接，三医联动) or by how the work is organised (五、组织形式) are work too; scope and safeguards are not."""
+    themes (四、政策衔接，多方联动) or by how the work is organised (五、组织形式) are work too; scope and safeguards are not."""
     doc = parse_text(tmp_path, "\n".join([
         "甲乙省药品集中采购试点方案", "一、总体要求", "（一）基本原则。坚持以量换价。",
         "二、采购范围及形式", "（一）采购范围。选择部分品种。",
         "三、具体措施", "（一）带量采购。按用量估算采购量。", "（二）保证回款。医保基金预付货款。",
-        "四、政策衔接，三医联动", "（一）探索支付标准协同。以中选价为支付标准。",
+        "四、政策衔接，多方联动", "（一）探索支付标准协同。以中选价为支付标准。",
         "五、组织形式", "（一）成立试点工作小组。由省医保局牵头组建。",
         "六、保障措施", "（一）加强组织领导。各地要高度重视。"]))
     assert [t.title for t in doc.tasks] == ["带量采购", "保证回款", "探索支付标准协同", "成立试点工作小组"]
